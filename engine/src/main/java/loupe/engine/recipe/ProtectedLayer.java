@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.engine.recipe;
+
+import loupe.engine.composite.BlendMode;
+import loupe.engine.composite.CompositeLayer;
+import loupe.engine.image.GrayU16;
+import loupe.engine.image.Planar;
+import loupe.engine.image.Rect;
+
+/**
+ * The jewelry layer as shot: colour bands, transparency and user mask (null = opaque / none) at
+ * {@code bounds} in document space, and its opacity. Loupe never writes it.
+ */
+public record ProtectedLayer(Planar pixels, GrayU16 alpha, GrayU16 mask, Rect bounds, int opacity) {
+  public CompositeLayer asComposite() {
+    return new CompositeLayer(pixels, alpha, mask, bounds, BlendMode.NORMAL, opacity, true);
+  }
+}
