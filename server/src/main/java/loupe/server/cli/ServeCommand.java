@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.server.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import loupe.server.LoupeInfo;
+import loupe.server.http.LoupeServer;
+import loupe.server.http.ServerConfig;
+import loupe.server.http.TokenStore;
+import loupe.server.retouch.RetouchService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** `loupe serve`: the localhost server the Photoshop panel talks to. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Start the local server for the Photoshop panel (127.0.0.1 only).")
+final class ServeCommand implements Callable<Integer> {
+  @Option(names = "--port", description = "TCP port (default ${DEFAULT-VALUE}).", defaultValue = "" + LoupeInfo.DEFAULT_PORT)
+  int port;
+
+  @Option(names = "--host", description = "Bind address (default ${DEFAULT-VALUE}).", defaultValue = "127.0.0.1")
+  String host;
+
+  @Option(names = "--allow-remote", description = "Allow a non-loopback --host (not recommended).")
+  boolean allowRemote;
+
+  @Option(names = "--token", description = "Use this token instead of the stored one (for tests).")
+  String token;
+
+  @Option(names = "--token-file", description = "Where the token is kept (default ~/.loupe/token).")
+  Path tokenFile;
+
+  @Option(names = "--jobs", description = "Jobs that run at once (default ${DEFAULT-VALUE}).", defaultValue = "2")
+  int jobs;
+
+  @Override
+  public Integer call() throws Exception {
+    LoupeServer.checkHost(host, allowRemote);
+    if (!host.equals("127.0.0.1")) {
+      System.err.println("WARNING: listening on " + host + ": other machines may reach Loupe");
+    }
+    Path file = tokenFile != null ? tokenFile : Path.of(System.getProperty("user.home"), ".loupe", "token");
+    String secret = token != null ? token : TokenStore.loadOrCreate(file);
+    ServerConfig defaults = ServerConfig.defaults(port, secret);
+    ServerConfig config = new ServerConfig(host, port, secret, defaults.maxUploadBytes(), defaults.maxPixels(), jobs,
+        defaults.maxQueuedJobs(), defaults.jobTimeout(), defaults.resultTtl());
+    CountDownLatch stop = new CountDownLatch(1);
+    try (LoupeServer server = new LoupeServer(config, new RetouchService(), List.of()).start()) {
+      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+      System.out.println("Loupe listening on http://" + host + ":" + server.port());
+      System.out.println("Panel token: " + secret + (token == null ? "  (stored in " + file + ")" : ""));
+      System.out.flush();
+      stop.await();
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.server.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import loupe.server.UserError;
+import loupe.server.jobs.Job;
+import loupe.server.jobs.JobEvent;
+import loupe.server.jobs.JobService;
+import loupe.server.protocol.Frame;
+import loupe.server.retouch.PanelJobHeader;
+import loupe.server.retouch.RetouchRequest;
+import loupe.server.retouch.RetouchService;
+
+/** HTTP I/O of jobs: create (panel frames or PSD uploads), follow, cancel, download. */
+public final class JobController {
+  private final JobService jobs;
+  private final RetouchService retouch;
+  private final ServerConfig config;
+  private final ObjectMapper json;
+
+  public JobController(JobService jobs, RetouchService retouch, ServerConfig config, ObjectMapper json) {
+    this.jobs = jobs;
+    this.retouch = retouch;
+    this.config = config;
+    this.json = json;
+  }
+
+  /** POST /v1/jobs: a framed panel request; buffers are read and validated before the job is queued. */
+  public void createPanelJob(Context ctx) throws IOException {
+    requireType(ctx, Frame.MEDIA_TYPE);
+    try (InputStream body = LimitedInputStream.of(ctx.bodyInputStream(), config.maxUploadBytes())) {
+      PanelJobHeader header = Frame.readHeader(body, json, PanelJobHeader.class);
+      var request = retouch.readPanelRequest(header, body, config.maxPixels());
+      accepted(ctx, jobs.submit("panel", progress -> retouch.runPanel(request, progress)));
+    }
+  }
+
+  /** POST /v1/psd-jobs?recipe=…: the PSD/PSB is streamed to a temp file, size-limited. */
+  public void createPsdJob(Context ctx) throws IOException {
+    RetouchRequest request = RetouchRequest.fromQuery(ctx.queryParamMap());
+    Path upload = Files.createTempFile("loupe-upload-", ".psd");
+    try (InputStream body = LimitedInputStream.of(ctx.bodyInputStream(), config.maxUploadBytes())) {
+      Files.copy(body, upload, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      accepted(ctx, jobs.submit("psd", progress -> retouch.runPsdUpload(upload, request, progress)));
+    } catch (RuntimeException | IOException e) {
+      Files.deleteIfExists(upload);
+      throw e;
+    }
+  }
+
+  public void status(Context ctx) {
+    ctx.json(describe(job(ctx)));
+  }
+
+  public void cancel(Context ctx) {
+    jobs.cancel(job(ctx));
+    ctx.status(204);
+  }
+
+  /** GET /v1/jobs/{id}/events: progress as Server-Sent Events, ending with done/failed/cancelled. */
+  public void events(SseClient client) {
+    Job job = jobs.find(client.ctx().pathParam("id")).orElse(null);
+    if (job == null) {
+      client.sendEvent("failed", Problem.of(404, "Not found", "no job with id " + client.ctx().pathParam("id")));
+      client.close();
+      return;
+    }
+    CountDownLatch end = new CountDownLatch(1);
+    Consumer<JobEvent> listener = event -> {
+      if (!client.terminated()) {
+        client.sendEvent(event.name(), event.payload());
+      }
+      if (!(event instanceof JobEvent.Progress)) {
+        end.countDown();
+      }
+    };
+    client.onClose(() -> {
+      job.unsubscribe(listener);
+      end.countDown();
+    });
+    job.subscribe(listener);
+    try {
+      end.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    job.unsubscribe(listener);
+    client.close();
+  }
+
+  public void layer(Context ctx) {
+    Job job = finished(ctx);
+    int index = parseIndex(ctx.pathParam("index"));
+    byte[] frame = job.output().layerFrame(index)
+        .orElseThrow(() -> new UserError(404, "job " + job.id() + " has no result layer " + index));
+    ctx.contentType(Frame.MEDIA_TYPE).result(frame);
+  }
+
+  public void psd(Context ctx) throws IOException {
+    Job job = finished(ctx);
+    Path file = job.output().psdFile().orElseThrow(() -> new UserError(404, "job " + job.id() + " produced no PSD"));
+    ctx.contentType("application/vnd.adobe.photoshop")
+        .header("Content-Disposition", "attachment; filename=\"" + file.getFileName() + "\"")
+        .result(Files.newInputStream(file));
+  }
+
+  private Job job(Context ctx) {
+    String id = ctx.pathParam("id");
+    return jobs.find(id).orElseThrow(() -> new UserError(404, "no job with id " + id + " (finished jobs are kept for "
+        + config.resultTtl().toMinutes() + " minutes)"));
+  }
+
+  private Job finished(Context ctx) {
+    Job job = job(ctx);
+    if (job.output() == null) {
+      throw new UserError(409, "job " + job.id() + " is " + job.state().id() + ", not done");
+    }
+    return job;
+  }
+
+  private static int parseIndex(String text) {
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw new UserError(400, "layer index '" + text + "' is not a number");
+    }
+  }
+
+  private static void requireType(Context ctx, String type) {
+    String actual = ctx.contentType();
+    if (actual == null || !actual.startsWith(type)) {
+      throw new UserError(415, "Content-Type must be " + type + ", got " + actual);
+    }
+  }
+
+  private void accepted(Context ctx, Job job) {
+    ctx.status(202).json(Map.of("id", job.id(), "state", job.state().id()));
+  }
+
+  static Map<String, Object> describe(Job job) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", job.id());
+    out.put("kind", job.kind());
+    out.put("state", job.state().id());
+    out.put("stage", job.stage());
+    out.put("fraction", job.fraction());
+    if (job.problem() != null) {
+      out.put("problem", job.problem());
+    }
+    if (job.output() != null) {
+      out.put("result", job.output().summary());
+    }
+    return out;
+  }
+}

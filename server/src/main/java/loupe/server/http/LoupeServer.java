@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.server.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import java.util.List;
+import loupe.server.UserError;
+import loupe.server.jobs.JobService;
+import loupe.server.retouch.RetouchService;
+
+/**
+ * The localhost bridge: builds the Javalin app in one configuration lambda, with the request
+ * guard before every route and one error mapping after.
+ */
+public final class LoupeServer implements AutoCloseable {
+  private final Javalin app;
+  private final JobService jobs;
+
+  public LoupeServer(ServerConfig config, RetouchService retouch, List<String> models) {
+    ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    this.jobs = new JobService(config.maxConcurrentJobs(), config.maxQueuedJobs(), config.jobTimeout(),
+        config.resultTtl(), ErrorMapping::toProblem);
+    HealthController health = new HealthController(config, models);
+    JobController jobController = new JobController(jobs, retouch, config, json);
+    RequestGuard guard = new RequestGuard(this::port, config.token());
+    this.app = Javalin.create(cfg -> {
+      cfg.startup.showJavalinBanner = false;
+      cfg.jetty.host = config.host();
+      cfg.jetty.port = config.port();
+      cfg.jsonMapper(new JavalinJackson(json, false));
+      cfg.routes.before(guard::check);
+      cfg.routes.get("/v1/health", health::health);
+      cfg.routes.get("/v1/openapi.json", health::openapi);
+      cfg.routes.post("/v1/jobs", jobController::createPanelJob);
+      cfg.routes.post("/v1/psd-jobs", jobController::createPsdJob);
+      cfg.routes.get("/v1/jobs/{id}", jobController::status);
+      cfg.routes.delete("/v1/jobs/{id}", jobController::cancel);
+      cfg.routes.sse("/v1/jobs/{id}/events", jobController::events);
+      cfg.routes.get("/v1/jobs/{id}/layers/{index}", jobController::layer);
+      cfg.routes.get("/v1/jobs/{id}/psd", jobController::psd);
+      cfg.routes.exception(Exception.class, (e, ctx) -> {
+        Problem p = ErrorMapping.toProblem(e);
+        if (p.status() == 429) {
+          ctx.header("Retry-After", "5");
+        }
+        ctx.status(p.status()).contentType("application/problem+json").result(json.writeValueAsString(p));
+      });
+      cfg.routes.error(404, "*", ctx -> {
+        if (ctx.result() == null) {
+          Problem p = Problem.of(404, "Not found", "no endpoint " + ctx.method() + " " + ctx.path()
+              + " (see /v1/openapi.json)");
+          ctx.contentType("application/problem+json").result(json.writeValueAsString(p));
+        }
+      });
+    });
+  }
+
+  public LoupeServer start() {
+    app.start();
+    return this;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+    jobs.close();
+  }
+
+  /** Refuses a non-loopback bind unless the user asked for it explicitly. */
+  public static void checkHost(String host, boolean allowRemote) {
+    boolean loopback = host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1");
+    if (!loopback && !allowRemote) {
+      throw new UserError("refusing to listen on " + host + ": Loupe binds 127.0.0.1 only; pass --allow-remote "
+          + "if you really want other machines to reach it");
+    }
+  }
+}

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.server.http;
+
+import java.time.Duration;
+
+/**
+ * How the server runs. Defaults suit one retoucher's machine with 2+ cores.
+ *
+ * @param host bind address; anything but loopback needs {@code allowRemote}
+ * @param port TCP port (0 = any free port, for tests)
+ * @param token the bearer token mutating requests must carry
+ * @param maxUploadBytes largest request body accepted (streamed bodies are counted)
+ * @param maxPixels largest document (width × height) a job may declare
+ * @param maxConcurrentJobs jobs that run at once; more are queued up to {@code maxQueuedJobs}
+ * @param maxQueuedJobs jobs waiting; beyond that requests get 429
+ * @param jobTimeout a running job is cancelled after this long
+ * @param resultTtl finished jobs and their results are dropped after this long
+ */
+public record ServerConfig(
+    String host, int port, String token, long maxUploadBytes, long maxPixels, int maxConcurrentJobs,
+    int maxQueuedJobs, Duration jobTimeout, Duration resultTtl) {
+
+  public static ServerConfig defaults(int port, String token) {
+    return new ServerConfig("127.0.0.1", port, token, 2L << 30, 300_000_000L, 2, 4,
+        Duration.ofMinutes(10), Duration.ofMinutes(30));
+  }
+}

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.server.http;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/** The bearer token: created once with 128 random bits, kept in a file only the user can read. */
+public final class TokenStore {
+  private TokenStore() {}
+
+  public static String loadOrCreate(Path file) throws IOException {
+    if (Files.exists(file)) {
+      String token = Files.readString(file).trim();
+      if (!token.isEmpty()) {
+        return token;
+      }
+    }
+    byte[] bytes = new byte[16];
+    new SecureRandom().nextBytes(bytes);
+    String token = HexFormat.of().formatHex(bytes);
+    Files.createDirectories(file.getParent());
+    Path tmp = Files.createTempFile(file.getParent(), "token", ".tmp");
+    try {
+      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException e) {
+      // Not a POSIX file system (Windows): the user profile folder is private already.
+    }
+    Files.writeString(tmp, token + "\n");
+    Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    return token;
+  }
+}

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.server.protocol;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import loupe.server.UserError;
+
+/**
+ * The binary framing of docs/protocol.md: uint32 big-endian header length, UTF-8 JSON header,
+ * then raw buffers back to back. Reading is bounded: the header may be at most 1 MiB and buffers
+ * are read only as far as their validated descriptors say.
+ */
+public final class Frame {
+  public static final String MEDIA_TYPE = "application/vnd.loupe.frame";
+  private static final int MAX_HEADER = 1 << 20;
+
+  private Frame() {}
+
+  /** Reads the header and returns it parsed as {@code type}; the stream is left at the first buffer. */
+  public static <T> T readHeader(InputStream in, ObjectMapper json, Class<T> type) throws IOException {
+    DataInputStream data = new DataInputStream(in);
+    int length;
+    try {
+      length = data.readInt();
+    } catch (EOFException e) {
+      throw new UserError("empty body: expected a framed request (uint32 header length, JSON header, buffers)");
+    }
+    if (length <= 0 || length > MAX_HEADER) {
+      throw new UserError("frame header length " + Integer.toUnsignedString(length) + " is not in 1.." + MAX_HEADER
+          + " (is the body framed as docs/protocol.md says?)");
+    }
+    byte[] header = data.readNBytes(length);
+    if (header.length != length) {
+      throw new UserError("body ends inside the frame header (" + header.length + " of " + length + " bytes)");
+    }
+    try {
+      return json.readValue(header, type);
+    } catch (IOException e) {
+      throw new UserError("frame header is not valid JSON for a " + type.getSimpleName() + ": " + e.getOriginalMessage());
+    }
+  }
+
+  /** Reads exactly {@code length} bytes of one buffer, naming it if the body is short. */
+  public static byte[] readBuffer(InputStream in, BufferDescriptor d) throws IOException {
+    byte[] bytes = in.readNBytes(Math.toIntExact(d.byteLength()));
+    if (bytes.length != d.byteLength()) {
+      throw new UserError("body is truncated: buffer '" + d.role() + "' has " + bytes.length + " of " + d.byteLength() + " bytes");
+    }
+    return bytes;
+  }
+
+  /** A framed body: header JSON then the buffers in order. */
+  public static byte[] write(ObjectMapper json, Object header, byte[]... buffers) throws IOException {
+    byte[] head = json.writeValueAsString(header).getBytes(StandardCharsets.UTF_8);
+    long total = 4L + head.length;
+    for (byte[] b : buffers) {
+      total += b.length;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.toIntExact(total));
+    out.write(head.length >>> 24);
+    out.write(head.length >>> 16);
+    out.write(head.length >>> 8);
+    out.write(head.length);
+    out.write(head);
+    for (byte[] b : buffers) {
+      out.write(b);
+    }
+    return out.toByteArray();
+  }
+}

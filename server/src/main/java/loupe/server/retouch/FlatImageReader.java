@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.server.retouch;
+
+import java.awt.color.ICC_ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import loupe.engine.image.BitDepth;
+import loupe.engine.image.GrayU16;
+import loupe.engine.image.Planar;
+import loupe.server.UserError;
+
+/**
+ * Reads flat PNG, TIFF and JPEG files (ImageIO with the TwelveMonkeys plugins) at their own depth:
+ * 8-bit samples stored ×257, 16-bit as is. Palette and 1-bit images are refused with a message.
+ */
+public final class FlatImageReader {
+  private FlatImageReader() {}
+
+  public static FlatImage read(Path file, long maxPixels) throws IOException {
+    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+      if (in == null) {
+        throw new UserError(file + ": cannot be opened");
+      }
+      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+      if (!readers.hasNext()) {
+        throw new UserError(file + ": not a PSD, PSB, PNG, TIFF or JPEG file");
+      }
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, true);
+        long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+        if (pixels > maxPixels) {
+          throw new UserError(file + ": " + reader.getWidth(0) + "×" + reader.getHeight(0)
+              + " is larger than the limit of " + maxPixels + " pixels");
+        }
+        return convert(file, reader.read(0));
+      } finally {
+        reader.dispose();
+      }
+    }
+  }
+
+  private static FlatImage convert(Path file, BufferedImage image) {
+    Raster raster = image.getRaster();
+    int bands = raster.getNumBands();
+    int bits = raster.getSampleModel().getSampleSize(0);
+    if (image.getColorModel() instanceof java.awt.image.IndexColorModel || (bits != 8 && bits != 16)) {
+      throw new UserError(file + ": " + bits + "-bit or palette images are not supported; save it as 8- or 16-bit RGB or gray");
+    }
+    boolean hasAlpha = image.getColorModel().hasAlpha();
+    int colorBands = hasAlpha ? bands - 1 : bands;
+    if (colorBands != 1 && colorBands != 3) {
+      throw new UserError(file + ": " + colorBands + " colour channels; only RGB and grayscale are supported");
+    }
+    int w = raster.getWidth();
+    int h = raster.getHeight();
+    int scale = bits == 8 ? 257 : 1;
+    GrayU16[] planes = new GrayU16[bands];
+    int[] row = new int[w];
+    for (int b = 0; b < bands; b++) {
+      planes[b] = new GrayU16(w, h);
+      for (int y = 0; y < h; y++) {
+        raster.getSamples(0, y, w, 1, b, row);
+        for (int x = 0; x < w; x++) {
+          planes[b].data[y * w + x] = (short) (row[x] * scale);
+        }
+      }
+    }
+    GrayU16[] color = java.util.Arrays.copyOf(planes, colorBands);
+    byte[] icc = image.getColorModel().getColorSpace() instanceof ICC_ColorSpace ics && !ics.isCS_sRGB()
+        ? ics.getProfile().getData() : null;
+    return new FlatImage(new Planar(color), hasAlpha ? planes[bands - 1] : null, BitDepth.of(bits), icc);
+  }
+}
