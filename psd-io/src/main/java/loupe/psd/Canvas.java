@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.psd;
+
+/** Premultiplied float colour planes plus alpha, for {@link PsdCompositor}. */
+final class Canvas {
+    final int width;
+    final int height;
+    final int colours;
+    private final float[][] premultiplied;
+    private final float[] alpha;
+
+    Canvas(int width, int height, int colours) {
+        this.width = width;
+        this.height = height;
+        this.colours = colours;
+        this.premultiplied = new float[colours][width * height];
+        this.alpha = new float[width * height];
+    }
+
+    static double sample(byte[] d, int i, int depth) {
+        return depth == 16 ? (((d[2 * i] & 0xFF) << 8) | (d[2 * i + 1] & 0xFF)) / 65535.0 : (d[i] & 0xFF) / 255.0;
+    }
+
+    /** Source-over of a pixel layer, clipped to the canvas. */
+    void draw(PsdLayer l, double opacity, PsdCompositor.Mask mask, int depth) {
+        int lw = l.width();
+        byte[][] col = new byte[colours][];
+        for (int c = 0; c < colours; c++) col[c] = l.channel(c).decoded();
+        PsdChannel t = l.channel(PsdChannel.TRANSPARENCY);
+        byte[] tr = t == null ? null : t.decoded();
+        int x0 = Math.max(0, l.left()), x1 = Math.min(width, l.right());
+        int y0 = Math.max(0, l.top()), y1 = Math.min(height, l.bottom());
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                int li = (y - l.top()) * lw + (x - l.left());
+                double a = opacity * (tr == null ? 1 : sample(tr, li, depth)) * (mask == null ? 1 : mask.at(x, y));
+                if (a <= 0) continue;
+                int ci = y * width + x;
+                float keep = (float) (1 - a);
+                for (int c = 0; c < colours; c++) premultiplied[c][ci] = (float) (sample(col[c], li, depth) * a) + premultiplied[c][ci] * keep;
+                alpha[ci] = (float) a + alpha[ci] * keep;
+            }
+        }
+    }
+
+    /** Source-over of an isolated group canvas with the group's opacity and mask. */
+    void over(Canvas src, double opacity, PsdCompositor.Mask mask) {
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int i = y * width + x;
+                double k = opacity * (mask == null ? 1 : mask.at(x, y));
+                double a = src.alpha[i] * k;
+                if (a <= 0) continue;
+                float keep = (float) (1 - a);
+                for (int c = 0; c < colours; c++) premultiplied[c][i] = (float) (src.premultiplied[c][i] * k) + premultiplied[c][i] * keep;
+                alpha[i] = (float) a + alpha[i] * keep;
+            }
+        }
+    }
+
+    /** Colour plane c matted with white (C*a + 1-a), as file samples. */
+    byte[] matted(int c, int depth) {
+        float[] p = premultiplied[c];
+        return quantize(depth, i -> p[i] + (1 - alpha[i]));
+    }
+
+    byte[] alpha(int depth) { return quantize(depth, i -> alpha[i]); }
+
+    private interface Value { double at(int i); }
+
+    private byte[] quantize(int depth, Value v) {
+        int n = width * height;
+        byte[] out = new byte[depth == 16 ? 2 * n : n];
+        int max = depth == 16 ? 65535 : 255;
+        for (int i = 0; i < n; i++) {
+            int q = (int) Math.round(Math.min(1, Math.max(0, v.at(i))) * max);
+            if (depth == 16) {
+                out[2 * i] = (byte) (q >>> 8);
+                out[2 * i + 1] = (byte) q;
+            } else {
+                out[i] = (byte) q;
+            }
+        }
+        return out;
+    }
+}

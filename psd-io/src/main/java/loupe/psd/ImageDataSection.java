@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.psd;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Image data section: the composite. One compression code, then the channels planar; with RLE, the
+ * row byte counts of all channels come first, then all rows. Each channel is kept as its own
+ * counts + rows so it decodes alone and is reassembled byte for byte on write.
+ */
+final class ImageDataSection {
+    /** Channels of the composite (empty if the file ends before it) and bytes after it. */
+    record Parsed(boolean present, Compression compression, List<PsdChannel> channels, byte[] trailing) {}
+
+    private ImageDataSection() {}
+
+    static Parsed read(PsdInput in, PsdHeader h, boolean eager) throws IOException {
+        in.push("image data");
+        if (in.remaining() == 0) {
+            in.pop();
+            return new Parsed(false, Compression.RAW, new ArrayList<>(), new byte[0]);
+        }
+        long codeAt = in.position();
+        int code = in.u16();
+        Compression comp = Compression.ofCode(code);
+        if (comp == null) throw in.fail("compression code " + code + " is not 0-3", codeAt);
+        int n = h.channels();
+        long rowBytes = ChannelCodec.rowBytes(h.width(), h.depth());
+        long plane = rowBytes * h.height();
+        List<PsdChannel> channels = new ArrayList<>(n);
+        if (comp == Compression.RAW) {
+            for (int c = 0; c < n; c++) {
+                in.push("channel " + c);
+                long at = in.position();
+                byte[] data = in.bytes(plane);
+                channels.add(stored(in, c, h, comp, data, at, eager));
+                in.pop();
+            }
+        } else if (comp == Compression.RLE) {
+            int cb = h.psb() ? 4 : 2;
+            in.require((long) cb * h.height() * n, "RLE row byte counts of " + n + " channels");
+            byte[][] counts = new byte[n][];
+            long[] sums = new long[n];
+            for (int c = 0; c < n; c++) {
+                counts[c] = in.bytes((long) cb * h.height());
+                for (int y = 0; y < h.height(); y++) sums[c] += cb == 4 ? PsdLayer.readU32(counts[c], y * 4)
+                        : ((counts[c][y * 2] & 0xFF) << 8 | (counts[c][y * 2 + 1] & 0xFF));
+            }
+            for (int c = 0; c < n; c++) {
+                in.push("channel " + c);
+                long at = in.position();
+                in.require(sums[c], "RLE rows");
+                byte[] data = new byte[counts[c].length + (int) sums[c]];
+                System.arraycopy(counts[c], 0, data, 0, counts[c].length);
+                byte[] rows = in.bytes(sums[c]);
+                System.arraycopy(rows, 0, data, counts[c].length, rows.length);
+                channels.add(stored(in, c, h, comp, data, at - counts[c].length, eager));
+                in.pop();
+            }
+        } else {
+            long at = in.position();
+            byte[] all = in.bytes(in.remaining());
+            byte[] decoded;
+            try {
+                decoded = ChannelCodec.decode(comp, all, h.width(), h.height() * n, h.depth(), h.psb());
+            } catch (CorruptDataException e) {
+                throw in.fail(e.getMessage(), at + e.relativeOffset());
+            }
+            for (int c = 0; c < n; c++) {
+                byte[] p = new byte[(int) plane];
+                System.arraycopy(decoded, (int) (c * plane), p, 0, p.length);
+                channels.add(PsdChannel.of(c, h.width(), h.height(), h.depth(), p));
+            }
+        }
+        byte[] trailing = in.bytes(in.remaining());
+        in.pop();
+        return new Parsed(true, comp, channels, trailing);
+    }
+
+    private static PsdChannel stored(PsdInput in, int id, PsdHeader h, Compression comp, byte[] data, long at, boolean eager) throws IOException {
+        PsdChannel ch = PsdChannel.stored(id, h.width(), h.height(), h.depth(), comp, data, h.psb(), in.fileName(), at);
+        LayerInfo.check(in, ch, data, comp, h.width(), h.height(), h, at, eager);
+        return ch;
+    }
+
+    static void write(PsdOutput out, List<PsdChannel> channels, boolean psb, int depth, int width) {
+        Compression keep = channels.isEmpty() ? Compression.RAW : channels.get(0).compression();
+        boolean reuse = keep == Compression.RAW || keep == Compression.RLE;
+        for (PsdChannel c : channels) reuse &= c.isStored() && c.compression() == keep;
+        Compression comp = reuse ? keep : (!psb && depth == 32 && width > 16000 ? Compression.RAW : Compression.RLE);
+        List<byte[]> data = new ArrayList<>(channels.size());
+        for (PsdChannel c : channels) data.add(c.encodedAs(comp, psb));
+        out.u16(comp.code());
+        if (comp == Compression.RLE) {
+            int countsLength = (psb ? 4 : 2) * (channels.isEmpty() ? 0 : channels.get(0).height());
+            for (byte[] d : data) out.bytes(d, 0, countsLength);
+            for (byte[] d : data) out.bytes(d, countsLength, d.length - countsLength);
+        } else {
+            for (byte[] d : data) out.bytes(d);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.psd;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Layer and mask information section: layer info, global layer mask info, then document-level
+ * tagged blocks, where 16- and 32-bit files keep their layer info ({@code Lr16}/{@code Lr32}).
+ */
+final class LayerAndMaskSection {
+    private LayerAndMaskSection() {}
+
+    static void read(PsdInput in, PsdHeader h, PsdDocument doc, PixelBudget budget, boolean eager) throws IOException {
+        boolean psb = h.psb();
+        in.push("layer and mask info");
+        long length = in.length(psb);
+        in.require(length, "the layer and mask info section");
+        long start = in.position();
+        long end = start + length;
+        doc.layerSectionPresent = length > 0;
+        if (length == 0) {
+            in.pop();
+            return;
+        }
+        in.push("layer info");
+        long infoLength = in.length(psb);
+        if (infoLength > end - in.position()) throw in.fail("layer info declares " + infoLength + " bytes, the section has " + (end - in.position()), in.position() - (psb ? 8 : 4));
+        LayerInfo.Parsed main = LayerInfo.read(in, in.position() + infoLength, h, budget, eager);
+        in.pop();
+        doc.mainLayerInfoPresent = main.present();
+        doc.mainLayerInfoPadding = main.padding();
+        apply(doc, main, PsdDocument.LayerInfoLocation.MAIN);
+        if (end - in.position() >= 4) {
+            in.push("global layer mask info");
+            long g = in.u32();
+            if (g > end - in.position()) throw in.fail("global layer mask info declares " + g + " bytes, the section has " + (end - in.position()), in.position() - 4);
+            doc.globalLayerMaskInfo = in.bytes(g);
+            in.pop();
+        }
+        in.push("document tagged blocks");
+        TaggedBlocks.Run run = TaggedBlocks.read(in, end, psb);
+        in.pop();
+        doc.documentBlocks.addAll(run.blocks());
+        doc.documentBlocksTrailing = run.trailing();
+        for (int i = 0; i < run.blocks().size(); i++) {
+            TaggedBlock b = run.blocks().get(i);
+            boolean lr16 = Keys.LAYER_16.equals(b.key()), lr32 = Keys.LAYER_32.equals(b.key());
+            if (!lr16 && !lr32) continue;
+            if (!doc.layers.isEmpty()) throw in.fail("layers both in the layer info and in '" + b.key() + "'", run.dataOffsets().get(i));
+            PsdInput sub = in.sub(b.data(), run.dataOffsets().get(i));
+            sub.push("tagged block '" + b.key() + "'");
+            LayerInfo.Parsed parsed = LayerInfo.read(sub, sub.end(), h, budget, eager);
+            sub.pop();
+            apply(doc, parsed, lr16 ? PsdDocument.LayerInfoLocation.LR16 : PsdDocument.LayerInfoLocation.LR32);
+        }
+        in.pop();
+    }
+
+    private static void apply(PsdDocument doc, LayerInfo.Parsed p, PsdDocument.LayerInfoLocation where) {
+        if (!p.present()) return;
+        doc.layerInfoLocation = where;
+        doc.layers.addAll(p.layers());
+        doc.negativeLayerCount = p.negativeCount();
+        doc.layerInfoPadding = p.padding();
+    }
+
+    static void write(PsdOutput out, PsdDocument doc, boolean psb, Compression compression) {
+        if (!doc.layerSectionPresent && doc.layers.isEmpty()) {
+            out.length(0, psb);
+            return;
+        }
+        boolean inMain = doc.layerInfoLocation == PsdDocument.LayerInfoLocation.MAIN;
+        String lrKey = doc.layerInfoLocation == PsdDocument.LayerInfoLocation.LR32 ? Keys.LAYER_32 : Keys.LAYER_16;
+        out.section(psb, 1, true, body -> {
+            body.section(psb, 1, true, info -> {
+                if (inMain) {
+                    LayerInfo.write(info, true, doc.layers, doc.negativeLayerCount, doc.layerInfoPadding, psb, compression);
+                } else {
+                    LayerInfo.write(info, doc.mainLayerInfoPresent, List.of(), false, doc.mainLayerInfoPadding, psb, compression);
+                }
+            });
+            if (doc.globalLayerMaskInfo != null) {
+                body.u32(doc.globalLayerMaskInfo.length);
+                body.bytes(doc.globalLayerMaskInfo);
+            }
+            boolean lrWritten = false;
+            for (TaggedBlock b : doc.documentBlocks) {
+                if (!inMain && b.key().equals(lrKey)) {
+                    writeLayerBlock(body, b.signature(), lrKey, b.padding(), doc, psb, compression);
+                    lrWritten = true;
+                } else {
+                    TaggedBlocks.write(body, b, psb);
+                }
+            }
+            if (!inMain && !lrWritten) writeLayerBlock(body, Keys.SIG_8BIM, lrKey, -1, doc, psb, compression);
+            body.bytes(doc.documentBlocksTrailing);
+        });
+    }
+
+    /** An {@code Lr16}/{@code Lr32} block rebuilt from the layers; {@code padding} -1 pads a new block to 4 as Photoshop does. */
+    private static void writeLayerBlock(PsdOutput out, String signature, String key, int padding, PsdDocument doc, boolean psb, Compression compression) {
+        PsdOutput data = new PsdOutput();
+        LayerInfo.write(data, true, doc.layers, doc.negativeLayerCount, doc.layerInfoPadding, psb, compression);
+        out.key(signature);
+        out.key(key);
+        out.length(data.length(), Keys.wideLength(key, psb));
+        out.append(data);
+        out.zeros(padding >= 0 ? padding : PsdOutput.padding(data.length(), 4));
+    }
+}

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.psd;
+
+import java.io.IOException;
+
+/**
+ * Layer mask / adjustment layer data of a layer record: the user mask's bounds, default colour and
+ * flags, optional density/feather parameters, and the "real" user mask (the combination of vector
+ * and pixel masks) when present. Real files store the real fields before the parameters, against
+ * the spec's order (as psd-tools and ag-psd read them).
+ */
+public record LayerMask(int top, int left, int bottom, int right, int defaultColor, int flags,
+                        Integer userDensity, Double userFeather, Integer vectorDensity, Double vectorFeather,
+                        RealMask real) {
+    public static final int POSITION_RELATIVE = 0x01;
+    public static final int DISABLED = 0x02;
+    public static final int INVERT = 0x04;
+    public static final int FROM_RENDERING = 0x08;
+    public static final int HAS_PARAMETERS = 0x10;
+
+    /** The "real user mask" fields: flags, background, bounds. */
+    public record RealMask(int flags, int defaultColor, int top, int left, int bottom, int right) {}
+
+    /** A plain user mask with these bounds and default colour (0 or 255), enabled. */
+    public static LayerMask of(int top, int left, int bottom, int right, int defaultColor) {
+        return new LayerMask(top, left, bottom, right, defaultColor, 0, null, null, null, null, null);
+    }
+
+    public int width() { return Math.max(0, right - left); }
+
+    public int height() { return Math.max(0, bottom - top); }
+
+    public boolean disabled() { return (flags & DISABLED) != 0; }
+
+    /**
+     * True if the pixel user mask is disabled. With a vector mask too, the record's main fields describe
+     * the vector mask's rendering and the "real" fields the pixel mask (as in Photoshop's own files).
+     */
+    public boolean pixelMaskDisabled() { return real != null ? (real.flags() & DISABLED) != 0 : disabled(); }
+
+    public boolean inverted() { return (flags & INVERT) != 0; }
+
+    public boolean positionRelativeToLayer() { return (flags & POSITION_RELATIVE) != 0; }
+
+    public LayerMask withFlags(int newFlags) {
+        return new LayerMask(top, left, bottom, right, defaultColor, newFlags, userDensity, userFeather, vectorDensity, vectorFeather, real);
+    }
+
+    /** Parses the data of a mask section (without its length); the input is positioned at its start. */
+    static LayerMask read(PsdInput in, int length) throws IOException {
+        long end = in.position() + length;
+        if (length < 18) throw in.fail("layer mask data of " + length + " bytes is shorter than the 18 needed");
+        int top = in.s32(), left = in.s32(), bottom = in.s32(), right = in.s32();
+        int color = in.u8();
+        int flags = in.u8();
+        RealMask real = null;
+        if (length >= 36) {
+            int rf = in.u8();
+            int rc = in.u8();
+            real = new RealMask(rf, rc, in.s32(), in.s32(), in.s32(), in.s32());
+        }
+        Integer ud = null, vd = null;
+        Double uf = null, vf = null;
+        if ((flags & HAS_PARAMETERS) != 0 && end - in.position() >= 1) {
+            // Spec: "Mask Parameters bit flags: bit 0 user mask density, 1 byte; bit 1 user mask feather, 8 byte double;
+            // bit 2 vector mask density, 1 byte; bit 3 vector mask feather, 8 bytes double"
+            int p = in.u8();
+            if ((p & 1) != 0 && end - in.position() >= 1) ud = in.u8();
+            if ((p & 2) != 0 && end - in.position() >= 8) uf = Double.longBitsToDouble(in.u64Raw());
+            if ((p & 4) != 0 && end - in.position() >= 1) vd = in.u8();
+            if ((p & 8) != 0 && end - in.position() >= 8) vf = Double.longBitsToDouble(in.u64Raw());
+        }
+        return new LayerMask(top, left, bottom, right, color, flags, ud, uf, vd, vf, real);
+    }
+
+    /** Writes the data of a mask section (without its length), padded to a multiple of 4 and at least 20 bytes. */
+    void write(PsdOutput out) {
+        long start = out.length();
+        out.u32(top);
+        out.u32(left);
+        out.u32(bottom);
+        out.u32(right);
+        out.u8(defaultColor);
+        int f = flags & ~HAS_PARAMETERS;
+        boolean params = userDensity != null || userFeather != null || vectorDensity != null || vectorFeather != null;
+        out.u8(params ? f | HAS_PARAMETERS : f);
+        if (real != null) {
+            out.u8(real.flags());
+            out.u8(real.defaultColor());
+            out.u32(real.top());
+            out.u32(real.left());
+            out.u32(real.bottom());
+            out.u32(real.right());
+        }
+        if (params) {
+            out.u8((userDensity != null ? 1 : 0) | (userFeather != null ? 2 : 0) | (vectorDensity != null ? 4 : 0) | (vectorFeather != null ? 8 : 0));
+            if (userDensity != null) out.u8(userDensity);
+            if (userFeather != null) out.u64(Double.doubleToLongBits(userFeather));
+            if (vectorDensity != null) out.u8(vectorDensity);
+            if (vectorFeather != null) out.u64(Double.doubleToLongBits(vectorFeather));
+        }
+        long n = out.length() - start;
+        out.zeros(n < 20 ? (int) (20 - n) : PsdOutput.padding(n, 4));
+    }
+}

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.psd;
+
+import java.io.UncheckedIOException;
+
+/**
+ * One channel of a layer or of the composite: id (0.. colour, -1 transparency, -2 user mask, -3 real
+ * user mask, composite channels numbered 0..n-1), size and depth, and its pixels. A channel read from
+ * a file keeps its compressed bytes so an unchanged channel is written back byte for byte; its
+ * pixels are decoded on demand. Channels are immutable: to change pixels, make a new one with
+ * {@link #of} and put it on the layer.
+ */
+public final class PsdChannel {
+    public static final int TRANSPARENCY = -1;
+    public static final int USER_MASK = -2;
+    public static final int REAL_USER_MASK = -3;
+
+    private final int id;
+    private final int width;
+    private final int height;
+    private final int depth;
+    private final Compression compression;
+    private final byte[] stored;
+    private final boolean storedPsb;
+    private final String fileName;
+    private final long fileOffset;
+    private volatile byte[] decoded;
+
+    private PsdChannel(int id, int width, int height, int depth, Compression compression, byte[] stored, boolean storedPsb,
+                       String fileName, long fileOffset, byte[] decoded) {
+        if (width < 0 || height < 0) throw new IllegalArgumentException("negative channel size " + width + "x" + height);
+        if (depth != 1 && depth != 8 && depth != 16 && depth != 32) throw new IllegalArgumentException("depth " + depth);
+        this.id = id;
+        this.width = width;
+        this.height = height;
+        this.depth = depth;
+        this.compression = compression;
+        this.stored = stored;
+        this.storedPsb = storedPsb;
+        this.fileName = fileName;
+        this.fileOffset = fileOffset;
+        this.decoded = decoded;
+    }
+
+    /**
+     * A channel with new pixels: planar big-endian samples, {@code width*height*depth/8} bytes
+     * (1-bit rows padded to whole bytes). The array is kept, not copied: do not modify it afterwards.
+     */
+    public static PsdChannel of(int id, int width, int height, int depth, byte[] decoded) {
+        long need = ChannelCodec.decodedSize(width, height, depth);
+        if (decoded == null || decoded.length != need) {
+            throw new IllegalArgumentException("channel " + id + " needs " + need + " bytes for " + width + "x" + height + "x" + depth
+                    + ", got " + (decoded == null ? "null" : decoded.length));
+        }
+        return new PsdChannel(id, width, height, depth, null, null, false, null, -1, decoded);
+    }
+
+    /** A channel as stored in a file (bytes after the compression code, starting at {@code fileOffset}). */
+    static PsdChannel stored(int id, int width, int height, int depth, Compression compression, byte[] stored, boolean psb,
+                             String fileName, long fileOffset) {
+        return new PsdChannel(id, width, height, depth, compression, stored, psb, fileName, fileOffset, null);
+    }
+
+    public int id() { return id; }
+
+    public int width() { return width; }
+
+    public int height() { return height; }
+
+    public int depth() { return depth; }
+
+    /** Compression of the stored bytes; null for a new channel that has not been written yet. */
+    public Compression compression() { return compression; }
+
+    /** True if this channel still holds the compressed bytes it was read with. */
+    public boolean isStored() { return stored != null; }
+
+    /**
+     * The pixels: planar big-endian samples, row after row. Decoded on each call for a channel read
+     * lazily (keep the result); the same array for new or eagerly decoded channels. Do not modify it.
+     *
+     * @throws UncheckedIOException wrapping a {@link PsdFormatException} if the stored data is corrupt
+     */
+    public byte[] decoded() {
+        byte[] d = decoded;
+        if (d != null) return d;
+        try {
+            return decode();
+        } catch (PsdFormatException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Decodes and keeps the pixels (eager reading). */
+    void decodeAndKeep() throws PsdFormatException {
+        if (decoded == null) decoded = decode();
+    }
+
+    private byte[] decode() throws PsdFormatException {
+        try {
+            return ChannelCodec.decode(compression, stored, width, height, depth, storedPsb);
+        } catch (CorruptDataException e) {
+            throw new PsdFormatException(fileName, "channel " + id + " (" + compression + ")", fileOffset + e.relativeOffset(), e.getMessage());
+        }
+    }
+
+    /** Size of the decoded pixels in bytes. */
+    public long decodedSize() { return ChannelCodec.decodedSize(width, height, depth); }
+
+    /** Stored bytes in {@code preferred} compression for a PSD or PSB file: the original bytes when they fit, else newly encoded. */
+    Encoded encoded(Compression preferred, boolean psb) {
+        if (stored != null && (compression != Compression.RLE || storedPsb == psb)) return new Encoded(compression, stored);
+        Compression c = preferred;
+        if (c == Compression.RLE && !psb && depth == 32) c = Compression.ZIP_PREDICTION;
+        return new Encoded(c, ChannelCodec.encode(c, decoded(), width, height, depth, psb));
+    }
+
+    /** Stored bytes in exactly compression {@code c}: the original bytes if they are that, else newly encoded. */
+    byte[] encodedAs(Compression c, boolean psb) {
+        if (stored != null && compression == c && (c != Compression.RLE || storedPsb == psb)) return stored;
+        return ChannelCodec.encode(c, decoded(), width, height, depth, psb);
+    }
+
+    /** Compression code and stored bytes ready to write. */
+    record Encoded(Compression compression, byte[] data) {}
+
+    @Override
+    public String toString() {
+        return "PsdChannel[id=" + id + " " + width + "x" + height + "x" + depth + (compression == null ? " new" : " " + compression) + "]";
+    }
+}

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.psd;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Computes the composite for the documents Loupe writes: RGB or grayscale, 8 or 16 bit, pixel layers
+ * in normal blend mode with opacity, fill opacity, transparency and user masks, hidden layers, and
+ * pass-through or normal groups. Source-over in straight alpha (Porter and Duff, "Compositing Digital
+ * Images", 1984), done in premultiplied floats; areas that stay transparent are matted with white, as
+ * Photoshop stores the merged image. Anything else (other blend modes, clipping, vector masks,
+ * adjustment, text, smart-object or effect layers) is refused by {@link #decide} with the reason.
+ */
+public final class PsdCompositor {
+    /** Blocks that do not change how a layer renders (names, ids, locks, labels, metadata, structure). */
+    private static final Set<String> NEUTRAL_BLOCKS = Set.of("luni", "lyid", "lspf", "lsct", "lsdk", "lclr", "shmd", "fxrp", "lnsr",
+            "iOpa", "tsly", "cust", "lmgm", "vmgm", "knko", "infx", "clbl", "brst", "lyvr", "cinf", "extd", "exps");
+
+    /** Whether to recompute, and why (or why not). */
+    public record Decision(boolean recompute, String reason) {}
+
+    private PsdCompositor() {}
+
+    public static Decision decide(PsdDocument doc) {
+        if (!doc.isModified()) return new Decision(false, "document unchanged: original composite kept");
+        if (doc.colorMode() != ColorMode.RGB && doc.colorMode() != ColorMode.GRAYSCALE) {
+            return new Decision(false, "colour mode " + doc.colorMode() + " is not composited: original composite kept");
+        }
+        if (doc.depth() != 8 && doc.depth() != 16) return new Decision(false, doc.depth() + "-bit is not composited: original composite kept");
+        String why = unsupported(doc.layerTree(), doc.colorMode().colorChannels());
+        if (why != null) return new Decision(false, why + ": original composite kept");
+        return new Decision(true, "recomputed from the visible pixel layers");
+    }
+
+    private static String unsupported(List<LayerNode> nodes, int colours) {
+        for (LayerNode n : nodes) {
+            PsdLayer l = n.layer();
+            if (!l.visible()) continue;
+            String name = "layer '" + l.name() + "'";
+            if (l.clipping()) return name + " is clipped";
+            for (TaggedBlock b : l.blocks()) {
+                if (!NEUTRAL_BLOCKS.contains(b.key())) return name + " has a '" + b.key() + "' block the compositor does not render";
+            }
+            TaggedBlock clbl = l.block("clbl"), infx = l.block("infx"), knko = l.block("knko"), brst = l.block("brst");
+            if ((knko != null && knko.data().length > 0 && knko.data()[0] != 0) || (brst != null && brst.data().length >= 4)) {
+                return name + " uses knockout or channel restrictions";
+            }
+            if ((clbl != null && clbl.data().length > 0 && clbl.data()[0] == 0) || (infx != null && infx.data().length > 0 && infx.data()[0] != 0)) {
+                return name + " uses advanced blending options";
+            }
+            for (int i = 0; i + 3 < l.blendingRanges().length; i += 4) {
+                byte[] r = l.blendingRanges();
+                if (r[i] != 0 || r[i + 1] != 0 || r[i + 2] != (byte) 255 || r[i + 3] != (byte) 255) return name + " has blend-if ranges";
+            }
+            LayerMask m = l.userMask();
+            if (m != null && !m.disabled() && (m.inverted() || m.userDensity() != null || m.userFeather() != null)) {
+                return name + " has a mask with density, feather or invert";
+            }
+            if (n.isGroup()) {
+                boolean pass = "pass".equals(l.blendMode());
+                if (!pass && !"norm".equals(l.blendMode())) return name + " is a group in blend mode '" + l.blendMode() + "'";
+                if (pass && (l.opacity() != 255 || fill(l) != 255 || (m != null && !m.disabled()))) {
+                    return name + " is a pass-through group with opacity or a mask";
+                }
+                String inner = unsupported(n.children(), colours);
+                if (inner != null) return inner;
+            } else {
+                if (!"norm".equals(l.blendMode())) return name + " is in blend mode '" + l.blendMode() + "'";
+                for (int c = 0; c < colours; c++) if (l.channel(c) == null) return name + " has no channel " + c;
+            }
+        }
+        return null;
+    }
+
+    private static int fill(PsdLayer l) {
+        TaggedBlock b = l.block("iOpa");
+        return b == null || b.data().length < 1 ? 255 : b.data()[0] & 0xFF;
+    }
+
+    /** The composite channels: colours matted with white; merged transparency in the first extra channel when the file keeps one. */
+    public static List<PsdChannel> composite(PsdDocument doc) {
+        int colours = doc.colorMode().colorChannels();
+        Canvas canvas = new Canvas(doc.width(), doc.height(), colours);
+        paint(doc.layerTree(), canvas, doc.depth());
+        boolean mergedAlpha = doc.channelCount() > colours && (doc.negativeLayerCount() || hasBlock(doc, "Mtrn") || hasBlock(doc, "Mt16"));
+        List<PsdChannel> out = new ArrayList<>(doc.channelCount());
+        int depth = doc.depth();
+        for (int c = 0; c < colours; c++) out.add(PsdChannel.of(c, doc.width(), doc.height(), depth, canvas.matted(c, depth)));
+        for (int c = colours; c < doc.channelCount(); c++) {
+            if (c == colours && mergedAlpha) out.add(PsdChannel.of(c, doc.width(), doc.height(), depth, canvas.alpha(depth)));
+            else out.add(doc.composite().get(c));
+        }
+        return out;
+    }
+
+    private static boolean hasBlock(PsdDocument doc, String key) {
+        for (TaggedBlock b : doc.documentBlocks()) if (b.key().equals(key)) return true;
+        return false;
+    }
+
+    /** Paints nodes (given top to bottom) bottom-up onto the canvas. */
+    private static void paint(List<LayerNode> topToBottom, Canvas canvas, int depth) {
+        for (int i = topToBottom.size() - 1; i >= 0; i--) {
+            LayerNode n = topToBottom.get(i);
+            PsdLayer l = n.layer();
+            if (!l.visible()) continue;
+            if (n.isGroup()) {
+                if ("pass".equals(l.blendMode())) {
+                    paint(n.children(), canvas, depth);
+                } else {
+                    Canvas group = new Canvas(canvas.width, canvas.height, canvas.colours);
+                    paint(n.children(), group, depth);
+                    canvas.over(group, l.opacity() * fill(l) / (255.0 * 255.0), maskOf(l, depth));
+                }
+            } else {
+                canvas.draw(l, l.opacity() * fill(l) / (255.0 * 255.0), maskOf(l, depth), depth);
+            }
+        }
+    }
+
+    private static Mask maskOf(PsdLayer l, int depth) {
+        LayerMask m = l.userMask();
+        PsdChannel c = l.channel(PsdChannel.USER_MASK);
+        if (m == null || m.disabled() || c == null) return null;
+        return new Mask(m.top(), m.left(), m.width(), m.height(), m.defaultColor() / 255.0, c.decoded(), depth);
+    }
+
+    /** A user mask: value at a document pixel, default colour outside its bounds. */
+    record Mask(int top, int left, int width, int height, double outside, byte[] data, int depth) {
+        double at(int x, int y) {
+            int mx = x - left, my = y - top;
+            if (mx < 0 || my < 0 || mx >= width || my >= height) return outside;
+            return Canvas.sample(data, my * width + mx, depth);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.psd;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/** Reads PSD and PSB files into a {@link PsdDocument}. */
+public final class PsdReader {
+    private PsdReader() {}
+
+    public static PsdDocument read(Path file) throws IOException { return read(file, PsdReadOptions.DEFAULT); }
+
+    /**
+     * Reads a file. Structure is checked completely and RLE data validated; with
+     * {@code decodeEagerly} every channel is decoded too.
+     *
+     * @throws PsdFormatException for damaged, truncated, unsupported or over-budget files
+     */
+    public static PsdDocument read(Path file, PsdReadOptions options) throws IOException {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            return read(PsdInput.ofFile(name, ch), options);
+        }
+    }
+
+    static PsdDocument read(PsdInput in, PsdReadOptions options) throws IOException {
+        PsdHeader h = PsdHeader.read(in);
+        PixelBudget budget = new PixelBudget(options.maxPixels());
+        in.push("image data");
+        budget.add((long) h.width() * h.height() * h.channels(), in, "the composite (" + h.width() + "x" + h.height() + "x" + h.channels() + ")");
+        in.pop();
+        PsdDocument doc = new PsdDocument();
+        doc.version = h.version();
+        doc.reserved = h.reserved();
+        doc.colorMode = h.mode();
+        doc.depth = h.depth();
+        doc.width = h.width();
+        doc.height = h.height();
+        doc.channelCount = h.channels();
+
+        in.push("colour mode data");
+        long cmLength = in.u32();
+        doc.colorModeData = in.bytes(cmLength);
+        in.pop();
+
+        ImageResources.Section res = ImageResources.read(in);
+        doc.resources.addAll(res.resources());
+        doc.resourcesTrailing = res.trailing();
+
+        LayerAndMaskSection.read(in, h, doc, budget, options.decodeEagerly());
+
+        ImageDataSection.Parsed img = ImageDataSection.read(in, h, options.decodeEagerly());
+        doc.compositePresent = img.present();
+        doc.composite.addAll(img.channels());
+        doc.afterComposite = img.trailing();
+        return doc;
+    }
+}
