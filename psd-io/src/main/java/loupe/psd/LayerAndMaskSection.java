@@ -75,7 +75,7 @@ final class LayerAndMaskSection {
         out.section(psb, 1, true, body -> {
             body.section(psb, 1, true, info -> {
                 if (inMain) {
-                    LayerInfo.write(info, true, doc.layers, doc.negativeLayerCount, doc.layerInfoPadding, psb, compression);
+                    LayerInfo.write(info, doc.mainLayerInfoPresent, doc.layers, doc.negativeLayerCount, doc.layerInfoPadding, psb, compression);
                 } else {
                     LayerInfo.write(info, doc.mainLayerInfoPresent, List.of(), false, doc.mainLayerInfoPadding, psb, compression);
                 }

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.engine.alg.segment;
+
+import java.util.Objects;
+import loupe.engine.Progress;
+import loupe.engine.image.GrayU16;
+import loupe.engine.image.Planar;
+
+/**
+ * The model-free product mask for jewelry shot on a light, seamless sweep.
+ *
+ * <ol>
+ *   <li>Reduce the shot to a work image (long side ≈ {@link SegmentConfig#workLongSide()}).
+ *   <li>Fit the sweep as a smooth polynomial surface per channel, robustly ({@link SweepModel}).
+ *   <li>Flood the background from large smooth, near-neutral regions (sweep, shadows, matte props)
+ *       across blend-only silhouettes; the rest is jewelry, minus tiny pieces ({@link
+ *       CoarseClassifier}). Enclosed sweep (a ring's interior) is a large smooth region of its own
+ *       and so is background, while facets and metal bands are too narrow to seed a flood.
+ *   <li>Re-decide a band around the outline at full resolution by a local matting estimate against
+ *       the local background ({@link EdgeRefiner}).
+ * </ol>
+ *
+ * Deterministic: no randomness, no dependence on thread scheduling.
+ */
+public final class ClassicalSegmenter implements ProductSegmenter {
+  /** The smallest shot this segmenter accepts (both sides), so that every stage has pixels to work with. */
+  public static final int MIN_SIDE = 16;
+
+  private final SegmentConfig config;
+
+  public ClassicalSegmenter(SegmentConfig config) {
+    this.config = Objects.requireNonNull(config, "config");
+  }
+
+  public ClassicalSegmenter() {
+    this(SegmentConfig.defaults());
+  }
+
+  public SegmentConfig config() {
+    return config;
+  }
+
+  @Override
+  public GrayU16 segment(Planar image, Progress progress) {
+    Objects.requireNonNull(image, "image");
+    Objects.requireNonNull(progress, "progress");
+    if (image.width < MIN_SIDE || image.height < MIN_SIDE) {
+      throw new IllegalArgumentException(
+          "segmenting needs at least " + MIN_SIDE + "×" + MIN_SIDE + " pixels, got " + image.width + "×" + image.height);
+    }
+    progress.report("segment: reduce", 0);
+    WorkImage work = WorkImage.of(image, config.workFactor(image.width, image.height), progress);
+    progress.checkCancelled();
+    progress.report("segment: sweep", 0);
+    Plane[] sweep = SweepModel.fit(work, config.sweepDegree()).sample(work);
+    progress.checkCancelled();
+    progress.report("segment: regions", 0);
+    boolean[] jewelry = CoarseClassifier.jewelry(work, sweep, config);
+    progress.checkCancelled();
+    double sigma = NoiseEstimate.sigma(image);
+    GrayU16 mask = EdgeRefiner.refine(image, work, sweep, jewelry, sigma, config, progress);
+    progress.report("segment: done", 1);
+    return mask;
+  }
+}

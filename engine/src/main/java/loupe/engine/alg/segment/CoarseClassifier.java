@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.engine.alg.segment;
+
+/**
+ * The global jewelry/background decision on the work image. Background is what can be reached
+ * from a large smooth surface: the sweep, its shadows and the matte props behind the piece are
+ * locally planar and close to the sweep's hue, and form regions wider than any facet or band of
+ * metal. A region may also spread across a prop's silhouette, whose pixels are blends of the smooth
+ * colours on either side; the dark or bright outline of polished metal is not such a blend, so the
+ * flood stops at the jewelry. What the flood cannot reach is jewelry; pieces that are tiny
+ * compared to the largest are dust or hair.
+ */
+final class CoarseClassifier {
+  private CoarseClassifier() {}
+
+  /**
+   * Returns the jewelry mask of the work image (row-major, work size).
+   *
+   * @param work the reduced shot; Not modified
+   * @param sweep the sweep model sampled on the work grid, one plane per channel; Not modified
+   */
+  static boolean[] jewelry(WorkImage work, Plane[] sweep, SegmentConfig cfg) {
+    int w = work.width;
+    int h = work.height;
+    boolean[] smooth = smooth(work, sweep, cfg);
+    boolean[] large = BinaryMorphology.reconstruct(
+        BinaryMorphology.erode(smooth, w, h, cfg.largeSmoothRadius()), smooth, w, h);
+    boolean[] blend = BinaryMorphology.and(blends(work, smooth, cfg),
+        BinaryMorphology.dilate(large, w, h, cfg.blendRadius()));
+    boolean[] background = BinaryMorphology.reconstruct(large, BinaryMorphology.or(smooth, blend), w, h);
+    ConnectedComponents pieces = ConnectedComponents.of(BinaryMorphology.invert(background), w, h);
+    int minArea = Math.max(1, (int) Math.ceil(cfg.minComponentFraction() * pieces.largestArea()));
+    return pieces.keepAtLeast(minArea);
+  }
+
+  /** Locally planar (small mean |Laplacian| of the lightly blurred luminance) and near the sweep's hue. */
+  static boolean[] smooth(WorkImage work, Plane[] sweep, SegmentConfig cfg) {
+    Plane curvature = BoxFilter.mean(absLaplacian(BoxFilter.mean(work.luminance(), 1)), 1);
+    Plane chroma = BoxFilter.mean(chromaDeviation(work, sweep), 1);
+    boolean[] out = new boolean[work.width * work.height];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = curvature.data()[i] < cfg.smoothLaplacian() && chroma.data()[i] < cfg.neutralChroma();
+    }
+    return out;
+  }
+
+  /** |4-neighbour Laplacian| with replicated edges. */
+  static Plane absLaplacian(Plane p) {
+    int w = p.width();
+    int h = p.height();
+    float[] d = p.data();
+    float[] out = new float[w * h];
+    for (int y = 0; y < h; y++) {
+      int up = (y > 0 ? y - 1 : y) * w;
+      int down = (y + 1 < h ? y + 1 : y) * w;
+      for (int x = 0; x < w; x++) {
+        int left = x > 0 ? x - 1 : x;
+        int right = x + 1 < w ? x + 1 : x;
+        float c = d[y * w + x];
+        out[y * w + x] = Math.abs(d[up + x] + d[down + x] + d[y * w + left] + d[y * w + right] - 4 * c);
+      }
+    }
+    return new Plane(w, h, out);
+  }
+
+  /**
+   * How far the pixel's colour departs from a pure gain of the sweep's colour, in levels: with
+   * r_c = I_c / B_c, max_c |r_c − mean(r)| · mean(B). Shadows and neutral props scale all channels
+   * alike and score near zero; gold does not. Zero for gray images.
+   */
+  static Plane chromaDeviation(WorkImage work, Plane[] sweep) {
+    int n = work.width * work.height;
+    int bands = work.channels.length;
+    float[] out = new float[n];
+    if (bands == 1) {
+      return new Plane(work.width, work.height, out);
+    }
+    double[] r = new double[bands];
+    for (int i = 0; i < n; i++) {
+      double mean = 0;
+      double meanB = 0;
+      for (int c = 0; c < bands; c++) {
+        double b = Math.max(1.0, sweep[c].data()[i]);
+        r[c] = work.channels[c].data()[i] / b;
+        mean += r[c] / bands;
+        meanB += b / bands;
+      }
+      double worst = 0;
+      for (int c = 0; c < bands; c++) {
+        worst = Math.max(worst, Math.abs(r[c] - mean));
+      }
+      out[i] = (float) (worst * meanB);
+    }
+    return new Plane(work.width, work.height, out);
+  }
+
+  /**
+   * Non-smooth pixels whose every channel lies within the range of the smooth pixels' values in
+   * the (2r+1)² window around them (± tolerance): the anti-aliased silhouette between two smooth
+   * surfaces.
+   */
+  static boolean[] blends(WorkImage work, boolean[] smooth, SegmentConfig cfg) {
+    int w = work.width;
+    int h = work.height;
+    int r = cfg.blendRadius();
+    float tol = (float) cfg.blendTolerance();
+    boolean[] out = BinaryMorphology.invert(smooth);
+    for (Plane channel : work.channels) {
+      float[] lo = masked(channel, smooth, Float.POSITIVE_INFINITY);
+      float[] hi = masked(channel, smooth, Float.NEGATIVE_INFINITY);
+      lo = extremum(lo, w, h, r, false);
+      hi = extremum(hi, w, h, r, true);
+      float[] d = channel.data();
+      for (int i = 0; i < out.length; i++) {
+        out[i] &= d[i] >= lo[i] - tol && d[i] <= hi[i] + tol;
+      }
+    }
+    return out;
+  }
+
+  private static float[] masked(Plane p, boolean[] keep, float fill) {
+    float[] out = p.data().clone();
+    for (int i = 0; i < out.length; i++) {
+      if (!keep[i]) {
+        out[i] = fill;
+      }
+    }
+    return out;
+  }
+
+  /** Separable min or max over the (2r+1)² window clipped to the frame. */
+  private static float[] extremum(float[] in, int w, int h, int r, boolean max) {
+    float[] tmp = new float[in.length];
+    float[] out = new float[in.length];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        float best = in[y * w + x];
+        for (int k = Math.max(0, x - r); k <= Math.min(w - 1, x + r); k++) {
+          float v = in[y * w + k];
+          best = max ? Math.max(best, v) : Math.min(best, v);
+        }
+        tmp[y * w + x] = best;
+      }
+    }
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        float best = tmp[y * w + x];
+        for (int k = Math.max(0, y - r); k <= Math.min(h - 1, y + r); k++) {
+          float v = tmp[k * w + x];
+          best = max ? Math.max(best, v) : Math.min(best, v);
+        }
+        out[y * w + x] = best;
+      }
+    }
+    return out;
+  }
+}

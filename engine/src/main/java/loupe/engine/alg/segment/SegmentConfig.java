@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.engine.alg.segment;
+
+/**
+ * Parameters of {@link ClassicalSegmenter}. Distances marked "work px" are pixels of the reduced
+ * work image (long side ≈ {@code workLongSide}), so they scale with the shot; levels are 8-bit
+ * levels (0..255) whatever the bit depth.
+ *
+ * @param workLongSide target long side of the work image where the global decisions are taken;
+ *     the reduction factor is the nearest integer ≥ 1
+ * @param sweepDegree total degree of the polynomial sweep model (4: sweep curve plus vignetting)
+ * @param smoothLaplacian largest mean |Laplacian| (levels) of a "smooth" pixel: sweep, shadows
+ *     and matte props are locally planar, polished metal and diamonds are not
+ * @param neutralChroma largest colour deviation (levels) from the sweep's hue of a smooth pixel;
+ *     gold and diamond fire exceed it, shadows and grey/beige props do not
+ * @param largeSmoothRadius work px: a smooth region that contains a square of this radius is
+ *     surface, not a facet or a band of metal (facets and bands are narrow)
+ * @param blendRadius work px: how far a background region may bridge across a prop's silhouette
+ * @param blendTolerance levels: a silhouette pixel is a blend when each channel lies within the
+ *     range of the smooth colours around it, widened by this much
+ * @param minComponentFraction jewelry pieces smaller than this fraction of the largest piece are
+ *     dust, lint or hair
+ * @param localBackgroundRadius work px: window of the local background estimate next to the edge
+ * @param edgeBand work px: half-width of the band around the coarse outline that is re-decided
+ *     at full resolution
+ * @param noiseSigmas a full-resolution pixel within this many noise sigmas of the local
+ *     background is background
+ */
+public record SegmentConfig(
+    int workLongSide,
+    int sweepDegree,
+    double smoothLaplacian,
+    double neutralChroma,
+    int largeSmoothRadius,
+    int blendRadius,
+    double blendTolerance,
+    double minComponentFraction,
+    int localBackgroundRadius,
+    int edgeBand,
+    double noiseSigmas) {
+
+  public SegmentConfig {
+    require(workLongSide >= 64, "workLongSide must be ≥ 64, got " + workLongSide);
+    require(sweepDegree >= 0 && sweepDegree <= 6, "sweepDegree must be in 0..6, got " + sweepDegree);
+    require(smoothLaplacian > 0, "smoothLaplacian must be > 0, got " + smoothLaplacian);
+    require(neutralChroma > 0, "neutralChroma must be > 0, got " + neutralChroma);
+    require(largeSmoothRadius >= 1, "largeSmoothRadius must be ≥ 1, got " + largeSmoothRadius);
+    require(blendRadius >= 0, "blendRadius must be ≥ 0, got " + blendRadius);
+    require(blendTolerance >= 0, "blendTolerance must be ≥ 0, got " + blendTolerance);
+    require(minComponentFraction >= 0 && minComponentFraction < 1,
+        "minComponentFraction must be in [0,1), got " + minComponentFraction);
+    require(localBackgroundRadius >= 1, "localBackgroundRadius must be ≥ 1, got " + localBackgroundRadius);
+    require(edgeBand >= 0, "edgeBand must be ≥ 0, got " + edgeBand);
+    require(noiseSigmas >= 0, "noiseSigmas must be ≥ 0, got " + noiseSigmas);
+  }
+
+  /** The defaults, measured on the dev scenes (white and grey sweeps, 1600×1200). */
+  public static SegmentConfig defaults() {
+    return new SegmentConfig(800, 4, 3.0, 8.0, 4, 2, 3.0, 0.02, 6, 1, 4.0);
+  }
+
+  /** The integer reduction factor for a shot of this size. */
+  public int workFactor(int width, int height) {
+    return Math.max(1, (int) Math.round(Math.max(width, height) / (double) workLongSide));
+  }
+
+  private static void require(boolean ok, String message) {
+    if (!ok) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+}

@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.engine.alg.segment;
+
+import java.util.Arrays;
+
+/**
+ * The seamless background (paper sweep with vignetting) as one smooth low-order surface per
+ * channel: a bivariate polynomial of total degree {@code d} in normalised frame coordinates,
+ * fitted by iteratively re-weighted least squares with Tukey's biweight (Holland &amp; Welsch,
+ * "Robust regression using iteratively reweighted least-squares", 1977). The jewelry, props and
+ * shadows are outliers that the robust weights reject, since the sweep covers most of the frame.
+ */
+final class SweepModel {
+  /** Tukey's tuning constant (95% efficiency), widened ×1.5 because the sweep is not exactly a polynomial. */
+  private static final double TUKEY_C = 4.685 * 1.5;
+  private static final int ITERATIONS = 10;
+
+  private final int degree;
+  private final double[][] coefficients;
+  private final int frameWidth;
+  private final int frameHeight;
+
+  private SweepModel(int degree, double[][] coefficients, int frameWidth, int frameHeight) {
+    this.degree = degree;
+    this.coefficients = coefficients;
+    this.frameWidth = frameWidth;
+    this.frameHeight = frameHeight;
+  }
+
+  /**
+   * Fits the model to samples: {@code values[c][i]} of channel c at frame position ({@code
+   * xs[i]}, {@code ys[i]}) in full-resolution pixel coordinates. Arrays are Not modified.
+   */
+  static SweepModel fit(float[][] values, double[] xs, double[] ys, int frameWidth, int frameHeight, int degree) {
+    int n = xs.length;
+    int terms = (degree + 1) * (degree + 2) / 2;
+    if (n < terms) {
+      throw new IllegalArgumentException("need at least " + terms + " samples to fit the sweep, got " + n);
+    }
+    double[][] basis = new double[n][];
+    for (int i = 0; i < n; i++) {
+      basis[i] = basis(degree, normX(xs[i], frameWidth), normY(ys[i], frameHeight));
+    }
+    double[] weights = new double[n];
+    Arrays.fill(weights, 1.0);
+    double[][] coef = new double[values.length][];
+    double[] residual = new double[n];
+    for (int it = 0; it < ITERATIONS; it++) {
+      for (int c = 0; c < values.length; c++) {
+        coef[c] = weightedLeastSquares(basis, values[c], weights);
+      }
+      for (int i = 0; i < n; i++) {
+        double worst = 0;
+        for (int c = 0; c < values.length; c++) {
+          worst = Math.max(worst, Math.abs(values[c][i] - dot(coef[c], basis[i])));
+        }
+        residual[i] = worst;
+      }
+      double scale = 1.4826 * median(residual.clone()) + 1e-3;
+      for (int i = 0; i < n; i++) {
+        double u = residual[i] / (TUKEY_C * scale);
+        weights[i] = u < 1 ? (1 - u * u) * (1 - u * u) : 0;
+      }
+    }
+    return new SweepModel(degree, coef, frameWidth, frameHeight);
+  }
+
+  /** Fits the model to block means of {@code work} (Not modified) on a grid of about 100 blocks along the long side. */
+  static SweepModel fit(WorkImage work, int degree) {
+    int g = Math.max(1, (int) Math.ceil(Math.max(work.width, work.height) / 100.0));
+    int gw = (work.width + g - 1) / g;
+    int gh = (work.height + g - 1) / g;
+    int n = gw * gh;
+    float[][] values = new float[work.channels.length][n];
+    double[] xs = new double[n];
+    double[] ys = new double[n];
+    for (int by = 0; by < gh; by++) {
+      int y0 = by * g;
+      int y1 = Math.min(work.height, y0 + g);
+      for (int bx = 0; bx < gw; bx++) {
+        int x0 = bx * g;
+        int x1 = Math.min(work.width, x0 + g);
+        int i = by * gw + bx;
+        for (int c = 0; c < values.length; c++) {
+          double sum = 0;
+          for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+              sum += work.channels[c].get(x, y);
+            }
+          }
+          values[c][i] = (float) (sum / ((x1 - x0) * (y1 - y0)));
+        }
+        xs[i] = (work.centreX(x0) + work.centreX(x1 - 1)) / 2;
+        ys[i] = (work.centreY(y0) + work.centreY(y1 - 1)) / 2;
+      }
+    }
+    return fit(values, xs, ys, work.fullWidth, work.fullHeight, degree);
+  }
+
+  /** The model sampled at the centres of the work pixels, one plane per channel. */
+  Plane[] sample(WorkImage work) {
+    Plane[] out = new Plane[coefficients.length];
+    for (int c = 0; c < out.length; c++) {
+      out[c] = new Plane(work.width, work.height);
+      for (int y = 0; y < work.height; y++) {
+        for (int x = 0; x < work.width; x++) {
+          out[c].data()[y * work.width + x] = (float) value(c, work.centreX(x), work.centreY(y));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The modelled sweep value of channel {@code c} at full-resolution position (x, y). */
+  double value(int c, double x, double y) {
+    return dot(coefficients[c], basis(degree, normX(x, frameWidth), normY(y, frameHeight)));
+  }
+
+  int channels() {
+    return coefficients.length;
+  }
+
+  private static double normX(double x, int w) {
+    return x / w * 2 - 1;
+  }
+
+  private static double normY(double y, int h) {
+    return y / h * 2 - 1;
+  }
+
+  private static double[] basis(int degree, double x, double y) {
+    double[] out = new double[(degree + 1) * (degree + 2) / 2];
+    int k = 0;
+    double xi = 1;
+    for (int i = 0; i <= degree; i++) {
+      double term = xi;
+      for (int j = 0; i + j <= degree; j++) {
+        out[k++] = term;
+        term *= y;
+      }
+      xi *= x;
+    }
+    return out;
+  }
+
+  private static double dot(double[] a, double[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * b[i];
+    }
+    return s;
+  }
+
+  /** Solves the weighted normal equations by Gaussian elimination with partial pivoting (tiny ridge for safety). */
+  private static double[] weightedLeastSquares(double[][] basis, float[] values, double[] weights) {
+    int m = basis[0].length;
+    double[][] a = new double[m][m + 1];
+    for (int i = 0; i < basis.length; i++) {
+      if (weights[i] == 0) {
+        continue;
+      }
+      double[] row = basis[i];
+      for (int p = 0; p < m; p++) {
+        double wp = weights[i] * row[p];
+        for (int q = 0; q < m; q++) {
+          a[p][q] += wp * row[q];
+        }
+        a[p][m] += wp * values[i];
+      }
+    }
+    for (int p = 0; p < m; p++) {
+      a[p][p] += 1e-9 * (1 + a[p][p]);
+    }
+    for (int col = 0; col < m; col++) {
+      int pivot = col;
+      for (int r = col + 1; r < m; r++) {
+        if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) {
+          pivot = r;
+        }
+      }
+      double[] t = a[col];
+      a[col] = a[pivot];
+      a[pivot] = t;
+      for (int r = col + 1; r < m; r++) {
+        double f = a[r][col] / a[col][col];
+        for (int k = col; k <= m; k++) {
+          a[r][k] -= f * a[col][k];
+        }
+      }
+    }
+    double[] x = new double[m];
+    for (int r = m - 1; r >= 0; r--) {
+      double s = a[r][m];
+      for (int k = r + 1; k < m; k++) {
+        s -= a[r][k] * x[k];
+      }
+      x[r] = s / a[r][r];
+    }
+    return x;
+  }
+
+  private static double median(double[] v) {
+    Arrays.sort(v);
+    return v[v.length / 2];
+  }
+}
