@@ -48,8 +48,14 @@ public final class ImplPathFill {
         int c0 = c.firstCol();
         int c1 = Math.min(c.endCol(), w);
         Arrays.fill(group, c0, c1, 0);
+        boolean first = true;
         for (PolygonCoverage p : c.polygons()) {
           if (y < p.firstRow || y >= p.endRow) {
+            continue;
+          }
+          if (first) {
+            p.coverRow(y, acc, group);
+            first = false;
             continue;
           }
           int p1 = Math.min(p.endCol, w);
@@ -63,7 +69,8 @@ public final class ImplPathFill {
       }
       int dst = output.startIndex + y * output.stride;
       for (int x = 0; x < w; x++) {
-        output.data[dst + x] = (short) MaskMath.fromFraction(result[x]);
+        // Branch-free clamp (rounding noise can leave 1 + 1e-16), so the loop vectorises.
+        output.data[dst + x] = (short) (int) (Math.min(1.0, Math.max(0.0, result[x])) * 65535 + 0.5);
       }
     }
   }

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.engine.alg.mask.impl;
 
-import java.util.Arrays;
-
 /**
  * Exact area coverage of one polygon, one pixel row at a time, by signed-area accumulation: each
  * edge adds, to the cells it crosses, the signed area of the row strip to its right, as cell
@@ -17,16 +15,17 @@ import java.util.Arrays;
  */
 public final class PolygonCoverage {
   private final int width;
-  // Edges sorted by top; top < bottom; dir = +1 if the edge runs downwards.
+  // Edge pieces with top < bottom; dir = +1 if the piece runs downwards.
   private final double[] top;
   private final double[] bottom;
   private final double[] xTop;
   private final double[] slope;
   private final int[] dir;
-  private final int edges;
+  // Pieces grouped by the first raster row they touch (a counting sort): rowStart[r]..rowStart[r+1].
+  private final int[] byRow;
+  private final int[] rowStart;
   private final int[] active;
   private int activeCount;
-  private int next;
   private int lastRow = -1;
   /** Rows and accumulator cells that can be non-zero. */
   public final int firstRow;
@@ -38,14 +37,20 @@ public final class PolygonCoverage {
   public PolygonCoverage(double[] xy, int width, int height) {
     this.width = width;
     int n = xy.length / 2;
-    double[][] pieces = new double[Math.max(1, 3 * n)][];
+    int capacity = 3 * n;
+    double[] t = new double[capacity];
+    double[] b = new double[capacity];
+    double[] xt = new double[capacity];
+    double[] sl = new double[capacity];
+    int[] d = new int[capacity];
     int count = 0;
     double minX = Double.POSITIVE_INFINITY;
     double maxX = Double.NEGATIVE_INFINITY;
     double minY = Double.POSITIVE_INFINITY;
     double maxY = Double.NEGATIVE_INFINITY;
+    double[] cuts = new double[4];
     for (int i = 0; i < n; i++) {
-      int j = (i + 1) % n;
+      int j = i + 1 == n ? 0 : i + 1;
       double x0 = xy[2 * i];
       double y0 = xy[2 * i + 1];
       double x1 = xy[2 * j];
@@ -54,23 +59,25 @@ public final class PolygonCoverage {
         continue;
       }
       // Parameters where the edge crosses x = 0 or x = width, between its ends 0 and 1.
-      double[] cuts = new double[4];
       int cutCount = 0;
       cuts[cutCount++] = 0;
-      for (double bound : new double[] {0, width}) {
-        if ((x0 < bound && x1 > bound) || (x0 > bound && x1 < bound)) {
-          cuts[cutCount++] = (bound - x0) / (x1 - x0);
-        }
+      if ((x0 < 0) != (x1 < 0) && x0 != 0 && x1 != 0) {
+        cuts[cutCount++] = -x0 / (x1 - x0);
+      }
+      if ((x0 < width) != (x1 < width) && x0 != width && x1 != width) {
+        cuts[cutCount++] = (width - x0) / (x1 - x0);
       }
       cuts[cutCount++] = 1;
-      Arrays.sort(cuts, 1, cutCount - 1);
+      if (cutCount == 4 && cuts[1] > cuts[2]) {
+        double swap = cuts[1];
+        cuts[1] = cuts[2];
+        cuts[2] = swap;
+      }
       for (int c = 0; c + 1 < cutCount; c++) {
-        double ta = cuts[c];
-        double tb = cuts[c + 1];
-        double xa = x0 + ta * (x1 - x0);
-        double ya = y0 + ta * (y1 - y0);
-        double xb = x0 + tb * (x1 - x0);
-        double yb = y0 + tb * (y1 - y0);
+        double xa = x0 + cuts[c] * (x1 - x0);
+        double ya = y0 + cuts[c] * (y1 - y0);
+        double xb = x0 + cuts[c + 1] * (x1 - x0);
+        double yb = y0 + cuts[c + 1] * (y1 - y0);
         if (ya == yb) {
           continue;
         }
@@ -79,38 +86,55 @@ public final class PolygonCoverage {
           maxX = width;
           continue;
         }
-        pieces[count++] = new double[] {clamp(xa), ya, clamp(xb), yb};
+        boolean down = ya < yb;
+        d[count] = down ? 1 : -1;
+        t[count] = down ? ya : yb;
+        b[count] = down ? yb : ya;
+        xt[count] = clamp(down ? xa : xb);
+        sl[count] = (clamp(down ? xb : xa) - xt[count]) / (b[count] - t[count]);
+        count++;
         minX = Math.min(minX, Math.min(xa, xb));
         maxX = Math.max(maxX, Math.max(xa, xb));
         minY = Math.min(minY, Math.min(ya, yb));
         maxY = Math.max(maxY, Math.max(ya, yb));
       }
     }
-    Arrays.sort(pieces, 0, count, (a, b) -> Double.compare(Math.min(a[1], a[3]), Math.min(b[1], b[3])));
-    edges = count;
-    top = new double[count];
-    bottom = new double[count];
-    xTop = new double[count];
-    slope = new double[count];
-    dir = new int[count];
-    active = new int[count];
-    for (int e = 0; e < count; e++) {
-      double[] p = pieces[e];
-      boolean down = p[1] < p[3];
-      dir[e] = down ? 1 : -1;
-      top[e] = down ? p[1] : p[3];
-      bottom[e] = down ? p[3] : p[1];
-      xTop[e] = down ? p[0] : p[2];
-      slope[e] = ((down ? p[2] : p[0]) - xTop[e]) / (bottom[e] - top[e]);
-    }
+    top = t;
+    bottom = b;
+    xTop = xt;
+    slope = sl;
+    dir = d;
     if (count == 0) {
       firstRow = endRow = firstCol = endCol = 0;
     } else {
       firstRow = (int) Math.max(0, Math.floor(minY));
-      endRow = (int) Math.min(height, Math.ceil(maxY));
+      endRow = (int) Math.max(firstRow, Math.min(height, Math.ceil(maxY)));
       firstCol = (int) Math.max(0, Math.floor(minX));
       endCol = (int) Math.min(width + 2, Math.ceil(Math.min(maxX, width)) + 2);
     }
+    rowStart = new int[endRow - firstRow + 2];
+    byRow = new int[count];
+    active = new int[count];
+    for (int e = 0; e < count; e++) {
+      int r = startRow(e);
+      if (r < endRow) {
+        rowStart[r - firstRow + 1]++;
+      }
+    }
+    for (int r = 1; r < rowStart.length; r++) {
+      rowStart[r] += rowStart[r - 1];
+    }
+    int[] fill = rowStart.clone();
+    for (int e = 0; e < count; e++) {
+      int r = startRow(e);
+      if (r < endRow) {
+        byRow[fill[r - firstRow]++] = e;
+      }
+    }
+  }
+
+  private int startRow(int e) {
+    return (int) Math.max(firstRow, Math.floor(top[e]));
   }
 
   private double clamp(double x) {
@@ -119,16 +143,19 @@ public final class PolygonCoverage {
 
   /**
    * Writes the coverage of row {@code y} into {@code coverage[firstCol .. min(endCol, width))}.
-   * Rows must be visited in increasing order. {@code acc} has width + 2 cells, all zero on entry
-   * and on return.
+   * Every row from {@code firstRow} to {@code endRow − 1} must be visited, in order. {@code acc}
+   * has width + 2 cells, all zero on entry and on return.
    */
   public void coverRow(int y, double[] acc, double[] coverage) {
-    if (y <= lastRow) {
-      throw new IllegalStateException("rows must increase: " + y + " after " + lastRow);
+    int expected = lastRow < 0 ? firstRow : lastRow + 1;
+    if (y != expected) {
+      throw new IllegalStateException("row " + y + " visited, expected row " + expected);
     }
     lastRow = y;
-    while (next < edges && top[next] < y + 1) {
-      active[activeCount++] = next++;
+    if (y >= firstRow && y < endRow) {
+      for (int k = rowStart[y - firstRow]; k < rowStart[y - firstRow + 1]; k++) {
+        active[activeCount++] = byRow[k];
+      }
     }
     int kept = 0;
     for (int a = 0; a < activeCount; a++) {
