@@ -26,9 +26,9 @@ public record LayerMask(int top, int left, int bottom, int right, int defaultCol
         return new LayerMask(top, left, bottom, right, defaultColor, 0, null, null, null, null, null);
     }
 
-    public int width() { return Math.max(0, right - left); }
+    public int width() { return (int) Math.min(Integer.MAX_VALUE, Math.max(0, (long) right - left)); }
 
-    public int height() { return Math.max(0, bottom - top); }
+    public int height() { return (int) Math.min(Integer.MAX_VALUE, Math.max(0, (long) bottom - top)); }
 
     public boolean disabled() { return (flags & DISABLED) != 0; }
 

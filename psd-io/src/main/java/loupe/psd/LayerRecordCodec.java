@@ -92,7 +92,8 @@ final class LayerRecordCodec {
         if (id == PsdChannel.REAL_USER_MASK) {
             if (mask == null || mask.real() == null) return new int[] {0, 0};
             LayerMask.RealMask r = mask.real();
-            return new int[] {Math.max(0, r.right() - r.left()), Math.max(0, r.bottom() - r.top())};
+            return new int[] {(int) Math.min(Integer.MAX_VALUE, Math.max(0, (long) r.right() - r.left())),
+                (int) Math.min(Integer.MAX_VALUE, Math.max(0, (long) r.bottom() - r.top()))};
         }
         return new int[] {layer.width(), layer.height()};
     }

@@ -84,7 +84,7 @@ public final class PsdCompositor {
         int colours = doc.colorMode().colorChannels();
         Canvas canvas = new Canvas(doc.width(), doc.height(), colours);
         paint(doc.layerTree(), canvas, doc.depth());
-        boolean mergedAlpha = doc.channelCount() > colours && (doc.negativeLayerCount() || hasBlock(doc, "Mtrn") || hasBlock(doc, "Mt16"));
+        boolean mergedAlpha = hasMergedTransparency(doc);
         List<PsdChannel> out = new ArrayList<>(doc.channelCount());
         int depth = doc.depth();
         for (int c = 0; c < colours; c++) out.add(PsdChannel.of(c, doc.width(), doc.height(), depth, canvas.matted(c, depth)));
@@ -93,6 +93,16 @@ public final class PsdCompositor {
             else out.add(doc.composite().get(c));
         }
         return out;
+    }
+
+    /**
+     * The first extra composite channel is the merged transparency when the layer count is negative, a
+     * Mtrn/Mt16 block says so, or there are more extra channels than named alpha channels (1006/1045).
+     */
+    static boolean hasMergedTransparency(PsdDocument doc) {
+        int extra = doc.channelCount() - doc.colorMode().colorChannels();
+        if (extra <= 0) return false;
+        return doc.negativeLayerCount() || hasBlock(doc, "Mtrn") || hasBlock(doc, "Mt16") || doc.alphaChannelNames().size() < extra;
     }
 
     private static boolean hasBlock(PsdDocument doc, String key) {

@@ -39,6 +39,10 @@ final class PsdInput {
         return new PsdInput(fileName, channel, null, 0, channel.size(), new ArrayDeque<>());
     }
 
+    static PsdInput ofBytes(String fileName, byte[] data) {
+        return new PsdInput(fileName, null, data, 0, data.length, new ArrayDeque<>());
+    }
+
     /** A reader over bytes that were read at absolute offset {@code base}; shares the section names. */
     PsdInput sub(byte[] data, long base) {
         return new PsdInput(fileName, null, data, base, data.length, sections);

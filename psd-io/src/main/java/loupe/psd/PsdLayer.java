@@ -104,8 +104,9 @@ public final class PsdLayer {
     public int left() { return left; }
     public int bottom() { return bottom; }
     public int right() { return right; }
-    public int width() { return Math.max(0, right - left); }
-    public int height() { return Math.max(0, bottom - top); }
+    /** Width from the bounds; 0 for inverted bounds (they occur), at most Integer.MAX_VALUE. */
+    public int width() { return (int) Math.min(Integer.MAX_VALUE, Math.max(0, (long) right - left)); }
+    public int height() { return (int) Math.min(Integer.MAX_VALUE, Math.max(0, (long) bottom - top)); }
 
     /** Channels in file order. Not modifiable; use {@link #setChannel} or {@link #setPixels}. */
     public List<PsdChannel> channels() { return Collections.unmodifiableList(channels); }
@@ -118,10 +119,8 @@ public final class PsdLayer {
 
     /** Replaces the channel with the same id (or adds it); its size must match the layer or mask bounds. */
     public void setChannel(PsdChannel c) {
-        int w = c.id() == PsdChannel.USER_MASK && mask != null ? mask.width() : c.id() == PsdChannel.REAL_USER_MASK && mask != null && mask.real() != null
-                ? Math.max(0, mask.real().right() - mask.real().left()) : width();
-        int h = c.id() == PsdChannel.USER_MASK && mask != null ? mask.height() : c.id() == PsdChannel.REAL_USER_MASK && mask != null && mask.real() != null
-                ? Math.max(0, mask.real().bottom() - mask.real().top()) : height();
+        int[] size = LayerRecordCodec.channelSize(c.id(), this, mask);
+        int w = size[0], h = size[1];
         if (c.width() != w || c.height() != h) throw new IllegalArgumentException("channel " + c.id() + " is " + c.width() + "x" + c.height() + ", needs " + w + "x" + h);
         for (int i = 0; i < channels.size(); i++) {
             if (channels.get(i).id() == c.id()) {

@@ -25,6 +25,11 @@ public final class PsdReader {
         }
     }
 
+    /** Reads a file already in memory; {@code name} is used in error messages. */
+    public static PsdDocument read(String name, byte[] data, PsdReadOptions options) throws IOException {
+        return read(PsdInput.ofBytes(name, data), options);
+    }
+
     static PsdDocument read(PsdInput in, PsdReadOptions options) throws IOException {
         PsdHeader h = PsdHeader.read(in);
         PixelBudget budget = new PixelBudget(options.maxPixels());

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.psd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The compositor against Photoshop's own composites and against hand-computed pixels. */
+class CompositorTest {
+    @TempDir
+    Path tmp;
+
+    /** Files whose visible layers the compositor handles; Photoshop's stored composite is the oracle (within rounding). */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"twelvemonkeys__layer-groups-rgb8.psd", "twelvemonkeys__photoshopping-hidden.psd", "twelvemonkeys__transparent-one-layer.psd",
+            "psdtools__hidden-groups.psd", "psdtools__empty-group.psd", "psdtools__16bit-5x5-layers.psd", "agpsd-tests__layer-mask.psd",
+            "agpsd-tests__groups-hidden.psd", "psdrb__locked-flags.psd", "oovpsd__photopea.psd", "oovpsd__rgb8-spot-channels.psd",
+            "oovpsd__gray16-transparent.psd", "chinedufn__out-of-bounds-layer.psd", "chinedufn__nested-subgroups.psd", "pillow__negative-layer-count.psd",
+            "imagemagick__layers-rgb16-zip.psd", "agpsd-tests__layer-larger-than-canvas.psd"})
+    void matches_photoshop_composite_within_one_level(String file) throws Exception {
+        PsdDocument doc = PsdReader.read(Corpus.path(file));
+        doc.layers().get(0).setOpacity(doc.layers().get(0).opacity());
+        assertThat(PsdCompositor.decide(doc).recompute()).as(PsdCompositor.decide(doc).reason()).isTrue();
+        List<PsdChannel> mine = PsdCompositor.composite(doc);
+        int samples = doc.colorMode().colorChannels() + (PsdCompositor.hasMergedTransparency(doc) ? 1 : 0);
+        for (int c = 0; c < samples; c++) {
+            assertThat(maxDifference(mine.get(c), doc.composite().get(c))).as("channel %d", c).isLessThanOrEqualTo(1);
+        }
+    }
+
+    private static int maxDifference(PsdChannel a, PsdChannel b) {
+        byte[] x = a.decoded(), y = b.decoded();
+        int worst = 0;
+        int step = a.depth() / 8;
+        for (int i = 0; i < x.length; i += step) {
+            int u = step == 2 ? ((x[i] & 0xFF) << 8 | (x[i + 1] & 0xFF)) >> 8 : x[i] & 0xFF;
+            int v = step == 2 ? ((y[i] & 0xFF) << 8 | (y[i + 1] & 0xFF)) >> 8 : y[i] & 0xFF;
+            worst = Math.max(worst, Math.abs(u - v));
+        }
+        return worst;
+    }
+
+    private static byte[] one(int v) { return new byte[] {(byte) v}; }
+
+    /** One pixel, computed by hand: background 40/80/120, top 200/100/0 with alpha 128, opacity 204, mask 191. */
+    @Test
+    void one_pixel_source_over_with_opacity_alpha_and_mask() {
+        PsdDocument doc = PsdDocument.create(ColorMode.RGB, 8, 1, 1);
+        doc.addLayer(0, PsdLayer.newPixelLayer("bg", 0, 0, 1, 1, 8, new byte[][] {one(40), one(80), one(120)}, null));
+        PsdLayer top = PsdLayer.newPixelLayer("top", 0, 0, 1, 1, 8, new byte[][] {one(200), one(100), one(0)}, one(128));
+        top.setOpacity(204);
+        top.setUserMask(LayerMask.of(0, 0, 1, 1, 0), one(191), 8);
+        doc.addLayer(1, top);
+        PsdLayer hidden = PsdLayer.newPixelLayer("hidden", 0, 0, 1, 1, 8, new byte[][] {one(255), one(255), one(255)}, null);
+        hidden.setVisible(false);
+        doc.addLayer(2, hidden);
+        List<PsdChannel> out = PsdCompositor.composite(doc);
+        double k = (128 / 255.0) * (204 / 255.0) * (191 / 255.0);
+        int[] bg = {40, 80, 120}, fg = {200, 100, 0};
+        for (int c = 0; c < 3; c++) {
+            assertThat(out.get(c).decoded()[0] & 0xFF).isEqualTo((int) Math.round(fg[c] * k + bg[c] * (1 - k)));
+        }
+    }
+
+    /** A normal group at half opacity composites its children in isolation, then blends; transparent areas are matted white. */
+    @Test
+    void isolated_group_with_opacity_over_transparency_is_matted_white() {
+        PsdDocument doc = PsdDocument.create(ColorMode.GRAYSCALE, 16, 2, 1);
+        PsdLayer a = PsdLayer.newPixelLayer("a", 0, 0, 1, 1, 16, new byte[][] {{0x10, 0}}, null);
+        PsdLayer b = PsdLayer.newPixelLayer("b", 0, 0, 1, 1, 16, new byte[][] {{0x20, 0}}, null);
+        PsdLayer group = doc.insertGroup(0, "g", List.of(b, a));
+        group.setBlendMode("norm");
+        group.setOpacity(128);
+        byte[] out = PsdCompositor.composite(doc).get(0).decoded();
+        double k = 128 / 255.0;
+        assertThat(((out[0] & 0xFF) << 8) | (out[1] & 0xFF)).isEqualTo((int) Math.round(0x2000 * k + 65535 * (1 - k)));
+        assertThat(((out[2] & 0xFF) << 8) | (out[3] & 0xFF)).as("nothing painted: white").isEqualTo(65535);
+    }
+
+    @Test
+    void writer_recomputes_only_what_it_handles_and_says_why() throws Exception {
+        PsdWriteResult fresh = PsdWriter.write(Samples.layered(8, 20, 10), tmp.resolve("a.psd"));
+        assertThat(fresh.compositeRecomputed()).isTrue();
+
+        PsdDocument clipped = PsdReader.read(Corpus.path("oovpsd__clipping.psd"));
+        byte[] before = clipped.composite().get(0).decoded();
+        clipped.layers().get(0).setName("renamed");
+        PsdWriteResult kept = PsdWriter.write(clipped, tmp.resolve("b.psd"));
+        assertThat(kept.compositeRecomputed()).isFalse();
+        assertThat(kept.reason()).contains("clipped").contains("original composite kept");
+        assertThat(PsdReader.read(tmp.resolve("b.psd")).composite().get(0).decoded()).isEqualTo(before);
+
+        PsdWriteResult unchanged = PsdWriter.write(PsdReader.read(Corpus.path("psdtools__hidden-groups.psd")), tmp.resolve("c.psd"));
+        assertThat(unchanged.compositeRecomputed()).isFalse();
+        assertThat(unchanged.reason()).contains("unchanged");
+    }
+}

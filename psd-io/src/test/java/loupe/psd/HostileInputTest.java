@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.psd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Damaged input is refused with a PsdFormatException naming section and offset; never an OOM, a hang or another exception. */
+class HostileInputTest {
+    private static final PsdReadOptions EAGER = new PsdReadOptions(200_000_000L, true);
+
+    static Stream<String> files() { return Corpus.readableNames().stream(); }
+
+    static PsdFormatException refused(String name, byte[] data) {
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> PsdReader.read(name, data, EAGER));
+        assertThat(t).as(name).isInstanceOf(PsdFormatException.class);
+        PsdFormatException e = (PsdFormatException) t;
+        assertThat(e.offset()).as(e.getMessage()).isBetween(0L, (long) data.length);
+        assertThat(e.getMessage()).startsWith(name + ": ").contains("(offset 0x");
+        return e;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("files")
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void every_truncation_is_refused(String file) throws Exception {
+        byte[] whole = Files.readAllBytes(Corpus.path(file));
+        int keptTail = PsdReader.read(Corpus.path(file)).afterComposite.length;
+        int n = whole.length - keptTail;
+        for (int cut : new int[] {0, 3, 25, 27, 33, n / 5, n / 3, n / 2, 2 * n / 3, n - 9, n - 1}) {
+            if (cut < 0 || cut >= n) continue;
+            PsdFormatException e = refused(file, java.util.Arrays.copyOf(whole, cut));
+            if (cut > 26) assertThat(e.section()).as(e.getMessage()).isNotEmpty();
+        }
+    }
+
+    private static byte[] header(int version, int channels, int height, int width, int depth, int mode) {
+        ByteBuffer b = ByteBuffer.allocate(26 + 4 + 4 + (version == 2 ? 8 : 4) + 2);
+        b.put("8BPS".getBytes()).putShort((short) version).put(new byte[6]).putShort((short) channels).putInt(height).putInt(width)
+                .putShort((short) depth).putShort((short) mode).putInt(0).putInt(0);
+        if (version == 2) b.putLong(0); else b.putInt(0);
+        b.putShort((short) 0);
+        return b.array();
+    }
+
+    @Test
+    @Timeout(5)
+    void absurd_dimensions_are_refused_before_allocating() {
+        PsdFormatException psb = refused("huge.psb", header(2, 3, 300_000, 300_000, 8, 3));
+        assertThat(psb.getMessage()).contains("budget");
+        assertThat(refused("huge.psd", header(1, 3, 300_000, 300_000, 8, 3)).getMessage()).contains("height 300000 is not 1-30000");
+        assertThat(refused("zero.psd", header(1, 3, 0, 10, 8, 3)).getMessage()).contains("height 0");
+        assertThat(refused("depth.psd", header(1, 3, 10, 10, 17, 3)).getMessage()).contains("bit depth 17");
+        assertThat(refused("mode.psd", header(1, 3, 10, 10, 8, 5)).getMessage()).contains("colour mode 5");
+        assertThat(refused("channels.psd", header(1, 99, 10, 10, 8, 3)).getMessage()).contains("channel count 99");
+    }
+
+    /** A tiny base64 proof of concept: a PSD header claiming 30000x30000x56 channels, nothing after it. */
+    @Test
+    @Timeout(5)
+    void base64_poc_header_over_budget() {
+        byte[] poc = Base64.getDecoder().decode("OEJQUwABAAAAAAAAADgAAHUwAAB1MAAIAAM=");
+        assertThat(refused("poc.psd", poc).getMessage()).contains("over the budget");
+    }
+
+    @Test
+    @Timeout(10)
+    void wrong_lengths_and_codes_name_their_section() throws Exception {
+        byte[] good = Files.readAllBytes(Corpus.path("agpsd-tests__layer-mask.psd"));
+        ByteBuffer b = ByteBuffer.wrap(good);
+        int cm = 26;
+        int res = cm + 4 + b.getInt(cm);
+        int lmi = res + 4 + b.getInt(res);
+        int info = lmi + 4;
+        int record = info + 4 + 2;
+        int imageData = lmi + 4 + b.getInt(lmi);
+
+        assertThat(refused("res.psd", withInt(good, res, 0x7FFF_FFF0)).section()).isEqualTo("image resources");
+        assertThat(refused("lmi.psd", withInt(good, lmi, 0x7FFF_FFF0)).section()).isEqualTo("layer and mask info");
+        assertThat(refused("info.psd", withInt(good, info, 0x7FFF_FFF0)).section()).isEqualTo("layer and mask info / layer info");
+        PsdFormatException bounds = refused("bounds.psd", withInt(withInt(good, record + 8, 1 << 30), record + 12, 1 << 30));
+        assertThat(bounds.getMessage()).contains("budget");
+        int channelLength = record + 16 + 2 + 2;
+        assertThat(refused("channel.psd", withInt(good, channelLength, 0x7FFF_FFF0)).section()).startsWith("layer and mask info / layer info / layer record 0");
+        byte[] code = good.clone();
+        code[imageData] = 0;
+        code[imageData + 1] = 9;
+        PsdFormatException composite = refused("code.psd", code);
+        assertThat(composite.getMessage()).contains("compression code 9 is not 0-3");
+        assertThat(composite.offset()).isEqualTo(imageData);
+    }
+
+    @Test
+    void damaged_corpus_files_are_refused_where_the_damage_is() {
+        assertThatThrownBy(() -> PsdReader.read(Corpus.path("webtoon__bad-channel-compression.psd")))
+                .isInstanceOf(PsdFormatException.class).hasMessageContaining("layer record 0 channel").hasMessageContaining("compression code 4 is not 0-3");
+        assertThatThrownBy(() -> PsdReader.read(Corpus.path("webtoon__bad-depth-17.psd")))
+                .isInstanceOf(PsdFormatException.class).hasMessageContaining("file header: bit depth 17 is not 1, 8, 16 or 32 (offset 0x16)");
+        assertThatThrownBy(() -> PsdReader.read(Corpus.path("twelvemonkeys__broken-short-packbits.psd")))
+                .isInstanceOf(PsdFormatException.class).hasMessageContaining("image data / channel").hasMessageContaining("remain");
+    }
+
+    private static byte[] withInt(byte[] data, int at, int value) {
+        byte[] c = data.clone();
+        ByteBuffer.wrap(c).putInt(at, value);
+        return c;
+    }
+}

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: Apache-2.0
+// Prints ag-psd's view of a PSD as JSON: layer tree (top to bottom) with names, bounds, masks,
+// lock flags, hidden state and groups. Pixels are not decoded (no canvas in Node).
+import { readFileSync } from 'node:fs';
+import { readPsd } from 'ag-psd';
+
+const file = process.argv[2];
+if (!file) {
+  console.error('usage: node read.mjs <file.psd>');
+  process.exit(2);
+}
+const psd = readPsd(readFileSync(file), {
+  skipLayerImageData: true,
+  skipCompositeImageData: true,
+  skipThumbnail: true,
+  skipLinkedFilesData: true,
+});
+
+function mask(m) {
+  if (!m) return null;
+  return { top: m.top ?? 0, left: m.left ?? 0, bottom: m.bottom ?? 0, right: m.right ?? 0,
+    defaultColor: m.defaultColor ?? 0, disabled: !!m.disabled };
+}
+
+function layer(l) {
+  const out = {
+    name: l.name ?? '',
+    group: Array.isArray(l.children),
+    top: l.top ?? 0, left: l.left ?? 0, bottom: l.bottom ?? 0, right: l.right ?? 0,
+    hidden: !!l.hidden,
+    opacity: Math.round((l.opacity ?? 1) * 255),
+    blendMode: l.blendMode ?? 'normal',
+    id: l.id ?? null,
+    protected: l.protected ?? {},
+    mask: mask(l.mask),
+    realMask: mask(l.realMask),
+    vectorMask: !!l.vectorMask,
+  };
+  if (out.group) out.children = l.children.slice().reverse().map(layer);
+  return out;
+}
+
+const result = {
+  width: psd.width,
+  height: psd.height,
+  bitsPerChannel: psd.bitsPerChannel,
+  colorMode: psd.colorMode,
+  layers: (psd.children ?? []).slice().reverse().map(layer),
+};
+process.stdout.write(JSON.stringify(result, null, 1) + '\n');
