@@ -32,6 +32,20 @@ public enum BitDepth {
     return this == EIGHT ? value * 257 : value;
   }
 
+  /** Rounds every sample of {@code plane} to the nearest value this depth can hold. Modified. */
+  public void quantize(GrayU16 plane) {
+    if (this == SIXTEEN) {
+      return;
+    }
+    for (int y = 0; y < plane.height; y++) {
+      int row = plane.startIndex + y * plane.stride;
+      for (int x = 0; x < plane.width; x++) {
+        int v = plane.data[row + x] & 0xFFFF;
+        plane.data[row + x] = (short) (((v + 128) / 257) * 257);
+      }
+    }
+  }
+
   /** 16-bit storage to the nearest document value; exact inverse of {@link #toStorage}. */
   public int fromStorage(int stored) {
     return this == EIGHT ? (stored + 128) / 257 : stored;
