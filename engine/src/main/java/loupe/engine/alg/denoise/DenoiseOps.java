@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.engine.alg.denoise;
+
+import loupe.engine.Progress;
+import loupe.engine.alg.denoise.impl.BackgroundDenoiser;
+import loupe.engine.alg.denoise.impl.HaarNoiseEstimator;
+import loupe.engine.image.GrayU16;
+import loupe.engine.image.ImageChecks;
+import loupe.engine.image.Planar;
+
+/**
+ * Background denoising that never touches the jewelry: pixels with P == 65535 are copied
+ * bit-exactly, no jewelry or edge pixel (P &gt; 0) is ever read into a background result, and the
+ * blend from "as shot" to "denoised" happens on background pixels only.
+ *
+ * <p>Method: a mask-normalised self-guided filter (see {@code impl.MaskedGuidedFilter}) with its
+ * edge threshold set from the estimated sensor noise. On the dev scenes it beats OpenCV's
+ * {@code fastNlMeansDenoisingColored} (tuned h) in background PSNR at a fraction of its time; the
+ * numbers are in engine/README.md.
+ */
+public final class DenoiseOps {
+  private DenoiseOps() {}
+
+  /**
+   * Noise σ per band from pure-background 2×2 blocks (Donoho's MAD of the diagonal Haar detail).
+   *
+   * @param image Not modified
+   * @param productMask P, 65535 = jewelry; Not modified
+   */
+  public static NoiseEstimate estimateNoise(Planar image, GrayU16 productMask) {
+    ImageChecks.sameSize(image, productMask);
+    long[] blocks = new long[1];
+    double[] sigma = HaarNoiseEstimator.sigma(image.bands, productMask, blocks);
+    return new NoiseEstimate(sigma, blocks[0]);
+  }
+
+  /** Estimates the noise, then denoises into a new image; see the full overload. */
+  public static Planar denoiseBackground(Planar image, GrayU16 productMask, DenoiseConfig cfg, Progress progress) {
+    return denoiseBackground(image, productMask, estimateNoise(image, productMask), null, cfg, progress);
+  }
+
+  /**
+   * Denoises the background at full 16-bit precision.
+   *
+   * @param image Not modified
+   * @param productMask P, 65535 = jewelry, background weight 65535 − P; Not modified
+   * @param noise σ per band (from {@link #estimateNoise}); a NaN σ leaves that band unchanged
+   * @param output Modified; null allocates. Must not share samples with {@code image}.
+   * @return output: P == 65535 → input copied; elsewhere input + w·(denoised − input), w = 0 for
+   *     every P &gt; 0 and ramping to 1 over {@code cfg.feather()} background pixels
+   */
+  public static Planar denoiseBackground(Planar image, GrayU16 productMask, NoiseEstimate noise, Planar output,
+      DenoiseConfig cfg, Progress progress) {
+    ImageChecks.sameSize(image, productMask);
+    if (noise.numBands() != image.numBands()) {
+      throw new IllegalArgumentException(
+          "noise estimate has " + noise.numBands() + " bands, image has " + image.numBands());
+    }
+    Planar out = ImageChecks.reshape(output, image.numBands(), image.width, image.height);
+    for (int c = 0; c < image.numBands(); c++) {
+      if (out.bands[c].data == image.bands[c].data) {
+        throw new IllegalArgumentException("output band " + c + " shares its samples with the input");
+      }
+    }
+    if (cfg.strength() == 0) {
+      out.setTo(image);
+      return out;
+    }
+    double[] epsilon = new double[image.numBands()];
+    for (int c = 0; c < epsilon.length; c++) {
+      double sigma = noise.sigma()[c];
+      double e = cfg.strength() * cfg.edgeSigmas() * sigma / 65535.0;
+      epsilon[c] = Double.isNaN(e) ? 0 : e * e;
+    }
+    BackgroundDenoiser.run(image, productMask, out, epsilon, cfg.radius(), cfg.feather(), progress);
+    return out;
+  }
+}
