@@ -15,6 +15,7 @@ import loupe.server.retouch.RetouchService;
  * guard before every route and one error mapping after.
  */
 public final class LoupeServer implements AutoCloseable {
+  private static final String PROBLEM_TYPE = "application/problem+json;charset=utf-8";
   private final Javalin app;
   private final JobService jobs;
 
@@ -45,16 +46,24 @@ public final class LoupeServer implements AutoCloseable {
         if (p.status() == 429) {
           ctx.header("Retry-After", "5");
         }
-        ctx.status(p.status()).contentType("application/problem+json").result(json.writeValueAsString(p));
+        ctx.status(p.status()).contentType(PROBLEM_TYPE).result(problemJson(json, p));
       });
       cfg.routes.error(404, "*", ctx -> {
-        if (ctx.result() == null) {
+        if (!PROBLEM_TYPE.equals(ctx.res().getContentType())) {
           Problem p = Problem.of(404, "Not found", "no endpoint " + ctx.method() + " " + ctx.path()
               + " (see /v1/openapi.json)");
-          ctx.contentType("application/problem+json").result(json.writeValueAsString(p));
+          ctx.contentType(PROBLEM_TYPE).result(problemJson(json, p));
         }
       });
     });
+  }
+
+  private static byte[] problemJson(ObjectMapper json, Problem p) {
+    try {
+      return json.writeValueAsBytes(p);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   public LoupeServer start() {

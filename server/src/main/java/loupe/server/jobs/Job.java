@@ -19,6 +19,7 @@ public final class Job implements Progress {
   private volatile String stage = "queued";
   private volatile double fraction;
   private volatile boolean cancelRequested;
+  private volatile boolean timedOut;
   private volatile Problem problem;
   private volatile JobOutput output;
   private volatile Instant finishedAt;
@@ -81,13 +82,29 @@ public final class Job implements Progress {
     return cancelRequested;
   }
 
-  /** Asks the running op to stop at its next check; a queued job never starts. */
-  void cancel() {
+  /**
+   * Asks the running op to stop at its next check; a queued job never starts.
+   *
+   * @return true if the job was still queued and is now cancelled (it will never run)
+   */
+  boolean cancel() {
     cancelRequested = true;
     Future<?> f = future;
     if (state == JobState.QUEUED && f != null && f.cancel(false)) {
       finish(JobState.CANCELLED, null, null);
+      return true;
     }
+    return false;
+  }
+
+  /** Stops the job because it ran past its time limit; it ends as failed, not cancelled. */
+  void timeOut() {
+    timedOut = true;
+    cancel();
+  }
+
+  boolean timedOut() {
+    return timedOut;
   }
 
   synchronized void start() {

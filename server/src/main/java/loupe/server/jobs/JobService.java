@@ -74,8 +74,7 @@ public final class JobService implements AutoCloseable {
   }
 
   public void cancel(Job job) {
-    job.cancel();
-    if (job.state() == JobState.CANCELLED) {
+    if (job.cancel()) {
       pending.decrementAndGet();
     }
   }
@@ -84,12 +83,17 @@ public final class JobService implements AutoCloseable {
     if (job.state().finished()) {
       return;
     }
-    ScheduledFuture<?> watchdog = scheduler.schedule(job::cancel, timeout.toMillis(), TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> watchdog = scheduler.schedule(job::timeOut, timeout.toMillis(), TimeUnit.MILLISECONDS);
     try {
       job.start();
       job.finish(JobState.DONE, work.run(job), null);
     } catch (CancelledException e) {
-      job.finish(JobState.CANCELLED, null, null);
+      if (job.timedOut()) {
+        job.finish(JobState.FAILED, null, Problem.of(504, "Too slow",
+            "the job exceeded the time limit of " + timeout.toSeconds() + " s and was stopped"));
+      } else {
+        job.finish(JobState.CANCELLED, null, null);
+      }
     } catch (Throwable e) {
       if (!(e instanceof UserError)) {
         LOG.warn("job {} failed", job.id(), e);

@@ -40,7 +40,7 @@ public final class Frame {
     }
     try {
       return json.readValue(header, type);
-    } catch (IOException e) {
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new UserError("frame header is not valid JSON for a " + type.getSimpleName() + ": " + e.getOriginalMessage());
     }
   }

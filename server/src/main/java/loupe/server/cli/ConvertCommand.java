@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.server.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import loupe.psd.Compression;
+import loupe.psd.PsdReader;
+import loupe.psd.PsdWriteOptions;
+import loupe.psd.PsdWriteResult;
+import loupe.psd.PsdWriter;
+import loupe.server.UserError;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** `loupe convert`: rewrite a document through Loupe's reader and writer (PSD ↔ PSB, RLE ↔ ZIP). */
+@Command(name = "convert", mixinStandardHelpOptions = true,
+    description = "Rewrite a PSD/PSB through Loupe's reader and writer.")
+final class ConvertCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "IN")
+  Path in;
+
+  @Parameters(index = "1", paramLabel = "OUT")
+  Path out;
+
+  @Option(names = "--compression", description = "rle or zip for re-encoded channels (default ${DEFAULT-VALUE}).",
+      defaultValue = "rle")
+  String compression;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!Files.isRegularFile(in)) {
+      throw new UserError(in + ": no such file");
+    }
+    if (in.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
+      throw new UserError("OUT must differ from IN: Loupe never modifies an input file");
+    }
+    Compression c = switch (compression.toLowerCase(Locale.ROOT)) {
+      case "rle" -> Compression.RLE;
+      case "zip" -> Compression.ZIP;
+      default -> throw new UserError("--compression must be rle or zip, got '" + compression + "'");
+    };
+    var doc = PsdReader.read(in);
+    PsdWriteResult result = PsdWriter.write(doc, out, new PsdWriteOptions(c));
+    System.out.printf("%s → %s (%s, %,d bytes)%n", in, out, result.psb() ? "PSB" : "PSD", result.bytes());
+    return 0;
+  }
+}

@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.server.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import loupe.engine.Progress;
+import loupe.server.UserError;
+import loupe.server.retouch.FileOutcome;
+import loupe.server.retouch.ResultJson;
+import loupe.server.retouch.RetouchRequest;
+import loupe.server.retouch.RetouchService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** `loupe retouch`: files and folders in, layered PSDs out, one fidelity line per file. */
+@Command(name = "retouch", mixinStandardHelpOptions = true,
+    description = "Retouch PSD/PSB/PNG/TIFF/JPEG files: background only, jewelry bit-exact, jewelry layer locked.")
+final class RetouchCommand implements Callable<Integer> {
+  private static final List<String> EXTENSIONS = List.of(".psd", ".psb", ".png", ".tif", ".tiff", ".jpg", ".jpeg");
+
+  @Parameters(arity = "1..*", paramLabel = "FILE|FOLDER", description = "Files, or folders to process (not recursive).")
+  List<Path> inputs;
+
+  @Option(names = "--recipe", description = "quick, pro or editorial (default ${DEFAULT-VALUE}).", defaultValue = "pro")
+  String recipe;
+
+  @Option(names = "--out", description = "Output folder (default ${DEFAULT-VALUE}).", defaultValue = "loupe-out")
+  Path out;
+
+  @Option(names = "--background", description = "keep, clean or white (default: the recipe's).")
+  String background;
+
+  @Option(names = "--denoise", description = "Background denoise strength 0..1 (default: the recipe's).")
+  Double denoise;
+
+  @Option(names = "--fs-radius", description = "Frequency-separation radius in px, 0 = none (default: the recipe's).")
+  Double fsRadius;
+
+  @Option(names = "--protect", description = "Name of the protected jewelry layer (default: the documented rule).")
+  String protect;
+
+  @Option(names = "--mask", description = "Product mask: layer, auto, path[:NAME] (default: layer, or auto for flat files).")
+  String mask;
+
+  @Option(names = "--jobs", description = "Files processed at once (default ${DEFAULT-VALUE}).", defaultValue = "1")
+  int jobs;
+
+  @Option(names = "--report", description = "Write a JSON report of every file here.")
+  Path report;
+
+  @Option(names = "--force", description = "Overwrite outputs that already exist (default: skip them).")
+  boolean force;
+
+  @Override
+  public Integer call() throws Exception {
+    RetouchRequest request = RetouchRequest.of(recipe, background, denoise, fsRadius, null, null, protect, mask);
+    List<Path> files = expand(inputs);
+    if (jobs < 1 || jobs > 16) {
+      throw new UserError("--jobs must be 1..16, got " + jobs);
+    }
+    RetouchService service = new RetouchService();
+    List<Map<String, Object>> rows = new ArrayList<>();
+    int failed = 0;
+    ExecutorService pool = Executors.newFixedThreadPool(jobs);
+    try {
+      List<Future<Map<String, Object>>> results = new ArrayList<>();
+      for (Path file : files) {
+        results.add(pool.submit(() -> one(service, file, request, files.size() == 1)));
+      }
+      for (Future<Map<String, Object>> f : results) {
+        Map<String, Object> row = f.get();
+        rows.add(row);
+        failed += "failed".equals(row.get("status")) ? 1 : 0;
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    if (files.size() > 1) {
+      System.out.printf("%d files: %d done, %d skipped, %d failed%n", files.size(),
+          rows.stream().filter(r -> "done".equals(r.get("status"))).count(),
+          rows.stream().filter(r -> "skipped".equals(r.get("status"))).count(), failed);
+    }
+    if (report != null) {
+      writeReport(rows);
+    }
+    return failed == 0 ? 0 : 1;
+  }
+
+  private Map<String, Object> one(RetouchService service, Path file, RetouchRequest request, boolean single)
+      throws IOException {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("input", file.toString());
+    Path target = RetouchService.outputFor(file, out);
+    if (Files.exists(target) && !force) {
+      row.put("status", "skipped");
+      row.put("output", target.toString());
+      System.out.println("• " + file + ": " + target + " exists, skipped (use --force to redo)");
+      return row;
+    }
+    try {
+      FileOutcome o = service.retouchFile(file, out, request, progressFor(file));
+      row.put("status", "done");
+      row.put("output", o.output().toString());
+      row.put("millis", o.millis());
+      row.put("fidelity", ResultJson.fidelity(o.result().fidelity()));
+      row.put("notes", o.result().notes());
+      row.put("compositeNote", o.written().reason());
+      clearProgress();
+      System.out.printf(Locale.ROOT, "✓ %s → %s (%.1f s)%n  %s%n", file, o.output(), o.millis() / 1000.0,
+          o.result().fidelity().line());
+    } catch (Exception e) {
+      if (single) {
+        throw e;
+      }
+      clearProgress();
+      row.put("status", "failed");
+      row.put("error", LoupeCli.message(e));
+      System.out.println("✗ " + file + ": " + LoupeCli.message(e));
+    }
+    return row;
+  }
+
+  /** A one-line progress bar on stderr when it is a terminal. */
+  private Progress progressFor(Path file) {
+    boolean tty = System.console() != null;
+    return new Progress() {
+      @Override
+      public void report(String stage, double fraction) {
+        if (tty) {
+          int filled = (int) Math.round(fraction * 20);
+          System.err.printf("\r[%s%s] %3d%% %s: %-40s", "#".repeat(filled), " ".repeat(20 - filled),
+              Math.round(fraction * 100), file.getFileName(), stage);
+        }
+      }
+
+      @Override
+      public boolean isCancelled() {
+        return false;
+      }
+    };
+  }
+
+  private static void clearProgress() {
+    if (System.console() != null) {
+      System.err.print("\r" + " ".repeat(100) + "\r");
+    }
+  }
+
+  static List<Path> expand(List<Path> inputs) throws IOException {
+    List<Path> files = new ArrayList<>();
+    for (Path p : inputs) {
+      if (Files.isDirectory(p)) {
+        try (Stream<Path> list = Files.list(p)) {
+          list.filter(f -> Files.isRegularFile(f) && EXTENSIONS.stream()
+                  .anyMatch(e -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(e)))
+              .sorted().forEach(files::add);
+        }
+      } else if (Files.isRegularFile(p)) {
+        files.add(p);
+      } else {
+        throw new UserError(p + ": no such file or folder");
+      }
+    }
+    if (files.isEmpty()) {
+      throw new UserError("no PSD, PSB, PNG, TIFF or JPEG files in " + inputs);
+    }
+    return files;
+  }
+
+  private void writeReport(List<Map<String, Object>> rows) throws IOException {
+    Path dir = report.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, ".report", ".tmp");
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), Map.of("files", rows));
+    Files.move(tmp, report, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+}

@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.server.retouch;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import loupe.engine.Progress;
+import loupe.engine.composite.BlendMode;
+import loupe.engine.composite.CompositeLayer;
+import loupe.engine.composite.Compositor;
+import loupe.engine.image.BitDepth;
+import loupe.engine.image.GrayU16;
+import loupe.engine.image.Planar;
+import loupe.engine.image.Rect;
+import loupe.engine.recipe.OutputLayer;
+import loupe.engine.recipe.Placement;
+import loupe.engine.recipe.ProtectedLayer;
+import loupe.engine.recipe.RecipeRunner;
+import loupe.engine.recipe.RetouchInput;
+import loupe.engine.recipe.RetouchResult;
+import loupe.psd.ColorMode;
+import loupe.psd.LayerNode;
+import loupe.psd.PsdChannel;
+import loupe.psd.PsdDocument;
+import loupe.psd.PsdLayer;
+import loupe.server.UserError;
+
+/**
+ * Runs a recipe on a PSD/PSB document in memory: finds the protected layer, flattens what lies
+ * beneath it, builds the product mask, runs the engine, and adds the result layers (grouped,
+ * directly beneath or above the protected layer) and locks the protected layer. A document
+ * without a protected layer is treated as a flat photograph: its composite becomes a locked
+ * bottom layer named "Original".
+ */
+public final class DocumentRetouch {
+  private DocumentRetouch() {}
+
+  /** The retouched document (same object, modified) with the engine's result and the protected layer. */
+  public record Outcome(PsdDocument document, RetouchResult result, PsdLayer protectedLayer) {}
+
+  public static Outcome run(PsdDocument doc, String file, RetouchRequest request, ProductMasks masks, Progress progress) {
+    int bands = colorBands(doc, file);
+    BitDepth depth = BitDepth.of(doc.depth());
+    Rect canvas = Rect.ofSize(doc.width(), doc.height());
+    PsdLayer jewelry = ProtectedLayerRule.find(doc.layers(), request.protectLayer(), file);
+    RetouchInput input;
+    if (jewelry != null) {
+      progress.report("reading layers", 0.02);
+      ProtectedLayer prot = new ProtectedLayer(PsdPixels.color(jewelry, bands), PsdPixels.alpha(jewelry),
+          PsdPixels.userMaskAtLayer(jewelry), bounds(jewelry), jewelry.opacity());
+      Planar beneath = Compositor.flatten(white(bands, canvas), layersBeneath(doc, jewelry, bands));
+      Planar documentImage = Compositor.flatten(beneath, List.of(prot.asComposite()));
+      GrayU16 product = masks.productMask(request.maskSource(), "layer", documentImage, prot, doc, progress);
+      input = new RetouchInput(beneath, depth, product, prot, null, null);
+    } else {
+      if (doc.composite().isEmpty()) {
+        throw new UserError(file + ": the document has no composite image and no protected layer to work from");
+      }
+      jewelry = originalLayer(doc, bands);
+      Planar image = PsdPixels.color(jewelry, bands);
+      GrayU16 product = masks.productMask(request.maskSource(), "auto", image, null, doc, progress);
+      input = new RetouchInput(image, depth, product, null, null, null);
+    }
+    RetouchResult result = RecipeRunner.run(request.recipe(), input, request.options(), progress);
+    addLayers(doc, jewelry, result, doc.depth());
+    doc.lockLayer(jewelry, PsdLayer.LOCK_ALL | jewelry.lockFlags());
+    return new Outcome(doc, result, jewelry);
+  }
+
+  static int colorBands(PsdDocument doc, String file) {
+    if (doc.depth() != 8 && doc.depth() != 16) {
+      throw new UserError(file + ": " + doc.depth() + "-bit documents are not supported for retouching (8 or 16 bit)");
+    }
+    if (doc.colorMode() == ColorMode.RGB) {
+      return 3;
+    }
+    if (doc.colorMode() == ColorMode.GRAYSCALE) {
+      return 1;
+    }
+    throw new UserError(file + ": unsupported colour mode " + doc.colorMode()
+        + "; Loupe retouches RGB and Grayscale documents (convert a copy in Photoshop first)");
+  }
+
+  private static Rect bounds(PsdLayer l) {
+    return new Rect(l.left(), l.top(), l.right(), l.bottom());
+  }
+
+  private static Planar white(int bands, Rect canvas) {
+    Planar p = Planar.create(bands, canvas.width(), canvas.height());
+    for (GrayU16 b : p.bands) {
+      b.fill(65535);
+    }
+    return p;
+  }
+
+  /** Visible pixel layers beneath {@code jewelry}, bottom first, as the compositor sees them. */
+  private static List<CompositeLayer> layersBeneath(PsdDocument doc, PsdLayer jewelry, int bands) {
+    Map<PsdLayer, Boolean> shown = new IdentityHashMap<>();
+    markVisible(doc.layerTree(), true, shown);
+    List<CompositeLayer> out = new ArrayList<>();
+    List<PsdLayer> layers = doc.layers();
+    for (int i = 0; i < doc.indexOf(jewelry); i++) {
+      PsdLayer l = layers.get(i);
+      if (ProtectedLayerRule.isPixelLayer(l) && shown.getOrDefault(l, false)) {
+        out.add(new CompositeLayer(PsdPixels.color(l, bands), PsdPixels.alpha(l), PsdPixels.userMaskAtLayer(l),
+            bounds(l), BlendMode.NORMAL, l.opacity(), true));
+      }
+    }
+    return out;
+  }
+
+  private static void markVisible(List<LayerNode> nodes, boolean parentVisible, Map<PsdLayer, Boolean> shown) {
+    for (LayerNode n : nodes) {
+      boolean v = parentVisible && n.layer().visible();
+      shown.put(n.layer(), v);
+      markVisible(n.children(), v, shown);
+    }
+  }
+
+  /** A flat document's composite becomes its bottom layer "Original" (locked by the caller). */
+  private static PsdLayer originalLayer(PsdDocument doc, int bands) {
+    byte[][] color = new byte[bands][];
+    for (int c = 0; c < bands; c++) {
+      color[c] = doc.composite().get(c).decoded();
+    }
+    PsdLayer original = PsdLayer.newPixelLayer("Original", 0, 0, doc.width(), doc.height(), doc.depth(), color, null);
+    doc.addLayer(0, original);
+    return original;
+  }
+
+  private static void addLayers(PsdDocument doc, PsdLayer jewelry, RetouchResult result, int depth) {
+    for (Placement placement : Placement.values()) {
+      Map<String, List<PsdLayer>> groups = new java.util.LinkedHashMap<>();
+      for (OutputLayer out : result.layers()) {
+        if (out.placement() == placement) {
+          groups.computeIfAbsent(out.group(), g -> new ArrayList<>()).add(toPsd(out, depth));
+        }
+      }
+      for (Map.Entry<String, List<PsdLayer>> g : groups.entrySet()) {
+        List<PsdLayer> topToBottom = new ArrayList<>(g.getValue());
+        Collections.reverse(topToBottom);
+        if (placement == Placement.BELOW) {
+          doc.insertGroupBelow(jewelry, g.getKey(), topToBottom);
+        } else {
+          doc.insertGroupAbove(jewelry, g.getKey(), topToBottom);
+        }
+      }
+    }
+  }
+
+  /** An engine layer as a new PSD layer (pixels, transparency, user mask, blend, opacity, visibility). */
+  static PsdLayer toPsd(OutputLayer out, int depth) {
+    Rect b = out.bounds();
+    int bands = out.pixels().numBands();
+    byte[][] color = new byte[bands][];
+    for (int c = 0; c < bands; c++) {
+      color[c] = PsdPixels.encode(out.pixels().bands[c], depth);
+    }
+    byte[] alpha = out.alpha() == null ? null : PsdPixels.encode(out.alpha(), depth);
+    PsdLayer layer = PsdLayer.newPixelLayer(out.name(), b.top(), b.left(), b.width(), b.height(), depth, color, alpha);
+    if (out.mask() != null) {
+      layer.setUserMask(loupe.psd.LayerMask.of(b.top(), b.left(), b.bottom(), b.right(), 0),
+          PsdPixels.encode(out.mask(), depth), depth);
+    }
+    layer.setBlendMode(out.blend().psdKey);
+    layer.setOpacity(out.opacity());
+    layer.setVisible(out.visible());
+    return layer;
+  }
+
+  /** Decoded channel of the composite, for tests and verification. */
+  static GrayU16 compositeBand(PsdDocument doc, int band) {
+    PsdChannel c = doc.composite().get(band);
+    return PsdPixels.decode(c);
+  }
+}

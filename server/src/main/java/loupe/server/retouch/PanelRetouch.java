@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.server.retouch;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import loupe.engine.Progress;
+import loupe.engine.composite.Compositor;
+import loupe.engine.image.BitDepth;
+import loupe.engine.image.GrayU16;
+import loupe.engine.image.Planar;
+import loupe.engine.image.Rect;
+import loupe.engine.recipe.OutputLayer;
+import loupe.engine.recipe.ProtectedLayer;
+import loupe.engine.recipe.RecipeRunner;
+import loupe.engine.recipe.RetouchInput;
+import loupe.engine.recipe.RetouchResult;
+import loupe.server.UserError;
+import loupe.server.jobs.JobOutput;
+import loupe.server.protocol.BufferDescriptor;
+import loupe.server.protocol.Frame;
+import loupe.server.protocol.PixelCodec;
+
+/**
+ * Panel jobs: raw buffers from Photoshop in, result layers out at the document's depth, range and
+ * exact integer bounds (docs/protocol.md).
+ */
+public final class PanelRetouch {
+  private static final Set<String> ROLES = Set.of("jewelry", "jewelryMask", "background", "selection", "heal");
+  private final ProductMasks masks;
+  private final ObjectMapper json = new ObjectMapper();
+
+  public PanelRetouch(ProductMasks masks) {
+    this.masks = masks;
+  }
+
+  /** Validates the header and reads every buffer; nothing is allocated before its size is checked. */
+  public PanelRequest read(PanelJobHeader header, InputStream body, long maxPixels) throws IOException {
+    if (header.document() == null || header.buffers() == null) {
+      throw new UserError("frame header needs 'document' and 'buffers'");
+    }
+    var doc = header.document();
+    if ((long) doc.width() * doc.height() > maxPixels || doc.width() <= 0 || doc.height() <= 0) {
+      throw new UserError(413, "document " + doc.width() + "×" + doc.height() + " is outside 1.." + maxPixels + " pixels");
+    }
+    if (doc.bitDepth() != 8 && doc.bitDepth() != 16) {
+      throw new UserError("document bitDepth " + doc.bitDepth() + " is not supported (8 or 16; convert 32-bit documents first)");
+    }
+    if (!"RGB".equals(doc.mode()) && !"Grayscale".equals(doc.mode())) {
+      throw new UserError("unsupported colour mode '" + doc.mode() + "'; Loupe retouches RGB and Grayscale documents");
+    }
+    Map<String, PanelRequest.Buffer> buffers = new LinkedHashMap<>();
+    for (BufferDescriptor d : header.buffers()) {
+      if (!ROLES.contains(d.role())) {
+        throw new UserError("unknown buffer role '" + d.role() + "' (known: " + ROLES + ")");
+      }
+      d.validate(maxPixels);
+      if (d.bitDepth() != doc.bitDepth()) {
+        throw new UserError("buffer '" + d.role() + "' is " + d.bitDepth() + "-bit but the document is " + doc.bitDepth() + "-bit");
+      }
+      buffers.put(d.role(), new PanelRequest.Buffer(d, PixelCodec.decode(d, Frame.readBuffer(body, d))));
+    }
+    if (body.read() >= 0) {
+      throw new UserError("body has bytes after the last buffer: the header's byteLength values do not add up");
+    }
+    Map<String, Object> o = header.options() == null ? Map.of() : header.options();
+    RetouchRequest request = RetouchRequest.of(header.recipe(), str(o, "background"), num(o, "denoise"),
+        num(o, "fsRadius"), bool(o, "protectHighlights"), bool(o, "protectShadows"), null, str(o, "productMask"));
+    if (!buffers.containsKey("jewelry")) {
+      throw new UserError("a 'jewelry' buffer (the protected layer's pixels) is required");
+    }
+    return new PanelRequest(request, doc, buffers);
+  }
+
+  public JobOutput run(PanelRequest req, Progress progress) throws IOException {
+    var doc = req.document();
+    int bands = "RGB".equals(doc.mode()) ? 3 : 1;
+    Rect canvas = Rect.ofSize(doc.width(), doc.height());
+    PanelRequest.Buffer jewel = req.buffers().get("jewelry");
+    Planar jb = jewel.bands();
+    if (jb.numBands() != bands && jb.numBands() != bands + 1) {
+      throw new UserError("buffer 'jewelry' has " + jb.numBands() + " components; expected " + bands + " or " + (bands + 1));
+    }
+    Rect jewelBounds = jewel.descriptor().bounds().toRect();
+    Planar color = new Planar(java.util.Arrays.copyOf(jb.bands, bands));
+    GrayU16 alpha = jb.numBands() > bands ? jb.bands[bands] : null;
+    GrayU16 userMask = Optional.ofNullable(req.buffers().get("jewelryMask")).map(b -> {
+      if (!b.descriptor().bounds().toRect().equals(jewelBounds) || b.bands().numBands() != 1) {
+        throw new UserError("buffer 'jewelryMask' must be 1 component at the jewelry layer's bounds " + jewelBounds);
+      }
+      return b.bands().bands[0];
+    }).orElse(null);
+    ProtectedLayer prot = new ProtectedLayer(color, alpha, userMask, jewelBounds, 255);
+    Planar beneath = beneath(req, bands, canvas);
+    Planar documentImage = Compositor.flatten(beneath, List.of(prot.asComposite()));
+    GrayU16 product = req.request().maskSource() != null && req.request().maskSource().equals("selection")
+        ? docMask(req, "selection", canvas)
+        : masks.productMask(req.request().maskSource(), "layer", documentImage, prot, null, progress);
+    GrayU16 heal = req.buffers().containsKey("heal") ? docMask(req, "heal", canvas) : null;
+    RetouchInput input = new RetouchInput(beneath, BitDepth.of(doc.bitDepth()), product, prot, heal, null);
+    RetouchResult result = RecipeRunner.run(req.request().recipe(), input, req.request().options(), progress);
+    return new PanelJobOutput(result, doc.bitDepth(), jewel.descriptor().fullRange(), doc.colorProfile(), json);
+  }
+
+  private static Planar beneath(PanelRequest req, int bands, Rect canvas) {
+    PanelRequest.Buffer bg = req.buffers().get("background");
+    if (bg == null) {
+      Planar white = Planar.create(bands, canvas.width(), canvas.height());
+      for (GrayU16 b : white.bands) {
+        b.fill(65535);
+      }
+      return white;
+    }
+    if (!bg.descriptor().bounds().toRect().equals(canvas) || bg.bands().numBands() != bands) {
+      throw new UserError("buffer 'background' must cover the whole document " + canvas + " with " + bands + " components");
+    }
+    return bg.bands();
+  }
+
+  /** A 1-component buffer placed on a document-size mask (zero outside its bounds). */
+  private static GrayU16 docMask(PanelRequest req, String role, Rect canvas) {
+    PanelRequest.Buffer b = req.buffers().get(role);
+    if (b == null || b.bands().numBands() != 1) {
+      throw new UserError("buffer '" + role + "' (1 component) is required for this option");
+    }
+    GrayU16 out = new GrayU16(canvas.width(), canvas.height());
+    Rect r = b.descriptor().bounds().toRect();
+    Rect overlap = r.intersect(canvas);
+    if (!overlap.isEmpty()) {
+      out.subimage(overlap.left(), overlap.top(), overlap.right(), overlap.bottom())
+          .setTo(b.bands().bands[0].subimage(overlap.left() - r.left(), overlap.top() - r.top(),
+              overlap.right() - r.left(), overlap.bottom() - r.top()));
+    }
+    return out;
+  }
+
+  private static String str(Map<String, Object> o, String key) {
+    Object v = o.get(key);
+    return v == null ? null : v.toString();
+  }
+
+  private static Double num(Map<String, Object> o, String key) {
+    Object v = o.get(key);
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof Number n) {
+      return n.doubleValue();
+    }
+    throw new UserError("option '" + key + "' must be a number, got '" + v + "'");
+  }
+
+  private static Boolean bool(Map<String, Object> o, String key) {
+    Object v = o.get(key);
+    return v == null ? null : Boolean.valueOf(v.toString());
+  }
+
+  /** The result of a panel job: a summary plus each layer's framed bytes, built on demand. */
+  static final class PanelJobOutput implements JobOutput {
+    private final RetouchResult result;
+    private final int bitDepth;
+    private final boolean fullRange;
+    private final String profile;
+    private final ObjectMapper json;
+
+    PanelJobOutput(RetouchResult result, int bitDepth, boolean fullRange, String profile, ObjectMapper json) {
+      this.result = result;
+      this.bitDepth = bitDepth;
+      this.fullRange = fullRange;
+      this.profile = profile;
+      this.json = json;
+    }
+
+    @Override
+    public Object summary() {
+      List<Map<String, Object>> layers = new ArrayList<>();
+      for (int i = 0; i < result.layers().size(); i++) {
+        layers.add(entry(i, result.layers().get(i)));
+      }
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("recipe", result.recipe().id());
+      out.put("group", "Loupe " + result.recipe().title);
+      out.put("layers", layers);
+      out.put("fidelity", ResultJson.fidelity(result.fidelity()));
+      out.put("notes", result.notes());
+      out.put("models", List.of());
+      return out;
+    }
+
+    @Override
+    public long sizeBytes() {
+      long n = 0;
+      for (OutputLayer l : result.layers()) {
+        n += (long) l.pixels().width * l.pixels().height * (l.pixels().numBands() + 2) * 2;
+      }
+      return n;
+    }
+
+    @Override
+    public Optional<byte[]> layerFrame(int index) {
+      if (index < 0 || index >= result.layers().size()) {
+        return Optional.empty();
+      }
+      OutputLayer l = result.layers().get(index);
+      byte[] pixels = PixelCodec.encode(l.pixels(), l.alpha(), bitDepth, fullRange);
+      byte[] mask = l.mask() == null ? null : PixelCodec.encode(new Planar(l.mask()), null, bitDepth, fullRange);
+      Map<String, Object> header = entry(index, l);
+      List<BufferDescriptor> descs = new ArrayList<>();
+      descs.add(descriptor("pixels", l, l.pixels().numBands() + (l.alpha() == null ? 0 : 1), pixels.length));
+      if (mask != null) {
+        descs.add(descriptor("mask", l, 1, mask.length));
+      }
+      header.put("buffers", descs);
+      try {
+        return Optional.of(mask == null ? Frame.write(json, header, pixels) : Frame.write(json, header, pixels, mask));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+
+    private BufferDescriptor descriptor(String role, OutputLayer l, int comps, long bytes) {
+      return new BufferDescriptor(role, l.bounds().width(), l.bounds().height(), comps, bitDepth, fullRange, "chunky",
+          BufferDescriptor.Bounds.of(l.bounds()), role.equals("mask") ? "Gray Gamma 2.2" : profile, bytes);
+    }
+
+    private static Map<String, Object> entry(int index, OutputLayer l) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("index", index);
+      e.put("name", l.name());
+      e.put("bounds", BufferDescriptor.Bounds.of(l.bounds()));
+      e.put("blendMode", ResultJson.blendName(l.blend()));
+      e.put("opacity", l.opacity());
+      e.put("visible", l.visible());
+      e.put("placement", l.placement().name().toLowerCase(java.util.Locale.ROOT));
+      e.put("group", l.group());
+      e.put("hasMask", l.mask() != null);
+      e.put("hasAlpha", l.alpha() != null);
+      return e;
+    }
+  }
+}

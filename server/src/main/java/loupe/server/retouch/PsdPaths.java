@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.server.retouch;
+
+import java.util.ArrayList;
+import java.util.List;
+import loupe.engine.alg.mask.PathFillMode;
+import loupe.engine.alg.mask.PathGeometry;
+import loupe.engine.alg.mask.PathOperation;
+import loupe.psd.Knot;
+import loupe.psd.PathData;
+import loupe.psd.Subpath;
+
+/** PSD path records (fractions of the canvas, y before x) → engine path geometry in pixels. */
+public final class PsdPaths {
+  private PsdPaths() {}
+
+  public static PathGeometry toGeometry(PathData path, int width, int height) {
+    List<PathGeometry.Subpath> subpaths = new ArrayList<>();
+    boolean anyOperation = false;
+    for (Subpath s : path.subpaths()) {
+      List<PathGeometry.Knot> knots = new ArrayList<>();
+      for (Knot k : s.knots()) {
+        knots.add(new PathGeometry.Knot(k.inX() * width, k.inY() * height, k.anchorX() * width, k.anchorY() * height,
+            k.outX() * width, k.outY() * height));
+      }
+      PathOperation op = operation(s);
+      anyOperation |= op != null;
+      subpaths.add(new PathGeometry.Subpath(s.closed(), op == null ? PathOperation.EXCLUDE : op, knots));
+    }
+    // Paths written before Photoshop CS6 carry no operations: they fill even-odd across subpaths.
+    return new PathGeometry(subpaths, anyOperation ? PathFillMode.OPERATIONS : PathFillMode.EVEN_ODD);
+  }
+
+  private static PathOperation operation(Subpath s) {
+    return switch (s.operation()) {
+      case EXCLUDE -> PathOperation.EXCLUDE;
+      case COMBINE -> PathOperation.COMBINE;
+      case SUBTRACT -> PathOperation.SUBTRACT;
+      case INTERSECT -> PathOperation.INTERSECT;
+      case UNKNOWN -> null;
+    };
+  }
+}

@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.server.retouch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import loupe.engine.Progress;
+import loupe.engine.recipe.FidelityViolationException;
+import loupe.psd.ColorMode;
+import loupe.psd.ImageResource;
+import loupe.psd.PsdChannel;
+import loupe.psd.PsdDocument;
+import loupe.psd.PsdLayer;
+import loupe.psd.PsdReadOptions;
+import loupe.psd.PsdReader;
+import loupe.psd.PsdWriteResult;
+import loupe.psd.PsdWriter;
+import loupe.server.UserError;
+import loupe.server.jobs.JobOutput;
+
+/**
+ * The one retouch service behind the CLI and the HTTP API: files in, layered PSDs out, every
+ * written file re-read and its protected layer compared byte for byte with the input's.
+ */
+public final class RetouchService {
+  /** Largest document (pixels) a file job may declare before anything is allocated. */
+  public static final long MAX_PIXELS = 300_000_000L;
+  private static final int ICC_PROFILE = 1039;
+  private final ProductMasks masks;
+  private final PanelRetouch panel;
+
+  public RetouchService() {
+    this(new ProductMasks());
+  }
+
+  public RetouchService(ProductMasks masks) {
+    this.masks = masks;
+    this.panel = new PanelRetouch(masks);
+  }
+
+  public PanelRequest readPanelRequest(PanelJobHeader header, InputStream body, long maxPixels) throws IOException {
+    return panel.read(header, body, maxPixels);
+  }
+
+  public JobOutput runPanel(PanelRequest request, Progress progress) throws IOException {
+    return panel.run(request, progress);
+  }
+
+  /** A PSD job: the upload is retouched into a private temp folder; the upload itself is deleted after. */
+  public JobOutput runPsdUpload(Path upload, RetouchRequest request, Progress progress) throws IOException {
+    Path dir = Files.createTempDirectory("loupe-job-");
+    try {
+      FileOutcome outcome = retouchFile(upload, dir, request, progress);
+      return new PsdJobOutput(outcome, dir);
+    } catch (IOException | RuntimeException e) {
+      deleteTree(dir);
+      throw e;
+    } finally {
+      Files.deleteIfExists(upload);
+    }
+  }
+
+  static void deleteTree(Path dir) {
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException ignored) {
+      // best effort: a temp folder left behind is cleaned by the OS
+    }
+  }
+
+  /** Where {@link #retouchFile} writes the result for {@code input}. */
+  public static Path outputFor(Path input, Path outDir) {
+    String name = input.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String stem = dot > 0 ? name.substring(0, dot) : name;
+    return outDir.resolve(stem + ".loupe.psd");
+  }
+
+  /**
+   * Retouches one PSD/PSB/PNG/TIFF/JPEG file into {@code outDir}. The input is only read; the
+   * output appears atomically or not at all.
+   */
+  public FileOutcome retouchFile(Path input, Path outDir, RetouchRequest request, Progress progress) throws IOException {
+    long start = System.nanoTime();
+    if (!Files.isRegularFile(input)) {
+      throw new UserError(input + ": no such file");
+    }
+    String file = input.toString();
+    PsdDocument doc = isPsd(input) ? PsdReader.read(input, PsdReadOptions.DEFAULT.withMaxPixels(4 * MAX_PIXELS))
+        : fromFlat(FlatImageReader.read(input, MAX_PIXELS));
+    DocumentRetouch.Outcome outcome = DocumentRetouch.run(doc, file, request, masks, progress);
+    Files.createDirectories(outDir);
+    Path out = outputFor(input, outDir);
+    progress.report("writing", 0.95);
+    PsdWriteResult written = PsdWriter.write(outcome.document(), out);
+    verifyWritten(out, outcome.protectedLayer());
+    return new FileOutcome(input, out, outcome.result(), written, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** Re-reads the written file: the protected layer's channels must equal the input's byte for byte. */
+  private static void verifyWritten(Path out, PsdLayer expected) throws IOException {
+    PsdDocument written = PsdReader.read(out);
+    PsdLayer actual = written.layers().stream().filter(l -> l.layerId() == expected.layerId()).findFirst().orElse(null);
+    String problem = actual == null ? "the protected layer is missing"
+        : actual.top() != expected.top() || actual.left() != expected.left() || actual.bottom() != expected.bottom()
+            || actual.right() != expected.right() ? "the protected layer's bounds changed"
+        : differingChannel(expected, actual);
+    if (problem != null) {
+      Files.deleteIfExists(out);
+      throw new FidelityViolationException(out + ": " + problem + "; the output was deleted");
+    }
+  }
+
+  private static String differingChannel(PsdLayer expected, PsdLayer actual) {
+    for (PsdChannel c : expected.channels()) {
+      PsdChannel other = actual.channel(c.id());
+      if (other == null || !Arrays.equals(c.decoded(), other.decoded())) {
+        return "channel " + c.id() + " of the protected layer differs after writing";
+      }
+    }
+    return null;
+  }
+
+  private static boolean isPsd(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] magic = in.readNBytes(4);
+      return Arrays.equals(magic, new byte[] {'8', 'B', 'P', 'S'});
+    }
+  }
+
+  /** A flat picture as a layer-less document whose composite is the picture (and its ICC profile). */
+  static PsdDocument fromFlat(FlatImage image) {
+    int bands = image.color().numBands();
+    int depth = image.depth().bits;
+    PsdDocument doc = PsdDocument.create(bands == 3 ? ColorMode.RGB : ColorMode.GRAYSCALE, depth,
+        image.color().width, image.color().height);
+    List<PsdChannel> channels = new java.util.ArrayList<>();
+    for (int c = 0; c < bands; c++) {
+      channels.add(PsdChannel.of(c, image.color().width, image.color().height, depth,
+          PsdPixels.encode(image.color().bands[c], depth)));
+    }
+    doc.setComposite(channels);
+    if (image.iccProfile() != null) {
+      doc.setResource(new ImageResource(ICC_PROFILE, "", image.iccProfile()));
+    }
+    return doc;
+  }
+}

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.Raster;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import loupe.psd.PsdChannel;
+import loupe.psd.PsdDocument;
+import loupe.psd.PsdLayer;
+import loupe.psd.PsdReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `loupe retouch` end to end on the bundled example, checked by Loupe's reader and by TwelveMonkeys. */
+class RetouchCommandTest {
+  static final Path EXAMPLE = Path.of(System.getProperty("loupe.root"), "examples/solitaire.psd");
+
+  @TempDir
+  Path tmp;
+
+  @Test
+  void pro_recipe_on_the_example_keeps_the_jewelry_bit_exact_and_locks_it() throws Exception {
+    CliRun run = CliRun.of("retouch", EXAMPLE.toString(), "--recipe", "pro", "--out", tmp.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    Path out = tmp.resolve("solitaire.loupe.psd");
+    assertThat(run.out()).contains(out.toString()).contains("0 changed").contains("bit-exact");
+
+    PsdLayer before = jewelry(PsdReader.read(EXAMPLE));
+    PsdDocument written = PsdReader.read(out);
+    PsdLayer after = jewelry(written);
+    assertThat(after.lockFlags() & PsdLayer.LOCK_ALL).isNotZero();
+    assertThat(new int[] {after.top(), after.left(), after.bottom(), after.right()})
+        .containsExactly(before.top(), before.left(), before.bottom(), before.right());
+    for (PsdChannel c : before.channels()) {
+      assertThat(after.channel(c.id()).decoded()).as("jewelry channel %d", c.id()).isEqualTo(c.decoded());
+    }
+    assertThat(written.layers().stream().map(PsdLayer::name)).anyMatch(n -> n.startsWith("Loupe background"));
+    assertThat(Files.readAllBytes(EXAMPLE)).as("input untouched").isEqualTo(Files.readAllBytes(EXAMPLE));
+    assertTwelveMonkeysSeesTheSameJewelry(out, before);
+  }
+
+  @Test
+  void a_missing_file_is_one_line_and_writes_nothing() {
+    CliRun run = CliRun.of("retouch", tmp.resolve("nope.psd").toString(), "--out", tmp.resolve("o").toString());
+    assertThat(run.exit()).isNotZero();
+    assertThat(run.err().strip()).startsWith("loupe: ").contains("nope.psd").doesNotContain("\n\tat ");
+    assertThat(tmp.resolve("o")).doesNotExist();
+  }
+
+  @Test
+  void a_file_that_is_not_an_image_is_one_line_and_writes_nothing() throws Exception {
+    Path junk = Files.writeString(tmp.resolve("notes.psd"), "definitely not a PSD");
+    CliRun run = CliRun.of("retouch", junk.toString(), "--out", tmp.resolve("o").toString());
+    assertThat(run.exit()).isNotZero();
+    assertThat(run.err().strip().lines().count()).isEqualTo(1);
+    assertThat(run.err()).contains("notes.psd");
+    assertNoOutput(tmp.resolve("o"));
+  }
+
+  @Test
+  void an_unknown_recipe_is_one_line_naming_the_choices() {
+    CliRun run = CliRun.of("retouch", EXAMPLE.toString(), "--recipe", "magic", "--out", tmp.resolve("o").toString());
+    assertThat(run.exit()).isNotZero();
+    assertThat(run.err()).contains("magic").contains("quick").contains("pro").contains("editorial");
+    assertThat(run.err().strip().lines().count()).isEqualTo(1);
+    assertThat(tmp.resolve("o")).doesNotExist();
+  }
+
+  private static void assertNoOutput(Path dir) throws Exception {
+    if (Files.exists(dir)) {
+      try (Stream<Path> files = Files.list(dir)) {
+        assertThat(files).isEmpty();
+      }
+    }
+  }
+
+  static PsdLayer jewelry(PsdDocument doc) {
+    return doc.layers().stream().filter(l -> l.name().equals("Jewelry")).findFirst().orElseThrow();
+  }
+
+  /** TwelveMonkeys (an independent reader) must find a layer with exactly the jewelry's pixels. */
+  private static void assertTwelveMonkeysSeesTheSameJewelry(Path file, PsdLayer jewelry) throws Exception {
+    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+      ImageReader reader = ImageIO.getImageReaders(in).next();
+      reader.setInput(in);
+      boolean found = false;
+      for (int i = 1; i < reader.getNumImages(true) && !found; i++) {
+        if (reader.getWidth(i) == jewelry.width() && reader.getHeight(i) == jewelry.height()) {
+          found = samePixels(reader.read(i).getRaster(), jewelry);
+        }
+      }
+      reader.dispose();
+      assertThat(found).as("TwelveMonkeys reads a layer identical to the jewelry layer").isTrue();
+    }
+  }
+
+  private static boolean samePixels(Raster r, PsdLayer jewelry) {
+    byte[][] channels = new byte[4][];
+    for (int c = 0; c < 3; c++) {
+      channels[c] = jewelry.channel(c).decoded();
+    }
+    channels[3] = jewelry.channel(PsdChannel.TRANSPARENCY).decoded();
+    int w = jewelry.width();
+    for (int y = 0; y < jewelry.height(); y++) {
+      for (int x = 0; x < w; x++) {
+        for (int c = 0; c < 4 && c < r.getNumBands(); c++) {
+          if (r.getSample(x, y, c) != (channels[c][y * w + x] & 0xFF)) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import loupe.psd.PsdChannel;
+import loupe.psd.PsdDocument;
+import loupe.psd.PsdLayer;
+import loupe.psd.PsdReader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** PSD jobs over HTTP: upload, follow, download; damaged uploads and upload limits. */
+class PsdJobTest {
+  static final Path EXAMPLE = Path.of(System.getProperty("loupe.root"), "examples/solitaire.psd");
+  static ServerHarness harness;
+
+  @TempDir
+  Path tmp;
+
+  @BeforeAll
+  static void start() {
+    harness = new ServerHarness();
+  }
+
+  @AfterAll
+  static void stop() {
+    harness.close();
+  }
+
+  @Test
+  void a_psd_job_returns_a_psd_whose_jewelry_layer_is_identical_and_locked() throws Exception {
+    HttpResponse<byte[]> created = harness.post("/v1/psd-jobs?recipe=pro", "application/octet-stream",
+        Files.readAllBytes(EXAMPLE), ServerHarness.TOKEN);
+    assertThat(created.statusCode()).as(new String(created.body())).isEqualTo(202);
+    String id = harness.json(created).get("id").asText();
+    JsonNode job = harness.awaitJob(id);
+    assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("done");
+    assertThat(job.at("/result/fidelity/changedPixels").asLong()).isZero();
+    HttpResponse<byte[]> psd = harness.get("/v1/jobs/" + id + "/psd");
+    assertThat(psd.statusCode()).isEqualTo(200);
+    Path out = Files.write(tmp.resolve("out.psd"), psd.body());
+    PsdLayer before = jewelry(PsdReader.read(EXAMPLE));
+    PsdLayer after = jewelry(PsdReader.read(out));
+    assertThat(after.lockFlags() & PsdLayer.LOCK_ALL).isNotZero();
+    for (PsdChannel c : before.channels()) {
+      assertThat(after.channel(c.id()).decoded()).isEqualTo(c.decoded());
+    }
+  }
+
+  @Test
+  void a_damaged_psd_fails_the_job_with_a_problem_naming_the_offset() throws Exception {
+    byte[] bytes = Files.readAllBytes(EXAMPLE);
+    byte[] cut = java.util.Arrays.copyOf(bytes, bytes.length / 3);
+    HttpResponse<byte[]> created = harness.post("/v1/psd-jobs?recipe=pro", "application/octet-stream", cut,
+        ServerHarness.TOKEN);
+    assertThat(created.statusCode()).isEqualTo(202);
+    JsonNode job = harness.awaitJob(harness.json(created).get("id").asText());
+    assertThat(job.get("state").asText()).isEqualTo("failed");
+    assertThat(job.at("/problem/detail").asText()).containsIgnoringCase("offset");
+  }
+
+  @Test
+  void an_unknown_recipe_is_refused_before_the_upload_is_kept() throws Exception {
+    HttpResponse<byte[]> r = harness.post("/v1/psd-jobs?recipe=magic", "application/octet-stream", new byte[10],
+        ServerHarness.TOKEN);
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(harness.json(r).get("detail").asText()).contains("magic");
+  }
+
+  @Test
+  void an_upload_over_the_limit_is_413() throws Exception {
+    ServerConfig d = ServerConfig.defaults(0, ServerHarness.TOKEN);
+    ServerConfig small = new ServerConfig(d.host(), 0, d.token(), 1000, d.maxPixels(), 1, 1, d.jobTimeout(), d.resultTtl());
+    try (ServerHarness h = new ServerHarness(small)) {
+      HttpResponse<byte[]> r = h.post("/v1/psd-jobs?recipe=pro", "application/octet-stream", new byte[5000],
+          ServerHarness.TOKEN);
+      assertThat(r.statusCode()).isEqualTo(413);
+    }
+  }
+
+  static PsdLayer jewelry(PsdDocument doc) {
+    return doc.layers().stream().filter(l -> l.name().equals("Jewelry")).findFirst().orElseThrow();
+  }
+}

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import loupe.server.retouch.RetouchService;
+
+/** A real Loupe server on a free loopback port, and a client that speaks to it. */
+final class ServerHarness implements AutoCloseable {
+  static final String TOKEN = "test-token";
+  final LoupeServer server;
+  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  final ObjectMapper json = new ObjectMapper();
+
+  ServerHarness(ServerConfig config) {
+    server = new LoupeServer(config, new RetouchService(), List.of()).start();
+  }
+
+  ServerHarness() {
+    this(ServerConfig.defaults(0, TOKEN));
+  }
+
+  URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + server.port() + path);
+  }
+
+  HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  HttpResponse<byte[]> post(String path, String contentType, byte[] body, String token)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  HttpResponse<byte[]> delete(String path) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + TOKEN).DELETE().build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  JsonNode json(HttpResponse<byte[]> response) throws IOException {
+    return json.readTree(response.body());
+  }
+
+  /** Polls a job until it has finished, up to a minute. */
+  JsonNode awaitJob(String id) throws Exception {
+    long end = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (System.nanoTime() < end) {
+      JsonNode job = json(get("/v1/jobs/" + id));
+      String state = job.get("state").asText();
+      if (!state.equals("queued") && !state.equals("running")) {
+        return job;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("job " + id + " did not finish in time");
+  }
+
+  /** A raw HTTP/1.1 GET with chosen headers (java.net.http refuses to set Host). Returns the status line. */
+  String rawGet(String path, String host, String origin) throws IOException {
+    try (Socket s = new Socket("127.0.0.1", server.port())) {
+      s.setSoTimeout(5000);
+      String req = "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n"
+          + (origin != null ? "Origin: " + origin + "\r\n" : "") + "Connection: close\r\n\r\n";
+      OutputStream out = s.getOutputStream();
+      out.write(req.getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = s.getInputStream();
+      String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return response.lines().findFirst().orElse("");
+    }
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}

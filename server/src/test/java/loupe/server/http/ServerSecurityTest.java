@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ServerSecurityTest {
+  static ServerHarness harness;
+
+  @BeforeAll
+  static void start() {
+    harness = new ServerHarness();
+  }
+
+  @AfterAll
+  static void stop() {
+    harness.close();
+  }
+
+  @Test
+  void health_names_the_server_its_protocol_and_recipes() throws Exception {
+    HttpResponse<byte[]> r = harness.get("/v1/health");
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode body = harness.json(r);
+    assertThat(body.get("name").asText()).isEqualTo("loupe");
+    assertThat(body.get("protocol").asInt()).isEqualTo(1);
+    assertThat(body.at("/capabilities/recipes").toString()).contains("quick", "pro", "editorial");
+    assertThat(body.at("/capabilities/limits/maxPixels").asLong()).isPositive();
+  }
+
+  @Test
+  void a_foreign_host_header_is_refused() throws Exception {
+    assertThat(harness.rawGet("/v1/health", "evil.example:" + harness.server.port(), null)).contains("403");
+    assertThat(harness.rawGet("/v1/health", "127.0.0.1:1", null)).contains("403");
+    assertThat(harness.rawGet("/v1/health", "localhost:" + harness.server.port(), null)).contains("200");
+  }
+
+  @Test
+  void a_foreign_browser_origin_is_refused() throws Exception {
+    String host = "127.0.0.1:" + harness.server.port();
+    assertThat(harness.rawGet("/v1/health", host, "https://evil.example")).contains("403");
+    assertThat(harness.rawGet("/v1/health", host, "http://localhost:" + harness.server.port())).contains("200");
+  }
+
+  @Test
+  void changes_need_the_token() throws Exception {
+    HttpResponse<byte[]> none = harness.post("/v1/jobs", "application/vnd.loupe.frame", new byte[4], null);
+    assertThat(none.statusCode()).isEqualTo(401);
+    assertThat(none.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    assertThat(harness.json(none).get("detail").asText()).contains("token");
+    HttpResponse<byte[]> wrong = harness.post("/v1/jobs", "application/vnd.loupe.frame", new byte[4], "nope");
+    assertThat(wrong.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void unknown_paths_and_jobs_are_problems_not_stack_traces() throws Exception {
+    HttpResponse<byte[]> r = harness.get("/v1/nothing-here");
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(harness.json(r).get("detail").asText()).contains("/v1/nothing-here");
+    HttpResponse<byte[]> job = harness.get("/v1/jobs/j-missing");
+    assertThat(job.statusCode()).isEqualTo(404);
+    assertThat(new String(job.body())).doesNotContain("Exception").doesNotContain("at loupe.");
+  }
+
+  @Test
+  void openapi_describes_every_route_the_server_has() throws Exception {
+    JsonNode spec = harness.json(harness.get("/v1/openapi.json"));
+    List<String> documented = new ArrayList<>();
+    spec.get("paths").fields().forEachRemaining(e -> e.getValue().fieldNames()
+        .forEachRemaining(m -> documented.add(m.toUpperCase() + " " + e.getKey())));
+    String source = Files.readString(Path.of(System.getProperty("loupe.root"),
+        "server/src/main/java/loupe/server/http/LoupeServer.java"));
+    List<String> routed = new ArrayList<>();
+    var m = java.util.regex.Pattern.compile("cfg\\.routes\\.(get|post|delete|sse)\\(\"([^\"]+)\"").matcher(source);
+    while (m.find()) {
+      routed.add((m.group(1).equals("sse") ? "GET" : m.group(1).toUpperCase()) + " " + m.group(2));
+    }
+    assertThat(routed).isNotEmpty();
+    assertThat(documented).containsExactlyInAnyOrderElementsOf(routed);
+  }
+}
