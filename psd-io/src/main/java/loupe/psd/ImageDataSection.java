@@ -52,10 +52,10 @@ final class ImageDataSection {
                 in.push("channel " + c);
                 long at = in.position();
                 in.require(sums[c], "RLE rows");
+                if (sums[c] > Integer.MAX_VALUE - 16 - counts[c].length) throw in.fail("RLE channel of " + sums[c] + " bytes is larger than one Java array");
                 byte[] data = new byte[counts[c].length + (int) sums[c]];
                 System.arraycopy(counts[c], 0, data, 0, counts[c].length);
-                byte[] rows = in.bytes(sums[c]);
-                System.arraycopy(rows, 0, data, counts[c].length, rows.length);
+                in.readInto(data, counts[c].length, (int) sums[c]);
                 channels.add(stored(in, c, h, comp, data, at - counts[c].length, eager));
                 in.pop();
             }

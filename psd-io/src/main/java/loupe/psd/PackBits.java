@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.psd;
 
-import java.util.Arrays;
-
 /**
  * PackBits run-length rows (Apple Technical Note TN1023), as PSD's RLE compression uses them:
  * a header byte n; 0..127 copy the next n+1 bytes, -127..-1 repeat the next byte 1-n times, -128 is a no-op.
@@ -24,13 +22,23 @@ final class PackBits {
                 int len = n + 1;
                 if (sp + len > srcEnd) return -1 - (sp - 1);
                 int copy = Math.min(len, dEnd - d);
-                if (dst != null) System.arraycopy(src, sp, dst, d, copy);
+                if (dst != null) {
+                    // Short runs dominate photographic data; a plain loop beats arraycopy's call overhead there.
+                    if (copy <= 16) {
+                        for (int k = 0; k < copy; k++) dst[d + k] = src[sp + k];
+                    } else {
+                        System.arraycopy(src, sp, dst, d, copy);
+                    }
+                }
                 d += copy;
                 sp += len;
             } else if (n != -128) {
                 if (sp >= srcEnd) return -1 - (sp - 1);
                 int end = Math.min(d + 1 - n, dEnd);
-                if (dst != null) Arrays.fill(dst, d, end, src[sp]);
+                if (dst != null) {
+                    byte v = src[sp];
+                    for (int k = d; k < end; k++) dst[k] = v;
+                }
                 sp++;
                 d = end;
             }
