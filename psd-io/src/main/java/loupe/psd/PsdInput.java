@@ -77,7 +77,7 @@ final class PsdInput {
     /** Checks that {@code n} bytes can be read from here; the error names what needed them. */
     void require(long n, String what) throws PsdFormatException {
         if (n < 0 || n > remaining()) {
-            throw fail(what + " needs " + n + " bytes but only " + remaining() + " remain (truncated or wrong length)");
+            throw fail(what + ": needs " + n + " bytes but only " + remaining() + " remain (truncated or wrong length)");
         }
     }
 
