@@ -90,8 +90,9 @@ final class ImageDataSection {
         boolean reuse = keep == Compression.RAW || keep == Compression.RLE;
         for (PsdChannel c : channels) reuse &= c.isStored() && c.compression() == keep;
         Compression comp = reuse ? keep : (!psb && depth == 32 && width > 16000 ? Compression.RAW : Compression.RLE);
-        List<byte[]> data = new ArrayList<>(channels.size());
-        for (PsdChannel c : channels) data.add(c.encodedAs(comp, psb));
+        byte[][] encoded = new byte[channels.size()][];
+        java.util.stream.IntStream.range(0, channels.size()).parallel().forEach(i -> encoded[i] = channels.get(i).encodedAs(comp, psb));
+        List<byte[]> data = java.util.Arrays.asList(encoded);
         out.u16(comp.code());
         if (comp == Compression.RLE) {
             int countsLength = (psb ? 4 : 2) * (channels.isEmpty() ? 0 : channels.get(0).height());

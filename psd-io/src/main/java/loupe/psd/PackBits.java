@@ -63,10 +63,10 @@ final class PackBits {
                 continue;
             }
             int start = i;
-            while (i < end && i - start < 128) {
-                if (i + 2 < end && src[i] == src[i + 1] && src[i] == src[i + 2]) break;
-                i++;
-            }
+            // A literal ends before three equal bytes (worth a run) or at 128 bytes.
+            int limit = Math.min(end - 2, start + 128);
+            while (i < limit && !(src[i] == src[i + 1] && src[i] == src[i + 2])) i++;
+            if (i >= limit) i = Math.min(end, start + 128);
             int len = i - start;
             dst[d++] = (byte) (len - 1);
             System.arraycopy(src, start, dst, d, len);
