@@ -21,7 +21,7 @@ final class Canvas {
         return depth == 16 ? (((d[2 * i] & 0xFF) << 8) | (d[2 * i + 1] & 0xFF)) / 65535.0 : (d[i] & 0xFF) / 255.0;
     }
 
-    /** Source-over of a pixel layer, clipped to the canvas. */
+    /** Source-over of a pixel layer, clipped to the canvas. Rows of samples are converted once, then blended. */
     void draw(PsdLayer l, double opacity, PsdCompositor.Mask mask, int depth) {
         int lw = l.width();
         byte[][] col = new byte[colours][];
@@ -30,16 +30,32 @@ final class Canvas {
         byte[] tr = t == null ? null : t.decoded();
         int x0 = Math.max(0, l.left()), x1 = Math.min(width, l.right());
         int y0 = Math.max(0, l.top()), y1 = Math.min(height, l.bottom());
+        int n = Math.max(0, x1 - x0);
+        float[] a = new float[n];
+        float[] v = new float[n];
         for (int y = y0; y < y1; y++) {
-            for (int x = x0; x < x1; x++) {
-                int li = (y - l.top()) * lw + (x - l.left());
-                double a = opacity * (tr == null ? 1 : sample(tr, li, depth)) * (mask == null ? 1 : mask.at(x, y));
-                if (a <= 0) continue;
-                int ci = y * width + x;
-                float keep = (float) (1 - a);
-                for (int c = 0; c < colours; c++) premultiplied[c][ci] = (float) (sample(col[c], li, depth) * a) + premultiplied[c][ci] * keep;
-                alpha[ci] = (float) a + alpha[ci] * keep;
+            int li = (y - l.top()) * lw + (x0 - l.left());
+            if (tr == null) java.util.Arrays.fill(a, (float) opacity);
+            else row(tr, li, depth, (float) opacity, a);
+            if (mask != null) for (int k = 0; k < n; k++) a[k] *= (float) mask.at(x0 + k, y);
+            int ci = y * width + x0;
+            for (int c = 0; c < colours; c++) {
+                row(col[c], li, depth, 1f, v);
+                float[] p = premultiplied[c];
+                for (int k = 0; k < n; k++) p[ci + k] = v[k] * a[k] + p[ci + k] * (1 - a[k]);
             }
+            for (int k = 0; k < n; k++) alpha[ci + k] = a[k] + alpha[ci + k] * (1 - a[k]);
+        }
+    }
+
+    /** Samples {@code out.length} values from index {@code i} as floats 0..1, times {@code scale}. */
+    private static void row(byte[] d, int i, int depth, float scale, float[] out) {
+        if (depth == 16) {
+            float f = scale / 65535f;
+            for (int k = 0, p = 2 * i; k < out.length; k++, p += 2) out[k] = (((d[p] & 0xFF) << 8) | (d[p + 1] & 0xFF)) * f;
+        } else {
+            float f = scale / 255f;
+            for (int k = 0; k < out.length; k++) out[k] = (d[i + k] & 0xFF) * f;
         }
     }
 

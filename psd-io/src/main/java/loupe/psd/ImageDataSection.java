@@ -52,10 +52,10 @@ final class ImageDataSection {
                 in.push("channel " + c);
                 long at = in.position();
                 in.require(sums[c], "RLE rows");
+                if (sums[c] > Integer.MAX_VALUE - 16 - counts[c].length) throw in.fail("RLE channel of " + sums[c] + " bytes is larger than one Java array");
                 byte[] data = new byte[counts[c].length + (int) sums[c]];
                 System.arraycopy(counts[c], 0, data, 0, counts[c].length);
-                byte[] rows = in.bytes(sums[c]);
-                System.arraycopy(rows, 0, data, counts[c].length, rows.length);
+                in.readInto(data, counts[c].length, (int) sums[c]);
                 channels.add(stored(in, c, h, comp, data, at - counts[c].length, eager));
                 in.pop();
             }
@@ -90,8 +90,9 @@ final class ImageDataSection {
         boolean reuse = keep == Compression.RAW || keep == Compression.RLE;
         for (PsdChannel c : channels) reuse &= c.isStored() && c.compression() == keep;
         Compression comp = reuse ? keep : (!psb && depth == 32 && width > 16000 ? Compression.RAW : Compression.RLE);
-        List<byte[]> data = new ArrayList<>(channels.size());
-        for (PsdChannel c : channels) data.add(c.encodedAs(comp, psb));
+        byte[][] encoded = new byte[channels.size()][];
+        java.util.stream.IntStream.range(0, channels.size()).parallel().forEach(i -> encoded[i] = channels.get(i).encodedAs(comp, psb));
+        List<byte[]> data = java.util.Arrays.asList(encoded);
         out.u16(comp.code());
         if (comp == Compression.RLE) {
             int countsLength = (psb ? 4 : 2) * (channels.isEmpty() ? 0 : channels.get(0).height());

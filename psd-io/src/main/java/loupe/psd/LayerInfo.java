@@ -92,9 +92,15 @@ final class LayerInfo {
         long start = out.length();
         out.u16(negativeCount ? -layers.size() : layers.size());
         List<List<PsdChannel.Encoded>> encoded = new ArrayList<>(layers.size());
+        List<PsdChannel> all = new ArrayList<>();
+        for (PsdLayer l : layers) all.addAll(l.channels());
+        // Channels encode independently; new pixels are the slow part of a write, so use the cores.
+        PsdChannel.Encoded[] done = new PsdChannel.Encoded[all.size()];
+        java.util.stream.IntStream.range(0, all.size()).parallel().forEach(i -> done[i] = all.get(i).encoded(compression, psb));
+        int k = 0;
         for (PsdLayer l : layers) {
             List<PsdChannel.Encoded> e = new ArrayList<>();
-            for (PsdChannel c : l.channels()) e.add(c.encoded(compression, psb));
+            for (int c = 0; c < l.channels().size(); c++) e.add(done[k++]);
             encoded.add(e);
         }
         for (int i = 0; i < layers.size(); i++) LayerRecordCodec.write(out, layers.get(i), encoded.get(i), psb);

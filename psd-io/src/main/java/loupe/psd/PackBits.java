@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.psd;
 
-import java.util.Arrays;
-
 /**
  * PackBits run-length rows (Apple Technical Note TN1023), as PSD's RLE compression uses them:
  * a header byte n; 0..127 copy the next n+1 bytes, -127..-1 repeat the next byte 1-n times, -128 is a no-op.
@@ -24,13 +22,23 @@ final class PackBits {
                 int len = n + 1;
                 if (sp + len > srcEnd) return -1 - (sp - 1);
                 int copy = Math.min(len, dEnd - d);
-                if (dst != null) System.arraycopy(src, sp, dst, d, copy);
+                if (dst != null) {
+                    // Short runs dominate photographic data; a plain loop beats arraycopy's call overhead there.
+                    if (copy <= 16) {
+                        for (int k = 0; k < copy; k++) dst[d + k] = src[sp + k];
+                    } else {
+                        System.arraycopy(src, sp, dst, d, copy);
+                    }
+                }
                 d += copy;
                 sp += len;
             } else if (n != -128) {
                 if (sp >= srcEnd) return -1 - (sp - 1);
                 int end = Math.min(d + 1 - n, dEnd);
-                if (dst != null) Arrays.fill(dst, d, end, src[sp]);
+                if (dst != null) {
+                    byte v = src[sp];
+                    for (int k = d; k < end; k++) dst[k] = v;
+                }
                 sp++;
                 d = end;
             }
@@ -55,10 +63,10 @@ final class PackBits {
                 continue;
             }
             int start = i;
-            while (i < end && i - start < 128) {
-                if (i + 2 < end && src[i] == src[i + 1] && src[i] == src[i + 2]) break;
-                i++;
-            }
+            // A literal ends before three equal bytes (worth a run) or at 128 bytes.
+            int limit = Math.min(end - 2, start + 128);
+            while (i < limit && !(src[i] == src[i + 1] && src[i] == src[i + 2])) i++;
+            if (i >= limit) i = Math.min(end, start + 128);
             int len = i - start;
             dst[d++] = (byte) (len - 1);
             System.arraycopy(src, start, dst, d, len);

@@ -77,7 +77,7 @@ final class PsdInput {
     /** Checks that {@code n} bytes can be read from here; the error names what needed them. */
     void require(long n, String what) throws PsdFormatException {
         if (n < 0 || n > remaining()) {
-            throw fail(what + " needs " + n + " bytes but only " + remaining() + " remain (truncated or wrong length)");
+            throw fail(what + ": needs " + n + " bytes but only " + remaining() + " remain (truncated or wrong length)");
         }
     }
 
@@ -138,18 +138,25 @@ final class PsdInput {
         require(n, "a block of " + n + " bytes");
         if (n > Integer.MAX_VALUE - 16) throw fail("block of " + n + " bytes is larger than one Java array");
         byte[] out = new byte[(int) n];
-        if (channel == null) {
-            System.arraycopy(buf, (int) (pos - bufStart), out, 0, out.length);
-        } else if (pos >= bufStart && pos + n <= bufStart + bufLen) {
-            System.arraycopy(buf, (int) (pos - bufStart), out, 0, out.length);
+        readInto(out, 0, out.length);
+        return out;
+    }
+
+    /** Reads exactly {@code n} bytes into {@code out[off..]}. */
+    void readInto(byte[] out, int off, int n) throws IOException {
+        require(n, "a block of " + n + " bytes");
+        if (channel == null || (pos >= bufStart && pos + n <= bufStart + bufLen)) {
+            System.arraycopy(buf, (int) (pos - bufStart), out, off, n);
         } else {
-            ByteBuffer bb = ByteBuffer.wrap(out);
+            ByteBuffer bb = ByteBuffer.wrap(out, off, n);
+            long at = pos;
             while (bb.hasRemaining()) {
-                if (channel.read(bb, pos + bb.position()) < 0) throw fail("file shrank while reading");
+                int r = channel.read(bb, at);
+                if (r < 0) throw fail("file shrank while reading");
+                at += r;
             }
         }
         pos += n;
-        return out;
     }
 
     void skip(long n) throws PsdFormatException {
