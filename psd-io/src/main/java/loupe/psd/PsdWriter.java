@@ -36,6 +36,7 @@ public final class PsdWriter {
         Path dir = target.getParent();
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
+            readableByAll(tmp);
             try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
                 o.writeTo(os);
             }
@@ -45,5 +46,14 @@ public final class PsdWriter {
             throw e;
         }
         return new PsdWriteResult(psb, decision.recompute(), decision.reason(), o.length());
+    }
+
+    /** Temp files are created owner-only; a finished document gets the usual rw-r--r--. */
+    private static void readableByAll(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: the default permissions already apply.
+        }
     }
 }
