@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.engine.alg.mask;
 
+import loupe.engine.alg.mask.impl.GaussianKernel;
+
 /**
  * Settings of {@link MaskOps#refine}: how a product mask is adjusted after it is read from its
  * source. The steps run in this order, each skipped when its parameter is 0.
@@ -24,6 +26,10 @@ public record MaskConfig(int edgeRadius, double edgeEpsilon, double expandRadius
     check("edge radius", edgeRadius, 0);
     check("expand radius", Math.abs(expandRadius), 0);
     check("feather sigma", featherSigma, 0);
+    if (featherSigma > GaussianKernel.MAX_SIGMA) {
+      throw new IllegalArgumentException("feather sigma must be at most " + GaussianKernel.MAX_SIGMA + " px, got "
+          + featherSigma);
+    }
     if (!(edgeEpsilon > 0) || edgeEpsilon > 1) {
       throw new IllegalArgumentException("edge epsilon must be in (0, 1], got " + edgeEpsilon);
     }

@@ -30,6 +30,8 @@ class TestMaskFeather {
     }
     assertThat(GaussianKernel.of(0).radius).isZero();
     assertThatThrownBy(() -> GaussianKernel.of(-1)).hasMessageContaining("sigma");
+    assertThatThrownBy(() -> GaussianKernel.of(150)).hasMessageContaining("0..100");
+    assertThatThrownBy(() -> MaskConfig.DEFAULT.withFeather(150, BorderType.EXTEND)).hasMessageContaining("at most 100");
     assertThatThrownBy(() -> GaussianKernel.of(Double.NaN)).hasMessageContaining("sigma");
   }
 

@@ -8,6 +8,11 @@ package loupe.engine.alg.mask.impl;
 public final class GaussianKernel {
   /** The weights sum to this value. */
   public static final int ONE = 1 << 16;
+  /**
+   * Largest σ accepted: the cost grows with the radius (4σ taps a side), and a 100 px feather is
+   * far beyond any mask edge; larger values are rejected rather than left to run for minutes.
+   */
+  public static final double MAX_SIGMA = 100;
 
   public final int radius;
   /** Weights for offsets −radius..radius. */
@@ -23,8 +28,8 @@ public final class GaussianKernel {
    * discarded tail is below 10⁻⁴ of the mass. σ = 0 gives the identity kernel.
    */
   public static GaussianKernel of(double sigma) {
-    if (!(sigma >= 0) || sigma > 1000) {
-      throw new IllegalArgumentException("Gaussian sigma must be in 0..1000, got " + sigma);
+    if (!(sigma >= 0) || sigma > MAX_SIGMA) {
+      throw new IllegalArgumentException("Gaussian sigma must be in 0.." + MAX_SIGMA + " px, got " + sigma);
     }
     int radius = (int) Math.ceil(4 * sigma);
     double[] g = new double[2 * radius + 1];

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.engine.alg.mask.impl;
 
-import java.util.Arrays;
 import loupe.engine.alg.mask.BorderType;
 import loupe.engine.image.GrayU16;
 
@@ -20,29 +19,41 @@ public final class ImplGaussianFeather {
       weights[i] = kernel.weight(i - kernel.radius);
     }
     GrayU16 horizontal = new GrayU16(input.width, input.height);
+    int[] sums = new int[input.width];
     for (int y = 0; y < input.height; y++) {
-      horizontalRow(input, y, horizontal, weights, border);
+      horizontalRow(input, y, horizontal, weights, border, sums);
     }
     vertical(horizontal, output, kernel, border);
   }
 
-  private static void horizontalRow(GrayU16 in, int y, GrayU16 out, int[] weights, BorderType border) {
+  private static void horizontalRow(GrayU16 in, int y, GrayU16 out, int[] weights, BorderType border, int[] sums) {
     int w = in.width;
     int r = weights.length / 2;
     short[] src = in.data;
     int row = in.startIndex + y * in.stride;
     int dst = out.startIndex + y * out.stride;
-    int interiorEnd = Math.max(r, w - r);
-    // Interior: every tap is inside the row, no index mapping.
-    for (int x = r; x < interiorEnd; x++) {
-      int sum = 32768;
-      int base = row + x - r;
-      for (int i = 0; i < weights.length; i++) {
-        sum += weights[i] * (src[base + i] & 0xFFFF);
-      }
-      out.data[dst + x] = (short) (sum >>> 16);
+    int interiorStart = Math.min(r, w);
+    int interiorEnd = Math.max(interiorStart, w - r);
+    // Interior: every tap is inside the row, no index mapping; tap-major so the loop over x
+    // vectorises.
+    // The kernel is symmetric: one multiply per pair of taps. An off-centre weight is below 2¹⁵,
+    // so w·(a + b) stays below 2³² (the sum is read unsigned).
+    int centre = weights[r];
+    for (int x = interiorStart; x < interiorEnd; x++) {
+      sums[x] = 32768 + centre * (src[row + x] & 0xFFFF);
     }
-    for (int x = 0; x < Math.min(r, w); x++) {
+    for (int i = 1; i <= r; i++) {
+      int weight = weights[r + i];
+      int left = row - i;
+      int right = row + i;
+      for (int x = interiorStart; x < interiorEnd; x++) {
+        sums[x] += weight * ((src[left + x] & 0xFFFF) + (src[right + x] & 0xFFFF));
+      }
+    }
+    for (int x = interiorStart; x < interiorEnd; x++) {
+      out.data[dst + x] = (short) (sums[x] >>> 16);
+    }
+    for (int x = 0; x < interiorStart; x++) {
       out.data[dst + x] = (short) borderTap(src, row, w, x, weights, border);
     }
     for (int x = interiorEnd; x < w; x++) {
@@ -68,12 +79,17 @@ public final class ImplGaussianFeather {
     int r = k.radius;
     int[] sums = new int[w];
     for (int y = 0; y < h; y++) {
-      Arrays.fill(sums, 32768);
-      for (int i = -r; i <= r; i++) {
+      int centre = in.startIndex + y * in.stride;
+      int weight0 = k.weight(0);
+      for (int x = 0; x < w; x++) {
+        sums[x] = 32768 + weight0 * (in.data[centre + x] & 0xFFFF);
+      }
+      for (int i = 1; i <= r; i++) {
         int weight = k.weight(i);
-        int src = in.startIndex + border.map(y + i, h) * in.stride;
+        int above = in.startIndex + border.map(y - i, h) * in.stride;
+        int below = in.startIndex + border.map(y + i, h) * in.stride;
         for (int x = 0; x < w; x++) {
-          sums[x] += weight * (in.data[src + x] & 0xFFFF);
+          sums[x] += weight * ((in.data[above + x] & 0xFFFF) + (in.data[below + x] & 0xFFFF));
         }
       }
       int dst = out.startIndex + y * out.stride;

@@ -45,7 +45,10 @@ public final class ImplMaskPixels {
     }
   }
 
-  /** out = 65535 wherever {@code core} is 65535; elsewhere out is left as it is. */
+  /**
+   * out = 65535 wherever {@code core} (Not modified) is 65535; elsewhere {@code out} (Modified) is
+   * left as it is.
+   */
   public static void keepCore(GrayU16 core, GrayU16 out) {
     for (int y = 0; y < core.height; y++) {
       int ic = core.startIndex + y * core.stride;
@@ -59,8 +62,8 @@ public final class ImplMaskPixels {
   }
 
   /**
-   * The bounding box of the pixels whose value lies in [lo, hi], in the mask's coordinates; an
-   * empty rect at (0,0) when there are none.
+   * The bounding box of the pixels of {@code mask} (Not modified) whose value lies in [lo, hi], in
+   * the mask's coordinates; an empty rect at (0,0) when there are none.
    */
   public static Rect bounds(GrayU16 mask, int lo, int hi) {
     int left = Integer.MAX_VALUE;

@@ -16,8 +16,9 @@ import loupe.engine.image.Rect;
  * coverage row as the even-odd (XOR) combination of its polygons' exact coverages, and the
  * components are composed in order by their operation with the soft-mask algebra (union
  * a+b−ab, subtract a(1−b), intersect ab, exclude a+b−2ab). The algebra is exact where at most one
- * component has an edge in a pixel, and a close approximation where edges of different
- * components share a pixel.
+ * component has an edge in a pixel; where edges of several components share a pixel it treats
+ * their coverages as independent (worst case: two coinciding half-covered edges XOR to 1/2, not
+ * 0), which only affects those few edge pixels.
  */
 public final class ImplPathFill {
   private ImplPathFill() {}
