@@ -49,10 +49,11 @@ public final class DocumentRetouch {
     if (jewelry != null) {
       progress.report("reading layers", 0.02);
       ProtectedLayer prot = new ProtectedLayer(PsdPixels.color(jewelry, bands), PsdPixels.alpha(jewelry),
-          PsdPixels.userMaskAtLayer(jewelry), bounds(jewelry), jewelry.opacity());
+          PsdPixels.userMaskAtLayer(jewelry), PsdPixels.bounds(jewelry), jewelry.opacity());
       Planar beneath = Compositor.flatten(white(bands, canvas), layersBeneath(doc, jewelry, bands));
       Planar documentImage = Compositor.flatten(beneath, List.of(prot.asComposite()));
-      GrayU16 product = masks.productMask(request.maskSource(), "layer", documentImage, prot, doc, progress);
+      GrayU16 product = masks.productMask(request.maskSource(), "layer", documentImage,
+          PsdPixels.shape(jewelry, doc.width(), doc.height()), jewelry.opacity(), doc, progress);
       input = new RetouchInput(beneath, depth, product, prot, null, null);
     } else {
       if (doc.composite().isEmpty()) {
@@ -60,7 +61,7 @@ public final class DocumentRetouch {
       }
       jewelry = originalLayer(doc, bands);
       Planar image = PsdPixels.color(jewelry, bands);
-      GrayU16 product = masks.productMask(request.maskSource(), "auto", image, null, doc, progress);
+      GrayU16 product = masks.productMask(request.maskSource(), "auto", image, null, 255, doc, progress);
       input = new RetouchInput(image, depth, product, null, null, null);
     }
     RetouchResult result = RecipeRunner.run(request.recipe(), input, request.options(), progress);
@@ -83,10 +84,6 @@ public final class DocumentRetouch {
         + "; Loupe retouches RGB and Grayscale documents (convert a copy in Photoshop first)");
   }
 
-  private static Rect bounds(PsdLayer l) {
-    return new Rect(l.left(), l.top(), l.right(), l.bottom());
-  }
-
   private static Planar white(int bands, Rect canvas) {
     Planar p = Planar.create(bands, canvas.width(), canvas.height());
     for (GrayU16 b : p.bands) {
@@ -105,7 +102,7 @@ public final class DocumentRetouch {
       PsdLayer l = layers.get(i);
       if (ProtectedLayerRule.isPixelLayer(l) && shown.getOrDefault(l, false)) {
         out.add(new CompositeLayer(PsdPixels.color(l, bands), PsdPixels.alpha(l), PsdPixels.userMaskAtLayer(l),
-            bounds(l), BlendMode.NORMAL, l.opacity(), true));
+            PsdPixels.bounds(l), BlendMode.NORMAL, l.opacity(), true));
       }
     }
     return out;
@@ -168,11 +165,5 @@ public final class DocumentRetouch {
     layer.setOpacity(out.opacity());
     layer.setVisible(out.visible());
     return layer;
-  }
-
-  /** Decoded channel of the composite, for tests and verification. */
-  static GrayU16 compositeBand(PsdDocument doc, int band) {
-    PsdChannel c = doc.composite().get(band);
-    return PsdPixels.decode(c);
   }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import loupe.engine.Progress;
+import loupe.engine.alg.mask.LayerShape;
 import loupe.engine.composite.Compositor;
 import loupe.engine.image.BitDepth;
 import loupe.engine.image.GrayU16;
@@ -101,7 +102,9 @@ public final class PanelRetouch {
     Planar documentImage = Compositor.flatten(beneath, List.of(prot.asComposite()));
     GrayU16 product = req.request().maskSource() != null && req.request().maskSource().equals("selection")
         ? docMask(req, "selection", canvas)
-        : masks.productMask(req.request().maskSource(), "layer", documentImage, prot, null, progress);
+        : masks.productMask(req.request().maskSource(), "layer", documentImage, new LayerShape(jewelBounds, alpha,
+            userMask == null ? null : new LayerShape.UserMask(userMask, jewelBounds, 0, LayerShape.MaskFlags.NONE), null),
+            255, null, progress);
     GrayU16 heal = req.buffers().containsKey("heal") ? docMask(req, "heal", canvas) : null;
     RetouchInput input = new RetouchInput(beneath, BitDepth.of(doc.bitDepth()), product, prot, heal, null);
     RetouchResult result = RecipeRunner.run(req.request().recipe(), input, req.request().options(), progress);

@@ -4,23 +4,23 @@ package loupe.server.retouch;
 import java.util.List;
 import java.util.Locale;
 import loupe.engine.Progress;
+import loupe.engine.alg.mask.LayerMaskSource;
+import loupe.engine.alg.mask.LayerShape;
+import loupe.engine.alg.mask.MaskOps;
 import loupe.engine.alg.mask.PathRasterizer;
 import loupe.engine.alg.segment.ClassicalSegmenter;
 import loupe.engine.alg.segment.ProductSegmenter;
-import loupe.engine.composite.CompositeLayer;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
-import loupe.engine.image.Rect;
-import loupe.engine.recipe.ProtectedLayer;
 import loupe.psd.PsdDocument;
 import loupe.psd.SavedPath;
 import loupe.server.UserError;
 
 /**
  * Chooses and builds the product mask (65535 = jewelry) for a job: {@code layer}, {@code auto},
- * {@code path[:NAME]} or {@code channel:NAME} (docs/recipes.md). The layer source is the protected
- * layer's own coverage — transparency × user mask × opacity, the same numbers the compositor and
- * the fidelity guard use — so "fully jewelry" means exactly "fully covered by the protected layer".
+ * {@code path[:NAME]} (docs/recipes.md). The layer source is the protected layer's coverage —
+ * transparency × user mask × vector mask × opacity — so "fully jewelry" means "fully covered by the
+ * protected layer", where nothing beneath it can show through.
  */
 public final class ProductMasks {
   private final ProductSegmenter segmenter;
@@ -36,37 +36,32 @@ public final class ProductMasks {
   /**
    * @param source the requested source, or null for {@code defaultSource}
    * @param image the flattened document (what auto segmentation looks at). Not modified.
-   * @param prot the protected layer, or null for a flat document
-   * @param doc the PSD (for paths and channels), or null for panel jobs
+   * @param shape the protected layer's transparency and masks, or null for a flat document
+   * @param opacity the protected layer's opacity 0..255
+   * @param doc the PSD (for paths), or null for panel jobs
    */
-  public GrayU16 productMask(String source, String defaultSource, Planar image, ProtectedLayer prot, PsdDocument doc,
-      Progress progress) {
+  public GrayU16 productMask(String source, String defaultSource, Planar image, LayerShape shape, int opacity,
+      PsdDocument doc, Progress progress) {
     String s = source == null || source.isBlank() ? defaultSource : source.trim();
     String kind = s.contains(":") ? s.substring(0, s.indexOf(':')) : s;
     String name = s.contains(":") ? s.substring(s.indexOf(':') + 1) : null;
     progress.report("product mask (" + kind + ")", 0.05);
     return switch (kind.toLowerCase(Locale.ROOT)) {
-      case "layer" -> fromLayer(prot, image.width, image.height);
+      case "layer" -> fromLayer(shape, opacity, image.width, image.height);
       case "auto" -> segmenter.segment(image, progress);
       case "path" -> fromPath(doc, name, image.width, image.height);
       default -> throw new UserError("unknown product-mask source '" + s + "' (use layer, auto, path[:NAME])");
     };
   }
 
-  private static GrayU16 fromLayer(ProtectedLayer prot, int width, int height) {
-    if (prot == null) {
+  /** Transparency × user mask × vector mask × opacity: exactly where the protected layer covers the canvas fully. */
+  private static GrayU16 fromLayer(LayerShape shape, int opacity, int width, int height) {
+    if (shape == null) {
       throw new UserError("the product mask source 'layer' needs a protected layer; this document has none "
           + "(use --mask auto or --mask path)");
     }
-    CompositeLayer layer = prot.asComposite();
-    GrayU16 out = new GrayU16(width, height);
-    Rect area = prot.bounds().intersect(Rect.ofSize(width, height));
-    for (int y = area.top(); y < area.bottom(); y++) {
-      for (int x = area.left(); x < area.right(); x++) {
-        out.set(x, y, layer.coverage(x - prot.bounds().left(), y - prot.bounds().top()));
-      }
-    }
-    return out;
+    GrayU16 mask = LayerMaskSource.productMask(shape, width, height, null);
+    return opacity == 255 ? mask : MaskOps.intersect(mask, GrayU16.filled(width, height, opacity * 257), mask);
   }
 
   private static GrayU16 fromPath(PsdDocument doc, String name, int width, int height) {

@@ -3,6 +3,7 @@ package loupe.server.retouch;
 
 import java.util.ArrayList;
 import java.util.List;
+import loupe.engine.alg.mask.LayerShape;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 import loupe.engine.image.Rect;
@@ -73,34 +74,56 @@ public final class PsdPixels {
   }
 
   /**
-   * The enabled pixel user mask resampled onto the layer's own bounds: the mask has its own
-   * rectangle and a default colour outside it. Null when the layer has no enabled pixel mask.
+   * The layer's pixel user mask with its own bounds, default colour and flags, or null. With a
+   * vector mask as well, the pixel mask is channel −3 described by the record's "real" fields.
    */
-  public static GrayU16 userMaskAtLayer(PsdLayer layer) {
-    LayerMask mask = layer.userMask();
-    if (!layer.hasUserMask() || mask == null || mask.pixelMaskDisabled()) {
+  public static LayerShape.UserMask userMask(PsdLayer layer) {
+    LayerMask m = layer.userMask();
+    if (m == null || !layer.hasUserMask()) {
       return null;
     }
-    PsdChannel channel = layer.channel(PsdChannel.REAL_USER_MASK) != null && layer.vectorMask() != null
-        ? layer.channel(PsdChannel.REAL_USER_MASK) : layer.channel(PsdChannel.USER_MASK);
+    boolean real = layer.vectorMask() != null && m.real() != null && layer.channel(PsdChannel.REAL_USER_MASK) != null;
+    PsdChannel channel = layer.channel(real ? PsdChannel.REAL_USER_MASK : PsdChannel.USER_MASK);
     if (channel == null) {
       return null;
     }
-    Rect maskRect = layer.channel(PsdChannel.REAL_USER_MASK) == channel && mask.real() != null
-        ? new Rect(mask.real().left(), mask.real().top(), mask.real().right(), mask.real().bottom())
-        : new Rect(mask.left(), mask.top(), mask.right(), mask.bottom());
-    int fill = (channel == layer.channel(PsdChannel.REAL_USER_MASK) && mask.real() != null
-        ? mask.real().defaultColor() : mask.defaultColor()) * 257;
-    GrayU16 pixels = decode(channel);
-    GrayU16 out = GrayU16.filled(layer.width(), layer.height(), fill);
-    Rect layerRect = new Rect(layer.left(), layer.top(), layer.right(), layer.bottom());
-    Rect overlap = layerRect.intersect(maskRect);
+    Rect rect = real ? new Rect(m.real().left(), m.real().top(), m.real().right(), m.real().bottom())
+        : new Rect(m.left(), m.top(), m.right(), m.bottom());
+    int defaultColor = real ? m.real().defaultColor() : m.defaultColor();
+    return new LayerShape.UserMask(decode(channel), rect, defaultColor,
+        new LayerShape.MaskFlags(m.pixelMaskDisabled(), (m.flags() & LayerMask.INVERT) != 0));
+  }
+
+  /** Transparency, pixel user mask and vector mask of a layer, for the product-mask source. */
+  public static LayerShape shape(PsdLayer layer, int docWidth, int docHeight) {
+    LayerShape.VectorMask vector = null;
+    if (layer.vectorMask() != null) {
+      vector = new LayerShape.VectorMask(PsdPaths.toGeometry(layer.vectorMask().path(), docWidth, docHeight),
+          new LayerShape.MaskFlags(layer.vectorMask().disabled(), layer.vectorMask().inverted()));
+    }
+    return new LayerShape(bounds(layer), alpha(layer), userMask(layer), vector);
+  }
+
+  /** The enabled user mask placed on the layer's own bounds (default colour outside its rectangle), or null. */
+  public static GrayU16 userMaskAtLayer(PsdLayer layer) {
+    LayerShape.UserMask mask = userMask(layer);
+    if (mask == null || mask.flags().disabled()) {
+      return null;
+    }
+    Rect layerRect = bounds(layer);
+    GrayU16 out = GrayU16.filled(layer.width(), layer.height(), mask.defaultColor() * 257);
+    Rect overlap = layerRect.intersect(mask.bounds());
     for (int y = overlap.top(); y < overlap.bottom(); y++) {
       for (int x = overlap.left(); x < overlap.right(); x++) {
-        out.set(x - layerRect.left(), y - layerRect.top(), pixels.get(x - maskRect.left(), y - maskRect.top()));
+        int v = mask.plane().get(x - mask.bounds().left(), y - mask.bounds().top());
+        out.set(x - layerRect.left(), y - layerRect.top(), mask.flags().inverted() ? 65535 - v : v);
       }
     }
     return out;
+  }
+
+  public static Rect bounds(PsdLayer l) {
+    return new Rect(l.left(), l.top(), l.right(), l.bottom());
   }
 
   /** New PSD channels for colour bands (+ optional transparency) at a depth. */

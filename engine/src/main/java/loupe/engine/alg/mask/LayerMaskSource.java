@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.engine.alg.mask;
 
-import loupe.engine.alg.mask.ProtectedLayer.UserMask;
-import loupe.engine.alg.mask.ProtectedLayer.VectorMask;
+import loupe.engine.alg.mask.LayerShape.UserMask;
+import loupe.engine.alg.mask.LayerShape.VectorMask;
 import loupe.engine.alg.mask.impl.MaskMath;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.ImageChecks;
@@ -23,7 +23,7 @@ public final class LayerMaskSource {
    * @param layer Not modified
    * @param output Modified: document-sized, or null to allocate
    */
-  public static GrayU16 productMask(ProtectedLayer layer, int width, int height, GrayU16 output) {
+  public static GrayU16 productMask(LayerShape layer, int width, int height, GrayU16 output) {
     output = ImageChecks.reshape(output, width, height);
     output.fill(0);
     Rect region = layer.bounds().intersect(Rect.ofSize(width, height));

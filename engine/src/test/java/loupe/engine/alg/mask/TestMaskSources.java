@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Random;
-import loupe.engine.alg.mask.ProtectedLayer.MaskFlags;
-import loupe.engine.alg.mask.ProtectedLayer.UserMask;
-import loupe.engine.alg.mask.ProtectedLayer.VectorMask;
+import loupe.engine.alg.mask.LayerShape.MaskFlags;
+import loupe.engine.alg.mask.LayerShape.UserMask;
+import loupe.engine.alg.mask.LayerShape.VectorMask;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Rect;
 import org.junit.jupiter.api.Test;
@@ -55,7 +55,7 @@ class TestMaskSources {
             // Inputs are views into larger arrays; the output too.
             GrayU16 a = withAlpha ? MaskTesting.inFrame(alpha, 2, 1, 3, 2) : null;
             UserMask user = new UserMask(MaskTesting.inFrame(plane, 1, 1, 1, 1), USER, defaultColor, uflags);
-            ProtectedLayer layer = new ProtectedLayer(LAYER, a, user, new VectorMask(path, vflags));
+            LayerShape layer = new LayerShape(LAYER, a, user, new VectorMask(path, vflags));
             GrayU16 out = LayerMaskSource.productMask(layer, W, H, MaskTesting.framedOutput(W, H));
             for (int y = 0; y < H; y++) {
               for (int x = 0; x < W; x++) {
@@ -75,19 +75,19 @@ class TestMaskSources {
 
   @Test
   void a_bare_layer_is_opaque_within_its_bounds_and_a_layer_off_canvas_gives_nothing() {
-    GrayU16 bare = LayerMaskSource.productMask(new ProtectedLayer(new Rect(-4, 5, 9, 40), null, null, null), W, H, null);
+    GrayU16 bare = LayerMaskSource.productMask(new LayerShape(new Rect(-4, 5, 9, 40), null, null, null), W, H, null);
     for (int y = 0; y < H; y++) {
       for (int x = 0; x < W; x++) {
         assertThat(bare.get(x, y)).isEqualTo(x < 9 && y >= 5 ? 65535 : 0);
       }
     }
-    GrayU16 off = LayerMaskSource.productMask(new ProtectedLayer(new Rect(40, 0, 50, 10), null, null, null), W, H, null);
+    GrayU16 off = LayerMaskSource.productMask(new LayerShape(new Rect(40, 0, 50, 10), null, null, null), W, H, null);
     assertThat(off.sameSamples(new GrayU16(W, H))).isTrue();
   }
 
   @Test
   void layer_inputs_are_validated_with_their_sizes() {
-    assertThatThrownBy(() -> new ProtectedLayer(new Rect(0, 0, 5, 5), new GrayU16(4, 5), null, null))
+    assertThatThrownBy(() -> new LayerShape(new Rect(0, 0, 5, 5), new GrayU16(4, 5), null, null))
         .hasMessageContaining("4×5").hasMessageContaining("5×5");
     assertThatThrownBy(() -> new UserMask(new GrayU16(3, 3), new Rect(0, 0, 3, 3), 128, MaskFlags.NONE))
         .hasMessageContaining("0 or 255");

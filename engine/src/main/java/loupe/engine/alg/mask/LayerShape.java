@@ -16,8 +16,8 @@ import loupe.engine.image.Rect;
  * @param userMask the pixel mask, or null
  * @param vectorMask the vector mask, or null
  */
-public record ProtectedLayer(Rect bounds, GrayU16 transparency, UserMask userMask, VectorMask vectorMask) {
-  public ProtectedLayer {
+public record LayerShape(Rect bounds, GrayU16 transparency, UserMask userMask, VectorMask vectorMask) {
+  public LayerShape {
     if (bounds == null) {
       throw new IllegalArgumentException("layer bounds are null");
     }
