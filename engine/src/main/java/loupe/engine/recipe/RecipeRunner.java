@@ -28,7 +28,7 @@ public final class RecipeRunner {
     List<String> notes = new ArrayList<>();
     List<OutputLayer> layers = new ArrayList<>();
     String group = "Loupe " + recipe.title;
-    GrayU16 protect = in.productMask();
+    GrayU16 protect = recipe == Recipe.EDITORIAL ? LuminosityProtection.widen(in, opt) : in.productMask();
 
     Planar background = in.image().copy();
     if (opt.denoise() > 0) {
@@ -37,7 +37,8 @@ public final class RecipeRunner {
           DenoiseConfig.DEFAULT.withStrength(opt.denoise()), progress);
       notes.add("background denoised at strength " + opt.denoise());
     }
-    layers.add(backgroundLayer(in, background, "Loupe background — " + (opt.denoise() > 0 ? "denoised" : "copy"), group));
+    layers.add(backgroundLayer(in, protect, background,
+        "Loupe background — " + (opt.denoise() > 0 ? "denoised" : "copy"), group));
     progress.report("checking fidelity", 0.9);
     for (OutputLayer l : layers) {
       for (GrayU16 band : l.pixels().bands) {
@@ -50,15 +51,16 @@ public final class RecipeRunner {
 
   /**
    * The cleaned background as a layer: directly beneath the protected layer when there is one;
-   * above a flat original otherwise, masked by the background weight (65535 − P) so it is zero over
-   * the jewelry.
+   * above a flat original otherwise, masked by the background weight (65535 − protection) so it is
+   * zero over the jewelry.
    */
-  private static OutputLayer backgroundLayer(RetouchInput in, Planar pixels, String name, String group) {
+  private static OutputLayer backgroundLayer(RetouchInput in, GrayU16 protect, Planar pixels, String name,
+      String group) {
     Rect canvas = Rect.ofSize(in.width(), in.height());
     if (in.jewelry() != null) {
       return new OutputLayer(name, pixels, null, null, canvas, BlendMode.NORMAL, 255, true, Placement.BELOW, group);
     }
-    GrayU16 weight = MaskOps.invert(in.productMask(), null);
+    GrayU16 weight = MaskOps.invert(protect, null);
     return new OutputLayer(name, pixels, null, weight, canvas, BlendMode.NORMAL, 255, true, Placement.ABOVE, group);
   }
 }
