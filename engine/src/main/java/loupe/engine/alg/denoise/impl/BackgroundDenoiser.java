@@ -26,7 +26,7 @@ public final class BackgroundDenoiser {
     int width = image.width;
     int bands = image.numBands();
     StripRunner.run(image.height, STRIP_ROWS, () -> new Scratch(width, radius), (s, y0, y1) -> {
-      EdgeFeather.weights(productMask, y0, y1, feather, s.blend);
+      EdgeFeather.weights(productMask, y0, y1, feather, s.distance, s.blend);
       if (!anyPositive(s.blend, (y1 - y0) * width)) {
         for (int c = 0; c < bands; c++) {
           copyRows(image.bands[c], output.bands[c], y0, y1);
@@ -80,11 +80,13 @@ public final class BackgroundDenoiser {
     final MaskedGuidedFilter filter;
     final double[] filtered;
     final double[] blend;
+    final int[] distance;
 
     Scratch(int width, int radius) {
       filter = new MaskedGuidedFilter(width, STRIP_ROWS, radius);
       filtered = new double[width * STRIP_ROWS];
       blend = new double[width * STRIP_ROWS];
+      distance = new int[width * STRIP_ROWS];
     }
   }
 }
