@@ -39,6 +39,10 @@ public final class RecipeRunner {
     }
     layers.add(backgroundLayer(in, protect, background,
         "Loupe background — " + (opt.denoise() > 0 ? "denoised" : "copy"), group));
+    if (recipe != Recipe.QUICK && opt.fsRadius() > 0) {
+      progress.report("frequency separation", 0.8);
+      layers.addAll(FrequencySeparationLayers.of(in, opt.fsRadius()));
+    }
     progress.report("checking fidelity", 0.9);
     for (OutputLayer l : layers) {
       for (GrayU16 band : l.pixels().bands) {

@@ -138,10 +138,12 @@ public final class DocumentRetouch {
       for (Map.Entry<String, List<PsdLayer>> g : groups.entrySet()) {
         List<PsdLayer> topToBottom = new ArrayList<>(g.getValue());
         Collections.reverse(topToBottom);
-        if (placement == Placement.BELOW) {
-          doc.insertGroupBelow(jewelry, g.getKey(), topToBottom);
-        } else {
-          doc.insertGroupAbove(jewelry, g.getKey(), topToBottom);
+        PsdLayer group = placement == Placement.BELOW ? doc.insertGroupBelow(jewelry, g.getKey(), topToBottom)
+            : doc.insertGroupAbove(jewelry, g.getKey(), topToBottom);
+        // A group of hidden layers is written as a hidden group of visible layers: one click turns it on.
+        if (topToBottom.stream().noneMatch(PsdLayer::visible)) {
+          topToBottom.forEach(l -> l.setVisible(true));
+          group.setVisible(false);
         }
       }
     }

@@ -41,6 +41,7 @@ class RetouchCommandTest {
       assertThat(after.channel(c.id()).decoded()).as("jewelry channel %d", c.id()).isEqualTo(c.decoded());
     }
     assertThat(written.layers().stream().map(PsdLayer::name)).anyMatch(n -> n.startsWith("Loupe background"));
+    assertCompositeKeepsTheJewelry(PsdReader.read(EXAMPLE), written, before);
     assertThat(Files.readAllBytes(EXAMPLE)).as("input untouched").isEqualTo(Files.readAllBytes(EXAMPLE));
     assertTwelveMonkeysSeesTheSameJewelry(out, before);
   }
@@ -78,6 +79,26 @@ class RetouchCommandTest {
         assertThat(files).isEmpty();
       }
     }
+  }
+
+  /** The file's own composite (what viewers and exports use) equals the input's wherever the jewelry is opaque. */
+  private static void assertCompositeKeepsTheJewelry(PsdDocument in, PsdDocument out, PsdLayer jewelry) {
+    byte[] alpha = jewelry.channel(PsdChannel.TRANSPARENCY).decoded();
+    int protectedPixels = 0;
+    for (int c = 0; c < 3; c++) {
+      byte[] a = in.composite().get(c).decoded();
+      byte[] b = out.composite().get(c).decoded();
+      for (int y = 0; y < jewelry.height(); y++) {
+        for (int x = 0; x < jewelry.width(); x++) {
+          if ((alpha[y * jewelry.width() + x] & 0xFF) == 255) {
+            int i = (y + jewelry.top()) * in.width() + x + jewelry.left();
+            assertThat(b[i]).as("composite band %d at (%d,%d)", c, x + jewelry.left(), y + jewelry.top()).isEqualTo(a[i]);
+            protectedPixels++;
+          }
+        }
+      }
+    }
+    assertThat(protectedPixels).isGreaterThan(10_000);
   }
 
   static PsdLayer jewelry(PsdDocument doc) {
