@@ -27,10 +27,61 @@ final class CoarseClassifier {
         BinaryMorphology.erode(smooth, w, h, cfg.largeSmoothRadius()), smooth, w, h);
     boolean[] blend = BinaryMorphology.and(blends(work, smooth, cfg),
         BinaryMorphology.dilate(large, w, h, cfg.blendRadius()));
-    boolean[] background = BinaryMorphology.reconstruct(large, BinaryMorphology.or(smooth, blend), w, h);
+    boolean[] seeds = surfaceSeeds(work, sweep, large,
+        BinaryMorphology.erode(smooth, w, h, cfg.surfaceRadius()), cfg);
+    boolean[] passable = BinaryMorphology.or(smooth, blend);
+    boolean[] background = BinaryMorphology.reconstruct(seeds, passable, w, h);
+    // A thin outline between background and another large smooth surface (a prop's rim highlight)
+    // or between two background regions (lint) is closed over, and the flood continues across it.
+    int gap = cfg.silhouetteGap();
+    boolean[] surfaces = BinaryMorphology.or(background, BinaryMorphology.reconstruct(large, passable, w, h));
+    boolean[] closed = BinaryMorphology.erode(BinaryMorphology.dilate(surfaces, w, h, gap), w, h, gap);
+    background = BinaryMorphology.reconstruct(background, BinaryMorphology.or(passable, closed), w, h);
     ConnectedComponents pieces = ConnectedComponents.of(BinaryMorphology.invert(background), w, h);
     int minArea = Math.max(1, (int) Math.ceil(cfg.minComponentFraction() * pieces.largestArea()));
     return pieces.keepAtLeast(minArea);
+  }
+
+  /**
+   * The large smooth regions that are certainly background: those touching the frame (the sweep
+   * runs off every side of a product shot) and those that mostly show the sweep itself (a ring's
+   * interior). A large facet or mirror-flat metal face is enclosed by the piece and does not show
+   * the sweep where the sweep would be. A region wider than any facet or metal face ({@code wide}
+   * marks the centres of smooth squares of radius {@link SegmentConfig#surfaceRadius()}) is a prop
+   * or shadow even where the piece encloses it.
+   */
+  static boolean[] surfaceSeeds(WorkImage work, Plane[] sweep, boolean[] large, boolean[] wide, SegmentConfig cfg) {
+    int w = work.width;
+    int h = work.height;
+    ConnectedComponents regions = ConnectedComponents.of(large, w, h);
+    int n = regions.areas.length;
+    boolean[] accepted = new boolean[n];
+    int[] sweepLike = new int[n];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int i = y * w + x;
+        int id = regions.labels[i];
+        if (id < 0) {
+          continue;
+        }
+        if (x == 0 || y == 0 || x == w - 1 || y == h - 1 || wide[i]) {
+          accepted[id] = true;
+        }
+        boolean near = true;
+        for (int c = 0; c < sweep.length; c++) {
+          near &= Math.abs(work.channels[c].data()[i] - sweep[c].data()[i]) < cfg.sweepTolerance();
+        }
+        sweepLike[id] += near ? 1 : 0;
+      }
+    }
+    for (int id = 0; id < n; id++) {
+      accepted[id] |= sweepLike[id] * 2 >= regions.areas[id];
+    }
+    boolean[] out = new boolean[w * h];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = regions.labels[i] >= 0 && accepted[regions.labels[i]];
+    }
+    return out;
   }
 
   /** Locally planar (small mean |Laplacian| of the lightly blurred luminance) and near the sweep's hue. */
