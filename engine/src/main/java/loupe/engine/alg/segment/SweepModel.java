@@ -46,9 +46,7 @@ final class SweepModel {
     double[][] coef = new double[values.length][];
     double[] residual = new double[n];
     for (int it = 0; it < ITERATIONS; it++) {
-      for (int c = 0; c < values.length; c++) {
-        coef[c] = weightedLeastSquares(basis, values[c], weights);
-      }
+      coef = weightedLeastSquares(basis, values, weights);
       for (int i = 0; i < n; i++) {
         double worst = 0;
         for (int c = 0; c < values.length; c++) {
@@ -65,9 +63,9 @@ final class SweepModel {
     return new SweepModel(degree, coef, frameWidth, frameHeight);
   }
 
-  /** Fits the model to block means of {@code work} (Not modified) on a grid of about 100 blocks along the long side. */
+  /** Fits the model to block means of {@code work} (Not modified) on a grid of about 64 blocks along the long side. */
   static SweepModel fit(WorkImage work, int degree) {
-    int g = Math.max(1, (int) Math.ceil(Math.max(work.width, work.height) / 100.0));
+    int g = Math.max(1, (int) Math.ceil(Math.max(work.width, work.height) / 64.0));
     int gw = (work.width + g - 1) / g;
     int gh = (work.height + g - 1) / g;
     int n = gw * gh;
@@ -99,12 +97,38 @@ final class SweepModel {
 
   /** The model sampled at the centres of the work pixels, one plane per channel. */
   Plane[] sample(WorkImage work) {
+    double[][] xPowers = new double[work.width][degree + 1];
+    for (int x = 0; x < work.width; x++) {
+      double nx = normX(work.centreX(x), frameWidth);
+      xPowers[x][0] = 1;
+      for (int i = 1; i <= degree; i++) {
+        xPowers[x][i] = xPowers[x][i - 1] * nx;
+      }
+    }
     Plane[] out = new Plane[coefficients.length];
+    double[] rowCoef = new double[degree + 1];
     for (int c = 0; c < out.length; c++) {
       out[c] = new Plane(work.width, work.height);
+      float[] d = out[c].data();
       for (int y = 0; y < work.height; y++) {
+        // sum_i x^i * (sum_j c_ij y^j): the inner sums are per row.
+        double ny = normY(work.centreY(y), frameHeight);
+        int k = 0;
+        for (int i = 0; i <= degree; i++) {
+          double sum = 0;
+          double yj = 1;
+          for (int j = 0; i + j <= degree; j++) {
+            sum += coefficients[c][k++] * yj;
+            yj *= ny;
+          }
+          rowCoef[i] = sum;
+        }
         for (int x = 0; x < work.width; x++) {
-          out[c].data()[y * work.width + x] = (float) value(c, work.centreX(x), work.centreY(y));
+          double v = 0;
+          for (int i = 0; i <= degree; i++) {
+            v += rowCoef[i] * xPowers[x][i];
+          }
+          d[y * work.width + x] = (float) v;
         }
       }
     }
@@ -151,10 +175,14 @@ final class SweepModel {
     return s;
   }
 
-  /** Solves the weighted normal equations by Gaussian elimination with partial pivoting (tiny ridge for safety). */
-  private static double[] weightedLeastSquares(double[][] basis, float[] values, double[] weights) {
+  /**
+   * Solves the weighted normal equations of every channel (they share the matrix) by Gaussian
+   * elimination with partial pivoting, with a tiny ridge for safety.
+   */
+  private static double[][] weightedLeastSquares(double[][] basis, float[][] values, double[] weights) {
     int m = basis[0].length;
-    double[][] a = new double[m][m + 1];
+    int k = values.length;
+    double[][] a = new double[m][m + k];
     for (int i = 0; i < basis.length; i++) {
       if (weights[i] == 0) {
         continue;
@@ -162,13 +190,19 @@ final class SweepModel {
       double[] row = basis[i];
       for (int p = 0; p < m; p++) {
         double wp = weights[i] * row[p];
-        for (int q = 0; q < m; q++) {
-          a[p][q] += wp * row[q];
+        double[] ap = a[p];
+        for (int q = p; q < m; q++) {
+          ap[q] += wp * row[q];
         }
-        a[p][m] += wp * values[i];
+        for (int c = 0; c < k; c++) {
+          ap[m + c] += wp * values[c][i];
+        }
       }
     }
     for (int p = 0; p < m; p++) {
+      for (int q = 0; q < p; q++) {
+        a[p][q] = a[q][p];
+      }
       a[p][p] += 1e-9 * (1 + a[p][p]);
     }
     for (int col = 0; col < m; col++) {
@@ -183,18 +217,20 @@ final class SweepModel {
       a[pivot] = t;
       for (int r = col + 1; r < m; r++) {
         double f = a[r][col] / a[col][col];
-        for (int k = col; k <= m; k++) {
-          a[r][k] -= f * a[col][k];
+        for (int j = col; j < m + k; j++) {
+          a[r][j] -= f * a[col][j];
         }
       }
     }
-    double[] x = new double[m];
-    for (int r = m - 1; r >= 0; r--) {
-      double s = a[r][m];
-      for (int k = r + 1; k < m; k++) {
-        s -= a[r][k] * x[k];
+    double[][] x = new double[k][m];
+    for (int c = 0; c < k; c++) {
+      for (int r = m - 1; r >= 0; r--) {
+        double s = a[r][m + c];
+        for (int j = r + 1; j < m; j++) {
+          s -= a[r][j] * x[c][j];
+        }
+        x[c][r] = s / a[r][r];
       }
-      x[r] = s / a[r][r];
     }
     return x;
   }
