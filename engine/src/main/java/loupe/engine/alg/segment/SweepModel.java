@@ -6,13 +6,18 @@ import java.util.Arrays;
 /**
  * The seamless background (paper sweep with vignetting) as one smooth low-order surface per
  * channel: a bivariate polynomial of total degree {@code d} in normalised frame coordinates,
- * fitted by iteratively re-weighted least squares with Tukey's biweight (Holland &amp; Welsch,
- * "Robust regression using iteratively reweighted least-squares", 1977). The jewelry, props and
+ * fitted by iteratively re-weighted least squares (Holland &amp; Welsch, "Robust regression using
+ * iteratively reweighted least-squares", 1977): Huber weights first (a convex start), then
+ * least-trimmed-squares concentration steps on the better half of the samples (Rousseeuw &amp;
+ * Van Driessen, "Computing LTS regression for large data sets", 2006), which escape the pull of a
+ * large one-sided crowd of outliers, then Tukey's biweight to settle on all the sweep samples. The jewelry, props and
  * shadows are outliers that the robust weights reject, since the sweep covers most of the frame.
  */
 final class SweepModel {
   /** Tukey's tuning constant (95% efficiency), widened ×1.5 because the sweep is not exactly a polynomial. */
   private static final double TUKEY_C = 4.685 * 1.5;
+  /** Huber's tuning constant (95% efficiency). */
+  private static final double HUBER_C = 1.345;
   private static final int ITERATIONS = 10;
 
   private final int degree;
@@ -45,7 +50,7 @@ final class SweepModel {
     Arrays.fill(weights, 1.0);
     double[][] coef = new double[values.length][];
     double[] residual = new double[n];
-    for (int it = 0; it < ITERATIONS; it++) {
+    for (int it = 0; it < 3 * ITERATIONS; it++) {
       coef = weightedLeastSquares(basis, values, weights);
       for (int i = 0; i < n; i++) {
         double worst = 0;
@@ -54,10 +59,17 @@ final class SweepModel {
         }
         residual[i] = worst;
       }
-      double scale = 1.4826 * median(residual.clone()) + 1e-3;
+      double med = median(residual.clone());
+      double scale = 1.4826 * med + 1e-3;
       for (int i = 0; i < n; i++) {
-        double u = residual[i] / (TUKEY_C * scale);
-        weights[i] = u < 1 ? (1 - u * u) * (1 - u * u) : 0;
+        if (it < ITERATIONS) {
+          weights[i] = Math.min(1, HUBER_C * scale / Math.max(residual[i], 1e-12));
+        } else if (it < 2 * ITERATIONS) {
+          weights[i] = residual[i] <= med ? 1 : 0;
+        } else {
+          double u = residual[i] / (TUKEY_C * scale);
+          weights[i] = u < 1 ? (1 - u * u) * (1 - u * u) : 0;
+        }
       }
     }
     return new SweepModel(degree, coef, frameWidth, frameHeight);
