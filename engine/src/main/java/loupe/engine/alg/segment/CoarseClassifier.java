@@ -2,13 +2,17 @@
 package loupe.engine.alg.segment;
 
 /**
- * The global jewelry/background decision on the work image. Background is what can be reached
- * from a large smooth surface: the sweep, its shadows and the matte props behind the piece are
- * locally planar and close to the sweep's hue, and form regions wider than any facet or band of
- * metal. A region may also spread across a prop's silhouette, whose pixels are blends of the smooth
- * colours on either side; the dark or bright outline of polished metal is not such a blend, so the
- * flood stops at the jewelry. What the flood cannot reach is jewelry; pieces that are tiny
- * compared to the largest are dust or hair.
+ * The global jewelry/background decision on the work image, as a flood of background.
+ *
+ * <p>The sweep, its shadows and the matte props behind the piece are locally planar and close to
+ * the sweep's hue ("smooth"), while polished metal and diamonds show strong curvature or colour at
+ * every few pixels. The flood starts from the large smooth regions that are surely surface: those
+ * touching the frame, those that mostly match the sweep model (a ring's interior) and those wider
+ * than any facet. It spreads through smooth pixels and through the anti-aliased silhouettes of
+ * props, whose pixels are blends of the smooth colours on either side, but never into the other
+ * large smooth regions, which are facets or mirror faces enclosed by the piece. Thin lines between
+ * two flooded regions (a prop's rim, lint, hair) are closed over. What the flood cannot reach is
+ * jewelry; pieces that are tiny compared to the largest are dust.
  */
 final class CoarseClassifier {
   private CoarseClassifier() {}
@@ -29,13 +33,14 @@ final class CoarseClassifier {
         BinaryMorphology.dilate(large, w, h, cfg.blendRadius()));
     boolean[] seeds = surfaceSeeds(work, sweep, large,
         BinaryMorphology.erode(smooth, w, h, cfg.surfaceRadius()), cfg);
-    boolean[] passable = BinaryMorphology.or(smooth, blend);
+    // Large smooth regions that are not seeds are facets or metal faces: the flood may not enter them.
+    boolean[] faces = BinaryMorphology.and(large, BinaryMorphology.invert(seeds));
+    boolean[] passable = BinaryMorphology.and(BinaryMorphology.or(smooth, blend), BinaryMorphology.invert(faces));
     boolean[] background = BinaryMorphology.reconstruct(seeds, passable, w, h);
-    // A thin outline between background and another large smooth surface (a prop's rim highlight)
-    // or between two background regions (lint) is closed over, and the flood continues across it.
+    // A thin line between two background regions (a prop's rim highlight, lint, hair) is closed
+    // over, and the flood continues across it.
     int gap = cfg.silhouetteGap();
-    boolean[] surfaces = BinaryMorphology.or(background, BinaryMorphology.reconstruct(large, passable, w, h));
-    boolean[] closed = BinaryMorphology.erode(BinaryMorphology.dilate(surfaces, w, h, gap), w, h, gap);
+    boolean[] closed = BinaryMorphology.erode(BinaryMorphology.dilate(background, w, h, gap), w, h, gap);
     background = BinaryMorphology.reconstruct(background, BinaryMorphology.or(passable, closed), w, h);
     ConnectedComponents pieces = ConnectedComponents.of(BinaryMorphology.invert(background), w, h);
     int minArea = Math.max(1, (int) Math.ceil(cfg.minComponentFraction() * pieces.largestArea()));

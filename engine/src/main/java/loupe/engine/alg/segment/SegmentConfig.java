@@ -29,6 +29,9 @@ package loupe.engine.alg.segment;
  * @param localBackgroundRadius work px: window of the local background estimate next to the edge
  * @param edgeBand work px: half-width of the band around the coarse outline that is re-decided
  *     at full resolution
+ * @param edgePeakShare on the band, a pixel whose deviation from the local background reaches this
+ *     share of the largest deviation nearby (a highlight, brighter than typical metal) is fully
+ *     jewelry; alpha is linear below it
  * @param noiseSigmas a full-resolution pixel within this many noise sigmas of the local
  *     background is background
  */
@@ -46,6 +49,7 @@ public record SegmentConfig(
     double minComponentFraction,
     int localBackgroundRadius,
     int edgeBand,
+    double edgePeakShare,
     double noiseSigmas) {
 
   public SegmentConfig {
@@ -63,12 +67,13 @@ public record SegmentConfig(
         "minComponentFraction must be in [0,1), got " + minComponentFraction);
     require(localBackgroundRadius >= 1, "localBackgroundRadius must be ≥ 1, got " + localBackgroundRadius);
     require(edgeBand >= 0, "edgeBand must be ≥ 0, got " + edgeBand);
+    require(edgePeakShare > 0 && edgePeakShare <= 1, "edgePeakShare must be in (0,1], got " + edgePeakShare);
     require(noiseSigmas >= 0, "noiseSigmas must be ≥ 0, got " + noiseSigmas);
   }
 
   /** The defaults, measured on the dev scenes (white and grey sweeps, 1600×1200). */
   public static SegmentConfig defaults() {
-    return new SegmentConfig(800, 4, 3.0, 8.0, 4, 10, 6.0, 2, 3.0, 1, 0.02, 6, 1, 3.0);
+    return new SegmentConfig(800, 4, 3.0, 8.0, 4, 10, 6.0, 2, 3.0, 1, 0.02, 6, 1, 0.5, 5.0);
   }
 
   /** The integer reduction factor for a shot of this size. */
