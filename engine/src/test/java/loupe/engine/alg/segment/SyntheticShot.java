@@ -12,12 +12,14 @@ import loupe.engine.image.Planar;
  * the truth of each element.
  */
 final class SyntheticShot {
-  static final int W = 360;
-  static final int H = 270;
-  private static final double CX = 180;
-  private static final double CY = 130;
-  private static final double OUTER = 90;
-  private static final double INNER = 74;
+  /** Sizes are given for a 360×270 frame and scaled to the segmenter's work size (long side 800). */
+  private static final double S = 800 / 360.0;
+  static final int W = 800;
+  static final int H = 600;
+  private static final double CX = 180 * S;
+  private static final double CY = 130 * S;
+  private static final double OUTER = 90 * S;
+  private static final double INNER = 74 * S;
 
   final Planar image = Planar.create(3, W, H);
   /** Ring coverage 0..1 per pixel. */
@@ -44,7 +46,7 @@ final class SyntheticShot {
               c[k] *= shade;
             }
             if (inPutty(px, py)) {
-              double t = (py - 190) / 30; // matte shading, darker towards the bottom
+              double t = (py - 190 * S) / (30 * S); // matte shading, darker towards the bottom
               c = new double[] {175 - 40 * t, 173 - 40 * t, 170 - 40 * t};
             }
             double r = Math.hypot(px - CX, py - CY);
@@ -85,15 +87,15 @@ final class SyntheticShot {
 
   /** Putty blob behind the ring's base (an ellipse whose top shows through the ring). */
   private static boolean inPutty(double x, double y) {
-    double dx = (x - 195) / 55;
-    double dy = (y - 205) / 30;
+    double dx = (x - 195 * S) / (55 * S);
+    double dy = (y - 205 * S) / (30 * S);
     return dx * dx + dy * dy <= 1;
   }
 
   /** A soft shadow cast to the lower right of the base; 1 = lit. */
   private static double shadowGain(double x, double y) {
-    double dx = (x - 215) / 70;
-    double dy = (y - 245) / 14;
+    double dx = (x - 215 * S) / (70 * S);
+    double dy = (y - 245 * S) / (14 * S);
     return 1 - 0.25 * Math.exp(-(dx * dx + dy * dy));
   }
 
@@ -108,6 +110,6 @@ final class SyntheticShot {
 
   /** True inside the ring's hole (well away from the band and the putty). */
   static boolean inHole(int x, int y) {
-    return Math.hypot(x + 0.5 - CX, y + 0.5 - CY) < INNER - 3 && !inPutty(x + 0.5, y + 0.5) && y < 175;
+    return Math.hypot(x + 0.5 - CX, y + 0.5 - CY) < INNER - 3 && !inPutty(x + 0.5, y + 0.5) && y < 175 * S;
   }
 }
