@@ -81,6 +81,25 @@ class ClassicalSegmenterTest {
   }
 
   @Test
+  void ignoresAnAlphaBand() {
+    GrayU16 alpha = GrayU16.filled(SyntheticShot.W, SyntheticShot.H, 12345);
+    Planar rgba = new Planar(SHOT.image.band(0), SHOT.image.band(1), SHOT.image.band(2), alpha);
+    assertThat(new ClassicalSegmenter().segment(rgba, Progress.NONE).sameSamples(MASK)).isTrue();
+  }
+
+  @Test
+  void handlesTheSmallestAndFlatShots() {
+    for (int value : new int[] {0, 65535}) {
+      Planar flat = Planar.create(3, ClassicalSegmenter.MIN_SIDE, ClassicalSegmenter.MIN_SIDE);
+      for (int c = 0; c < 3; c++) {
+        flat.bands[c].fill(value);
+      }
+      GrayU16 mask = new ClassicalSegmenter().segment(flat, Progress.NONE);
+      assertThat(mask.sameSamples(new GrayU16(ClassicalSegmenter.MIN_SIDE, ClassicalSegmenter.MIN_SIDE))).isTrue();
+    }
+  }
+
+  @Test
   void emptySweepGivesAnEmptyMask() {
     Planar plain = Planar.create(3, 200, 150);
     for (int c = 0; c < 3; c++) {
