@@ -12,10 +12,11 @@ import loupe.engine.image.Planar;
  * <ol>
  *   <li>Reduce the shot to a work image (long side ≈ {@link SegmentConfig#workLongSide()}).
  *   <li>Fit the sweep as a smooth polynomial surface per channel, robustly ({@link SweepModel}).
- *   <li>Flood the background from large smooth, near-neutral regions (sweep, shadows, matte props)
- *       across blend-only silhouettes; the rest is jewelry, minus tiny pieces ({@link
- *       CoarseClassifier}). Enclosed sweep (a ring's interior) is a large smooth region of its own
- *       and so is background, while facets and metal bands are too narrow to seed a flood.
+ *   <li>Flood the background from the large smooth, near-neutral regions that are surely surface
+ *       (touching the frame, matching the sweep model, or wider than any facet) through smooth
+ *       pixels and blend-only prop silhouettes; the rest is jewelry, minus tiny pieces ({@link
+ *       CoarseClassifier}). Enclosed sweep (a ring's interior) matches the sweep model and so is
+ *       background, while an enclosed facet or mirror face neither seeds nor receives the flood.
  *   <li>Re-decide a band around the outline at full resolution by a local matting estimate against
  *       the local background ({@link EdgeRefiner}).
  * </ol>

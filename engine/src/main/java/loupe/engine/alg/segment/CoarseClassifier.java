@@ -2,13 +2,17 @@
 package loupe.engine.alg.segment;
 
 /**
- * The global jewelry/background decision on the work image. Background is what can be reached
- * from a large smooth surface: the sweep, its shadows and the matte props behind the piece are
- * locally planar and close to the sweep's hue, and form regions wider than any facet or band of
- * metal. A region may also spread across a prop's silhouette, whose pixels are blends of the smooth
- * colours on either side; the dark or bright outline of polished metal is not such a blend, so the
- * flood stops at the jewelry. What the flood cannot reach is jewelry; pieces that are tiny
- * compared to the largest are dust or hair.
+ * The global jewelry/background decision on the work image, as a flood of background.
+ *
+ * <p>The sweep, its shadows and the matte props behind the piece are locally planar and close to
+ * the sweep's hue ("smooth"), while polished metal and diamonds show strong curvature or colour at
+ * every few pixels. The flood starts from the large smooth regions that are surely surface: those
+ * touching the frame, those that mostly match the sweep model (a ring's interior) and those wider
+ * than any facet. It spreads through smooth pixels and through the anti-aliased silhouettes of
+ * props, whose pixels are blends of the smooth colours on either side, but never into the other
+ * large smooth regions, which are facets or mirror faces enclosed by the piece. Thin lines between
+ * two flooded regions (a prop's rim, lint, hair) are closed over. What the flood cannot reach is
+ * jewelry; pieces that are tiny compared to the largest are dust.
  */
 final class CoarseClassifier {
   private CoarseClassifier() {}
@@ -27,10 +31,62 @@ final class CoarseClassifier {
         BinaryMorphology.erode(smooth, w, h, cfg.largeSmoothRadius()), smooth, w, h);
     boolean[] blend = BinaryMorphology.and(blends(work, smooth, cfg),
         BinaryMorphology.dilate(large, w, h, cfg.blendRadius()));
-    boolean[] background = BinaryMorphology.reconstruct(large, BinaryMorphology.or(smooth, blend), w, h);
+    boolean[] seeds = surfaceSeeds(work, sweep, large,
+        BinaryMorphology.erode(smooth, w, h, cfg.surfaceRadius()), cfg);
+    // Large smooth regions that are not seeds are facets or metal faces: the flood may not enter them.
+    boolean[] faces = BinaryMorphology.and(large, BinaryMorphology.invert(seeds));
+    boolean[] passable = BinaryMorphology.and(BinaryMorphology.or(smooth, blend), BinaryMorphology.invert(faces));
+    boolean[] background = BinaryMorphology.reconstruct(seeds, passable, w, h);
+    // A thin line between two background regions (a prop's rim highlight, lint, hair) is closed
+    // over, and the flood continues across it.
+    int gap = cfg.silhouetteGap();
+    boolean[] closed = BinaryMorphology.erode(BinaryMorphology.dilate(background, w, h, gap), w, h, gap);
+    background = BinaryMorphology.reconstruct(background, BinaryMorphology.or(passable, closed), w, h);
     ConnectedComponents pieces = ConnectedComponents.of(BinaryMorphology.invert(background), w, h);
     int minArea = Math.max(1, (int) Math.ceil(cfg.minComponentFraction() * pieces.largestArea()));
     return pieces.keepAtLeast(minArea);
+  }
+
+  /**
+   * The large smooth regions that are certainly background: those touching the frame (the sweep
+   * runs off every side of a product shot) and those that mostly show the sweep itself (a ring's
+   * interior). A large facet or mirror-flat metal face is enclosed by the piece and does not show
+   * the sweep where the sweep would be. A region wider than any facet or metal face ({@code wide}
+   * marks the centres of smooth squares of radius {@link SegmentConfig#surfaceRadius()}) is a prop
+   * or shadow even where the piece encloses it.
+   */
+  static boolean[] surfaceSeeds(WorkImage work, Plane[] sweep, boolean[] large, boolean[] wide, SegmentConfig cfg) {
+    int w = work.width;
+    int h = work.height;
+    ConnectedComponents regions = ConnectedComponents.of(large, w, h);
+    int n = regions.areas.length;
+    boolean[] accepted = new boolean[n];
+    int[] sweepLike = new int[n];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int i = y * w + x;
+        int id = regions.labels[i];
+        if (id < 0) {
+          continue;
+        }
+        if (x == 0 || y == 0 || x == w - 1 || y == h - 1 || wide[i]) {
+          accepted[id] = true;
+        }
+        boolean near = true;
+        for (int c = 0; c < sweep.length; c++) {
+          near &= Math.abs(work.channels[c].data()[i] - sweep[c].data()[i]) < cfg.sweepTolerance();
+        }
+        sweepLike[id] += near ? 1 : 0;
+      }
+    }
+    for (int id = 0; id < n; id++) {
+      accepted[id] |= sweepLike[id] * 2 >= regions.areas[id];
+    }
+    boolean[] out = new boolean[w * h];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = regions.labels[i] >= 0 && accepted[regions.labels[i]];
+    }
+    return out;
   }
 
   /** Locally planar (small mean |Laplacian| of the lightly blurred luminance) and near the sweep's hue. */

@@ -37,7 +37,8 @@ final class EdgeRefiner {
         BinaryMorphology.invert(BinaryMorphology.erode(jewelry, w, h, band)));
     boolean[] considered = BinaryMorphology.or(jewelry, inBand);
     Plane[] local = localBackground(work, sweep, jewelry, cfg.localBackgroundRadius());
-    return new Pass(image, work, local, jewelry, inBand, considered, cfg.noiseSigmas() * sigma).run(progress);
+    return new Pass(image, work, local, jewelry, inBand, considered, cfg.noiseSigmas() * sigma,
+        cfg.edgePeakShare()).run(progress);
   }
 
   /** Normalised convolution of the work image over the background eroded by one pixel. */
@@ -75,6 +76,7 @@ final class EdgeRefiner {
     private final boolean[] inBand;
     private final boolean[] considered;
     private final double floor;
+    private final double peakShare;
     private final int rho;
     private final int[] x0;
     private final int[] x1;
@@ -82,7 +84,7 @@ final class EdgeRefiner {
     private final float[][] ring;
 
     Pass(Planar image, WorkImage work, Plane[] local, boolean[] jewelry, boolean[] inBand, boolean[] considered,
-        double floor) {
+        double floor, double peakShare) {
       this.image = image;
       this.work = work;
       this.local = local;
@@ -90,6 +92,7 @@ final class EdgeRefiner {
       this.inBand = inBand;
       this.considered = considered;
       this.floor = floor;
+      this.peakShare = peakShare;
       this.rho = work.factor;
       int fw = image.width;
       x0 = new int[fw];
@@ -139,7 +142,7 @@ final class EdgeRefiner {
           } else {
             float d = ring[Math.floorMod(y, ring.length)][x];
             float dmax = windowMax(rowMax, x);
-            alpha = d < floor || dmax <= 0 ? 0 : (int) Math.round(65535.0 * Math.min(1.0, d / dmax));
+            alpha = d < floor || dmax <= 0 ? 0 : (int) Math.round(65535.0 * Math.min(1.0, d / (peakShare * dmax)));
           }
           out.data[outRow + x] = (short) alpha;
         }

@@ -7,10 +7,10 @@ import loupe.engine.image.Planar;
 /**
  * Per-pixel sensor noise of the shot, in 8-bit levels: the sigma-clipped RMS of horizontal
  * neighbour differences divided by √2 (differences cancel the smooth sweep; clipping at 3σ drops
- * edges), the largest over the colour channels. About 2 million samples are used at most.
+ * edges), the largest over the colour channels. About half a million samples are used at most.
  */
 final class NoiseEstimate {
-  private static final int MAX_SAMPLES = 2_000_000;
+  private static final int MAX_SAMPLES = 500_000;
 
   private NoiseEstimate() {}
 

@@ -15,14 +15,23 @@ package loupe.engine.alg.segment;
  *     gold and diamond fire exceed it, shadows and grey/beige props do not
  * @param largeSmoothRadius work px: a smooth region that contains a square of this radius is
  *     surface, not a facet or a band of metal (facets and bands are narrow)
+ * @param surfaceRadius work px: a smooth region that contains a square of this radius is a surface
+ *     (prop, shadow, sweep) even where the piece encloses it; no facet or metal face is that wide
+ * @param sweepTolerance levels: a work pixel within this of the sweep model in every channel shows
+ *     the sweep; an enclosed smooth region is background only if at least half of it does
  * @param blendRadius work px: how far a background region may bridge across a prop's silhouette
  * @param blendTolerance levels: a silhouette pixel is a blend when each channel lies within the
  *     range of the smooth colours around it, widened by this much
+ * @param silhouetteGap work px: background regions closer than 2·gap+1 are joined across the
+ *     thin line between them (a prop's rim, lint), which polished metal is rarely that thin
  * @param minComponentFraction jewelry pieces smaller than this fraction of the largest piece are
  *     dust, lint or hair
  * @param localBackgroundRadius work px: window of the local background estimate next to the edge
  * @param edgeBand work px: half-width of the band around the coarse outline that is re-decided
  *     at full resolution
+ * @param edgePeakShare on the band, a pixel whose deviation from the local background reaches this
+ *     share of the largest deviation nearby (a highlight, brighter than typical metal) is fully
+ *     jewelry; alpha is linear below it
  * @param noiseSigmas a full-resolution pixel within this many noise sigmas of the local
  *     background is background
  */
@@ -32,11 +41,15 @@ public record SegmentConfig(
     double smoothLaplacian,
     double neutralChroma,
     int largeSmoothRadius,
+    int surfaceRadius,
+    double sweepTolerance,
     int blendRadius,
     double blendTolerance,
+    int silhouetteGap,
     double minComponentFraction,
     int localBackgroundRadius,
     int edgeBand,
+    double edgePeakShare,
     double noiseSigmas) {
 
   public SegmentConfig {
@@ -45,18 +58,22 @@ public record SegmentConfig(
     require(smoothLaplacian > 0, "smoothLaplacian must be > 0, got " + smoothLaplacian);
     require(neutralChroma > 0, "neutralChroma must be > 0, got " + neutralChroma);
     require(largeSmoothRadius >= 1, "largeSmoothRadius must be ≥ 1, got " + largeSmoothRadius);
+    require(surfaceRadius >= largeSmoothRadius, "surfaceRadius must be ≥ largeSmoothRadius, got " + surfaceRadius);
+    require(sweepTolerance > 0, "sweepTolerance must be > 0, got " + sweepTolerance);
     require(blendRadius >= 0, "blendRadius must be ≥ 0, got " + blendRadius);
     require(blendTolerance >= 0, "blendTolerance must be ≥ 0, got " + blendTolerance);
+    require(silhouetteGap >= 0, "silhouetteGap must be ≥ 0, got " + silhouetteGap);
     require(minComponentFraction >= 0 && minComponentFraction < 1,
         "minComponentFraction must be in [0,1), got " + minComponentFraction);
     require(localBackgroundRadius >= 1, "localBackgroundRadius must be ≥ 1, got " + localBackgroundRadius);
     require(edgeBand >= 0, "edgeBand must be ≥ 0, got " + edgeBand);
+    require(edgePeakShare > 0 && edgePeakShare <= 1, "edgePeakShare must be in (0,1], got " + edgePeakShare);
     require(noiseSigmas >= 0, "noiseSigmas must be ≥ 0, got " + noiseSigmas);
   }
 
   /** The defaults, measured on the dev scenes (white and grey sweeps, 1600×1200). */
   public static SegmentConfig defaults() {
-    return new SegmentConfig(800, 4, 3.0, 8.0, 4, 2, 3.0, 0.02, 6, 1, 4.0);
+    return new SegmentConfig(800, 4, 3.0, 8.0, 4, 10, 6.0, 2, 3.0, 1, 0.02, 6, 1, 0.5, 5.0);
   }
 
   /** The integer reduction factor for a shot of this size. */

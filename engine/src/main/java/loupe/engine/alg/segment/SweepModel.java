@@ -6,13 +6,18 @@ import java.util.Arrays;
 /**
  * The seamless background (paper sweep with vignetting) as one smooth low-order surface per
  * channel: a bivariate polynomial of total degree {@code d} in normalised frame coordinates,
- * fitted by iteratively re-weighted least squares with Tukey's biweight (Holland &amp; Welsch,
- * "Robust regression using iteratively reweighted least-squares", 1977). The jewelry, props and
+ * fitted by iteratively re-weighted least squares (Holland &amp; Welsch, "Robust regression using
+ * iteratively reweighted least-squares", 1977): Huber weights first (a convex start), then
+ * least-trimmed-squares concentration steps on the better half of the samples (Rousseeuw &amp;
+ * Van Driessen, "Computing LTS regression for large data sets", 2006), which escape the pull of a
+ * large one-sided crowd of outliers, then Tukey's biweight to settle on all the sweep samples. The jewelry, props and
  * shadows are outliers that the robust weights reject, since the sweep covers most of the frame.
  */
 final class SweepModel {
   /** Tukey's tuning constant (95% efficiency), widened ×1.5 because the sweep is not exactly a polynomial. */
   private static final double TUKEY_C = 4.685 * 1.5;
+  /** Huber's tuning constant (95% efficiency). */
+  private static final double HUBER_C = 1.345;
   private static final int ITERATIONS = 10;
 
   private final int degree;
@@ -45,10 +50,8 @@ final class SweepModel {
     Arrays.fill(weights, 1.0);
     double[][] coef = new double[values.length][];
     double[] residual = new double[n];
-    for (int it = 0; it < ITERATIONS; it++) {
-      for (int c = 0; c < values.length; c++) {
-        coef[c] = weightedLeastSquares(basis, values[c], weights);
-      }
+    for (int it = 0; it < 3 * ITERATIONS; it++) {
+      coef = weightedLeastSquares(basis, values, weights);
       for (int i = 0; i < n; i++) {
         double worst = 0;
         for (int c = 0; c < values.length; c++) {
@@ -56,18 +59,25 @@ final class SweepModel {
         }
         residual[i] = worst;
       }
-      double scale = 1.4826 * median(residual.clone()) + 1e-3;
+      double med = median(residual.clone());
+      double scale = 1.4826 * med + 1e-3;
       for (int i = 0; i < n; i++) {
-        double u = residual[i] / (TUKEY_C * scale);
-        weights[i] = u < 1 ? (1 - u * u) * (1 - u * u) : 0;
+        if (it < ITERATIONS) {
+          weights[i] = Math.min(1, HUBER_C * scale / Math.max(residual[i], 1e-12));
+        } else if (it < 2 * ITERATIONS) {
+          weights[i] = residual[i] <= med ? 1 : 0;
+        } else {
+          double u = residual[i] / (TUKEY_C * scale);
+          weights[i] = u < 1 ? (1 - u * u) * (1 - u * u) : 0;
+        }
       }
     }
     return new SweepModel(degree, coef, frameWidth, frameHeight);
   }
 
-  /** Fits the model to block means of {@code work} (Not modified) on a grid of about 100 blocks along the long side. */
+  /** Fits the model to block means of {@code work} (Not modified) on a grid of about 64 blocks along the long side. */
   static SweepModel fit(WorkImage work, int degree) {
-    int g = Math.max(1, (int) Math.ceil(Math.max(work.width, work.height) / 100.0));
+    int g = Math.max(1, (int) Math.ceil(Math.max(work.width, work.height) / 64.0));
     int gw = (work.width + g - 1) / g;
     int gh = (work.height + g - 1) / g;
     int n = gw * gh;
@@ -99,12 +109,38 @@ final class SweepModel {
 
   /** The model sampled at the centres of the work pixels, one plane per channel. */
   Plane[] sample(WorkImage work) {
+    double[][] xPowers = new double[work.width][degree + 1];
+    for (int x = 0; x < work.width; x++) {
+      double nx = normX(work.centreX(x), frameWidth);
+      xPowers[x][0] = 1;
+      for (int i = 1; i <= degree; i++) {
+        xPowers[x][i] = xPowers[x][i - 1] * nx;
+      }
+    }
     Plane[] out = new Plane[coefficients.length];
+    double[] rowCoef = new double[degree + 1];
     for (int c = 0; c < out.length; c++) {
       out[c] = new Plane(work.width, work.height);
+      float[] d = out[c].data();
       for (int y = 0; y < work.height; y++) {
+        // sum_i x^i * (sum_j c_ij y^j): the inner sums are per row.
+        double ny = normY(work.centreY(y), frameHeight);
+        int k = 0;
+        for (int i = 0; i <= degree; i++) {
+          double sum = 0;
+          double yj = 1;
+          for (int j = 0; i + j <= degree; j++) {
+            sum += coefficients[c][k++] * yj;
+            yj *= ny;
+          }
+          rowCoef[i] = sum;
+        }
         for (int x = 0; x < work.width; x++) {
-          out[c].data()[y * work.width + x] = (float) value(c, work.centreX(x), work.centreY(y));
+          double v = 0;
+          for (int i = 0; i <= degree; i++) {
+            v += rowCoef[i] * xPowers[x][i];
+          }
+          d[y * work.width + x] = (float) v;
         }
       }
     }
@@ -151,10 +187,14 @@ final class SweepModel {
     return s;
   }
 
-  /** Solves the weighted normal equations by Gaussian elimination with partial pivoting (tiny ridge for safety). */
-  private static double[] weightedLeastSquares(double[][] basis, float[] values, double[] weights) {
+  /**
+   * Solves the weighted normal equations of every channel (they share the matrix) by Gaussian
+   * elimination with partial pivoting, with a tiny ridge for safety.
+   */
+  private static double[][] weightedLeastSquares(double[][] basis, float[][] values, double[] weights) {
     int m = basis[0].length;
-    double[][] a = new double[m][m + 1];
+    int k = values.length;
+    double[][] a = new double[m][m + k];
     for (int i = 0; i < basis.length; i++) {
       if (weights[i] == 0) {
         continue;
@@ -162,13 +202,19 @@ final class SweepModel {
       double[] row = basis[i];
       for (int p = 0; p < m; p++) {
         double wp = weights[i] * row[p];
-        for (int q = 0; q < m; q++) {
-          a[p][q] += wp * row[q];
+        double[] ap = a[p];
+        for (int q = p; q < m; q++) {
+          ap[q] += wp * row[q];
         }
-        a[p][m] += wp * values[i];
+        for (int c = 0; c < k; c++) {
+          ap[m + c] += wp * values[c][i];
+        }
       }
     }
     for (int p = 0; p < m; p++) {
+      for (int q = 0; q < p; q++) {
+        a[p][q] = a[q][p];
+      }
       a[p][p] += 1e-9 * (1 + a[p][p]);
     }
     for (int col = 0; col < m; col++) {
@@ -183,18 +229,20 @@ final class SweepModel {
       a[pivot] = t;
       for (int r = col + 1; r < m; r++) {
         double f = a[r][col] / a[col][col];
-        for (int k = col; k <= m; k++) {
-          a[r][k] -= f * a[col][k];
+        for (int j = col; j < m + k; j++) {
+          a[r][j] -= f * a[col][j];
         }
       }
     }
-    double[] x = new double[m];
-    for (int r = m - 1; r >= 0; r--) {
-      double s = a[r][m];
-      for (int k = r + 1; k < m; k++) {
-        s -= a[r][k] * x[k];
+    double[][] x = new double[k][m];
+    for (int c = 0; c < k; c++) {
+      for (int r = m - 1; r >= 0; r--) {
+        double s = a[r][m + c];
+        for (int j = r + 1; j < m; j++) {
+          s -= a[r][j] * x[c][j];
+        }
+        x[c][r] = s / a[r][r];
       }
-      x[r] = s / a[r][r];
     }
     return x;
   }
