@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.engine.alg.background.impl;
+
+import loupe.engine.Progress;
+import loupe.engine.alg.background.BackgroundFill;
+import loupe.engine.alg.background.SweepConfig;
+import loupe.engine.alg.background.SweepModel;
+import loupe.engine.alg.denoise.DenoiseConfig;
+import loupe.engine.alg.denoise.DenoiseOps;
+import loupe.engine.alg.denoise.impl.ChamferDistance;
+import loupe.engine.image.GrayU16;
+import loupe.engine.image.Planar;
+import loupe.engine.image.Rect;
+
+/**
+ * The product's contact shadow, measured against the fitted sweep and kept as a Multiply layer.
+ *
+ * <p>Near the product (within {@code shadowReach} of any P &gt; 0 pixel) the shot's background is
+ * denoised with the mask-aware guided filter (never reading product or excluded pixels), and the
+ * fraction of light lost relative to the fitted sweep·vignette is the shadow density δ = 1 −
+ * observed/model, per band, in linear light. Pixels the caller excluded (props, the prop's own
+ * shadow, dust) and pixels under the product are not measured: their density is filled smoothly
+ * from the measured neighbours ({@link PushPull}), so a prop's shadow is dropped while a product
+ * shadow running under the prop continues. The density fades out with distance over the last
+ * quarter of the reach, and the layer mask fades out shadows fainter than {@code shadowThreshold}.
+ *
+ * <p>The layer value is encode(B·(1 − δ)) / encode(B) for the new background B (linear): Multiply
+ * on document values then reproduces the measured darkening exactly on any background, white
+ * included.
+ */
+public final class ContactShadow {
+  private static final double FADE = 0.25;
+
+  private ContactShadow() {}
+
+  /** Shadow layer and its mask, both full frame. */
+  public record Layers(Planar layer, GrayU16 mask) {}
+
+  /**
+   * @param image Not modified
+   * @param product P; Not modified
+   * @param nonSample max(P, exclude); Not modified
+   */
+  public static Layers extract(Planar image, GrayU16 product, GrayU16 nonSample, SweepModel model, SweepConfig cfg,
+      Progress progress) {
+    int w = image.width;
+    int h = image.height;
+    int bands = image.numBands();
+    Planar layer = Planar.create(bands, w, h);
+    for (GrayU16 band : layer.bands) {
+      band.fill(65535);
+    }
+    GrayU16 mask = new GrayU16(w, h);
+    double reach = cfg.shadowReach() * Math.hypot(w, h);
+    if (reach < 1) {
+      return new Layers(layer, mask);
+    }
+    int cap = ChamferDistance.UNIT * (int) Math.ceil(reach);
+    int[] distance = new int[w * h];
+    ChamferDistance.compute(product, 0, h, cap, distance);
+    Rect zone = zone(distance, w, h, cap);
+    if (zone.isEmpty()) {
+      return new Layers(layer, mask);
+    }
+    Planar observed = smoothed(image, nonSample, zone, progress);
+    float[][] density = measure(observed, nonSample, model, zone, cfg.holeFade() * Math.hypot(w, h));
+    double fadeStart = (1 - FADE) * cap;
+    int zw = zone.width();
+    double[][] newBackground = new double[bands][zw];
+    double[] vignette = new double[zw];
+    double[] deltas = new double[bands];
+    for (int y = zone.top(); y < zone.bottom(); y++) {
+      progress.checkCancelled();
+      backgroundRows(model, cfg, y, zone.left(), zw, vignette, newBackground);
+      for (int i = 0; i < zw; i++) {
+        int x = zone.left() + i;
+        int d = distance[y * w + x];
+        double reachWeight = d >= cap ? 0 : Math.min(1, (cap - d) / (cap - fadeStart));
+        double strongest = 0;
+        for (int c = 0; c < bands; c++) {
+          deltas[c] = reachWeight * density[c][(y - zone.top()) * zw + i];
+          strongest = Math.max(strongest, deltas[c]);
+        }
+        double t = Math.min(1, strongest / cfg.shadowThreshold());
+        int m = (int) Math.round(65535 * t * t * (3 - 2 * t));
+        mask.set(x, y, m);
+        if (m == 0) {
+          continue;
+        }
+        for (int c = 0; c < bands; c++) {
+          double b = newBackground[c][i];
+          double ratio = Srgb.encodeExact(b * (1 - deltas[c])) / Math.max(1e-9, Srgb.encodeExact(b));
+          layer.bands[c].set(x, y, (int) Math.round(65535 * Math.min(1, ratio)));
+        }
+      }
+    }
+    return new Layers(layer, mask);
+  }
+
+  /** Linear values of the new background on pixels x0..x0+n−1 of row y, per band. */
+  public static void backgroundRows(SweepModel model, SweepConfig cfg, int y, int x0, int n, double[] vignette,
+      double[][] out) {
+    if (cfg.fill() == BackgroundFill.WHITE) {
+      for (double[] band : out) {
+        java.util.Arrays.fill(band, 0, n, 1.0);
+      }
+      return;
+    }
+    model.vignetteRow(y, x0, n, vignette);
+    for (int c = 0; c < out.length; c++) {
+      model.sweepRow(c, y, x0, n, out[c]);
+      if (!cfg.removeVignetting()) {
+        for (int i = 0; i < n; i++) {
+          out[c][i] *= vignette[i];
+        }
+      }
+    }
+  }
+
+  private static Rect zone(int[] distance, int w, int h, int cap) {
+    int left = w;
+    int top = h;
+    int right = 0;
+    int bottom = 0;
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        if (distance[y * w + x] < cap) {
+          left = Math.min(left, x);
+          right = Math.max(right, x + 1);
+          top = Math.min(top, y);
+          bottom = Math.max(bottom, y + 1);
+        }
+      }
+    }
+    return right <= left ? new Rect(0, 0, 0, 0) : new Rect(left, top, right, bottom);
+  }
+
+  /** The shot denoised inside the zone, reading only sample pixels (nonSample == 0). */
+  private static Planar smoothed(Planar image, GrayU16 nonSample, Rect zone, Progress progress) {
+    Planar view = image.subimage(zone.left(), zone.top(), zone.right(), zone.bottom());
+    GrayU16 maskView = nonSample.subimage(zone.left(), zone.top(), zone.right(), zone.bottom());
+    DenoiseConfig strong = new DenoiseConfig(1.0, DenoiseConfig.DEFAULT.radius(), DenoiseConfig.DEFAULT.edgeSigmas(), 0);
+    return DenoiseOps.denoiseBackground(view, maskView, DenoiseOps.estimateNoise(image, nonSample), null, strong,
+        progress);
+  }
+
+  /**
+   * Filled density decays as exp(−d/L) with the distance d from the nearest measured pixel: a
+   * shadow runs on under a dust speck or a hair, but does not spread from a prop's rim across the
+   * prop's whole footprint.
+   */
+  private static void fadeIntoHoles(float[][] density, float[] weight, int zw, int zh, double fade) {
+    GrayU16 measured = new GrayU16(zw, zh);
+    for (int i = 0; i < weight.length; i++) {
+      measured.data[i] = (short) (weight[i] > 0 ? 65535 : 0);
+    }
+    int cap = ChamferDistance.UNIT * (int) Math.ceil(8 * fade);
+    int[] inside = new int[zw * zh];
+    ChamferDistance.compute(measured, 0, zh, cap, inside);
+    for (int i = 0; i < inside.length; i++) {
+      if (inside[i] > 0) {
+        double f = Math.exp(-inside[i] / (ChamferDistance.UNIT * fade));
+        for (float[] band : density) {
+          band[i] *= (float) f;
+        }
+      }
+    }
+  }
+
+  /** δ per band over the zone: measured where nonSample == 0, filled elsewhere. */
+  private static float[][] measure(Planar observed, GrayU16 nonSample, SweepModel model, Rect zone, double holeFade) {
+    int zw = zone.width();
+    int zh = zone.height();
+    int bands = observed.numBands();
+    float[][] density = new float[bands][zw * zh];
+    float[] weight = new float[zw * zh];
+    double[] sweep = new double[zw];
+    double[] vignette = new double[zw];
+    for (int y = 0; y < zh; y++) {
+      int row = nonSample.startIndex + (y + zone.top()) * nonSample.stride + zone.left();
+      for (int x = 0; x < zw; x++) {
+        weight[y * zw + x] = nonSample.data[row + x] == 0 ? 1f : 0f;
+      }
+    }
+    for (int c = 0; c < bands; c++) {
+      GrayU16 band = observed.bands[c];
+      for (int y = 0; y < zh; y++) {
+        int iy = y + zone.top();
+        model.sweepRow(c, iy, zone.left(), zw, sweep);
+        model.vignetteRow(iy, zone.left(), zw, vignette);
+        for (int x = 0; x < zw; x++) {
+          if (weight[y * zw + x] == 0) {
+            continue;
+          }
+          double expected = sweep[x] * vignette[x];
+          double seen = Srgb.decode(band.data[band.startIndex + y * band.stride + x] & 0xFFFF);
+          density[c][y * zw + x] = (float) Math.max(0, Math.min(1, 1 - seen / expected));
+        }
+      }
+      PushPull.fill(density[c], weight, zw, zh);
+    }
+    fadeIntoHoles(density, weight, zw, zh, holeFade);
+    return density;
+  }
+}
