@@ -21,8 +21,13 @@ final class Canvas {
         return depth == 16 ? (((d[2 * i] & 0xFF) << 8) | (d[2 * i + 1] & 0xFF)) / 65535.0 : (d[i] & 0xFF) / 255.0;
     }
 
-    /** Source-over of a pixel layer, clipped to the canvas. Rows of samples are converted once, then blended. */
+    /**
+     * A pixel layer composited onto the canvas, clipped to it: source-over for {@code norm}, and the
+     * W3C separable-blend formula co = cs(1−αb) + cb(1−αs) + αs·αb·B(Cb, Cs) for {@code mul }
+     * (B = Cb·Cs). Rows of samples are converted once, then blended.
+     */
     void draw(PsdLayer l, double opacity, PsdCompositor.Mask mask, int depth) {
+        boolean multiply = "mul ".equals(l.blendMode());
         int lw = l.width();
         byte[][] col = new byte[colours][];
         for (int c = 0; c < colours; c++) col[c] = l.channel(c).decoded();
@@ -42,7 +47,14 @@ final class Canvas {
             for (int c = 0; c < colours; c++) {
                 row(col[c], li, depth, 1f, v);
                 float[] p = premultiplied[c];
-                for (int k = 0; k < n; k++) p[ci + k] = v[k] * a[k] + p[ci + k] * (1 - a[k]);
+                if (multiply) {
+                    for (int k = 0; k < n; k++) {
+                        float cb = p[ci + k];
+                        p[ci + k] = v[k] * a[k] * (1 - alpha[ci + k]) + cb * (1 - a[k]) + a[k] * v[k] * cb;
+                    }
+                } else {
+                    for (int k = 0; k < n; k++) p[ci + k] = v[k] * a[k] + p[ci + k] * (1 - a[k]);
+                }
             }
             for (int k = 0; k < n; k++) alpha[ci + k] = a[k] + alpha[ci + k] * (1 - a[k]);
         }

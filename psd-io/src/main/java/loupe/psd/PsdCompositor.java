@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * Computes the composite for the documents Loupe writes: RGB or grayscale, 8 or 16 bit, pixel layers
- * in normal blend mode with opacity, fill opacity, transparency and user masks, hidden layers, and
+ * in normal or multiply blend mode with opacity, fill opacity, transparency and user masks, hidden layers, and
  * pass-through or normal groups. Source-over in straight alpha (Porter and Duff, "Compositing Digital
  * Images", 1984), done in premultiplied floats; areas that stay transparent are matted with white, as
  * Photoshop stores the merged image. Anything else (other blend modes, clipping, vector masks,
@@ -67,7 +67,9 @@ public final class PsdCompositor {
                 String inner = unsupported(n.children(), colours);
                 if (inner != null) return inner;
             } else {
-                if (!"norm".equals(l.blendMode())) return name + " is in blend mode '" + l.blendMode() + "'";
+                if (!"norm".equals(l.blendMode()) && !"mul ".equals(l.blendMode())) {
+                    return name + " is in blend mode '" + l.blendMode() + "'";
+                }
                 for (int c = 0; c < colours; c++) if (l.channel(c) == null) return name + " has no channel " + c;
             }
         }

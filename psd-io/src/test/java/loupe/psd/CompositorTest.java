@@ -67,6 +67,24 @@ class CompositorTest {
         }
     }
 
+    /** Multiply over an opaque base: base·src at full coverage, base where the mask is 0, a linear mix between. */
+    @Test
+    void multiply_layer_darkens_the_base_by_its_colour_and_mask() {
+        PsdDocument doc = PsdDocument.create(ColorMode.GRAYSCALE, 8, 3, 1);
+        doc.addLayer(0, PsdLayer.newPixelLayer("base", 0, 0, 3, 1, 8, new byte[][] {{(byte) 200, (byte) 200, (byte) 200}}, null));
+        PsdLayer shadow = PsdLayer.newPixelLayer("shadow", 0, 0, 3, 1, 8, new byte[][] {{(byte) 128, (byte) 128, (byte) 128}}, null);
+        shadow.setBlendMode("mul ");
+        shadow.setUserMask(LayerMask.of(0, 0, 1, 3, 0), new byte[] {(byte) 255, 0, (byte) 102}, 8);
+        doc.addLayer(1, shadow);
+        assertThat(PsdCompositor.decide(doc).recompute()).isTrue();
+        byte[] out = PsdCompositor.composite(doc).get(0).decoded();
+        double mul = 200 * 128 / 255.0;
+        double k = 102 / 255.0;
+        assertThat(out[0] & 0xFF).isEqualTo((int) Math.round(mul));
+        assertThat(out[1] & 0xFF).isEqualTo(200);
+        assertThat(out[2] & 0xFF).isEqualTo((int) Math.round(mul * k + 200 * (1 - k)));
+    }
+
     /** A normal group at half opacity composites its children in isolation, then blends; transparent areas are matted white. */
     @Test
     void isolated_group_with_opacity_over_transparency_is_matted_white() {

@@ -4,13 +4,18 @@ package loupe.engine.recipe;
 import java.util.ArrayList;
 import java.util.List;
 import loupe.engine.Progress;
+import loupe.engine.alg.background.BackgroundFill;
+import loupe.engine.alg.background.CleanBackground;
+import loupe.engine.alg.background.CleanBackgroundOps;
+import loupe.engine.alg.background.SweepConfig;
 import loupe.engine.alg.denoise.DenoiseConfig;
 import loupe.engine.alg.denoise.DenoiseOps;
+import loupe.engine.alg.inpaint.InpaintConfig;
+import loupe.engine.alg.inpaint.InpaintOps;
 import loupe.engine.alg.mask.MaskOps;
 import loupe.engine.composite.BlendMode;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
-import loupe.engine.image.Rect;
 
 /**
  * The recipes as pipelines of engine ops (docs/recipes.md). Every op works on the background or
@@ -27,18 +32,41 @@ public final class RecipeRunner {
   public static RetouchResult run(Recipe recipe, RetouchInput in, RecipeOptions opt, Progress progress) {
     List<String> notes = new ArrayList<>();
     List<OutputLayer> layers = new ArrayList<>();
-    String group = "Loupe " + recipe.title;
+    LayerPlacer place = new LayerPlacer(in, "Loupe " + recipe.title);
     GrayU16 protect = recipe == Recipe.EDITORIAL ? LuminosityProtection.widen(in, opt) : in.productMask();
+    // Nothing within the guard band of anything that is even partly jewelry is edited or sampled.
+    GrayU16 near = MaskOps.expand(protect, opt.guardBand(), null);
 
+    GrayU16 hole = in.propMask() == null ? null : MaskOps.subtract(in.propMask(), near, null);
     Planar background = in.image().copy();
-    if (opt.denoise() > 0) {
-      progress.report("denoising the background", 0.6);
-      background = DenoiseOps.denoiseBackground(background, protect,
-          DenoiseConfig.DEFAULT.withStrength(opt.denoise()), progress);
-      notes.add("background denoised at strength " + opt.denoise());
+    if (hole != null) {
+      progress.report("removing props", 0.3);
+      GrayU16 allowed = MaskOps.invert(MaskOps.add(near, hole, null), null);
+      background = InpaintOps.inpaint(in.image(), hole, allowed, InpaintConfig.defaults(), progress);
+      notes.add("props inpainted, sampling only the background outside a " + opt.guardBand() + " px guard band");
     }
-    layers.add(backgroundLayer(in, protect, background,
-        "Loupe background — " + (opt.denoise() > 0 ? "denoised" : "copy"), group));
+    progress.checkCancelled();
+    if (opt.background() == BackgroundMode.KEEP) {
+      if (opt.denoise() > 0) {
+        progress.report("denoising the background", 0.6);
+        background = DenoiseOps.denoiseBackground(background, protect,
+            DenoiseConfig.DEFAULT.withStrength(opt.denoise()), progress);
+        notes.add("background denoised at strength " + opt.denoise());
+      }
+      layers.add(place.background("Loupe background — " + (opt.denoise() > 0 ? "cleaned, denoised" : "cleaned"),
+          background, protect));
+    } else {
+      progress.report("fitting a clean sweep", 0.6);
+      BackgroundFill fill = opt.background() == BackgroundMode.WHITE ? BackgroundFill.WHITE : BackgroundFill.SWEEP;
+      CleanBackground clean = CleanBackgroundOps.sweep(background, protect, hole,
+          SweepConfig.DEFAULT.withFill(fill), progress);
+      layers.add(place.background(fill == BackgroundFill.WHITE ? "Loupe background — pure white"
+          : "Loupe background — clean sweep", clean.background(), protect));
+      layers.add(place.masked("Loupe contact shadow (Multiply)", clean.shadowLayer(), clean.shadowMask(), protect,
+          BlendMode.MULTIPLY));
+      notes.add(fill == BackgroundFill.WHITE ? "background replaced by #FFFFFF; contact shadow kept as a Multiply layer"
+          : "background replaced by a sweep fitted to the shot; contact shadow kept as a Multiply layer");
+    }
     if (recipe != Recipe.QUICK && opt.fsRadius() > 0) {
       progress.report("frequency separation", 0.8);
       layers.addAll(FrequencySeparationLayers.of(in, opt.fsRadius()));
@@ -51,20 +79,5 @@ public final class RecipeRunner {
     }
     FidelityReport report = FidelityGuard.check(in, layers);
     return new RetouchResult(recipe, layers, report, notes);
-  }
-
-  /**
-   * The cleaned background as a layer: directly beneath the protected layer when there is one;
-   * above a flat original otherwise, masked by the background weight (65535 − protection) so it is
-   * zero over the jewelry.
-   */
-  private static OutputLayer backgroundLayer(RetouchInput in, GrayU16 protect, Planar pixels, String name,
-      String group) {
-    Rect canvas = Rect.ofSize(in.width(), in.height());
-    if (in.jewelry() != null) {
-      return new OutputLayer(name, pixels, null, null, canvas, BlendMode.NORMAL, 255, true, Placement.BELOW, group);
-    }
-    GrayU16 weight = MaskOps.invert(protect, null);
-    return new OutputLayer(name, pixels, null, weight, canvas, BlendMode.NORMAL, 255, true, Placement.ABOVE, group);
   }
 }

@@ -99,6 +99,8 @@ class RetouchCommandTest {
       }
     }
     assertThat(protectedPixels).isGreaterThan(10_000);
+    assertThat(out.composite().get(1).decoded()).as("the composite was recomputed: the background changed")
+        .isNotEqualTo(in.composite().get(1).decoded());
   }
 
   static PsdLayer jewelry(PsdDocument doc) {
