@@ -11,9 +11,11 @@ import loupe.engine.image.Planar;
  * outline the coarse answer stands (65535 or 0). In a band around it each pixel gets a matting
  * estimate in the spirit of Bayesian matting (Chuang et al., CVPR 2001) reduced to one line: with
  * B the local background colour (normalised convolution of the confident background, Knutsson
- * &amp; Westin, CVPR 1993) and d = max_c |I_c − B_c|, alpha = d / max(d over the neighbourhood),
- * the neighbourhood maximum standing in for the pure jewelry colour. Pixels within the noise of
- * the background get 0, so sweep seen through chain links and prong gaps is background.
+ * &amp; Westin, CVPR 1993) and d = max_c |I_c − B_c|, alpha = d / (s · max(d over the
+ * neighbourhood)). The neighbourhood maximum stands in for the pure jewelry colour; as it is often
+ * a specular highlight, far from the typical metal colour, the share s &lt; 1 of it already counts
+ * as full jewelry. Pixels within the noise of the background get 0, so the loose coarse outline
+ * is trimmed back to the piece.
  */
 final class EdgeRefiner {
   /** Below this share of background weight in the window the local background falls back to the sweep model. */
