@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.engine.alg.segment;
 
+import java.util.stream.IntStream;
 import loupe.engine.Progress;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
@@ -10,9 +11,11 @@ import loupe.engine.image.Planar;
  * outline the coarse answer stands (65535 or 0). In a band around it each pixel gets a matting
  * estimate in the spirit of Bayesian matting (Chuang et al., CVPR 2001) reduced to one line: with
  * B the local background colour (normalised convolution of the confident background, Knutsson
- * &amp; Westin, CVPR 1993) and d = max_c |I_c − B_c|, alpha = d / max(d over the neighbourhood),
- * the neighbourhood maximum standing in for the pure jewelry colour. Pixels within the noise of
- * the background get 0, so sweep seen through chain links and prong gaps is background.
+ * &amp; Westin, CVPR 1993) and d = max_c |I_c − B_c|, alpha = d / (s · max(d over the
+ * neighbourhood)). The neighbourhood maximum stands in for the pure jewelry colour; as it is often
+ * a specular highlight, far from the typical metal colour, the share s &lt; 1 of it already counts
+ * as full jewelry. Pixels within the noise of the background get 0, so the loose coarse outline
+ * is trimmed back to the piece.
  */
 final class EdgeRefiner {
   /** Below this share of background weight in the window the local background falls back to the sweep model. */
@@ -81,7 +84,6 @@ final class EdgeRefiner {
     private final int[] x0;
     private final int[] x1;
     private final float[] wx;
-    private final float[][] ring;
 
     Pass(Planar image, WorkImage work, Plane[] local, boolean[] jewelry, boolean[] inBand, boolean[] considered,
         double floor, double peakShare) {
@@ -105,25 +107,35 @@ final class EdgeRefiner {
         x0[x] = Math.max(0, Math.min(work.width - 1, lo));
         x1[x] = Math.max(0, Math.min(work.width - 1, lo + 1));
       }
-      ring = new float[2 * rho + 1][fw];
     }
 
+    /** Horizontal strips, one per core, each with its own ring; they write disjoint rows, so the result does not depend on scheduling. */
     GrayU16 run(Progress progress) {
+      int fh = image.height;
+      GrayU16 out = new GrayU16(image.width, fh);
+      int strips = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), fh / 64));
+      IntStream.range(0, strips).parallel().forEach(k -> rows(out, k * fh / strips, (k + 1) * fh / strips,
+          k == 0 ? progress : Progress.NONE, progress));
+      return out;
+    }
+
+    /** Rows [from, to) of the mask; {@code reporter} receives progress, {@code progress} is asked for cancellation. */
+    private void rows(GrayU16 out, int from, int to, Progress reporter, Progress progress) {
       int fw = image.width;
       int fh = image.height;
-      GrayU16 out = new GrayU16(fw, fh);
+      float[][] ring = new float[2 * rho + 1][fw];
       float[] rowMax = new float[fw];
-      for (int y = -rho; y < fh; y++) {
+      for (int y = Math.max(0, from - rho) - rho; y < to; y++) {
         int ahead = y + rho;
-        if (ahead < fh) {
+        if (ahead >= 0 && ahead < fh) {
           deviations(ahead, ring[Math.floorMod(ahead, ring.length)]);
         }
-        if (y < 0) {
+        if (y < from) {
           continue;
         }
         if (y % 64 == 0) {
           progress.checkCancelled();
-          progress.report("segment: edges", (double) y / fh);
+          reporter.report("segment: edges", (double) (y - from) / (to - from));
         }
         int yw = y / work.factor;
         int outRow = y * fw;
@@ -132,7 +144,7 @@ final class EdgeRefiner {
           rowHasBand = inBand[yw * work.width + xw];
         }
         if (rowHasBand) {
-          columnMax(y, fh, rowMax);
+          columnMax(ring, y, fh, rowMax);
         }
         for (int x = 0; x < fw; x++) {
           int iw = yw * work.width + x / work.factor;
@@ -147,7 +159,6 @@ final class EdgeRefiner {
           out.data[outRow + x] = (short) alpha;
         }
       }
-      return out;
     }
 
     /** d = max_c |I_c − B_c| for every pixel of row y whose work pixel is jewelry or band, else 0. */
@@ -178,7 +189,7 @@ final class EdgeRefiner {
     }
 
     /** Per column, the max of d over rows y−ρ..y+ρ (clipped to the frame). */
-    private void columnMax(int y, int fh, float[] dst) {
+    private void columnMax(float[][] ring, int y, int fh, float[] dst) {
       java.util.Arrays.fill(dst, 0);
       for (int yy = Math.max(0, y - rho); yy <= Math.min(fh - 1, y + rho); yy++) {
         float[] r = ring[Math.floorMod(yy, ring.length)];

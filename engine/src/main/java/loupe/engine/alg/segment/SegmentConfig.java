@@ -14,11 +14,12 @@ package loupe.engine.alg.segment;
  * @param neutralChroma largest colour deviation (levels) from the sweep's hue of a smooth pixel;
  *     gold and diamond fire exceed it, shadows and grey/beige props do not
  * @param largeSmoothRadius work px: a smooth region that contains a square of this radius is
- *     surface, not a facet or a band of metal (facets and bands are narrow)
+ *     large: it seeds the flood when it touches the frame, shows the sweep or is wide, and is
+ *     otherwise a facet or mirror face that the flood may not enter
  * @param surfaceRadius work px: a smooth region that contains a square of this radius is a surface
  *     (prop, shadow, sweep) even where the piece encloses it; no facet or metal face is that wide
  * @param sweepTolerance levels: a work pixel within this of the sweep model in every channel shows
- *     the sweep; an enclosed smooth region is background only if at least half of it does
+ *     the sweep; a large smooth region where at least half of the pixels do seeds the flood
  * @param blendRadius work px: how far a background region may bridge across a prop's silhouette
  * @param blendTolerance levels: a silhouette pixel is a blend when each channel lies within the
  *     range of the smooth colours around it, widened by this much

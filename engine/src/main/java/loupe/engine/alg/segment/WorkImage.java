@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.engine.alg.segment;
 
+import java.util.stream.IntStream;
 import loupe.engine.Progress;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
@@ -46,29 +47,32 @@ final class WorkImage {
     int h = (image.height + factor - 1) / factor;
     int bands = colourBands(image);
     Plane[] planes = new Plane[bands];
+    // Channels are independent: one task each (disjoint outputs, so the result is deterministic).
+    IntStream.range(0, bands).parallel().forEach(c -> planes[c] = reduce(image.bands[c], factor, w, h, progress));
+    return new WorkImage(factor, image.width, image.height, planes);
+  }
+
+  /** Block means of one band, in levels. */
+  private static Plane reduce(GrayU16 band, int factor, int w, int h, Progress progress) {
     double[] sums = new double[w];
-    for (int c = 0; c < bands; c++) {
-      GrayU16 band = image.bands[c];
-      float[] out = new float[w * h];
-      for (int yw = 0; yw < h; yw++) {
-        progress.checkCancelled();
-        java.util.Arrays.fill(sums, 0);
-        int y0 = yw * factor;
-        int y1 = Math.min(image.height, y0 + factor);
-        for (int y = y0; y < y1; y++) {
-          int row = band.startIndex + y * band.stride;
-          for (int x = 0; x < image.width; x++) {
-            sums[x / factor] += band.data[row + x] & 0xFFFF;
-          }
-        }
-        for (int xw = 0; xw < w; xw++) {
-          int cols = Math.min(image.width, (xw + 1) * factor) - xw * factor;
-          out[yw * w + xw] = (float) (sums[xw] / (cols * (y1 - y0)) / 257.0);
+    float[] out = new float[w * h];
+    for (int yw = 0; yw < h; yw++) {
+      progress.checkCancelled();
+      java.util.Arrays.fill(sums, 0);
+      int y0 = yw * factor;
+      int y1 = Math.min(band.height, y0 + factor);
+      for (int y = y0; y < y1; y++) {
+        int row = band.startIndex + y * band.stride;
+        for (int x = 0; x < band.width; x++) {
+          sums[x / factor] += band.data[row + x] & 0xFFFF;
         }
       }
-      planes[c] = new Plane(w, h, out);
+      for (int xw = 0; xw < w; xw++) {
+        int cols = Math.min(band.width, (xw + 1) * factor) - xw * factor;
+        out[yw * w + xw] = (float) (sums[xw] / (cols * (y1 - y0)) / 257.0);
+      }
     }
-    return new WorkImage(factor, image.width, image.height, planes);
+    return new Plane(w, h, out);
   }
 
   /** Full-resolution x coordinate of the centre of work column {@code xw}. */
