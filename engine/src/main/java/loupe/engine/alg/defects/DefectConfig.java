@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.engine.alg.defects;
+
+/**
+ * Parameters of {@link DefectDetector#detect}. Sizes are in image pixels; thresholds are in units of
+ * each response's own robust noise σ (1.4826 × median absolute deviation over the background), so
+ * they hold for any noise level and any noise correlation.
+ *
+ * @param backgroundRadius radius of the median behind the large-scale background; larger than the
+ *     largest soft spot (sensor dust reaches about 16 px at 1600×1200)
+ * @param backgroundStep block size of the large-scale background (cost ∝ 1 / step²)
+ * @param seedThreshold a pixel whose point, 3×3 or line response reaches this starts a defect
+ * @param growThreshold a defect grows over 8-connected pixels whose 3×3 or line response reaches
+ *     this (hysteresis, Canny 1986)
+ * @param lineLength length of the oriented averaging segments that pick out hairs and lint
+ * @param minContrast a seed must also differ from the background by this many 8-bit levels (in
+ *     its point, 3×3 or line mean): a floor under the noise-relative thresholds, so a modelling
+ *     error of a few levels on a very clean background is not a defect
+ * @param speckRadius the fine channel finds specks and hairs up to 2·speckRadius pixels wide
+ * @param maxArea a soft spot (coarse channel) larger than this is a prop or a shadow, not a defect
+ * @param dilation detections are grown by this many pixels (square) to cover halos and shadows
+ * @param guardBand no defect is reported within this many pixels (square) of the product, and a
+ *     detection touching that band is dropped: it is a contact shadow or a reflection as often as a
+ *     defect, so it is left to the retoucher
+ */
+public record DefectConfig(
+    int backgroundRadius,
+    int backgroundStep,
+    double seedThreshold,
+    double growThreshold,
+    int lineLength,
+    double minContrast,
+    int speckRadius,
+    int maxArea,
+    int dilation,
+    int guardBand) {
+
+  public DefectConfig {
+    require(backgroundRadius >= 2 && backgroundRadius <= 512, "backgroundRadius must be in 2..512", backgroundRadius);
+    require(backgroundStep >= 1 && backgroundStep <= backgroundRadius, "backgroundStep must be in 1..backgroundRadius",
+        backgroundStep);
+    require(seedThreshold > 0 && seedThreshold >= growThreshold, "seedThreshold must be > 0 and >= growThreshold",
+        seedThreshold);
+    require(growThreshold > 0, "growThreshold must be > 0", growThreshold);
+    require(lineLength >= 3 && lineLength <= 63 && lineLength % 2 == 1, "lineLength must be odd in 3..63", lineLength);
+    require(minContrast >= 0 && minContrast <= 255, "minContrast must be in 0..255", minContrast);
+    require(speckRadius >= 1 && speckRadius <= 32, "speckRadius must be in 1..32", speckRadius);
+    require(maxArea >= 1, "maxArea must be >= 1", maxArea);
+    require(dilation >= 0 && dilation <= 64, "dilation must be in 0..64", dilation);
+    require(guardBand >= 0 && guardBand <= 256, "guardBand must be in 0..256", guardBand);
+  }
+
+  /** Defaults tuned on the dev scenes (1600×1200 studio sweeps). */
+  public static DefectConfig defaults() {
+    return new DefectConfig(32, 4, 6.0, 3.0, 11, 4.0, 4, 6000, 2, 3);
+  }
+
+  private static void require(boolean ok, String message, Object value) {
+    if (!ok) {
+      throw new IllegalArgumentException("DefectConfig: " + message + ", got " + value);
+    }
+  }
+}

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.engine.alg.defects.impl;
+
+import java.util.Arrays;
+
+/** Small binary-mask operations on row-major {@code boolean[]} planes. */
+public final class BinaryMasks {
+  private BinaryMasks() {}
+
+  /**
+   * Dilation by a (2r+1)² square: true within r pixels (Chebyshev distance) of a true pixel. Two
+   * separable passes using the distance to the nearest true pixel along each row, O(pixels).
+   *
+   * @param mask Not modified.
+   */
+  public static boolean[] dilate(boolean[] mask, int w, int h, int r) {
+    if (r == 0) {
+      return mask.clone();
+    }
+    int far = Integer.MAX_VALUE / 4;
+    int[] rowDist = new int[w * h];
+    for (int y = 0; y < h; y++) {
+      int last = -far;
+      for (int x = 0; x < w; x++) {
+        if (mask[y * w + x]) {
+          last = x;
+        }
+        rowDist[y * w + x] = x - last;
+      }
+      last = far;
+      for (int x = w - 1; x >= 0; x--) {
+        if (mask[y * w + x]) {
+          last = x;
+        }
+        rowDist[y * w + x] = Math.min(rowDist[y * w + x], last - x);
+      }
+    }
+    boolean[] out = new boolean[w * h];
+    for (int x = 0; x < w; x++) {
+      int last = -far;
+      for (int y = 0; y < h; y++) {
+        if (rowDist[y * w + x] <= r) {
+          last = y;
+        }
+        out[y * w + x] = y - last <= r;
+      }
+      last = far;
+      for (int y = h - 1; y >= 0; y--) {
+        if (rowDist[y * w + x] <= r) {
+          last = y;
+        }
+        out[y * w + x] |= last - y <= r;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Hysteresis (Canny 1986): the 8-connected components of {@code grow} that contain a {@code seed}
+   * pixel, except components larger than {@code maxArea} and, if {@code avoid} is given,
+   * components with a pixel 8-adjacent to (or on) an {@code avoid} pixel.
+   *
+   * @param seed Not modified.
+   * @param grow Not modified; a seed pixel outside it still starts (and belongs to) a component.
+   * @param avoid Not modified; may be null.
+   */
+  public static boolean[] hysteresis(boolean[] seed, boolean[] grow, int w, int h, int maxArea, boolean[] avoid) {
+    boolean[] out = new boolean[w * h];
+    boolean[] seen = new boolean[w * h];
+    int[] stack = new int[256];
+    int[] members = new int[256];
+    for (int start = 0; start < w * h; start++) {
+      if (!seed[start] || seen[start]) {
+        continue;
+      }
+      int size = 0;
+      int count = 0;
+      boolean touches = false;
+      stack[size++] = start;
+      seen[start] = true;
+      while (size > 0) {
+        int p = stack[--size];
+        if (count == members.length) {
+          members = Arrays.copyOf(members, count * 2);
+        }
+        members[count++] = p;
+        int x = p % w;
+        int y = p / w;
+        for (int dy = -1; dy <= 1; dy++) {
+          for (int dx = -1; dx <= 1; dx++) {
+            int nx = x + dx;
+            int ny = y + dy;
+            if (nx < 0 || ny < 0 || nx >= w || ny >= h) {
+              continue;
+            }
+            int q = ny * w + nx;
+            touches |= avoid != null && avoid[q];
+            if (!seen[q] && (grow[q] || seed[q])) {
+              seen[q] = true;
+              if (size == stack.length) {
+                stack = Arrays.copyOf(stack, size * 2);
+              }
+              stack[size++] = q;
+            }
+          }
+        }
+      }
+      if (count <= maxArea && !touches) {
+        for (int i = 0; i < count; i++) {
+          out[members[i]] = true;
+        }
+      }
+    }
+    return out;
+  }
+}

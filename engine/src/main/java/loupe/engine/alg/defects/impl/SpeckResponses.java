@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.engine.alg.defects.impl;
+
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
+/**
+ * Responses of a background residual to the three shapes of background defects, each divided by
+ * its own robust noise σ so a threshold means the same for every response:
+ *
+ * <ul>
+ *   <li>point: |residual| (one-pixel specks);
+ *   <li>blob: |3×3 mean| (specks of a few pixels: noise averages down by about 3);
+ *   <li>line: the largest |mean| along {@value #ORIENTATIONS} oriented segments (hairs and lint:
+ *       a thin line keeps its contrast while noise averages down by √length; an oriented filter
+ *       bank in the spirit of Freeman and Adelson, "The Design and Use of Steerable Filters", 1991).
+ * </ul>
+ *
+ * Pixels that are not allowed count as zero residual and are never reported.
+ */
+public final class SpeckResponses {
+  static final int ORIENTATIONS = 8;
+
+  public final int width;
+  public final float[] point;
+  public final float[] blob;
+  public final float[] line;
+  /** The σ each response was divided by (16-bit units), to turn a response back into a contrast. */
+  public final float pointSigma;
+  public final float blobSigma;
+  public final float lineSigma;
+
+  private SpeckResponses(int width, float[] point, float[] blob, float[] line, float[] sigmas) {
+    this.width = width;
+    this.point = point;
+    this.blob = blob;
+    this.line = line;
+    this.pointSigma = sigmas[0];
+    this.blobSigma = sigmas[1];
+    this.lineSigma = sigmas[2];
+  }
+
+  /**
+   * @param residual image minus background, zero where not allowed. Not modified.
+   * @param allowed pixels where responses are measured. Not modified.
+   */
+  public static SpeckResponses of(float[] residual, boolean[] allowed, int width, int height, int lineLength) {
+    return of(residual, allowed, width, height, lineResponse(residual, width, height, lineLength));
+  }
+
+  /** Point and blob responses only (the line response is zero): for soft spots, not lines. */
+  public static SpeckResponses withoutLines(float[] residual, boolean[] allowed, int width, int height) {
+    return of(residual, allowed, width, height, new float[residual.length]);
+  }
+
+  private static SpeckResponses of(float[] residual, boolean[] allowed, int width, int height, float[] line) {
+    float[] point = residual.clone();
+    float[] blob = boxMean3(residual, width, height);
+    float[] sigmas = {normalise(point, allowed), normalise(blob, allowed), normalise(line, allowed)};
+    return new SpeckResponses(width, point, blob, line, sigmas);
+  }
+
+  /** 3×3 mean, the window clipped at the image edge. */
+  public static float[] boxMean3(float[] in, int w, int h) {
+    float[] out = new float[w * h];
+    IntStream.range(0, h).parallel().forEach(y -> {
+      for (int x = 0; x < w; x++) {
+        float sum = 0;
+        int n = 0;
+        for (int yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + 1); yy++) {
+          for (int xx = Math.max(0, x - 1); xx <= Math.min(w - 1, x + 1); xx++) {
+            sum += in[yy * w + xx];
+            n++;
+          }
+        }
+        out[y * w + x] = sum / n;
+      }
+    });
+    return out;
+  }
+
+  /** Signed mean along the segment of each orientation; the one with the largest magnitude wins. */
+  static float[] lineResponse(float[] in, int w, int h, int length) {
+    int half = length / 2;
+    int[][] dx = new int[ORIENTATIONS][length];
+    int[][] dy = new int[ORIENTATIONS][length];
+    for (int k = 0; k < ORIENTATIONS; k++) {
+      double angle = Math.PI * k / ORIENTATIONS;
+      for (int i = -half; i <= half; i++) {
+        dx[k][i + half] = (int) Math.round(i * Math.cos(angle));
+        dy[k][i + half] = (int) Math.round(i * Math.sin(angle));
+      }
+    }
+    int[][] offset = new int[ORIENTATIONS][length];
+    for (int k = 0; k < ORIENTATIONS; k++) {
+      for (int i = 0; i < length; i++) {
+        offset[k][i] = dy[k][i] * w + dx[k][i];
+      }
+    }
+    float[] out = new float[w * h];
+    IntStream.range(0, h).parallel().forEach(y -> {
+      boolean inner = y >= half && y < h - half;
+      for (int x = 0; x < w; x++) {
+        int p = y * w + x;
+        float best = 0;
+        if (inner && x >= half && x < w - half) {
+          for (int k = 0; k < ORIENTATIONS; k++) {
+            int[] o = offset[k];
+            float sum = 0;
+            for (int i = 0; i < length; i++) {
+              sum += in[p + o[i]];
+            }
+            if (Math.abs(sum) > Math.abs(best)) {
+              best = sum;
+            }
+          }
+          out[p] = best / length;
+          continue;
+        }
+        for (int k = 0; k < ORIENTATIONS; k++) {
+          float sum = 0;
+          int n = 0;
+          for (int i = 0; i < length; i++) {
+            int xx = x + dx[k][i];
+            int yy = y + dy[k][i];
+            if (xx >= 0 && yy >= 0 && xx < w && yy < h) {
+              sum += in[yy * w + xx];
+              n++;
+            }
+          }
+          float mean = sum / n;
+          if (Math.abs(mean) > Math.abs(best)) {
+            best = mean;
+          }
+        }
+        out[p] = best;
+      }
+    });
+    return out;
+  }
+
+  /**
+   * Replaces values by |value − m| / σ, with m the median and σ = 1.4826 × the median absolute
+   * deviation over the allowed pixels (a morphological background is biased by the noise; the
+   * median takes the bias out); 0 where not allowed. Returns σ.
+   */
+  static float normalise(float[] values, boolean[] allowed) {
+    float[] centre = robustCentreAndSigma(values, allowed);
+    float scale = centre[1] > 0 ? 1 / centre[1] : 0;
+    for (int p = 0; p < values.length; p++) {
+      values[p] = allowed[p] ? Math.abs(values[p] - centre[0]) * scale : 0;
+    }
+    return centre[1];
+  }
+
+  /** {median, 1.4826 × MAD} over a regular sample of at most about 200 000 allowed pixels. */
+  static float[] robustCentreAndSigma(float[] values, boolean[] allowed) {
+    int count = 0;
+    for (boolean a : allowed) {
+      if (a) {
+        count++;
+      }
+    }
+    if (count == 0) {
+      return new float[] {0, 0};
+    }
+    int step = Math.max(1, count / 200_000);
+    float[] sample = new float[(count + step - 1) / step];
+    int n = 0;
+    int seen = 0;
+    for (int p = 0; p < values.length; p++) {
+      if (allowed[p] && seen++ % step == 0) {
+        sample[n++] = values[p];
+      }
+    }
+    Arrays.sort(sample, 0, n);
+    float median = sample[n / 2];
+    for (int i = 0; i < n; i++) {
+      sample[i] = Math.abs(sample[i] - median);
+    }
+    Arrays.sort(sample, 0, n);
+    return new float[] {median, 1.4826f * sample[n / 2]};
+  }
+}

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.engine.alg.heal;
+
+import loupe.engine.alg.inpaint.InpaintConfig;
+
+/**
+ * Parameters of {@link HealOps#heal}: the inpainting parameters used on the jewelry layer.
+ *
+ * @param inpaint the fill; its {@link InpaintConfig#sourceGuard()} keeps the scratch's own halo
+ *     around the painted mask out of the samples
+ */
+public record HealConfig(InpaintConfig inpaint) {
+
+  public HealConfig {
+    if (inpaint == null) {
+      throw new IllegalArgumentException("HealConfig: inpaint must not be null");
+    }
+  }
+
+  /**
+   * Smaller patches than on the background (metal and stones have finer structure than a sweep) and
+   * a 2-pixel guard around the painted mask.
+   */
+  public static HealConfig defaults() {
+    return new HealConfig(InpaintConfig.defaults().withPatchSize(5).withSourceGuard(2));
+  }
+}

@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.engine.alg.heal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import loupe.engine.Progress;
+import loupe.engine.alg.inpaint.Synth;
+import loupe.engine.image.GrayU16;
+import loupe.engine.image.Planar;
+import loupe.engine.testing.TestImages;
+import org.junit.jupiter.api.Test;
+
+class HealOpsTest {
+  private static final int BLOB = 6;
+
+  /**
+   * A fake scratch healed on dev01's ring band: pixels outside the painted blob are untouched, the
+   * fill's mean lies in the band's range, and not one filled sample depends on a pixel off the band.
+   */
+  @Test
+  void aScratchOnTheRingBandIsHealedFromTheBandAlone() {
+    Path scene = TestImages.devScenes().get(0);
+    Planar layer = TestImages.readRgb(scene.resolve("input.png"));
+    GrayU16 alpha = TestImages.readGray(scene.resolve("truth_mask.png"));
+    int[] centre = bandSpot(alpha, 12);
+    int cx = centre[0];
+    int cy = centre[1];
+    Planar scratched = layer.copy();
+    GrayU16 scratch = Synth.segment(new GrayU16(layer.width, layer.height), cx - 5, cy - 3, cx + 5, cy + 3, 0.7, 65535);
+    for (int y = 0; y < layer.height; y++) {
+      for (int x = 0; x < layer.width; x++) {
+        if (scratch.get(x, y) > 0) {
+          scratched.bands[0].set(x, y, 0);
+          scratched.bands[1].set(x, y, 0);
+          scratched.bands[2].set(x, y, 65535); // a colour the gold band does not have
+        }
+      }
+    }
+    GrayU16 healMask = Synth.disc(new GrayU16(layer.width, layer.height), cx, cy, BLOB, 65535);
+    Planar healed = HealOps.heal(scratched, alpha, healMask, HealConfig.defaults(), Progress.NONE);
+
+    // Range of the band's own opaque pixels around the spot.
+    int r = 40;
+    int[] lo = {65535, 65535, 65535};
+    int[] hi = {0, 0, 0};
+    for (int y = cy - r; y <= cy + r; y++) {
+      for (int x = cx - r; x <= cx + r; x++) {
+        if (alpha.get(x, y) == 65535 && healMask.get(x, y) == 0) {
+          for (int c = 0; c < 3; c++) {
+            lo[c] = Math.min(lo[c], layer.bands[c].get(x, y));
+            hi[c] = Math.max(hi[c], layer.bands[c].get(x, y));
+          }
+        }
+      }
+    }
+    double[] mean = new double[3];
+    int n = 0;
+    int grain = 4 * 257; // copied grain may step slightly past the smooth part's range
+    for (int y = 0; y < layer.height; y++) {
+      for (int x = 0; x < layer.width; x++) {
+        if (healMask.get(x, y) == 0) {
+          for (int c = 0; c < 3; c++) {
+            assertThat(healed.bands[c].get(x, y)).isEqualTo(scratched.bands[c].get(x, y));
+          }
+          continue;
+        }
+        n++;
+        for (int c = 0; c < 3; c++) {
+          int v = healed.bands[c].get(x, y);
+          mean[c] += v;
+          assertThat(v).as("band %d at (%d,%d)", c, x, y).isBetween(lo[c] - grain, hi[c] + grain);
+        }
+      }
+    }
+    for (int c = 0; c < 3; c++) {
+      assertThat(mean[c] / n).isBetween((double) lo[c], (double) hi[c]);
+    }
+    // Tracer: repaint everything that is not fully opaque (the sweep, the anti-aliased edge) in a
+    // colour found nowhere on the ring. If the fill read any of it, the result would change.
+    Planar repainted = scratched.copy();
+    for (int y = 0; y < layer.height; y++) {
+      for (int x = 0; x < layer.width; x++) {
+        if (alpha.get(x, y) != 65535) {
+          repainted.bands[0].set(x, y, 0);
+          repainted.bands[1].set(x, y, 65535);
+          repainted.bands[2].set(x, y, 0);
+        }
+      }
+    }
+    Planar healedAgain = HealOps.heal(repainted, alpha, healMask, HealConfig.defaults(), Progress.NONE);
+    for (int y = cy - BLOB; y <= cy + BLOB; y++) {
+      for (int x = cx - BLOB; x <= cx + BLOB; x++) {
+        if (healMask.get(x, y) > 0) {
+          for (int c = 0; c < 3; c++) {
+            assertThat(healedAgain.bands[c].get(x, y)).isEqualTo(healed.bands[c].get(x, y));
+          }
+        }
+      }
+    }
+  }
+
+  /** Transparent pixels of a layer often hold junk colour: they must never be sampled. */
+  @Test
+  void transparentAndSemiTransparentPixelsAreNeverSampled() {
+    int w = 90;
+    int h = 70;
+    Planar layer = Planar.create(3, w, h);
+    GrayU16 alpha = new GrayU16(w, h);
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        boolean metal = x >= 20 && x < 70;
+        boolean edge = x == 19 || x == 70;
+        alpha.set(x, y, metal ? 65535 : edge ? 30000 : 0);
+        int stripe = ((x + y) / 4) % 2 == 0 ? 30000 : 40000;
+        layer.bands[0].set(x, y, metal ? stripe : 0);
+        layer.bands[1].set(x, y, metal ? stripe - 5000 : 65535); // junk green under the transparency
+        layer.bands[2].set(x, y, metal ? stripe - 10000 : 0);
+      }
+    }
+    GrayU16 small = Synth.disc(new GrayU16(w, h), 24, 20, 4, 65535); // touches the transparent edge
+    GrayU16 large = Synth.disc(new GrayU16(w, h), 45, 45, 13, 65535); // PatchMatch-sized
+    for (GrayU16 healMask : new GrayU16[] {small, large}) {
+      Planar healed = HealOps.heal(layer, alpha, healMask, HealConfig.defaults(), Progress.NONE);
+      for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) {
+          if (healMask.get(x, y) > 0) {
+            assertThat(healed.bands[1].get(x, y)).as("green at (%d,%d)", x, y).isLessThanOrEqualTo(35000 + 2000);
+          }
+        }
+      }
+      Planar onViews = HealOps.heal(Synth.asView(layer, 1), Synth.asView(alpha, 2), Synth.asView(healMask, 3),
+          HealConfig.defaults(), Progress.NONE);
+      assertThat(onViews.sameSamples(healed)).isTrue();
+    }
+  }
+
+  @Test
+  void aMaskCoveringEveryOpaquePixelIsRejected() {
+    GrayU16 alpha = Synth.disc(new GrayU16(20, 20), 10, 10, 5, 65535);
+    assertThatThrownBy(() -> HealOps.heal(Planar.create(3, 20, 20), alpha, GrayU16.filled(20, 20, 65535),
+        HealConfig.defaults(), Progress.NONE)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("sourceAllowed");
+  }
+
+  /** The first pixel (raster order from the band's middle height) with a fully opaque disc around it. */
+  private static int[] bandSpot(GrayU16 alpha, int radius) {
+    for (int y = alpha.height / 2; y < alpha.height - radius; y++) {
+      for (int x = radius; x < alpha.width - radius; x++) {
+        if (opaqueDisc(alpha, x, y, radius)) {
+          return new int[] {x, y};
+        }
+      }
+    }
+    throw new AssertionError("no opaque spot of radius " + radius);
+  }
+
+  private static boolean opaqueDisc(GrayU16 alpha, int cx, int cy, int r) {
+    for (int y = cy - r; y <= cy + r; y++) {
+      for (int x = cx - r; x <= cx + r; x++) {
+        if ((x - cx) * (x - cx) + (y - cy) * (y - cy) <= r * r && alpha.get(x, y) != 65535) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+}
