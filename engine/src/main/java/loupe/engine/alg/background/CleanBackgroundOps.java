@@ -2,9 +2,9 @@
 package loupe.engine.alg.background;
 
 import loupe.engine.Progress;
+import loupe.engine.alg.background.impl.BackgroundRenderer;
 import loupe.engine.alg.background.impl.ContactShadow;
 import loupe.engine.alg.background.impl.EnclosedHoles;
-import loupe.engine.alg.background.impl.Srgb;
 import loupe.engine.alg.background.impl.SweepFitter;
 import loupe.engine.alg.denoise.impl.ChamferDistance;
 import loupe.engine.image.GrayU16;
@@ -38,7 +38,7 @@ public final class CleanBackgroundOps {
     GrayU16 nonSample =
         union(productMask, exclude == null ? null : grow(EnclosedHoles.fill(exclude), cfg.excludeGrow()));
     SweepModel model = SweepFitter.fit(image, nonSample, cfg.degreeY(), cfg.crossTerms(), cfg.maxVignette(), progress);
-    Planar background = render(model, cfg, progress);
+    Planar background = BackgroundRenderer.render(model, cfg, progress);
     ContactShadow.Layers shadow = ContactShadow.extract(image, productMask, nonSample, model, cfg, progress);
     return new CleanBackground(background, shadow.layer(), shadow.mask(), model);
   }
@@ -73,25 +73,6 @@ public final class CleanBackgroundOps {
     ChamferDistance.compute(exclude, 0, exclude.height, cap, distance);
     for (int i = 0; i < distance.length; i++) {
       out.data[i] = (short) (distance[i] < cap ? 65535 : 0);
-    }
-    return out;
-  }
-
-  private static Planar render(SweepModel model, SweepConfig cfg, Progress progress) {
-    Planar out = Planar.create(model.numBands(), model.width(), model.height());
-    int w = model.width();
-    double[][] rows = new double[model.numBands()][w];
-    double[] vignette = new double[w];
-    for (int y = 0; y < model.height(); y++) {
-      progress.checkCancelled();
-      ContactShadow.backgroundRows(model, cfg, y, 0, w, vignette, rows);
-      for (int c = 0; c < model.numBands(); c++) {
-        GrayU16 band = out.bands[c];
-        int base = band.startIndex + y * band.stride;
-        for (int x = 0; x < w; x++) {
-          band.data[base + x] = (short) Srgb.encode(rows[c][x]);
-        }
-      }
     }
     return out;
   }

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.engine.alg.background.impl;
 
+import java.util.stream.IntStream;
 import loupe.engine.Progress;
-import loupe.engine.alg.background.BackgroundFill;
 import loupe.engine.alg.background.SweepConfig;
 import loupe.engine.alg.background.SweepModel;
 import loupe.engine.alg.denoise.DenoiseConfig;
 import loupe.engine.alg.denoise.DenoiseOps;
 import loupe.engine.alg.denoise.impl.ChamferDistance;
+import loupe.engine.alg.denoise.impl.StripRunner;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 import loupe.engine.image.Rect;
@@ -66,55 +67,36 @@ public final class ContactShadow {
     float[][] density = measure(observed, nonSample, model, zone, cfg.holeFade() * Math.hypot(w, h));
     double fadeStart = (1 - FADE) * cap;
     int zw = zone.width();
-    double[][] newBackground = new double[bands][zw];
-    double[] vignette = new double[zw];
-    double[] deltas = new double[bands];
-    for (int y = zone.top(); y < zone.bottom(); y++) {
-      progress.checkCancelled();
-      backgroundRows(model, cfg, y, zone.left(), zw, vignette, newBackground);
-      for (int i = 0; i < zw; i++) {
-        int x = zone.left() + i;
-        int d = distance[y * w + x];
-        double reachWeight = d >= cap ? 0 : Math.min(1, (cap - d) / (cap - fadeStart));
-        double strongest = 0;
-        for (int c = 0; c < bands; c++) {
-          deltas[c] = reachWeight * density[c][(y - zone.top()) * zw + i];
-          strongest = Math.max(strongest, deltas[c]);
-        }
-        double t = Math.min(1, strongest / cfg.shadowThreshold());
-        int m = (int) Math.round(65535 * t * t * (3 - 2 * t));
-        mask.set(x, y, m);
-        if (m == 0) {
-          continue;
-        }
-        for (int c = 0; c < bands; c++) {
-          double b = newBackground[c][i];
-          double ratio = Srgb.encodeExact(b * (1 - deltas[c])) / Math.max(1e-9, Srgb.encodeExact(b));
-          layer.bands[c].set(x, y, (int) Math.round(65535 * Math.min(1, ratio)));
+    // Scratch per worker: the new background per band, then one row of vignette gains.
+    StripRunner.run(zone.height(), 64, () -> new double[bands + 1][zw], (rows, r0, r1) -> {
+      double[] deltas = new double[bands];
+      for (int y = zone.top() + r0; y < zone.top() + r1; y++) {
+        BackgroundRenderer.rows(model, cfg, y, zone.left(), zw, rows[bands], rows);
+        for (int i = 0; i < zw; i++) {
+          int x = zone.left() + i;
+          int d = distance[y * w + x];
+          double reachWeight = d >= cap ? 0 : Math.min(1, (cap - d) / (cap - fadeStart));
+          double strongest = 0;
+          for (int c = 0; c < bands; c++) {
+            deltas[c] = reachWeight * density[c][(y - zone.top()) * zw + i];
+            strongest = Math.max(strongest, deltas[c]);
+          }
+          double t = Math.min(1, strongest / cfg.shadowThreshold());
+          int m = (int) Math.round(65535 * t * t * (3 - 2 * t));
+          mask.data[mask.index(x, y)] = (short) m;
+          if (m == 0) {
+            continue;
+          }
+          for (int c = 0; c < bands; c++) {
+            double b = rows[c][i];
+            double ratio = Srgb.encodeExact(b * (1 - deltas[c])) / Math.max(1e-9, Srgb.encodeExact(b));
+            GrayU16 band = layer.bands[c];
+            band.data[band.index(x, y)] = (short) Math.round(65535 * Math.min(1, ratio));
+          }
         }
       }
-    }
+    }, progress, "contact shadow");
     return new Layers(layer, mask);
-  }
-
-  /** Linear values of the new background on pixels x0..x0+n−1 of row y, per band. */
-  public static void backgroundRows(SweepModel model, SweepConfig cfg, int y, int x0, int n, double[] vignette,
-      double[][] out) {
-    if (cfg.fill() == BackgroundFill.WHITE) {
-      for (double[] band : out) {
-        java.util.Arrays.fill(band, 0, n, 1.0);
-      }
-      return;
-    }
-    model.vignetteRow(y, x0, n, vignette);
-    for (int c = 0; c < out.length; c++) {
-      model.sweepRow(c, y, x0, n, out[c]);
-      if (!cfg.removeVignetting()) {
-        for (int i = 0; i < n; i++) {
-          out[c][i] *= vignette[i];
-        }
-      }
-    }
   }
 
   private static Rect zone(int[] distance, int w, int h, int cap) {
@@ -174,16 +156,16 @@ public final class ContactShadow {
     int bands = observed.numBands();
     float[][] density = new float[bands][zw * zh];
     float[] weight = new float[zw * zh];
-    double[] sweep = new double[zw];
-    double[] vignette = new double[zw];
     for (int y = 0; y < zh; y++) {
       int row = nonSample.startIndex + (y + zone.top()) * nonSample.stride + zone.left();
       for (int x = 0; x < zw; x++) {
         weight[y * zw + x] = nonSample.data[row + x] == 0 ? 1f : 0f;
       }
     }
-    for (int c = 0; c < bands; c++) {
+    IntStream.range(0, bands).parallel().forEach(c -> {
       GrayU16 band = observed.bands[c];
+      double[] sweep = new double[zw];
+      double[] vignette = new double[zw];
       for (int y = 0; y < zh; y++) {
         int iy = y + zone.top();
         model.sweepRow(c, iy, zone.left(), zw, sweep);
@@ -198,7 +180,7 @@ public final class ContactShadow {
         }
       }
       PushPull.fill(density[c], weight, zw, zh);
-    }
+    });
     fadeIntoHoles(density, weight, zw, zh, holeFade);
     return density;
   }

@@ -12,8 +12,8 @@ import loupe.engine.image.Planar;
 /**
  * Fits a {@link SweepModel} to the background of a shot, robustly and in linear light.
  *
- * <p>Samples are cell means (about {@value #TARGET_SAMPLES} cells) of the pixels outside the
- * non-sample mask, taken in log linear light, where the vignette is an additive term log(1 − s·q)
+ * <p>Samples are cell means (about {@value #TARGET_SAMPLES} cells, each read on a grid of at most
+ * 4×4 pixels) of the pixels outside the non-sample mask, taken in log linear light, where the vignette is an additive term log(1 − s·q)
  * and the sweep is linear in its coefficients. For a given s the coefficients of every band come
  * from one weighted least-squares solve; s itself, shared by all bands (the vignette is an optical
  * gain), minimises the summed residual by golden-section search. Outliers (contact shadows,
@@ -110,6 +110,8 @@ public final class SweepFitter {
       int h = image.height;
       int bands = image.numBands();
       int cell = (int) Math.max(1, Math.round(Math.sqrt((double) w * h / TARGET_SAMPLES)));
+      int step = Math.max(1, cell / 4);
+      // A model without bands carries just the coordinate frame (u, v) the fit is expressed in.
       SweepModel geometry = new SweepModel(w, h, degreeY, crossTerms, new double[0][], 0, 0, 0);
       List<double[]> basis = new ArrayList<>();
       List<Double> q = new ArrayList<>();
@@ -122,8 +124,8 @@ public final class SweepFitter {
           int total = 0;
           double sx = 0;
           double sy = 0;
-          for (int y = cy; y < Math.min(h, cy + cell); y++) {
-            for (int x = cx; x < Math.min(w, cx + cell); x++) {
+          for (int y = cy; y < Math.min(h, cy + cell); y += step) {
+            for (int x = cx; x < Math.min(w, cx + cell); x += step) {
               total++;
               if (nonSample.data[nonSample.startIndex + y * nonSample.stride + x] != 0) {
                 continue;
