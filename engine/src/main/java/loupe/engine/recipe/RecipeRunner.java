@@ -8,6 +8,8 @@ import loupe.engine.alg.background.BackgroundFill;
 import loupe.engine.alg.background.CleanBackground;
 import loupe.engine.alg.background.CleanBackgroundOps;
 import loupe.engine.alg.background.SweepConfig;
+import loupe.engine.alg.defects.DefectConfig;
+import loupe.engine.alg.defects.DefectDetector;
 import loupe.engine.alg.denoise.DenoiseConfig;
 import loupe.engine.alg.denoise.DenoiseOps;
 import loupe.engine.alg.inpaint.InpaintConfig;
@@ -37,14 +39,18 @@ public final class RecipeRunner {
     // Nothing within the guard band of anything that is even partly jewelry is edited or sampled.
     GrayU16 near = MaskOps.expand(protect, opt.guardBand(), null);
 
-    GrayU16 hole = in.propMask() == null ? null : MaskOps.subtract(in.propMask(), near, null);
-    Planar background = in.image().copy();
-    if (hole != null) {
-      progress.report("removing props", 0.3);
-      GrayU16 allowed = MaskOps.invert(MaskOps.add(near, hole, null), null);
-      background = InpaintOps.inpaint(in.image(), hole, allowed, InpaintConfig.defaults(), progress);
-      notes.add("props inpainted, sampling only the background outside a " + opt.guardBand() + " px guard band");
+    progress.report("finding dust, hair and lint", 0.15);
+    GrayU16 hole = DefectDetector.detect(in.image(), near, DefectConfig.defaults());
+    long defects = count(hole);
+    if (in.propMask() != null) {
+      hole = MaskOps.add(hole, MaskOps.subtract(in.propMask(), near, null), null);
     }
+    progress.checkCancelled();
+    progress.report("inpainting the background", 0.3);
+    GrayU16 allowed = MaskOps.invert(MaskOps.add(near, hole, null), null);
+    Planar background = InpaintOps.inpaint(in.image(), hole, allowed, InpaintConfig.defaults(), progress);
+    notes.add(String.format("%,d defect pixels%s inpainted, sampling only the background outside a %d px guard band",
+        defects, in.propMask() != null ? " and the given props" : "", opt.guardBand()));
     progress.checkCancelled();
     if (opt.background() == BackgroundMode.KEEP) {
       if (opt.denoise() > 0) {
@@ -67,6 +73,11 @@ public final class RecipeRunner {
       notes.add(fill == BackgroundFill.WHITE ? "background replaced by #FFFFFF; contact shadow kept as a Multiply layer"
           : "background replaced by a sweep fitted to the shot; contact shadow kept as a Multiply layer");
     }
+    if (recipe == Recipe.EDITORIAL && in.healMask() != null && in.jewelry() != null) {
+      progress.report("healing where you painted", 0.75);
+      layers.add(HealLayer.of(in, progress));
+      notes.add("healed the painted areas from the jewelry layer's own pixels");
+    }
     if (recipe != Recipe.QUICK && opt.fsRadius() > 0) {
       progress.report("frequency separation", 0.8);
       layers.addAll(FrequencySeparationLayers.of(in, opt.fsRadius()));
@@ -79,5 +90,16 @@ public final class RecipeRunner {
     }
     FidelityReport report = FidelityGuard.check(in, layers);
     return new RetouchResult(recipe, layers, report, notes);
+  }
+
+  private static long count(GrayU16 mask) {
+    long n = 0;
+    for (int y = 0; y < mask.height; y++) {
+      int row = mask.startIndex + y * mask.stride;
+      for (int x = 0; x < mask.width; x++) {
+        n += mask.data[row + x] != 0 ? 1 : 0;
+      }
+    }
+    return n;
   }
 }
