@@ -4,6 +4,7 @@ package loupe.server.retouch;
 import java.util.List;
 import java.util.Locale;
 import loupe.engine.Progress;
+import loupe.engine.alg.mask.BorderType;
 import loupe.engine.alg.mask.LayerMaskSource;
 import loupe.engine.alg.mask.LayerShape;
 import loupe.engine.alg.mask.MaskOps;
@@ -23,6 +24,10 @@ import loupe.server.UserError;
  * protected layer", where nothing beneath it can show through.
  */
 public final class ProductMasks {
+  /** Pixels around an automatic mask that are protected as fully as the mask itself. */
+  static final int AUTO_MARGIN = 16;
+  /** Gaussian sigma of the protection's soft edge beyond the margin. */
+  static final double AUTO_SOFTNESS = 3;
   private final ProductSegmenter segmenter;
 
   public ProductMasks() {
@@ -48,10 +53,21 @@ public final class ProductMasks {
     progress.report("product mask (" + kind + ")", 0.05);
     return switch (kind.toLowerCase(Locale.ROOT)) {
       case "layer" -> fromLayer(shape, opacity, image.width, image.height);
-      case "auto" -> segmenter.segment(image, progress);
+      case "auto" -> withMargin(segmenter.segment(image, progress));
       case "path" -> fromPath(doc, name, image.width, image.height);
       default -> throw new UserError("unknown product-mask source '" + s + "' (use layer, auto, path[:NAME])");
     };
+  }
+
+  /**
+   * An automatic mask is an estimate, so protection gets a margin: everything within {@link
+   * #AUTO_MARGIN} px of the estimate is fully protected, with a soft edge beyond it. The price is a
+   * thin ring of background near the piece that is left as shot; the alternative would be risking
+   * jewelry pixels where the estimate falls short.
+   */
+  private static GrayU16 withMargin(GrayU16 estimate) {
+    GrayU16 grown = MaskOps.expand(estimate, AUTO_MARGIN + 2 * AUTO_SOFTNESS, null);
+    return MaskOps.add(MaskOps.feather(grown, AUTO_SOFTNESS, BorderType.EXTEND, null), estimate, null);
   }
 
   /** Transparency × user mask × vector mask × opacity: exactly where the protected layer covers the canvas fully. */
