@@ -7,6 +7,12 @@ const { LoupeError, cancelledError } = require("./errors.js");
 
 const DEFAULT_URL = "http://127.0.0.1:8765";
 const START_HINT = "Start it with: ./loupe serve";
+/** The origins manifest.json grants (requiredPermissions.network.domains); UXP denies every other one. */
+const MANIFEST_ORIGINS = ["http://127.0.0.1:8765", "http://localhost:8765"];
+
+function manifestAllows(url) {
+  return MANIFEST_ORIGINS.includes(String(url || "").trim().replace(/\/+$/, ""));
+}
 
 /** Resolves after ms, or rejects with a cancelled error as soon as the signal aborts. */
 function sleep(ms, signal) {
@@ -167,4 +173,4 @@ function createClient({ baseUrl, token, fetchImpl, pollIntervalMs = 250 }) {
   return { baseUrl: base, health, checkConnection, startJob, getJob, cancelJob, waitForJob, downloadLayer };
 }
 
-module.exports = { DEFAULT_URL, START_HINT, sleep, normalizeBaseUrl, createClient };
+module.exports = { DEFAULT_URL, START_HINT, MANIFEST_ORIGINS, manifestAllows, sleep, normalizeBaseUrl, createClient };
