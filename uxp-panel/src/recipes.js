@@ -42,7 +42,7 @@ const PRODUCT_MASKS = [
 ];
 
 const DEFAULT_OPTIONS = Object.freeze({
-  background: "clean",
+  background: "keep",
   denoise: 0.5,
   protectHighlights: true,
   protectShadows: true,

@@ -160,20 +160,14 @@ function createDom(host) {
       if (self.layer.isBackground) throw new Error("The Background layer cannot be moved.");
       const target = requireEntry(doc, relativeObject.id);
       if (target.ancestors.some((a) => a.id === this.id) || target.layer.id === this.id) throw new Error("Cannot move a layer relative to itself or inside its own group.");
+      const P = constants.ElementPlacement;
+      if (![P.PLACEINSIDE, P.PLACEBEFORE, P.PLACEAFTER].includes(insertLocation)) throw new Error("Unsupported ElementPlacement: " + insertLocation);
+      if (insertLocation === P.PLACEINSIDE && target.layer.kind !== "group") throw new Error("placeInside is only valid when the target is a group");
+      if (insertLocation === P.PLACEAFTER && target.layer.isBackground) throw new Error("Nothing can be placed below the Background layer.");
       self.list.splice(self.index, 1);
       const t = requireEntry(doc, relativeObject.id);
-      const P = constants.ElementPlacement;
-      if (insertLocation === P.PLACEINSIDE) {
-        if (t.layer.kind !== "group") throw new Error("placeInside is only valid when the target is a group");
-        t.layer.children.unshift(self.layer);
-      } else if (insertLocation === P.PLACEBEFORE) {
-        t.list.splice(t.index, 0, self.layer);
-      } else if (insertLocation === P.PLACEAFTER) {
-        if (t.layer.isBackground) throw new Error("Nothing can be placed below the Background layer.");
-        t.list.splice(t.index + 1, 0, self.layer);
-      } else {
-        throw new Error("Unsupported ElementPlacement: " + insertLocation);
-      }
+      if (insertLocation === P.PLACEINSIDE) t.layer.children.unshift(self.layer);
+      else t.list.splice(insertLocation === P.PLACEBEFORE ? t.index : t.index + 1, 0, self.layer);
       host.touch(doc, "Move", { op: "move", layerId: this.id });
     }
   }
