@@ -14,6 +14,10 @@ const PHASE_LABEL = {
   writing: "Adding layers…",
 };
 const CONNECTION_TONE = { connected: "ok", checking: "busy", unauthorized: "warn", mismatch: "warn", unreachable: "error", error: "error", config: "warn", unknown: "idle" };
+const CONNECTION_TITLE = {
+  connected: "Connected", checking: "Connecting…", unauthorized: "Token needed", mismatch: "Version mismatch",
+  unreachable: "Server not running", error: "Connection problem", config: "Port not allowed", unknown: "Not connected",
+};
 const OPTION_KEYS = ["background", "productMask", "denoise", "fsRadius", "protectHighlights", "protectShadows"];
 
 /** Overall progress: the server's fraction gets most of the bar; the Photoshop steps bracket it. */
@@ -53,7 +57,11 @@ function viewModel(state) {
   }
   if (state.run.phase === "done") messageTone = "ok";
   return {
-    status: { tone: CONNECTION_TONE[state.connection.state] || "idle", text: state.connection.message || "Not connected" },
+    status: {
+      tone: CONNECTION_TONE[state.connection.state] || "idle",
+      title: CONNECTION_TITLE[state.connection.state] || "Not connected",
+      text: state.connection.message || "",
+    },
     settingsOpen: state.settingsOpen || !connected,
     connectDisabled: busy || state.connection.state === "checking",
     runDisabled: !connected || busy || !state.document,
@@ -127,7 +135,7 @@ function pickerValue(picker) {
 function createUi(doc, handlers) {
   const $ = (id) => doc.getElementById(id);
   const el = {
-    status: $("status"), statusText: $("status-text"), settings: $("settings"), url: $("server-url"), token: $("server-token"),
+    status: $("status"), statusTitle: $("status-title"), statusText: $("status-text"), settings: $("settings"), url: $("server-url"), token: $("server-token"),
     connect: $("connect"), toggleSettings: $("toggle-settings"), recipe: $("recipe"), recipeSummary: $("recipe-summary"),
     layer: $("protected-layer"), background: $("background"), productMask: $("product-mask"), denoise: $("denoise"),
     fsRadius: $("fs-radius"), protectHighlights: $("protect-highlights"), protectShadows: $("protect-shadows"),
@@ -154,6 +162,7 @@ function createUi(doc, handlers) {
   function render(state) {
     const vm = viewModel(state);
     el.status.dataset.tone = vm.status.tone;
+    el.statusTitle.textContent = vm.status.title;
     el.statusText.textContent = vm.status.text;
     el.settings.style.display = vm.settingsOpen ? "" : "none";
     if (el.url.value !== state.settings.url) el.url.value = state.settings.url;
