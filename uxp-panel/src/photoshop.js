@@ -42,7 +42,8 @@ function documentInfo(doc) {
 
 /** All layers top to bottom with their ancestors, so "above" and "below" follow the stacking order. */
 function flattenLayers(layers, ancestors = [], out = []) {
-  for (const layer of layers) {
+  // Photoshop's Layers collection is array-like; Array.from accepts it as well as a plain array.
+  for (const layer of Array.from(layers)) {
     out.push({ layer, ancestors });
     if (layer.kind === "group" && layer.layers) flattenLayers(layer.layers, ancestors.concat([layer]), out);
   }
@@ -174,8 +175,9 @@ function createPhotoshopAdapter(ps) {
       return result;
     }
 
-    function setVisible(layer, visible) {
-      checkCancelled();
+    /** force: also after a cancel, so a read that hid layers can always show them again. */
+    function setVisible(layer, visible, { force = false } = {}) {
+      if (!force) checkCancelled();
       if (layer.visible !== visible) layer.visible = visible;
     }
 

@@ -56,12 +56,22 @@ async function readBelow(s, doc, info, layer) {
   const chain = new Set(all[index].ancestors.map((a) => a.id));
   const below = all.slice(index + 1).filter((e) => e.layer.kind !== "group" && e.layer.visible && e.ancestors.every((a) => a.visible));
   if (below.length === 0) return null;
+  const hide = all.slice(0, index).filter((e) => !chain.has(e.layer.id) && e.ancestors.every((a) => chain.has(a.id))).map((e) => e.layer).concat([layer]);
   return s.withRolledBackHistory(info, "Loupe: reading the layers below", async () => {
-    for (const e of all.slice(0, index)) {
-      if (!chain.has(e.layer.id) && e.ancestors.every((a) => chain.has(a.id))) s.setVisible(e.layer, false);
+    const wasVisible = hide.map((l) => l.visible);
+    try {
+      hide.forEach((l) => s.setVisible(l, false));
+      return await s.readPixels(info, null, info.bounds, { applyAlpha: true });
+    } finally {
+      // Restored by hand as well as by the rollback, so visibility never depends on how history treats it.
+      hide.forEach((l, i) => {
+        try {
+          s.setVisible(l, wasVisible[i], { force: true });
+        } catch (e) {
+          // After a user cancel Photoshop refuses further edits; the rollback below restores it then.
+        }
+      });
     }
-    s.setVisible(layer, false);
-    return s.readPixels(info, null, info.bounds, { applyAlpha: true });
   });
 }
 

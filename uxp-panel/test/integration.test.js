@@ -86,7 +86,7 @@ for (const c of CASES) {
     }
     // Never written: not a single putPixels/putLayerMask/move on it, and its samples are the originals.
     assert.deepEqual(s.fake.writes.filter((w) => w.layerId === s.jewelryId && w.op !== "set").length, 0);
-    assert.deepEqual(s.fake.writes.filter((w) => w.layerId === s.jewelryId).map((w) => w.prop), ["visible", "allLocked"]);
+    assert.deepEqual(s.fake.writes.filter((w) => w.layerId === s.jewelryId).map((w) => w.prop), ["visible", "visible", "allLocked"]);
     assert.ok(Buffer.from(s.fake.layerModel(s.docId, s.jewelryId).pixels.buffer).equals(Buffer.from(s.originalJewel.buffer)), "jewelry samples identical");
     assert.equal(summary.hashes.before, summary.hashes.after);
     assert.equal(summary.fidelity.changedPixels, 0);

@@ -121,8 +121,9 @@ for (const depth of [8, 16]) {
       ["Loupe shadow", "multiply", true, 50],
     ]);
     assert.equal(tree[0].allLocked, true);
-    // Hidden during the read (rolled back), then locked: never a pixel, mask, position or blend write.
-    assert.deepEqual(writesTo(s, s.jewelryId).map((w) => w.op + ":" + (w.prop || "")), ["set:visible", "set:allLocked"]);
+    // Hidden and shown again during the read (inside a rolled-back suspension), then locked:
+    // never a pixel, mask, position or blend write.
+    assert.deepEqual(writesTo(s, s.jewelryId).map((w) => w.op + ":" + (w.prop || "")), ["set:visible", "set:visible", "set:allLocked"]);
 
     const shadow = s.fake.layerModel(s.docId, tree[1].children[2].id);
     assert.ok(shadow.pixels instanceof (depth === 16 ? Uint16Array : Uint8Array), "layer kept the document depth");
