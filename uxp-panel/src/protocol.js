@@ -161,10 +161,6 @@ function mapSamples(samples, fn) {
   return out;
 }
 
-function psToFullArray(samples) {
-  return mapSamples(samples, psToFull);
-}
-
 function fullToPsArray(samples) {
   return mapSamples(samples, fullToPs);
 }
@@ -215,7 +211,6 @@ module.exports = {
   bytesToSamples,
   psToFull,
   fullToPs,
-  psToFullArray,
   fullToPsArray,
   chunkyToPlanar,
   planarToChunky,

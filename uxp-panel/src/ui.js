@@ -210,4 +210,4 @@ function createUi(doc, handlers) {
   return { render };
 }
 
-module.exports = { viewModel, createUi, overallProgress, BUSY_PHASES };
+module.exports = { viewModel, createUi, overallProgress };

@@ -4,7 +4,7 @@
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const crypto = require("node:crypto");
-const { Sha256, sha256Hex, sha256HexAsync } = require("../src/sha256.js");
+const { Sha256, sha256Hex } = require("../src/sha256.js");
 const { rng } = require("./rng.js");
 
 function reference(bytes) {
@@ -42,16 +42,4 @@ test("incremental updates in arbitrary pieces give the one-shot digest", () => {
   assert.equal(h.hex(), reference(bytes));
   assert.equal(h.hex(), reference(bytes), "hex() is idempotent");
   assert.throws(() => h.update(bytes), /after hex/);
-});
-
-test("the async helper agrees with crypto.subtle and with the fallback when subtle is missing", async () => {
-  const bytes = Uint8Array.from(Buffer.from("jewelry pixels"));
-  assert.equal(await sha256HexAsync(bytes), reference(bytes));
-  const descriptor = Object.getOwnPropertyDescriptor(globalThis, "crypto");
-  Object.defineProperty(globalThis, "crypto", { value: undefined, configurable: true, writable: true });
-  try {
-    assert.equal(await sha256HexAsync(bytes), reference(bytes));
-  } finally {
-    Object.defineProperty(globalThis, "crypto", descriptor);
-  }
 });
