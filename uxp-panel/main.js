@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: Apache-2.0
+// Wiring: panel lifecycle (entrypoints.setup, called at load as UXP requires), settings in localStorage,
+// the state object that ui.render draws, and one run at a time through workflow.runRecipe.
+"use strict";
+
+const { entrypoints } = require("uxp");
+const photoshop = require("photoshop");
+const { createClient, DEFAULT_URL, manifestAllows, MANIFEST_ORIGINS } = require("./src/api.js");
+const { createUi } = require("./src/ui.js");
+const { runRecipe } = require("./src/workflow.js");
+const { createPhotoshopAdapter } = require("./src/photoshop.js");
+const { DEFAULT_OPTIONS, recipeById } = require("./src/recipes.js");
+
+const STORAGE = { url: "loupe.serverUrl", token: "loupe.token", recipe: "loupe.recipe", options: "loupe.options" };
+const LAYER_EVENTS = ["select", "make", "delete", "set", "move", "open", "close"];
+
+const adapter = createPhotoshopAdapter(photoshop);
+let ui = null;
+let controller = null;
+let state = {
+  settings: { url: localStorage.getItem(STORAGE.url) || DEFAULT_URL, token: localStorage.getItem(STORAGE.token) || "" },
+  settingsOpen: false,
+  connection: { state: "unknown", message: "Not connected" },
+  document: null,
+  layers: [],
+  recipe: storedRecipe(),
+  options: Object.assign({}, DEFAULT_OPTIONS, JSON.parse(localStorage.getItem(STORAGE.options) || "{}")),
+  protectedLayer: "active",
+  run: { phase: "idle" },
+  result: null,
+};
+
+function storedRecipe() {
+  const id = localStorage.getItem(STORAGE.recipe) || "pro";
+  try {
+    return recipeById(id).id;
+  } catch (e) {
+    return "pro";
+  }
+}
+
+function setState(patch) {
+  state = Object.assign({}, state, patch);
+  if (ui) ui.render(state);
+}
+
+async function connect() {
+  const { url, token } = state.settings;
+  if (!manifestAllows(url)) {
+    setState({ connection: { state: "config", message: "Photoshop lets this panel reach only " + MANIFEST_ORIGINS.join(" and ") + " (manifest.json). Start Loupe with --port 8765." } });
+    return;
+  }
+  setState({ connection: { state: "checking", message: "Connecting to " + url + "…" } });
+  try {
+    setState({ connection: await createClient({ baseUrl: url, token }).checkConnection() });
+  } catch (e) {
+    setState({ connection: { state: e.kind === "config" ? "config" : "error", message: e.message } });
+  }
+}
+
+function refreshLayers() {
+  try {
+    const { document, layers } = adapter.listLayers();
+    const stillThere = state.protectedLayer === "active" || layers.some((l) => String(l.id) === String(state.protectedLayer));
+    setState({ document, layers, protectedLayer: stillThere ? state.protectedLayer : "active" });
+  } catch (e) {
+    setState({ document: null, layers: [] });
+  }
+}
+
+async function run() {
+  if (controller) return;
+  controller = new AbortController();
+  setState({ run: { phase: "reading" }, result: null });
+  try {
+    const summary = await runRecipe({
+      photoshop,
+      client: createClient({ baseUrl: state.settings.url, token: state.settings.token }),
+      recipeId: state.recipe,
+      options: state.options,
+      protectedLayerId: state.protectedLayer === "active" ? null : Number(state.protectedLayer),
+      controller,
+      onStep: (s) => setState({ run: { phase: s.step === "done" ? "writing" : s.step, stage: s.stage, fraction: s.fraction } }),
+    });
+    setState({ run: { phase: "done", message: "Done. One history step: " + summary.historyName + "." }, result: summary });
+  } catch (e) {
+    const cancelled = e.kind === "cancelled";
+    const patch = { run: { phase: cancelled ? "cancelled" : "failed", message: e.message || String(e) } };
+    if (e.kind === "unreachable" || e.kind === "unauthorized") patch.connection = { state: e.kind, message: e.message };
+    setState(patch);
+  } finally {
+    controller = null;
+    refreshLayers();
+  }
+}
+
+const handlers = {
+  onConnect: connect,
+  onToggleSettings: () => setState({ settingsOpen: !state.settingsOpen }),
+  onSettings: (patch) => {
+    const settings = Object.assign({}, state.settings, patch);
+    localStorage.setItem(STORAGE.url, settings.url);
+    localStorage.setItem(STORAGE.token, settings.token);
+    setState({ settings });
+  },
+  onRecipe: (id) => {
+    localStorage.setItem(STORAGE.recipe, id);
+    setState({ recipe: id, options: Object.assign({}, state.options, { productMask: recipeById(id).defaultProductMask }) });
+  },
+  onOption: (key, value) => {
+    const options = Object.assign({}, state.options, { [key]: value });
+    localStorage.setItem(STORAGE.options, JSON.stringify(options));
+    setState({ options });
+  },
+  onProtectedLayer: (value) => setState({ protectedLayer: value }),
+  onRun: run,
+  onCancel: () => controller && controller.abort(),
+};
+
+function create() {
+  if (ui) return;
+  ui = createUi(document, handlers);
+  ui.render(state);
+  let pending = null;
+  photoshop.action.addNotificationListener(LAYER_EVENTS, () => {
+    clearTimeout(pending);
+    pending = setTimeout(refreshLayers, 150);
+  });
+}
+
+entrypoints.setup({
+  panels: {
+    loupePanel: {
+      create,
+      show() {
+        create();
+        refreshLayers();
+        connect();
+      },
+    },
+  },
+});

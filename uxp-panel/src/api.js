@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: Apache-2.0
+// HTTP client for `loupe serve` (docs/protocol.md). No Photoshop here: fetch in, plain objects out.
+"use strict";
+
+const { PROTOCOL_VERSION, FRAME_CONTENT_TYPE, decodeFrame } = require("./protocol.js");
+const { LoupeError, cancelledError } = require("./errors.js");
+
+const DEFAULT_URL = "http://127.0.0.1:8765";
+const START_HINT = "Start it with: ./loupe serve";
+/** The origins manifest.json grants (requiredPermissions.network.domains); UXP denies every other one. */
+const MANIFEST_ORIGINS = ["http://127.0.0.1:8765", "http://localhost:8765"];
+
+function manifestAllows(url) {
+  return MANIFEST_ORIGINS.includes(String(url || "").trim().replace(/\/+$/, ""));
+}
+
+/** Resolves after ms, or rejects with a cancelled error as soon as the signal aborts. */
+function sleep(ms, signal) {
+  return new Promise((resolve, reject) => {
+    if (signal && signal.aborted) return reject(cancelledError());
+    const timer = setTimeout(() => {
+      if (signal) signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    function onAbort() {
+      clearTimeout(timer);
+      reject(cancelledError());
+    }
+    if (signal) signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+function normalizeBaseUrl(url) {
+  const trimmed = String(url || "").trim().replace(/\/+$/, "");
+  if (!/^http:\/\/(127\.0\.0\.1|localhost|\[::1\]):\d+$/.test(trimmed)) {
+    throw new LoupeError("config", "Server URL must look like http://127.0.0.1:8765 (Loupe only listens on this computer).");
+  }
+  return trimmed;
+}
+
+/**
+ * @param {{baseUrl:string, token:string, fetchImpl?:Function, pollIntervalMs?:number}} config
+ */
+function createClient({ baseUrl, token, fetchImpl, pollIntervalMs = 250 }) {
+  const base = normalizeBaseUrl(baseUrl || DEFAULT_URL);
+  const doFetch = fetchImpl || ((...args) => fetch(...args));
+
+  async function request(method, path, { body, contentType, signal, expectBinary } = {}) {
+    const headers = { Accept: expectBinary ? FRAME_CONTENT_TYPE : "application/json" };
+    if (token) headers.Authorization = "Bearer " + token;
+    if (contentType) headers["Content-Type"] = contentType;
+    let response;
+    try {
+      response = await doFetch(base + path, { method, headers, body, signal });
+    } catch (e) {
+      if (signal && signal.aborted) throw cancelledError();
+      throw new LoupeError("unreachable", "Loupe server not running at " + base + ". " + START_HINT, { cause: e });
+    }
+    if (response.ok) return response;
+    throw await problemError(response);
+  }
+
+  async function problemError(response) {
+    let problem = null;
+    try {
+      problem = await response.json();
+    } catch (e) {
+      problem = null;
+    }
+    const detail = (problem && (problem.detail || problem.title)) || "HTTP " + response.status;
+    if (response.status === 401) {
+      return new LoupeError("unauthorized", "The server rejected the token. Copy it from the `loupe serve` output (or ~/.loupe/token).", { status: 401, problem });
+    }
+    if (response.status === 429) {
+      const retry = response.headers.get("Retry-After");
+      return new LoupeError("busy", "The server is busy with other jobs" + (retry ? "; try again in " + retry + " s." : "."), { status: 429, problem });
+    }
+    return new LoupeError("problem", detail, { status: response.status, problem });
+  }
+
+  async function json(method, path, options) {
+    const response = await request(method, path, options);
+    if (response.status === 204) return null;
+    return response.json();
+  }
+
+  async function health() {
+    return json("GET", "/v1/health");
+  }
+
+  /**
+   * The handshake: which state the panel is in and a sentence that says what to do.
+   * The token is checked with a DELETE of a job id that cannot exist: 401 = bad token, 404 = good token.
+   */
+  async function checkConnection() {
+    let h;
+    try {
+      h = await health();
+    } catch (e) {
+      return { state: e.kind === "unreachable" ? "unreachable" : "error", message: e.message };
+    }
+    if (!h || h.name !== "loupe") {
+      return { state: "error", message: "Something that is not Loupe answers at " + base + "." };
+    }
+    if (h.protocol !== PROTOCOL_VERSION) {
+      const update = h.protocol > PROTOCOL_VERSION ? "Update this panel" : "Update the Loupe server";
+      return {
+        state: "mismatch",
+        message: "Protocol mismatch: server " + h.version + " speaks v" + h.protocol + ", this panel speaks v" + PROTOCOL_VERSION + ". " + update + ".",
+        health: h,
+      };
+    }
+    if (!token) {
+      return { state: "unauthorized", message: "Paste the token printed by `loupe serve` (also in ~/.loupe/token).", health: h };
+    }
+    try {
+      await request("DELETE", "/v1/jobs/loupe-token-check");
+    } catch (e) {
+      if (e.kind === "unauthorized") return { state: "unauthorized", message: e.message, health: h };
+      if (e.kind !== "problem" || e.status !== 404) return { state: "error", message: e.message, health: h };
+    }
+    return { state: "connected", message: "Connected to Loupe " + h.version + " at " + base + ".", health: h };
+  }
+
+  /** POSTs a framed body; returns {id, state}. */
+  async function startJob(frame, signal) {
+    return json("POST", "/v1/jobs", { body: frame, contentType: FRAME_CONTENT_TYPE, signal });
+  }
+
+  async function getJob(id, signal) {
+    return json("GET", "/v1/jobs/" + encodeURIComponent(id), { signal });
+  }
+
+  /** Cancels a job; a job that already finished or vanished is not an error. */
+  async function cancelJob(id) {
+    try {
+      await request("DELETE", "/v1/jobs/" + encodeURIComponent(id));
+    } catch (e) {
+      if (!(e.kind === "problem" && (e.status === 404 || e.status === 409))) throw e;
+    }
+  }
+
+  /**
+   * Polls the job until it ends. onProgress({stage, fraction}) on every poll. When `signal` aborts,
+   * sends DELETE and throws a cancelled error. Resolves with the result; throws the job's problem on failure.
+   */
+  async function waitForJob(id, { onProgress, signal } = {}) {
+    try {
+      for (;;) {
+        if (signal && signal.aborted) throw cancelledError();
+        const job = await getJob(id, signal);
+        if (onProgress) onProgress({ state: job.state, stage: job.stage, fraction: job.fraction });
+        if (job.state === "done") return job.result;
+        if (job.state === "failed") {
+          const p = job.problem || {};
+          throw new LoupeError("problem", p.detail || p.title || "The job failed.", { problem: job.problem });
+        }
+        if (job.state === "cancelled") throw cancelledError();
+        await sleep(pollIntervalMs, signal);
+      }
+    } catch (e) {
+      if (e.kind === "cancelled") await cancelJob(id).catch(() => undefined);
+      throw e;
+    }
+  }
+
+  /** GET /v1/jobs/{id}/layers/{index} → {header, buffers}. */
+  async function downloadLayer(id, index, signal) {
+    const response = await request("GET", "/v1/jobs/" + encodeURIComponent(id) + "/layers/" + index, { signal, expectBinary: true });
+    return decodeFrame(new Uint8Array(await response.arrayBuffer()));
+  }
+
+  return { baseUrl: base, health, checkConnection, startJob, getJob, cancelJob, waitForJob, downloadLayer };
+}
+
+module.exports = { DEFAULT_URL, START_HINT, MANIFEST_ORIGINS, manifestAllows, sleep, normalizeBaseUrl, createClient };

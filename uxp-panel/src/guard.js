@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: Apache-2.0
+// The panel's half of the fidelity promise (shared/design/overview.md, invariant 1): the protected layer's
+// pixels, mask, bounds and blend settings are identical after a job, and every layer Loupe adds above it is
+// masked to zero (or hidden) wherever the jewelry is fully opaque.
+"use strict";
+
+const B = require("./bounds.js");
+const { samplesToBytes } = require("./protocol.js");
+const { sha256Hex } = require("./sha256.js");
+
+/** Everything about the protected layer that a job must not change. */
+function fingerprint(layer, pixels, mask) {
+  return {
+    pixels: sha256Hex(samplesToBytes(pixels.samples)),
+    components: pixels.components,
+    readBounds: Object.assign({}, pixels.bounds),
+    layerBounds: B.toIntegerBounds(layer.boundsNoEffects),
+    mask: mask ? sha256Hex(samplesToBytes(mask)) : null,
+    blendMode: String(layer.blendMode),
+    opacity: layer.opacity,
+    visible: layer.visible,
+    name: layer.name,
+  };
+}
+
+/** The first property that differs ("pixels", "mask", …), or null when the fingerprints match. */
+function firstDifference(before, after) {
+  for (const key of ["pixels", "components", "readBounds", "layerBounds", "mask", "blendMode", "opacity", "visible", "name"]) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) return key;
+  }
+  return null;
+}
+
+/**
+ * Pixels the jewelry fully covers: alpha at maximum (or no alpha channel), and its user mask at maximum.
+ * Returns a Uint8Array over `jewelry.bounds`, 1 = fully protected.
+ */
+function fullyProtected(jewelry, mask, maxValue, colorComponents) {
+  const n = B.area(jewelry.bounds);
+  const out = new Uint8Array(n);
+  const hasAlpha = jewelry.components === colorComponents + 1;
+  for (let i = 0; i < n; i++) {
+    const alphaFull = !hasAlpha || jewelry.samples[i * jewelry.components + colorComponents] === maxValue;
+    out[i] = alphaFull && (!mask || mask[i] === maxValue) ? 1 : 0;
+  }
+  return out;
+}
+
+/**
+ * For a visible layer placed above the jewelry: the number of fully protected pixels it would cover, i.e.
+ * where the layer has pixels (alpha > 0, or no alpha) and its mask is not zero. Zero means safe.
+ * pixels/mask: {samples, components, bounds} chunky in document coordinates; mask may be null (reveal all).
+ */
+function coveredProtectedPixels(protectedMap, jewelryBounds, pixels, mask, colorComponents) {
+  const hasAlpha = pixels.components === colorComponents + 1;
+  const o = B.intersect(jewelryBounds, pixels.bounds);
+  let covered = 0;
+  for (let y = o.top; y < o.bottom; y++) {
+    for (let x = o.left; x < o.right; x++) {
+      if (!protectedMap[(y - jewelryBounds.top) * B.width(jewelryBounds) + (x - jewelryBounds.left)]) continue;
+      const p = (y - pixels.bounds.top) * B.width(pixels.bounds) + (x - pixels.bounds.left);
+      if (hasAlpha && pixels.samples[p * pixels.components + colorComponents] === 0) continue;
+      if (mask && insideMaskedZero(mask, x, y)) continue;
+      covered++;
+    }
+  }
+  return covered;
+}
+
+function insideMaskedZero(mask, x, y) {
+  const b = mask.bounds;
+  if (x < b.left || x >= b.right || y < b.top || y >= b.bottom) return false;
+  return mask.samples[(y - b.top) * B.width(b) + (x - b.left)] === 0;
+}
+
+module.exports = { fingerprint, firstDifference, fullyProtected, coveredProtectedPixels };

@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: Apache-2.0
+// The thin adapter over the `photoshop` module. Every imaging call and every edit runs inside one
+// core.executeAsModal scope (a Session); the panel's own reads for its layer picker are plain DOM getters.
+// The adapter refuses any write to a layer registered as protected.
+"use strict";
+
+const B = require("./bounds.js");
+const { LoupeError, cancelledError } = require("./errors.js");
+
+const MASK_PROFILE = "Gray Gamma 2.2";
+
+function depthOf(doc) {
+  const bits = String(doc.bitsPerChannel);
+  if (bits === "bitDepth8") return 8;
+  if (bits === "bitDepth16") return 16;
+  throw new LoupeError("photoshop", "Loupe works on 8- and 16-bit documents; this one is " + bits.replace("bitDepth", "") + "-bit. Convert it with Image > Mode.");
+}
+
+function colorSpaceOf(doc) {
+  if (doc.mode === "RGBColorMode") return "RGB";
+  if (doc.mode === "grayscaleMode") return "Grayscale";
+  throw new LoupeError("photoshop", "Loupe works on RGB and Grayscale documents; this one is " + doc.mode + ".");
+}
+
+/** What the protocol and the Imaging API need to know about a document. */
+function documentInfo(doc) {
+  const depth = depthOf(doc);
+  const colorSpace = colorSpaceOf(doc);
+  const profile = doc.colorProfileName && doc.colorProfileName !== "None" ? doc.colorProfileName : "";
+  return {
+    id: doc.id,
+    width: doc.width,
+    height: doc.height,
+    depth,
+    colorSpace,
+    colorComponents: colorSpace === "RGB" ? 3 : 1,
+    profile,
+    maxValue: depth === 16 ? 32768 : 255,
+    bounds: B.documentBounds(doc.width, doc.height),
+  };
+}
+
+/** All layers top to bottom with their ancestors, so "above" and "below" follow the stacking order. */
+function flattenLayers(layers, ancestors = [], out = []) {
+  // Photoshop's Layers collection is array-like; Array.from accepts it as well as a plain array.
+  for (const layer of Array.from(layers)) {
+    out.push({ layer, ancestors });
+    if (layer.kind === "group" && layer.layers) flattenLayers(layer.layers, ancestors.concat([layer]), out);
+  }
+  return out;
+}
+
+function createPhotoshopAdapter(ps) {
+  const { app, core, imaging, action, constants } = ps;
+
+  function findDocument(id) {
+    const doc = Array.from(app.documents).find((d) => d.id === id);
+    if (!doc) throw new LoupeError("photoshop", "The document Loupe was working on has been closed.");
+    return doc;
+  }
+
+  function findLayer(doc, id) {
+    const hit = flattenLayers(doc.layers).find((e) => e.layer.id === id);
+    if (!hit) throw new LoupeError("photoshop", "The layer Loupe was working on (id " + id + ") no longer exists.");
+    return hit.layer;
+  }
+
+  /** Layers for the panel's picker (DOM getters only, no modal scope needed). */
+  function listLayers() {
+    const doc = app.activeDocument;
+    if (!doc) return { document: null, layers: [] };
+    return {
+      document: { id: doc.id, name: doc.name },
+      layers: flattenLayers(doc.layers).map((e) => ({ id: e.layer.id, name: e.layer.name, kind: e.layer.kind, depth: e.ancestors.length })),
+    };
+  }
+
+  /**
+   * Runs fn(session) inside one executeAsModal scope. Photoshop's own Cancel (Esc, progress bar) aborts
+   * `controller`; an abort from the panel makes the next session call throw.
+   */
+  async function inModal(commandName, controller, fn) {
+    return core.executeAsModal(async (context) => {
+      context.onCancel = () => controller.abort();
+      const session = createSession(context, controller.signal);
+      session.checkCancelled();
+      return fn(session);
+    }, { commandName });
+  }
+
+  function createSession(context, signal) {
+    const protectedIds = new Set();
+
+    function checkCancelled() {
+      if ((signal && signal.aborted) || context.isCancelled) throw cancelledError();
+    }
+
+    function assertWritable(layer, what) {
+      if (protectedIds.has(layer.id)) {
+        throw new LoupeError("fidelity", "Refusing to " + what + " the protected layer '" + layer.name + "'. This is a bug in Loupe; nothing was changed.");
+      }
+    }
+
+    /** Pixels of a layer (or of the composite when layer is null) padded to exactly `bounds`. */
+    async function readPixels(info, layer, bounds, { applyAlpha = false } = {}) {
+      checkCancelled();
+      const options = { documentID: info.id, sourceBounds: bounds, componentSize: info.depth };
+      if (layer) options.layerID = layer.id;
+      if (applyAlpha) options.applyAlpha = true;
+      const got = await imaging.getPixels(options);
+      try {
+        const data = await got.imageData.getData({ chunky: true, fullRange: false });
+        const components = got.imageData.components;
+        // Missing pixels: transparent for layers, the white matte for a composite read with applyAlpha.
+        const fill = applyAlpha ? info.maxValue : 0;
+        return { samples: B.padToBounds(data, B.toIntegerBounds(got.sourceBounds), bounds, components, fill), components, bounds };
+      } finally {
+        got.imageData.dispose();
+      }
+    }
+
+    async function hasUserMask(info, layer) {
+      const [reply] = await action.batchPlay(
+        [{ _obj: "get", _target: [{ _property: "hasUserMask" }, { _ref: "layer", _id: layer.id }, { _ref: "document", _id: info.id }] }],
+        {}
+      );
+      return Boolean(reply && reply.hasUserMask);
+    }
+
+    /** The user mask over `bounds`; outside the mask's own extent we assume Photoshop's default, reveal all. */
+    async function readUserMask(info, layer, bounds) {
+      checkCancelled();
+      if (!(await hasUserMask(info, layer))) return null;
+      const got = await imaging.getLayerMask({ documentID: info.id, layerID: layer.id, kind: "user", sourceBounds: bounds });
+      try {
+        const data = await got.imageData.getData({ chunky: true, fullRange: false });
+        return B.padToBounds(data, B.toIntegerBounds(got.sourceBounds), bounds, 1, info.maxValue);
+      } finally {
+        got.imageData.dispose();
+      }
+    }
+
+    async function readSelection(info, bounds) {
+      checkCancelled();
+      const got = await imaging.getSelection({ documentID: info.id, sourceBounds: bounds });
+      try {
+        const data = await got.imageData.getData({ chunky: true, fullRange: false });
+        return B.padToBounds(data, B.toIntegerBounds(got.sourceBounds), bounds, 1, 0);
+      } finally {
+        got.imageData.dispose();
+      }
+    }
+
+    /** fn() inside a history suspension that is always rolled back: for reads that need temporary edits. */
+    async function withRolledBackHistory(info, name, fn) {
+      const sid = await context.hostControl.suspendHistory({ documentID: info.id, name });
+      try {
+        return await fn();
+      } finally {
+        await context.hostControl.resumeHistory(sid, false);
+      }
+    }
+
+    /** fn() inside one history state named `name`; any throw rolls the document back. */
+    async function withHistoryState(info, name, fn) {
+      const sid = await context.hostControl.suspendHistory({ documentID: info.id, name });
+      let result;
+      try {
+        result = await fn();
+      } catch (e) {
+        await context.hostControl.resumeHistory(sid, false).catch(() => undefined);
+        throw e;
+      }
+      await context.hostControl.resumeHistory(sid, true);
+      return result;
+    }
+
+    /** force: also after a cancel, so a read that hid layers can always show them again. */
+    function setVisible(layer, visible, { force = false } = {}) {
+      if (!force) checkCancelled();
+      if (layer.visible !== visible) layer.visible = visible;
+    }
+
+    async function createGroup(doc, name, relativeLayer, placement) {
+      checkCancelled();
+      const group = await doc.createLayerGroup({ name });
+      group.move(relativeLayer, constants.ElementPlacement[placement]);
+      return group;
+    }
+
+    /** A new pixel layer, placed at the top of `group` or directly below `after`. */
+    async function createPixelLayer(doc, { name, opacity, blendMode }, { group, after }) {
+      checkCancelled();
+      const mode = constants.BlendMode[String(blendMode || "normal").replace(/[^a-z]/gi, "").toUpperCase()];
+      if (!mode) throw new LoupeError("result", "The server asked for blend mode '" + blendMode + "', which Photoshop does not have.");
+      const layer = await doc.createPixelLayer({ name, opacity, blendMode: mode });
+      if (after) layer.move(after, constants.ElementPlacement.PLACEAFTER);
+      else layer.move(group, constants.ElementPlacement.PLACEINSIDE);
+      return layer;
+    }
+
+    async function putPixels(info, layer, samples, components, bounds, commandName) {
+      checkCancelled();
+      assertWritable(layer, "write pixels into");
+      const imageData = await imaging.createImageDataFromBuffer(samples, Object.assign(
+        { width: B.width(bounds), height: B.height(bounds), components, chunky: true, colorSpace: info.colorSpace },
+        info.profile ? { colorProfile: info.profile } : {}
+      ));
+      try {
+        await imaging.putPixels({ documentID: info.id, layerID: layer.id, imageData, replace: true, targetBounds: { left: bounds.left, top: bounds.top }, commandName });
+      } finally {
+        imageData.dispose();
+      }
+    }
+
+    async function putUserMask(info, layer, samples, bounds, commandName) {
+      checkCancelled();
+      assertWritable(layer, "write a mask into");
+      const imageData = await imaging.createImageDataFromBuffer(samples, {
+        width: B.width(bounds), height: B.height(bounds), components: 1, chunky: false, colorSpace: "Grayscale", colorProfile: MASK_PROFILE,
+      });
+      try {
+        await imaging.putLayerMask({ documentID: info.id, layerID: layer.id, kind: "user", imageData, replace: true, targetBounds: { left: bounds.left, top: bounds.top }, commandName });
+      } finally {
+        imageData.dispose();
+      }
+    }
+
+    function lockAll(layer) {
+      checkCancelled();
+      if (!layer.allLocked) layer.allLocked = true;
+    }
+
+    return {
+      context,
+      checkCancelled,
+      protect: (layer) => protectedIds.add(layer.id),
+      activeDocument: () => app.activeDocument,
+      findDocument,
+      findLayer,
+      documentInfo,
+      flattenLayers: (doc) => flattenLayers(doc.layers),
+      readPixels,
+      readUserMask,
+      readSelection,
+      withRolledBackHistory,
+      withHistoryState,
+      setVisible,
+      createGroup,
+      createPixelLayer,
+      putPixels,
+      putUserMask,
+      lockAll,
+      reportProgress: (value, commandName) => context.reportProgress(Object.assign({ value }, commandName ? { commandName } : {})),
+    };
+  }
+
+  return { inModal, listLayers, documentInfo, flattenLayers };
+}
+
+module.exports = { createPhotoshopAdapter, documentInfo, flattenLayers, MASK_PROFILE };

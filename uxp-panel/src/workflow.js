@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: Apache-2.0
+// One Loupe run in three steps: (1) one read scope, (2) the server job outside any modal scope,
+// (3) one write scope that becomes a single history state, or leaves the document untouched.
+// Written against an injected `photoshop` module and client so Node tests drive it with a fake.
+"use strict";
+
+const B = require("./bounds.js");
+const P = require("./protocol.js");
+const G = require("./guard.js");
+const { LoupeError, cancelledError } = require("./errors.js");
+const { recipeById, jobOptions } = require("./recipes.js");
+const { createPhotoshopAdapter } = require("./photoshop.js");
+
+/** Step 1: the protected layer, its mask, the selection if asked, and the composite below it. */
+async function readInputs(adapter, { layerId, needSelection, controller }) {
+  return adapter.inModal("Loupe: reading the jewelry layer", controller, async (s) => {
+    const doc = s.activeDocument();
+    if (!doc) throw new LoupeError("photoshop", "Open a document first.");
+    const info = s.documentInfo(doc);
+    const layer = chooseProtectedLayer(s, doc, layerId);
+    const requested = B.intersect(B.toIntegerBounds(layer.boundsNoEffects), info.bounds);
+    if (B.isEmpty(requested)) throw new LoupeError("photoshop", "The protected layer '" + layer.name + "' has no pixels inside the canvas.");
+    const jewelry = await s.readPixels(info, layer, requested);
+    const mask = await s.readUserMask(info, layer, requested);
+    const selection = needSelection ? await s.readSelection(info, info.bounds) : null;
+    if (selection && !selection.some((v) => v !== 0)) throw new LoupeError("photoshop", "Product mask is set to the active selection, but nothing is selected.");
+    const background = await readBelow(s, doc, info, layer);
+    return { info, layerId: layer.id, layerName: layer.name, requested, jewelry, mask, selection, background, fingerprint: G.fingerprint(layer, jewelry, mask) };
+  });
+}
+
+function chooseProtectedLayer(s, doc, layerId) {
+  let layer;
+  if (layerId !== null && layerId !== undefined) {
+    layer = s.findLayer(doc, layerId);
+  } else {
+    const active = Array.from(doc.activeLayers);
+    if (active.length !== 1) throw new LoupeError("photoshop", "Select exactly one layer, the jewelry layer (or choose it under Protected layer).");
+    layer = active[0];
+  }
+  if (layer.kind === "group") throw new LoupeError("photoshop", "'" + layer.name + "' is a group; protect the jewelry layer inside it.");
+  if (layer.isBackgroundLayer) {
+    throw new LoupeError("photoshop", "The jewelry must be on its own layer, not the Background layer (Layer > New > Layer via Cut), so Loupe can work beneath it.");
+  }
+  return layer;
+}
+
+/**
+ * The composite of everything below the protected layer: hide the layer and everything above it, read the
+ * document composite (matted on white, so no alpha), and roll the visibility changes back with the history.
+ * Null when nothing visible lies below (the server then uses the jewelry layer's own opaque pixels).
+ */
+async function readBelow(s, doc, info, layer) {
+  const all = s.flattenLayers(doc);
+  const index = all.findIndex((e) => e.layer.id === layer.id);
+  const chain = new Set(all[index].ancestors.map((a) => a.id));
+  const below = all.slice(index + 1).filter((e) => e.layer.kind !== "group" && e.layer.visible && e.ancestors.every((a) => a.visible));
+  if (below.length === 0) return null;
+  const hide = all.slice(0, index).filter((e) => !chain.has(e.layer.id) && e.ancestors.every((a) => chain.has(a.id))).map((e) => e.layer).concat([layer]);
+  return s.withRolledBackHistory(info, "Loupe: reading the layers below", async () => {
+    const wasVisible = hide.map((l) => l.visible);
+    try {
+      hide.forEach((l) => s.setVisible(l, false));
+      return await s.readPixels(info, null, info.bounds, { applyAlpha: true });
+    } finally {
+      // Restored by hand as well as by the rollback, so visibility never depends on how history treats it.
+      hide.forEach((l, i) => {
+        try {
+          s.setVisible(l, wasVisible[i], { force: true });
+        } catch (e) {
+          // After a user cancel Photoshop refuses further edits; the rollback below restores it then.
+        }
+      });
+    }
+  });
+}
+
+/** The framed request (docs/protocol.md, "Panel jobs") for a recipe and the step-1 inputs. */
+function buildJobRequest(recipeId, options, inputs) {
+  const { info } = inputs;
+  const profile = info.profile || undefined;
+  const parts = [];
+  const add = (role, samples, bounds, components, colorProfile) => {
+    parts.push({ descriptor: P.describeBuffer({ role, bounds, components, bitDepth: info.depth, colorProfile }), bytes: P.samplesToBytes(samples) });
+  };
+  add("jewelry", inputs.jewelry.samples, inputs.requested, inputs.jewelry.components, profile);
+  if (inputs.mask) add("jewelryMask", inputs.mask, inputs.requested, 1);
+  if (inputs.background) add("background", inputs.background.samples, info.bounds, inputs.background.components, profile);
+  if (inputs.selection) add("selection", inputs.selection, info.bounds, 1);
+  const header = {
+    recipe: recipeId,
+    options: jobOptions(recipeId, options),
+    document: { width: info.width, height: info.height, bitDepth: info.depth, mode: info.colorSpace, colorProfile: info.profile },
+    buffers: parts.map((p) => p.descriptor),
+  };
+  return { header, buffers: parts.map((p) => p.bytes) };
+}
+
+/** Step 2: upload, follow the job, download its layers. Cancel = abort the controller (sends DELETE). */
+async function runOnServer(client, request, controller, onStep) {
+  const signal = controller.signal;
+  onStep({ step: "uploading" });
+  const job = await client.startJob(P.encodeFrame(request.header, request.buffers), signal);
+  const result = await client.waitForJob(job.id, { signal, onProgress: (p) => onStep(Object.assign({ step: "server", jobId: job.id }, p)) });
+  checkResult(result);
+  const downloads = [];
+  for (const entry of result.layers) {
+    onStep({ step: "downloading", fraction: downloads.length / result.layers.length });
+    downloads.push(Object.assign({ entry }, await client.downloadLayer(job.id, entry.index, signal)));
+  }
+  return { jobId: job.id, result, downloads };
+}
+
+function checkResult(result) {
+  if (!result || !Array.isArray(result.layers)) throw new LoupeError("result", "The server's result lists no layers.");
+  for (const l of result.layers) {
+    if (!Number.isInteger(l.index) || typeof l.name !== "string" || !["below", "above"].includes(l.placement)) {
+      throw new LoupeError("result", "The server's result has a malformed layer entry: " + JSON.stringify(l));
+    }
+  }
+}
+
+/** A downloaded layer as chunky Photoshop-range samples, checked against the document. */
+function layerBuffers(download, info) {
+  const find = (role) => download.header.buffers.findIndex((d) => d.role === role);
+  const pi = find("pixels");
+  if (pi < 0) throw new LoupeError("result", "Layer '" + download.entry.name + "' came back without pixels.");
+  const pd = download.header.buffers[pi];
+  if (pd.bitDepth !== info.depth) throw new LoupeError("result", "Layer '" + download.entry.name + "' came back " + pd.bitDepth + "-bit for a " + info.depth + "-bit document.");
+  if (pd.components !== info.colorComponents && pd.components !== info.colorComponents + 1) {
+    throw new LoupeError("result", "Layer '" + download.entry.name + "' has " + pd.components + " components; the document is " + info.colorSpace + ".");
+  }
+  const pixels = { samples: P.toPhotoshopSamples(pd, download.buffers[pi]), components: pd.components, bounds: B.toIntegerBounds(pd.bounds) };
+  const mi = find("mask");
+  let mask = null;
+  if (mi >= 0) {
+    const md = download.header.buffers[mi];
+    if (md.components !== 1 || md.bitDepth !== info.depth) throw new LoupeError("result", "Layer '" + download.entry.name + "' has a malformed mask buffer.");
+    mask = { samples: P.toPhotoshopSamples(md, download.buffers[mi]), components: 1, bounds: B.toIntegerBounds(md.bounds) };
+  }
+  return { pixels, mask };
+}
+
+/** Step 3: one history state holding the new group(s); the protected layer ends locked and unchanged. */
+async function writeResults(adapter, { inputs, result, downloads, historyName, controller }) {
+  const layers = downloads.map((d) => Object.assign({ entry: d.entry }, layerBuffers(d, inputs.info)));
+  const protectedMap = G.fullyProtected(inputs.jewelry, inputs.mask, inputs.info.maxValue, inputs.info.colorComponents);
+  for (const l of layers) {
+    if (l.entry.placement !== "above" || l.entry.visible === false) continue;
+    const covered = G.coveredProtectedPixels(protectedMap, inputs.requested, l.pixels, l.mask, inputs.info.colorComponents);
+    if (covered > 0) throw new LoupeError("fidelity", "Layer '" + l.entry.name + "' would cover " + covered + " jewelry pixels; Loupe refused to place it. Nothing was changed.");
+  }
+  return adapter.inModal(historyName, controller, async (s) => {
+    const doc = s.findDocument(inputs.info.id);
+    const info = s.documentInfo(doc);
+    if (info.width !== inputs.info.width || info.height !== inputs.info.height || info.depth !== inputs.info.depth) {
+      throw new LoupeError("photoshop", "The document's size or depth changed while Loupe was working. Run it again.");
+    }
+    const layer = s.findLayer(doc, inputs.layerId);
+    s.protect(layer);
+    return s.withHistoryState(info, historyName, async () => {
+      const created = await placeLayers(s, doc, info, layer, result.group || historyName, layers);
+      s.lockAll(layer);
+      const after = G.fingerprint(layer, await s.readPixels(info, layer, inputs.requested), await s.readUserMask(info, layer, inputs.requested));
+      const diff = G.firstDifference(inputs.fingerprint, after);
+      if (diff) {
+        throw new LoupeError("fidelity", "The protected layer's " + diff + " changed between reading and writing (was it edited meanwhile?). Nothing was changed; run Loupe again.");
+      }
+      return { created, after };
+    });
+  });
+}
+
+async function placeLayers(s, doc, info, protectedLayer, groupName, layers) {
+  const created = [];
+  for (const placement of ["below", "above"]) {
+    const mine = layers.filter((l) => l.entry.placement === placement);
+    if (mine.length === 0) continue;
+    const name = placement === "below" ? groupName : groupName + " (above)";
+    const group = await s.createGroup(doc, name, protectedLayer, placement === "below" ? "PLACEAFTER" : "PLACEBEFORE");
+    let previous = null;
+    for (const l of mine) {
+      const e = l.entry;
+      const opacity = Math.round(((e.opacity === undefined ? 255 : e.opacity) * 100) / 255);
+      const layer = await s.createPixelLayer(doc, { name: e.name, opacity, blendMode: e.blendMode }, previous ? { after: previous } : { group });
+      await s.putPixels(info, layer, l.pixels.samples, l.pixels.components, l.pixels.bounds, e.name);
+      if (l.mask) await s.putUserMask(info, layer, l.mask.samples, l.mask.bounds, e.name);
+      if (e.visible === false) s.setVisible(layer, false);
+      s.reportProgress((created.length + 1) / layers.length);
+      created.push({ id: layer.id, name: e.name, placement, bounds: l.pixels.bounds, blendMode: e.blendMode || "normal", hasMask: Boolean(l.mask) });
+      previous = layer;
+    }
+  }
+  return created;
+}
+
+/**
+ * The whole run. onStep({step, stage?, fraction?}) reports progress; aborting `controller` (the panel's Cancel)
+ * or Photoshop's own cancel stops it, and the document is left exactly as it was.
+ */
+async function runRecipe({ photoshop, client, recipeId, options, protectedLayerId = null, controller, onStep = () => undefined }) {
+  const recipe = recipeById(recipeId);
+  const opts = jobOptions(recipeId, options);
+  const adapter = createPhotoshopAdapter(photoshop);
+  onStep({ step: "reading" });
+  const inputs = await readInputs(adapter, { layerId: protectedLayerId, needSelection: opts.productMask === "selection", controller });
+  if (controller.signal.aborted) throw cancelledError();
+  const server = await runOnServer(client, buildJobRequest(recipe.id, opts, inputs), controller, onStep);
+  onStep({ step: "writing" });
+  const written = await writeResults(adapter, { inputs, result: server.result, downloads: server.downloads, historyName: recipe.historyName, controller });
+  onStep({ step: "done" });
+  return {
+    recipe: recipe.id,
+    historyName: recipe.historyName,
+    jobId: server.jobId,
+    protectedLayer: inputs.layerName,
+    layers: written.created,
+    fidelity: server.result.fidelity || null,
+    hashes: { before: inputs.fingerprint.pixels, after: written.after.pixels },
+  };
+}
+
+module.exports = { runRecipe, readInputs, buildJobRequest, runOnServer, writeResults, layerBuffers };

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: Apache-2.0
+// The client's error mapping against a scripted HTTP server: states the real server cannot be made to
+// show on demand (another protocol version, a 429, a vanished server).
+"use strict";
+
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const http = require("node:http");
+const { createClient, manifestAllows, normalizeBaseUrl } = require("../src/api.js");
+const P = require("../src/protocol.js");
+
+const HEALTH = { name: "loupe", version: "0.1.0", protocol: 1, capabilities: { recipes: ["quick", "pro", "editorial"] } };
+
+/** Starts a server whose routes map "METHOD /path" to (req, body) => {status, json?, body?, headers?}. */
+async function scripted(routes) {
+  const log = [];
+  const server = http.createServer((req, res) => {
+    const chunks = [];
+    req.on("data", (c) => chunks.push(c));
+    req.on("end", () => {
+      const key = req.method + " " + req.url.replace(/\?.*$/, "");
+      log.push({ key, auth: req.headers.authorization, type: req.headers["content-type"], length: Buffer.concat(chunks).length });
+      const route = routes[key] || (() => ({ status: 404, json: { type: "about:blank", title: "Not Found", status: 404, detail: "No such job." } }));
+      const r = route(req, Buffer.concat(chunks));
+      res.writeHead(r.status, Object.assign({ "Content-Type": r.json ? "application/problem+json" : "application/octet-stream" }, r.headers));
+      res.end(r.json ? JSON.stringify(r.json) : r.body);
+    });
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = "http://127.0.0.1:" + server.address().port;
+  return { url, log, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+const ok = (json) => () => ({ status: 200, json });
+
+test("only the two manifest origins are reachable from Photoshop", () => {
+  assert.ok(manifestAllows("http://127.0.0.1:8765"));
+  assert.ok(manifestAllows("http://localhost:8765/"));
+  assert.ok(!manifestAllows("http://127.0.0.1:9000"));
+  assert.ok(!manifestAllows("https://127.0.0.1:8765"));
+  assert.throws(() => normalizeBaseUrl("http://192.168.1.5:8765"), /only listens on this computer/);
+});
+
+test("server not running: says so and how to start it", async () => {
+  const s = await scripted({});
+  await s.close();
+  const c = await createClient({ baseUrl: s.url, token: "t" }).checkConnection();
+  assert.equal(c.state, "unreachable");
+  assert.match(c.message, /not running at http:\/\/127\.0\.0\.1:\d+\. Start it with: \.\/loupe serve/);
+});
+
+test("protocol mismatch names the side to update", async () => {
+  for (const [protocol, side] of [[2, "Update this panel"], [0, "Update the Loupe server"]]) {
+    const s = await scripted({ "GET /v1/health": ok(Object.assign({}, HEALTH, { protocol })) });
+    const c = await createClient({ baseUrl: s.url, token: "t" }).checkConnection();
+    await s.close();
+    assert.equal(c.state, "mismatch");
+    assert.match(c.message, new RegExp("server 0\\.1\\.0 speaks v" + protocol + ", this panel speaks v1\\. " + side));
+  }
+});
+
+test("token: missing, rejected (401), accepted (404 for the probe job)", async () => {
+  const s = await scripted({
+    "GET /v1/health": ok(HEALTH),
+    "DELETE /v1/jobs/loupe-token-check": (req) =>
+      req.headers.authorization === "Bearer good"
+        ? { status: 404, json: { title: "Not Found", status: 404, detail: "No such job." } }
+        : { status: 401, json: { title: "Unauthorized", status: 401, detail: "Missing or wrong token." } },
+  });
+  assert.equal((await createClient({ baseUrl: s.url, token: "" }).checkConnection()).state, "unauthorized");
+  const bad = await createClient({ baseUrl: s.url, token: "bad" }).checkConnection();
+  assert.equal(bad.state, "unauthorized");
+  assert.match(bad.message, /rejected the token/);
+  const good = await createClient({ baseUrl: s.url, token: "good" }).checkConnection();
+  assert.equal(good.state, "connected");
+  assert.match(good.message, /Connected to Loupe 0\.1\.0/);
+  await s.close();
+  assert.equal(s.log.filter((l) => l.key.startsWith("DELETE")).every((l) => l.auth === undefined || l.auth.startsWith("Bearer ")), true);
+});
+
+test("something else on the port is not mistaken for Loupe", async () => {
+  const s = await scripted({ "GET /v1/health": ok({ name: "comfyui" }) });
+  const c = await createClient({ baseUrl: s.url, token: "t" }).checkConnection();
+  await s.close();
+  assert.equal(c.state, "error");
+  assert.match(c.message, /not Loupe/);
+});
+
+test("startJob posts the frame with its content type and bearer token; problems surface their detail", async () => {
+  const s = await scripted({
+    "POST /v1/jobs": (req, body) =>
+      body.length > 10
+        ? { status: 202, json: { id: "j-1", state: "queued" } }
+        : { status: 400, json: { type: "about:blank", title: "Bad Request", status: 400, detail: "buffer 'jewelry': byteLength 3 should be 4." } },
+  });
+  const client = createClient({ baseUrl: s.url, token: "tok" });
+  assert.deepEqual(await client.startJob(new Uint8Array(20)), { id: "j-1", state: "queued" });
+  await assert.rejects(client.startJob(new Uint8Array(2)), (e) => e.kind === "problem" && e.status === 400 && /byteLength 3 should be 4/.test(e.message));
+  await s.close();
+  assert.equal(s.log[0].auth, "Bearer tok");
+  assert.equal(s.log[0].type, P.FRAME_CONTENT_TYPE);
+  assert.equal(s.log[0].length, 20);
+});
+
+test("429 says the server is busy and when to retry", async () => {
+  const s = await scripted({ "POST /v1/jobs": () => ({ status: 429, headers: { "Retry-After": "5" }, json: { title: "Too Many Requests", status: 429, detail: "2 jobs running." } }) });
+  await assert.rejects(createClient({ baseUrl: s.url, token: "t" }).startJob(new Uint8Array(1)), (e) => e.kind === "busy" && /try again in 5 s/.test(e.message));
+  await s.close();
+});
+
+test("waitForJob reports progress, returns the result, and surfaces a failed job's detail", async () => {
+  let polls = 0;
+  const s = await scripted({
+    "GET /v1/jobs/j-ok": () => ({ status: 200, json: ++polls < 3 ? { id: "j-ok", state: "running", stage: "inpaint", fraction: polls / 3 } : { id: "j-ok", state: "done", result: { layers: [] } } }),
+    "GET /v1/jobs/j-bad": ok({ id: "j-bad", state: "failed", problem: { title: "Unprocessable", detail: "The protected layer is empty." } }),
+  });
+  const client = createClient({ baseUrl: s.url, token: "t", pollIntervalMs: 5 });
+  const seen = [];
+  assert.deepEqual(await client.waitForJob("j-ok", { onProgress: (p) => seen.push(p.state) }), { layers: [] });
+  assert.deepEqual(seen, ["running", "running", "done"]);
+  await assert.rejects(client.waitForJob("j-bad"), /The protected layer is empty/);
+  await s.close();
+});
+
+test("cancelling while waiting sends DELETE for the job", async () => {
+  const s = await scripted({
+    "GET /v1/jobs/j-slow": ok({ id: "j-slow", state: "running", stage: "denoise", fraction: 0.1 }),
+    "DELETE /v1/jobs/j-slow": () => ({ status: 204, body: "" }),
+  });
+  const controller = new AbortController();
+  const client = createClient({ baseUrl: s.url, token: "t", pollIntervalMs: 20 });
+  const waiting = client.waitForJob("j-slow", { signal: controller.signal, onProgress: () => controller.abort() });
+  await assert.rejects(waiting, (e) => e.kind === "cancelled");
+  await s.close();
+  assert.ok(s.log.some((l) => l.key === "DELETE /v1/jobs/j-slow" && l.auth === "Bearer t"));
+});
+
+test("downloadLayer decodes the framed layer", async () => {
+  const d = P.describeBuffer({ role: "pixels", bounds: { left: 1, top: 2, right: 3, bottom: 3 }, components: 3, bitDepth: 8 });
+  const frame = Buffer.from(P.encodeFrame({ index: 0, name: "Loupe background", buffers: [d] }, [Uint8Array.of(1, 2, 3, 4, 5, 6)]));
+  const s = await scripted({ "GET /v1/jobs/j-1/layers/0": () => ({ status: 200, headers: { "Content-Type": P.FRAME_CONTENT_TYPE }, body: frame }) });
+  const got = await createClient({ baseUrl: s.url, token: "t" }).downloadLayer("j-1", 0);
+  await s.close();
+  assert.equal(got.header.name, "Loupe background");
+  assert.deepEqual(Array.from(got.buffers[0]), [1, 2, 3, 4, 5, 6]);
+});

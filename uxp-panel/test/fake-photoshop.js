@@ -1,0 +1,268 @@
+// SPDX-License-Identifier: Apache-2.0
+// A strict fake of the `photoshop` and `uxp` modules for Node tests: documents of 8 and 16 bits (16-bit in
+// Photoshop's 0..32768 range), layers with ids, locks, masks and blend modes, the Imaging API, and
+// core.executeAsModal with hostControl.suspendHistory/resumeHistory (ps-reference/media/executeasmodal.md):
+// a history state only when the document changed, rollback restores the snapshot, a throw cancels open
+// suspensions. It throws where Photoshop would: edits outside a modal scope, writes to locked layers, a second
+// plugin's modal scope, calls after the user cancelled.
+"use strict";
+
+const D = require("./fake-dom.js");
+const { createImaging } = require("./fake-imaging.js");
+const { Sha256 } = require("../src/sha256.js");
+const { samplesToBytes, utf8Encode } = require("../src/protocol.js");
+
+function createFakePhotoshop({ hostVersion = "25.0.0" } = {}) {
+  const docs = new Map();
+  const modalStack = [];
+  let activeDocId = null;
+  let lastId = 0;
+  let foreignModal = false;
+  let cancelAfter = null;
+  const writes = [];
+  const progress = [];
+  const listeners = [];
+
+  const host = {
+    nextId: () => ++lastId,
+    doc(id) {
+      const key = id === undefined || id < 0 ? activeDocId : id;
+      const d = docs.get(key);
+      if (!d) throw new Error(key === null ? "There is no open document" : "No document with id " + key);
+      return d;
+    },
+    /** Every call that needs a modal scope, or that the user's cancel interrupts, passes through here. */
+    noteCall(what) {
+      const scope = modalStack[modalStack.length - 1];
+      if (!scope) return;
+      if (scope.cancelled) throw new Error("User cancelled the operation (" + what + ")");
+      if (cancelAfter !== null && --cancelAfter.remaining < 0) {
+        cancelAfter = null;
+        scope.cancelled = true;
+        if (typeof scope.context.onCancel === "function") scope.context.onCancel();
+        throw new Error("User cancelled the operation (" + what + ")");
+      }
+    },
+    requireModal(what) {
+      if (modalStack.length === 0) {
+        throw new Error(what + " modifies the document and must be called from core.executeAsModal");
+      }
+      host.noteCall(what);
+    },
+    touch(doc, historyName, entry) {
+      writes.push(Object.assign({ documentID: doc.id }, entry));
+      if (doc.suspension) doc.suspension.dirty = true;
+      else doc.history.push(historyName);
+    },
+    composite,
+  };
+  host.dom = D.createDom(host);
+  const imaging = createImaging(host);
+
+  /** Normal-mode "over" compositing of visible pixel layers, bottom to top; anything fancier throws. */
+  function composite(doc) {
+    const cc = D.colorComponents(doc);
+    const n = cc + 1;
+    const max = D.maxValue(doc);
+    const count = doc.width * doc.height;
+    const color = new Float64Array(count * cc);
+    const alpha = new Float64Array(count);
+    const visibleLeaves = [];
+    D.walk(doc.root, (l, list, i, ancestors) => {
+      if (l.kind !== "pixel" || !l.visible || ancestors.some((a) => !a.visible)) return;
+      for (const a of ancestors) {
+        if (a.opacity !== 100 || (a.blendMode !== "passThrough" && a.blendMode !== "normal")) throw new Error("fake composite: group opacity/blending is not modelled");
+      }
+      if (l.blendMode !== "normal") throw new Error("fake composite: blend mode " + l.blendMode + " is not modelled");
+      visibleLeaves.push(l);
+    });
+    for (const l of visibleLeaves.reverse()) {
+      for (let i = 0; i < count; i++) {
+        let a = (l.pixels[i * n + cc] / max) * (l.opacity / 100);
+        if (l.mask) a *= l.mask[i] / max;
+        if (a === 0) continue;
+        const outA = a + alpha[i] * (1 - a);
+        for (let c = 0; c < cc; c++) {
+          color[i * cc + c] = (l.pixels[i * n + c] * a + color[i * cc + c] * alpha[i] * (1 - a)) / outA;
+        }
+        alpha[i] = outA;
+      }
+    }
+    const out = D.newSamples(doc, count * n);
+    for (let i = 0; i < count; i++) {
+      for (let c = 0; c < cc; c++) out[i * n + c] = Math.round(color[i * cc + c]);
+      out[i * n + cc] = Math.round(alpha[i] * max);
+    }
+    return out;
+  }
+
+  function findSuspension(sid) {
+    for (const d of docs.values()) if (d.suspension && d.suspension.sid === sid) return d;
+    return null;
+  }
+
+  function resume(sid, commit) {
+    const doc = findSuspension(sid);
+    if (!doc) throw new Error("resumeHistory: unknown or already resumed suspension");
+    const s = doc.suspension;
+    if (commit) {
+      doc.suspension = null;
+      if (s.dirty) doc.history.push(sid.finalName || sid.name);
+    } else {
+      docs.set(doc.id, s.snapshot);
+    }
+  }
+
+  const hostControl = {
+    async suspendHistory({ documentID, name } = {}) {
+      host.requireModal("suspendHistory");
+      const doc = host.doc(documentID);
+      if (!name) throw new TypeError("suspendHistory: name is required");
+      if (doc.suspension) throw new Error("suspendHistory: history of document " + doc.id + " is already suspended");
+      const sid = { documentID: doc.id, name };
+      doc.suspension = { sid, snapshot: D.cloneDoc(doc), dirty: false, scope: modalStack[modalStack.length - 1] };
+      return sid;
+    },
+    async resumeHistory(sid, commit = true) {
+      host.requireModal("resumeHistory");
+      resume(sid, commit);
+    },
+    registerAutoCloseDocument() {},
+    unregisterAutoCloseDocument() {},
+  };
+
+  async function executeAsModal(fn, options) {
+    if (!options || typeof options.commandName !== "string" || !options.commandName) {
+      throw new TypeError("executeAsModal: options.commandName is required");
+    }
+    if (foreignModal) {
+      const e = new Error("host is in a modal state");
+      e.number = 9;
+      throw e;
+    }
+    const scope = { cancelled: false };
+    scope.context = {
+      get isCancelled() { return scope.cancelled; },
+      onCancel: null,
+      reportProgress(p) { progress.push(Object.assign({ commandName: options.commandName }, p)); },
+      hostControl,
+    };
+    modalStack.push(scope);
+    let ok = false;
+    try {
+      const r = await fn(scope.context, options.descriptor);
+      ok = true;
+      return r;
+    } finally {
+      // On normal exit open suspensions are committed; when the target function throws they are cancelled.
+      for (const d of docs.values()) if (d.suspension && d.suspension.scope === scope) resume(d.suspension.sid, ok);
+      modalStack.pop();
+    }
+  }
+
+  async function batchPlay(descriptors) {
+    return descriptors.map((desc) => {
+      const t = desc._target || [];
+      const prop = t.find((r) => r._property);
+      const layerRef = t.find((r) => r._ref === "layer");
+      const docRef = t.find((r) => r._ref === "document");
+      if (desc._obj === "get" && prop && prop._property === "hasUserMask" && layerRef && layerRef._id !== undefined) {
+        const doc = host.doc(docRef ? docRef._id : undefined);
+        return { hasUserMask: Boolean(D.requireEntry(doc, layerRef._id).layer.mask) };
+      }
+      throw new Error("fake batchPlay: descriptor not modelled: " + JSON.stringify(desc));
+    });
+  }
+
+  const app = {
+    get activeDocument() { return activeDocId === null ? null : host.dom.document(activeDocId); },
+    get documents() { return Array.from(docs.keys(), (id) => host.dom.document(id)); },
+  };
+
+  const photoshop = {
+    app,
+    core: { executeAsModal },
+    imaging: {
+      getPixels: imaging.getPixels,
+      getLayerMask: imaging.getLayerMask,
+      getSelection: imaging.getSelection,
+      putPixels: imaging.putPixels,
+      putLayerMask: imaging.putLayerMask,
+      createImageDataFromBuffer: imaging.createImageDataFromBuffer,
+    },
+    action: {
+      batchPlay,
+      addNotificationListener(events, fn) { listeners.push({ events, fn }); },
+      removeNotificationListener() {},
+    },
+    constants: D.constants,
+  };
+
+  const uxp = {
+    host: { name: "Photoshop", version: hostVersion },
+    entrypoints: {
+      setup(config) { uxp.entrypoints.config = config; },
+      config: null,
+    },
+  };
+
+  /** Test-side helpers: build documents, inspect them, script cancellations and modal collisions. */
+  const fake = {
+    addDocument({ name = "Untitled-1", width, height, depth = 8, mode = D.constants.DocumentMode.RGB, profile = "sRGB IEC61966-2.1" }) {
+      if (depth !== 8 && depth !== 16) throw new Error("fake documents are 8- or 16-bit");
+      const id = host.nextId();
+      docs.set(id, { id, name, width, height, depth, mode, profile, root: [], selection: null, activeLayerIds: [], history: ["Open"], suspension: null });
+      activeDocId = id;
+      return id;
+    },
+    /** Adds a layer on top. `pixels` is document-sized, chunky, with alpha (RGBA or gray+alpha). */
+    addLayer(docId, { name, pixels, isBackground = false, visible = true, blendMode = "normal", opacity = 100, mask = null, kind = "pixel" }) {
+      const doc = host.doc(docId);
+      const layer = D.newLayerModel(doc, { id: host.nextId(), kind, name, isBackground, visible, opacity, blendMode });
+      if (pixels) {
+        if (pixels.length !== layer.pixels.length || pixels.constructor !== layer.pixels.constructor) throw new Error("addLayer: pixels must be a document-sized " + layer.pixels.constructor.name + " with alpha");
+        layer.pixels.set(pixels);
+      }
+      if (mask) layer.mask = mask.slice();
+      if (isBackground && doc.root.length) throw new Error("addLayer: the Background layer must be added first");
+      doc.root.unshift(layer);
+      doc.activeLayerIds = [layer.id];
+      return layer.id;
+    },
+    setActiveLayers(docId, ids) { host.doc(docId).activeLayerIds = ids.slice(); },
+    setSelection(docId, samples) { host.doc(docId).selection = samples ? samples.slice() : null; },
+    holdForeignModal(on) { foreignModal = on; },
+    /** The user presses Esc after `calls` more Photoshop calls inside a modal scope. */
+    cancelModalAfter(calls) { cancelAfter = { remaining: calls }; },
+    historyNames: (docId) => host.doc(docId).history.slice(),
+    layerModel: (docId, id) => D.requireEntry(host.doc(docId), id).layer,
+    /** The layer tree as plain data, top first, without pixels. */
+    tree(docId) {
+      const strip = (l) => ({ id: l.id, name: l.name, kind: l.kind, visible: l.visible, blendMode: l.blendMode, opacity: l.opacity, allLocked: l.allLocked, hasMask: Boolean(l.mask), children: l.children ? l.children.map(strip) : undefined });
+      return host.doc(docId).root.map(strip);
+    },
+    /** SHA-256 over everything in the document: tree, properties, pixels, masks, selection, history. */
+    fingerprint(docId) {
+      const doc = host.doc(docId);
+      const h = new Sha256();
+      const enc = (s) => h.update(utf8Encode(s));
+      enc(JSON.stringify({ w: doc.width, h: doc.height, depth: doc.depth, history: doc.history, active: doc.activeLayerIds }));
+      D.walk(doc.root, (l) => {
+        enc(JSON.stringify(Object.assign({}, l, { pixels: undefined, mask: undefined, children: l.children ? l.children.map((c) => c.id) : null })));
+        if (l.pixels) h.update(samplesToBytes(l.pixels));
+        if (l.mask) h.update(samplesToBytes(l.mask));
+      });
+      if (doc.selection) h.update(samplesToBytes(doc.selection));
+      return h.hex();
+    },
+    writes,
+    progress,
+    listeners,
+    composite: (docId) => composite(host.doc(docId)),
+    get modalDepth() { return modalStack.length; },
+  };
+
+  return { photoshop, uxp, fake };
+}
+
+module.exports = { createFakePhotoshop };

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: Apache-2.0
+"use strict";
+
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const G = require("../src/guard.js");
+
+const layer = { boundsNoEffects: { left: 0, top: 0, right: 2, bottom: 2 }, blendMode: "normal", opacity: 100, visible: true, name: "Jewelry" };
+const pixels = { samples: Uint8Array.of(1, 2, 3, 255, 4, 5, 6, 255, 0, 0, 0, 0, 7, 8, 9, 128), components: 4, bounds: { left: 0, top: 0, right: 2, bottom: 2 } };
+
+test("a fingerprint notices any change to pixels, mask, bounds or blending", () => {
+  const before = G.fingerprint(layer, pixels, null);
+  assert.equal(G.firstDifference(before, G.fingerprint(layer, pixels, null)), null);
+  const changed = Object.assign({}, pixels, { samples: pixels.samples.slice() });
+  changed.samples[5] ^= 1;
+  assert.equal(G.firstDifference(before, G.fingerprint(layer, changed, null)), "pixels");
+  assert.equal(G.firstDifference(before, G.fingerprint(layer, pixels, Uint8Array.of(255, 255, 255, 0))), "mask");
+  assert.equal(G.firstDifference(before, G.fingerprint(Object.assign({}, layer, { opacity: 99 }), pixels, null)), "opacity");
+  assert.equal(G.firstDifference(before, G.fingerprint(Object.assign({}, layer, { blendMode: "multiply" }), pixels, null)), "blendMode");
+  assert.equal(G.firstDifference(before, G.fingerprint(Object.assign({}, layer, { boundsNoEffects: { left: 0, top: 0, right: 3, bottom: 2 } }), pixels, null)), "layerBounds");
+});
+
+test("fully protected = alpha at maximum and user mask at maximum", () => {
+  assert.deepEqual(Array.from(G.fullyProtected(pixels, null, 255, 3)), [1, 1, 0, 0]);
+  assert.deepEqual(Array.from(G.fullyProtected(pixels, Uint8Array.of(255, 254, 255, 255), 255, 3)), [1, 0, 0, 0]);
+  const opaque = { samples: Uint8Array.of(1, 2, 3, 4, 5, 6), components: 3, bounds: { left: 0, top: 0, right: 2, bottom: 1 } };
+  assert.deepEqual(Array.from(G.fullyProtected(opaque, null, 255, 3)), [1, 1]);
+});
+
+test("a layer above the jewelry covers protected pixels unless masked to zero there or transparent", () => {
+  const map = G.fullyProtected(pixels, null, 255, 3); // (0,0) and (1,0) protected
+  const jb = pixels.bounds;
+  const over = { samples: new Uint8Array(2 * 2 * 4).fill(255), components: 4, bounds: jb };
+  assert.equal(G.coveredProtectedPixels(map, jb, over, null, 3), 2);
+  const maskZeroTop = { samples: Uint8Array.of(0, 0, 255, 255), components: 1, bounds: jb };
+  assert.equal(G.coveredProtectedPixels(map, jb, over, maskZeroTop, 3), 0);
+  const maskPartial = { samples: Uint8Array.of(0, 1, 255, 255), components: 1, bounds: jb };
+  assert.equal(G.coveredProtectedPixels(map, jb, over, maskPartial, 3), 1);
+  // A mask smaller than the layer reveals outside itself (the conservative reading).
+  const maskSmall = { samples: Uint8Array.of(0), components: 1, bounds: { left: 0, top: 0, right: 1, bottom: 1 } };
+  assert.equal(G.coveredProtectedPixels(map, jb, over, maskSmall, 3), 1);
+  const transparentOverJewel = Object.assign({}, over, { samples: Uint8Array.of(9, 9, 9, 0, 9, 9, 9, 0, 9, 9, 9, 255, 9, 9, 9, 255) });
+  assert.equal(G.coveredProtectedPixels(map, jb, transparentOverJewel, null, 3), 0);
+  const elsewhere = Object.assign({}, over, { bounds: { left: 5, top: 5, right: 7, bottom: 7 } });
+  assert.equal(G.coveredProtectedPixels(map, jb, elsewhere, null, 3), 0);
+});

@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: Apache-2.0
+// The panel's workflow against the REAL Loupe server (`./loupe serve`, started here) on a dev scene loaded
+// into the fake Photoshop: 8-bit and 16-bit documents, every recipe, and the failures that must leave the
+// document untouched (wrong token, a request the server rejects, a cancel).
+"use strict";
+
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const { createFakePhotoshop } = require("./fake-photoshop.js");
+const { addSceneDocument, hasScene } = require("./scene.js");
+const { serverBuilt, startLoupe, SERVER_CLASSES } = require("./loupe-server.js");
+const { createClient } = require("../src/api.js");
+const { runRecipe } = require("../src/workflow.js");
+const P = require("../src/protocol.js");
+const B = require("../src/bounds.js");
+
+const SCENE = "dev01_solitaire_yellowgold";
+const TOKEN = "test-token";
+const skip = !serverBuilt()
+  ? "no " + SERVER_CLASSES + ": build the server first (mvn -o -q -B -DskipTests install) — integration tests skipped"
+  : !hasScene(SCENE)
+    ? "no shared/benchmark/dev/" + SCENE + " — integration tests skipped"
+    : false;
+
+let server = null;
+
+test.before(async () => {
+  if (!skip) server = await startLoupe({ token: TOKEN });
+}, { timeout: 600000 });
+
+test.after(async () => {
+  if (server) await server.stop();
+});
+
+function setup(depth) {
+  const ps = createFakePhotoshop();
+  const s = addSceneDocument(ps.fake, SCENE, depth);
+  const originalJewel = ps.fake.layerModel(s.docId, s.jewelryId).pixels.slice();
+  return Object.assign(ps, s, { depth, originalJewel, fingerprint: ps.fake.fingerprint(s.docId) });
+}
+
+function run(s, client, extra = {}) {
+  return runRecipe(Object.assign({ photoshop: s.photoshop, client, recipeId: "pro", options: {}, controller: new AbortController() }, extra));
+}
+
+function assertUnchanged(s) {
+  assert.equal(s.fake.fingerprint(s.docId), s.fingerprint, "document unchanged");
+  assert.deepEqual(s.fake.historyNames(s.docId), ["Open"], "no history state added");
+}
+
+const CASES = [
+  { depth: 8, recipe: "quick", history: "Loupe Quick" },
+  { depth: 8, recipe: "pro", history: "Loupe Pro" },
+  { depth: 8, recipe: "editorial", history: "Loupe Editorial" },
+  { depth: 16, recipe: "pro", history: "Loupe Pro" },
+  { depth: 16, recipe: "editorial", history: "Loupe Editorial" },
+];
+
+for (const c of CASES) {
+  test(c.depth + "-bit " + c.recipe + ": new layers at exact bounds and depth, one history state, jewelry locked and bit-exact", { skip, timeout: 300000 }, async () => {
+    const s = setup(c.depth);
+    const summary = await run(s, createClient({ baseUrl: server.url, token: TOKEN }), { recipeId: c.recipe });
+
+    assert.deepEqual(s.fake.historyNames(s.docId), ["Open", c.history]);
+    const tree = s.fake.tree(s.docId);
+    const names = tree.map((l) => l.name);
+    const jewelIndex = names.indexOf("Jewelry");
+    assert.ok(jewelIndex >= 0);
+    assert.equal(tree[jewelIndex].allLocked, true, "protected layer ends locked");
+    assert.ok(summary.layers.length > 0, "the recipe added layers");
+    for (const g of tree.filter((l) => l.kind === "group")) {
+      assert.match(g.name, new RegExp("^" + c.history));
+      const below = names.indexOf(g.name) > jewelIndex;
+      assert.equal(g.name.endsWith("(above)"), !below, g.name + " sits on the right side of the jewelry");
+    }
+    const doc = s.photoshop.app.activeDocument;
+    for (const made of summary.layers) {
+      const layer = s.fake.layerModel(s.docId, made.id);
+      assert.ok(layer.pixels instanceof (c.depth === 16 ? Uint16Array : Uint8Array), made.name + " kept the document depth");
+      assert.ok(B.isIntegerBounds(made.bounds), made.name + " has integer bounds");
+      const full = B.documentBounds(s.width, s.height);
+      assert.deepEqual(B.intersect(made.bounds, full), made.bounds, made.name + " lies inside the canvas");
+      const domLayer = doc.layers.flatMap((l) => (l.layers ? l.layers : [l])).find((l) => l.id === made.id);
+      const actual = domLayer.boundsNoEffects;
+      if (!B.isEmpty(actual)) assert.deepEqual(B.intersect(actual, made.bounds), actual, made.name + " pixels stay within its targetBounds");
+    }
+    // Never written: not a single putPixels/putLayerMask/move on it, and its samples are the originals.
+    assert.deepEqual(s.fake.writes.filter((w) => w.layerId === s.jewelryId && w.op !== "set").length, 0);
+    assert.deepEqual(s.fake.writes.filter((w) => w.layerId === s.jewelryId).map((w) => w.prop), ["visible", "visible", "allLocked"]);
+    assert.ok(Buffer.from(s.fake.layerModel(s.docId, s.jewelryId).pixels.buffer).equals(Buffer.from(s.originalJewel.buffer)), "jewelry samples identical");
+    assert.equal(summary.hashes.before, summary.hashes.after);
+    assert.equal(summary.fidelity.changedPixels, 0);
+    assert.ok(summary.fidelity.protectedPixels > 0);
+  });
+}
+
+test("wrong token: refused by the server, document unchanged", { skip, timeout: 120000 }, async () => {
+  const s = setup(8);
+  await assert.rejects(run(s, createClient({ baseUrl: server.url, token: "wrong-token" })), (e) => e.kind === "unauthorized" && /rejected the token/.test(e.message));
+  assertUnchanged(s);
+});
+
+test("a request the server rejects: its detail reaches the panel, document unchanged", { skip, timeout: 120000 }, async () => {
+  const s = setup(8);
+  const client = createClient({ baseUrl: server.url, token: TOKEN });
+  const rejecting = Object.assign({}, client, {
+    startJob(frame, signal) {
+      const { header, buffers } = P.decodeFrame(frame);
+      header.recipe = "deluxe";
+      return client.startJob(P.encodeFrame(header, buffers), signal);
+    },
+  });
+  await assert.rejects(run(s, rejecting), (e) => e.kind === "problem" && e.status >= 400 && e.status < 500 && /deluxe/.test(e.message));
+  assertUnchanged(s);
+});
+
+test("Cancel after the job started: DELETE reaches the server, the job ends cancelled, document unchanged", { skip, timeout: 120000 }, async () => {
+  const s = setup(8);
+  const controller = new AbortController();
+  const client = createClient({ baseUrl: server.url, token: TOKEN });
+  let jobId = null;
+  const cancelling = Object.assign({}, client, {
+    async startJob(frame, signal) {
+      const job = await client.startJob(frame, signal);
+      jobId = job.id;
+      controller.abort();
+      return job;
+    },
+  });
+  await assert.rejects(run(s, cancelling, { controller }), (e) => e.kind === "cancelled");
+  let job = await client.getJob(jobId);
+  for (let i = 0; i < 300 && (job.state === "queued" || job.state === "running"); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    job = await client.getJob(jobId);
+  }
+  assert.equal(job.state, "cancelled");
+  assertUnchanged(s);
+});
+
+test("Photoshop's cancel during the write scope: rolled back, document unchanged", { skip, timeout: 300000 }, async () => {
+  const s = setup(8);
+  const client = createClient({ baseUrl: server.url, token: TOKEN });
+  const slowWrite = Object.assign({}, client, {
+    async downloadLayer(id, index, signal) {
+      const got = await client.downloadLayer(id, index, signal);
+      s.fake.cancelModalAfter(4);
+      return got;
+    },
+  });
+  await assert.rejects(run(s, slowWrite), /cancel/i);
+  assertUnchanged(s);
+});

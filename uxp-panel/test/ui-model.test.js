@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: Apache-2.0
+"use strict";
+
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const { viewModel, overallProgress } = require("../src/ui.js");
+const { DEFAULT_OPTIONS } = require("../src/recipes.js");
+
+function state(patch) {
+  return Object.assign(
+    {
+      settings: { url: "http://127.0.0.1:8765", token: "t" },
+      connection: { state: "connected", message: "Connected" },
+      document: { id: 1, name: "ring.psd" },
+      layers: [{ id: 2, name: "Jewelry", kind: "pixel", depth: 0 }, { id: 3, name: "Props", kind: "group", depth: 0 }, { id: 4, name: "Stand", kind: "pixel", depth: 1 }],
+      recipe: "pro",
+      options: Object.assign({}, DEFAULT_OPTIONS),
+      protectedLayer: "active",
+      run: { phase: "idle" },
+      result: null,
+    },
+    patch
+  );
+}
+
+test("Run is enabled only when connected, idle and a document is open", () => {
+  assert.equal(viewModel(state()).runDisabled, false);
+  for (const s of ["unknown", "checking", "unreachable", "unauthorized", "mismatch", "error", "config"]) {
+    assert.equal(viewModel(state({ connection: { state: s, message: "" } })).runDisabled, true, s);
+  }
+  assert.equal(viewModel(state({ document: null })).runDisabled, true);
+  const busy = viewModel(state({ run: { phase: "server", stage: "inpainting", fraction: 0.4 } }));
+  assert.equal(busy.runDisabled, true);
+  assert.equal(busy.cancelDisabled, false);
+  assert.equal(busy.progress.label, "Working: inpainting");
+  assert.equal(busy.progress.value, 40);
+});
+
+test("settings stay open until connected; status tone follows the connection", () => {
+  assert.equal(viewModel(state({ connection: { state: "unreachable", message: "x" } })).settingsOpen, true);
+  assert.equal(viewModel(state()).settingsOpen, false);
+  assert.equal(viewModel(state()).status.tone, "ok");
+  assert.equal(viewModel(state({ connection: { state: "mismatch", message: "x" } })).status.tone, "warn");
+  assert.equal(viewModel(state({ connection: { state: "unreachable", message: "x" } })).status.tone, "error");
+});
+
+test("each recipe enables only the options it uses; nothing is editable while running", () => {
+  const quick = viewModel(state({ recipe: "quick" })).enabled;
+  assert.deepEqual(quick, { background: true, productMask: true, denoise: false, fsRadius: false, protectHighlights: false, protectShadows: false });
+  const editorial = viewModel(state({ recipe: "editorial" })).enabled;
+  assert.ok(Object.values(editorial).every(Boolean));
+  const running = viewModel(state({ recipe: "editorial", run: { phase: "writing" } })).enabled;
+  assert.ok(Object.values(running).every((v) => !v));
+});
+
+test("the protected-layer picker lists pixel layers, indented by depth, after 'Active layer'", () => {
+  const choices = viewModel(state()).layerChoices;
+  assert.deepEqual(choices.map((c) => c.value), ["active", "2", "4"]);
+  assert.equal(choices[2].label, "\u2003Stand");
+});
+
+test("progress runs monotonically through the steps", () => {
+  const phases = [{ phase: "reading" }, { phase: "uploading" }, { phase: "server", fraction: 0 }, { phase: "server", fraction: 0.5 }, { phase: "server", fraction: 1 }, { phase: "downloading", fraction: 0.5 }, { phase: "writing" }, { phase: "done" }];
+  const values = phases.map(overallProgress);
+  for (let i = 1; i < values.length; i++) assert.ok(values[i] > values[i - 1], JSON.stringify(values));
+  assert.equal(values[values.length - 1], 100);
+});
+
+test("the result card shows the fidelity report and both hashes", () => {
+  const h = "a".repeat(64);
+  const vm = viewModel(state({
+    run: { phase: "done" },
+    result: { historyName: "Loupe Pro", protectedLayer: "Jewelry", layers: [{ placement: "below" }, { placement: "below" }], fidelity: { protectedPixels: 173819, changedPixels: 0, verdict: "bit-exact" }, hashes: { before: h, after: h } },
+  }));
+  assert.equal(vm.result.title, "Loupe Pro: 2 layers added");
+  assert.equal(vm.result.protectedPixels, "173,819");
+  assert.equal(vm.result.changed, "0 (bit-exact)");
+  assert.match(vm.result.after, /✓$/);
+  assert.match(vm.result.layers, /2 below and 0 above 'Jewelry'/);
+});

@@ -1,0 +1,280 @@
+// SPDX-License-Identifier: Apache-2.0
+// The three steps against the strict fake Photoshop, with a scripted stand-in for the HTTP client so each
+// Photoshop-side failure (cancel, locked layer, edits meanwhile, a layer that would cover the jewelry) can be
+// provoked on purpose. The real server is exercised in integration.test.js.
+"use strict";
+
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const { createFakePhotoshop } = require("./fake-photoshop.js");
+const { runRecipe } = require("../src/workflow.js");
+const P = require("../src/protocol.js");
+const B = require("../src/bounds.js");
+const { cancelledError } = require("../src/errors.js");
+
+const W = 24;
+const H = 16;
+const JEWEL = { left: 8, top: 4, right: 16, bottom: 12 };
+
+/** A small scene: Background (a gradient), Jewelry (opaque 8×8 square with a soft edge column), active. */
+function scene(depth) {
+  const ps = createFakePhotoshop();
+  const max = depth === 16 ? 32768 : 255;
+  const Samples = depth === 16 ? Uint16Array : Uint8Array;
+  const docId = ps.fake.addDocument({ name: "ring", width: W, height: H, depth });
+  const bg = new Samples(W * H * 4);
+  const jewel = new Samples(W * H * 4);
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      const i = (y * W + x) * 4;
+      bg.set([Math.round((x * max) / W), Math.round((y * max) / H), max >> 1, max], i);
+      if (x >= JEWEL.left && x < JEWEL.right && y >= JEWEL.top && y < JEWEL.bottom) {
+        jewel.set([max, Math.round(max * 0.8), Math.round(max * 0.2), x === JEWEL.right - 1 ? max >> 1 : max], i);
+      }
+    }
+  }
+  const backgroundId = ps.fake.addLayer(docId, { name: "Background", pixels: bg, isBackground: true });
+  const jewelryId = ps.fake.addLayer(docId, { name: "Jewelry", pixels: jewel });
+  return Object.assign(ps, { docId, backgroundId, jewelryId, depth, max });
+}
+
+/**
+ * A client double: records the decoded request and answers with layers built by `layers(request)`:
+ * [{entry, pixels:{bounds, components, samples}, mask?}]. `onWait` runs while the "server" works.
+ */
+function scriptedClient(layers, { onWait, result = {} } = {}) {
+  const calls = { request: null, cancelled: false };
+  let built = null;
+  return {
+    calls,
+    async startJob(frame) {
+      calls.request = P.decodeFrame(frame);
+      built = layers(calls.request);
+      return { id: "j-test", state: "queued" };
+    },
+    async waitForJob(id, { signal, onProgress }) {
+      onProgress({ state: "running", stage: "inpaint", fraction: 0.5 });
+      if (onWait) await onWait(signal);
+      if (signal && signal.aborted) {
+        calls.cancelled = true;
+        throw cancelledError();
+      }
+      return Object.assign({ recipe: "pro", group: "Loupe Pro", layers: built.map((l, index) => Object.assign({ index }, l.entry)), fidelity: { protectedPixels: 56, changedPixels: 0, verdict: "bit-exact" } }, result);
+    },
+    async downloadLayer(id, index) {
+      const l = built[index];
+      const descriptors = [P.describeBuffer(Object.assign({ role: "pixels", bitDepth: l.depth }, l.pixels))];
+      const buffers = [P.samplesToBytes(l.pixels.samples)];
+      if (l.mask) {
+        descriptors.push(P.describeBuffer(Object.assign({ role: "mask", components: 1, bitDepth: l.depth }, l.mask)));
+        buffers.push(P.samplesToBytes(l.mask.samples));
+      }
+      return P.decodeFrame(P.encodeFrame(Object.assign({ buffers: descriptors }, l.entry), buffers));
+    },
+  };
+}
+
+function buffer(request, role) {
+  const i = request.header.buffers.findIndex((d) => d.role === role);
+  return i < 0 ? null : { descriptor: request.header.buffers[i], samples: P.bytesToSamples(request.buffers[i], request.header.buffers[i].bitDepth) };
+}
+
+/** What a Pro run returns: the background copy below, a hidden high-pass layer, a multiply shadow with a mask. */
+function proLayers(request) {
+  const bg = buffer(request, "background");
+  const depth = bg.descriptor.bitDepth;
+  const Samples = depth === 16 ? Uint16Array : Uint8Array;
+  const gray = depth === 16 ? 16384 : 128;
+  const shadowBounds = { left: 6, top: 10, right: 18, bottom: 14 };
+  return [
+    { entry: { name: "Loupe background (clean)", placement: "below", blendMode: "normal", opacity: 255, visible: true }, depth, pixels: { bounds: bg.descriptor.bounds, components: 3, samples: bg.samples } },
+    { entry: { name: "Loupe high frequency", placement: "below", blendMode: "linearLight", opacity: 255, visible: false }, depth, pixels: { bounds: bg.descriptor.bounds, components: 3, samples: new Samples(W * H * 3).fill(gray) } },
+    {
+      entry: { name: "Loupe shadow", placement: "below", blendMode: "multiply", opacity: 128, visible: true },
+      depth,
+      pixels: { bounds: shadowBounds, components: 4, samples: new Samples(B.area(shadowBounds) * 4).fill(gray) },
+      mask: { bounds: shadowBounds, samples: new Samples(B.area(shadowBounds)).fill(depth === 16 ? 32768 : 255) },
+    },
+  ];
+}
+
+async function run(s, client, extra = {}) {
+  return runRecipe(Object.assign({ photoshop: s.photoshop, client, recipeId: "pro", options: {}, controller: new AbortController() }, extra));
+}
+
+function writesTo(s, layerId) {
+  return s.fake.writes.filter((w) => w.layerId === layerId);
+}
+
+for (const depth of [8, 16]) {
+  test(depth + "-bit: one history state, a group beneath the jewelry, the jewelry locked and never written", async () => {
+    const s = scene(depth);
+    const client = scriptedClient(proLayers);
+    const summary = await run(s, client);
+
+    assert.deepEqual(s.fake.historyNames(s.docId), ["Open", "Loupe Pro"]);
+    const tree = s.fake.tree(s.docId);
+    assert.deepEqual(tree.map((l) => l.name), ["Jewelry", "Loupe Pro", "Background"]);
+    assert.deepEqual(tree[1].children.map((l) => [l.name, l.blendMode, l.visible, l.opacity]), [
+      ["Loupe background (clean)", "normal", true, 100],
+      ["Loupe high frequency", "linearLight", false, 100],
+      ["Loupe shadow", "multiply", true, 50],
+    ]);
+    assert.equal(tree[0].allLocked, true);
+    // Hidden and shown again during the read (inside a rolled-back suspension), then locked:
+    // never a pixel, mask, position or blend write.
+    assert.deepEqual(writesTo(s, s.jewelryId).map((w) => w.op + ":" + (w.prop || "")), ["set:visible", "set:visible", "set:allLocked"]);
+
+    const shadow = s.fake.layerModel(s.docId, tree[1].children[2].id);
+    assert.ok(shadow.pixels instanceof (depth === 16 ? Uint16Array : Uint8Array), "layer kept the document depth");
+    assert.deepEqual(s.photoshop.app.activeDocument.layers[1].layers[2].boundsNoEffects, { left: 6, top: 10, right: 18, bottom: 14 });
+    assert.ok(shadow.mask, "mask written with putLayerMask");
+
+    assert.equal(summary.hashes.before, summary.hashes.after);
+    assert.deepEqual(summary.layers.map((l) => l.placement), ["below", "below", "below"]);
+  });
+
+  test(depth + "-bit: the request carries the jewelry at its bounds and the composite below, at document depth", async () => {
+    const s = scene(depth);
+    // A layer above the jewelry must not leak into the "background" composite.
+    const notes = new (depth === 16 ? Uint16Array : Uint8Array)(W * H * 4).fill(s.max);
+    s.fake.addLayer(s.docId, { name: "Notes", pixels: notes });
+    s.fake.setActiveLayers(s.docId, [s.jewelryId]);
+    const client = scriptedClient(proLayers);
+    await run(s, client);
+    const req = client.calls.request;
+    assert.equal(req.header.recipe, "pro");
+    assert.deepEqual(req.header.document, { width: W, height: H, bitDepth: depth, mode: "RGB", colorProfile: "sRGB IEC61966-2.1" });
+    const jewel = buffer(req, "jewelry");
+    assert.deepEqual(jewel.descriptor.bounds, JEWEL);
+    assert.equal(jewel.descriptor.components, 4);
+    assert.equal(jewel.descriptor.fullRange, false);
+    const model = s.fake.layerModel(s.docId, s.jewelryId).pixels;
+    const expected = B.padToBounds(model, B.documentBounds(W, H), JEWEL, 4, 0);
+    assert.deepEqual(Array.from(jewel.samples), Array.from(expected));
+    const bg = buffer(req, "background");
+    assert.deepEqual(bg.descriptor.bounds, { left: 0, top: 0, right: W, bottom: H });
+    const bgModel = s.fake.layerModel(s.docId, s.backgroundId).pixels;
+    for (let i = 0; i < W * H; i++) {
+      for (let c = 0; c < 3; c++) assert.equal(bg.samples[i * 3 + c], bgModel[i * 4 + c]);
+    }
+    assert.equal(buffer(req, "selection"), null);
+    assert.equal(buffer(req, "jewelryMask"), null);
+    assert.equal(s.fake.tree(s.docId).find((l) => l.name === "Notes").visible, true, "hidden only inside the rolled-back read");
+  });
+}
+
+test("layers placed above go in their own group above the jewelry, masked to zero over it", async () => {
+  const s = scene(8);
+  const above = (request) => {
+    const bounds = { left: 0, top: 0, right: W, bottom: H };
+    const mask = new Uint8Array(W * H).fill(255);
+    for (let y = JEWEL.top; y < JEWEL.bottom; y++) for (let x = JEWEL.left; x < JEWEL.right; x++) mask[y * W + x] = 0;
+    return [{ entry: { name: "Loupe dust (above)", placement: "above", blendMode: "normal", opacity: 255, visible: true }, depth: 8, pixels: { bounds, components: 4, samples: new Uint8Array(W * H * 4).fill(200) }, mask: { bounds, samples: mask } }];
+  };
+  await run(s, scriptedClient(above));
+  assert.deepEqual(s.fake.tree(s.docId).map((l) => l.name), ["Loupe Pro (above)", "Jewelry", "Background"]);
+  assert.deepEqual(s.fake.historyNames(s.docId), ["Open", "Loupe Pro"]);
+});
+
+test("a visible layer above that would cover jewelry pixels is refused; the document is unchanged", async () => {
+  const s = scene(8);
+  const before = s.fake.fingerprint(s.docId);
+  const bad = () => [{ entry: { name: "Loupe fill", placement: "above", blendMode: "normal", opacity: 255, visible: true }, depth: 8, pixels: { bounds: { left: 0, top: 0, right: W, bottom: H }, components: 3, samples: new Uint8Array(W * H * 3) } }];
+  await assert.rejects(run(s, scriptedClient(bad)), (e) => e.kind === "fidelity" && /would cover 56 jewelry pixels/.test(e.message));
+  assert.equal(s.fake.fingerprint(s.docId), before);
+});
+
+test("a server layer at the wrong depth fails before anything is written", async () => {
+  const s = scene(16);
+  const before = s.fake.fingerprint(s.docId);
+  const wrongDepth = () => [{ entry: { name: "Loupe background", placement: "below", opacity: 255 }, depth: 8, pixels: { bounds: { left: 0, top: 0, right: W, bottom: H }, components: 3, samples: new Uint8Array(W * H * 3) } }];
+  await assert.rejects(run(s, scriptedClient(wrongDepth)), /came back 8-bit for a 16-bit document/);
+  assert.equal(s.fake.fingerprint(s.docId), before);
+});
+
+test("Photoshop's own cancel in the middle of the write rolls everything back", async () => {
+  const s = scene(8);
+  const before = s.fake.fingerprint(s.docId);
+  const client = scriptedClient(proLayers, { onWait: async () => s.fake.cancelModalAfter(6) });
+  await assert.rejects(run(s, client), /cancel/i);
+  assert.equal(s.fake.fingerprint(s.docId), before);
+  assert.deepEqual(s.fake.historyNames(s.docId), ["Open"]);
+});
+
+test("the panel's Cancel while the server works stops the job and leaves the document alone", async () => {
+  const s = scene(8);
+  const before = s.fake.fingerprint(s.docId);
+  const controller = new AbortController();
+  const client = scriptedClient(proLayers, { onWait: async () => controller.abort() });
+  await assert.rejects(run(s, client, { controller }), (e) => e.kind === "cancelled");
+  assert.ok(client.calls.cancelled);
+  assert.equal(s.fake.fingerprint(s.docId), before);
+});
+
+test("jewelry edited while the server worked: the write is refused and rolled back, the user's edit stays", async () => {
+  const s = scene(8);
+  const client = scriptedClient(proLayers, {
+    onWait: async () => {
+      await s.photoshop.core.executeAsModal(async () => {
+        const img = await s.photoshop.imaging.createImageDataFromBuffer(Uint8Array.of(1, 2, 3, 255), { width: 1, height: 1, components: 4, colorSpace: "RGB" });
+        await s.photoshop.imaging.putPixels({ layerID: s.jewelryId, imageData: img, replace: true, targetBounds: { left: 9, top: 5 } });
+      }, { commandName: "user paints" });
+    },
+  });
+  const afterEdit = [];
+  await assert.rejects(run(s, client), (e) => e.kind === "fidelity" && /pixels changed between reading and writing/.test(e.message));
+  afterEdit.push(s.fake.historyNames(s.docId));
+  assert.deepEqual(afterEdit[0], ["Open", "Put Pixels"]);
+  assert.equal(s.fake.tree(s.docId).length, 2, "no Loupe layers left behind");
+  assert.equal(s.fake.tree(s.docId)[0].allLocked, false, "lock rolled back with everything else");
+});
+
+test("choosing the protected layer: by id, not a group, not the Background, exactly one active layer", async () => {
+  const s = scene(8);
+  s.fake.setActiveLayers(s.docId, [s.backgroundId]);
+  await assert.rejects(run(s, scriptedClient(proLayers)), /not the Background layer/);
+  s.fake.setActiveLayers(s.docId, [s.backgroundId, s.jewelryId]);
+  await assert.rejects(run(s, scriptedClient(proLayers)), /Select exactly one layer/);
+  await run(s, scriptedClient(proLayers), { protectedLayerId: s.jewelryId });
+  assert.equal(s.fake.tree(s.docId)[0].allLocked, true);
+});
+
+test("product mask from the selection: refused when nothing is selected, sent when there is one", async () => {
+  const s = scene(8);
+  await assert.rejects(run(s, scriptedClient(proLayers), { options: { productMask: "selection" } }), /nothing is selected/);
+  const sel = new Uint8Array(W * H);
+  sel[5 * W + 10] = 255;
+  s.fake.setSelection(s.docId, sel);
+  const client = scriptedClient(proLayers);
+  await run(s, client, { options: { productMask: "selection" } });
+  const got = buffer(client.calls.request, "selection");
+  assert.deepEqual(got.descriptor.bounds, { left: 0, top: 0, right: W, bottom: H });
+  assert.equal(got.samples[5 * W + 10], 255);
+  assert.equal(client.calls.request.header.options.productMask, "selection");
+});
+
+test("another plugin holding Photoshop: a clear error and no change", async () => {
+  const s = scene(8);
+  const before = s.fake.fingerprint(s.docId);
+  s.fake.holdForeignModal(true);
+  await assert.rejects(run(s, scriptedClient(proLayers)), /modal state/);
+  assert.equal(s.fake.fingerprint(s.docId), before);
+});
+
+test("the adapter itself refuses pixel and mask writes to a protected layer", async () => {
+  const s = scene(8);
+  const { createPhotoshopAdapter } = require("../src/photoshop.js");
+  const adapter = createPhotoshopAdapter(s.photoshop);
+  const before = s.fake.fingerprint(s.docId);
+  await adapter.inModal("test", new AbortController(), async (session) => {
+    const doc = session.activeDocument();
+    const info = session.documentInfo(doc);
+    const layer = session.findLayer(doc, s.jewelryId);
+    session.protect(layer);
+    const b = { left: 0, top: 0, right: 1, bottom: 1 };
+    await assert.rejects(session.putPixels(info, layer, new Uint8Array(4), 4, b, "x"), /Refusing to write pixels into the protected layer 'Jewelry'/);
+    await assert.rejects(session.putUserMask(info, layer, new Uint8Array(1), b, "x"), /Refusing to write a mask into the protected layer/);
+  });
+  assert.equal(s.fake.fingerprint(s.docId), before);
+});
