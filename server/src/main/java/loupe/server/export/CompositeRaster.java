@@ -40,7 +40,8 @@ final class CompositeRaster {
       throw new UserError(file + ": the document has no composite image to export");
     }
     if ((long) doc.width() * doc.height() * bands > Integer.MAX_VALUE - 8) {
-      throw new UserError(file + ": " + doc.width() + "×" + doc.height() + " is too large to export flat (more than 2³¹ samples)");
+      throw new UserError(file + ": " + doc.width() + "×" + doc.height()
+          + " is too large to export flat (more than 2³¹ samples)");
     }
     if (format == ExportFormat.JPEG && Math.max(doc.width(), doc.height()) > JPEG_MAX_SIDE) {
       throw new UserError(file + ": JPEG sides are limited to " + JPEG_MAX_SIDE + " pixels; export PNG or TIFF");

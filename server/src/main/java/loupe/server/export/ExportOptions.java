@@ -23,8 +23,10 @@ public record ExportOptions(int jpegQuality, String pathName, OutlineConfig outl
     if (jpegQuality < 1 || jpegQuality > 100) {
       throw new IllegalArgumentException("JPEG quality must be 1..100, got " + jpegQuality);
     }
-    if (pathName == null || pathName.isEmpty() || pathName.length() > 255 || !pathName.chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
-      throw new IllegalArgumentException("clipping path name must be 1..255 printable ASCII characters, got '" + pathName + "'");
+    if (pathName == null || pathName.isEmpty() || pathName.length() > 255
+        || !pathName.chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
+      throw new IllegalArgumentException(
+          "clipping path name must be 1..255 printable ASCII characters, got '" + pathName + "'");
     }
     if (outline == null) {
       throw new IllegalArgumentException("outline settings are null");

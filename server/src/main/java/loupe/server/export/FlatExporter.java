@@ -79,7 +79,8 @@ public final class FlatExporter {
         case JPEG -> JpegEncoder.write(image, meta, options.jpegQuality(), stream);
       }
     });
-    return new ExportResult(out, format, bits, subpaths, knots, xmp == null ? null : xmp.digitalSourceType(), notes, bytes);
+    String declared = xmp == null ? null : xmp.digitalSourceType();
+    return new ExportResult(out, format, bits, subpaths, knots, declared, notes, bytes);
   }
 
   /** The document's packet with the source type; Loupe's own alone when the document's is too large for JPEG. */

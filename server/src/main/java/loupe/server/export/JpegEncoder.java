@@ -66,7 +66,8 @@ final class JpegEncoder {
         int chunk = SEGMENT - PHOTOSHOP_HEADER.length;
         byte[] data = meta.photoshopResources();
         for (int at = 0; at < data.length; at += chunk) {
-          segments.add(segment(0xED, concat(PHOTOSHOP_HEADER, Arrays.copyOfRange(data, at, Math.min(data.length, at + chunk)))));
+          byte[] part = Arrays.copyOfRange(data, at, Math.min(data.length, at + chunk));
+          segments.add(segment(0xED, concat(PHOTOSHOP_HEADER, part)));
         }
       }
       Node sequence = root.getElementsByTagName("markerSequence").item(0);
@@ -87,7 +88,8 @@ final class JpegEncoder {
     int chunk = SEGMENT - ICC_HEADER.length - 2;
     int count = (icc.length + chunk - 1) / chunk;
     if (count > 255) {
-      throw new IllegalArgumentException("ICC profile of " + icc.length + " bytes is too large for JPEG (255 segments)");
+      throw new IllegalArgumentException(
+          "ICC profile of " + icc.length + " bytes is too large for JPEG (255 segments)");
     }
     List<IIOMetadataNode> out = new ArrayList<>();
     for (int i = 0; i < count; i++) {

@@ -36,8 +36,8 @@ record XmpPacket(String xml, String digitalSourceType, String note) {
   private static final String PROPERTY = "DigitalSourceType";
   private static final String XMLNS = "http://www.w3.org/2000/xmlns/";
   /** Terms that say a generative model made or edited the image. */
-  private static final Set<String> GENERATIVE = Set.of("trainedAlgorithmicMedia", "compositeWithTrainedAlgorithmicMedia",
-      "compositeSynthetic");
+  private static final Set<String> GENERATIVE =
+      Set.of("trainedAlgorithmicMedia", "compositeWithTrainedAlgorithmicMedia", "compositeSynthetic");
   private static final String EMPTY = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"" + RDF + "\">"
       + "<rdf:Description rdf:about=\"\"/></rdf:RDF></x:xmpmeta>";
 

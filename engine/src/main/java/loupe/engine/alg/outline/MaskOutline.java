@@ -2,6 +2,7 @@
 package loupe.engine.alg.outline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import loupe.engine.alg.mask.PathGeometry.Knot;
 import loupe.engine.alg.outline.impl.BezierFitter;
@@ -72,6 +73,6 @@ public final class MaskOutline {
         out[m++] = c;
       }
     }
-    return java.util.Arrays.copyOf(out, m);
+    return Arrays.copyOf(out, m);
   }
 }

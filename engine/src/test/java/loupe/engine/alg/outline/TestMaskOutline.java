@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.Random;
 import loupe.engine.alg.mask.PathGeometry;
 import loupe.engine.alg.mask.PathRasterizer;
@@ -195,6 +196,28 @@ class TestMaskOutline {
         OutlineConfig config = OutlineConfig.DEFAULT.withCurves(curves);
         assertThat(MaskOutline.trace(view, HALF, config)).isEqualTo(MaskOutline.trace(mask, HALF, config));
       }
+    }
+  }
+
+  @Test
+  void tiny_rings_fitted_with_curves_keep_the_area_of_their_polygons() {
+    Random rng = new Random(3);
+    GrayU16 mask = new GrayU16(60, 60);
+    for (int i = 0; i < 40; i++) {
+      int x = 2 + rng.nextInt(56);
+      int y = 2 + rng.nextInt(56);
+      mask.set(x, y, 40000 + rng.nextInt(25536));
+      if (rng.nextBoolean()) {
+        mask.set(x + 1, y, 40000 + rng.nextInt(25536));
+      }
+    }
+    OutlineConfig exact = OutlineConfig.DEFAULT.withTolerance(0).withMinArea(0);
+    Outline polygons = MaskOutline.trace(mask, HALF, exact);
+    Outline curves = MaskOutline.trace(mask, HALF, exact.withTolerance(0.3).withCurves(true));
+    assertThat(curves.rings()).hasSameSizeAs(polygons.rings());
+    for (int i = 0; i < polygons.rings().size(); i++) {
+      assertThat(curves.rings().get(i).area()).as("ring %d", i)
+          .isCloseTo(polygons.rings().get(i).area(), within(0.35 * perimeter(new Outline(List.of(polygons.rings().get(i)), 60, 60))));
     }
   }
 

@@ -267,8 +267,10 @@ public final class BezierFitter {
 
     /** Unit tangent through point p: forward along the ring, or pointing back. */
     double[] center(int p, boolean forwards) {
-      double dx = x(p + TANGENT_SPAN) - x(p - TANGENT_SPAN);
-      double dy = y(p + TANGENT_SPAN) - y(p - TANGENT_SPAN);
+      // On a tiny ring a wide span would wrap past the point and reverse the tangent.
+      int k = Math.max(1, Math.min(TANGENT_SPAN, (n - 1) / 2));
+      double dx = x(p + k) - x(p - k);
+      double dy = y(p + k) - y(p - k);
       return forwards ? unit(dx, dy) : unit(-dx, -dy);
     }
 

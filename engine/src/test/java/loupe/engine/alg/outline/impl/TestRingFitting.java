@@ -84,6 +84,20 @@ class TestRingFitting {
   }
 
   @Test
+  void rings_of_five_or_six_points_fit_as_smooth_loops() {
+    for (int n : new int[] {5, 6}) {
+      double[] xy = new double[2 * n];
+      for (int i = 0; i < n; i++) {
+        xy[2 * i] = 50 + 20 * Math.cos(2 * Math.PI * i / n);
+        xy[2 * i + 1] = 50 + 20 * Math.sin(2 * Math.PI * i / n);
+      }
+      // A tangent spanning more than half the ring would point backwards and fold the curve.
+      double area = RingArea.knots(BezierFitter.fit(xy, new int[0], 0.3));
+      assertThat(area).as("n=%d", n).isBetween(RingArea.polygon(xy), 1.01 * Math.PI * 400);
+    }
+  }
+
+  @Test
   void a_fitted_circle_has_the_area_of_the_circle() {
     int n = 720;
     double[] xy = new double[2 * n];
