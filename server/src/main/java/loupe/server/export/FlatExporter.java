@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.server.export;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.stream.FileImageOutputStream;
+import javax.imageio.stream.ImageOutputStream;
+import loupe.engine.alg.outline.MaskOutline;
+import loupe.engine.alg.outline.Outline;
+import loupe.engine.image.GrayU16;
+import loupe.psd.PathData;
+import loupe.psd.PsdDocument;
+import loupe.psd.Resolution;
+import loupe.server.UserError;
+
+/**
+ * Flattened marketplace copies of a retouched document: PNG or TIFF at the document's depth (every
+ * sample exact), or 8-bit JPEG. TIFF and JPEG embed the product outline as a Photoshop clipping
+ * path (resources 2000 + 2999); all three carry the ICC profile, the resolution and, when asked,
+ * the IPTC digital source type in XMP. The file is written to a temporary file beside the target
+ * which then replaces it atomically (rw-r--r--), so a failure never leaves a partial file.
+ */
+public final class FlatExporter {
+  private FlatExporter() {}
+
+  /**
+   * @param retouched the document as written (its composite is what is exported: read the written
+   *     PSD back, since the writer recomputes the composite in the file, not in memory)
+   * @param productMask document-sized product mask, 65535 = jewelry. Not modified
+   * @param out the file to write; its folder must exist
+   */
+  public static ExportResult export(PsdDocument retouched, GrayU16 productMask, ExportFormat format, Path out,
+      ExportOptions options) throws IOException {
+    String file = out.toString();
+    int bands = CompositeRaster.colorBands(retouched, format, file);
+    if (productMask.width != retouched.width() || productMask.height != retouched.height()) {
+      throw new IllegalArgumentException("product mask " + productMask.width + "×" + productMask.height
+          + " does not match the document " + retouched.width() + "×" + retouched.height());
+    }
+    List<String> notes = new ArrayList<>();
+    if (!options.compositeRecomputed()) {
+      notes.add("the exported pixels are the document's original composite: Loupe's layers were not flattened into it");
+    }
+    int bits = format == ExportFormat.JPEG ? 8 : retouched.depth();
+    if (format == ExportFormat.JPEG) {
+      if (retouched.depth() == 16) {
+        notes.add("16-bit document reduced to 8 bits per channel with rounding for JPEG");
+      }
+      notes.add("JPEG is lossy: jewelry pixels are not bit-exact in this file; use PNG or TIFF for an exact copy");
+    }
+    int subpaths = 0;
+    int knots = 0;
+    byte[] resources = null;
+    if (format.carriesClippingPath()) {
+      Outline outline = MaskOutline.trace(productMask, MaskOutline.HALF, options.outline());
+      if (outline.rings().isEmpty()) {
+        notes.add("the product mask is empty: no clipping path");
+      } else {
+        PathData path = ClippingPath.toPathData(outline);
+        resources = ClippingPath.resources(options.pathName(), path);
+        subpaths = outline.rings().size();
+        knots = outline.knotCount();
+      }
+    }
+    XmpPacket xmp = xmp(retouched, format, options.digitalSource(), notes);
+    ExportMetadata meta = new ExportMetadata(retouched.iccProfile(), resources, xmp == null ? null : xmp.xml(),
+        ppi(retouched));
+    BufferedImage image = CompositeRaster.of(retouched, bands, bits);
+    long bytes = writeAtomically(out, stream -> {
+      switch (format) {
+        case PNG -> PngEncoder.write(image, meta, stream);
+        case TIFF -> TiffEncoder.write(image, meta, stream);
+        case JPEG -> JpegEncoder.write(image, meta, options.jpegQuality(), stream);
+      }
+    });
+    String declared = xmp == null ? null : xmp.digitalSourceType();
+    return new ExportResult(out, format, bits, subpaths, knots, declared, notes, bytes);
+  }
+
+  /** The document's packet with the source type; Loupe's own alone when the document's is too large for JPEG. */
+  private static XmpPacket xmp(PsdDocument doc, ExportFormat format, DigitalSourceType type, List<String> notes) {
+    XmpPacket xmp = XmpPacket.of(doc.xmp(), type);
+    if (xmp != null && format == ExportFormat.JPEG && xmp.bytes() > JpegEncoder.MAX_XMP) {
+      XmpPacket own = XmpPacket.of(null, type);
+      notes.add("the document's XMP (" + xmp.bytes() + " bytes) does not fit one JPEG segment and was left out"
+          + (own != null ? "; Loupe's own packet was written" : ""));
+      xmp = own;
+    }
+    if (xmp != null && xmp.note() != null) {
+      notes.add(xmp.note());
+    }
+    return xmp;
+  }
+
+  /** Horizontal and vertical pixels per inch from ResolutionInfo, or null. */
+  private static double[] ppi(PsdDocument doc) {
+    Resolution res = doc.resolution();
+    return res == null || !(res.horizontalPpi() > 0) || !(res.verticalPpi() > 0) ? null
+        : new double[] {res.horizontalPpi(), res.verticalPpi()};
+  }
+
+  interface Encoding {
+    void write(ImageOutputStream out) throws IOException;
+  }
+
+  /** Writes to a temporary file in the target's folder, then moves it over the target. */
+  static long writeAtomically(Path out, Encoding encoding) throws IOException {
+    Path target = out.toAbsolutePath();
+    Path dir = target.getParent();
+    if (dir == null || !Files.isDirectory(dir)) {
+      throw new UserError(out + ": the folder does not exist");
+    }
+    Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+    try {
+      try (ImageOutputStream stream = new FileImageOutputStream(tmp.toFile())) {
+        encoding.write(stream);
+      }
+      readableByAll(tmp);
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      return Files.size(target);
+    } catch (IOException | RuntimeException | Error e) {
+      Files.deleteIfExists(tmp);
+      throw e;
+    }
+  }
+
+  /** Temp files are created owner-only; a finished export gets the usual rw-r--r--. */
+  private static void readableByAll(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException e) {
+      // Not a POSIX file system: the default permissions already apply.
+    }
+  }
+}
