@@ -89,7 +89,8 @@ public final class RecipeRunner {
       }
     }
     FidelityReport report = FidelityGuard.check(in, layers);
-    return new RetouchResult(recipe, layers, report, notes);
+    boolean generated = defects > 0 || in.propMask() != null || opt.background() != BackgroundMode.KEEP;
+    return new RetouchResult(recipe, layers, report, notes, generated);
   }
 
   private static long count(GrayU16 mask) {

@@ -17,7 +17,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import loupe.engine.Progress;
+import loupe.psd.PsdDocument;
+import loupe.psd.PsdReader;
 import loupe.server.UserError;
+import loupe.server.export.DigitalSourceType;
+import loupe.server.export.ExportFormat;
+import loupe.server.export.ExportOptions;
+import loupe.server.export.ExportResult;
+import loupe.server.export.FlatExporter;
 import loupe.server.retouch.FileOutcome;
 import loupe.server.retouch.ResultJson;
 import loupe.server.retouch.RetouchRequest;
@@ -65,9 +72,14 @@ final class RetouchCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Overwrite outputs that already exist (default: skip them).")
   boolean force;
 
+  @Option(names = "--export", description = "Also write a flat copy beside the PSD: png, tiff or jpg "
+      + "(TIFF/JPEG carry the product outline as the clipping path).")
+  String export;
+
   @Override
   public Integer call() throws Exception {
     RetouchRequest request = RetouchRequest.of(recipe, background, denoise, fsRadius, null, null, protect, mask);
+    ExportFormat exportFormat = export == null ? null : ExportFormat.parse(export);
     List<Path> files = expand(inputs);
     if (jobs < 1 || jobs > 16) {
       throw new UserError("--jobs must be 1..16, got " + jobs);
@@ -79,7 +91,7 @@ final class RetouchCommand implements Callable<Integer> {
     try {
       List<Future<Map<String, Object>>> results = new ArrayList<>();
       for (Path file : files) {
-        results.add(pool.submit(() -> one(service, file, request, files.size() == 1)));
+        results.add(pool.submit(() -> one(service, file, request, exportFormat, files.size() == 1)));
       }
       for (Future<Map<String, Object>> f : results) {
         Map<String, Object> row = f.get();
@@ -100,8 +112,8 @@ final class RetouchCommand implements Callable<Integer> {
     return failed == 0 ? 0 : 1;
   }
 
-  private Map<String, Object> one(RetouchService service, Path file, RetouchRequest request, boolean single)
-      throws IOException {
+  private Map<String, Object> one(RetouchService service, Path file, RetouchRequest request, ExportFormat format,
+      boolean single) throws IOException {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("input", file.toString());
     Path target = RetouchService.outputFor(file, out);
@@ -122,6 +134,12 @@ final class RetouchCommand implements Callable<Integer> {
       clearProgress();
       System.out.printf(Locale.ROOT, "✓ %s → %s (%.1f s)%n  %s%n", file, o.output(), o.millis() / 1000.0,
           o.result().fidelity().line());
+      if (format != null) {
+        ExportResult e = exportFlat(o, request, format);
+        row.put("export", e.file().toString());
+        row.put("exportNotes", e.notes());
+        System.out.println("  flat copy: " + e.file() + (e.notes().isEmpty() ? "" : " (" + String.join("; ", e.notes()) + ")"));
+      }
     } catch (Exception e) {
       if (single) {
         throw e;
@@ -132,6 +150,17 @@ final class RetouchCommand implements Callable<Integer> {
       System.out.println("✗ " + file + ": " + LoupeCli.message(e));
     }
     return row;
+  }
+
+  /** The flat copy beside the PSD, from the composite the writer put in the file. */
+  private static ExportResult exportFlat(FileOutcome o, RetouchRequest request, ExportFormat format) throws IOException {
+    PsdDocument written = PsdReader.read(o.output());
+    String psdName = o.output().getFileName().toString();
+    Path flat = o.output().resolveSibling(psdName.substring(0, psdName.length() - 4) + "." + format.extension());
+    ExportOptions options = ExportOptions.DEFAULT
+        .withCompositeRecomputed(o.written().compositeRecomputed())
+        .withDigitalSource(DigitalSourceType.forRetouch(request.options(), o.result().backgroundGenerated()));
+    return FlatExporter.export(written, o.productMask(), format, flat, options);
   }
 
   /** A one-line progress bar on stderr when it is a terminal. */

@@ -37,8 +37,8 @@ import loupe.server.UserError;
 public final class DocumentRetouch {
   private DocumentRetouch() {}
 
-  /** The retouched document (same object, modified) with the engine's result and the protected layer. */
-  public record Outcome(PsdDocument document, RetouchResult result, PsdLayer protectedLayer) {}
+  /** The retouched document (same object, modified), the engine's result, the protected layer and the product mask. */
+  public record Outcome(PsdDocument document, RetouchResult result, PsdLayer protectedLayer, GrayU16 productMask) {}
 
   public static Outcome run(PsdDocument doc, String file, RetouchRequest request, ProductMasks masks, Progress progress) {
     int bands = colorBands(doc, file);
@@ -67,7 +67,7 @@ public final class DocumentRetouch {
     RetouchResult result = RecipeRunner.run(request.recipe(), input, request.options(), progress);
     addLayers(doc, jewelry, result, doc.depth());
     doc.lockLayer(jewelry, PsdLayer.LOCK_ALL | jewelry.lockFlags());
-    return new Outcome(doc, result, jewelry);
+    return new Outcome(doc, result, jewelry, input.productMask());
   }
 
   static int colorBands(PsdDocument doc, String file) {

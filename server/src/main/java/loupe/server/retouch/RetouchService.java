@@ -97,7 +97,8 @@ public final class RetouchService {
     progress.report("writing", 0.95);
     PsdWriteResult written = PsdWriter.write(outcome.document(), out);
     verifyWritten(out, outcome.protectedLayer());
-    return new FileOutcome(input, out, outcome.result(), written, (System.nanoTime() - start) / 1_000_000);
+    return new FileOutcome(input, out, outcome.result(), written, (System.nanoTime() - start) / 1_000_000,
+        outcome.productMask());
   }
 
   /** Re-reads the written file: the protected layer's channels must equal the input's byte for byte. */

@@ -47,6 +47,18 @@ class RetouchCommandTest {
   }
 
   @Test
+  void export_writes_a_flat_jpeg_that_carries_the_product_outline_as_its_clipping_path() throws Exception {
+    CliRun run = CliRun.of("retouch", EXAMPLE.toString(), "--recipe", "quick", "--out", tmp.toString(), "--export", "jpg");
+    assertThat(run.exit()).as(run.err()).isZero();
+    Path jpeg = tmp.resolve("solitaire.loupe.jpg");
+    assertThat(run.out()).contains(jpeg.toString());
+    try (ImageInputStream in = ImageIO.createImageInputStream(jpeg.toFile())) {
+      assertThat(com.twelvemonkeys.imageio.path.Paths.readPath(in)).as("clipping path").isNotNull();
+    }
+    assertThat(ImageIO.read(jpeg.toFile()).getWidth()).isEqualTo(520);
+  }
+
+  @Test
   void a_missing_file_is_one_line_and_writes_nothing() {
     CliRun run = CliRun.of("retouch", tmp.resolve("nope.psd").toString(), "--out", tmp.resolve("o").toString());
     assertThat(run.exit()).isNotZero();
