@@ -12,8 +12,9 @@ package loupe.engine.alg.background;
  * @param maxVignette largest vignette strength searched
  * @param shadowReach how far from the product a contact shadow may extend, as a fraction of the
  *     image diagonal; the kept shadow fades out over the last quarter of that distance
- * @param shadowThreshold darkening (fraction of light lost) below which a shadow fades out of the
- *     kept layer, so that faint model residue far from the contact is not kept as "shadow"
+ * @param shadowThreshold darkening (fraction of light lost) from which a shadow is fully kept; the
+ *     layer mask fades it out down to half this value and drops anything fainter, so that faint
+ *     model residue is not kept as "shadow"
  * @param excludeGrow pixels by which the exclude mask is grown before measuring: the soft rim of
  *     a prop or speck that fell below the caller's threshold is not sampled either
  * @param holeFade length, as a fraction of the image diagonal, over which a shadow filled into an
@@ -22,7 +23,7 @@ package loupe.engine.alg.background;
 public record SweepConfig(BackgroundFill fill, boolean removeVignetting, int degreeY, int crossTerms,
     double maxVignette, double shadowReach, double shadowThreshold, int excludeGrow, double holeFade) {
   public static final SweepConfig DEFAULT =
-      new SweepConfig(BackgroundFill.SWEEP, true, 6, 3, 0.5, 0.08, 0.015, 2, 0.008);
+      new SweepConfig(BackgroundFill.SWEEP, true, 8, 3, 0.5, 0.08, 0.015, 2, 0.008);
 
   public SweepConfig {
     if (fill == null) {

@@ -29,9 +29,7 @@ public final class DenoiseOps {
    */
   public static NoiseEstimate estimateNoise(Planar image, GrayU16 productMask) {
     ImageChecks.sameSize(image, productMask);
-    long[] blocks = new long[1];
-    double[] sigma = HaarNoiseEstimator.sigma(image.bands, productMask, blocks);
-    return new NoiseEstimate(sigma, blocks[0]);
+    return HaarNoiseEstimator.estimate(image, productMask);
   }
 
   /** Estimates the noise, then denoises into a new image; see the full overload. */

@@ -9,6 +9,7 @@ import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 import loupe.engine.quality.QualityMetrics;
 import loupe.engine.testing.TestImages;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * over the defect pixels the background can reach (outside the product mask), which is what is
  * asserted.
  */
+@Tag("slow")
 class CleanBackgroundDevScenesTest {
   static Iterable<Path> scenes() {
     return TestImages.devScenes();
@@ -69,6 +71,44 @@ class CleanBackgroundDevScenesTest {
     assertThat(after).isGreaterThan(before + 6);
     assertThat(cleanAfter).isGreaterThan(cleanBefore + 6);
     assertThat(residueReachable).isLessThanOrEqualTo(0.05);
+    assertJewelryKept(scene, product, composite);
+  }
+
+  @ParameterizedTest
+  @MethodSource("scenes")
+  void white_leaves_pure_white_outside_the_contact_shadow(Path dir) {
+    DevScene scene = DevScene.load(dir);
+    GrayU16 product = scene.dilatedProduct(3);
+    CleanBackground layers = CleanBackgroundOps.sweep(scene.input(), product, scene.defectMask(),
+        SweepConfig.DEFAULT.withFill(BackgroundFill.WHITE));
+    Planar composite = Compositing.composite(scene.input(), product, layers);
+    long background = 0;
+    long white = 0;
+    long shadowed = 0;
+    for (int y = 0; y < scene.height(); y++) {
+      for (int x = 0; x < scene.width(); x++) {
+        if (product.get(x, y) > 0) {
+          continue;
+        }
+        background++;
+        boolean isWhite = true;
+        for (int c = 0; c < 3; c++) {
+          isWhite &= composite.bands[c].get(x, y) == 65535;
+        }
+        if (layers.shadowMask().get(x, y) == 0) {
+          assertThat(isWhite).as("(%d,%d) outside the shadow mask", x, y).isTrue();
+        } else {
+          shadowed++;
+        }
+        white += isWhite ? 1 : 0;
+      }
+    }
+    System.out.printf("%-32s white: %.1f%% of the background is #FFFFFF, %.1f%% carries the contact shadow%n",
+        scene.name(), 100.0 * white / background, 100.0 * shadowed / background);
+    assertJewelryKept(scene, product, composite);
+  }
+
+  private static void assertJewelryKept(DevScene scene, GrayU16 product, Planar composite) {
     for (int y = 0; y < scene.height(); y++) {
       for (int x = 0; x < scene.width(); x++) {
         if (product.get(x, y) == 65535) {

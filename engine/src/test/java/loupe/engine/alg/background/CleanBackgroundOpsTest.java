@@ -49,7 +49,7 @@ class CleanBackgroundOpsTest {
   void sweep_removes_vignette_noise_and_the_prop_but_keeps_the_contact_shadow() {
     SyntheticStudio studio = SyntheticStudio.build(240, 180, 0.12, 400, 1);
     // Reach 0.2 of the diagonal puts the prop's shadow within reach of the product.
-    SweepConfig cfg = new SweepConfig(BackgroundFill.SWEEP, true, 6, 3, 0.5, 0.2, 0.015, 2, 0.008);
+    SweepConfig cfg = new SweepConfig(BackgroundFill.SWEEP, true, 8, 3, 0.5, 0.2, 0.015, 2, 0.008);
     CleanBackground layers = CleanBackgroundOps.sweep(studio.shot(), studio.product(), studio.exclude(), cfg);
     assertThat(layers.model().vignetteStrength()).isCloseTo(0.12, within(0.01));
     Planar composite = Compositing.composite(studio.shot(), studio.product(), layers);

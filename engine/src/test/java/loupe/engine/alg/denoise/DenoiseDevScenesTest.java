@@ -10,6 +10,7 @@ import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 import loupe.engine.quality.QualityMetrics;
 import loupe.engine.testing.TestImages;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * truth_clean with the scene's vignette put back: the input's noise-free version, which isolates
  * what a denoiser can fix (truth_clean also lacks the vignette, which dominates its PSNR).
  */
+@Tag("slow")
 class DenoiseDevScenesTest {
   static Iterable<Path> scenes() {
     return TestImages.devScenes();

@@ -23,7 +23,8 @@ import loupe.engine.image.Rect;
  * shadow, dust) and pixels under the product are not measured: their density is filled smoothly
  * from the measured neighbours ({@link PushPull}), so a prop's shadow is dropped while a product
  * shadow running under the prop continues. The density fades out with distance over the last
- * quarter of the reach, and the layer mask fades out shadows fainter than {@code shadowThreshold}.
+ * quarter of the reach, and the layer mask drops darkening below half of {@code shadowThreshold}
+ * and fades it in up to the full threshold (smoothstep), so model residue is not kept as shadow.
  *
  * <p>The layer value is encode(B·(1 − δ)) / encode(B) for the new background B (linear): Multiply
  * on document values then reproduces the measured darkening exactly on any background, white
@@ -81,7 +82,7 @@ public final class ContactShadow {
             deltas[c] = reachWeight * density[c][(y - zone.top()) * zw + i];
             strongest = Math.max(strongest, deltas[c]);
           }
-          double t = Math.min(1, strongest / cfg.shadowThreshold());
+          double t = Math.max(0, Math.min(1, (2 * strongest / cfg.shadowThreshold()) - 1));
           int m = (int) Math.round(65535 * t * t * (3 - 2 * t));
           mask.data[mask.index(x, y)] = (short) m;
           if (m == 0) {

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.engine.alg.denoise.impl;
 
+import loupe.engine.alg.denoise.NoiseEstimate;
 import loupe.engine.image.GrayU16;
+import loupe.engine.image.Planar;
 
 /**
  * Noise σ of one band from the finest diagonal Haar detail, d = (a − b − c + e)/2 over 2×2
@@ -18,13 +20,19 @@ public final class HaarNoiseEstimator {
 
   private HaarNoiseEstimator() {}
 
-  /** σ of each band in 16-bit storage units, or NaN when no block is pure background. */
-  public static double[] sigma(GrayU16[] bands, GrayU16 productMask, long[] blocksOut) {
-    double[] out = new double[bands.length];
-    for (int c = 0; c < bands.length; c++) {
-      out[c] = sigma(bands[c], productMask, blocksOut);
+  /**
+   * σ of each band in 16-bit storage units (NaN when no block is pure background).
+   *
+   * @param image Not modified
+   * @param productMask P; blocks with any P &gt; 0 are skipped; Not modified
+   */
+  public static NoiseEstimate estimate(Planar image, GrayU16 productMask) {
+    double[] sigma = new double[image.numBands()];
+    long[] blocks = new long[1];
+    for (int c = 0; c < sigma.length; c++) {
+      sigma[c] = sigma(image.bands[c], productMask, blocks);
     }
-    return out;
+    return new NoiseEstimate(sigma, blocks[0]);
   }
 
   private static double sigma(GrayU16 band, GrayU16 mask, long[] blocksOut) {

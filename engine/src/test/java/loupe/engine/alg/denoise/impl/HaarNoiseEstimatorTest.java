@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Arrays;
 import java.util.Random;
 import loupe.engine.image.GrayU16;
+import loupe.engine.image.Planar;
 import org.junit.jupiter.api.Test;
 
 class HaarNoiseEstimatorTest {
@@ -25,7 +26,7 @@ class HaarNoiseEstimatorTest {
   }
 
   private static double estimate(GrayU16 band, GrayU16 mask) {
-    return HaarNoiseEstimator.sigma(new GrayU16[] {band}, mask, new long[1])[0];
+    return HaarNoiseEstimator.estimate(new Planar(band), mask).sigma()[0];
   }
 
   @Test
