@@ -10,6 +10,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
 /**
@@ -73,12 +74,14 @@ public final class ModelFolder {
    * name and writes its record; the record goes last so that a record always describes a complete file.
    */
   public void commit(Path staged, ModelVariant variant, InstalledRecord record) throws IOException {
+    readable(staged);
     move(staged, file(variant));
     Path tmp = stage(variant.file() + ".json");
     try {
       try (OutputStream out = Files.newOutputStream(tmp)) {
         JSON.writeValue(out, record);
       }
+      readable(tmp);
       move(tmp, recordFile(variant));
     } finally {
       Files.deleteIfExists(tmp);
@@ -89,6 +92,15 @@ public final class ModelFolder {
   public Path stage(String name) throws IOException {
     Files.createDirectories(root);
     return Files.createTempFile(root, "." + name + ".", ".part");
+  }
+
+  /** Temporary files start owner-only; an installed model is an ordinary readable file. */
+  private static void readable(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException e) {
+      // Not a POSIX file system: its default permissions apply.
+    }
   }
 
   private static void move(Path from, Path to) throws IOException {
