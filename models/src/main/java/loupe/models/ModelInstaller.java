@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import loupe.models.install.NpmPack;
@@ -54,6 +55,11 @@ public final class ModelInstaller {
     }
     ModelVariant variant = variant(m, variantName);
     consent(m, acceptLicence);
+    Optional<InstalledRecord> present = verified(m, variant);
+    if (present.isPresent()) {
+      log.accept(m.id() + " (" + variant.name() + ") is already installed and verified: " + folder.file(variant));
+      return present.get();
+    }
     if (tgz != null && !Files.isRegularFile(tgz)) {
       throw new ModelException(id, "no such package file: " + tgz);
     }
@@ -131,6 +137,20 @@ public final class ModelInstaller {
     folder.commit(staged, variant, record);
     log.accept("Installed " + m.id() + " (" + variant.name() + ") → " + folder.file(variant) + ", sha256 " + sha);
     return record;
+  }
+
+  /** The record of an installed file that still verifies, if there is one (a damaged one is replaced). */
+  private Optional<InstalledRecord> verified(ModelManifest m, ModelVariant variant) {
+    if (!Files.exists(folder.file(variant))) {
+      return Optional.empty();
+    }
+    try {
+      ModelFileCheck.verify(m, variant, folder);
+      return folder.record(variant);
+    } catch (ModelException | UncheckedIOException e) {
+      log.accept("Replacing the installed file: " + e.getMessage());
+      return Optional.empty();
+    }
   }
 
   private static ModelVariant variant(ModelManifest m, String name) {

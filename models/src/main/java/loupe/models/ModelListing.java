@@ -23,7 +23,11 @@ public final class ModelListing {
         case BAD -> s.append(st.detail().contains("checksum") ? "checksum BAD" : "BAD").append(": ")
             .append(st.detail()).append('\n');
       }
-      s.append("    file:    ").append(st.file()).append('\n');
+      s.append("    file:    ").append(st.file());
+      if (st.variant().note() != null) {
+        s.append(" (").append(st.variant().note()).append(')');
+      }
+      s.append('\n');
       s.append("    task:    ").append(m.task().name().toLowerCase(Locale.ROOT)).append(" — ").append(m.title()).append('\n');
       s.append("    licence: ").append(m.licence().summary()).append('\n');
       if (st.state() != ModelStatus.State.INSTALLED) {

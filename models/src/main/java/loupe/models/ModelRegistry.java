@@ -80,6 +80,17 @@ public final class ModelRegistry implements AutoCloseable {
     return firstInstalled(ModelTask.SEGMENTATION).map(s -> new IsNetSegmenter(s, IsNetConfig.defaults()));
   }
 
+  /** A named variant of the segmentation model, if it is installed and verifies. */
+  public Optional<IsNetSegmenter> segmenter(String variant) {
+    for (ModelManifest m : catalog.all()) {
+      Optional<ModelVariant> v = m.task() == ModelTask.SEGMENTATION ? m.variant(variant) : Optional.empty();
+      if (v.isPresent() && status(m, v.get()).state() == ModelStatus.State.INSTALLED) {
+        return Optional.of(new IsNetSegmenter(session(m, v.get()), IsNetConfig.defaults()));
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The first verified inpainting model (catalog order: LaMa before MI-GAN), with default settings. */
   public Optional<OnnxInpainter> inpainter() {
     return firstInstalled(ModelTask.INPAINTING).map(s -> new OnnxInpainter(s, CropConfig.defaults()));

@@ -88,6 +88,9 @@ public final class ModelSession implements AutoCloseable {
       options.setInterOpNumThreads(1);
       options.setCPUArenaAllocator(config.cpuArena());
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+      // Idle intra-op threads sleep instead of spinning: next to Photoshop (or on a busy CI machine)
+      // spinning burns cores for nothing; measured no slower on 2 cores (models/README.md).
+      options.addConfigEntry("session.intra_op.allow_spinning", "0");
       return OrtEnvironment.getEnvironment().createSession(file.toString(), options);
     } catch (OrtException e) {
       throw new ModelException(id, "not a loadable ONNX model (truncated, corrupt or not ONNX): " + file + ": "

@@ -22,8 +22,4 @@ public record SessionConfig(int intraOpThreads, boolean cpuArena) {
   public SessionConfig withThreads(int threads) {
     return new SessionConfig(threads, cpuArena);
   }
-
-  public SessionConfig withCpuArena(boolean arena) {
-    return new SessionConfig(intraOpThreads, arena);
-  }
 }

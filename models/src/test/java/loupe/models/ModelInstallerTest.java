@@ -40,6 +40,19 @@ class ModelInstallerTest {
   }
 
   @Test
+  void installingAgainKeepsAVerifiedFileAndReplacesADamagedOne() throws IOException {
+    Path tgz = Fixtures.file("tiny-package.tgz");
+    InstalledRecord first = installer().installPackage("tiny-isnet", "small", tgz, true);
+    assertThat(installer().installPackage("tiny-isnet", "small", tgz, true)).isEqualTo(first);
+    assertThat(log).anyMatch(l -> l.startsWith("tiny-isnet (small) is already installed and verified: "));
+    ModelRegistryTest.flipByte(folder.resolve("tiny-isnet-small.onnx"), 3);
+    InstalledRecord second = installer().installPackage("tiny-isnet", "small", tgz, true);
+    assertThat(second.sha256()).isEqualTo(first.sha256());
+    assertThat(log).anyMatch(l -> l.startsWith("Replacing the installed file: model 'tiny-isnet': checksum mismatch"));
+    assertThat(Files.readAllBytes(folder.resolve("tiny-isnet-small.onnx"))).isEqualTo(Fixtures.bytes("tiny-isnet.onnx"));
+  }
+
+  @Test
   void packageInstallRefusesWithoutConsentAndSaysWhy() throws IOException {
     assertThatThrownBy(() -> installer().installPackage("tiny-isnet", "small", Fixtures.file("tiny-package.tgz"), false))
         .isInstanceOf(ModelException.class)

@@ -39,6 +39,9 @@ class ModelRegistryTest {
       assertThat(registry.segmenter().orElseThrow().modelInfo())
           .isEqualTo(new ModelInfo("tiny-isnet", "small", statuses.get(0).sha256(), folder.resolve("tiny-isnet-small.onnx")));
       assertThat(registry.inpainter().orElseThrow().modelInfo().id()).isEqualTo("tiny-lama");
+      assertThat(registry.segmenter("small")).isPresent();
+      assertThat(registry.segmenter("mispinned")).isEmpty();
+      assertThat(registry.segmenter("default")).isEmpty();
     }
   }
 

@@ -34,10 +34,6 @@ public record IsNetConfig(double lowCut, double highCut, double edgeRadiusFactor
     return new IsNetConfig(0.1, 0.9, 2.0, 1e-4, 512);
   }
 
-  public IsNetConfig withEdgeRadiusFactor(double factor) {
-    return new IsNetConfig(lowCut, highCut, factor, edgeEpsilon, tile);
-  }
-
   /** The guided-filter radius for a shot {@code scale} times the model's size (0 = no refine). */
   public int edgeRadius(double scale) {
     return (int) Math.round(edgeRadiusFactor * Math.max(1, scale));
