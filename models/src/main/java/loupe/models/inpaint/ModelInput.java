@@ -11,6 +11,11 @@ import loupe.engine.image.Planar;
  * hole nor forbidden (jewelry) colours reach the model.
  */
 record ModelInput(float[] rgb, boolean[] known) {
+  /**
+   * @param image Not modified
+   * @param hole Not modified
+   * @param allowed Not modified
+   */
   static ModelInput of(Planar image, GrayU16 hole, GrayU16 allowed, CropWindow window) {
     int mw = window.modelWidth();
     int mh = window.modelHeight();

@@ -97,7 +97,12 @@ public final class OnnxInpainter implements BackgroundInpainter {
     }
   }
 
-  /** Writes the fill into the pixels of component {@code c}: fill·h + original·(1 − h), 16-bit. */
+  /**
+   * Writes the fill into the pixels of component {@code c}: fill·h + original·(1 − h), 16-bit.
+   *
+   * @param hole Not modified
+   * @param out Modified: only component {@code c}'s pixels
+   */
   private static void paste(float[] fill, CropWindow window, HoleComponents holes, int c, GrayU16 hole, Planar out) {
     Rect box = holes.boxes().get(c);
     int mw = window.modelWidth();
