@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.models;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import loupe.models.inpaint.CropConfig;
+import loupe.models.inpaint.OnnxInpainter;
+import loupe.models.segment.IsNetConfig;
+import loupe.models.segment.IsNetSegmenter;
+
+/**
+ * The installed models of one model folder, and the engine-facing objects built on them. Each model
+ * variant gets one shared {@link ModelSession}, opened on first use. Nothing here downloads: a
+ * model that is not in the folder is simply absent.
+ *
+ * <pre>{@code
+ * ModelRegistry models = ModelRegistry.open(ModelFolder.configured().root());
+ * ProductSegmenter auto = models.segmenter().map(s -> (ProductSegmenter) s).orElseGet(ClassicalSegmenter::new);
+ * }</pre>
+ */
+public final class ModelRegistry implements AutoCloseable {
+  private final ModelCatalog catalog;
+  private final ModelFolder folder;
+  private final SessionConfig config;
+  private final Map<String, ModelSession> sessions = new LinkedHashMap<>();
+
+  public ModelRegistry(ModelCatalog catalog, ModelFolder folder, SessionConfig config) {
+    this.catalog = catalog;
+    this.folder = folder;
+    this.config = config;
+  }
+
+  /** The built-in catalog over {@code folder}, with default session settings. */
+  public static ModelRegistry open(Path folder) {
+    return new ModelRegistry(ModelCatalog.builtIn(), new ModelFolder(folder), SessionConfig.defaults());
+  }
+
+  public ModelCatalog catalog() {
+    return catalog;
+  }
+
+  public ModelFolder folder() {
+    return folder;
+  }
+
+  /** Every variant of every known model, checked (this reads and hashes each installed file). */
+  public List<ModelStatus> statuses() {
+    List<ModelStatus> all = new ArrayList<>();
+    for (ModelManifest m : catalog.all()) {
+      for (ModelVariant v : m.variants()) {
+        all.add(status(m, v));
+      }
+    }
+    return all;
+  }
+
+  public ModelStatus status(ModelManifest m, ModelVariant v) {
+    Path file = folder.file(v);
+    if (!Files.exists(file)) {
+      return new ModelStatus(m, v, file, ModelStatus.State.MISSING, "", null, -1);
+    }
+    long size = size(file);
+    try {
+      String sha = ModelFileCheck.verify(m, v, folder);
+      return new ModelStatus(m, v, file, ModelStatus.State.INSTALLED, "", sha, size);
+    } catch (ModelException | UncheckedIOException e) {
+      return new ModelStatus(m, v, file, ModelStatus.State.BAD, e.getMessage(), null, size);
+    }
+  }
+
+  /** The first verified segmentation model (variants in manifest order), with default settings. */
+  public Optional<IsNetSegmenter> segmenter() {
+    return firstInstalled(ModelTask.SEGMENTATION).map(s -> new IsNetSegmenter(s, IsNetConfig.defaults()));
+  }
+
+  /** A named variant of the segmentation model, if it is installed and verifies. */
+  public Optional<IsNetSegmenter> segmenter(String variant) {
+    for (ModelManifest m : catalog.all()) {
+      Optional<ModelVariant> v = m.task() == ModelTask.SEGMENTATION ? m.variant(variant) : Optional.empty();
+      if (v.isPresent() && status(m, v.get()).state() == ModelStatus.State.INSTALLED) {
+        return Optional.of(new IsNetSegmenter(session(m, v.get()), IsNetConfig.defaults()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The first verified inpainting model (catalog order: LaMa before MI-GAN), with default settings. */
+  public Optional<OnnxInpainter> inpainter() {
+    return firstInstalled(ModelTask.INPAINTING).map(s -> new OnnxInpainter(s, CropConfig.defaults()));
+  }
+
+  /** The shared session of a verified variant of {@code task}, if one is installed. */
+  public Optional<ModelSession> firstInstalled(ModelTask task) {
+    for (ModelManifest m : catalog.all()) {
+      if (m.task() != task) {
+        continue;
+      }
+      for (ModelVariant v : m.variants()) {
+        if (status(m, v).state() == ModelStatus.State.INSTALLED) {
+          return Optional.of(session(m, v));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The one session of {@code variant} (opened lazily by its first run). */
+  public synchronized ModelSession session(ModelManifest m, ModelVariant v) {
+    return sessions.computeIfAbsent(m.id() + "/" + v.name(), k -> new ModelSession(m, v, folder, config));
+  }
+
+  @Override
+  public synchronized void close() {
+    sessions.values().forEach(ModelSession::close);
+    sessions.clear();
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+}

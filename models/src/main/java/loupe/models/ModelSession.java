@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.models;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * One shared ONNX Runtime session per installed model, opened on first use and then used by every
+ * thread (ORT sessions are thread-safe for {@code run}). Opening verifies the file (size and
+ * SHA-256, {@link ModelFileCheck}) and its inputs/outputs ({@link SignatureCheck}), so a model
+ * that runs is the model that was installed. Runs request only the manifest's output.
+ */
+public final class ModelSession implements AutoCloseable {
+  private final ModelManifest manifest;
+  private final ModelVariant variant;
+  private final ModelFolder folder;
+  private final SessionConfig config;
+  private OrtSession session;
+  private ModelInfo info;
+  private boolean closed;
+
+  public ModelSession(ModelManifest manifest, ModelVariant variant, ModelFolder folder, SessionConfig config) {
+    this.manifest = manifest;
+    this.variant = variant;
+    this.folder = folder;
+    this.config = config;
+  }
+
+  public ModelManifest manifest() {
+    return manifest;
+  }
+
+  /** The model's identity; opens (and so verifies) the model if it is not open yet. */
+  public ModelInfo info() {
+    open();
+    synchronized (this) {
+      return info;
+    }
+  }
+
+  /**
+   * Runs the model on {@code inputs} (closed by the caller) and hands the manifest's output tensor to
+   * {@code read}, whose result is returned; the output is freed afterwards.
+   */
+  public <T> T run(Map<String, OnnxTensor> inputs, Function<OnnxTensor, T> read) {
+    OrtSession s = open();
+    String output = manifest.output().name();
+    try (OrtSession.Result result = s.run(inputs, Set.of(output))) {
+      OnnxTensor tensor = (OnnxTensor) result.get(output)
+          .orElseThrow(() -> new ModelException(manifest.id(), "produced no '" + output + "' output"));
+      return read.apply(tensor);
+    } catch (OrtException e) {
+      throw new ModelException(manifest.id(), "inference failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Opens the session once; later calls return it. */
+  public synchronized OrtSession open() {
+    if (closed) {
+      throw new IllegalStateException("model session " + manifest.id() + " is closed");
+    }
+    if (session == null) {
+      String sha = ModelFileCheck.verify(manifest, variant, folder);
+      Path file = folder.file(variant);
+      OrtSession s = create(manifest.id(), file, config);
+      try {
+        SignatureCheck.verify(manifest, s);
+      } catch (RuntimeException e) {
+        closeQuietly(s);
+        throw e;
+      }
+      session = s;
+      info = new ModelInfo(manifest.id(), variant.name(), sha, file);
+    }
+    return session;
+  }
+
+  /** Creates a session, turning ORT's load errors into one line that names the model. */
+  static OrtSession create(String id, Path file, SessionConfig config) {
+    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+      options.setIntraOpNumThreads(config.intraOpThreads());
+      options.setInterOpNumThreads(1);
+      options.setCPUArenaAllocator(config.cpuArena());
+      options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+      // Idle intra-op threads sleep instead of spinning: next to Photoshop (or on a busy CI machine)
+      // spinning burns cores for nothing; measured no slower on 2 cores (models/README.md).
+      options.addConfigEntry("session.intra_op.allow_spinning", "0");
+      return OrtEnvironment.getEnvironment().createSession(file.toString(), options);
+    } catch (OrtException e) {
+      throw new ModelException(id, "not a loadable ONNX model (truncated, corrupt or not ONNX): " + file + ": "
+          + firstLine(e.getMessage()), e);
+    }
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "no detail";
+    }
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
+  }
+
+  static void closeQuietly(OrtSession s) {
+    try {
+      s.close();
+    } catch (OrtException e) {
+      // Closing a session we are discarding: nothing left to do with the error.
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    closed = true;
+    if (session != null) {
+      closeQuietly(session);
+      session = null;
+    }
+  }
+}

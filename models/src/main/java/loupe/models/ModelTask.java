@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.models;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** What a model is for: the engine interface it stands behind. */
+public enum ModelTask {
+  /** A product mask ({@link loupe.engine.alg.segment.ProductSegmenter}). */
+  @JsonProperty("segmentation") SEGMENTATION,
+  /** A background fill ({@link loupe.models.inpaint.BackgroundInpainter}). */
+  @JsonProperty("inpainting") INPAINTING
+}

@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import loupe.models.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Installing from npm-style packages and adding user files, including damaged ones. */
+class ModelInstallerTest {
+  @TempDir Path folder;
+  @TempDir Path scratch;
+  private final List<String> log = new ArrayList<>();
+
+  private ModelInstaller installer() {
+    return new ModelInstaller(Fixtures.catalog(), new ModelFolder(folder), log::add);
+  }
+
+  @Test
+  void packageInstallReassemblesTheChunksIntoTheVerifiedFile() throws IOException {
+    InstalledRecord record = installer().installPackage("tiny-isnet", "small", Fixtures.file("tiny-package.tgz"), true);
+    Path installed = folder.resolve("tiny-isnet-small.onnx");
+    assertThat(Files.readAllBytes(installed)).isEqualTo(Fixtures.bytes("tiny-isnet.onnx"));
+    assertThat(record.sha256()).isEqualTo(Sha256.hex(Fixtures.bytes("tiny-isnet.onnx")));
+    assertThat(record.source()).isEqualTo("tiny-isnet-data@1.0.0");
+    assertThat(new ModelFolder(folder).record(Fixtures.catalog().require("tiny-isnet").defaultVariant()))
+        .contains(record);
+    assertThat(log).anyMatch(l -> l.contains("Test fixture notice: the package is AGPL, the model MIT."));
+    assertNoLeftovers();
+  }
+
+  @Test
+  void installingAgainKeepsAVerifiedFileAndReplacesADamagedOne() throws IOException {
+    Path tgz = Fixtures.file("tiny-package.tgz");
+    InstalledRecord first = installer().installPackage("tiny-isnet", "small", tgz, true);
+    assertThat(installer().installPackage("tiny-isnet", "small", tgz, true)).isEqualTo(first);
+    assertThat(log).anyMatch(l -> l.startsWith("tiny-isnet (small) is already installed and verified: "));
+    ModelRegistryTest.flipByte(folder.resolve("tiny-isnet-small.onnx"), 3);
+    InstalledRecord second = installer().installPackage("tiny-isnet", "small", tgz, true);
+    assertThat(second.sha256()).isEqualTo(first.sha256());
+    assertThat(log).anyMatch(l -> l.startsWith("Replacing the installed file: model 'tiny-isnet': checksum mismatch"));
+    assertThat(Files.readAllBytes(folder.resolve("tiny-isnet-small.onnx"))).isEqualTo(Fixtures.bytes("tiny-isnet.onnx"));
+  }
+
+  @Test
+  void packageInstallRefusesWithoutConsentAndSaysWhy() throws IOException {
+    assertThatThrownBy(() -> installer().installPackage("tiny-isnet", "small", Fixtures.file("tiny-package.tgz"), false))
+        .isInstanceOf(ModelException.class)
+        .hasMessage("model 'tiny-isnet': not installed: its licence needs your consent (test fixture); "
+            + "re-run with --accept-license if you accept these terms");
+    assertThat(log).anyMatch(l -> l.startsWith("Licence: Test fixture notice"));
+    assertThat(files()).isEmpty();
+  }
+
+  @Test
+  void chunkWhoseContentDoesNotMatchItsNameIsRejected() throws IOException {
+    assertThatThrownBy(() -> installer().installPackage("tiny-isnet", "small",
+        Fixtures.file("tiny-package-badchunk.tgz"), true))
+        .isInstanceOf(ModelException.class).hasMessageStartingWith("model 'tiny-isnet': checksum mismatch in chunk package/dist/");
+    assertThat(files()).isEmpty();
+  }
+
+  @Test
+  void wholeFileChecksumIsCheckedAgainstTheManifest() throws IOException {
+    assertThatThrownBy(() -> installer().installPackage("tiny-isnet", "mispinned", Fixtures.file("tiny-package.tgz"), true))
+        .isInstanceOf(ModelException.class)
+        .hasMessage("model 'tiny-isnet': checksum mismatch: the assembled file has sha256 1c4a424b9118…, the manifest "
+            + "expects 000000000000… (different or damaged package)");
+    assertNoLeftovers();
+    assertThat(files()).isEmpty();
+  }
+
+  @Test
+  void truncatedOrForeignPackagesAreClearErrors() throws IOException {
+    byte[] tgz = Fixtures.bytes("tiny-package.tgz");
+    Path cut = Files.write(scratch.resolve("cut.tgz"), Arrays.copyOf(tgz, tgz.length / 2));
+    assertThatThrownBy(() -> installer().installPackage("tiny-isnet", "small", cut, true))
+        .isInstanceOf(ModelException.class).hasMessageStartingWith("model 'tiny-isnet': cannot read package " + cut);
+    Path text = Files.writeString(scratch.resolve("text.tgz"), "hello");
+    assertThatThrownBy(() -> installer().installPackage("tiny-isnet", "small", text, true))
+        .hasMessageContaining("is not a gzip-compressed package");
+    assertThatThrownBy(() -> installer().installPackage("tiny-isnet", "large", text, true))
+        .hasMessage("model 'tiny-isnet': has no variant 'large' (variants: small, mispinned)");
+    assertThatThrownBy(() -> installer().installPackage("tiny-lama", null, text, true))
+        .hasMessage("model 'tiny-lama': is not installed from a package; loupe models add tiny-lama FILE.onnx");
+    assertThat(files()).isEmpty();
+  }
+
+  @Test
+  void addVerifiesInputsAndOutputsAndRecordsTheDigest() throws IOException {
+    InstalledRecord record = installer().add("tiny-lama", null, Fixtures.file("tiny-lama.onnx"), false);
+    assertThat(record.sha256()).isEqualTo(Sha256.hex(Fixtures.bytes("tiny-lama.onnx")));
+    assertThat(record.size()).isEqualTo(Fixtures.bytes("tiny-lama.onnx").length);
+    assertThat(record.source()).isEqualTo(Fixtures.file("tiny-lama.onnx").toAbsolutePath().toString());
+    assertThat(folder.resolve("tiny-lama.onnx")).hasSameBinaryContentAs(Fixtures.file("tiny-lama.onnx"));
+    assertNoLeftovers();
+  }
+
+  @Test
+  void addRejectsAModelWithOtherInputsAndOutputs() throws IOException {
+    assertThatThrownBy(() -> installer().add("tiny-lama", null, Fixtures.file("tiny-isnet.onnx"), false))
+        .isInstanceOf(ModelException.class)
+        .hasMessage("model 'tiny-lama': wrong inputs/outputs for this model: no input 'image' (the file has [input]); "
+            + "no input 'mask' (the file has [input]); unexpected input 'input' (expected only [image, mask]); output 'output' is float32[?,1,32,32] but must be "
+            + "float32[?,3,16,16]");
+    assertThatThrownBy(() -> installer().add("tiny-lama", null, Fixtures.file("tiny-migan.onnx"), false))
+        .hasMessage("model 'tiny-lama': wrong inputs/outputs for this model: input 'image' is uint8[?,3,?,?] but must be "
+            + "float32[?,3,16,16]; input 'mask' is uint8[?,1,?,?] but must be float32[?,1,16,16]; no output 'output' "
+            + "(the file has [result])");
+    assertThat(files()).isEmpty();
+  }
+
+  @Test
+  void addRejectsTruncatedEmptyAndNonOnnxFiles() throws IOException {
+    byte[] model = Fixtures.bytes("tiny-lama.onnx");
+    Path truncated = Files.write(scratch.resolve("truncated.onnx"), Arrays.copyOf(model, model.length - 40));
+    assertThatThrownBy(() -> installer().add("tiny-lama", null, truncated, false)).isInstanceOf(ModelException.class)
+        .hasMessageStartingWith("model 'tiny-lama': not a loadable ONNX model (truncated, corrupt or not ONNX): ");
+    Path text = Files.writeString(scratch.resolve("notes.onnx"), "this is not a model", StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> installer().add("tiny-lama", null, text, false))
+        .hasMessageStartingWith("model 'tiny-lama': not a loadable ONNX model");
+    Path empty = Files.write(scratch.resolve("empty.onnx"), new byte[0]);
+    assertThatThrownBy(() -> installer().add("tiny-lama", null, empty, false))
+        .hasMessage("model 'tiny-lama': " + empty + " is empty");
+    assertThatThrownBy(() -> installer().add("tiny-lama", null, scratch.resolve("nope.onnx"), false))
+        .hasMessage("model 'tiny-lama': no such file: " + scratch.resolve("nope.onnx"));
+    assertThat(files()).isEmpty();
+  }
+
+  @Test
+  void addOfAPinnedModelChecksTheDigest() throws IOException {
+    assertThatThrownBy(() -> installer().add("tiny-isnet", "small", Fixtures.file("tiny-lama.onnx"), true))
+        .hasMessageStartingWith("model 'tiny-isnet': checksum mismatch: the assembled file has sha256 49068da76217…");
+    installer().add("tiny-isnet", "small", Fixtures.file("tiny-isnet.onnx"), true);
+    assertThat(folder.resolve("tiny-isnet-small.onnx")).exists();
+  }
+
+  private void assertNoLeftovers() throws IOException {
+    assertThat(files()).noneMatch(n -> n.endsWith(".part"));
+  }
+
+  private List<String> files() throws IOException {
+    if (!Files.exists(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> list = Files.list(folder)) {
+      return list.map(p -> p.getFileName().toString()).toList();
+    }
+  }
+}

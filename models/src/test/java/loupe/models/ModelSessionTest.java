@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.onnxruntime.OnnxTensor;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import loupe.models.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shared session: lazy, usable from many threads, reading only the manifest's output. */
+class ModelSessionTest {
+  @TempDir Path folder;
+
+  @Test
+  void concurrentRunsOnOneSessionGiveEachCallerItsOwnAnswer() throws Exception {
+    try (ModelRegistry registry = Fixtures.installedRegistry(folder)) {
+      ModelSession session = registry.firstInstalled(ModelTask.SEGMENTATION).orElseThrow();
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      try {
+        List<Future<float[]>> results = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+          float level = t / 8f - 0.5f;
+          results.add(pool.submit(() -> run(session, level)));
+        }
+        for (int t = 0; t < 8; t++) {
+          double expected = 1 / (1 + Math.exp(-16.0 * (t / 8f - 0.5f)));
+          assertThat(maxDeviation(results.get(t).get(), expected)).as("caller " + t).isLessThan(1e-6);
+        }
+      } finally {
+        pool.shutdown();
+      }
+    }
+  }
+
+  @Test
+  void readsTheManifestOutputNotTheSideOutput() {
+    try (ModelRegistry registry = Fixtures.installedRegistry(folder)) {
+      ModelSession session = registry.firstInstalled(ModelTask.SEGMENTATION).orElseThrow();
+      // "side" would be the plain channel mean (0.25); "output" is its sigmoid(16·0.25).
+      assertThat(maxDeviation(run(session, 0.25f), 1 / (1 + Math.exp(-4.0)))).isLessThan(1e-6);
+    }
+  }
+
+  private static double maxDeviation(float[] values, double expected) {
+    double max = 0;
+    for (float v : values) {
+      max = Math.max(max, Math.abs(v - expected));
+    }
+    return max;
+  }
+
+  private static float[] run(ModelSession session, float value) {
+    float[] data = new float[3 * 32 * 32];
+    java.util.Arrays.fill(data, value);
+    try (OnnxTensor input = Tensors.create(TensorType.FLOAT32, data, new long[] {1, 3, 32, 32})) {
+      return session.run(Map.of("input", input), out -> Tensors.read("tiny-isnet", out, 32 * 32));
+    }
+  }
+}
