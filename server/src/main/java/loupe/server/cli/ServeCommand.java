@@ -2,13 +2,13 @@
 package loupe.server.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import loupe.server.LoupeInfo;
 import loupe.server.http.LoupeServer;
 import loupe.server.http.ServerConfig;
 import loupe.server.http.TokenStore;
+import loupe.server.retouch.InstalledModels;
 import loupe.server.retouch.RetouchService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,7 +47,7 @@ final class ServeCommand implements Callable<Integer> {
     ServerConfig config = new ServerConfig(host, port, secret, defaults.maxUploadBytes(), defaults.maxPixels(), jobs,
         defaults.maxQueuedJobs(), defaults.jobTimeout(), defaults.resultTtl());
     CountDownLatch stop = new CountDownLatch(1);
-    try (LoupeServer server = new LoupeServer(config, new RetouchService(), List.of()).start()) {
+    try (LoupeServer server = new LoupeServer(config, new RetouchService(), InstalledModels.installed()).start()) {
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
       System.out.println("Loupe listening on http://" + host + ":" + server.port());
       System.out.println("Panel token: " + secret + (token == null ? "  (stored in " + file + ")" : ""));

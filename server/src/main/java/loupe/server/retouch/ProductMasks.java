@@ -3,6 +3,8 @@ package loupe.server.retouch;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import loupe.engine.Progress;
 import loupe.engine.alg.mask.BorderType;
 import loupe.engine.alg.mask.LayerMaskSource;
@@ -29,13 +31,20 @@ public final class ProductMasks {
   /** Gaussian sigma of the protection's soft edge beyond the margin. */
   static final double AUTO_SOFTNESS = 3;
   private final ProductSegmenter segmenter;
+  private final Function<String, Optional<? extends ProductSegmenter>> models;
 
+  /** The model-free segmenter for {@code auto}; installed models (ISNet) for {@code auto:isnet}. */
   public ProductMasks() {
-    this(new ClassicalSegmenter());
+    this(new ClassicalSegmenter(), InstalledModels::segmenter);
   }
 
-  public ProductMasks(ProductSegmenter segmenter) {
+  /**
+   * @param segmenter what {@code auto} uses
+   * @param models finds an installed segmentation model by id for {@code auto:ID}
+   */
+  public ProductMasks(ProductSegmenter segmenter, Function<String, Optional<? extends ProductSegmenter>> models) {
     this.segmenter = segmenter;
+    this.models = models;
   }
 
   /**
@@ -53,10 +62,19 @@ public final class ProductMasks {
     progress.report("product mask (" + kind + ")", 0.05);
     return switch (kind.toLowerCase(Locale.ROOT)) {
       case "layer" -> fromLayer(shape, opacity, image.width, image.height);
-      case "auto" -> withMargin(segmenter.segment(image, progress));
+      case "auto" -> withMargin(segmenterFor(name).segment(image, progress));
       case "path" -> fromPath(doc, name, image.width, image.height);
-      default -> throw new UserError("unknown product-mask source '" + s + "' (use layer, auto, path[:NAME])");
+      default -> throw new UserError("unknown product-mask source '" + s
+          + "' (use layer, auto, auto:isnet, path[:NAME])");
     };
+  }
+
+  private ProductSegmenter segmenterFor(String model) {
+    if (model == null || model.isEmpty() || model.equals("classical")) {
+      return segmenter;
+    }
+    return models.apply(model).orElseThrow(() -> new UserError("the model '" + model + "' is not installed "
+        + "(see: loupe models list; install with: loupe models install " + model + " --accept-license)"));
   }
 
   /**
