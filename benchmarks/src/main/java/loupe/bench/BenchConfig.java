@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import loupe.bench.data.Scene;
+import loupe.bench.run.Repeat;
+
+/**
+ * What a bench run covers. The quick run is a smoke test (one scene cropped to 800×600 around
+ * the jewelry, small images, single runs); its numbers prove the workloads run, not how fast they
+ * are or how good their results.
+ *
+ * @param quick the reduced set
+ * @param scenes scene folders, in order
+ * @param workDir where workloads leave files for later ones (generated PSDs, crops); deleted at the end
+ */
+public record BenchConfig(boolean quick, List<Path> scenes, Path workDir) {
+  public BenchConfig {
+    scenes = List.copyOf(quick ? scenes.subList(0, 1) : scenes);
+  }
+
+  /** Warm-up and timed runs of most sides. */
+  public Repeat repeat() {
+    return quick ? new Repeat(0, 1) : new Repeat(1, 3);
+  }
+
+  /** Slow native references (NLM, grabCut) and whole jobs: no warm-up, the JIT's share is small. */
+  public Repeat slowRepeat() {
+    return quick ? new Repeat(0, 1) : new Repeat(0, 3);
+  }
+
+  /** A scene as the workloads see it (quick: the crop). */
+  public Scene scene(Path dir) throws IOException {
+    Scene s = Scene.load(dir);
+    return quick ? s.cropAroundJewelry(800, 600, workDir) : s;
+  }
+
+  /** The generated layered PSD: 6000×4000 (quick: 1500×1000). */
+  public int psdWidth() {
+    return quick ? 1500 : 6000;
+  }
+
+  public int psdHeight() {
+    return quick ? 1000 : 4000;
+  }
+
+  /** The "24 MP" shot: the first scene upscaled to this long side (quick: 0, the scene as is). */
+  public int largeLongSide() {
+    return quick ? 0 : 5664;
+  }
+}

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.bench.quality;
+
+import static loupe.bench.TestImages.image;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import loupe.engine.image.GrayU16;
+import loupe.engine.image.Planar;
+import org.junit.jupiter.api.Test;
+
+class SceneQualityTest {
+  @Test
+  void changed_pixels_count_a_pixel_once_whatever_bands_differ_and_only_inside_the_region() {
+    Planar a = new Planar(image(3, 1, 10, 20, 30), image(3, 1, 10, 20, 30), image(3, 1, 10, 20, 30));
+    Planar b = new Planar(image(3, 1, 11, 20, 31), image(3, 1, 12, 20, 30), image(3, 1, 10, 20, 30));
+    assertThat(SceneQuality.changedPixels(a, b, image(3, 1, 1, 1, 1))).isEqualTo(2);
+    assertThat(SceneQuality.changedPixels(a, b, image(3, 1, 0, 1, 1))).isEqualTo(1);
+    assertThat(SceneQuality.changedPixels(a, b, image(3, 1, 0, 65535, 0))).isZero();
+  }
+
+  @Test
+  void residue_counts_pixels_still_twelve_levels_off_and_is_null_without_labels() {
+    Planar clean = new Planar(image(4, 1, 0, 0, 0, 0), image(4, 1, 0, 0, 0, 0), image(4, 1, 0, 0, 0, 0));
+    // 3083 is 11.996 levels: fixed; 3084 is 12.0 levels: residue; the third pixel is off in blue only.
+    Planar result = new Planar(image(4, 1, 3083, 3084, 0, 9999), image(4, 1, 0, 0, 0, 0),
+        image(4, 1, 0, 0, 5000, 0));
+    GrayU16 labels = image(4, 1, 1, 1, 1, 2);
+    assertThat(SceneQuality.residue(result, clean, labels, Regions.DUST)).isCloseTo(2 / 3.0, within(1e-12));
+    assertThat(SceneQuality.residue(result, clean, labels, Regions.HAIR)).isEqualTo(1.0);
+    assertThat(SceneQuality.residue(result, clean, labels, Regions.PROP)).isNull();
+  }
+
+  @Test
+  void psnr_is_in_eight_bit_terms_and_null_over_an_empty_region() {
+    Planar a = new Planar(image(2, 1, 257, 0), image(2, 1, 0, 0), image(2, 1, 0, 0));
+    Planar b = new Planar(image(2, 1, 0, 0), image(2, 1, 0, 0), image(2, 1, 0, 0));
+    // One level off in one of three samples: MSE 1/3, PSNR = 10·log10(255²·3) = 52.9020 dB.
+    assertThat(SceneQuality.psnr8(a, b, image(2, 1, 1, 0))).isCloseTo(52.9020, within(1e-4));
+    assertThat(SceneQuality.psnr8(a, b, image(2, 1, 0, 0))).isNull();
+  }
+
+  @Test
+  void masks_are_compared_binarised_at_one_half() {
+    GrayU16 truth = image(4, 1, 65535, 65535, 0, 0);
+    GrayU16 predicted = image(4, 1, 32768, 32767, 40000, 0);
+    // Predicted {0, 2} vs truth {0, 1}: intersection 1, union 3.
+    assertThat(SceneQuality.iou(predicted, truth)).isCloseTo(1 / 3.0, within(1e-12));
+    assertThat(SceneQuality.iou(truth, truth)).isEqualTo(1.0);
+  }
+}
