@@ -73,7 +73,8 @@ public record HoleCrop(Rect rect, List<HoleRegion> members, boolean small) {
 
   /** Room for the membrane's boundary, the texture shift and the smoothing support. */
   private static int smallMargin(HoleRegion r, InpaintConfig cfg) {
-    return (int) Math.ceil(Math.max(8, 2 * r.width())) + cfg.sourceGuard() + (int) Math.ceil(3 * cfg.textureSigma()) + 1;
+    int smoothing = (int) Math.ceil(3 * cfg.textureSigma());
+    return (int) Math.ceil(Math.max(8, 2 * r.width())) + cfg.sourceGuard() + smoothing + 1;
   }
 
   private static HoleCrop merge(HoleCrop a, HoleCrop b) {
