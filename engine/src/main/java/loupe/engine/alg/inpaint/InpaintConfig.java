@@ -18,7 +18,7 @@ package loupe.engine.alg.inpaint;
  *     this many pixels
  * @param emIterationsCoarse search-and-vote iterations at the coarsest pyramid level
  * @param emIterationsFine search-and-vote iterations at full resolution (levels in between are
- *     interpolated)
+ *     interpolated); 0 votes the field upsampled from the next level without searching again
  * @param patchMatchIterations propagation + random-search sweeps per search-and-vote iteration
  * @param refineSearchRadius random-search radius at the levels finer than the coarsest (the
  *     coarsest searches its whole level; finer levels only refine the upsampled field, and distant
@@ -47,58 +47,55 @@ public record InpaintConfig(
     long seed) {
 
   public InpaintConfig {
-    require(patchSize >= 3 && patchSize <= 31 && patchSize % 2 == 1, "patchSize must be odd in 3..31", patchSize);
-    require(smallHoleWidth >= 0, "smallHoleWidth must be >= 0", smallHoleWidth);
-    require(sourceGuard >= 0 && sourceGuard <= 64, "sourceGuard must be in 0..64", sourceGuard);
-    require(contextFactor >= 0 && contextFactor <= 4, "contextFactor must be in 0..4", contextFactor);
-    require(minContext >= patchSize && minContext <= maxContext, "minContext must be in patchSize..maxContext", minContext);
-    require(coarsestHoleExtent >= patchSize, "coarsestHoleExtent must be >= patchSize", coarsestHoleExtent);
-    require(emIterationsCoarse >= 1 && emIterationsCoarse <= 100, "emIterationsCoarse must be in 1..100", emIterationsCoarse);
-    require(emIterationsFine >= 1 && emIterationsFine <= 100, "emIterationsFine must be in 1..100", emIterationsFine);
-    require(patchMatchIterations >= 1 && patchMatchIterations <= 32, "patchMatchIterations must be in 1..32", patchMatchIterations);
-    require(refineSearchRadius >= 1, "refineSearchRadius must be >= 1", refineSearchRadius);
-    require(membraneIterations >= 0 && membraneIterations <= 100_000, "membraneIterations must be in 0..100000", membraneIterations);
+    require(patchSize % 2 == 1, "patchSize must be odd", patchSize);
+    range("patchSize", patchSize, 3, 31);
+    range("smallHoleWidth", smallHoleWidth, 0, 1e6);
+    range("sourceGuard", sourceGuard, 0, 64);
+    range("contextFactor", contextFactor, 0, 4);
+    range("minContext", minContext, patchSize, maxContext);
+    range("coarsestHoleExtent", coarsestHoleExtent, patchSize, 1e6);
+    range("emIterationsCoarse", emIterationsCoarse, 1, 100);
+    range("emIterationsFine", emIterationsFine, 0, 100);
+    range("patchMatchIterations", patchMatchIterations, 1, 32);
+    range("refineSearchRadius", refineSearchRadius, 1, 1e6);
+    range("membraneIterations", membraneIterations, 0, 100_000);
     require(textureSigma > 0 && textureSigma <= 16, "textureSigma must be in (0, 16]", textureSigma);
   }
 
   /** Defaults tuned on the dev scenes (studio sweeps at 1600×1200 and 24 MP). */
   public static InpaintConfig defaults() {
-    return new InpaintConfig(7, 12.0, 1, 0.5, 32, 384, 16, 8, 1, 2, 32, 400, 1.5, true, 0x5EEDL);
+    return new InpaintConfig(7, 12.0, 1, 0.5, 32, 384, 16, 8, 0, 2, 32, 400, 1.5, true, 0x5EEDL);
   }
 
   public InpaintConfig withPatchSize(int value) {
     return new InpaintConfig(value, smallHoleWidth, sourceGuard, contextFactor, minContext, maxContext,
-        coarsestHoleExtent, emIterationsCoarse, emIterationsFine, patchMatchIterations, refineSearchRadius, membraneIterations,
-        textureSigma, reinjectTexture, seed);
-  }
-
-  public InpaintConfig withSmallHoleWidth(double value) {
-    return new InpaintConfig(patchSize, value, sourceGuard, contextFactor, minContext, maxContext,
-        coarsestHoleExtent, emIterationsCoarse, emIterationsFine, patchMatchIterations, refineSearchRadius, membraneIterations,
-        textureSigma, reinjectTexture, seed);
+        coarsestHoleExtent, emIterationsCoarse, emIterationsFine, patchMatchIterations, refineSearchRadius,
+        membraneIterations, textureSigma, reinjectTexture, seed);
   }
 
   public InpaintConfig withSourceGuard(int value) {
     return new InpaintConfig(patchSize, smallHoleWidth, value, contextFactor, minContext, maxContext,
-        coarsestHoleExtent, emIterationsCoarse, emIterationsFine, patchMatchIterations, refineSearchRadius, membraneIterations,
-        textureSigma, reinjectTexture, seed);
+        coarsestHoleExtent, emIterationsCoarse, emIterationsFine, patchMatchIterations, refineSearchRadius,
+        membraneIterations, textureSigma, reinjectTexture, seed);
   }
 
   public InpaintConfig withReinjectTexture(boolean value) {
     return new InpaintConfig(patchSize, smallHoleWidth, sourceGuard, contextFactor, minContext, maxContext,
-        coarsestHoleExtent, emIterationsCoarse, emIterationsFine, patchMatchIterations, refineSearchRadius, membraneIterations,
-        textureSigma, value, seed);
-  }
-
-  public InpaintConfig withSeed(long value) {
-    return new InpaintConfig(patchSize, smallHoleWidth, sourceGuard, contextFactor, minContext, maxContext,
-        coarsestHoleExtent, emIterationsCoarse, emIterationsFine, patchMatchIterations, refineSearchRadius, membraneIterations,
-        textureSigma, reinjectTexture, value);
+        coarsestHoleExtent, emIterationsCoarse, emIterationsFine, patchMatchIterations, refineSearchRadius,
+        membraneIterations, textureSigma, value, seed);
   }
 
   /** PatchMatch context margin for a hole group whose larger side is {@code extent}. */
   public int contextFor(int extent) {
     return (int) Math.max(minContext, Math.min(maxContext, Math.round(contextFactor * extent)));
+  }
+
+  private static void range(String name, double value, double lo, double hi) {
+    require(value >= lo && value <= hi, name + " must be in " + fmt(lo) + ".." + fmt(hi), fmt(value));
+  }
+
+  private static String fmt(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
   }
 
   private static void require(boolean ok, String message, Object value) {

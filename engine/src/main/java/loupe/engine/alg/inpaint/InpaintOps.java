@@ -21,7 +21,8 @@ public final class InpaintOps {
   private InpaintOps() {}
 
   /** {@link #inpaint(Planar, GrayU16, GrayU16, Planar, InpaintConfig, Progress)} into a new image. */
-  public static Planar inpaint(Planar image, GrayU16 hole, GrayU16 sourceAllowed, InpaintConfig cfg, Progress progress) {
+  public static Planar inpaint(Planar image, GrayU16 hole, GrayU16 sourceAllowed, InpaintConfig cfg,
+      Progress progress) {
     return inpaint(image, hole, sourceAllowed, null, cfg, progress);
   }
 

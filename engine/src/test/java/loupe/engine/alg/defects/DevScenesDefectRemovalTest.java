@@ -70,7 +70,8 @@ class DevScenesDefectRemovalTest {
     System.out.printf("%s defects: recall %.4f (%d/%d px), pixel precision %.4f (%d px detected), components %d"
             + " (dust/hair %d, prop %d, other %d); gone %.4f (input %.4f); detect %d ms, inpaint %d ms%n",
         name, (double) hit / truth, hit, truth, (double) hit / detected, detected, components[0], components[1],
-        components[2], components[3], 1 - residue, 1 - QualityMetrics.residue(input, clean, dustAndHair, GONE_TOLERANCE),
+        components[2], components[3], 1 - residue,
+        1 - QualityMetrics.residue(input, clean, dustAndHair, GONE_TOLERANCE),
         (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
     assertThat(1 - residue).as("share of dust and hair pixels gone").isGreaterThanOrEqualTo(0.95);
     assertSameWhere(cleaned, input, jewelry);
@@ -98,7 +99,8 @@ class DevScenesDefectRemovalTest {
     }
     System.out.printf("%s prop: background PSNR %.2f -> %.2f dB (mask == 0), prop pixels still wrong %.4f -> %.4f"
             + " (outside the product dilation: %.4f of %d px), dust/hair gone %.4f; hole %d px, inpaint %d ms%n",
-        name, QualityMetrics.psnr(input, clean, background, 255), QualityMetrics.psnr(retouched, clean, background, 255),
+        name, QualityMetrics.psnr(input, clean, background, 255),
+        QualityMetrics.psnr(retouched, clean, background, 255),
         propResidueBefore, propResidue, QualityMetrics.residue(retouched, clean, reachable, GONE_TOLERANCE),
         count(reachable), 1 - QualityMetrics.residue(retouched, clean, dustAndHair, GONE_TOLERANCE), count(hole),
         (t4 - t3) / 1_000_000);

@@ -2,6 +2,7 @@
 package loupe.engine.alg.defects.impl;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /** Small binary-mask operations on row-major {@code boolean[]} planes. */
 public final class BinaryMasks {
@@ -9,7 +10,8 @@ public final class BinaryMasks {
 
   /**
    * Dilation by a (2r+1)² square: true within r pixels (Chebyshev distance) of a true pixel. Two
-   * separable passes using the distance to the nearest true pixel along each row, O(pixels).
+   * separable passes using the distance to the nearest true pixel along each row, O(pixels); rows
+   * in parallel, then columns in parallel chunks walked row by row (cache-friendly).
    *
    * @param mask Not modified.
    */
@@ -19,7 +21,7 @@ public final class BinaryMasks {
     }
     int far = Integer.MAX_VALUE / 4;
     int[] rowDist = new int[w * h];
-    for (int y = 0; y < h; y++) {
+    IntStream.range(0, h).parallel().forEach(y -> {
       int last = -far;
       for (int x = 0; x < w; x++) {
         if (mask[y * w + x]) {
@@ -34,24 +36,32 @@ public final class BinaryMasks {
         }
         rowDist[y * w + x] = Math.min(rowDist[y * w + x], last - x);
       }
-    }
+    });
     boolean[] out = new boolean[w * h];
-    for (int x = 0; x < w; x++) {
-      int last = -far;
+    int chunk = 256;
+    IntStream.range(0, (w + chunk - 1) / chunk).parallel().forEach(c -> {
+      int x0 = c * chunk;
+      int x1 = Math.min(w, x0 + chunk);
+      int[] last = new int[x1 - x0]; // per column: the nearest row within r horizontally, above
+      Arrays.fill(last, -far);
       for (int y = 0; y < h; y++) {
-        if (rowDist[y * w + x] <= r) {
-          last = y;
+        for (int x = x0; x < x1; x++) {
+          if (rowDist[y * w + x] <= r) {
+            last[x - x0] = y;
+          }
+          out[y * w + x] = y - last[x - x0] <= r;
         }
-        out[y * w + x] = y - last <= r;
       }
-      last = far;
+      Arrays.fill(last, far);
       for (int y = h - 1; y >= 0; y--) {
-        if (rowDist[y * w + x] <= r) {
-          last = y;
+        for (int x = x0; x < x1; x++) {
+          if (rowDist[y * w + x] <= r) {
+            last[x - x0] = y;
+          }
+          out[y * w + x] |= last[x - x0] - y <= r;
         }
-        out[y * w + x] |= last - y <= r;
       }
-    }
+    });
     return out;
   }
 

@@ -30,6 +30,11 @@ public final class GrayMorphology {
     return columns(rows, w, h, r, max);
   }
 
+  /** True when {@code old} can never again be the window's extremum once {@code v} has entered. */
+  private static boolean dominated(float old, float v, boolean max) {
+    return max ? old <= v : old >= v;
+  }
+
   /** Column pass (van Herk 1992; Gil and Werman 1993) over blocks of 2r + 1 rows. */
   private static float[] columns(float[] in, int w, int h, int r, boolean max) {
     int k = 2 * r + 1;
@@ -85,7 +90,7 @@ public final class GrayMorphology {
       int last = Math.min(n - 1, i + r);
       for (; next <= last; next++) {
         float v = in[start + next * step];
-        while (tail > head && (max ? in[start + queue[tail - 1] * step] <= v : in[start + queue[tail - 1] * step] >= v)) {
+        while (tail > head && dominated(in[start + queue[tail - 1] * step], v, max)) {
           tail--;
         }
         queue[tail++] = next;

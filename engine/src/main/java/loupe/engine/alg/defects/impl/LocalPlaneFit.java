@@ -83,14 +83,18 @@ public final class LocalPlaneFit {
     float[] out = BackgroundEstimate.upsample(cells, cw, ch, width, height, step);
     // Where no cell was fitted the fallback stands; bilinear weights touching such cells would mix
     // in zeros, so those pixels take the fallback too.
-    for (int y = 0; y < height; y++) {
-      int cy = Math.min(ch - 1, y / step);
+    boolean[] usable = new boolean[cw * ch];
+    for (int c = 0; c < cw * ch; c++) {
+      usable[c] = neighbourhoodKnown(known, cw, ch, c % cw, c / cw);
+    }
+    IntStream.range(0, height).parallel().forEach(y -> {
+      int row = Math.min(ch - 1, y / step) * cw;
       for (int x = 0; x < width; x++) {
-        if (!neighbourhoodKnown(known, cw, ch, x / step, cy)) {
+        if (!usable[row + x / step]) {
           out[y * width + x] = fallback[y * width + x];
         }
       }
-    }
+    });
     return out;
   }
 

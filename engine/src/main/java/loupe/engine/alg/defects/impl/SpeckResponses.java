@@ -60,20 +60,36 @@ public final class SpeckResponses {
     return new SpeckResponses(width, point, blob, line, sigmas);
   }
 
-  /** 3×3 mean, the window clipped at the image edge. */
+  /** 3×3 mean, the window clipped at the image edge: separable sums, rows then columns. */
   public static float[] boxMean3(float[] in, int w, int h) {
+    float[] rows = new float[w * h];
+    IntStream.range(0, h).parallel().forEach(y -> {
+      int row = y * w;
+      for (int x = 0; x < w; x++) {
+        float sum = in[row + x];
+        if (x > 0) {
+          sum += in[row + x - 1];
+        }
+        if (x + 1 < w) {
+          sum += in[row + x + 1];
+        }
+        rows[row + x] = sum;
+      }
+    });
     float[] out = new float[w * h];
     IntStream.range(0, h).parallel().forEach(y -> {
+      int row = y * w;
+      int ny = 1 + (y > 0 ? 1 : 0) + (y + 1 < h ? 1 : 0);
       for (int x = 0; x < w; x++) {
-        float sum = 0;
-        int n = 0;
-        for (int yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + 1); yy++) {
-          for (int xx = Math.max(0, x - 1); xx <= Math.min(w - 1, x + 1); xx++) {
-            sum += in[yy * w + xx];
-            n++;
-          }
+        float sum = rows[row + x];
+        if (y > 0) {
+          sum += rows[row - w + x];
         }
-        out[y * w + x] = sum / n;
+        if (y + 1 < h) {
+          sum += rows[row + w + x];
+        }
+        int nx = 1 + (x > 0 ? 1 : 0) + (x + 1 < w ? 1 : 0);
+        out[row + x] = sum / (nx * ny);
       }
     });
     return out;

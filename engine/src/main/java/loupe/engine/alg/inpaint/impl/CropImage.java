@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.engine.alg.inpaint.impl;
 
+import java.util.stream.IntStream;
+
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 import loupe.engine.image.Rect;
@@ -45,7 +47,7 @@ final class CropImage {
     int h = rect.height();
     int nb = image.numBands();
     CropImage crop = new CropImage(w, h, nb);
-    for (int y = 0; y < h; y++) {
+    IntStream.range(0, h).parallel().forEach(y -> {
       int iy = rect.top() + y;
       for (int x = 0; x < w; x++) {
         int ix = rect.left() + x;
@@ -61,7 +63,7 @@ final class CropImage {
           crop.state[p] = SOURCE;
         }
       }
-    }
+    });
     if (sourceGuard > 0) {
       boolean[] near = crop.dilatedHole(sourceGuard);
       for (int p = 0; p < w * h; p++) {
@@ -88,7 +90,7 @@ final class CropImage {
     int w = width;
     int h = height;
     int[] rows = new int[w * h];
-    for (int y = 0; y < h; y++) {
+    IntStream.range(0, h).parallel().forEach(y -> {
       int run = Integer.MIN_VALUE / 2; // x of the nearest HOLE to the left
       for (int x = 0; x < w; x++) {
         if (state[y * w + x] == HOLE) {
@@ -103,9 +105,9 @@ final class CropImage {
         }
         rows[y * w + x] = Math.min(rows[y * w + x], run - x);
       }
-    }
+    });
     boolean[] out = new boolean[w * h];
-    for (int x = 0; x < w; x++) {
+    IntStream.range(0, w).parallel().forEach(x -> {
       int last = Integer.MIN_VALUE / 2; // y of the nearest row within r horizontally, above
       for (int y = 0; y < h; y++) {
         if (rows[y * w + x] <= r) {
@@ -120,7 +122,7 @@ final class CropImage {
         }
         out[y * w + x] |= last - y <= r;
       }
-    }
+    });
     return out;
   }
 }

@@ -16,9 +16,9 @@ import loupe.engine.image.Rect;
  * @param members the hole regions filled from this crop
  * @param small true when every member is thin enough for the membrane method
  */
-public record HoleCrop(Rect rect, List<HoleRegion> members, boolean small) {
+record HoleCrop(Rect rect, List<HoleRegion> members, boolean small) {
 
-  public long holeArea() {
+  long holeArea() {
     long n = 0;
     for (HoleRegion r : members) {
       n += r.area();
@@ -27,7 +27,7 @@ public record HoleCrop(Rect rect, List<HoleRegion> members, boolean small) {
   }
 
   /** The bounding box of the members. */
-  public Rect holeBox() {
+  Rect holeBox() {
     Rect box = members.get(0).box();
     for (HoleRegion r : members) {
       box = box.union(r.box());
@@ -39,7 +39,7 @@ public record HoleCrop(Rect rect, List<HoleRegion> members, boolean small) {
    * Groups regions into disjoint crops: each region gets a margin (small for the membrane method,
    * proportional to its size for PatchMatch), and crops that touch are merged until none do.
    */
-  public static List<HoleCrop> plan(List<HoleRegion> regions, int width, int height, InpaintConfig cfg) {
+  static List<HoleCrop> plan(List<HoleRegion> regions, int width, int height, InpaintConfig cfg) {
     Rect frame = Rect.ofSize(width, height);
     List<HoleCrop> crops = new ArrayList<>();
     for (HoleRegion r : regions) {
@@ -73,7 +73,8 @@ public record HoleCrop(Rect rect, List<HoleRegion> members, boolean small) {
 
   /** Room for the membrane's boundary, the texture shift and the smoothing support. */
   private static int smallMargin(HoleRegion r, InpaintConfig cfg) {
-    return (int) Math.ceil(Math.max(8, 2 * r.width())) + cfg.sourceGuard() + (int) Math.ceil(3 * cfg.textureSigma()) + 1;
+    int smoothing = (int) Math.ceil(3 * cfg.textureSigma());
+    return (int) Math.ceil(Math.max(8, 2 * r.width())) + cfg.sourceGuard() + smoothing + 1;
   }
 
   private static HoleCrop merge(HoleCrop a, HoleCrop b) {

@@ -3,7 +3,7 @@ package loupe.engine.alg.inpaint.impl;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import loupe.engine.Progress;
 import loupe.engine.alg.inpaint.InpaintConfig;
 import loupe.engine.image.GrayU16;
@@ -27,30 +27,34 @@ public final class HoleFiller {
    * @param source Not modified.
    * @param output Modified (hole pixels only); must not share samples with {@code image}.
    */
-  public static void fill(Planar image, GrayU16 hole, GrayU16 source, Planar output, InpaintConfig cfg, Progress progress) {
+  public static void fill(Planar image, GrayU16 hole, GrayU16 source, Planar output, InpaintConfig cfg,
+      Progress progress) {
     List<HoleRegion> regions = HoleRegions.find(hole);
     if (regions.isEmpty()) {
       return;
     }
     List<HoleCrop> crops = HoleCrop.plan(regions, image.width, image.height, cfg);
     long total = 0;
+    long small = 0;
     for (HoleCrop crop : crops) {
       total += crop.holeArea();
+      small += crop.small() ? crop.holeArea() : 0;
     }
-    long all = total;
-    AtomicLong done = new AtomicLong();
     Rect frame = Rect.ofSize(image.width, image.height);
-    // Small crops are independent and cheap: run them in parallel. Large ones parallelise inside.
+    // Small crops are independent and cheap: run them in parallel (reports stay on this thread).
+    // Large ones parallelise inside.
     crops.stream().filter(HoleCrop::small).parallel().forEach(crop -> {
       progress.checkCancelled();
       fillCrop(image, hole, source, output, crop, frame, cfg, progress);
-      progress.report("inpaint", (double) done.addAndGet(crop.holeArea()) / all);
     });
+    long done = small;
+    progress.report("inpaint", (double) done / total);
     for (HoleCrop crop : crops) {
       if (!crop.small()) {
         progress.checkCancelled();
         fillCrop(image, hole, source, output, crop, frame, cfg, progress);
-        progress.report("inpaint", (double) done.addAndGet(crop.holeArea()) / all);
+        done += crop.holeArea();
+        progress.report("inpaint", (double) done / total);
       }
     }
   }
@@ -108,7 +112,7 @@ public final class HoleFiller {
 
   private static void write(CropImage crop, Rect rect, Planar image, GrayU16 hole, Planar output) {
     int nb = crop.bands;
-    for (int y = 0; y < crop.height; y++) {
+    IntStream.range(0, crop.height).parallel().forEach(y -> {
       for (int x = 0; x < crop.width; x++) {
         int p = y * crop.width + x;
         if (crop.state[p] != CropImage.HOLE) {
@@ -125,6 +129,6 @@ public final class HoleFiller {
           out.data[out.index(ix, iy)] = (short) Math.max(0, Math.min(65535, Math.round(value)));
         }
       }
-    }
+    });
   }
 }

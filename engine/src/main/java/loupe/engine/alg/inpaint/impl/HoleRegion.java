@@ -10,17 +10,17 @@ import loupe.engine.image.Rect;
  * @param area number of pixels
  * @param boundaryEdges 4-neighbour pairs (hole, not hole) inside the image
  */
-public record HoleRegion(Rect box, long area, long boundaryEdges) {
+record HoleRegion(Rect box, long area, long boundaryEdges) {
 
   /**
    * Width estimate {@code 4·area / boundaryEdges}: about the width of a thin stroke, and about 0.8×
    * the diameter of a disc (whose pixel-edge perimeter is about 4× its diameter).
    */
-  public double width() {
+  double width() {
     return 4.0 * area / Math.max(1, boundaryEdges);
   }
 
-  public int extent() {
+  int extent() {
     return Math.max(box.width(), box.height());
   }
 }

@@ -8,7 +8,7 @@ import loupe.engine.image.GrayU16;
 import loupe.engine.image.Rect;
 
 /** Finds the 8-connected components of {@code hole > 0}. */
-public final class HoleRegions {
+final class HoleRegions {
   private HoleRegions() {}
 
   /**
@@ -16,7 +16,7 @@ public final class HoleRegions {
    *
    * @param hole Not modified.
    */
-  public static List<HoleRegion> find(GrayU16 hole) {
+  static List<HoleRegion> find(GrayU16 hole) {
     int w = hole.width;
     int h = hole.height;
     boolean[] seen = new boolean[w * h];

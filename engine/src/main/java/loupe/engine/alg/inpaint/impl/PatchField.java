@@ -270,8 +270,11 @@ final class PatchField {
     return sum;
   }
 
-  /** Number of HOLE or SOURCE pixels in the target patch at {@code t}. */
+  /** Number of HOLE or SOURCE pixels in the target patch at {@code t} (at least 1: t is usable). */
   int usablePixels(int t) {
+    if (plainTarget[t]) {
+      return (2 * radius + 1) * (2 * radius + 1);
+    }
     int w = level.width;
     int tx = t % w;
     int ty = t / w;
@@ -300,30 +303,45 @@ final class PatchField {
     return plain;
   }
 
-  /** Centres whose (2r+1)² patch lies inside the level with every state accepted (summed-area table). */
+  /**
+   * Centres whose (2r+1)² patch lies inside the level with every state accepted: separable window
+   * counts, rows then column chunks, each in parallel.
+   */
   private static boolean[] fullPatches(CropImage level, int r, StatePredicate accept) {
     int w = level.width;
     int h = level.height;
-    int[] sat = new int[(w + 1) * (h + 1)];
-    for (int y = 0; y < h; y++) {
-      int rowSum = 0;
+    int k = 2 * r + 1;
+    int[] rowCount = new int[w * h]; // accepted pixels in [x − r, x + r] of the row; 0 near the edges
+    IntStream.range(0, h).parallel().forEach(y -> {
+      int run = 0;
       for (int x = 0; x < w; x++) {
-        rowSum += accept.test(level.state[y * w + x]) ? 1 : 0;
-        sat[(y + 1) * (w + 1) + x + 1] = sat[y * (w + 1) + x + 1] + rowSum;
+        run += accept.test(level.state[y * w + x]) ? 1 : 0;
+        if (x >= k) {
+          run -= accept.test(level.state[y * w + x - k]) ? 1 : 0;
+        }
+        if (x >= k - 1) {
+          rowCount[y * w + x - r] = run;
+        }
       }
-    }
-    int full = (2 * r + 1) * (2 * r + 1);
+    });
     boolean[] out = new boolean[w * h];
-    for (int y = r; y < h - r; y++) {
-      for (int x = r; x < w - r; x++) {
-        int x0 = x - r;
-        int y0 = y - r;
-        int x1 = x + r + 1;
-        int y1 = y + r + 1;
-        int n = sat[y1 * (w + 1) + x1] - sat[y0 * (w + 1) + x1] - sat[y1 * (w + 1) + x0] + sat[y0 * (w + 1) + x0];
-        out[y * w + x] = n == full;
+    int chunk = 256;
+    IntStream.range(0, (w + chunk - 1) / chunk).parallel().forEach(c -> {
+      int x0 = c * chunk;
+      int x1 = Math.min(w, x0 + chunk);
+      int[] sum = new int[x1 - x0];
+      for (int y = 0; y < h; y++) {
+        for (int x = x0; x < x1; x++) {
+          sum[x - x0] += rowCount[y * w + x];
+          if (y >= k) {
+            sum[x - x0] -= rowCount[(y - k) * w + x];
+          }
+          if (y >= k - 1) {
+            out[(y - r) * w + x] = sum[x - x0] == k * k;
+          }
+        }
       }
-    }
+    });
     return out;
   }
 

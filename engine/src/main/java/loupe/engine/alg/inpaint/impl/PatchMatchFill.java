@@ -13,7 +13,9 @@ import loupe.engine.alg.inpaint.InpaintConfig;
  * pyramid level, from the coarsest, alternate a PatchMatch search of the nearest-neighbour field and
  * a patch vote; the field is upsampled to seed the next finer level. The coarsest hole starts as a
  * membrane fill. At full resolution the last vote rebuilds the smooth part only and copies the grain
- * of each pixel's best source match, so the fill keeps the background's noise.
+ * of each pixel's best source match, so the fill keeps the background's noise. With no search
+ * iteration at full resolution, the upsampled field is voted directly: at 24 MP the structure is
+ * settled at the coarser levels, and the full-resolution search is the most expensive step.
  */
 final class PatchMatchFill {
   private static final int MIN_SOURCES = 16;
@@ -67,12 +69,15 @@ final class PatchMatchFill {
         for (int pm = 0; pm < cfg.patchMatchIterations(); pm++) {
           field.sweep(pm, searchRadius, Seeds.mix(seed, k, em, pm), progress);
         }
-        boolean last = k == 0 && em == iterations - 1;
-        if (!last) {
+        if (k > 0 || em < iterations - 1) {
           PatchVote.vote(field, level.v, level.v, null);
-        } else {
-          finalVote(field, cfg);
         }
+      }
+      if (k == 0) {
+        if (iterations == 0) {
+          field.refreshCosts(); // the vote weights need the upsampled field's costs
+        }
+        finalVote(field, cfg);
       }
       progress.report("inpaint.patchmatch", (coarsest - k + 1.0) / (coarsest + 1.0));
     }
@@ -92,13 +97,15 @@ final class PatchMatchFill {
 
   /**
    * Linear from the coarse count at the coarsest level to the fine count at full resolution; a
-   * single-level pyramid is its own coarsest level.
+   * single-level pyramid is its own coarsest level. Every level but full resolution gets at least
+   * one.
    */
   static int emIterations(int level, int coarsest, InpaintConfig cfg) {
     if (coarsest == 0) {
       return cfg.emIterationsCoarse();
     }
     double t = (double) level / coarsest;
-    return (int) Math.round(cfg.emIterationsFine() + t * (cfg.emIterationsCoarse() - cfg.emIterationsFine()));
+    int n = (int) Math.round(cfg.emIterationsFine() + t * (cfg.emIterationsCoarse() - cfg.emIterationsFine()));
+    return level == 0 ? n : Math.max(1, n);
   }
 }

@@ -40,26 +40,38 @@ final class PatchVote {
         int y = p / w;
         Arrays.fill(acc, 0);
         float total = 0;
-        for (int dy = -r; dy <= r; dy++) {
-          int cy = y - dy;
-          if (cy < 0 || cy >= h) {
-            continue;
+        // Every pixel within r of a HOLE pixel is a target: only the crop edge needs checks.
+        if (x >= r && y >= r && x < w - r && y < h - r) {
+          for (int dy = -r; dy <= r; dy++) {
+            for (int dx = -r; dx <= r; dx++) {
+              int c = p - dy * w - dx;
+              int s = (field.nnf[c] + dy * w + dx) * nb;
+              float wt = weight[c];
+              for (int b = 0; b < nb; b++) {
+                acc[b] += wt * from[s + b];
+              }
+              total += wt;
+            }
           }
-          for (int dx = -r; dx <= r; dx++) {
-            int cx = x - dx;
-            if (cx < 0 || cx >= w) {
+        } else {
+          for (int dy = -r; dy <= r; dy++) {
+            int cy = y - dy;
+            if (cy < 0 || cy >= h) {
               continue;
             }
-            int c = cy * w + cx;
-            if (!field.isTarget[c]) {
-              continue;
+            for (int dx = -r; dx <= r; dx++) {
+              int cx = x - dx;
+              if (cx < 0 || cx >= w) {
+                continue;
+              }
+              int c = cy * w + cx;
+              int s = (field.nnf[c] + dy * w + dx) * nb;
+              float wt = weight[c];
+              for (int b = 0; b < nb; b++) {
+                acc[b] += wt * from[s + b];
+              }
+              total += wt;
             }
-            int s = (field.nnf[c] + dy * w + dx) * nb;
-            float wt = weight[c];
-            for (int b = 0; b < nb; b++) {
-              acc[b] += wt * from[s + b];
-            }
-            total += wt;
           }
         }
         int centre = field.nnf[p] * nb;
@@ -74,7 +86,7 @@ final class PatchVote {
   private static float[] weights(PatchField field) {
     float[] mean = new float[field.cost.length];
     for (int t : field.targets) {
-      mean[t] = field.cost[t] / Math.max(1, field.usablePixels(t));
+      mean[t] = field.cost[t] / field.usablePixels(t);
     }
     int step = Math.max(1, field.targets.length / 4096);
     float[] sample = new float[(field.targets.length + step - 1) / step];

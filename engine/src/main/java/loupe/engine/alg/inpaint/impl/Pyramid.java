@@ -2,6 +2,7 @@
 package loupe.engine.alg.inpaint.impl;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /** 2×2 pyramid steps for crops, conservative about what counts as a source. */
 final class Pyramid {
@@ -19,8 +20,8 @@ final class Pyramid {
     int h = (fine.height + 1) / 2;
     int nb = fine.bands;
     CropImage out = new CropImage(w, h, nb);
-    float[] acc = new float[nb];
-    for (int y = 0; y < h; y++) {
+    IntStream.range(0, h).parallel().forEach(y -> {
+      float[] acc = new float[nb];
       for (int x = 0; x < w; x++) {
         Arrays.fill(acc, 0);
         int known = 0;
@@ -46,7 +47,7 @@ final class Pyramid {
           out.v[p * nb + c] = known > 0 ? acc[c] / known : 0;
         }
       }
-    }
+    });
     return out;
   }
 

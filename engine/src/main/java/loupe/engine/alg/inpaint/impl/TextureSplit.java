@@ -2,6 +2,7 @@
 package loupe.engine.alg.inpaint.impl;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * Splits the source pixels of a crop into a smooth part and a residual grain: smooth = the
@@ -39,13 +40,11 @@ final class TextureSplit {
     float[] blurred = new float[n];
     float[] out = new float[n * nb];
     for (int c = 0; c < nb; c++) {
-      for (int p = 0; p < n; p++) {
-        plane[p] = weight[p] * crop.v[p * nb + c];
-      }
+      int band = c;
+      IntStream.range(0, n).parallel().forEach(p -> plane[p] = weight[p] * crop.v[p * nb + band]);
       blur(plane, tmp, blurred, w, h, kernel);
-      for (int p = 0; p < n; p++) {
-        out[p * nb + c] = norm[p] > 1e-6f ? blurred[p] / norm[p] : Float.NaN;
-      }
+      IntStream.range(0, n).parallel()
+          .forEach(p -> out[p * nb + band] = norm[p] > 1e-6f ? blurred[p] / norm[p] : Float.NaN);
     }
     return out;
   }
@@ -53,7 +52,7 @@ final class TextureSplit {
   /** Separable convolution with zero padding: rows into {@code tmp}, then columns into {@code out}. */
   private static void blur(float[] in, float[] tmp, float[] out, int w, int h, float[] kernel) {
     int r = kernel.length / 2;
-    for (int y = 0; y < h; y++) {
+    IntStream.range(0, h).parallel().forEach(y -> {
       int row = y * w;
       for (int x = 0; x < w; x++) {
         int k0 = Math.max(-r, -x);
@@ -64,32 +63,32 @@ final class TextureSplit {
         }
         tmp[row + x] = sum;
       }
-    }
-    Arrays.fill(out, 0);
-    for (int k = -r; k <= r; k++) {
-      float g = kernel[k + r];
+    });
+    IntStream.range(0, h).parallel().forEach(y -> {
+      int dst = y * w;
+      Arrays.fill(out, dst, dst + w, 0);
       // Row-at-a-time accumulation keeps the inner loop contiguous.
-      for (int y = Math.max(0, -k); y < Math.min(h, h - k); y++) {
-        int dst = y * w;
+      for (int k = Math.max(-r, -y); k <= Math.min(r, h - 1 - y); k++) {
+        float g = kernel[k + r];
         int src = (y + k) * w;
         for (int x = 0; x < w; x++) {
           out[dst + x] += g * tmp[src + x];
         }
       }
-    }
+    });
   }
 
   /** sample − smooth at SOURCE pixels, 0 elsewhere. */
   static float[] grain(CropImage crop, float[] smooth) {
     float[] out = new float[crop.v.length];
     int nb = crop.bands;
-    for (int p = 0; p < crop.state.length; p++) {
+    IntStream.range(0, crop.state.length).parallel().forEach(p -> {
       if (crop.state[p] == CropImage.SOURCE) {
         for (int c = 0; c < nb; c++) {
           out[p * nb + c] = crop.v[p * nb + c] - smooth[p * nb + c];
         }
       }
-    }
+    });
     return out;
   }
 }

@@ -210,7 +210,8 @@ class DefectBuildingBlocksTest {
     SplittableRandom r = new SplittableRandom(8);
     float[] values = new float[100_000];
     for (int i = 0; i < values.length; i++) {
-      values[i] = (float) (500 + 37 * Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble()));
+      double gaussian = Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
+      values[i] = (float) (500 + 37 * gaussian);
     }
     boolean[] all = new boolean[values.length];
     Arrays.fill(all, true);

@@ -57,7 +57,8 @@ class PatchFieldTest {
       int t = field.targets[random.nextInt(field.targets.length)];
       int s = field.validList[random.nextInt(field.validList.length)];
       double expected = naiveDistance(crop, t, s, 2);
-      assertThat((double) field.distance(t, s, Float.POSITIVE_INFINITY)).isCloseTo(expected, within(1e-4 * expected + 1));
+      double got = field.distance(t, s, Float.POSITIVE_INFINITY);
+      assertThat(got).isCloseTo(expected, within(1e-4 * expected + 1));
     }
   }
 
