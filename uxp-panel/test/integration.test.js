@@ -99,6 +99,15 @@ for (const c of CASES) {
   });
 }
 
+test("handshake with the real server: connected with the token, 'Token needed' without the right one", { skip, timeout: 60000 }, async () => {
+  const ok = await createClient({ baseUrl: server.url, token: TOKEN }).checkConnection();
+  assert.equal(ok.state, "connected", ok.message);
+  assert.equal(ok.health.protocol, 1);
+  assert.deepEqual(ok.health.capabilities.recipes, ["quick", "pro", "editorial"]);
+  const bad = await createClient({ baseUrl: server.url, token: "wrong-token" }).checkConnection();
+  assert.equal(bad.state, "unauthorized", bad.message);
+});
+
 test("wrong token: refused by the server, document unchanged", { skip, timeout: 120000 }, async () => {
   const s = setup(8);
   await assert.rejects(run(s, createClient({ baseUrl: server.url, token: "wrong-token" })), (e) => e.kind === "unauthorized" && /rejected the token/.test(e.message));
