@@ -47,6 +47,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--list", description = "List the workload ids and exit.")
   boolean list;
 
+  @Option(names = "--isnet", hidden = true, description = "Worker: ISNet is installed.")
+  boolean isnet;
+
   @Option(names = "--worker", hidden = true)
   String worker;
 
@@ -89,7 +92,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
     Path workDir = Files.createTempDirectory("loupe-bench-");
     try {
-      List<Workload> plan = BenchPlan.select(BenchPlan.workloads(new BenchConfig(quick, sceneDirs, workDir)), only);
+      isnet = BenchConfig.isnetInstalled();
+      List<Workload> plan = BenchPlan.select(BenchPlan.workloads(new BenchConfig(quick, isnet, sceneDirs, workDir)),
+          only);
       if (list) {
         plan.forEach(w -> out.println(w.id()));
         return 0;
@@ -104,7 +109,7 @@ public final class BenchCommand implements Callable<Integer> {
     if (work == null || result == null) {
       throw new IllegalArgumentException("--worker needs --work and --result");
     }
-    for (Workload w : BenchPlan.workloads(new BenchConfig(quick, sceneDirs, work))) {
+    for (Workload w : BenchPlan.workloads(new BenchConfig(quick, isnet, sceneDirs, work))) {
       if (w.id().equals(worker)) {
         JsonReport.writeRow(result, w.run());
         return 0;
@@ -117,6 +122,9 @@ public final class BenchCommand implements Callable<Integer> {
     List<String> shared = new ArrayList<>(List.of("--scenes", scenesDir.toString(), "--work", workDir.toString()));
     if (quick) {
       shared.add("--quick");
+    }
+    if (isnet) {
+      shared.add("--isnet");
     }
     WorkerLauncher launcher = new WorkerLauncher(BenchCommand.class.getName(), shared, workDir);
     List<Row> rows = new ArrayList<>();
@@ -141,6 +149,9 @@ public final class BenchCommand implements Callable<Integer> {
     out.printf("%n%s run of %d workloads, %s, %.1f min, %d cores, Java %s; times are medians of wall time;"
         + " Loupe/ref < 1 means Loupe is faster.%n", quick ? "Quick" : "Full", plan.size(), started, minutes,
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+    if (!isnet) {
+      out.println("ISNet is not installed: its product-mask rows were skipped (loupe models install isnet).");
+    }
     for (JsonReport.Failure f : failures) {
       out.println("FAILED " + f.id() + ": " + f.error());
     }
@@ -149,6 +160,7 @@ public final class BenchCommand implements Callable<Integer> {
       run.put("started", started.toString());
       run.put("minutes", minutes);
       run.put("quick", quick);
+      run.put("isnet_installed", isnet);
       run.put("scenes", scenesDir.toString());
       run.put("cores", Runtime.getRuntime().availableProcessors());
       run.put("java", System.getProperty("java.version"));

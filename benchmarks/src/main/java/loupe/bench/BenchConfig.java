@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import loupe.bench.data.Scene;
 import loupe.bench.run.Repeat;
+import loupe.models.ModelFolder;
+import loupe.models.ModelRegistry;
 
 /**
  * What a bench run covers. The quick run is a smoke test (one scene cropped to 800×600 around
@@ -13,12 +15,20 @@ import loupe.bench.run.Repeat;
  * are or how good their results.
  *
  * @param quick the reduced set
+ * @param isnet ISNet is installed (and verifies): the full run adds its product-mask rows
  * @param scenes scene folders, in order
  * @param workDir where workloads leave files for later ones (generated PSDs, crops); deleted at the end
  */
-public record BenchConfig(boolean quick, List<Path> scenes, Path workDir) {
+public record BenchConfig(boolean quick, boolean isnet, List<Path> scenes, Path workDir) {
   public BenchConfig {
     scenes = List.copyOf(quick ? scenes.subList(0, 1) : scenes);
+  }
+
+  /** Whether an ISNet model is installed in the configured model folder and verifies. */
+  public static boolean isnetInstalled() {
+    try (ModelRegistry models = ModelRegistry.open(ModelFolder.configured().root())) {
+      return models.segmenter().isPresent();
+    }
   }
 
   /** Warm-up and timed runs of most sides. */

@@ -4,6 +4,8 @@ package loupe.bench;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import loupe.bench.ops.CleanBackgroundWorkload;
+import loupe.bench.ops.DefectWorkload;
 import loupe.bench.ops.DenoiseWorkload;
 import loupe.bench.ops.InpaintWorkload;
 import loupe.bench.ops.LumaMaskWorkload;
@@ -16,8 +18,8 @@ import loupe.engine.recipe.Recipe;
 
 /**
  * The workloads of a run, in order (a PSD read follows its write). Only ops that exist on this
- * branch are registered. The quick set keeps one of each kind: 16-bit PSD only, the 4-mask set,
- * one scene (cropped), and the Pro recipe only.
+ * branch are registered; ISNet rows only when the model is installed. The quick set keeps one of
+ * each kind: 16-bit PSD only, the 4-mask set, one scene (cropped), the Pro recipe only, no ISNet.
  */
 public final class BenchPlan {
   private BenchPlan() {}
@@ -38,7 +40,12 @@ public final class BenchPlan {
       w.add(new DenoiseWorkload(cfg, scene));
       w.add(new InpaintWorkload(InpaintWorkload.Kind.SPECKS, cfg, scene));
       w.add(new InpaintWorkload(InpaintWorkload.Kind.PROP, cfg, scene));
-      w.add(new SegmentWorkload(cfg, scene));
+      w.add(new DefectWorkload(cfg, scene));
+      w.add(new CleanBackgroundWorkload(cfg, scene));
+      w.add(new SegmentWorkload(SegmentWorkload.Segmenter.CLASSICAL, cfg, scene));
+      if (cfg.isnet() && !cfg.quick()) {
+        w.add(new SegmentWorkload(SegmentWorkload.Segmenter.ISNET, cfg, scene));
+      }
       for (Recipe recipe : recipes) {
         w.add(RecipeWorkload.onScene(recipe.id(), cfg, scene));
       }

@@ -32,7 +32,8 @@ class BenchCommandTest {
     JsonNode report = JsonReport.JSON.readTree(json.toFile());
     JsonNode rows = report.get("workloads");
     assertThat(report.get("failures").size()).isZero();
-    assertThat(rows.size()).isEqualTo(10);
+    assertThat(rows.size()).isEqualTo(BenchPlan.workloads(new BenchConfig(true, false, java.util.List.of(scenes), tmp))
+        .size());
     assertThat(table.lines().filter(l -> l.startsWith("| ")).count()).isEqualTo(2 + rows.size());
     for (JsonNode row : rows) {
       assertThat(row.get("loupe_ms").asDouble()).as(row.toString()).isPositive();

@@ -14,28 +14,34 @@ class BenchPlanTest {
 
   @Test
   void the_full_plan_covers_every_scene_and_writes_each_psd_before_reading_it() {
-    List<String> ids = BenchPlan.workloads(new BenchConfig(false, SCENES, Path.of("w"))).stream().map(Workload::id)
+    List<String> ids = BenchPlan.workloads(new BenchConfig(false, true, SCENES, Path.of("w"))).stream().map(Workload::id)
         .toList();
     assertThat(ids).doesNotHaveDuplicates();
     assertThat(ids.indexOf("psd-write-16")).isLessThan(ids.indexOf("psd-read-16"));
     assertThat(ids.indexOf("psd-write-8")).isLessThan(ids.indexOf("psd-read-8"));
-    assertThat(ids).contains("denoise:s3", "segment:s2", "recipe-editorial:s1", "e2e-quick", "panel-round-trip");
+    assertThat(ids).contains("denoise:s3", "segment:s2", "segment-isnet:s2", "recipe-editorial:s1", "e2e-quick",
+        "panel-round-trip");
+    List<String> withoutIsnet = BenchPlan.workloads(new BenchConfig(false, false, SCENES, Path.of("w"))).stream()
+        .map(Workload::id).toList();
+    assertThat(withoutIsnet).hasSize(ids.size() - 3).noneMatch(id -> id.contains("isnet"));
   }
 
   @Test
   void the_quick_plan_keeps_one_scene_and_one_of_each_kind() {
-    List<String> ids = BenchPlan.workloads(new BenchConfig(true, SCENES, Path.of("w"))).stream().map(Workload::id)
+    List<String> ids = BenchPlan.workloads(new BenchConfig(true, true, SCENES, Path.of("w"))).stream().map(Workload::id)
         .toList();
     assertThat(ids).containsExactly("psd-write-16", "psd-read-16", "luma-set-4", "denoise:s1", "inpaint-specks:s1",
-        "inpaint-prop:s1", "segment:s1", "recipe-pro:s1", "panel-round-trip", "e2e-pro");
+        "inpaint-prop:s1", "defects:s1", "clean-background:s1", "segment:s1", "recipe-pro:s1", "panel-round-trip",
+        "e2e-pro");
   }
 
   @Test
   void only_selects_by_substring_and_names_a_filter_that_matches_nothing() {
-    List<Workload> all = BenchPlan.workloads(new BenchConfig(false, SCENES, Path.of("w")));
+    List<Workload> all = BenchPlan.workloads(new BenchConfig(false, true, SCENES, Path.of("w")));
     assertThat(BenchPlan.select(all, List.of("psd-read", "s2")).stream().map(Workload::id)).containsExactly(
-        "psd-read-8", "psd-read-16", "denoise:s2", "inpaint-specks:s2", "inpaint-prop:s2", "segment:s2",
-        "recipe-quick:s2", "recipe-pro:s2", "recipe-editorial:s2");
+        "psd-read-8", "psd-read-16", "denoise:s2", "inpaint-specks:s2", "inpaint-prop:s2", "defects:s2",
+        "clean-background:s2", "segment:s2", "segment-isnet:s2", "recipe-quick:s2", "recipe-pro:s2",
+        "recipe-editorial:s2");
     assertThat(BenchPlan.select(all, null)).isEqualTo(all);
     assertThatThrownBy(() -> BenchPlan.select(all, List.of("nothing"))).hasMessageContaining("--only nothing");
   }

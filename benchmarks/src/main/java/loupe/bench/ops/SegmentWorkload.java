@@ -13,30 +13,39 @@ import loupe.bench.run.Row;
 import loupe.bench.run.Workload;
 import loupe.engine.Progress;
 import loupe.engine.alg.segment.ClassicalSegmenter;
+import loupe.engine.alg.segment.ProductSegmenter;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Rect;
+import loupe.models.ModelFolder;
+import loupe.models.ModelRegistry;
+import loupe.models.segment.IsNetSegmenter;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * The automatic product mask vs OpenCV GrabCut (Rother, Kolmogorov, Blake, SIGGRAPH 2004) seeded
+ * An automatic product mask (the classical segmenter, or ISNet when installed) vs OpenCV GrabCut (Rother, Kolmogorov, Blake, SIGGRAPH 2004) seeded
  * with the truth mask's bounding box grown by 2% of the long side — help Loupe does not get.
  * GrabCut is slow, so it runs on a downscale (long side {@link #GRABCUT_LONG_SIDE}, area
  * averaging) and its mask is upscaled bilinearly; both resizes are in its time. Quality: IoU and
  * boundary F (2 px) against the truth mask, both binarised at one half.
  */
 public final class SegmentWorkload implements Workload {
+  /** Which of Loupe's segmenters. */
+  public enum Segmenter { CLASSICAL, ISNET }
+
   static final int GRABCUT_LONG_SIDE = 400;
   private static final int GRABCUT_ITERATIONS = 5;
 
+  private final Segmenter segmenter;
   private final BenchConfig cfg;
   private final Path sceneDir;
   private final Repeat repeat;
   private final Repeat referenceRepeat;
 
-  public SegmentWorkload(BenchConfig cfg, Path sceneDir) {
+  public SegmentWorkload(Segmenter segmenter, BenchConfig cfg, Path sceneDir) {
+    this.segmenter = segmenter;
     this.cfg = cfg;
     this.sceneDir = sceneDir;
     this.repeat = cfg.repeat();
@@ -45,7 +54,7 @@ public final class SegmentWorkload implements Workload {
 
   @Override
   public String id() {
-    return "segment:" + sceneDir.getFileName();
+    return (segmenter == Segmenter.ISNET ? "segment-isnet:" : "segment:") + sceneDir.getFileName();
   }
 
   @Override
@@ -55,21 +64,32 @@ public final class SegmentWorkload implements Workload {
     Rect canvas = Rect.ofSize(s.width(), s.height());
     Rect seed = Regions.bounds(s.mask()).grow(Math.max(s.width(), s.height()) / 50, canvas);
     Mat bgr = CvImages.toBgr8(s.input());
-    ClassicalSegmenter segmenter = new ClassicalSegmenter();
-    Compared<GrayU16, GrayU16> m = Compared.run(repeat, () -> segmenter.segment(s.input(), Progress.NONE),
-        referenceRepeat, () -> grabCut(bgr, seed));
+    try (ModelRegistry models = ModelRegistry.open(ModelFolder.configured().root())) {
+      ProductSegmenter loupeSegmenter = segmenter == Segmenter.CLASSICAL ? new ClassicalSegmenter()
+          : models.segmenter().orElseThrow(() -> new IllegalStateException("ISNet is not installed in "
+              + ModelFolder.configured().root() + " (loupe models install isnet --accept-license)"));
+      String what = loupeSegmenter instanceof IsNetSegmenter isnet ? "ISNet " + isnet.modelInfo().variant()
+          : "ClassicalSegmenter";
+      // ISNet is an ONNX model: no JIT to warm, and each inference takes seconds.
+      Compared<GrayU16, GrayU16> m = Compared.run(segmenter == Segmenter.ISNET ? referenceRepeat : repeat,
+          () -> loupeSegmenter.segment(s.input(), Progress.NONE), referenceRepeat, () -> grabCut(bgr, seed));
+      return row(s, what, m);
+    }
+  }
+
+  private Row row(Scene s, String what, Compared<GrayU16, GrayU16> m) {
     GrayU16 loupe = m.loupe().result();
     GrayU16 ref = m.reference().result();
     double scale = (double) GRABCUT_LONG_SIDE / Math.max(s.width(), s.height());
-    return Row.of(id(), "product mask " + s.name(), s.width() + "×" + s.height() + " 8-bit, ClassicalSegmenter",
-        repeat, String.format("OpenCV grabCut %d iter on %d×%d, seeded with the truth box", GRABCUT_ITERATIONS,
+    return Row.of(id(), "product mask " + s.name(), s.width() + "×" + s.height() + " 8-bit, " + what,
+        segmenter == Segmenter.ISNET ? referenceRepeat : repeat, String.format("OpenCV grabCut %d iter on %d×%d, seeded with the truth box", GRABCUT_ITERATIONS,
             Math.round(s.width() * scale), Math.round(s.height() * scale)), m,
         Row.fields(
             "iou_loupe", SceneQuality.iou(loupe, s.mask()),
             "iou_ref", SceneQuality.iou(ref, s.mask()),
             "boundary_f_loupe", SceneQuality.boundaryF(loupe, s.mask()),
             "boundary_f_ref", SceneQuality.boundaryF(ref, s.mask())),
-        "ISNet not measured: the models module on main has no ISNet runner yet");
+        null);
   }
 
   /** GrabCut on a downscale; returns a full-size soft mask (65535 = foreground). */

@@ -58,6 +58,38 @@ public final class SceneQuality {
     return Regions.count(region) == 0 ? null : QualityMetrics.residue(result, clean, region, RESIDUE_TOLERANCE);
   }
 
+  /** Fraction of the pixels of {@code region} (&gt; 0) that {@code detected} covers (&gt; 0); null for an empty region. */
+  public static Double coverage(GrayU16 detected, GrayU16 region) {
+    ImageChecks.sameSize(detected, region);
+    long in = 0;
+    long hit = 0;
+    for (int y = 0; y < region.height; y++) {
+      for (int x = 0; x < region.width; x++) {
+        if (region.get(x, y) > 0) {
+          in++;
+          if (detected.get(x, y) > 0) {
+            hit++;
+          }
+        }
+      }
+    }
+    return in == 0 ? null : (double) hit / in;
+  }
+
+  /** Pixels of {@code detected} (&gt; 0) outside {@code region}. */
+  public static long outside(GrayU16 detected, GrayU16 region) {
+    ImageChecks.sameSize(detected, region);
+    long n = 0;
+    for (int y = 0; y < region.height; y++) {
+      for (int x = 0; x < region.width; x++) {
+        if (detected.get(x, y) > 0 && region.get(x, y) == 0) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
   /** IoU of two soft masks binarised at one half. */
   public static double iou(GrayU16 predicted, GrayU16 truth) {
     return QualityMetrics.iou(predicted, truth, MASK_THRESHOLD);

@@ -41,6 +41,15 @@ class SceneQualityTest {
   }
 
   @Test
+  void coverage_is_the_detected_share_of_a_region_and_outside_counts_the_rest() {
+    GrayU16 detected = image(5, 1, 65535, 0, 1, 65535, 0);
+    GrayU16 region = image(5, 1, 65535, 65535, 65535, 0, 0);
+    assertThat(SceneQuality.coverage(detected, region)).isCloseTo(2 / 3.0, within(1e-12));
+    assertThat(SceneQuality.coverage(detected, image(5, 1, 0, 0, 0, 0, 0))).isNull();
+    assertThat(SceneQuality.outside(detected, region)).isEqualTo(1);
+  }
+
+  @Test
   void masks_are_compared_binarised_at_one_half() {
     GrayU16 truth = image(4, 1, 65535, 65535, 0, 0);
     GrayU16 predicted = image(4, 1, 32768, 32767, 40000, 0);
