@@ -91,7 +91,8 @@ class RetouchCommandTest {
   void a_missing_file_is_one_line_and_writes_nothing() {
     CliRun run = CliRun.of("retouch", tmp.resolve("nope.psd").toString(), "--out", tmp.resolve("o").toString());
     assertThat(run.exit()).isNotZero();
-    assertThat(run.err().strip()).startsWith("loupe: ").contains("nope.psd").doesNotContain("\n\tat ");
+    assertThat(run.err().strip()).startsWith("loupe: ").contains("nope.psd").doesNotContain("\n\tat ")
+        .doesNotContain("internal error");
     assertThat(tmp.resolve("o")).doesNotExist();
   }
 
@@ -101,7 +102,19 @@ class RetouchCommandTest {
     CliRun run = CliRun.of("retouch", junk.toString(), "--out", tmp.resolve("o").toString());
     assertThat(run.exit()).isNotZero();
     assertThat(run.err().strip().lines().count()).isEqualTo(1);
-    assertThat(run.err()).contains("notes.psd");
+    assertThat(run.err()).contains("notes.psd").doesNotContain("internal error").doesNotContain("Exception");
+    assertNoOutput(tmp.resolve("o"));
+  }
+
+  @Test
+  void a_truncated_psd_names_the_section_and_offset_and_writes_nothing() throws Exception {
+    byte[] bytes = Files.readAllBytes(EXAMPLE);
+    Path cut = Files.write(tmp.resolve("cut.psd"), java.util.Arrays.copyOf(bytes, bytes.length / 3));
+    CliRun run = CliRun.of("retouch", cut.toString(), "--out", tmp.resolve("o").toString());
+    assertThat(run.exit()).isNotZero();
+    assertThat(run.err().strip().lines().count()).isEqualTo(1);
+    assertThat(run.err()).contains("cut.psd").contains("offset").doesNotContain("internal error")
+        .doesNotContain("Exception");
     assertNoOutput(tmp.resolve("o"));
   }
 
