@@ -17,7 +17,7 @@ public enum BlendMode {
   int blend(int dst, int src) {
     return switch (this) {
       case NORMAL -> src;
-      case MULTIPLY -> (dst * src + 32767) / 65535;
+      case MULTIPLY -> (int) (((long) dst * src + 32767) / 65535);
       // Linear Light on normalised values: dst + 2·src − 1, clamped.
       case LINEAR_LIGHT -> Math.max(0, Math.min(65535, dst + 2 * src - 65535));
     };
