@@ -138,11 +138,6 @@ public final class RobustSurface {
     return out;
   }
 
-  /** The fitted log value of a band at grid coordinates (x, y) (pixel centres are integers). */
-  public double logValue(int band, double x, double y) {
-    return dot(coefficients[band], basis(x, y));
-  }
-
   /** The fitted value, exp of the log value, of every band at (x, y), into {@code out}. */
   public void values(double x, double y, double[] out) {
     double[] phi = basis(x, y);
