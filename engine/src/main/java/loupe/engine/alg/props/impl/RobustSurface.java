@@ -97,8 +97,8 @@ public final class RobustSurface {
   /**
    * Graduated order: the robust weights are settled on a constant first, then carried to each
    * higher degree, so that a smooth prop never gets the chance to be fitted as part of the sweep
-   * (a plain least-squares start of the full degree bends towards a prop covering a quarter of
-   * the frame, and a concentration step then stays there).
+   * (a least-squares start of the full degree bends towards a prop covering a quarter of the
+   * frame, and the reweighting then stays there).
    */
   private static RobustSurface fitCells(double[][] basis, double[][] values, int n, int degree, int width,
       int height) {
@@ -126,16 +126,7 @@ public final class RobustSurface {
         }
       }
     }
-    return new RobustSurface(degree, padded(coef, basis[0].length), width, height, scale);
-  }
-
-  /** Coefficients of a lower-order fit written into the full basis (higher terms 0). */
-  private static double[][] padded(double[][] coef, int terms) {
-    double[][] out = new double[coef.length][terms];
-    for (int c = 0; c < coef.length; c++) {
-      System.arraycopy(coef[c], 0, out[c], 0, coef[c].length);
-    }
-    return out;
+    return new RobustSurface(degree, coef, width, height, scale);
   }
 
   /** The fitted value, exp of the log value, of every band at (x, y), into {@code out}. */
