@@ -4,10 +4,10 @@ package loupe.engine.alg.props.impl;
 import java.util.Arrays;
 
 /**
- * How each work pixel departs from the fitted sweep, split into the two things a shadow can and
- * cannot do. A shadow (any occluder's, under one light) scales the sweep's light by a gain
- * ρ &lt; 1 that is the same in every band; a prop's material also changes the colour. So per work
- * pixel: the gain ρ = mean over bands of observed/sweep (linear light), and the colour departure e_c =
+ * How each work pixel departs from the fitted sweep, split into what a shadow can and cannot do.
+ * A shadow (any occluder's, under one light) scales the sweep's light by a gain ρ &lt; 1 that is
+ * the same in every band; a prop's material also changes the colour. So per work pixel: the gain
+ * ρ = mean over bands of observed/sweep (linear light), and the colour departure e_c =
  * (observed_c/sweep_c)/ρ − 1, averaged over a window of non-product pixels (noise falls, a
  * material's colour stays), with chroma = |mean e|.
  *
@@ -33,12 +33,14 @@ public record DeviationMaps(int width, int height, float[] gain, float[] chroma,
     float[] gain = new float[w * h];
     float[][] colour = new float[bands][w * h];
     double[] ratio = new double[bands];
+    double[] sweep = new double[bands];
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
         int i = y * w + x;
+        surface.values(x, y, sweep);
         double mean = 0;
         for (int c = 0; c < bands; c++) {
-          ratio[c] = shot.linear()[c][i] / Math.exp(surface.logValue(c, x, y));
+          ratio[c] = shot.linear()[c][i] / sweep[c];
           mean += ratio[c];
         }
         mean /= bands;

@@ -11,9 +11,8 @@ import loupe.engine.image.Planar;
  * Brings a work-image prop region to full resolution. Every pixel of a work pixel in the region
  * is in; a pixel of a work pixel near the region ({@link #rim}) is in when the 3×3 mean of its
  * non-product neighbours deviates from the sweep by more than the gain threshold (the outline is
- * found at full resolution, outward only).
- * The result is grown by a margin (the soft rim below the threshold) and then cleared within the
- * guard radius of every product pixel.
+ * found at full resolution, outward only). The result is grown by a margin (the soft rim below the
+ * threshold) and then cleared within the guard radius of every product pixel.
  */
 public final class FullResolutionMask {
   private static final int PRODUCT_REACH = 3;

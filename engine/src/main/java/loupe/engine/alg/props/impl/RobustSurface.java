@@ -6,18 +6,16 @@ import java.util.Arrays;
 /**
  * A smooth surface per band over a grid: a bivariate polynomial of total degree {@code degree}
  * in centred coordinates scaled by half the long side, fitted to log values by iteratively
- * re-weighted least squares (Holland, Welsch, "Robust regression using iteratively reweighted
- * least-squares", Commun. Statist. 1977): Huber weights for a convex start, least-trimmed-squares
- * concentration steps on the better half (Rousseeuw, Van Driessen, "Computing LTS regression for
- * large data sets", Data Min. Knowl. Disc. 2006) to escape a large one-sided crowd of outliers
- * (a prop can cover a tenth of the frame), then Tukey's biweight on all samples. All bands share
- * the weights: a prop or a shadow is an outlier in every band at once.
+ * re-weighted least squares with Tukey's biweight (Holland, Welsch, "Robust regression using
+ * iteratively reweighted least-squares", Commun. Statist. 1977; Beaton, Tukey, Technometrics
+ * 1974) on a scale of 1.4826·MAD. The degree is raised one step at a time, each starting from the
+ * weights of the last, so that a large prop (a quarter of the frame) is an outlier before the
+ * surface is flexible enough to bend towards it. All bands share the weights: a prop or a shadow
+ * is an outlier in every band at once.
  */
 public final class RobustSurface {
-  private static final int HUBER_STEPS = 3;
-  private static final int TRIM_STEPS = 3;
-  private static final int TUKEY_STEPS = 5;
-  private static final double HUBER_C = 1.345;
+  private static final int STEPS_PER_DEGREE = 2;
+  private static final int FINAL_STEPS = 5;
   private static final double TUKEY_C = 4.685;
   /** Cells of about this many samples are averaged before the fit. */
   private static final int TARGET_CELLS = 12_000;
@@ -96,6 +94,12 @@ public final class RobustSurface {
     return fitCells(Arrays.copyOf(basis, n), cellValues, n, degree, width, height);
   }
 
+  /**
+   * Graduated order: the robust weights are settled on a constant first, then carried to each
+   * higher degree, so that a smooth prop never gets the chance to be fitted as part of the sweep
+   * (a least-squares start of the full degree bends towards a prop covering a quarter of the
+   * frame, and the reweighting then stays there).
+   */
   private static RobustSurface fitCells(double[][] basis, double[][] values, int n, int degree, int width,
       int height) {
     double[] weights = new double[n];
@@ -103,35 +107,26 @@ public final class RobustSurface {
     double[] residual = new double[n];
     double[][] coef = null;
     double scale = 0;
-    for (int step = 0; step < HUBER_STEPS + TRIM_STEPS + TUKEY_STEPS; step++) {
-      coef = weightedLeastSquares(basis, values, weights, n);
-      for (int i = 0; i < n; i++) {
-        double sq = 0;
-        for (int c = 0; c < values.length; c++) {
-          double r = values[c][i] - dot(coef[c], basis[i]);
-          sq += r * r;
+    for (int d = 0; d <= degree; d++) {
+      int terms = (d + 1) * (d + 2) / 2;
+      for (int step = 0; step < (d == degree ? FINAL_STEPS : STEPS_PER_DEGREE); step++) {
+        coef = weightedLeastSquares(basis, values, weights, n, terms);
+        for (int i = 0; i < n; i++) {
+          double sq = 0;
+          for (int c = 0; c < values.length; c++) {
+            double r = values[c][i] - dot(coef[c], basis[i]);
+            sq += r * r;
+          }
+          residual[i] = Math.sqrt(sq / values.length);
         }
-        residual[i] = Math.sqrt(sq / values.length);
-      }
-      double median = median(residual, n);
-      scale = Math.max(1e-6, 1.4826 * median);
-      for (int i = 0; i < n; i++) {
-        if (step < HUBER_STEPS) {
-          weights[i] = Math.min(1, HUBER_C * scale / Math.max(residual[i], 1e-12));
-        } else if (step < HUBER_STEPS + TRIM_STEPS) {
-          weights[i] = residual[i] <= median ? 1 : 0;
-        } else {
+        scale = Math.max(1e-6, 1.4826 * median(residual, n));
+        for (int i = 0; i < n; i++) {
           double t = residual[i] / (TUKEY_C * scale);
           weights[i] = t < 1 ? (1 - t * t) * (1 - t * t) : 0;
         }
       }
     }
     return new RobustSurface(degree, coef, width, height, scale);
-  }
-
-  /** The fitted log value of a band at grid coordinates (x, y) (pixel centres are integers). */
-  public double logValue(int band, double x, double y) {
-    return dot(coefficients[band], basis(x, y));
   }
 
   /** The fitted value, exp of the log value, of every band at (x, y), into {@code out}. */
@@ -154,25 +149,31 @@ public final class RobustSurface {
     return coefficients.length;
   }
 
+  /** The monomials u^i·v^j, i + j ≤ degree, in graded order (all of total degree k before k + 1). */
   double[] basis(double x, double y) {
     double u = (x - cx) / half;
     double v = (y - cy) / half;
+    double[] pu = new double[degree + 1];
+    double[] pv = new double[degree + 1];
+    pu[0] = 1;
+    pv[0] = 1;
+    for (int i = 1; i <= degree; i++) {
+      pu[i] = pu[i - 1] * u;
+      pv[i] = pv[i - 1] * v;
+    }
     double[] row = new double[(degree + 1) * (degree + 2) / 2];
     int k = 0;
-    double pu = 1;
-    for (int i = 0; i <= degree; i++) {
-      double p = pu;
-      for (int j = 0; j <= degree - i; j++) {
-        row[k++] = p;
-        p *= v;
+    for (int total = 0; total <= degree; total++) {
+      for (int j = 0; j <= total; j++) {
+        row[k++] = pu[total - j] * pv[j];
       }
-      pu *= u;
     }
     return row;
   }
 
-  private static double[][] weightedLeastSquares(double[][] basis, double[][] values, double[] weights, int n) {
-    int k = basis[0].length;
+  /** Weighted least squares on the first {@code k} basis terms, every band at once. */
+  private static double[][] weightedLeastSquares(double[][] basis, double[][] values, double[] weights, int n,
+      int k) {
     double[][] normal = new double[k][k];
     double[][] rhs = new double[values.length][k];
     for (int i = 0; i < n; i++) {
