@@ -1,16 +1,26 @@
 // SPDX-License-Identifier: Apache-2.0
 // Prints ag-psd's view of a PSD as JSON: layer tree (top to bottom) with names, bounds, masks,
 // lock flags, hidden state and groups. Pixels are not decoded (no canvas in Node).
+// With --pixels, layer pixels are decoded (as raw RGBA image data, no canvas) and each layer
+// reports the SHA-256 of its RGBA bytes, so a test can compare pixels without shipping them.
 import { readFileSync } from 'node:fs';
-import { readPsd } from 'ag-psd';
+import { createHash } from 'node:crypto';
+import { readPsd, initializeCanvas } from 'ag-psd';
 
-const file = process.argv[2];
+// Raw image data needs no real canvas: a plain RGBA buffer is all ag-psd writes into.
+initializeCanvas(() => { throw new Error('no canvas in Node'); },
+  (width, height) => ({ width, height, data: new Uint8ClampedArray(width * height * 4) }));
+
+const args = process.argv.slice(2);
+const pixels = args.includes('--pixels');
+const file = args.find(a => !a.startsWith('--'));
 if (!file) {
-  console.error('usage: node read.mjs <file.psd>');
+  console.error('usage: node read.mjs [--pixels] <file.psd>');
   process.exit(2);
 }
 const psd = readPsd(readFileSync(file), {
-  skipLayerImageData: true,
+  skipLayerImageData: !pixels,
+  useImageData: pixels,
   skipCompositeImageData: true,
   skipThumbnail: true,
   skipLinkedFilesData: true,
@@ -36,6 +46,10 @@ function layer(l) {
     realMask: mask(l.realMask),
     vectorMask: !!l.vectorMask,
   };
+  if (pixels && l.imageData) {
+    out.rgbaSha256 = createHash('sha256').update(Buffer.from(l.imageData.data.buffer, l.imageData.data.byteOffset,
+      l.imageData.data.byteLength)).digest('hex');
+  }
   if (out.group) out.children = l.children.slice().reverse().map(layer);
   return out;
 }

@@ -56,9 +56,12 @@ function recipeById(id) {
   return r;
 }
 
-/** Validated protocol options (docs/protocol.md, "Panel jobs") for a recipe. */
+/**
+ * Validated protocol options (docs/protocol.md, "Panel jobs") for a recipe: only those the recipe uses, so
+ * the server keeps its own defaults for the rest (Quick does not denoise, whatever the slider says).
+ */
 function jobOptions(recipeId, options) {
-  recipeById(recipeId);
+  const recipe = recipeById(recipeId);
   const o = Object.assign({}, DEFAULT_OPTIONS, options);
   if (!BACKGROUNDS.some((b) => b.id === o.background)) throw new RangeError("background must be keep, clean or white, got " + o.background);
   if (!PRODUCT_MASKS.some((m) => m.id === o.productMask)) throw new RangeError("productMask must be auto, layer or selection, got " + o.productMask);
@@ -66,7 +69,7 @@ function jobOptions(recipeId, options) {
   if (!(Number.isInteger(o.fsRadius) && o.fsRadius >= 1 && o.fsRadius <= 256)) {
     throw new RangeError("fsRadius must be an integer within 1..256 px, got " + o.fsRadius);
   }
-  return {
+  const all = {
     background: o.background,
     denoise: o.denoise,
     protectHighlights: Boolean(o.protectHighlights),
@@ -74,6 +77,9 @@ function jobOptions(recipeId, options) {
     fsRadius: o.fsRadius,
     productMask: o.productMask,
   };
+  const out = {};
+  for (const key of Object.keys(all)) if (recipe.uses.includes(key)) out[key] = all[key];
+  return out;
 }
 
 module.exports = { RECIPES, BACKGROUNDS, PRODUCT_MASKS, DEFAULT_OPTIONS, recipeById, jobOptions };

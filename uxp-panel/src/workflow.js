@@ -171,24 +171,37 @@ async function writeResults(adapter, { inputs, result, downloads, historyName, c
   });
 }
 
-async function placeLayers(s, doc, info, protectedLayer, groupName, layers) {
+/**
+ * One group per (placement, group name), each placed directly beneath (below) or above the protected layer,
+ * in the order the result names them, as the server's own PSD writer stacks them. Within a group the result
+ * lists layers bottom to top. A group whose layers are all hidden is written as a hidden group of visible
+ * layers, so one click turns it on.
+ */
+async function placeLayers(s, doc, info, protectedLayer, defaultGroup, layers) {
   const created = [];
   for (const placement of ["below", "above"]) {
-    const mine = layers.filter((l) => l.entry.placement === placement);
-    if (mine.length === 0) continue;
-    const name = placement === "below" ? groupName : groupName + " (above)";
-    const group = await s.createGroup(doc, name, protectedLayer, placement === "below" ? "PLACEAFTER" : "PLACEBEFORE");
-    let previous = null;
-    for (const l of mine) {
-      const e = l.entry;
-      const opacity = Math.round(((e.opacity === undefined ? 255 : e.opacity) * 100) / 255);
-      const layer = await s.createPixelLayer(doc, { name: e.name, opacity, blendMode: e.blendMode }, previous ? { after: previous } : { group });
-      await s.putPixels(info, layer, l.pixels.samples, l.pixels.components, l.pixels.bounds, e.name);
-      if (l.mask) await s.putUserMask(info, layer, l.mask.samples, l.mask.bounds, e.name);
-      if (e.visible === false) s.setVisible(layer, false);
-      s.reportProgress((created.length + 1) / layers.length);
-      created.push({ id: layer.id, name: e.name, placement, bounds: l.pixels.bounds, blendMode: e.blendMode || "normal", hasMask: Boolean(l.mask) });
-      previous = layer;
+    const groups = new Map();
+    for (const l of layers.filter((x) => x.entry.placement === placement)) {
+      const name = l.entry.group || defaultGroup;
+      if (!groups.has(name)) groups.set(name, []);
+      groups.get(name).push(l);
+    }
+    for (const [name, members] of groups) {
+      const group = await s.createGroup(doc, name, protectedLayer, placement === "below" ? "PLACEAFTER" : "PLACEBEFORE");
+      const allHidden = members.every((l) => l.entry.visible === false);
+      let previous = null;
+      for (const l of members.slice().reverse()) {
+        const e = l.entry;
+        const opacity = Math.round(((e.opacity === undefined ? 255 : e.opacity) * 100) / 255);
+        const layer = await s.createPixelLayer(doc, { name: e.name, opacity, blendMode: e.blendMode }, previous ? { after: previous } : { group });
+        await s.putPixels(info, layer, l.pixels.samples, l.pixels.components, l.pixels.bounds, e.name);
+        if (l.mask) await s.putUserMask(info, layer, l.mask.samples, l.mask.bounds, e.name);
+        if (e.visible === false && !allHidden) s.setVisible(layer, false);
+        s.reportProgress((created.length + 1) / layers.length);
+        created.push({ id: layer.id, name: e.name, group: name, placement, bounds: l.pixels.bounds, blendMode: e.blendMode || "normal", visible: e.visible !== false, hasMask: Boolean(l.mask) });
+        previous = layer;
+      }
+      if (allHidden) s.setVisible(group, false);
     }
   }
   return created;

@@ -13,6 +13,7 @@ const { createClient } = require("../src/api.js");
 const { runRecipe } = require("../src/workflow.js");
 const P = require("../src/protocol.js");
 const B = require("../src/bounds.js");
+const { recipeById } = require("../src/recipes.js");
 
 const SCENE = "dev01_solitaire_yellowgold";
 const TOKEN = "test-token";
@@ -52,6 +53,7 @@ const CASES = [
   { depth: 8, recipe: "quick", history: "Loupe Quick" },
   { depth: 8, recipe: "pro", history: "Loupe Pro" },
   { depth: 8, recipe: "editorial", history: "Loupe Editorial" },
+  { depth: 16, recipe: "quick", history: "Loupe Quick" },
   { depth: 16, recipe: "pro", history: "Loupe Pro" },
   { depth: 16, recipe: "editorial", history: "Loupe Editorial" },
 ];
@@ -59,7 +61,8 @@ const CASES = [
 for (const c of CASES) {
   test(c.depth + "-bit " + c.recipe + ": new layers at exact bounds and depth, one history state, jewelry locked and bit-exact", { skip, timeout: 300000 }, async () => {
     const s = setup(c.depth);
-    const summary = await run(s, createClient({ baseUrl: server.url, token: TOKEN }), { recipeId: c.recipe });
+    const options = { productMask: recipeById(c.recipe).defaultProductMask };
+    const summary = await run(s, createClient({ baseUrl: server.url, token: TOKEN }), { recipeId: c.recipe, options });
 
     assert.deepEqual(s.fake.historyNames(s.docId), ["Open", c.history]);
     const tree = s.fake.tree(s.docId);
@@ -68,11 +71,13 @@ for (const c of CASES) {
     assert.ok(jewelIndex >= 0);
     assert.equal(tree[jewelIndex].allLocked, true, "protected layer ends locked");
     assert.ok(summary.layers.length > 0, "the recipe added layers");
-    for (const g of tree.filter((l) => l.kind === "group")) {
-      assert.match(g.name, new RegExp("^" + c.history));
-      const below = names.indexOf(g.name) > jewelIndex;
-      assert.equal(g.name.endsWith("(above)"), !below, g.name + " sits on the right side of the jewelry");
+    for (const made of summary.layers) {
+      const groupIndex = tree.findIndex((l) => l.kind === "group" && l.children.some((child) => child.id === made.id));
+      assert.ok(groupIndex >= 0, made.name + " is inside a group");
+      assert.equal(tree[groupIndex].name, made.group);
+      assert.equal(groupIndex > jewelIndex, made.placement === "below", made.name + " sits " + made.placement + " the jewelry");
     }
+    assert.ok(tree.some((l) => l.kind === "group" && l.name === c.history), "a group named " + c.history);
     const doc = s.photoshop.app.activeDocument;
     for (const made of summary.layers) {
       const layer = s.fake.layerModel(s.docId, made.id);
@@ -93,6 +98,15 @@ for (const c of CASES) {
     assert.ok(summary.fidelity.protectedPixels > 0);
   });
 }
+
+test("handshake with the real server: connected with the token, 'Token needed' without the right one", { skip, timeout: 60000 }, async () => {
+  const ok = await createClient({ baseUrl: server.url, token: TOKEN }).checkConnection();
+  assert.equal(ok.state, "connected", ok.message);
+  assert.equal(ok.health.protocol, 1);
+  assert.deepEqual(ok.health.capabilities.recipes, ["quick", "pro", "editorial"]);
+  const bad = await createClient({ baseUrl: server.url, token: "wrong-token" }).checkConnection();
+  assert.equal(bad.state, "unauthorized", bad.message);
+});
 
 test("wrong token: refused by the server, document unchanged", { skip, timeout: 120000 }, async () => {
   const s = setup(8);

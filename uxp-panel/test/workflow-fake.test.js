@@ -115,19 +115,20 @@ for (const depth of [8, 16]) {
     assert.deepEqual(s.fake.historyNames(s.docId), ["Open", "Loupe Pro"]);
     const tree = s.fake.tree(s.docId);
     assert.deepEqual(tree.map((l) => l.name), ["Jewelry", "Loupe Pro", "Background"]);
+    // The result lists layers bottom to top; the layer tree reads top to bottom.
     assert.deepEqual(tree[1].children.map((l) => [l.name, l.blendMode, l.visible, l.opacity]), [
-      ["Loupe background (clean)", "normal", true, 100],
-      ["Loupe high frequency", "linearLight", false, 100],
       ["Loupe shadow", "multiply", true, 50],
+      ["Loupe high frequency", "linearLight", false, 100],
+      ["Loupe background (clean)", "normal", true, 100],
     ]);
     assert.equal(tree[0].allLocked, true);
     // Hidden and shown again during the read (inside a rolled-back suspension), then locked:
     // never a pixel, mask, position or blend write.
     assert.deepEqual(writesTo(s, s.jewelryId).map((w) => w.op + ":" + (w.prop || "")), ["set:visible", "set:visible", "set:allLocked"]);
 
-    const shadow = s.fake.layerModel(s.docId, tree[1].children[2].id);
+    const shadow = s.fake.layerModel(s.docId, tree[1].children[0].id);
     assert.ok(shadow.pixels instanceof (depth === 16 ? Uint16Array : Uint8Array), "layer kept the document depth");
-    assert.deepEqual(s.photoshop.app.activeDocument.layers[1].layers[2].boundsNoEffects, { left: 6, top: 10, right: 18, bottom: 14 });
+    assert.deepEqual(s.photoshop.app.activeDocument.layers[1].layers[0].boundsNoEffects, { left: 6, top: 10, right: 18, bottom: 14 });
     assert.ok(shadow.mask, "mask written with putLayerMask");
 
     assert.equal(summary.hashes.before, summary.hashes.after);
@@ -164,7 +165,26 @@ for (const depth of [8, 16]) {
   });
 }
 
-test("layers placed above go in their own group above the jewelry, masked to zero over it", async () => {
+test("groups follow the result: one per name and placement, hidden layers of an all-hidden group become a hidden group", async () => {
+  const s = scene(16);
+  const layers = (request) => {
+    const jewel = buffer(request, "jewelry");
+    const bg = buffer(request, "background");
+    const fs = (name, blendMode) => ({ entry: { name, placement: "above", blendMode, opacity: 255, visible: false, group: "Loupe frequency separation (radius 8.0)" }, depth: 16, pixels: { bounds: jewel.descriptor.bounds, components: 4, samples: jewel.samples } });
+    return [
+      { entry: { name: "Loupe background", placement: "below", blendMode: "normal", opacity: 255, visible: true, group: "Loupe Pro" }, depth: 16, pixels: { bounds: bg.descriptor.bounds, components: 3, samples: bg.samples } },
+      fs("Low frequency (colour, tone)", "normal"),
+      fs("High frequency (texture, dust)", "linearLight"),
+    ];
+  };
+  await run(s, scriptedClient(layers));
+  const tree = s.fake.tree(s.docId);
+  assert.deepEqual(tree.map((l) => [l.name, l.visible]), [["Loupe frequency separation (radius 8.0)", false], ["Jewelry", true], ["Loupe Pro", true], ["Background", true]]);
+  assert.deepEqual(tree[0].children.map((l) => [l.name, l.blendMode, l.visible]), [["High frequency (texture, dust)", "linearLight", true], ["Low frequency (colour, tone)", "normal", true]]);
+  assert.deepEqual(s.fake.historyNames(s.docId), ["Open", "Loupe Pro"]);
+});
+
+test("layers placed above go in a group above the jewelry, masked to zero over it", async () => {
   const s = scene(8);
   const above = (request) => {
     const bounds = { left: 0, top: 0, right: W, bottom: H };
@@ -173,7 +193,7 @@ test("layers placed above go in their own group above the jewelry, masked to zer
     return [{ entry: { name: "Loupe dust (above)", placement: "above", blendMode: "normal", opacity: 255, visible: true }, depth: 8, pixels: { bounds, components: 4, samples: new Uint8Array(W * H * 4).fill(200) }, mask: { bounds, samples: mask } }];
   };
   await run(s, scriptedClient(above));
-  assert.deepEqual(s.fake.tree(s.docId).map((l) => l.name), ["Loupe Pro (above)", "Jewelry", "Background"]);
+  assert.deepEqual(s.fake.tree(s.docId).map((l) => l.name), ["Loupe Pro", "Jewelry", "Background"]);
   assert.deepEqual(s.fake.historyNames(s.docId), ["Open", "Loupe Pro"]);
 });
 

@@ -15,6 +15,8 @@ import loupe.engine.alg.denoise.DenoiseOps;
 import loupe.engine.alg.inpaint.InpaintConfig;
 import loupe.engine.alg.inpaint.InpaintOps;
 import loupe.engine.alg.mask.MaskOps;
+import loupe.engine.alg.props.PropConfig;
+import loupe.engine.alg.props.PropDetector;
 import loupe.engine.composite.BlendMode;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
@@ -42,15 +44,16 @@ public final class RecipeRunner {
     progress.report("finding dust, hair and lint", 0.15);
     GrayU16 hole = DefectDetector.detect(in.image(), near, DefectConfig.defaults());
     long defects = count(hole);
-    if (in.propMask() != null) {
-      hole = MaskOps.add(hole, MaskOps.subtract(in.propMask(), near, null), null);
+    GrayU16 props = in.propMask() != null ? in.propMask() : recipe == Recipe.QUICK ? findProps(in, protect, notes, progress) : null;
+    if (props != null) {
+      hole = MaskOps.add(hole, MaskOps.subtract(props, near, null), null);
     }
     progress.checkCancelled();
     progress.report("inpainting the background", 0.3);
     GrayU16 allowed = MaskOps.invert(MaskOps.add(near, hole, null), null);
     Planar background = InpaintOps.inpaint(in.image(), hole, allowed, InpaintConfig.defaults(), progress);
     notes.add(String.format("%,d defect pixels%s inpainted, sampling only the background outside a %d px guard band",
-        defects, in.propMask() != null ? " and the given props" : "", opt.guardBand()));
+        defects, props != null ? " and the props" : "", opt.guardBand()));
     progress.checkCancelled();
     if (opt.background() == BackgroundMode.KEEP) {
       if (opt.denoise() > 0) {
@@ -89,8 +92,24 @@ public final class RecipeRunner {
       }
     }
     FidelityReport report = FidelityGuard.check(in, layers);
-    boolean generated = defects > 0 || in.propMask() != null || opt.background() != BackgroundMode.KEEP;
+    boolean generated = defects > 0 || props != null || opt.background() != BackgroundMode.KEEP;
     return new RetouchResult(recipe, layers, report, notes, generated);
+  }
+
+  /** Quick finds props (putty, stands, blocks) and their shadows by itself; none found → null. */
+  private static GrayU16 findProps(RetouchInput in, GrayU16 protect, List<String> notes, Progress progress) {
+    progress.report("finding props", 0.2);
+    try {
+      GrayU16 props = PropDetector.detect(in.image(), protect, PropConfig.DEFAULT, progress);
+      long n = count(props);
+      if (n > 0) {
+        notes.add(String.format("%,d prop pixels found automatically", n));
+      }
+      return n > 0 ? props : null;
+    } catch (IllegalArgumentException e) {
+      notes.add("props not searched: " + e.getMessage());
+      return null;
+    }
   }
 
   private static long count(GrayU16 mask) {

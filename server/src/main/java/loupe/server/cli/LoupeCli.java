@@ -42,6 +42,9 @@ public final class LoupeCli implements Runnable {
 
   /** One line a user can act on; internal errors name their type so a bug report is useful. */
   static String message(Throwable e) {
+    if (e instanceof UncheckedIOException u && u.getCause() != null) {
+      return u.getCause().getMessage();
+    }
     if (e instanceof UserError || e instanceof IOException || e instanceof UncheckedIOException
         || e instanceof FidelityViolationException || e instanceof IllegalArgumentException) {
       return e.getMessage();

@@ -94,7 +94,7 @@ final class RetouchCommand implements Callable<Integer> {
         results.add(pool.submit(() -> one(service, file, request, exportFormat, files.size() == 1)));
       }
       for (Future<Map<String, Object>> f : results) {
-        Map<String, Object> row = f.get();
+        Map<String, Object> row = resultOf(f);
         rows.add(row);
         failed += "failed".equals(row.get("status")) ? 1 : 0;
       }
@@ -150,6 +150,15 @@ final class RetouchCommand implements Callable<Integer> {
       System.out.println("✗ " + file + ": " + LoupeCli.message(e));
     }
     return row;
+  }
+
+  /** The row of one file; a single file's failure is rethrown as itself, not wrapped by the pool. */
+  private static Map<String, Object> resultOf(Future<Map<String, Object>> f) throws Exception {
+    try {
+      return f.get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
   }
 
   /** The flat copy beside the PSD, from the composite the writer put in the file. */

@@ -26,7 +26,10 @@ public final class ErrorMapping {
     if (e instanceof OutOfMemoryError) {
       return Problem.of(503, title(503), "not enough memory for this job; close other jobs or raise -Xmx");
     }
-    if (e instanceof IOException || e instanceof UncheckedIOException) {
+    if (e instanceof UncheckedIOException u && u.getCause() != null) {
+      return toProblem(u.getCause());
+    }
+    if (e instanceof IOException) {
       // PsdFormatException and friends are IOExceptions whose messages name file, section and offset.
       return Problem.of(422, "Unreadable input", e.getMessage());
     }

@@ -35,6 +35,13 @@ import loupe.server.UserError;
  * bottom layer named "Original".
  */
 public final class DocumentRetouch {
+  /**
+   * Photoshop's "lock all" is bit 31 of lspf; the transparency, composite and position bits are set
+   * as well because some readers (ag-psd among them) ignore bit 31.
+   */
+  static final int PROTECTED_LOCKS =
+      PsdLayer.LOCK_ALL | PsdLayer.LOCK_TRANSPARENCY | PsdLayer.LOCK_COMPOSITE | PsdLayer.LOCK_POSITION;
+
   private DocumentRetouch() {}
 
   /** The retouched document (same object, modified), the engine's result, the protected layer and the product mask. */
@@ -66,7 +73,7 @@ public final class DocumentRetouch {
     }
     RetouchResult result = RecipeRunner.run(request.recipe(), input, request.options(), progress);
     addLayers(doc, jewelry, result, doc.depth());
-    doc.lockLayer(jewelry, PsdLayer.LOCK_ALL | jewelry.lockFlags());
+    doc.lockLayer(jewelry, PROTECTED_LOCKS | jewelry.lockFlags());
     return new Outcome(doc, result, jewelry, input.productMask());
   }
 

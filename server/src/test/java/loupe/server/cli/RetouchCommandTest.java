@@ -44,6 +44,35 @@ class RetouchCommandTest {
     assertCompositeKeepsTheJewelry(PsdReader.read(EXAMPLE), written, before);
     assertThat(Files.readAllBytes(EXAMPLE)).as("input untouched").isEqualTo(Files.readAllBytes(EXAMPLE));
     assertTwelveMonkeysSeesTheSameJewelry(out, before);
+    assertAgPsdSeesTheSameJewelryLocked(out, before);
+  }
+
+  /** ag-psd (Node, an independent reader) decodes the jewelry layer to the input's exact RGBA and sees its locks. */
+  private static void assertAgPsdSeesTheSameJewelryLocked(Path file, PsdLayer jewelry) throws Exception {
+    Path oracle = Path.of(System.getProperty("loupe.root"), "tools/agpsd-oracle");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(oracle.resolve("node_modules/ag-psd")),
+        "ag-psd is not installed: run npm ci --prefix tools/agpsd-oracle (./run-tests does)");
+    Process p = new ProcessBuilder("node", oracle.resolve("read.mjs").toString(), "--pixels", file.toString()).start();
+    byte[] json = p.getInputStream().readAllBytes();
+    assertThat(p.waitFor()).as(new String(p.getErrorStream().readAllBytes())).isZero();
+    com.fasterxml.jackson.databind.JsonNode layer = null;
+    for (com.fasterxml.jackson.databind.JsonNode l : new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).get("layers")) {
+      if (l.get("name").asText().equals("Jewelry")) {
+        layer = l;
+      }
+    }
+    assertThat(layer).as("ag-psd finds the Jewelry layer").isNotNull();
+    assertThat(layer.at("/protected/composite").asBoolean() && layer.at("/protected/position").asBoolean()).isTrue();
+    int n = jewelry.width() * jewelry.height();
+    byte[] rgba = new byte[4 * n];
+    for (int c = 0; c < 4; c++) {
+      byte[] plane = jewelry.channel(c == 3 ? PsdChannel.TRANSPARENCY : c).decoded();
+      for (int i = 0; i < n; i++) {
+        rgba[4 * i + c] = plane[i];
+      }
+    }
+    String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(rgba));
+    assertThat(layer.get("rgbaSha256").asText()).as("ag-psd's decoded jewelry pixels").isEqualTo(expected);
   }
 
   @Test
@@ -62,7 +91,8 @@ class RetouchCommandTest {
   void a_missing_file_is_one_line_and_writes_nothing() {
     CliRun run = CliRun.of("retouch", tmp.resolve("nope.psd").toString(), "--out", tmp.resolve("o").toString());
     assertThat(run.exit()).isNotZero();
-    assertThat(run.err().strip()).startsWith("loupe: ").contains("nope.psd").doesNotContain("\n\tat ");
+    assertThat(run.err().strip()).startsWith("loupe: ").contains("nope.psd").doesNotContain("\n\tat ")
+        .doesNotContain("internal error");
     assertThat(tmp.resolve("o")).doesNotExist();
   }
 
@@ -72,7 +102,19 @@ class RetouchCommandTest {
     CliRun run = CliRun.of("retouch", junk.toString(), "--out", tmp.resolve("o").toString());
     assertThat(run.exit()).isNotZero();
     assertThat(run.err().strip().lines().count()).isEqualTo(1);
-    assertThat(run.err()).contains("notes.psd");
+    assertThat(run.err()).contains("notes.psd").doesNotContain("internal error").doesNotContain("Exception");
+    assertNoOutput(tmp.resolve("o"));
+  }
+
+  @Test
+  void a_truncated_psd_names_the_section_and_offset_and_writes_nothing() throws Exception {
+    byte[] bytes = Files.readAllBytes(EXAMPLE);
+    Path cut = Files.write(tmp.resolve("cut.psd"), java.util.Arrays.copyOf(bytes, bytes.length / 3));
+    CliRun run = CliRun.of("retouch", cut.toString(), "--out", tmp.resolve("o").toString());
+    assertThat(run.exit()).isNotZero();
+    assertThat(run.err().strip().lines().count()).isEqualTo(1);
+    assertThat(run.err()).contains("cut.psd").contains("offset").doesNotContain("internal error")
+        .doesNotContain("Exception");
     assertNoOutput(tmp.resolve("o"));
   }
 
