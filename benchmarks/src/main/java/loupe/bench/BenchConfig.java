@@ -36,7 +36,10 @@ public record BenchConfig(boolean quick, boolean isnet, List<Path> scenes, Path 
     return quick ? new Repeat(0, 1) : new Repeat(1, 3);
   }
 
-  /** Slow native references (NLM, grabCut) and whole jobs: no warm-up, the JIT's share is small. */
+  /**
+   * Slow native code (NLM, grabCut, ISNet) and whole file jobs: no warm-up; a job runs for seconds,
+   * so the JIT's share of the first run is small, and the median drops it anyway.
+   */
   public Repeat slowRepeat() {
     return quick ? new Repeat(0, 1) : new Repeat(0, 3);
   }

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import loupe.bench.ops.CleanBackgroundWorkload;
-import loupe.bench.ops.DefectWorkload;
+import loupe.bench.ops.DetectionWorkload;
 import loupe.bench.ops.DenoiseWorkload;
 import loupe.bench.ops.InpaintWorkload;
 import loupe.bench.ops.LumaMaskWorkload;
@@ -40,7 +40,8 @@ public final class BenchPlan {
       w.add(new DenoiseWorkload(cfg, scene));
       w.add(new InpaintWorkload(InpaintWorkload.Kind.SPECKS, cfg, scene));
       w.add(new InpaintWorkload(InpaintWorkload.Kind.PROP, cfg, scene));
-      w.add(new DefectWorkload(cfg, scene));
+      w.add(new DetectionWorkload(DetectionWorkload.Kind.DEFECTS, cfg, scene));
+      w.add(new DetectionWorkload(DetectionWorkload.Kind.PROPS, cfg, scene));
       w.add(new CleanBackgroundWorkload(cfg, scene));
       w.add(new SegmentWorkload(SegmentWorkload.Segmenter.CLASSICAL, cfg, scene));
       if (cfg.isnet() && !cfg.quick()) {

@@ -31,8 +31,8 @@ class BenchPlanTest {
     List<String> ids = BenchPlan.workloads(new BenchConfig(true, true, SCENES, Path.of("w"))).stream().map(Workload::id)
         .toList();
     assertThat(ids).containsExactly("psd-write-16", "psd-read-16", "luma-set-4", "denoise:s1", "inpaint-specks:s1",
-        "inpaint-prop:s1", "defects:s1", "clean-background:s1", "segment:s1", "recipe-pro:s1", "panel-round-trip",
-        "e2e-pro");
+        "inpaint-prop:s1", "defects:s1", "props:s1", "clean-background:s1", "segment:s1", "recipe-pro:s1",
+        "panel-round-trip", "e2e-pro");
   }
 
   @Test
@@ -40,7 +40,7 @@ class BenchPlanTest {
     List<Workload> all = BenchPlan.workloads(new BenchConfig(false, true, SCENES, Path.of("w")));
     assertThat(BenchPlan.select(all, List.of("psd-read", "s2")).stream().map(Workload::id)).containsExactly(
         "psd-read-8", "psd-read-16", "denoise:s2", "inpaint-specks:s2", "inpaint-prop:s2", "defects:s2",
-        "clean-background:s2", "segment:s2", "segment-isnet:s2", "recipe-quick:s2", "recipe-pro:s2",
+        "props:s2", "clean-background:s2", "segment:s2", "segment-isnet:s2", "recipe-quick:s2", "recipe-pro:s2",
         "recipe-editorial:s2");
     assertThat(BenchPlan.select(all, null)).isEqualTo(all);
     assertThatThrownBy(() -> BenchPlan.select(all, List.of("nothing"))).hasMessageContaining("--only nothing");

@@ -25,8 +25,9 @@ import loupe.engine.image.Rect;
 /**
  * The clean studio background (fitted sweep, vignette divided out, contact shadow as a Multiply
  * layer) with the true product mask and the true defects as the exclude mask, scored against the
- * clean render: PSNR of the flattened background layers over the whole background and over the
- * bare sweep, next to the input's. No reference.
+ * clean render: PSNR of the background layers flattened by {@link Compositor} over the whole
+ * background and over the bare sweep, next to the input's, and of the sweep layer alone. No
+ * reference.
  */
 public final class CleanBackgroundWorkload implements Workload {
   private final BenchConfig cfg;
@@ -61,7 +62,8 @@ public final class CleanBackgroundWorkload implements Workload {
             "bg_psnr_input_db", SceneQuality.psnr8(s.input(), s.clean(), background),
             "bg_psnr_db", SceneQuality.psnr8(flat, s.clean(), background),
             "sweep_psnr_input_db", SceneQuality.psnr8(s.input(), s.clean(), sweep),
-            "sweep_psnr_db", SceneQuality.psnr8(flat, s.clean(), sweep)),
-        "the background layers alone (16-bit), before the product goes on top");
+            "sweep_psnr_db", SceneQuality.psnr8(flat, s.clean(), sweep),
+            "sweep_psnr_no_shadow_db", SceneQuality.psnr8(cb.background(), s.clean(), sweep)),
+        "background layers flattened with the engine's Compositor, before the product goes on top");
   }
 }

@@ -25,8 +25,10 @@ import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * An automatic product mask (the classical segmenter, or ISNet when installed) vs OpenCV GrabCut (Rother, Kolmogorov, Blake, SIGGRAPH 2004) seeded
- * with the truth mask's bounding box grown by 2% of the long side — help Loupe does not get.
+ * An automatic product mask (the classical segmenter, or ISNet when installed) vs OpenCV GrabCut
+ * (Rother, Kolmogorov, Blake, SIGGRAPH 2004) seeded with the truth mask's bounding box grown by 2%
+ * of the long side — help Loupe does not get. ISNet runs without warm-up, like GrabCut: native
+ * code, seconds per call.
  * GrabCut is slow, so it runs on a downscale (long side {@link #GRABCUT_LONG_SIDE}, area
  * averaging) and its mask is upscaled bilinearly; both resizes are in its time. Quality: IoU and
  * boundary F (2 px) against the truth mask, both binarised at one half.
@@ -70,7 +72,6 @@ public final class SegmentWorkload implements Workload {
               + ModelFolder.configured().root() + " (loupe models install isnet --accept-license)"));
       String what = loupeSegmenter instanceof IsNetSegmenter isnet ? "ISNet " + isnet.modelInfo().variant()
           : "ClassicalSegmenter";
-      // ISNet is an ONNX model: no JIT to warm, and each inference takes seconds.
       Compared<GrayU16, GrayU16> m = Compared.run(segmenter == Segmenter.ISNET ? referenceRepeat : repeat,
           () -> loupeSegmenter.segment(s.input(), Progress.NONE), referenceRepeat, () -> grabCut(bgr, seed));
       return row(s, what, m);
@@ -82,7 +83,8 @@ public final class SegmentWorkload implements Workload {
     GrayU16 ref = m.reference().result();
     double scale = (double) GRABCUT_LONG_SIDE / Math.max(s.width(), s.height());
     return Row.of(id(), "product mask " + s.name(), s.width() + "×" + s.height() + " 8-bit, " + what,
-        segmenter == Segmenter.ISNET ? referenceRepeat : repeat, String.format("OpenCV grabCut %d iter on %d×%d, seeded with the truth box", GRABCUT_ITERATIONS,
+        segmenter == Segmenter.ISNET ? referenceRepeat : repeat,
+        String.format("OpenCV grabCut %d iter on %d×%d, seeded with the truth box", GRABCUT_ITERATIONS,
             Math.round(s.width() * scale), Math.round(s.height() * scale)), m,
         Row.fields(
             "iou_loupe", SceneQuality.iou(loupe, s.mask()),

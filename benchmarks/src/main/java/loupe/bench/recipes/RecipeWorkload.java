@@ -45,7 +45,7 @@ public final class RecipeWorkload implements Workload {
 
   /** The recipe on a scene's flat input PNG, scored against its truth. */
   public static RecipeWorkload onScene(String recipe, BenchConfig cfg, Path sceneDir) {
-    return new RecipeWorkload(recipe, cfg, sceneDir, cfg.repeat());
+    return new RecipeWorkload(recipe, cfg, sceneDir, cfg.slowRepeat());
   }
 
   /** The recipe on the layered 16-bit PSD of the large shot. */

@@ -78,7 +78,8 @@ public final class PanelRoundTripWorkload implements Workload {
         throw new IllegalStateException("panel job ended " + job);
       }
       String layerUri = base + "/v1/jobs/" + job.get("id").asText() + "/layers/0";
-      Timed<Long> download = repeat.time(() -> layerBytes(send(HttpRequest.newBuilder(URI.create(layerUri)).GET().build())));
+      HttpRequest get = HttpRequest.newBuilder(URI.create(layerUri)).GET().build();
+      Timed<Long> download = repeat.time(() -> layerBytes(send(get)));
       long rss = PeakRss.megabytes();
       long down = download.result();
       Timed<Void> floor = repeat.time(() -> {
