@@ -9,6 +9,7 @@ import loupe.bench.ops.DetectionWorkload;
 import loupe.bench.ops.DenoiseWorkload;
 import loupe.bench.ops.InpaintWorkload;
 import loupe.bench.ops.LumaMaskWorkload;
+import loupe.bench.ops.MaskSourceWorkload;
 import loupe.bench.ops.SegmentWorkload;
 import loupe.bench.psd.PsdWorkload;
 import loupe.bench.recipes.RecipeWorkload;
@@ -36,6 +37,9 @@ public final class BenchPlan {
       w.add(new LumaMaskWorkload(1, cfg));
     }
     w.add(new LumaMaskWorkload(4, cfg));
+    for (MaskSourceWorkload.Kind kind : MaskSourceWorkload.Kind.values()) {
+      w.add(new MaskSourceWorkload(kind, cfg));
+    }
     for (Path scene : cfg.scenes()) {
       w.add(new DenoiseWorkload(cfg, scene));
       w.add(new InpaintWorkload(InpaintWorkload.Kind.SPECKS, cfg, scene));

@@ -32,17 +32,38 @@ public final class ImplPathFill {
     int h = area.height();
     List<Component> components = components(path, area);
     double start = !components.isEmpty() && startsFull(components.get(0).operation()) ? 1 : 0;
+    // Away from every component the algebra leaves the start value, or 0 once an INTERSECT
+    // component is present: those pixels are filled directly, only the components' span is computed.
+    boolean intersects = components.stream().anyMatch(c -> c.operation() == PathOperation.INTERSECT);
+    short outside = (short) (intersects || start == 0 ? 0 : 65535);
+    int spanRow0 = h;
+    int spanRow1 = 0;
+    int span0 = w;
+    int span1 = 0;
+    for (Component c : components) {
+      if (c.endRow() > c.firstRow()) {
+        spanRow0 = Math.min(spanRow0, c.firstRow());
+        spanRow1 = Math.max(spanRow1, c.endRow());
+        span0 = Math.min(span0, c.firstCol());
+        span1 = Math.max(span1, Math.min(c.endCol(), w));
+      }
+    }
     double[] result = new double[w];
     double[] group = new double[w + 2];
     double[] member = new double[w + 2];
     double[] acc = new double[w + 2];
     for (int y = 0; y < h; y++) {
-      Arrays.fill(result, start);
+      int dst = output.startIndex + y * output.stride;
+      if (y < spanRow0 || y >= spanRow1 || span0 >= span1) {
+        Arrays.fill(output.data, dst, dst + w, outside);
+        continue;
+      }
+      Arrays.fill(result, span0, span1, start);
       for (Component c : components) {
         boolean inRows = y >= c.firstRow() && y < c.endRow();
         if (!inRows) {
           if (c.operation() == PathOperation.INTERSECT) {
-            Arrays.fill(result, 0);
+            Arrays.fill(result, span0, span1, 0);
           }
           continue;
         }
@@ -66,10 +87,11 @@ public final class ImplPathFill {
             group[x] = group[x] + member[x] - 2 * group[x] * member[x];
           }
         }
-        apply(c.operation(), result, group, c0, c1);
+        apply(c.operation(), result, group, c0, c1, span0, span1);
       }
-      int dst = output.startIndex + y * output.stride;
-      for (int x = 0; x < w; x++) {
+      Arrays.fill(output.data, dst, dst + span0, outside);
+      Arrays.fill(output.data, dst + span1, dst + w, outside);
+      for (int x = span0; x < span1; x++) {
         // Branch-free clamp (rounding noise can leave 1 + 1e-16), so the loop vectorises.
         output.data[dst + x] = (short) (int) (Math.min(1.0, Math.max(0.0, result[x])) * 65535 + 0.5);
       }
@@ -80,7 +102,7 @@ public final class ImplPathFill {
     return op == PathOperation.SUBTRACT || op == PathOperation.INTERSECT;
   }
 
-  private static void apply(PathOperation op, double[] r, double[] c, int c0, int c1) {
+  private static void apply(PathOperation op, double[] r, double[] c, int c0, int c1, int span0, int span1) {
     switch (op) {
       case COMBINE -> {
         for (int x = c0; x < c1; x++) {
@@ -93,8 +115,8 @@ public final class ImplPathFill {
         }
       }
       case INTERSECT -> {
-        Arrays.fill(r, 0, c0, 0);
-        Arrays.fill(r, c1, r.length, 0);
+        Arrays.fill(r, span0, Math.max(span0, c0), 0);
+        Arrays.fill(r, Math.min(c1, span1), span1, 0);
         for (int x = c0; x < c1; x++) {
           r[x] = r[x] * c[x];
         }
