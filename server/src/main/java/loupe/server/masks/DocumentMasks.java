@@ -62,16 +62,25 @@ public record DocumentMasks(String source, GrayU16 product, Map<MaskSpec, GrayU1
     return new DocumentMasks(s, product, luminosity);
   }
 
-  /** {@code lights3,darks4} → specs; an unknown name is a one-line user error. */
+  /** {@code lights3,darks4} → specs, duplicates once; a bad name is a one-line user error naming it. */
   public static List<MaskSpec> parseLuminosity(String names) {
     if (names == null) {
       return List.of();
     }
-    try {
-      return new ArrayList<>(new java.util.LinkedHashSet<>(MaskSpec.parseList(names)));
-    } catch (IllegalArgumentException e) {
-      throw new UserError("--luminosity: " + e.getMessage());
+    java.util.Set<MaskSpec> specs = new java.util.LinkedHashSet<>();
+    for (String name : names.split(",")) {
+      try {
+        if (!name.isBlank()) {
+          specs.add(MaskSpec.parse(name));
+        }
+      } catch (IllegalArgumentException e) {
+        throw new UserError("--luminosity " + name.trim() + ": " + e.getMessage());
+      }
     }
+    if (specs.isEmpty()) {
+      throw new UserError("--luminosity names no mask (e.g. lights3,darks4)");
+    }
+    return new ArrayList<>(specs);
   }
 
   /** A file-name-safe form of a mask's name: {@code zone:lights2-lights4} → {@code zone-lights2-lights4}. */
