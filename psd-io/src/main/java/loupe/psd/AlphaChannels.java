@@ -63,7 +63,8 @@ public final class AlphaChannels {
     /**
      * Appends a composite channel named {@code name} (display: Photoshop's default, colour marks
      * masked areas, so 255/65535 = selected) and its entries in the name, identifier and display
-     * resources that the document has; names are always written to both 1006 and 1045. The colour
+     * resources that the document has; names are always written to both 1006 and 1045, one per
+     * extra channel as Photoshop writes them (see {@link #displayFor}). The colour
      * composite is not touched and the document is not marked modified, so the writer keeps it
      * (and its stored bytes) as read: alpha channels do not change how the image renders.
      *
@@ -78,18 +79,42 @@ public final class AlphaChannels {
         }
         if (find(doc, name) != null) throw new IllegalArgumentException("the document already has an alpha channel named '" + name + "'");
         PsdChannel channel = PsdChannel.of(doc.channelCount, doc.width, doc.height, doc.depth, decoded);
-        List<String> names = new ArrayList<>(doc.alphaChannelNames());
+        int extra = doc.channelCount - doc.colorMode().colorChannels();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < extra; i++) names.add(i == 0 ? "Transparency" : "Alpha " + i);
+        List<String> known = doc.alphaChannelNames();
+        for (int i = 0; i < Math.min(extra, known.size()); i++) names.set(extra - 1 - i, known.get(known.size() - 1 - i));
         names.add(name);
         put(doc, ResourceParsers.ALPHA_NAMES, pascalNames(names));
         put(doc, ResourceParsers.ALPHA_NAMES_UNICODE, unicodeNames(names));
         ImageResource ids = doc.resource(ALPHA_IDENTIFIERS);
         if (ids != null) put(doc, ALPHA_IDENTIFIERS, withNewIdentifier(ids.data()));
         ImageResource modern = doc.resource(DISPLAY_INFO);
-        if (modern != null) put(doc, DISPLAY_INFO, concat(modern.data(), DEFAULT_DISPLAY));
+        if (modern != null) {
+            byte[] version = java.util.Arrays.copyOf(modern.data(), 4);
+            put(doc, DISPLAY_INFO, concat(version, displayFor(modern.data(), 4, ENTRY, extra, DEFAULT_DISPLAY)));
+        }
         ImageResource old = doc.resource(DISPLAY_INFO_OLD);
-        if (old != null) put(doc, DISPLAY_INFO_OLD, concat(old.data(), concat(DEFAULT_DISPLAY, new byte[1])));
+        if (old != null) put(doc, DISPLAY_INFO_OLD, displayFor(old.data(), 0, OLD_ENTRY, extra, concat(DEFAULT_DISPLAY, new byte[1])));
         doc.composite.add(channel);
         doc.channelCount++;
+    }
+
+    /**
+     * Display entries for the extra channels plus one for the new channel. Names and entries are
+     * made one per extra channel first (the last ones kept, missing leading ones filled with
+     * Photoshop's defaults, "Transparency" first), so every reader pairs the new entry with the
+     * new channel, whether it counts from the first extra channel or from the last.
+     */
+    private static byte[] displayFor(byte[] data, int from, int size, int extra, byte[] entry) {
+        int have = Math.max(0, (data.length - from) / size);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < extra; i++) {
+            int source = have - extra + i;
+            out.write(source >= 0 ? data : entry, source >= 0 ? from + source * size : 0, size);
+        }
+        out.writeBytes(entry);
+        return out.toByteArray();
     }
 
     /** Display entries: 1077 after its 4-byte version, else 1007, else null. */
