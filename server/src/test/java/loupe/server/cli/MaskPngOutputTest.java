@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import loupe.engine.Progress;
 import loupe.engine.alg.lumamask.LumaMaskConfig;
 import loupe.engine.alg.lumamask.LuminosityMasks;
 import loupe.engine.alg.lumamask.MaskSpec;
@@ -18,6 +19,7 @@ import loupe.psd.PsdDocument;
 import loupe.psd.PsdReader;
 import loupe.psd.SavedPath;
 import loupe.server.masks.MaskInput;
+import loupe.server.retouch.ProductMasks;
 import loupe.server.retouch.PsdPaths;
 import loupe.server.retouch.PsdPixels;
 import org.junit.jupiter.api.Test;
@@ -102,6 +104,36 @@ class MaskPngOutputTest {
         null);
     assertThat(readPng16(tmp.resolve("twelvemonkeys__long-layer-names-gray.midtones2.png")).sameSamples(expected))
         .isTrue();
+  }
+
+  @Test
+  void flat_png_gets_the_automatic_mask_and_masks_of_its_8_bit_values() throws Exception {
+    Path png = ringCrop();
+    CliRun run = CliRun.of("mask", png.toString(), "--luminosity", "lights2", "--out", tmp.resolve("out").toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("product mask (auto)");
+    MaskInput in = MaskInput.read(png);
+    assertThat(in.document()).isNull();
+    GrayU16 auto = new ProductMasks().productMask("auto", "auto", in.image(), null, 255, null, Progress.NONE);
+    assertThat(readPng16(tmp.resolve("out/ring.mask.png")).sameSamples(auto)).isTrue();
+    GrayU16 lights2 = LuminosityMasks.compute(in.image(), null, MaskSpec.parse("lights2"), LumaMaskConfig.DEFAULT, null);
+    assertThat(readPng16(tmp.resolve("out/ring.lights2.png")).sameSamples(lights2)).isTrue();
+    assertThat(coverage(auto)).as("the ring is a part of the frame").isBetween(0.02, 0.6);
+  }
+
+  /** The dev01 photograph (8-bit PNG as shot) around the ring, every fourth pixel: a small real flat file. */
+  private Path ringCrop() throws Exception {
+    Path photo = Path.of(System.getProperty("loupe.shared"), "benchmark/dev/dev01_solitaire_yellowgold/input.png");
+    java.awt.image.BufferedImage full = javax.imageio.ImageIO.read(photo.toFile());
+    java.awt.image.BufferedImage crop = new java.awt.image.BufferedImage(260, 270, full.getType());
+    for (int y = 0; y < 270; y++) {
+      for (int x = 0; x < 260; x++) {
+        crop.setRGB(x, y, full.getRGB(320 + 4 * x, 80 + 4 * y));
+      }
+    }
+    Path png = tmp.resolve("ring.png");
+    javax.imageio.ImageIO.write(crop, "png", png.toFile());
+    return png;
   }
 
   static double coverage(GrayU16 mask) {
