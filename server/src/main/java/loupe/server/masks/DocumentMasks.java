@@ -47,16 +47,19 @@ public record DocumentMasks(String source, GrayU16 product, Map<MaskSpec, GrayU1
     PsdLayer jewelry = doc == null ? null : ProtectedLayerRule.find(doc.layers(), protect, in.file().toString());
     String s = source == null || source.isBlank() ? (jewelry != null ? "layer" : "auto") : source.trim();
     String kind = (s.contains(":") ? s.substring(0, s.indexOf(':')) : s).toLowerCase(Locale.ROOT);
-    GrayU16 product;
-    if (kind.equals("channel")) {
-      product = fromChannel(in, s.contains(":") ? s.substring(s.indexOf(':') + 1) : "");
-    } else if (kind.equals("layer") && jewelry == null) {
-      throw new UserError(in.file() + ": the source 'layer' needs a protected layer and this "
-          + (doc == null ? "flat file has none" : "document has none") + " (use --source auto or path)");
-    } else {
-      LayerShape shape = jewelry == null ? null : PsdPixels.shape(jewelry, in.width(), in.height());
-      product = masks.productMask(s, s, in.image(), shape, jewelry == null ? 255 : jewelry.opacity(), doc, progress);
-    }
+    GrayU16 product = switch (kind) {
+      case "channel" -> fromChannel(in, s.contains(":") ? s.substring(s.indexOf(':') + 1) : "");
+      case "layer", "auto", "path" -> {
+        if (kind.equals("layer") && jewelry == null) {
+          throw new UserError(in.file() + ": the source 'layer' needs a protected layer and this "
+              + (doc == null ? "flat file has none" : "document has none") + " (use --source auto or path)");
+        }
+        LayerShape shape = jewelry == null ? null : PsdPixels.shape(jewelry, in.width(), in.height());
+        yield masks.productMask(s, s, in.image(), shape, jewelry == null ? 255 : jewelry.opacity(), doc, progress);
+      }
+      default -> throw new UserError("unknown mask source '" + s + "' (use layer, auto, auto:isnet, path[:NAME], "
+          + "channel:NAME)");
+    };
     progress.report("luminosity masks", 0.8);
     Map<MaskSpec, GrayU16> luminosity = specs.isEmpty() ? new LinkedHashMap<>() : luminosity(in, product, specs);
     return new DocumentMasks(s, product, luminosity);

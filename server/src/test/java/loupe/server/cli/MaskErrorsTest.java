@@ -24,7 +24,7 @@ class MaskErrorsTest {
 
   @Test
   void unknown_source() throws Exception {
-    refused("'blob'", EXAMPLE, "--source", "blob", "--out", out());
+    assertThat(refused("'blob'", EXAMPLE, "--source", "blob", "--out", out())).contains("channel:NAME");
   }
 
   @Test
