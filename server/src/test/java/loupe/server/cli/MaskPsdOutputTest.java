@@ -66,6 +66,10 @@ class MaskPsdOutputTest {
     }
     assertSameLayers(input, written);
     assertThat(Files.readAllBytes(EXAMPLE)).as("input untouched").isEqualTo(before);
+    assertThat(MaskRawChannels.channel(out, 3)).as("Product mask, read by the small independent reader")
+        .isEqualTo(PsdPixels.encode(product, 8));
+    assertThat(MaskRawChannels.channel(out, 0)).as("red composite, read independently")
+        .isEqualTo(MaskRawChannels.channel(EXAMPLE, 0));
 
     assertTwelveMonkeysReads(out, 6, List.of("Product mask", "lights3", "diamond-highlights"), EXAMPLE);
 
@@ -92,6 +96,8 @@ class MaskPsdOutputTest {
     MaskInput in = MaskInput.read(file);
     GrayU16 darks2 = LuminosityMasks.compute(in.image(), null, MaskSpec.parse("darks2"), LumaMaskConfig.DEFAULT, null);
     assertChannel(written, "darks2", darks2);
+    assertThat(MaskRawChannels.channel(out, 3)).as("darks2, read by the small independent reader")
+        .isEqualTo(PsdPixels.encode(darks2, 16));
     assertThat(written.composite().get(1).decoded()).as("merged transparency as read")
         .isEqualTo(input.composite().get(1).decoded());
     assertTwelveMonkeysReads(out, 4, names, file);
