@@ -122,6 +122,21 @@ class MaskPsdOutputTest {
     assertTwelveMonkeysReads(out, 6, List.of("Transparency", "Alpha 1", "Product mask"), file);
   }
 
+  @Test
+  void psb_input_gives_a_psb_copy() throws Exception {
+    Path file = CORPUS.resolve("agpsd-tests__layers.psb");
+    Path out = tmp.resolve("layers.psb");
+    CliRun run = CliRun.of("mask", file.toString(), "--luminosity", "lights1", "--out", out.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    PsdDocument written = PsdReader.read(out);
+    assertThat(written.version()).isEqualTo(2);
+    MaskInput in = MaskInput.read(file);
+    assertChannel(written, "lights1", LuminosityMasks.compute(in.image(), null, MaskSpec.parse("lights1"),
+        LumaMaskConfig.DEFAULT, null));
+    assertThat(AlphaChannels.find(written, "Product mask")).isNotNull();
+    assertSameLayers(PsdReader.read(file), written);
+  }
+
   private static void assertChannel(PsdDocument doc, String name, GrayU16 expected) {
     AlphaChannels.Alpha a = AlphaChannels.find(doc, name);
     assertThat(a).as("alpha channel %s", name).isNotNull();
