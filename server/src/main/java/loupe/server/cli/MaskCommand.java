@@ -33,7 +33,8 @@ final class MaskCommand implements Callable<Integer> {
           + "(default: layer when the document has a protected layer, else auto).")
   String source;
 
-  @Option(names = "--protect", description = "Name of the protected jewelry layer (default: the documented rule).")
+  @Option(names = "--protect", paramLabel = "LAYER",
+      description = "Name of the protected jewelry layer (default: the documented rule).")
   String protect;
 
   @Option(names = "--luminosity", paramLabel = "NAMES",
