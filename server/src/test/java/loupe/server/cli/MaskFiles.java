@@ -50,15 +50,4 @@ final class MaskFiles {
     return new ProductMasks().productMask("layer", "layer", in.image(),
         PsdPixels.shape(jewelry, doc.width(), doc.height()), jewelry.opacity(), doc, Progress.NONE);
   }
-
-  /** 16-bit storage rounded to 8 bits and back, as an 8-bit alpha channel holds it. */
-  static GrayU16 through8Bits(GrayU16 mask) {
-    GrayU16 out = new GrayU16(mask.width, mask.height);
-    for (int y = 0; y < mask.height; y++) {
-      for (int x = 0; x < mask.width; x++) {
-        out.set(x, y, (mask.get(x, y) + 128) / 257 * 257);
-      }
-    }
-    return out;
-  }
 }
