@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "loupe", mixinStandardHelpOptions = true, version = LoupeInfo.NAME + " " + LoupeInfo.VERSION,
     description = "Jewelry-safe retouching: automation on the background, every jewelry pixel as shot.",
     subcommands = {RetouchCommand.class, ServeCommand.class, InspectCommand.class, ConvertCommand.class,
-        ModelsCommand.class},
+        ModelsCommand.class, MaskCommand.class},
     footer = "%nAlso: loupe bench [--quick] [--json FILE] (benchmarks; see docs/benchmarks.md)")
 public final class LoupeCli implements Runnable {
   @Override

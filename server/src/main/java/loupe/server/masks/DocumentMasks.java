@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.server.masks;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import loupe.engine.Progress;
+import loupe.engine.alg.lumamask.LumaMaskConfig;
+import loupe.engine.alg.lumamask.LuminosityMasks;
+import loupe.engine.alg.lumamask.MaskSpec;
+import loupe.engine.alg.mask.ChannelMaskSource;
+import loupe.engine.alg.mask.LayerShape;
+import loupe.engine.image.GrayU16;
+import loupe.psd.AlphaChannels;
+import loupe.psd.PsdDocument;
+import loupe.psd.PsdLayer;
+import loupe.server.UserError;
+import loupe.server.retouch.ProductMasks;
+import loupe.server.retouch.ProtectedLayerRule;
+import loupe.server.retouch.PsdPixels;
+
+/**
+ * The masks of one document: the product mask from a source — {@code layer}, {@code auto[:MODEL]},
+ * {@code path[:NAME]} (through {@link ProductMasks}, as retouching builds it) or {@code channel:NAME}
+ * (a saved alpha channel) — and luminosity masks computed on the document's own values, presets
+ * intersected with that product mask.
+ *
+ * @param product 65535 = jewelry
+ * @param luminosity by spec, in the order asked, duplicates once
+ */
+public record DocumentMasks(String source, GrayU16 product, Map<MaskSpec, GrayU16> luminosity) {
+
+  /** Names the product mask takes in outputs: the file suffix and the alpha channel. */
+  public static final String PRODUCT_FILE_NAME = "mask";
+  public static final String PRODUCT_CHANNEL_NAME = "Product mask";
+
+  /**
+   * @param source the product-mask source, or null for {@code layer} when the document has a
+   *     protected layer and {@code auto} otherwise
+   * @param protect the protected layer's name, or null for the documented rule
+   */
+  public static DocumentMasks compute(MaskInput in, String source, String protect, List<MaskSpec> specs,
+      ProductMasks masks, Progress progress) {
+    PsdDocument doc = in.document();
+    PsdLayer jewelry = doc == null ? null : ProtectedLayerRule.find(doc.layers(), protect, in.file().toString());
+    String s = source == null || source.isBlank() ? (jewelry != null ? "layer" : "auto") : source.trim();
+    String kind = (s.contains(":") ? s.substring(0, s.indexOf(':')) : s).toLowerCase(Locale.ROOT);
+    GrayU16 product = switch (kind) {
+      case "channel" -> fromChannel(in, s.contains(":") ? s.substring(s.indexOf(':') + 1) : "");
+      case "layer", "auto", "path" -> {
+        if (kind.equals("layer") && jewelry == null) {
+          throw new UserError(in.file() + ": the source 'layer' needs a protected layer and this "
+              + (doc == null ? "flat file has none" : "document has none") + " (use --source auto or path)");
+        }
+        LayerShape shape = jewelry == null ? null : PsdPixels.shape(jewelry, in.width(), in.height());
+        yield masks.productMask(s, s, in.image(), shape, jewelry == null ? 255 : jewelry.opacity(), doc, progress);
+      }
+      default -> throw new UserError("unknown mask source '" + s + "' (use layer, auto, auto:isnet, path[:NAME], "
+          + "channel:NAME)");
+    };
+    progress.report("luminosity masks", 0.8);
+    Map<MaskSpec, GrayU16> luminosity = specs.isEmpty() ? new LinkedHashMap<>() : luminosity(in, product, specs);
+    return new DocumentMasks(s, product, luminosity);
+  }
+
+  /** {@code lights3,darks4} → specs, duplicates once; a bad name is a one-line user error naming it. */
+  public static List<MaskSpec> parseLuminosity(String names) {
+    if (names == null) {
+      return List.of();
+    }
+    java.util.Set<MaskSpec> specs = new java.util.LinkedHashSet<>();
+    for (String name : names.split(",")) {
+      try {
+        if (!name.isBlank()) {
+          specs.add(MaskSpec.parse(name));
+        }
+      } catch (IllegalArgumentException e) {
+        throw new UserError("--luminosity " + name.trim() + ": " + e.getMessage());
+      }
+    }
+    if (specs.isEmpty()) {
+      throw new UserError("--luminosity names no mask (e.g. lights3,darks4)");
+    }
+    return new ArrayList<>(specs);
+  }
+
+  /** A file-name-safe form of a mask's name: {@code zone:lights2-lights4} → {@code zone-lights2-lights4}. */
+  public static String fileName(MaskSpec spec) {
+    return spec.name().replace(':', '-');
+  }
+
+  private static GrayU16 fromChannel(MaskInput in, String name) {
+    if (in.document() == null) {
+      throw new UserError(in.file() + ": channel masks need a PSD/PSB document with saved alpha channels");
+    }
+    List<String> names = AlphaChannels.list(in.document()).stream().map(AlphaChannels.Alpha::name).toList();
+    if (name.isEmpty()) {
+      throw new UserError("--source channel needs the alpha channel's name: channel:NAME (channels: " + names + ")");
+    }
+    AlphaChannels.Alpha alpha = AlphaChannels.find(in.document(), name);
+    if (alpha == null) {
+      throw new UserError(in.file() + ": no alpha channel named '" + name + "' (channels: " + names + ")");
+    }
+    return ChannelMaskSource.productMask(PsdPixels.decode(alpha.channel()), alpha.inverted(), in.width(), in.height(),
+        null);
+  }
+
+  private static Map<MaskSpec, GrayU16> luminosity(MaskInput in, GrayU16 product, List<MaskSpec> specs) {
+    try {
+      return LuminosityMasks.computeSet(in.image(), product, specs, LumaMaskConfig.DEFAULT);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(in.file() + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.server.cli;
+
+import static loupe.server.cli.MaskFiles.CORPUS;
+import static loupe.server.cli.MaskFiles.EXAMPLE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad calls of `loupe mask`: one line naming the problem, exit code 2, and nothing written. */
+class MaskErrorsTest {
+  static final Path PNG = Path.of(System.getProperty("loupe.shared"), "benchmark/dev/dev01_solitaire_yellowgold/input.png");
+  static final Path PATHS = CORPUS.resolve("twelvemonkeys__adobehq-layers-masks-paths.psd");
+  static final Path ALPHAS = CORPUS.resolve("twelvemonkeys__alpha-channels.psd");
+  static final Path GRAY = CORPUS.resolve("twelvemonkeys__long-layer-names-gray.psd");
+  static final Path PSB = CORPUS.resolve("agpsd-tests__layers.psb");
+
+  @TempDir
+  Path tmp;
+
+  @Test
+  void unknown_source() throws Exception {
+    assertThat(refused("'blob'", EXAMPLE, "--source", "blob", "--out", out())).contains("channel:NAME");
+  }
+
+  @Test
+  void channel_source_without_a_name() throws Exception {
+    refused("channel:NAME", ALPHAS, "--source", "channel:", "--out", out());
+    refused("channel:NAME", ALPHAS, "--source", "channel", "--out", out());
+  }
+
+  @Test
+  void missing_alpha_channel_names_the_ones_there_are() throws Exception {
+    String err = refused("'Nope'", ALPHAS, "--source", "channel:Nope", "--out", out());
+    assertThat(err).contains("Alpha 1");
+  }
+
+  @Test
+  void missing_path_names_the_saved_ones() throws Exception {
+    assertThat(refused("'Nope'", PATHS, "--source", "path:Nope", "--out", out())).contains("sky");
+    refused("no clipping path", PATHS, "--source", "path", "--out", out());
+  }
+
+  @Test
+  void flat_files_have_no_layer_paths_or_channels() throws Exception {
+    refused("protected layer", PNG, "--source", "layer", "--out", out());
+    refused("path masks need a PSD", PNG, "--source", "path", "--out", out());
+    refused("channel masks need a PSD", PNG, "--source", "channel:Alpha 1", "--out", out());
+    refused("not a PSD/PSB", PNG, "--source", "auto", "--out", tmp.resolve("out/x.psd").toString());
+  }
+
+  @Test
+  void unknown_or_impossible_luminosity_mask() throws Exception {
+    refused("--luminosity lights9: lights order must be 1..6", EXAMPLE, "--luminosity", "lights3,lights9", "--out", out());
+    refused("unknown luminosity mask 'shine2'", EXAMPLE, "--luminosity", "shine2", "--out", out());
+    refused("names no mask", EXAMPLE, "--luminosity", ",", "--out", out());
+    refused("needs an RGB document", GRAY, "--source", "auto", "--luminosity", "red-lights3", "--out", out());
+  }
+
+  @Test
+  void psd_output_never_replaces_the_input_and_follows_its_format() throws Exception {
+    Path copy = Files.copy(EXAMPLE, tmp.resolve("in.psd"));
+    byte[] before = Files.readAllBytes(copy);
+    refused("is the input file", copy, "--out", copy.toString(), "--force");
+    assertThat(Files.readAllBytes(copy)).isEqualTo(before);
+    refused("name the output .psb", PSB, "--source", "auto", "--out", tmp.resolve("out/layers.psd").toString());
+    refused("name the output .psd", EXAMPLE, "--out", tmp.resolve("out/solitaire.psb").toString());
+  }
+
+  @Test
+  void existing_outputs_need_force() throws Exception {
+    Path out = tmp.resolve("out");
+    assertThat(CliRun.of("mask", EXAMPLE.toString(), "--out", out.toString()).exit()).isZero();
+    Path png = out.resolve("solitaire.mask.png");
+    long modified = Files.getLastModifiedTime(png).toMillis();
+    CliRun again = CliRun.of("mask", EXAMPLE.toString(), "--out", out.toString());
+    assertThat(again.exit()).isEqualTo(2);
+    assertThat(again.err()).contains(png + " exists").contains("--force");
+    assertThat(Files.getLastModifiedTime(png).toMillis()).isEqualTo(modified);
+    assertThat(CliRun.of("mask", EXAMPLE.toString(), "--out", out.toString(), "--force").exit()).isZero();
+  }
+
+  @Test
+  void missing_input_and_missing_out() throws Exception {
+    refused("no such file", tmp.resolve("none.psd"), "--out", out());
+    CliRun run = CliRun.of("mask", EXAMPLE.toString());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("--out");
+    assertNothingWritten();
+  }
+
+  private String out() {
+    return tmp.resolve("out").toString();
+  }
+
+  /** Runs `loupe mask FILE ARGS`: exit 2, one line on stderr containing {@code expected}, no output written. */
+  private String refused(String expected, Path file, String... args) throws Exception {
+    String[] all = Stream.concat(Stream.of("mask", file.toString()), Stream.of(args)).toArray(String[]::new);
+    CliRun run = CliRun.of(all);
+    assertThat(run.exit()).as(run.err()).isEqualTo(2);
+    assertThat(run.err().strip()).startsWith("loupe: ").contains(expected).doesNotContain("\n");
+    assertNothingWritten();
+    return run.err();
+  }
+
+  private void assertNothingWritten() throws Exception {
+    Path out = tmp.resolve("out");
+    if (Files.exists(out)) {
+      try (Stream<Path> files = Files.list(out)) {
+        assertThat(files.toList()).isEmpty();
+      }
+    }
+  }
+}
