@@ -96,6 +96,20 @@ public final class ModelRegistry implements AutoCloseable {
     return firstInstalled(ModelTask.INPAINTING).map(s -> new OnnxInpainter(s, CropConfig.defaults()));
   }
 
+  /** The inpainting model {@code id} ("lama", "migan"), if a variant of it is installed and verifies. */
+  public Optional<OnnxInpainter> inpainter(String id) {
+    Optional<ModelManifest> m = catalog.find(id).filter(x -> x.task() == ModelTask.INPAINTING);
+    if (m.isEmpty()) {
+      return Optional.empty();
+    }
+    for (ModelVariant v : m.get().variants()) {
+      if (status(m.get(), v).state() == ModelStatus.State.INSTALLED) {
+        return Optional.of(new OnnxInpainter(session(m.get(), v), CropConfig.defaults()));
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The shared session of a verified variant of {@code task}, if one is installed. */
   public Optional<ModelSession> firstInstalled(ModelTask task) {
     for (ModelManifest m : catalog.all()) {

@@ -7,6 +7,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public enum ModelTask {
   /** A product mask ({@link loupe.engine.alg.segment.ProductSegmenter}). */
   @JsonProperty("segmentation") SEGMENTATION,
-  /** A background fill ({@link loupe.models.inpaint.BackgroundInpainter}). */
+  /** A background fill ({@link loupe.engine.alg.inpaint.BackgroundInpainter}). */
   @JsonProperty("inpainting") INPAINTING
 }

@@ -12,8 +12,6 @@ import loupe.engine.alg.defects.DefectConfig;
 import loupe.engine.alg.defects.DefectDetector;
 import loupe.engine.alg.denoise.DenoiseConfig;
 import loupe.engine.alg.denoise.DenoiseOps;
-import loupe.engine.alg.inpaint.InpaintConfig;
-import loupe.engine.alg.inpaint.InpaintOps;
 import loupe.engine.alg.mask.MaskOps;
 import loupe.engine.alg.props.PropConfig;
 import loupe.engine.alg.props.PropDetector;
@@ -34,6 +32,20 @@ public final class RecipeRunner {
    * @throws FidelityViolationException if the result would change a protected pixel
    */
   public static RetouchResult run(Recipe recipe, RetouchInput in, RecipeOptions opt, Progress progress) {
+    return run(recipe, in, opt, ModelInpainter.Source.NONE, progress);
+  }
+
+  /**
+   * @param in the job's pixels and masks. Not modified.
+   * @param models the installed inpainting models, for {@link RecipeOptions#inpainter()}
+   * @return the layers to add, with the guard's report and the models used
+   * @throws FidelityViolationException if the result would change a protected pixel
+   * @throws IllegalArgumentException if the chosen inpainter is not installed
+   */
+  public static RetouchResult run(Recipe recipe, RetouchInput in, RecipeOptions opt, ModelInpainter.Source models,
+      Progress progress) {
+    ModelInpainter model = BackgroundInpainting.choose(opt, models);
+    List<ModelUse> used = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     List<OutputLayer> layers = new ArrayList<>();
     LayerPlacer place = new LayerPlacer(in, "Loupe " + recipe.title);
@@ -51,7 +63,11 @@ public final class RecipeRunner {
     progress.checkCancelled();
     progress.report("inpainting the background", 0.3);
     GrayU16 allowed = MaskOps.invert(MaskOps.add(near, hole, null), null);
-    Planar background = InpaintOps.inpaint(in.image(), hole, allowed, InpaintConfig.defaults(), progress);
+    Planar background = BackgroundInpainting.fill(in.image(), hole, props, near, allowed, model, progress);
+    if (model != null && props != null) {
+      used.add(model.use("prop inpainting"));
+      notes.add("props inpainted with the " + model.id() + " model");
+    }
     notes.add(String.format("%,d defect pixels%s inpainted, sampling only the background outside a %d px guard band",
         defects, props != null ? " and the props" : "", opt.guardBand()));
     progress.checkCancelled();
@@ -93,7 +109,7 @@ public final class RecipeRunner {
     }
     FidelityReport report = FidelityGuard.check(in, layers);
     boolean generated = defects > 0 || props != null || opt.background() != BackgroundMode.KEEP;
-    return new RetouchResult(recipe, layers, report, notes, generated);
+    return new RetouchResult(recipe, layers, report, notes, generated, used);
   }
 
   /** Quick finds props (putty, stands, blocks) and their shadows by itself; none found → null. */

@@ -6,10 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import loupe.engine.Progress;
+import loupe.engine.alg.inpaint.BackgroundInpainter;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.ImageChecks;
 import loupe.engine.image.Planar;
 import loupe.engine.image.Rect;
+import loupe.engine.recipe.ModelInpainter;
 import loupe.models.ModelInfo;
 import loupe.models.ModelManifest;
 import loupe.models.ModelSession;
@@ -45,6 +47,12 @@ public final class OnnxInpainter implements BackgroundInpainter {
   /** The model (id, variant, sha256) this inpainter runs; opens and verifies it on first call. */
   public ModelInfo modelInfo() {
     return session.info();
+  }
+
+  /** This inpainter as a recipe's prop inpainter, named by its verified model (opens the model). */
+  public ModelInpainter forRecipes() {
+    ModelInfo info = modelInfo();
+    return new ModelInpainter(this, info.id(), info.variant(), info.sha256());
   }
 
   @Override

@@ -2,18 +2,26 @@
 package loupe.server.retouch;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import loupe.engine.alg.segment.ProductSegmenter;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import loupe.engine.recipe.ModelInpainter;
 import loupe.models.ModelFolder;
 import loupe.models.ModelRegistry;
 import loupe.models.ModelStatus;
+import loupe.models.segment.IsNetSegmenter;
 
 /**
  * The installed optional models, opened once per process on first use (opening verifies each
- * model file's checksum, so it is not repeated per job). Nothing is ever downloaded.
+ * model file's checksum, so it is not repeated per job). A model that is missing is looked for
+ * again on the next job, so one installed while the server runs is found. Nothing is ever
+ * downloaded.
  */
 public final class InstalledModels {
   private static volatile ModelRegistry registry;
+  private static final Map<String, IsNetSegmenter> SEGMENTERS = new ConcurrentHashMap<>();
+  private static final Map<String, ModelInpainter> INPAINTERS = new ConcurrentHashMap<>();
 
   private InstalledModels() {}
 
@@ -31,8 +39,23 @@ public final class InstalledModels {
   }
 
   /** An installed segmentation model by id ("isnet"). */
-  static Optional<? extends ProductSegmenter> segmenter(String id) {
-    return "isnet".equals(id) ? registry().segmenter() : Optional.empty();
+  static Optional<IsNetSegmenter> segmenter(String id) {
+    return "isnet".equals(id) ? once(SEGMENTERS, id, x -> registry().segmenter()) : Optional.empty();
+  }
+
+  /** An installed inpainting model by id ("lama", "migan"), verified and named for the job's result. */
+  static Optional<ModelInpainter> inpainter(String id) {
+    return once(INPAINTERS, id, x -> registry().inpainter(x).map(i -> i.forRecipes()));
+  }
+
+  private static <T> Optional<T> once(Map<String, T> cache, String id, Function<String, Optional<T>> open) {
+    T known = cache.get(id);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<T> found = open.apply(id);
+    found.ifPresent(f -> cache.putIfAbsent(id, f));
+    return found.map(f -> cache.get(id));
   }
 
   /** Ids of the models that are installed and intact, for the server's handshake. */

@@ -17,6 +17,7 @@ import loupe.engine.image.BitDepth;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 import loupe.engine.image.Rect;
+import loupe.engine.recipe.ModelInpainter;
 import loupe.engine.recipe.OutputLayer;
 import loupe.engine.recipe.ProtectedLayer;
 import loupe.engine.recipe.RecipeRunner;
@@ -35,10 +36,12 @@ import loupe.server.protocol.PixelCodec;
 public final class PanelRetouch {
   private static final Set<String> ROLES = Set.of("jewelry", "jewelryMask", "background", "selection", "heal");
   private final ProductMasks masks;
+  private final ModelInpainter.Source inpainters;
   private final ObjectMapper json = new ObjectMapper();
 
-  public PanelRetouch(ProductMasks masks) {
+  public PanelRetouch(ProductMasks masks, ModelInpainter.Source inpainters) {
     this.masks = masks;
+    this.inpainters = inpainters;
   }
 
   /** Validates the header and reads every buffer; nothing is allocated before its size is checked. */
@@ -72,7 +75,8 @@ public final class PanelRetouch {
     }
     Map<String, Object> o = header.options() == null ? Map.of() : header.options();
     RetouchRequest request = RetouchRequest.of(header.recipe(), str(o, "background"), num(o, "denoise"),
-        num(o, "fsRadius"), bool(o, "protectHighlights"), bool(o, "protectShadows"), null, str(o, "productMask"));
+        num(o, "fsRadius"), bool(o, "protectHighlights"), bool(o, "protectShadows"), null, str(o, "productMask"))
+        .withInpainter(str(o, "inpainter"));
     if (!buffers.containsKey("jewelry")) {
       throw new UserError("a 'jewelry' buffer (the protected layer's pixels) is required");
     }
@@ -100,14 +104,15 @@ public final class PanelRetouch {
     ProtectedLayer prot = new ProtectedLayer(color, alpha, userMask, jewelBounds, 255);
     Planar beneath = beneath(req, bands, canvas);
     Planar documentImage = Compositor.flatten(beneath, List.of(prot.asComposite()));
-    GrayU16 product = req.request().maskSource() != null && req.request().maskSource().equals("selection")
-        ? docMask(req, "selection", canvas)
+    ProductMasks.ProductMask product = req.request().maskSource() != null && req.request().maskSource().equals("selection")
+        ? new ProductMasks.ProductMask(docMask(req, "selection", canvas), List.of())
         : masks.productMask(req.request().maskSource(), "layer", documentImage, new LayerShape(jewelBounds, alpha,
             userMask == null ? null : new LayerShape.UserMask(userMask, jewelBounds, 0, LayerShape.MaskFlags.NONE), null),
             255, null, progress);
     GrayU16 heal = req.buffers().containsKey("heal") ? docMask(req, "heal", canvas) : null;
-    RetouchInput input = new RetouchInput(beneath, BitDepth.of(doc.bitDepth()), product, prot, heal, null);
-    RetouchResult result = RecipeRunner.run(req.request().recipe(), input, req.request().options(), progress);
+    RetouchInput input = new RetouchInput(beneath, BitDepth.of(doc.bitDepth()), product.mask(), prot, heal, null);
+    RetouchResult result = RecipeRunner.run(req.request().recipe(), input, req.request().options(), inpainters, progress)
+        .withModelsBefore(product.models());
     return new PanelJobOutput(result, doc.bitDepth(), jewel.descriptor().fullRange(), doc.colorProfile(), json);
   }
 
@@ -192,7 +197,7 @@ public final class PanelRetouch {
       out.put("layers", layers);
       out.put("fidelity", ResultJson.fidelity(result.fidelity()));
       out.put("notes", result.notes());
-      out.put("models", List.of());
+      out.put("models", ResultJson.models(result.models()));
       return out;
     }
 

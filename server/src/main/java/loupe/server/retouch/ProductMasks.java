@@ -15,6 +15,9 @@ import loupe.engine.alg.segment.ClassicalSegmenter;
 import loupe.engine.alg.segment.ProductSegmenter;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
+import loupe.engine.recipe.ModelUse;
+import loupe.models.ModelInfo;
+import loupe.models.segment.IsNetSegmenter;
 import loupe.psd.PsdDocument;
 import loupe.psd.SavedPath;
 import loupe.server.UserError;
@@ -31,7 +34,10 @@ public final class ProductMasks {
   /** Gaussian sigma of the protection's soft edge beyond the margin. */
   static final double AUTO_SOFTNESS = 3;
   private final ProductSegmenter segmenter;
-  private final Function<String, Optional<? extends ProductSegmenter>> models;
+  private final Function<String, Optional<IsNetSegmenter>> models;
+
+  /** A job's product mask and the models that produced it (empty unless {@code auto:MODEL}). */
+  public record ProductMask(GrayU16 mask, List<ModelUse> models) {}
 
   /** The model-free segmenter for {@code auto}; installed models (ISNet) for {@code auto:isnet}. */
   public ProductMasks() {
@@ -42,7 +48,7 @@ public final class ProductMasks {
    * @param segmenter what {@code auto} uses
    * @param models finds an installed segmentation model by id for {@code auto:ID}
    */
-  public ProductMasks(ProductSegmenter segmenter, Function<String, Optional<? extends ProductSegmenter>> models) {
+  public ProductMasks(ProductSegmenter segmenter, Function<String, Optional<IsNetSegmenter>> models) {
     this.segmenter = segmenter;
     this.models = models;
   }
@@ -54,27 +60,30 @@ public final class ProductMasks {
    * @param opacity the protected layer's opacity 0..255
    * @param doc the PSD (for paths), or null for panel jobs
    */
-  public GrayU16 productMask(String source, String defaultSource, Planar image, LayerShape shape, int opacity,
+  public ProductMask productMask(String source, String defaultSource, Planar image, LayerShape shape, int opacity,
       PsdDocument doc, Progress progress) {
     String s = source == null || source.isBlank() ? defaultSource : source.trim();
     String kind = s.contains(":") ? s.substring(0, s.indexOf(':')) : s;
     String name = s.contains(":") ? s.substring(s.indexOf(':') + 1) : null;
     progress.report("product mask (" + kind + ")", 0.05);
     return switch (kind.toLowerCase(Locale.ROOT)) {
-      case "layer" -> fromLayer(shape, opacity, image.width, image.height);
-      case "auto" -> withMargin(segmenterFor(name).segment(image, progress));
-      case "path" -> fromPath(doc, name, image.width, image.height);
+      case "layer" -> new ProductMask(fromLayer(shape, opacity, image.width, image.height), List.of());
+      case "auto" -> automatic(name, image, progress);
+      case "path" -> new ProductMask(fromPath(doc, name, image.width, image.height), List.of());
       default -> throw new UserError("unknown product-mask source '" + s
           + "' (use layer, auto, auto:isnet, path[:NAME])");
     };
   }
 
-  private ProductSegmenter segmenterFor(String model) {
+  private ProductMask automatic(String model, Planar image, Progress progress) {
     if (model == null || model.isEmpty() || model.equals("classical")) {
-      return segmenter;
+      return new ProductMask(withMargin(segmenter.segment(image, progress)), List.of());
     }
-    return models.apply(model).orElseThrow(() -> new UserError("the model '" + model + "' is not installed "
+    IsNetSegmenter m = models.apply(model).orElseThrow(() -> new UserError("the model '" + model + "' is not installed "
         + "(see: loupe models list; install with: loupe models install " + model + " --accept-license)"));
+    GrayU16 mask = withMargin(m.segment(image, progress));
+    ModelInfo info = m.modelInfo();
+    return new ProductMask(mask, List.of(new ModelUse(info.id(), info.variant(), info.sha256(), "product mask")));
   }
 
   /**

@@ -25,6 +25,7 @@ final class PsdJobOutput implements JobOutput {
     out.put("layersAdded", outcome.result().layers().size());
     out.put("fidelity", ResultJson.fidelity(outcome.result().fidelity()));
     out.put("notes", outcome.result().notes());
+    out.put("models", ResultJson.models(outcome.result().models()));
     out.put("compositeRecomputed", outcome.written().compositeRecomputed());
     out.put("compositeNote", outcome.written().reason());
     out.put("bytes", outcome.written().bytes());

@@ -46,11 +46,26 @@ public record RetouchRequest(Recipe recipe, RecipeOptions options, String protec
     return new RetouchRequest(recipe, options, protectLayer, maskSource);
   }
 
+  /**
+   * This request with the inpainter for props: classical, lama or migan (null = keep). Whether the
+   * model is installed is checked when the job runs.
+   */
+  public RetouchRequest withInpainter(String inpainter) {
+    if (inpainter == null) {
+      return this;
+    }
+    try {
+      return new RetouchRequest(recipe, options.withInpainter(inpainter), protectLayer, maskSource);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+  }
+
   /** From the query string of POST /v1/psd-jobs. */
   public static RetouchRequest fromQuery(Map<String, List<String>> query) {
     return of(first(query, "recipe"), first(query, "background"), number(query, "denoise"), number(query, "fsRadius"),
         bool(query, "protectHighlights"), bool(query, "protectShadows"), first(query, "protectLayer"),
-        first(query, "productMask"));
+        first(query, "productMask")).withInpainter(first(query, "inpainter"));
   }
 
   private static String first(Map<String, List<String>> query, String key) {

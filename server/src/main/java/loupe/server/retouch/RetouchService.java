@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import loupe.engine.Progress;
 import loupe.engine.recipe.FidelityViolationException;
+import loupe.engine.recipe.ModelInpainter;
 import loupe.psd.ColorMode;
 import loupe.psd.ImageResource;
 import loupe.psd.PsdChannel;
@@ -30,15 +31,22 @@ public final class RetouchService {
   public static final long MAX_PIXELS = 300_000_000L;
   private static final int ICC_PROFILE = 1039;
   private final ProductMasks masks;
+  private final ModelInpainter.Source inpainters;
   private final PanelRetouch panel;
 
+  /** Product masks and inpainting models from the installed models (~/.loupe/models). */
   public RetouchService() {
-    this(new ProductMasks());
+    this(new ProductMasks(), InstalledModels::inpainter);
   }
 
-  public RetouchService(ProductMasks masks) {
+  /**
+   * @param masks builds each job's product mask
+   * @param inpainters finds the inpainting model a request names ({@code inpainter=lama})
+   */
+  public RetouchService(ProductMasks masks, ModelInpainter.Source inpainters) {
     this.masks = masks;
-    this.panel = new PanelRetouch(masks);
+    this.inpainters = inpainters;
+    this.panel = new PanelRetouch(masks, inpainters);
   }
 
   public PanelRequest readPanelRequest(PanelJobHeader header, InputStream body, long maxPixels) throws IOException {
@@ -91,7 +99,7 @@ public final class RetouchService {
     String file = input.toString();
     PsdDocument doc = isPsd(input) ? PsdReader.read(input, PsdReadOptions.DEFAULT.withMaxPixels(4 * MAX_PIXELS))
         : fromFlat(FlatImageReader.read(input, MAX_PIXELS));
-    DocumentRetouch.Outcome outcome = DocumentRetouch.run(doc, file, request, masks, progress);
+    DocumentRetouch.Outcome outcome = DocumentRetouch.run(doc, file, request, masks, inpainters, progress);
     Files.createDirectories(outDir);
     Path out = outputFor(input, outDir);
     progress.report("writing", 0.95);

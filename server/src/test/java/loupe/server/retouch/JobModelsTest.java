@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.server.retouch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import loupe.engine.Progress;
+import loupe.engine.alg.segment.ClassicalSegmenter;
+import loupe.engine.recipe.ModelInpainter;
+import loupe.models.ModelCatalog;
+import loupe.models.ModelFolder;
+import loupe.models.ModelInstaller;
+import loupe.models.ModelManifest;
+import loupe.models.ModelRegistry;
+import loupe.models.SessionConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each job result names the models that produced it (id, variant, sha256 of the verified file,
+ * step). Uses the models module's tiny ONNX fixtures (models/src/test/resources, nothing is
+ * downloaded), and the real ISNet when it is installed in the configured model folder.
+ */
+class JobModelsTest {
+  @TempDir static Path dir;
+  static ModelRegistry fixtures;
+
+  @BeforeAll
+  static void installFixtures() throws IOException {
+    Path res = Path.of(System.getProperty("loupe.root"), "models/src/test/resources");
+    List<ModelManifest> manifests = new ArrayList<>();
+    for (String id : List.of("tiny-isnet", "tiny-lama")) {
+      try (InputStream in = Files.newInputStream(res.resolve("loupe/models/test-manifests/" + id + ".json"))) {
+        manifests.add(ModelCatalog.parse(in, id));
+      }
+    }
+    ModelCatalog catalog = new ModelCatalog(manifests);
+    ModelFolder folder = new ModelFolder(dir.resolve("models"));
+    ModelInstaller installer = new ModelInstaller(catalog, folder, line -> { });
+    installer.installPackage("tiny-isnet", "small", res.resolve("fixtures/tiny-package.tgz"), true);
+    installer.add("tiny-lama", null, res.resolve("fixtures/tiny-lama.onnx"), false);
+    fixtures = new ModelRegistry(catalog, folder, SessionConfig.defaults().withThreads(1));
+  }
+
+  @AfterAll
+  static void close() {
+    fixtures.close();
+  }
+
+  /** "isnet" → the tiny ISNet fixture, "lama" → the tiny LaMa fixture: the models' own ids and digests show through. */
+  static RetouchService withFixtures() {
+    ProductMasks masks = new ProductMasks(new ClassicalSegmenter(),
+        id -> id.equals("isnet") ? fixtures.segmenter() : Optional.empty());
+    ModelInpainter.Source inpainters = id -> id.equals("lama")
+        ? fixtures.inpainter("tiny-lama").map(i -> i.forRecipes()) : Optional.empty();
+    return new RetouchService(masks, inpainters);
+  }
+
+  static String sha(String id, String variant) {
+    return fixtures.statuses().stream().filter(s -> s.manifest().id().equals(id) && s.variant().name().equals(variant))
+        .findFirst().orElseThrow().sha256();
+  }
+
+  @Test
+  void aJobWithoutModelsListsNone() throws Exception {
+    Path png = scene(dir.resolve("plain.png"));
+    FileOutcome o = withFixtures().retouchFile(png, dir.resolve("out-plain"), RetouchRequest.of("pro", null, null,
+        null, null, null, null, "auto"), Progress.NONE);
+    assertThat(o.result().models()).isEmpty();
+    assertThat(new PsdJobOutput(o, dir).summary()).asInstanceOf(
+        org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("models", List.of());
+  }
+
+  @Test
+  void theProductMaskModelIsNamedInTheResult() throws Exception {
+    Path png = scene(dir.resolve("isnet.png"));
+    FileOutcome o = withFixtures().retouchFile(png, dir.resolve("out-isnet"), RetouchRequest.of("pro", null, null,
+        null, null, null, null, "auto:isnet"), Progress.NONE);
+    assertThat(o.result().fidelity().bitExact()).isTrue();
+    assertThat(ResultJson.models(o.result().models())).containsExactly(Map.of("id", "tiny-isnet", "variant", "small",
+        "sha256", sha("tiny-isnet", "small"), "step", "product mask"));
+    assertThat(((Map<?, ?>) new PsdJobOutput(o, dir).summary()).get("models"))
+        .isEqualTo(ResultJson.models(o.result().models()));
+  }
+
+  @Test
+  void quickWithTheLamaOptionInpaintsThePuttyWithTheModelAndSaysSo() throws Exception {
+    Path input = putty(dir.resolve("dev03-crop.png"));
+    RetouchRequest request = RetouchRequest.of("quick", null, null, null, null, null, null, null).withInpainter("lama");
+    FileOutcome o = withFixtures().retouchFile(input, dir.resolve("out-dev03"), request, Progress.NONE);
+    assertThat(o.result().fidelity().bitExact()).isTrue();
+    assertThat(o.result().notes()).anyMatch(n -> n.contains("prop pixels found"));
+    assertThat(ResultJson.models(o.result().models())).containsExactly(Map.of("id", "tiny-lama", "variant",
+        "default", "sha256", sha("tiny-lama", "default"), "step", "prop inpainting"));
+  }
+
+  @Test
+  void anInpainterThatIsNotInstalledIsAClearError() throws Exception {
+    Path png = scene(dir.resolve("migan.png"));
+    RetouchRequest request = RetouchRequest.of("pro", null, null, null, null, null, null, "auto").withInpainter("migan");
+    assertThatThrownBy(() -> withFixtures().retouchFile(png, dir.resolve("out-migan"), request, Progress.NONE))
+        .hasMessage("inpainter 'migan' is not installed: run `loupe models add migan <file.onnx>`");
+    assertThatThrownBy(() -> request.withInpainter("dall-e")).hasMessageContaining("unknown inpainter 'dall-e'");
+  }
+
+  @Test
+  void theInstalledIsNetIsNamedWithTheDigestOfItsFile() throws Exception {
+    ModelRegistry installed = ModelRegistry.open(ModelFolder.configured().root());
+    Optional<String> sha = installed.statuses().stream().filter(s -> s.manifest().id().equals("isnet")
+        && s.sha256() != null).map(s -> s.variant().name() + " " + s.sha256()).findFirst();
+    assumeTrue(sha.isPresent(), "ISNet is not installed in " + ModelFolder.configured() + "; run tools/install-models");
+    Path png = scene(dir.resolve("real-isnet.png"));
+    FileOutcome o = new RetouchService().retouchFile(png, dir.resolve("out-real"), RetouchRequest.of("pro", null, null,
+        null, null, null, null, "auto:isnet"), Progress.NONE);
+    assertThat(o.result().models()).hasSize(1);
+    var used = o.result().models().get(0);
+    assertThat(used.id()).isEqualTo("isnet");
+    assertThat(used.variant() + " " + used.sha256()).isEqualTo(sha.get());
+    assertThat(used.step()).isEqualTo("product mask");
+  }
+
+  /** dev03's earrings on their putty with some sweep around (800×540 of the 1600×1200 shot, to keep the test short). */
+  static Path putty(Path file) throws IOException {
+    Path shot = Path.of(System.getProperty("loupe.shared"), "benchmark/dev/dev03_stud_earrings_platinum/input.png");
+    BufferedImage crop = ImageIO.read(shot.toFile()).getSubimage(440, 300, 800, 540);
+    ImageIO.write(crop, "png", file.toFile());
+    return file;
+  }
+
+  /** A 160×120 grey sweep with grain and a dark ring (8-bit PNG). */
+  static Path scene(Path file) throws IOException {
+    Random random = new Random(5);
+    BufferedImage img = new BufferedImage(160, 120, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < 120; y++) {
+      for (int x = 0; x < 160; x++) {
+        double d = Math.hypot(x - 80, y - 60);
+        int v = d >= 15 && d < 25 ? 40 : 200 + random.nextInt(20);
+        img.setRGB(x, y, v << 16 | v << 8 | v);
+      }
+    }
+    ImageIO.write(img, "png", file.toFile());
+    return file;
+  }
+}
