@@ -63,6 +63,10 @@ final class RetouchCommand implements Callable<Integer> {
   @Option(names = "--mask", description = "Product mask: layer, auto, path[:NAME] (default: layer, or auto for flat files).")
   String mask;
 
+  @Option(names = "--inpainter", description = "Prop inpainting: classical, lama or migan (default: classical; "
+      + "models are added with `loupe models add`).")
+  String inpainter;
+
   @Option(names = "--jobs", description = "Files processed at once (default ${DEFAULT-VALUE}).", defaultValue = "1")
   int jobs;
 
@@ -78,7 +82,8 @@ final class RetouchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    RetouchRequest request = RetouchRequest.of(recipe, background, denoise, fsRadius, null, null, protect, mask);
+    RetouchRequest request = RetouchRequest.of(recipe, background, denoise, fsRadius, null, null, protect, mask)
+        .withInpainter(inpainter);
     ExportFormat exportFormat = export == null ? null : ExportFormat.parse(export);
     List<Path> files = expand(inputs);
     if (jobs < 1 || jobs > 16) {
@@ -129,6 +134,7 @@ final class RetouchCommand implements Callable<Integer> {
       row.put("output", o.output().toString());
       row.put("millis", o.millis());
       row.put("fidelity", ResultJson.fidelity(o.result().fidelity()));
+      row.put("models", ResultJson.models(o.result().models()));
       row.put("notes", o.result().notes());
       row.put("compositeNote", o.written().reason());
       clearProgress();

@@ -55,7 +55,8 @@ public record DocumentMasks(String source, GrayU16 product, Map<MaskSpec, GrayU1
               + (doc == null ? "flat file has none" : "document has none") + " (use --source auto or path)");
         }
         LayerShape shape = jewelry == null ? null : PsdPixels.shape(jewelry, in.width(), in.height());
-        yield masks.productMask(s, s, in.image(), shape, jewelry == null ? 255 : jewelry.opacity(), doc, progress);
+        yield masks.productMask(s, s, in.image(), shape, jewelry == null ? 255 : jewelry.opacity(), doc, progress)
+            .mask();
       }
       default -> throw new UserError("unknown mask source '" + s + "' (use layer, auto, auto:isnet, path[:NAME], "
           + "channel:NAME)");

@@ -114,7 +114,7 @@ class MaskPngOutputTest {
     assertThat(run.out()).contains("product mask (auto)");
     MaskInput in = MaskInput.read(png);
     assertThat(in.document()).isNull();
-    GrayU16 auto = new ProductMasks().productMask("auto", "auto", in.image(), null, 255, null, Progress.NONE);
+    GrayU16 auto = new ProductMasks().productMask("auto", "auto", in.image(), null, 255, null, Progress.NONE).mask();
     assertThat(readPng16(tmp.resolve("out/ring.mask.png")).sameSamples(auto)).isTrue();
     GrayU16 lights2 = LuminosityMasks.compute(in.image(), null, MaskSpec.parse("lights2"), LumaMaskConfig.DEFAULT, null);
     assertThat(readPng16(tmp.resolve("out/ring.lights2.png")).sameSamples(lights2)).isTrue();

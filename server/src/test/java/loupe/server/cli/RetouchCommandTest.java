@@ -3,6 +3,8 @@ package loupe.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.Raster;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,10 +28,17 @@ class RetouchCommandTest {
 
   @Test
   void pro_recipe_on_the_example_keeps_the_jewelry_bit_exact_and_locks_it() throws Exception {
-    CliRun run = CliRun.of("retouch", EXAMPLE.toString(), "--recipe", "pro", "--out", tmp.toString());
+    Path report = tmp.resolve("report.json");
+    CliRun run = CliRun.of("retouch", EXAMPLE.toString(), "--recipe", "pro", "--out", tmp.toString(), "--report",
+        report.toString());
     assertThat(run.exit()).as(run.err()).isZero();
     Path out = tmp.resolve("solitaire.loupe.psd");
     assertThat(run.out()).contains(out.toString()).contains("0 changed").contains("bit-exact");
+    JsonNode row = new ObjectMapper().readTree(report.toFile()).path("files").path(0);
+    assertThat(row.path("fidelity").path("changedPixels").asLong(-1)).isZero();
+    assertThat(row.path("models").isArray()).as("the report names the models used (none: layer mask, classical fill)")
+        .isTrue();
+    assertThat(row.path("models")).isEmpty();
 
     PsdLayer before = jewelry(PsdReader.read(EXAMPLE));
     PsdDocument written = PsdReader.read(out);
@@ -116,6 +125,15 @@ class RetouchCommandTest {
     assertThat(run.err()).contains("cut.psd").contains("offset").doesNotContain("internal error")
         .doesNotContain("Exception");
     assertNoOutput(tmp.resolve("o"));
+  }
+
+  @Test
+  void an_unknown_inpainter_is_one_line_naming_the_choices() {
+    CliRun run = CliRun.of("retouch", EXAMPLE.toString(), "--inpainter", "magic", "--out", tmp.resolve("o").toString());
+    assertThat(run.exit()).isNotZero();
+    assertThat(run.err()).contains("magic").contains("classical").contains("lama").contains("migan");
+    assertThat(run.err().strip().lines().count()).isEqualTo(1);
+    assertThat(tmp.resolve("o")).doesNotExist();
   }
 
   @Test
