@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import loupe.engine.Progress;
 import loupe.engine.alg.lumamask.MaskSpec;
+import loupe.engine.recipe.ModelUse;
 import loupe.server.masks.DocumentMasks;
 import loupe.server.masks.MaskInput;
 import loupe.server.masks.PngMaskFolder;
@@ -68,6 +69,9 @@ final class MaskCommand implements Callable<Integer> {
       for (Path f : files.subList(1, files.size())) {
         System.out.println("  " + f);
       }
+    }
+    for (ModelUse m : masks.models()) {
+      System.out.println("  " + m.step() + " by " + m.id() + " " + m.variant() + " (sha256 " + m.sha256() + ")");
     }
     return 0;
   }

@@ -13,6 +13,7 @@ import loupe.engine.alg.lumamask.MaskSpec;
 import loupe.engine.alg.mask.ChannelMaskSource;
 import loupe.engine.alg.mask.LayerShape;
 import loupe.engine.image.GrayU16;
+import loupe.engine.recipe.ModelUse;
 import loupe.psd.AlphaChannels;
 import loupe.psd.PsdDocument;
 import loupe.psd.PsdLayer;
@@ -28,9 +29,11 @@ import loupe.server.retouch.PsdPixels;
  * intersected with that product mask.
  *
  * @param product 65535 = jewelry
+ * @param models the models that made the product mask (empty for model-free sources)
  * @param luminosity by spec, in the order asked, duplicates once
  */
-public record DocumentMasks(String source, GrayU16 product, Map<MaskSpec, GrayU16> luminosity) {
+public record DocumentMasks(String source, GrayU16 product, List<ModelUse> models,
+    Map<MaskSpec, GrayU16> luminosity) {
 
   /** Names the product mask takes in outputs: the file suffix and the alpha channel. */
   public static final String PRODUCT_FILE_NAME = "mask";
@@ -47,23 +50,23 @@ public record DocumentMasks(String source, GrayU16 product, Map<MaskSpec, GrayU1
     PsdLayer jewelry = doc == null ? null : ProtectedLayerRule.find(doc.layers(), protect, in.file().toString());
     String s = source == null || source.isBlank() ? (jewelry != null ? "layer" : "auto") : source.trim();
     String kind = (s.contains(":") ? s.substring(0, s.indexOf(':')) : s).toLowerCase(Locale.ROOT);
-    GrayU16 product = switch (kind) {
-      case "channel" -> fromChannel(in, s.contains(":") ? s.substring(s.indexOf(':') + 1) : "");
+    ProductMasks.ProductMask product = switch (kind) {
+      case "channel" -> new ProductMasks.ProductMask(
+          fromChannel(in, s.contains(":") ? s.substring(s.indexOf(':') + 1) : ""), List.of());
       case "layer", "auto", "path" -> {
         if (kind.equals("layer") && jewelry == null) {
           throw new UserError(in.file() + ": the source 'layer' needs a protected layer and this "
               + (doc == null ? "flat file has none" : "document has none") + " (use --source auto or path)");
         }
         LayerShape shape = jewelry == null ? null : PsdPixels.shape(jewelry, in.width(), in.height());
-        yield masks.productMask(s, s, in.image(), shape, jewelry == null ? 255 : jewelry.opacity(), doc, progress)
-            .mask();
+        yield masks.productMask(s, s, in.image(), shape, jewelry == null ? 255 : jewelry.opacity(), doc, progress);
       }
       default -> throw new UserError("unknown mask source '" + s + "' (use layer, auto, auto:isnet, path[:NAME], "
           + "channel:NAME)");
     };
     progress.report("luminosity masks", 0.8);
-    Map<MaskSpec, GrayU16> luminosity = specs.isEmpty() ? new LinkedHashMap<>() : luminosity(in, product, specs);
-    return new DocumentMasks(s, product, luminosity);
+    Map<MaskSpec, GrayU16> luminosity = specs.isEmpty() ? new LinkedHashMap<>() : luminosity(in, product.mask(), specs);
+    return new DocumentMasks(s, product.mask(), product.models(), luminosity);
   }
 
   /** {@code lights3,darks4} → specs, duplicates once; a bad name is a one-line user error naming it. */

@@ -21,6 +21,9 @@ import loupe.engine.alg.segment.ClassicalSegmenter;
 import loupe.engine.recipe.ModelInpainter;
 import loupe.models.ModelCatalog;
 import loupe.models.ModelFolder;
+import loupe.engine.recipe.ModelUse;
+import loupe.server.masks.DocumentMasks;
+import loupe.server.masks.MaskInput;
 import loupe.models.ModelInstaller;
 import loupe.models.ModelManifest;
 import loupe.models.ModelRegistry;
@@ -63,11 +66,14 @@ class JobModelsTest {
 
   /** "isnet" → the tiny ISNet fixture, "lama" → the tiny LaMa fixture: the models' own ids and digests show through. */
   static RetouchService withFixtures() {
-    ProductMasks masks = new ProductMasks(new ClassicalSegmenter(),
-        id -> id.equals("isnet") ? fixtures.segmenter() : Optional.empty());
+    ProductMasks masks = fixtureMasks();
     ModelInpainter.Source inpainters = id -> id.equals("lama")
         ? fixtures.inpainter("tiny-lama").map(i -> i.forRecipes()) : Optional.empty();
     return new RetouchService(masks, inpainters);
+  }
+
+  static ProductMasks fixtureMasks() {
+    return new ProductMasks(new ClassicalSegmenter(), id -> id.equals("isnet") ? fixtures.segmenter() : Optional.empty());
   }
 
   static String sha(String id, String variant) {
@@ -83,6 +89,15 @@ class JobModelsTest {
     assertThat(o.result().models()).isEmpty();
     assertThat(new PsdJobOutput(o, dir).summary()).asInstanceOf(
         org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("models", List.of());
+  }
+
+  @Test
+  void loupeMaskNamesTheModelThatMadeTheProductMask() throws Exception {
+    Path png = scene(dir.resolve("mask.png"));
+    MaskInput in = MaskInput.read(png);
+    assertThat(DocumentMasks.compute(in, "auto:isnet", null, List.of(), fixtureMasks(), Progress.NONE).models())
+        .containsExactly(new ModelUse("tiny-isnet", "small", sha("tiny-isnet", "small"), "product mask"));
+    assertThat(DocumentMasks.compute(in, "auto", null, List.of(), fixtureMasks(), Progress.NONE).models()).isEmpty();
   }
 
   @Test
