@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import loupe.server.UserError;
+import loupe.server.jobs.Admission;
 import loupe.server.jobs.Job;
 import loupe.server.jobs.JobEvent;
 import loupe.server.jobs.JobService;
@@ -35,26 +36,40 @@ public final class JobController {
     this.json = json;
   }
 
-  /** POST /v1/jobs: a framed panel request; buffers are read and validated before the job is queued. */
+  /**
+   * POST /v1/jobs: a framed panel request. A place is taken before the body is read and memory
+   * reserved from the header's declared sizes before any buffer is, so a burst of uploads is
+   * refused (429) instead of decoded into an OutOfMemoryError.
+   */
   public void createPanelJob(Context ctx) throws IOException {
     requireType(ctx, Frame.MEDIA_TYPE);
-    try (InputStream body = LimitedInputStream.of(ctx.bodyInputStream(), config.maxUploadBytes())) {
+    try (Admission admission = jobs.admit("panel");
+        InputStream body = LimitedInputStream.of(ctx.bodyInputStream(), config.maxUploadBytes())) {
       PanelJobHeader header = Frame.readHeader(body, json, PanelJobHeader.class);
+      JobFootprint footprint = JobFootprint.panel(header);
+      admission.reserve(footprint.bytes(), footprint.what());
       var request = retouch.readPanelRequest(header, body, config.maxPixels());
-      accepted(ctx, jobs.submit("panel", progress -> retouch.runPanel(request, progress)));
+      accepted(ctx, jobs.submit(admission, progress -> retouch.runPanel(request, progress)));
     }
   }
 
-  /** POST /v1/psd-jobs?recipe=…: the PSD/PSB is streamed to a temp file, size-limited. */
+  /**
+   * POST /v1/psd-jobs?recipe=…: the PSD/PSB is streamed to a temp file, size-limited; its header
+   * and layer records then say how much memory the job will need.
+   */
   public void createPsdJob(Context ctx) throws IOException {
     RetouchRequest request = RetouchRequest.fromQuery(ctx.queryParamMap());
-    Path upload = Files.createTempFile("loupe-upload-", ".psd");
-    try (InputStream body = LimitedInputStream.of(ctx.bodyInputStream(), config.maxUploadBytes())) {
-      Files.copy(body, upload, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      accepted(ctx, jobs.submit("psd", progress -> retouch.runPsdUpload(upload, request, progress)));
-    } catch (RuntimeException | IOException e) {
-      Files.deleteIfExists(upload);
-      throw e;
+    try (Admission admission = jobs.admit("psd")) {
+      Path upload = Files.createTempFile("loupe-upload-", ".psd");
+      try (InputStream body = LimitedInputStream.of(ctx.bodyInputStream(), config.maxUploadBytes())) {
+        Files.copy(body, upload, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        JobFootprint footprint = JobFootprint.psd(upload, request.recipe());
+        admission.reserve(footprint.bytes(), footprint.what());
+        accepted(ctx, jobs.submit(admission, progress -> retouch.runPsdUpload(upload, request, progress)));
+      } catch (RuntimeException | IOException e) {
+        Files.deleteIfExists(upload);
+        throw e;
+      }
     }
   }
 
