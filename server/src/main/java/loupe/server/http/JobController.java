@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -43,13 +44,16 @@ public final class JobController {
    */
   public void createPanelJob(Context ctx) throws IOException {
     requireType(ctx, Frame.MEDIA_TYPE);
-    try (Admission admission = jobs.admit("panel");
-        InputStream body = LimitedInputStream.of(ctx.bodyInputStream(), config.maxUploadBytes())) {
-      PanelJobHeader header = Frame.readHeader(body, json, PanelJobHeader.class);
-      JobFootprint footprint = JobFootprint.panel(header);
-      admission.reserve(footprint.bytes(), footprint.what());
-      var request = retouch.readPanelRequest(header, body, config.maxPixels());
-      accepted(ctx, jobs.submit(admission, progress -> retouch.runPanel(request, progress)));
+    try (InputStream body = LimitedInputStream.of(ctx.bodyInputStream(), config.maxUploadBytes())) {
+      try (Admission admission = jobs.admit("panel")) {
+        PanelJobHeader header = Frame.readHeader(body, json, PanelJobHeader.class);
+        JobFootprint footprint = JobFootprint.panel(header);
+        admission.reserve(footprint.bytes(), footprint.what());
+        var request = retouch.readPanelRequest(header, body, config.maxPixels());
+        accepted(ctx, jobs.submit(admission, progress -> retouch.runPanel(request, progress)));
+      } catch (UserError e) {
+        throw afterReading(body, e);
+      }
     }
   }
 
@@ -59,9 +63,10 @@ public final class JobController {
    */
   public void createPsdJob(Context ctx) throws IOException {
     RetouchRequest request = RetouchRequest.fromQuery(ctx.queryParamMap());
-    try (Admission admission = jobs.admit("psd")) {
+    try (InputStream body = LimitedInputStream.of(ctx.bodyInputStream(), config.maxUploadBytes());
+        Admission admission = admitReading(body, "psd")) {
       Path upload = Files.createTempFile("loupe-upload-", ".psd");
-      try (InputStream body = LimitedInputStream.of(ctx.bodyInputStream(), config.maxUploadBytes())) {
+      try {
         Files.copy(body, upload, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         JobFootprint footprint = JobFootprint.psd(upload, request.recipe());
         admission.reserve(footprint.bytes(), footprint.what());
@@ -71,6 +76,28 @@ public final class JobController {
         throw e;
       }
     }
+  }
+
+  private Admission admitReading(InputStream body, String kind) throws IOException {
+    try {
+      return jobs.admit(kind);
+    } catch (UserError e) {
+      throw afterReading(body, e);
+    }
+  }
+
+  /**
+   * Reads (and drops) the rest of a refused request's body, then returns the refusal to throw.
+   * Most HTTP/1.1 clients, fetch included, send the whole body before they read the answer: a
+   * refusal sent on a half-read body reaches them as a reset connection instead of a 429.
+   */
+  private static UserError afterReading(InputStream body, UserError refusal) {
+    try {
+      body.transferTo(OutputStream.nullOutputStream());
+    } catch (IOException | UserError e) {
+      // The body is broken or over the upload limit: the connection closes, the refusal stands.
+    }
+    return refusal;
   }
 
   public void status(Context ctx) {
