@@ -46,7 +46,8 @@ class MemoryBudgetTest {
     assertThat(r.statusCode()).isEqualTo(413);
     assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
     assertThat(harness.json(r).get("detail").asText())
-        .contains("12.0 MP 16-bit panel job (quick)", "GB of working memory", "memory budget of 256 MB");
+        .contains("this 12.0 MP 16-bit panel job (quick) needs about 1.3 GB of working memory, more than the server's "
+            + "whole memory budget of 256 MB");
   }
 
   @Test
