@@ -20,13 +20,18 @@ import javax.imageio.stream.ImageInputStream;
  *
  * @param width canvas width (0 if unknown)
  * @param height canvas height (0 if unknown)
- * @param samples channel samples declared in the whole file
+ * @param samples channel samples declared in the whole file (saturates at Long.MAX_VALUE)
  */
 record DeclaredSize(long width, long height, long samples) {
   static final DeclaredSize UNKNOWN = new DeclaredSize(0, 0, 0);
 
   long canvasPixels() {
-    return width * height;
+    return saturated((double) width * height);
+  }
+
+  /** A product or sum of declared sizes, which a hostile file can push past 2^63. */
+  static long saturated(double v) {
+    return v >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) v;
   }
 
   static DeclaredSize of(Path file) throws IOException {
@@ -49,7 +54,7 @@ record DeclaredSize(long width, long height, long samples) {
       long height = in.u32();
       long width = in.u32();
       in.skip(4); // depth and colour mode
-      composite = new DeclaredSize(width, height, width * height * channels);
+      composite = new DeclaredSize(width, height, saturated((double) width * height * channels));
     } catch (EOFException e) {
       return UNKNOWN;
     }
@@ -59,7 +64,7 @@ record DeclaredSize(long width, long height, long samples) {
       long sectionEnd = in.length(psb);
       sectionEnd += in.position();
       long layerInfo = in.length(psb);
-      long layers = layerInfo == 0 ? 0 : layerSamples(in, psb);
+      double layers = layerInfo == 0 ? 0 : layerSamples(in, psb);
       if (layerInfo == 0) {
         // 16- and 32-bit documents keep their layers in an Lr16/Lr32 block after the global mask.
         in.skip(in.u32());
@@ -75,7 +80,7 @@ record DeclaredSize(long width, long height, long samples) {
           in.seek(nextSignature(in, next));
         }
       }
-      return new DeclaredSize(composite.width(), composite.height(), composite.samples() + layers);
+      return new DeclaredSize(composite.width(), composite.height(), saturated(composite.samples() + layers));
     } catch (EOFException e) {
       return composite;
     }
@@ -94,10 +99,10 @@ record DeclaredSize(long width, long height, long samples) {
   }
 
   /** Samples of the layer records at the cursor: layer count, then each record's bounds and channels. */
-  private static long layerSamples(Cursor in, boolean psb) throws IOException {
+  private static double layerSamples(Cursor in, boolean psb) throws IOException {
     // Spec: "If it is a negative number, its absolute value is the number of layers".
     int count = Math.abs((short) in.u16());
-    long samples = 0;
+    double samples = 0;
     for (int i = 0; i < count; i++) {
       long top = (int) in.u32();
       long left = (int) in.u32();
@@ -107,7 +112,7 @@ record DeclaredSize(long width, long height, long samples) {
       in.skip((long) channels * (psb ? 10 : 6)); // channel id and data length per channel
       in.skip(12); // blend signature and key, opacity, clipping, flags, filler
       in.skip(in.u32()); // extra data: mask, blending ranges, name, tagged blocks
-      samples += Math.max(0, bottom - top) * Math.max(0, right - left) * channels;
+      samples += (double) Math.max(0, bottom - top) * Math.max(0, right - left) * channels;
     }
     return samples;
   }
@@ -124,7 +129,7 @@ record DeclaredSize(long width, long height, long samples) {
         long w = reader.getWidth(0);
         long h = reader.getHeight(0);
         int bands = reader.getRawImageType(0) == null ? 4 : reader.getRawImageType(0).getNumBands();
-        return new DeclaredSize(w, h, w * h * bands);
+        return new DeclaredSize(w, h, saturated((double) w * h * bands));
       } catch (IOException | RuntimeException e) {
         return UNKNOWN;
       } finally {

@@ -48,16 +48,16 @@ record JobFootprint(long bytes, String what) {
   static JobFootprint panel(PanelJobHeader header) {
     Recipe recipe = recipe(header.recipe());
     var doc = header.document();
-    long canvas = doc == null ? 0 : Math.max(0, (long) doc.width()) * Math.max(0, (long) doc.height());
-    long samples = 0;
-    long largestRaw = 0;
+    double canvas = doc == null ? 0 : (double) Math.max(0, doc.width()) * Math.max(0, doc.height());
+    double samples = 0;
+    double largestRaw = 0;
     if (header.buffers() != null) {
       for (BufferDescriptor d : header.buffers()) {
-        samples += Math.max(0, (long) d.width()) * Math.max(0, (long) d.height()) * Math.max(0, d.components());
+        samples += (double) Math.max(0, d.width()) * Math.max(0, d.height()) * Math.max(0, d.components());
         largestRaw = Math.max(largestRaw, d.byteLength());
       }
     }
-    long bytes = 2 * samples + largestRaw + (long) (2 * canvas * panelPlanes(recipe));
+    long bytes = DeclaredSize.saturated(2 * samples + largestRaw + 2 * canvas * panelPlanes(recipe));
     String depth = doc == null ? "" : doc.bitDepth() + "-bit ";
     return new JobFootprint(bytes, megapixels(canvas) + " " + depth + "panel job (" + recipe.id() + ")");
   }
@@ -65,7 +65,7 @@ record JobFootprint(long bytes, String what) {
   /** A PSD (or flat image) job: every declared channel decoded, and the recipe's planes over the canvas. */
   static JobFootprint psd(Path upload, Recipe recipe) throws IOException {
     DeclaredSize size = DeclaredSize.of(upload);
-    long bytes = 2 * size.samples() + (long) (2 * size.canvasPixels() * psdPlanes(recipe));
+    long bytes = DeclaredSize.saturated(2.0 * size.samples() + 2.0 * size.canvasPixels() * psdPlanes(recipe));
     return new JobFootprint(bytes, megapixels(size.canvasPixels()) + " file job (" + recipe.id() + ")");
   }
 
@@ -78,7 +78,7 @@ record JobFootprint(long bytes, String what) {
     }
   }
 
-  private static String megapixels(long pixels) {
+  private static String megapixels(double pixels) {
     return String.format(Locale.ROOT, "%.1f MP", pixels / 1e6);
   }
 }

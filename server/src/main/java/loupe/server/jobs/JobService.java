@@ -97,6 +97,9 @@ public final class JobService implements AutoCloseable {
   }
 
   void reserve(long bytes, String what) {
+    if (bytes < 0) {
+      throw new IllegalArgumentException("a job's memory estimate cannot be negative: " + bytes);
+    }
     if (bytes > budget.limit()) {
       throw new UserError(413, "this " + what + " needs about " + Bytes.format(bytes) + " of working memory, more than "
           + "the server's whole memory budget of " + Bytes.format(budget.limit()) + "; send a smaller document or "

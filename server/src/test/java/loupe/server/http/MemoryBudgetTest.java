@@ -51,6 +51,20 @@ class MemoryBudgetTest {
   }
 
   @Test
+  void sizes_that_overflow_a_long_are_refused_not_wrapped_into_an_admission() throws Exception {
+    int max = Integer.MAX_VALUE;
+    Map<String, Object> header = new LinkedHashMap<>();
+    header.put("recipe", "pro");
+    header.put("document", Map.of("width", max, "height", max, "bitDepth", 16, "mode", "RGB"));
+    header.put("buffers", List.of(new BufferDescriptor("jewelry", max, max, max, 16, false, "chunky",
+        new BufferDescriptor.Bounds(0, 0, max, max), null, Long.MAX_VALUE)));
+    HttpResponse<byte[]> r = harness.post("/v1/jobs", Frame.MEDIA_TYPE, Frame.write(harness.json, header),
+        ServerHarness.TOKEN);
+    assertThat(r.statusCode()).isEqualTo(413);
+    assertThat(harness.json(r).get("detail").asText()).contains("panel job (pro)", "memory budget of 256 MB");
+  }
+
+  @Test
   void a_psd_whose_header_declares_more_than_the_budget_is_413() throws Exception {
     // File header section: signature, version 1, 6 reserved, 3 channels, 20000 × 20000, 16-bit, RGB;
     // then empty colour mode data, image resources and layer sections.
