@@ -30,7 +30,10 @@ public final class HealthController {
             "limits", Map.of(
                 "maxUploadBytes", config.maxUploadBytes(),
                 "maxPixels", config.maxPixels(),
-                "maxConcurrentJobs", config.maxConcurrentJobs()))));
+                "maxConcurrentJobs", config.maxConcurrentJobs(),
+                "maxQueuedJobs", config.maxQueuedJobs(),
+                "memoryBudgetBytes", config.memoryBudgetBytes(),
+                "jobTimeoutSeconds", config.jobTimeout().toSeconds()))));
   }
 
   public void openapi(Context ctx) {

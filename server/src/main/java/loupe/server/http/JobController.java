@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import loupe.server.UserError;
+import loupe.server.jobs.Admission;
 import loupe.server.jobs.Job;
 import loupe.server.jobs.JobEvent;
 import loupe.server.jobs.JobService;
@@ -35,27 +37,67 @@ public final class JobController {
     this.json = json;
   }
 
-  /** POST /v1/jobs: a framed panel request; buffers are read and validated before the job is queued. */
+  /**
+   * POST /v1/jobs: a framed panel request. A place is taken before the body is read and memory
+   * reserved from the header's declared sizes before any buffer is, so a burst of uploads is
+   * refused (429) instead of decoded into an OutOfMemoryError.
+   */
   public void createPanelJob(Context ctx) throws IOException {
     requireType(ctx, Frame.MEDIA_TYPE);
     try (InputStream body = LimitedInputStream.of(ctx.bodyInputStream(), config.maxUploadBytes())) {
-      PanelJobHeader header = Frame.readHeader(body, json, PanelJobHeader.class);
-      var request = retouch.readPanelRequest(header, body, config.maxPixels());
-      accepted(ctx, jobs.submit("panel", progress -> retouch.runPanel(request, progress)));
+      try (Admission admission = jobs.admit("panel")) {
+        PanelJobHeader header = Frame.readHeader(body, json, PanelJobHeader.class);
+        JobFootprint footprint = JobFootprint.panel(header);
+        admission.reserve(footprint.bytes(), footprint.what());
+        var request = retouch.readPanelRequest(header, body, config.maxPixels());
+        accepted(ctx, jobs.submit(admission, progress -> retouch.runPanel(request, progress)));
+      } catch (UserError e) {
+        throw afterReading(body, e);
+      }
     }
   }
 
-  /** POST /v1/psd-jobs?recipe=…: the PSD/PSB is streamed to a temp file, size-limited. */
+  /**
+   * POST /v1/psd-jobs?recipe=…: the PSD/PSB is streamed to a temp file, size-limited; its header
+   * and layer records then say how much memory the job will need.
+   */
   public void createPsdJob(Context ctx) throws IOException {
     RetouchRequest request = RetouchRequest.fromQuery(ctx.queryParamMap());
-    Path upload = Files.createTempFile("loupe-upload-", ".psd");
-    try (InputStream body = LimitedInputStream.of(ctx.bodyInputStream(), config.maxUploadBytes())) {
-      Files.copy(body, upload, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      accepted(ctx, jobs.submit("psd", progress -> retouch.runPsdUpload(upload, request, progress)));
-    } catch (RuntimeException | IOException e) {
-      Files.deleteIfExists(upload);
-      throw e;
+    try (InputStream body = LimitedInputStream.of(ctx.bodyInputStream(), config.maxUploadBytes());
+        Admission admission = admitReading(body, "psd")) {
+      Path upload = Files.createTempFile("loupe-upload-", ".psd");
+      try {
+        Files.copy(body, upload, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        JobFootprint footprint = JobFootprint.psd(upload, request.recipe());
+        admission.reserve(footprint.bytes(), footprint.what());
+        accepted(ctx, jobs.submit(admission, progress -> retouch.runPsdUpload(upload, request, progress)));
+      } catch (RuntimeException | IOException e) {
+        Files.deleteIfExists(upload);
+        throw e;
+      }
     }
+  }
+
+  private Admission admitReading(InputStream body, String kind) throws IOException {
+    try {
+      return jobs.admit(kind);
+    } catch (UserError e) {
+      throw afterReading(body, e);
+    }
+  }
+
+  /**
+   * Reads (and drops) the rest of a refused request's body, then returns the refusal to throw.
+   * Most HTTP/1.1 clients, fetch included, send the whole body before they read the answer: a
+   * refusal sent on a half-read body reaches them as a reset connection instead of a 429.
+   */
+  private static UserError afterReading(InputStream body, UserError refusal) {
+    try {
+      body.transferTo(OutputStream.nullOutputStream());
+    } catch (IOException | UserError e) {
+      // The body is broken or over the upload limit: the connection closes, the refusal stands.
+    }
+    return refusal;
   }
 
   public void status(Context ctx) {

@@ -13,6 +13,7 @@ import loupe.server.http.Problem;
 public final class Job implements Progress {
   private final String id;
   private final String kind;
+  private final long reservedBytes;
   private final Instant created = Instant.now();
   private final List<Consumer<JobEvent>> listeners = new CopyOnWriteArrayList<>();
   private volatile JobState state = JobState.QUEUED;
@@ -25,9 +26,10 @@ public final class Job implements Progress {
   private volatile Instant finishedAt;
   private volatile Future<?> future;
 
-  Job(String id, String kind) {
+  Job(String id, String kind, long reservedBytes) {
     this.id = id;
     this.kind = kind;
+    this.reservedBytes = reservedBytes;
   }
 
   public String id() {
@@ -56,6 +58,11 @@ public final class Job implements Progress {
 
   public JobOutput output() {
     return output;
+  }
+
+  /** The working memory reserved for this job at admission (bytes). */
+  long reservedBytes() {
+    return reservedBytes;
   }
 
   Instant created() {

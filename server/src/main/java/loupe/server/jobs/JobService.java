@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -23,9 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs jobs with bounded concurrency and a bounded queue, keeps finished results for a bounded
- * time, and turns every failure into a {@link Problem}. A job beyond capacity is refused with 429
- * rather than queued without limit — memory, not patience, is what runs out first.
+ * Runs jobs with bounded concurrency, a bounded queue and a memory budget, keeps finished results
+ * for a bounded time (and only while the budget has room for them), and turns every failure into
+ * a {@link Problem}. A job beyond capacity is refused with 429 rather than queued without limit —
+ * memory, not patience, is what runs out first; a job that could never fit is refused with 413.
  */
 public final class JobService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
@@ -33,6 +35,7 @@ public final class JobService implements AutoCloseable {
   private final ThreadPoolExecutor executor;
   private final AtomicInteger pending = new AtomicInteger();
   private final int capacity;
+  private final MemoryBudget budget;
   private final Duration timeout;
   private final Duration ttl;
   private final Function<Throwable, Problem> errors;
@@ -43,7 +46,15 @@ public final class JobService implements AutoCloseable {
     return t;
   });
 
-  public JobService(int concurrent, int queued, Duration timeout, Duration ttl, Function<Throwable, Problem> errors) {
+  /**
+   * @param concurrent jobs that run at once
+   * @param queued jobs that may wait beyond those
+   * @param memoryBudget bytes the estimated working sets of admitted jobs plus kept results may add up to
+   * @param timeout a running job is stopped after this long
+   * @param ttl finished jobs are dropped after this long
+   */
+  public JobService(int concurrent, int queued, long memoryBudget, Duration timeout, Duration ttl,
+      Function<Throwable, Problem> errors) {
     this.executor = new ThreadPoolExecutor(concurrent, concurrent, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
         r -> {
           Thread t = new Thread(r, "loupe-job");
@@ -51,22 +62,59 @@ public final class JobService implements AutoCloseable {
           return t;
         });
     this.capacity = concurrent + queued;
+    this.budget = new MemoryBudget(memoryBudget);
     this.timeout = timeout;
     this.ttl = ttl;
     this.errors = errors;
   }
 
-  /** Starts a job, or refuses with 429 when {@code capacity} jobs are already waiting or running. */
-  public Job submit(String kind, JobWork work) {
+  /**
+   * Takes a place for a job whose request is about to be read, or refuses with 429 when
+   * {@code capacity} jobs are already being received, waiting or running.
+   */
+  public Admission admit(String kind) {
     expire();
     if (pending.incrementAndGet() > capacity) {
       pending.decrementAndGet();
-      throw new UserError(429, "Loupe is busy with " + capacity + " jobs; try again shortly");
+      throw new UserError(429, "Loupe is busy with " + capacity + " jobs (" + executor.getActiveCount()
+          + " running, the others queued or uploading), its limit; retry in a few seconds");
     }
-    Job job = new Job("j-" + HexFormat.of().formatHex(random.generateSeed(8)), kind);
+    return new Admission(this, kind);
+  }
+
+  /** Starts the admitted job; from here the job owns the admission's slot and memory. */
+  public Job submit(Admission admission, JobWork work) {
+    Job job = new Job("j-" + HexFormat.of().formatHex(random.generateSeed(8)), admission.kind(), admission.bytes());
+    admission.handOver();
     jobs.put(job.id(), job);
     job.attach(executor.submit(() -> execute(job, work)));
     return job;
+  }
+
+  /** The memory budget in bytes. */
+  public long memoryBudget() {
+    return budget.limit();
+  }
+
+  void reserve(long bytes, String what) {
+    if (bytes < 0) {
+      throw new IllegalArgumentException("a job's memory estimate cannot be negative: " + bytes);
+    }
+    if (bytes > budget.limit()) {
+      throw new UserError(413, "this " + what + " needs about " + Bytes.format(bytes) + " of working memory, more than "
+          + "the server's whole memory budget of " + Bytes.format(budget.limit()) + "; send a smaller document or "
+          + "start Loupe with more memory (-Xmx)");
+    }
+    if (!budget.tryReserve(bytes, this::evict)) {
+      throw new UserError(429, "Loupe is busy: the jobs running or queued now hold " + Bytes.format(budget.active())
+          + " of its " + Bytes.format(budget.limit()) + " memory budget and this " + what + " needs about "
+          + Bytes.format(bytes) + "; retry when a job has finished");
+    }
+  }
+
+  void release(long bytes) {
+    budget.release(bytes);
+    pending.decrementAndGet();
   }
 
   public Optional<Job> find(String id) {
@@ -75,7 +123,7 @@ public final class JobService implements AutoCloseable {
 
   public void cancel(Job job) {
     if (job.cancel()) {
-      pending.decrementAndGet();
+      release(job.reservedBytes());
     }
   }
 
@@ -84,25 +132,43 @@ public final class JobService implements AutoCloseable {
       return;
     }
     ScheduledFuture<?> watchdog = scheduler.schedule(job::timeOut, timeout.toMillis(), TimeUnit.MILLISECONDS);
+    JobState end = JobState.FAILED;
+    JobOutput output = null;
+    Problem problem = null;
     try {
       job.start();
-      job.finish(JobState.DONE, work.run(job), null);
+      output = Objects.requireNonNull(work.run(job), "the job produced no output");
+      end = JobState.DONE;
     } catch (CancelledException e) {
       if (job.timedOut()) {
-        job.finish(JobState.FAILED, null, Problem.of(504, "Too slow",
-            "the job exceeded the time limit of " + timeout.toSeconds() + " s and was stopped"));
+        problem = Problem.of(504, "Too slow", "the job exceeded the time limit of " + timeout.toSeconds()
+            + " s and was stopped");
       } else {
-        job.finish(JobState.CANCELLED, null, null);
+        end = JobState.CANCELLED;
       }
     } catch (Throwable e) {
       if (!(e instanceof UserError)) {
         LOG.warn("job {} failed", job.id(), e);
       }
-      job.finish(JobState.FAILED, null, errors.apply(e));
+      problem = errors.apply(e);
     } finally {
       watchdog.cancel(false);
-      pending.decrementAndGet();
+      // Settle the budget before the final event goes out, so a client that submits its next job
+      // on "done" finds the room already free.
+      if (output != null) {
+        budget.keep(job, job.reservedBytes(), output);
+        pending.decrementAndGet();
+      } else {
+        release(job.reservedBytes());
+      }
     }
+    job.finish(end, output, problem);
+  }
+
+  /** Drops a kept result to make room for a new job; its id then answers 404 like an expired one. */
+  private void evict(Job job, JobOutput output) {
+    jobs.remove(job.id());
+    output.discard();
   }
 
   /** Drops finished jobs older than the time-to-live, freeing their results. */
@@ -111,6 +177,7 @@ public final class JobService implements AutoCloseable {
     jobs.values().removeIf(j -> {
       boolean old = j.state().finished() && j.finishedAt() != null && j.finishedAt().isBefore(limit);
       if (old && j.output() != null) {
+        budget.forget(j);
         j.output().discard();
       }
       return old;

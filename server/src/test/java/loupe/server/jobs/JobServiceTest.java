@@ -14,6 +14,8 @@ import loupe.server.http.ErrorMapping;
 import org.junit.jupiter.api.Test;
 
 class JobServiceTest {
+  static final long BUDGET = 1000;
+
   /** Work that reports progress until it is cancelled (as every long op does between rows). */
   static JobWork untilCancelled(CountDownLatch started) {
     return progress -> {
@@ -28,11 +30,11 @@ class JobServiceTest {
 
   @Test
   void a_job_beyond_capacity_is_refused_with_429() throws Exception {
-    try (JobService jobs = new JobService(1, 0, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::toProblem)) {
+    try (JobService jobs = new JobService(1, 0, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::toProblem)) {
       CountDownLatch started = new CountDownLatch(1);
-      Job first = jobs.submit("test", untilCancelled(started));
+      Job first = jobs.submit(jobs.admit("test"), untilCancelled(started));
       assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-      assertThatThrownBy(() -> jobs.submit("test", p -> null))
+      assertThatThrownBy(() -> jobs.submit(jobs.admit("test"), p -> null))
           .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.status()).isEqualTo(429));
       jobs.cancel(first);
     }
@@ -40,9 +42,9 @@ class JobServiceTest {
 
   @Test
   void cancel_reaches_the_running_op_and_the_stream_ends_with_cancelled() throws Exception {
-    try (JobService jobs = new JobService(1, 1, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::toProblem)) {
+    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::toProblem)) {
       CountDownLatch started = new CountDownLatch(1);
-      Job job = jobs.submit("test", untilCancelled(started));
+      Job job = jobs.submit(jobs.admit("test"), untilCancelled(started));
       assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
       List<JobEvent> events = new CopyOnWriteArrayList<>();
       CountDownLatch ended = new CountDownLatch(1);
@@ -57,16 +59,16 @@ class JobServiceTest {
       assertThat(job.state()).isEqualTo(JobState.CANCELLED);
       assertThat(events.get(events.size() - 1)).isInstanceOf(JobEvent.Cancelled.class);
       // Capacity is free again.
-      Job next = jobs.submit("test", p -> null);
+      Job next = jobs.submit(jobs.admit("test"), p -> null);
       assertThat(next).isNotNull();
     }
   }
 
   @Test
   void a_job_that_runs_too_long_is_stopped() throws Exception {
-    try (JobService jobs = new JobService(1, 1, Duration.ofMillis(200), Duration.ofMinutes(1), ErrorMapping::toProblem)) {
+    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMillis(200), Duration.ofMinutes(1), ErrorMapping::toProblem)) {
       CountDownLatch started = new CountDownLatch(1);
-      Job job = jobs.submit("test", untilCancelled(started));
+      Job job = jobs.submit(jobs.admit("test"), untilCancelled(started));
       long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       while (!job.state().finished() && System.nanoTime() < end) {
         Thread.sleep(20);
@@ -78,8 +80,8 @@ class JobServiceTest {
 
   @Test
   void a_failure_becomes_a_problem_without_a_stack_trace() throws Exception {
-    try (JobService jobs = new JobService(1, 1, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::toProblem)) {
-      Job job = jobs.submit("test", p -> {
+    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::toProblem)) {
+      Job job = jobs.submit(jobs.admit("test"), p -> {
         throw new IllegalStateException("boom");
       });
       long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -89,6 +91,120 @@ class JobServiceTest {
       assertThat(job.state()).isEqualTo(JobState.FAILED);
       assertThat(job.problem().status()).isEqualTo(500);
       assertThat(job.problem().detail()).contains("boom").doesNotContain("at loupe.");
+    }
+  }
+
+  /** An output that holds {@code bytes} and records whether it was discarded. */
+  static final class HeldOutput implements JobOutput {
+    final long bytes;
+    volatile boolean discarded;
+
+    HeldOutput(long bytes) {
+      this.bytes = bytes;
+    }
+
+    @Override
+    public Object summary() {
+      return java.util.Map.of("bytes", bytes);
+    }
+
+    @Override
+    public long sizeBytes() {
+      return bytes;
+    }
+
+    @Override
+    public void discard() {
+      discarded = true;
+    }
+  }
+
+  static Job await(Job job) throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!job.state().finished() && System.nanoTime() < end) {
+      Thread.sleep(5);
+    }
+    return job;
+  }
+
+  @Test
+  void a_job_larger_than_the_whole_budget_is_413_naming_its_size() {
+    try (JobService jobs = new JobService(2, 2, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::toProblem)) {
+      Admission admission = jobs.admit("test");
+      assertThatThrownBy(() -> admission.reserve(BUDGET + 1, "huge test job"))
+          .isInstanceOfSatisfying(UserError.class, e -> {
+            assertThat(e.status()).isEqualTo(413);
+            assertThat(e.getMessage()).contains("huge test job", "memory budget");
+          });
+      admission.close();
+      // The refused admission gave its place back: the whole capacity is free.
+      for (int i = 0; i < 4; i++) {
+        jobs.admit("test");
+      }
+    }
+  }
+
+  @Test
+  void jobs_that_together_exceed_the_budget_get_429_until_one_finishes() throws Exception {
+    try (JobService jobs = new JobService(2, 2, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::toProblem)) {
+      CountDownLatch started = new CountDownLatch(1);
+      Admission first = jobs.admit("test");
+      first.reserve(600, "first");
+      Job running = jobs.submit(first, untilCancelled(started));
+      assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+      Admission second = jobs.admit("test");
+      assertThatThrownBy(() -> second.reserve(500, "second test job"))
+          .isInstanceOfSatisfying(UserError.class, e -> {
+            assertThat(e.status()).isEqualTo(429);
+            assertThat(e.getMessage()).contains("second test job", "memory budget", "retry");
+          });
+      second.close();
+      Admission small = jobs.admit("test");
+      small.reserve(400, "small");
+      await(jobs.submit(small, p -> new HeldOutput(0)));
+      jobs.cancel(running);
+      await(running);
+      Admission again = jobs.admit("test");
+      again.reserve(BUDGET, "the whole budget");
+      again.close();
+    }
+  }
+
+  @Test
+  void a_kept_result_is_dropped_oldest_first_to_make_room_and_its_id_is_gone() throws Exception {
+    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::toProblem)) {
+      HeldOutput older = new HeldOutput(300);
+      HeldOutput newer = new HeldOutput(300);
+      Job a = await(jobs.submit(jobs.admit("test"), p -> older));
+      Job b = await(jobs.submit(jobs.admit("test"), p -> newer));
+      assertThat(a.state()).isEqualTo(JobState.DONE);
+      assertThat(b.state()).isEqualTo(JobState.DONE);
+      Admission next = jobs.admit("test");
+      next.reserve(600, "next");
+      assertThat(older.discarded).isTrue();
+      assertThat(newer.discarded).isFalse();
+      assertThat(jobs.find(a.id())).isEmpty();
+      assertThat(jobs.find(b.id())).contains(b);
+      next.close();
+    }
+  }
+
+  @Test
+  void a_failed_or_timed_out_job_gives_its_memory_back() throws Exception {
+    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMillis(200), Duration.ofMinutes(1), ErrorMapping::toProblem)) {
+      Admission slow = jobs.admit("test");
+      slow.reserve(BUDGET, "slow");
+      Job timedOut = await(jobs.submit(slow, untilCancelled(new CountDownLatch(1))));
+      assertThat(timedOut.problem().detail()).contains("time limit");
+      Admission failing = jobs.admit("test");
+      failing.reserve(BUDGET, "failing");
+      Job failed = await(jobs.submit(failing, p -> {
+        throw new IllegalStateException("boom");
+      }));
+      assertThat(failed.state()).isEqualTo(JobState.FAILED);
+      Admission whole = jobs.admit("test");
+      whole.reserve(BUDGET, "whole");
+      whole.close();
     }
   }
 }

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.server.jobs;
+
+import java.util.Locale;
+
+/** Byte counts as a retoucher reads them in a message: "850 MB", "1.2 GB" (powers of 1024). */
+public final class Bytes {
+  private Bytes() {}
+
+  public static String format(long bytes) {
+    double mb = bytes / (1024.0 * 1024.0);
+    if (mb < 1024) {
+      return String.format(Locale.ROOT, "%.0f MB", Math.ceil(mb));
+    }
+    return String.format(Locale.ROOT, "%.1f GB", mb / 1024);
+  }
+}
