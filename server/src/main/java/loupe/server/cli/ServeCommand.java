@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import loupe.server.LoupeInfo;
+import loupe.server.UserError;
 import loupe.server.http.LoupeServer;
 import loupe.server.http.ServerConfig;
 import loupe.server.http.TokenStore;
@@ -35,6 +36,10 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--jobs", description = "Jobs that run at once (default ${DEFAULT-VALUE}).", defaultValue = "2")
   int jobs;
 
+  @Option(names = "--memory-budget-mb", description = "Memory that admitted jobs may use, in MB (default: 60% of the "
+      + "Java heap limit); jobs beyond it get 429, a job larger than all of it 413.")
+  Long memoryBudgetMb;
+
   @Override
   public Integer call() throws Exception {
     LoupeServer.checkHost(host, allowRemote);
@@ -46,6 +51,12 @@ final class ServeCommand implements Callable<Integer> {
     ServerConfig defaults = ServerConfig.defaults(port, secret);
     ServerConfig config = new ServerConfig(host, port, secret, defaults.maxUploadBytes(), defaults.maxPixels(), jobs,
         defaults.maxQueuedJobs(), defaults.jobTimeout(), defaults.resultTtl());
+    if (memoryBudgetMb != null) {
+      if (memoryBudgetMb < 64) {
+        throw new UserError("--memory-budget-mb must be at least 64, got " + memoryBudgetMb);
+      }
+      config = config.withMemoryBudget(memoryBudgetMb << 20);
+    }
     CountDownLatch stop = new CountDownLatch(1);
     try (LoupeServer server = new LoupeServer(config, new RetouchService(), InstalledModels.installed()).start()) {
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
