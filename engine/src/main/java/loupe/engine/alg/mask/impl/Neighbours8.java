@@ -21,16 +21,9 @@ public final class Neighbours8 {
     int x = p % w;
     int y = p / w;
     int n = 0;
-    for (int dy = -1; dy <= 1; dy++) {
-      int ny = y + dy;
-      if (ny < 0 || ny >= h) {
-        continue;
-      }
-      for (int dx = -1; dx <= 1; dx++) {
-        int nx = x + dx;
-        if (nx >= 0 && nx < w) {
-          out[n++] = ny * w + nx;
-        }
+    for (int ny = Math.max(0, y - 1); ny <= Math.min(h - 1, y + 1); ny++) {
+      for (int nx = Math.max(0, x - 1); nx <= Math.min(w - 1, x + 1); nx++) {
+        out[n++] = ny * w + nx;
       }
     }
     return n;
