@@ -14,10 +14,10 @@ import loupe.engine.Progress;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 import loupe.engine.quality.QualityMetrics;
+import loupe.engine.testing.TestImages;
 import loupe.models.ModelFolder;
 import loupe.models.ModelRegistry;
 import loupe.models.ModelStatus;
-import loupe.models.testing.TestPngs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,15 +78,15 @@ class IsNetDevScenesTest {
   }
 
   static Stream<Path> scenes() {
-    return TestPngs.devScenes().stream();
+    return TestImages.devScenes().stream();
   }
 
   @ParameterizedTest
   @MethodSource("scenes")
   void reportsQuality(Path scene) {
-    Planar shot = TestPngs.readRgb(scene.resolve("input.png"));
-    GrayU16 truth = TestPngs.readGray(scene.resolve("truth_mask.png"));
-    GrayU16 labels = TestPngs.readGray(scene.resolve("truth_defects.png"));
+    Planar shot = TestImages.readRgb(scene.resolve("input.png"));
+    GrayU16 truth = TestImages.readGray(scene.resolve("truth_mask.png"));
+    GrayU16 labels = TestImages.readGray(scene.resolve("truth_defects.png"));
     GrayU16 mask = mask(scene, shot);
     double iou = QualityMetrics.iou(mask, truth, HALF);
     double bf = QualityMetrics.boundaryF(mask, truth, HALF, 2);
@@ -98,10 +98,10 @@ class IsNetDevScenesTest {
 
   @Test
   void ringHolesAreBackground() {
-    Path scene = TestPngs.shared().resolve("benchmark/dev/dev01_solitaire_yellowgold").toAbsolutePath().normalize();
-    GrayU16 truth = TestPngs.readGray(scene.resolve("truth_mask.png"));
+    Path scene = TestImages.shared().resolve("benchmark/dev/dev01_solitaire_yellowgold").toAbsolutePath().normalize();
+    GrayU16 truth = TestImages.readGray(scene.resolve("truth_mask.png"));
     boolean[] holes = enclosedBackground(truth);
-    GrayU16 mask = mask(scene, TestPngs.readRgb(scene.resolve("input.png")));
+    GrayU16 mask = mask(scene, TestImages.readRgb(scene.resolve("input.png")));
     long total = 0;
     long background = 0;
     long touched = 0;

@@ -10,6 +10,7 @@ import loupe.engine.Progress;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 import loupe.engine.quality.QualityMetrics;
+import loupe.engine.testing.TestProgress;
 import loupe.models.ModelRegistry;
 import loupe.models.Sha256;
 import loupe.models.testing.Fixtures;
@@ -81,16 +82,7 @@ class IsNetSegmenterTest {
 
   @Test
   void cancellationStopsTheJob() {
-    Progress cancelled = new Progress() {
-      @Override
-      public void report(String stage, double fraction) {}
-
-      @Override
-      public boolean isCancelled() {
-        return true;
-      }
-    };
-    assertThatThrownBy(() -> segmenter.segment(flat(64, 64, 0), cancelled)).isInstanceOf(CancelledException.class);
+    assertThatThrownBy(() -> segmenter.segment(flat(64, 64, 0), TestProgress.CANCELLED)).isInstanceOf(CancelledException.class);
   }
 
   private static Planar flat(int w, int h, int value) {
