@@ -15,6 +15,7 @@ import loupe.engine.alg.denoise.DenoiseConfig;
 import loupe.engine.alg.denoise.DenoiseOps;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
+import loupe.engine.quality.QualityMetrics;
 import org.opencv.core.Mat;
 import org.opencv.photo.Photo;
 
@@ -70,8 +71,8 @@ public final class DenoiseWorkload extends SceneWorkload {
             "noise_sigma_input", sigma,
             "noise_sigma_loupe", SceneQuality.noiseSigma8(loupe, p),
             "noise_sigma_ref", SceneQuality.noiseSigma8(ref, p),
-            "jewelry_changed_loupe", SceneQuality.changedPixels(loupe, s.input(), jewelry),
-            "jewelry_changed_ref", SceneQuality.changedPixels(ref, s.input(), jewelry)),
+            "jewelry_changed_loupe", QualityMetrics.changedPixels(loupe, s.input(), jewelry),
+            "jewelry_changed_ref", QualityMetrics.changedPixels(ref, s.input(), jewelry)),
         "NLM runs on the whole frame (it has no mask); PSNR includes the vignetting neither removes");
   }
 }

@@ -6,8 +6,8 @@ import loupe.engine.image.ImageChecks;
 import loupe.engine.image.Planar;
 
 /**
- * Quality numbers Loupe is judged by: PSNR over a region, mask IoU, boundary F-measure and defect
- * residue. All inputs are Not modified. Regions are masks where a sample &gt; 0 counts as "in".
+ * Quality numbers Loupe is judged by: PSNR over a region, mask IoU, boundary F-measure, defect
+ * residue, changed pixels and the largest sample difference. All inputs are Not modified. Regions are masks where a sample &gt; 0 counts as "in".
  */
 public final class QualityMetrics {
   private QualityMetrics() {}
@@ -45,13 +45,18 @@ public final class QualityMetrics {
 
   /** Intersection over union of {@code a ≥ threshold} and {@code b ≥ threshold}; 1.0 when both are empty. */
   public static double iou(GrayU16 a, GrayU16 b, int threshold) {
+    return iou(a, threshold, b, threshold);
+  }
+
+  /** Intersection over union of {@code a ≥ thresholdA} and {@code b ≥ thresholdB}; 1.0 when both are empty. */
+  public static double iou(GrayU16 a, int thresholdA, GrayU16 b, int thresholdB) {
     ImageChecks.sameSize(a, b);
     long inter = 0;
     long union = 0;
     for (int y = 0; y < a.height; y++) {
       for (int x = 0; x < a.width; x++) {
-        boolean pa = a.get(x, y) >= threshold;
-        boolean pb = b.get(x, y) >= threshold;
+        boolean pa = a.get(x, y) >= thresholdA;
+        boolean pb = b.get(x, y) >= thresholdB;
         if (pa && pb) {
           inter++;
         }
@@ -110,6 +115,39 @@ public final class QualityMetrics {
       }
     }
     return total == 0 ? 0.0 : (double) wrong / total;
+  }
+
+  /** Pixels in {@code region} (&gt; 0) where some band of {@code a} differs from {@code b}. */
+  public static long changedPixels(Planar a, Planar b, GrayU16 region) {
+    ImageChecks.sameShape(a, b);
+    ImageChecks.sameSize(a, region);
+    long n = 0;
+    for (int y = 0; y < a.height; y++) {
+      for (int x = 0; x < a.width; x++) {
+        if (region.get(x, y) == 0) {
+          continue;
+        }
+        for (int c = 0; c < a.numBands(); c++) {
+          if (a.bands[c].get(x, y) != b.bands[c].get(x, y)) {
+            n++;
+            break;
+          }
+        }
+      }
+    }
+    return n;
+  }
+
+  /** The largest |a − b| over all pixels (0 for identical masks). */
+  public static int maxDifference(GrayU16 a, GrayU16 b) {
+    ImageChecks.sameSize(a, b);
+    int max = 0;
+    for (int y = 0; y < a.height; y++) {
+      for (int x = 0; x < a.width; x++) {
+        max = Math.max(max, Math.abs(a.get(x, y) - b.get(x, y)));
+      }
+    }
+    return max;
   }
 
   private static boolean[] boundary(GrayU16 mask, int threshold) {
