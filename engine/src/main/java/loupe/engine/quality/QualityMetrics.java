@@ -96,46 +96,36 @@ public final class QualityMetrics {
    * some band differs from {@code clean} by at least {@code tolerance} (16-bit storage units).
    */
   public static double residue(Planar result, Planar clean, GrayU16 defects, int tolerance) {
-    ImageChecks.sameShape(result, clean);
-    ImageChecks.sameSize(result, defects);
-    long total = 0;
-    long wrong = 0;
-    for (int y = 0; y < result.height; y++) {
-      for (int x = 0; x < result.width; x++) {
-        if (defects.get(x, y) == 0) {
-          continue;
-        }
-        total++;
-        for (int c = 0; c < result.numBands(); c++) {
-          if (Math.abs(result.bands[c].get(x, y) - clean.bands[c].get(x, y)) >= tolerance) {
-            wrong++;
-            break;
-          }
-        }
-      }
-    }
-    return total == 0 ? 0.0 : (double) wrong / total;
+    long[] n = offPixels(result, clean, defects, tolerance);
+    return n[0] == 0 ? 0.0 : (double) n[1] / n[0];
   }
 
   /** Pixels in {@code region} (&gt; 0) where some band of {@code a} differs from {@code b}. */
   public static long changedPixels(Planar a, Planar b, GrayU16 region) {
+    return offPixels(a, b, region, 1)[1];
+  }
+
+  /** {pixels in region, those of them where some band of a and b differs by at least tolerance}. */
+  private static long[] offPixels(Planar a, Planar b, GrayU16 region, int tolerance) {
     ImageChecks.sameShape(a, b);
     ImageChecks.sameSize(a, region);
-    long n = 0;
+    long total = 0;
+    long off = 0;
     for (int y = 0; y < a.height; y++) {
       for (int x = 0; x < a.width; x++) {
         if (region.get(x, y) == 0) {
           continue;
         }
+        total++;
         for (int c = 0; c < a.numBands(); c++) {
-          if (a.bands[c].get(x, y) != b.bands[c].get(x, y)) {
-            n++;
+          if (Math.abs(a.bands[c].get(x, y) - b.bands[c].get(x, y)) >= tolerance) {
+            off++;
             break;
           }
         }
       }
     }
-    return n;
+    return new long[] {total, off};
   }
 
   /** The largest |a − b| over all pixels (0 for identical masks). */
