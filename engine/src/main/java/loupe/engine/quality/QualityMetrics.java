@@ -7,7 +7,8 @@ import loupe.engine.image.Planar;
 
 /**
  * Quality numbers Loupe is judged by: PSNR over a region, mask IoU, boundary F-measure, defect
- * residue, changed pixels and the largest sample difference. All inputs are Not modified. Regions are masks where a sample &gt; 0 counts as "in".
+ * residue, changed pixels and the largest sample difference. All inputs are Not modified. Regions
+ * are masks where a sample &gt; 0 counts as "in".
  */
 public final class QualityMetrics {
   private QualityMetrics() {}

@@ -14,6 +14,7 @@ import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 import loupe.engine.quality.QualityMetrics;
 import loupe.engine.testing.TestImages;
+import loupe.engine.testing.TestMasks;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -144,28 +145,7 @@ class DevScenesDefectRemovalTest {
   private static GrayU16 fillEnclosed(GrayU16 mask) {
     int w = mask.width;
     int h = mask.height;
-    boolean[] outside = new boolean[w * h];
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        if ((x == 0 || y == 0 || x == w - 1 || y == h - 1) && mask.get(x, y) == 0) {
-          outside[y * w + x] = true;
-          queue.add(y * w + x);
-        }
-      }
-    }
-    int[][] steps = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}};
-    while (!queue.isEmpty()) {
-      int p = queue.poll();
-      for (int[] d : steps) {
-        int x = p % w + d[0];
-        int y = p / w + d[1];
-        if (x >= 0 && y >= 0 && x < w && y < h && !outside[y * w + x] && mask.get(x, y) == 0) {
-          outside[y * w + x] = true;
-          queue.add(y * w + x);
-        }
-      }
-    }
+    boolean[] outside = TestMasks.outside(mask);
     GrayU16 out = new GrayU16(w, h);
     for (int p = 0; p < w * h; p++) {
       out.data[p] = (short) (outside[p] ? 0 : 65535);

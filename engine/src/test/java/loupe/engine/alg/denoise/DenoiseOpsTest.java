@@ -157,7 +157,8 @@ class DenoiseOpsTest {
   @Test
   void stops_when_cancelled() {
     Planar in = image(40, 400, 6);
-    assertThatThrownBy(() -> DenoiseOps.denoiseBackground(in, new GrayU16(40, 400), DenoiseConfig.DEFAULT, TestProgress.CANCELLED))
+    assertThatThrownBy(() -> DenoiseOps.denoiseBackground(in, new GrayU16(40, 400), DenoiseConfig.DEFAULT,
+        TestProgress.CANCELLED))
         .isInstanceOf(loupe.engine.CancelledException.class);
   }
 }

@@ -114,7 +114,8 @@ class TestLuminosityMasks {
         GrayU16 expected = LuminosityMasksNaive.mask(spec, rgb, luma, product, config);
         // Tone tables are rounded once (±1 for pow vs repeated products at a .5 boundary);
         // presets round the table and then the product: also within 1.
-        assertThat(QualityMetrics.maxDifference(out, expected)).as("%s with %s", spec.name(), config).isLessThanOrEqualTo(1);
+        assertThat(QualityMetrics.maxDifference(out, expected)).as("%s with %s", spec.name(), config)
+            .isLessThanOrEqualTo(1);
         assertFrameUntouched(out);
       }
       for (GrayU16 band : view.bands) {
@@ -152,9 +153,11 @@ class TestLuminosityMasks {
     assertThat(m.get(MaskSpec.parse("darks1")).sameSamples(MaskOps.invert(luma, null))).isTrue();
     // Lights 2 is Lights 1 intersected with itself, and a zone is a subtraction, up to the one
     // extra rounding of composing masks instead of rounding the exact curve once.
-    assertThat(QualityMetrics.maxDifference(m.get(MaskSpec.parse("lights2")), MaskOps.intersect(luma, luma, null))).isLessThanOrEqualTo(1);
+    assertThat(QualityMetrics.maxDifference(m.get(MaskSpec.parse("lights2")), MaskOps.intersect(luma, luma, null)))
+        .isLessThanOrEqualTo(1);
     GrayU16 zone = MaskOps.subtract(m.get(MaskSpec.parse("lights2")), m.get(MaskSpec.parse("lights4")), null);
-    assertThat(QualityMetrics.maxDifference(m.get(MaskSpec.parse("zone:lights2-lights4")), zone)).isLessThanOrEqualTo(1);
+    assertThat(QualityMetrics.maxDifference(m.get(MaskSpec.parse("zone:lights2-lights4")), zone))
+        .isLessThanOrEqualTo(1);
   }
 
   @Test

@@ -130,11 +130,7 @@ class TestMaskOutline {
   @Test
   void specks_below_the_minimum_area_are_dropped_islands_and_holes_alike() {
     GrayU16 mask = new GrayU16(40, 40);
-    for (int y = 10; y < 30; y++) {
-      for (int x = 10; x < 30; x++) {
-        mask.set(x, y, 65535);
-      }
-    }
+    mask.subimage(10, 10, 30, 30).fill(65535);
     mask.set(20, 20, 0);
     mask.set(3, 3, 65535);
     assertThat(MaskOutline.trace(mask, HALF, OutlineConfig.DEFAULT.withMinArea(0)).rings()).hasSize(3);
