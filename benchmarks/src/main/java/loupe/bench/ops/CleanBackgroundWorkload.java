@@ -8,9 +8,7 @@ import loupe.bench.data.Scene;
 import loupe.bench.quality.Regions;
 import loupe.bench.quality.SceneQuality;
 import loupe.bench.run.Compared;
-import loupe.bench.run.Repeat;
 import loupe.bench.run.Row;
-import loupe.bench.run.Workload;
 import loupe.engine.Progress;
 import loupe.engine.alg.background.CleanBackground;
 import loupe.engine.alg.background.CleanBackgroundOps;
@@ -29,25 +27,13 @@ import loupe.engine.image.Rect;
  * background and over the bare sweep, next to the input's, and of the sweep layer alone. No
  * reference.
  */
-public final class CleanBackgroundWorkload implements Workload {
-  private final BenchConfig cfg;
-  private final Path sceneDir;
-  private final Repeat repeat;
-
+public final class CleanBackgroundWorkload extends SceneWorkload {
   public CleanBackgroundWorkload(BenchConfig cfg, Path sceneDir) {
-    this.cfg = cfg;
-    this.sceneDir = sceneDir;
-    this.repeat = cfg.repeat();
+    super("clean-background", cfg, sceneDir);
   }
 
   @Override
-  public String id() {
-    return "clean-background:" + sceneDir.getFileName();
-  }
-
-  @Override
-  public Row run() throws Exception {
-    Scene s = cfg.scene(sceneDir);
+  Row run(Scene s) throws Exception {
     GrayU16 exclude = Regions.labelled(s.defects(), Regions.DUST, Regions.HAIR, Regions.PROP, Regions.PROP_SHADOW);
     Compared<CleanBackground, Void> m = Compared.loupeOnly(repeat,
         () -> CleanBackgroundOps.sweep(s.input(), s.mask(), exclude, SweepConfig.DEFAULT, Progress.NONE));

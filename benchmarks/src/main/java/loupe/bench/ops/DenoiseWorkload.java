@@ -10,13 +10,12 @@ import loupe.bench.quality.SceneQuality;
 import loupe.bench.run.Compared;
 import loupe.bench.run.Repeat;
 import loupe.bench.run.Row;
-import loupe.bench.run.Workload;
 import loupe.engine.Progress;
 import loupe.engine.alg.denoise.DenoiseConfig;
 import loupe.engine.alg.denoise.DenoiseOps;
-import loupe.engine.image.BitDepth;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
+import loupe.engine.quality.QualityMetrics;
 import org.opencv.core.Mat;
 import org.opencv.photo.Photo;
 
@@ -27,7 +26,7 @@ import org.opencv.photo.Photo;
  * the noise left, and jewelry pixels changed. Loupe's result is rounded to 8 bits first, as an
  * 8-bit document would store it.
  */
-public final class DenoiseWorkload implements Workload {
+public final class DenoiseWorkload extends SceneWorkload {
   /**
    * NLM filter strength per unit of measured σ (8-bit levels). 0.6 maximised PSNR against the clean
    * render over the whole dev01 frame (defects excluded) among 0.6, 1.0, 1.5, 2.2, 3.0, 4.0: larger h
@@ -37,26 +36,15 @@ public final class DenoiseWorkload implements Workload {
   private static final int TEMPLATE = 7;
   private static final int SEARCH = 21;
 
-  private final BenchConfig cfg;
-  private final Path sceneDir;
-  private final Repeat repeat;
   private final Repeat referenceRepeat;
 
   public DenoiseWorkload(BenchConfig cfg, Path sceneDir) {
-    this.cfg = cfg;
-    this.sceneDir = sceneDir;
-    this.repeat = cfg.repeat();
+    super("denoise", cfg, sceneDir);
     this.referenceRepeat = cfg.slowRepeat();
   }
 
   @Override
-  public String id() {
-    return "denoise:" + sceneDir.getFileName();
-  }
-
-  @Override
-  public Row run() throws Exception {
-    Scene s = cfg.scene(sceneDir);
+  Row run(Scene s) throws Exception {
     CvImages.load();
     GrayU16 p = s.mask();
     double sigma = SceneQuality.noiseSigma8(s.input(), p);
@@ -69,10 +57,7 @@ public final class DenoiseWorkload implements Workload {
           Photo.fastNlMeansDenoisingColored(bgr, out, h, h, TEMPLATE, SEARCH);
           return out;
         });
-    Planar loupe = m.loupe().result().copy();
-    for (GrayU16 band : loupe.bands) {
-      BitDepth.EIGHT.quantize(band);
-    }
+    Planar loupe = as8Bit(m.loupe().result());
     Planar ref = CvImages.fromBgr8(m.reference().result());
     GrayU16 sweep = Regions.sweep(p, s.defects());
     GrayU16 jewelry = Regions.jewelry(p);
@@ -86,8 +71,8 @@ public final class DenoiseWorkload implements Workload {
             "noise_sigma_input", sigma,
             "noise_sigma_loupe", SceneQuality.noiseSigma8(loupe, p),
             "noise_sigma_ref", SceneQuality.noiseSigma8(ref, p),
-            "jewelry_changed_loupe", SceneQuality.changedPixels(loupe, s.input(), jewelry),
-            "jewelry_changed_ref", SceneQuality.changedPixels(ref, s.input(), jewelry)),
+            "jewelry_changed_loupe", QualityMetrics.changedPixels(loupe, s.input(), jewelry),
+            "jewelry_changed_ref", QualityMetrics.changedPixels(ref, s.input(), jewelry)),
         "NLM runs on the whole frame (it has no mask); PSNR includes the vignetting neither removes");
   }
 }

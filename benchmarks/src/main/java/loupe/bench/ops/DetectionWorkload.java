@@ -7,9 +7,7 @@ import loupe.bench.data.Scene;
 import loupe.bench.quality.Regions;
 import loupe.bench.quality.SceneQuality;
 import loupe.bench.run.Compared;
-import loupe.bench.run.Repeat;
 import loupe.bench.run.Row;
-import loupe.bench.run.Workload;
 import loupe.engine.Progress;
 import loupe.engine.alg.defects.DefectConfig;
 import loupe.engine.alg.defects.DefectDetector;
@@ -26,7 +24,7 @@ import loupe.engine.image.Planar;
  * pixel; nearer ones are the halo a detector grows on purpose). No reference: no common tool finds
  * dust or props by itself.
  */
-public final class DetectionWorkload implements Workload {
+public final class DetectionWorkload extends SceneWorkload {
   /** Which detector, and which labels it is meant to find. */
   public enum Kind {
     DEFECTS("defects", "defect detection", Regions.DUST, Regions.HAIR),
@@ -53,25 +51,14 @@ public final class DetectionWorkload implements Workload {
   static final double HALO = 3;
   private static final String[] LABEL_NAMES = {"", "dust", "hair", "prop", "shadow"};
   private final Kind kind;
-  private final BenchConfig cfg;
-  private final Path sceneDir;
-  private final Repeat repeat;
 
   public DetectionWorkload(Kind kind, BenchConfig cfg, Path sceneDir) {
+    super(kind.id, cfg, sceneDir);
     this.kind = kind;
-    this.cfg = cfg;
-    this.sceneDir = sceneDir;
-    this.repeat = cfg.repeat();
   }
 
   @Override
-  public String id() {
-    return kind.id + ":" + sceneDir.getFileName();
-  }
-
-  @Override
-  public Row run() throws Exception {
-    Scene s = cfg.scene(sceneDir);
+  Row run(Scene s) throws Exception {
     Compared<GrayU16, Void> m = Compared.loupeOnly(repeat, () -> kind.detect(s.input(), s.mask()));
     GrayU16 found = m.loupe().result();
     GrayU16 anyDefect = Regions.labelled(s.defects(), Regions.DUST, Regions.HAIR, Regions.PROP, Regions.PROP_SHADOW);

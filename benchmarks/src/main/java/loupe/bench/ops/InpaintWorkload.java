@@ -8,14 +8,11 @@ import loupe.bench.data.Scene;
 import loupe.bench.quality.Regions;
 import loupe.bench.quality.SceneQuality;
 import loupe.bench.run.Compared;
-import loupe.bench.run.Repeat;
 import loupe.bench.run.Row;
-import loupe.bench.run.Workload;
 import loupe.engine.Progress;
 import loupe.engine.alg.inpaint.InpaintConfig;
 import loupe.engine.alg.inpaint.InpaintOps;
 import loupe.engine.alg.mask.MaskOps;
-import loupe.engine.image.BitDepth;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 import org.opencv.core.Mat;
@@ -28,7 +25,7 @@ import org.opencv.photo.Photo;
  * only background outside a 2 px guard band around the jewelry, Telea samples whatever borders the
  * hole. Quality on the labelled pixels: PSNR against the clean render and residue (≥ 12 levels off).
  */
-public final class InpaintWorkload implements Workload {
+public final class InpaintWorkload extends SceneWorkload {
   /** Which defects make the hole. */
   public enum Kind {
     SPECKS("specks", "speck inpaint", 1, Regions.DUST, Regions.HAIR),
@@ -51,25 +48,14 @@ public final class InpaintWorkload implements Workload {
   private static final double TELEA_RADIUS = 3;
 
   private final Kind kind;
-  private final BenchConfig cfg;
-  private final Path sceneDir;
-  private final Repeat repeat;
 
   public InpaintWorkload(Kind kind, BenchConfig cfg, Path sceneDir) {
+    super("inpaint-" + kind.id, cfg, sceneDir);
     this.kind = kind;
-    this.cfg = cfg;
-    this.sceneDir = sceneDir;
-    this.repeat = cfg.repeat();
   }
 
   @Override
-  public String id() {
-    return "inpaint-" + kind.id + ":" + sceneDir.getFileName();
-  }
-
-  @Override
-  public Row run() throws Exception {
-    Scene s = cfg.scene(sceneDir);
+  Row run(Scene s) throws Exception {
     CvImages.load();
     GrayU16 labelled = Regions.labelled(s.defects(), kind.labels);
     GrayU16 hole = MaskOps.subtract(MaskOps.expand(labelled, kind.grow, null), s.mask(), null);
@@ -83,10 +69,7 @@ public final class InpaintWorkload implements Workload {
           Photo.inpaint(bgr, holeMat, out, TELEA_RADIUS, Photo.INPAINT_TELEA);
           return out;
         });
-    Planar loupe = m.loupe().result().copy();
-    for (GrayU16 band : loupe.bands) {
-      BitDepth.EIGHT.quantize(band);
-    }
+    Planar loupe = as8Bit(m.loupe().result());
     Planar ref = CvImages.fromBgr8(m.reference().result());
     return Row.of(id(), kind.title + " " + s.name(),
         String.format("%d×%d 8-bit, hole %d px (labels grown %d px)", s.width(), s.height(), Regions.count(hole),

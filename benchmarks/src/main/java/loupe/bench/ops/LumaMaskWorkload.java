@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.bench.ops;
 
-import loupe.bench.BenchConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import loupe.bench.BenchConfig;
 import loupe.bench.data.LargeShot;
 import loupe.bench.run.Compared;
 import loupe.bench.run.Repeat;
@@ -18,6 +18,7 @@ import loupe.engine.alg.lumamask.ToneFamily;
 import loupe.engine.alg.lumamask.ToneSource;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
+import loupe.engine.quality.QualityMetrics;
 
 /**
  * A set of luminosity masks on the large 16-bit shot vs the memory/compute floor: a plain
@@ -62,7 +63,7 @@ public final class LumaMaskWorkload implements Workload {
         shot.description() + " 16-bit: " + specs.stream().map(MaskSpec::name).collect(Collectors.joining(",")), repeat,
         "floor loop: read RGB, write L", m,
         Row.fields("ms_per_mask", m.loupe().ms() / masks, "lights1_max_diff_vs_floor",
-            maxDifference(m.loupe().result().get(LIGHTS1), m.reference().result())),
+            QualityMetrics.maxDifference(m.loupe().result().get(LIGHTS1), m.reference().result())),
         "floor is single-threaded");
   }
 
@@ -86,13 +87,4 @@ public final class LumaMaskWorkload implements Workload {
     return out;
   }
 
-  static int maxDifference(GrayU16 a, GrayU16 b) {
-    int max = 0;
-    for (int y = 0; y < a.height; y++) {
-      for (int x = 0; x < a.width; x++) {
-        max = Math.max(max, Math.abs(a.get(x, y) - b.get(x, y)));
-      }
-    }
-    return max;
-  }
 }

@@ -10,7 +10,6 @@ import loupe.bench.quality.SceneQuality;
 import loupe.bench.run.Compared;
 import loupe.bench.run.Repeat;
 import loupe.bench.run.Row;
-import loupe.bench.run.Workload;
 import loupe.engine.Progress;
 import loupe.engine.alg.segment.ClassicalSegmenter;
 import loupe.engine.alg.segment.ProductSegmenter;
@@ -33,7 +32,7 @@ import org.opencv.imgproc.Imgproc;
  * averaging) and its mask is upscaled bilinearly; both resizes are in its time. Quality: IoU and
  * boundary F (2 px) against the truth mask, both binarised at one half.
  */
-public final class SegmentWorkload implements Workload {
+public final class SegmentWorkload extends SceneWorkload {
   /** Which of Loupe's segmenters. */
   public enum Segmenter { CLASSICAL, ISNET }
 
@@ -41,27 +40,16 @@ public final class SegmentWorkload implements Workload {
   private static final int GRABCUT_ITERATIONS = 5;
 
   private final Segmenter segmenter;
-  private final BenchConfig cfg;
-  private final Path sceneDir;
-  private final Repeat repeat;
   private final Repeat referenceRepeat;
 
   public SegmentWorkload(Segmenter segmenter, BenchConfig cfg, Path sceneDir) {
+    super(segmenter == Segmenter.ISNET ? "segment-isnet" : "segment", cfg, sceneDir);
     this.segmenter = segmenter;
-    this.cfg = cfg;
-    this.sceneDir = sceneDir;
-    this.repeat = cfg.repeat();
     this.referenceRepeat = cfg.slowRepeat();
   }
 
   @Override
-  public String id() {
-    return (segmenter == Segmenter.ISNET ? "segment-isnet:" : "segment:") + sceneDir.getFileName();
-  }
-
-  @Override
-  public Row run() throws Exception {
-    Scene s = cfg.scene(sceneDir);
+  Row run(Scene s) throws Exception {
     CvImages.load();
     Rect canvas = Rect.ofSize(s.width(), s.height());
     Rect seed = Regions.bounds(s.mask()).grow(Math.max(s.width(), s.height()) / 50, canvas);

@@ -23,27 +23,6 @@ public final class SceneQuality {
 
   private SceneQuality() {}
 
-  /** Pixels in {@code region} (&gt; 0) where some band of {@code a} differs from {@code b}. */
-  public static long changedPixels(Planar a, Planar b, GrayU16 region) {
-    ImageChecks.sameShape(a, b);
-    ImageChecks.sameSize(a, region);
-    long n = 0;
-    for (int y = 0; y < a.height; y++) {
-      for (int x = 0; x < a.width; x++) {
-        if (region.get(x, y) == 0) {
-          continue;
-        }
-        for (int c = 0; c < a.numBands(); c++) {
-          if (a.bands[c].get(x, y) != b.bands[c].get(x, y)) {
-            n++;
-            break;
-          }
-        }
-      }
-    }
-    return n;
-  }
-
   /** PSNR in 8-bit terms (peak 255) over {@code region}; null for an empty region. */
   public static Double psnr8(Planar a, Planar b, GrayU16 region) {
     return Regions.count(region) == 0 ? null : QualityMetrics.psnr(a, b, region, 255.0);

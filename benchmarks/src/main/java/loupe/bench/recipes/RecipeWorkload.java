@@ -16,6 +16,7 @@ import loupe.bench.run.Workload;
 import loupe.engine.Progress;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
+import loupe.engine.quality.QualityMetrics;
 import loupe.server.retouch.FileOutcome;
 import loupe.server.retouch.RetouchRequest;
 import loupe.server.retouch.RetouchService;
@@ -73,7 +74,7 @@ public final class RecipeWorkload implements Workload {
     Planar out = LayeredShot.composite(m.loupe().result().output(), 3);
     GrayU16 background = Regions.background(s.mask());
     Map<String, Object> q = Row.fields(
-        "jewelry_changed", SceneQuality.changedPixels(out, s.input(), Regions.jewelry(s.mask())),
+        "jewelry_changed", QualityMetrics.changedPixels(out, s.input(), Regions.jewelry(s.mask())),
         "bg_psnr_input_db", SceneQuality.psnr8(s.input(), s.clean(), background),
         "bg_psnr_db", SceneQuality.psnr8(out, s.clean(), background),
         "noise_sigma", SceneQuality.noiseSigma8(out, s.mask()),
@@ -95,7 +96,7 @@ public final class RecipeWorkload implements Workload {
     Planar before = LayeredShot.composite(file, 3);
     Planar after = LayeredShot.composite(m.loupe().result().output(), 3);
     return Row.of(id(), recipe + " recipe, layered PSD", size + " 16-bit, Background + Jewelry layer", repeat, null, m,
-        Row.fields("jewelry_changed", SceneQuality.changedPixels(after, before, jewelry),
+        Row.fields("jewelry_changed", QualityMetrics.changedPixels(after, before, jewelry),
             "output_mb", Files.size(m.loupe().result().output()) / 1e6),
         "file in, layered PSD out (written, re-read and verified)");
   }

@@ -16,9 +16,4 @@ class LumaMaskWorkloadTest {
         image(4, 1, 1234, 0, 0, 65535));
     assertThat(values(LumaMaskWorkload.floor(rgb))).containsExactly(1234, 13933, 46870, 4732);
   }
-
-  @Test
-  void max_difference_is_the_largest_absolute_sample_difference() {
-    assertThat(LumaMaskWorkload.maxDifference(image(3, 1, 5, 100, 7), image(3, 1, 9, 90, 7))).isEqualTo(10);
-  }
 }

@@ -6,8 +6,9 @@ import loupe.engine.image.ImageChecks;
 import loupe.engine.image.Planar;
 
 /**
- * Quality numbers Loupe is judged by: PSNR over a region, mask IoU, boundary F-measure and defect
- * residue. All inputs are Not modified. Regions are masks where a sample &gt; 0 counts as "in".
+ * Quality numbers Loupe is judged by: PSNR over a region, mask IoU, boundary F-measure, defect
+ * residue, changed pixels and the largest sample difference. All inputs are Not modified. Regions
+ * are masks where a sample &gt; 0 counts as "in".
  */
 public final class QualityMetrics {
   private QualityMetrics() {}
@@ -45,13 +46,18 @@ public final class QualityMetrics {
 
   /** Intersection over union of {@code a ≥ threshold} and {@code b ≥ threshold}; 1.0 when both are empty. */
   public static double iou(GrayU16 a, GrayU16 b, int threshold) {
+    return iou(a, threshold, b, threshold);
+  }
+
+  /** Intersection over union of {@code a ≥ thresholdA} and {@code b ≥ thresholdB}; 1.0 when both are empty. */
+  public static double iou(GrayU16 a, int thresholdA, GrayU16 b, int thresholdB) {
     ImageChecks.sameSize(a, b);
     long inter = 0;
     long union = 0;
     for (int y = 0; y < a.height; y++) {
       for (int x = 0; x < a.width; x++) {
-        boolean pa = a.get(x, y) >= threshold;
-        boolean pb = b.get(x, y) >= threshold;
+        boolean pa = a.get(x, y) >= thresholdA;
+        boolean pb = b.get(x, y) >= thresholdB;
         if (pa && pb) {
           inter++;
         }
@@ -91,25 +97,48 @@ public final class QualityMetrics {
    * some band differs from {@code clean} by at least {@code tolerance} (16-bit storage units).
    */
   public static double residue(Planar result, Planar clean, GrayU16 defects, int tolerance) {
-    ImageChecks.sameShape(result, clean);
-    ImageChecks.sameSize(result, defects);
+    long[] n = offPixels(result, clean, defects, tolerance);
+    return n[0] == 0 ? 0.0 : (double) n[1] / n[0];
+  }
+
+  /** Pixels in {@code region} (&gt; 0) where some band of {@code a} differs from {@code b}. */
+  public static long changedPixels(Planar a, Planar b, GrayU16 region) {
+    return offPixels(a, b, region, 1)[1];
+  }
+
+  /** {pixels in region, those of them where some band of a and b differs by at least tolerance}. */
+  private static long[] offPixels(Planar a, Planar b, GrayU16 region, int tolerance) {
+    ImageChecks.sameShape(a, b);
+    ImageChecks.sameSize(a, region);
     long total = 0;
-    long wrong = 0;
-    for (int y = 0; y < result.height; y++) {
-      for (int x = 0; x < result.width; x++) {
-        if (defects.get(x, y) == 0) {
+    long off = 0;
+    for (int y = 0; y < a.height; y++) {
+      for (int x = 0; x < a.width; x++) {
+        if (region.get(x, y) == 0) {
           continue;
         }
         total++;
-        for (int c = 0; c < result.numBands(); c++) {
-          if (Math.abs(result.bands[c].get(x, y) - clean.bands[c].get(x, y)) >= tolerance) {
-            wrong++;
+        for (int c = 0; c < a.numBands(); c++) {
+          if (Math.abs(a.bands[c].get(x, y) - b.bands[c].get(x, y)) >= tolerance) {
+            off++;
             break;
           }
         }
       }
     }
-    return total == 0 ? 0.0 : (double) wrong / total;
+    return new long[] {total, off};
+  }
+
+  /** The largest |a − b| over all pixels (0 for identical masks). */
+  public static int maxDifference(GrayU16 a, GrayU16 b) {
+    ImageChecks.sameSize(a, b);
+    int max = 0;
+    for (int y = 0; y < a.height; y++) {
+      for (int x = 0; x < a.width; x++) {
+        max = Math.max(max, Math.abs(a.get(x, y) - b.get(x, y)));
+      }
+    }
+    return max;
   }
 
   private static boolean[] boundary(GrayU16 mask, int threshold) {

@@ -31,6 +31,15 @@ public final class TestImages {
     }
   }
 
+  /** The one dev scene whose folder name contains {@code part} (e.g. "chain"). */
+  public static Path devScene(String part) {
+    List<Path> matches = devScenes().stream().filter(d -> d.getFileName().toString().contains(part)).toList();
+    if (matches.size() != 1) {
+      throw new IllegalArgumentException("expected one dev scene named *" + part + "*, found " + matches);
+    }
+    return matches.get(0);
+  }
+
   /** All bands of a PNG (alpha included when present), 8-bit samples stored ×257. */
   public static Planar readPng(Path file) {
     BufferedImage image;

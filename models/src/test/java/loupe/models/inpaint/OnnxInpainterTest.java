@@ -12,6 +12,7 @@ import loupe.engine.Progress;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 import loupe.engine.image.Rect;
+import loupe.engine.testing.TestProgress;
 import loupe.models.ModelCatalog;
 import loupe.models.ModelRegistry;
 import loupe.models.ModelSession;
@@ -214,17 +215,8 @@ class OnnxInpainterTest {
     Planar twoBands = Planar.create(2, 20, 20);
     assertThatThrownBy(() -> lama.inpaint(twoBands, none, none, Progress.NONE))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 bands");
-    Progress cancelled = new Progress() {
-      @Override
-      public void report(String stage, double fraction) {}
-
-      @Override
-      public boolean isCancelled() {
-        return true;
-      }
-    };
     GrayU16 hole = rect(20, 20, new Rect(5, 5, 7, 7), 65535);
-    assertThatThrownBy(() -> lama.inpaint(image, hole, GrayU16.filled(20, 20, 65535), cancelled))
+    assertThatThrownBy(() -> lama.inpaint(image, hole, GrayU16.filled(20, 20, 65535), TestProgress.CANCELLED))
         .isInstanceOf(CancelledException.class);
     assertThat(lama.modelInfo().id()).isEqualTo("tiny-lama");
   }

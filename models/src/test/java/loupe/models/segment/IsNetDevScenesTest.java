@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,10 +13,11 @@ import loupe.engine.Progress;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 import loupe.engine.quality.QualityMetrics;
+import loupe.engine.testing.TestImages;
+import loupe.engine.testing.TestMasks;
 import loupe.models.ModelFolder;
 import loupe.models.ModelRegistry;
 import loupe.models.ModelStatus;
-import loupe.models.testing.TestPngs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,15 +78,15 @@ class IsNetDevScenesTest {
   }
 
   static Stream<Path> scenes() {
-    return TestPngs.devScenes().stream();
+    return TestImages.devScenes().stream();
   }
 
   @ParameterizedTest
   @MethodSource("scenes")
   void reportsQuality(Path scene) {
-    Planar shot = TestPngs.readRgb(scene.resolve("input.png"));
-    GrayU16 truth = TestPngs.readGray(scene.resolve("truth_mask.png"));
-    GrayU16 labels = TestPngs.readGray(scene.resolve("truth_defects.png"));
+    Planar shot = TestImages.readRgb(scene.resolve("input.png"));
+    GrayU16 truth = TestImages.readGray(scene.resolve("truth_mask.png"));
+    GrayU16 labels = TestImages.readGray(scene.resolve("truth_defects.png"));
     GrayU16 mask = mask(scene, shot);
     double iou = QualityMetrics.iou(mask, truth, HALF);
     double bf = QualityMetrics.boundaryF(mask, truth, HALF, 2);
@@ -98,10 +98,10 @@ class IsNetDevScenesTest {
 
   @Test
   void ringHolesAreBackground() {
-    Path scene = TestPngs.shared().resolve("benchmark/dev/dev01_solitaire_yellowgold").toAbsolutePath().normalize();
-    GrayU16 truth = TestPngs.readGray(scene.resolve("truth_mask.png"));
+    Path scene = TestImages.shared().resolve("benchmark/dev/dev01_solitaire_yellowgold").toAbsolutePath().normalize();
+    GrayU16 truth = TestImages.readGray(scene.resolve("truth_mask.png"));
     boolean[] holes = enclosedBackground(truth);
-    GrayU16 mask = mask(scene, TestPngs.readRgb(scene.resolve("input.png")));
+    GrayU16 mask = mask(scene, TestImages.readRgb(scene.resolve("input.png")));
     long total = 0;
     long background = 0;
     long touched = 0;
@@ -144,30 +144,7 @@ class IsNetDevScenesTest {
   static boolean[] enclosedBackground(GrayU16 truth) {
     int w = truth.width;
     int h = truth.height;
-    boolean[] outside = new boolean[w * h];
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        if ((x == 0 || y == 0 || x == w - 1 || y == h - 1) && truth.get(x, y) == 0) {
-          outside[y * w + x] = true;
-          queue.add(y * w + x);
-        }
-      }
-    }
-    while (!queue.isEmpty()) {
-      int i = queue.poll();
-      int x = i % w;
-      int y = i / w;
-      int[][] steps = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}};
-      for (int[] s : steps) {
-        int nx = x + s[0];
-        int ny = y + s[1];
-        if (nx >= 0 && ny >= 0 && nx < w && ny < h && !outside[ny * w + nx] && truth.get(nx, ny) == 0) {
-          outside[ny * w + nx] = true;
-          queue.add(ny * w + nx);
-        }
-      }
-    }
+    boolean[] outside = TestMasks.outside(truth);
     boolean[] enclosed = new boolean[w * h];
     for (int i = 0; i < w * h; i++) {
       enclosed[i] = !outside[i] && truth.data[i] == 0;

@@ -40,11 +40,7 @@ class TiledEdgeRefineTest {
   @Test
   void uniformAreasAreLeftAsTheyAre() {
     GrayU16 mask = new GrayU16(200, 100);
-    for (int y = 0; y < 100; y++) {
-      for (int x = 100; x < 200; x++) {
-        mask.set(x, y, 65535);
-      }
-    }
+    mask.subimage(100, 0, 200, 100).fill(65535);
     GrayU16 guide = GrayU16.filled(200, 100, 30000);
     assertThat(TiledEdgeRefine.uniform(mask, new loupe.engine.image.Rect(0, 0, 90, 100))).isTrue();
     assertThat(TiledEdgeRefine.uniform(mask, new loupe.engine.image.Rect(110, 0, 200, 100))).isTrue();

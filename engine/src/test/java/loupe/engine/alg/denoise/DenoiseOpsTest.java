@@ -8,6 +8,7 @@ import java.util.Random;
 import loupe.engine.Progress;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
+import loupe.engine.testing.TestProgress;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -156,16 +157,8 @@ class DenoiseOpsTest {
   @Test
   void stops_when_cancelled() {
     Planar in = image(40, 400, 6);
-    Progress cancelled = new Progress() {
-      @Override
-      public void report(String stage, double fraction) {}
-
-      @Override
-      public boolean isCancelled() {
-        return true;
-      }
-    };
-    assertThatThrownBy(() -> DenoiseOps.denoiseBackground(in, new GrayU16(40, 400), DenoiseConfig.DEFAULT, cancelled))
+    assertThatThrownBy(() -> DenoiseOps.denoiseBackground(in, new GrayU16(40, 400), DenoiseConfig.DEFAULT,
+        TestProgress.CANCELLED))
         .isInstanceOf(loupe.engine.CancelledException.class);
   }
 }

@@ -9,6 +9,7 @@ import loupe.engine.CancelledException;
 import loupe.engine.Progress;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
+import loupe.engine.testing.TestProgress;
 import org.junit.jupiter.api.Test;
 
 class InpaintOpsTest {
@@ -186,16 +187,7 @@ class InpaintOpsTest {
   void aCancelledJobStops() {
     Planar image = Synth.ramp(60, 60, 3, new double[] {1000, 2000, 3000}, 100, 100, 50, 0, false, 9);
     GrayU16 hole = Synth.disc(new GrayU16(60, 60), 30, 30, 15, 65535);
-    Progress cancelled = new Progress() {
-      @Override
-      public void report(String stage, double fraction) {}
-
-      @Override
-      public boolean isCancelled() {
-        return true;
-      }
-    };
-    assertThatThrownBy(() -> InpaintOps.inpaint(image, hole, everywhere(60, 60), CFG, cancelled))
+    assertThatThrownBy(() -> InpaintOps.inpaint(image, hole, everywhere(60, 60), CFG, TestProgress.CANCELLED))
         .isInstanceOf(CancelledException.class);
   }
 }

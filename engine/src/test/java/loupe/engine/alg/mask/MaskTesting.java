@@ -78,14 +78,4 @@ final class MaskTesting {
     assertThat(frame).isPositive();
   }
 
-  /** Largest |a − b| over all pixels. */
-  static int maxDiff(GrayU16 a, GrayU16 b) {
-    int max = 0;
-    for (int y = 0; y < a.height; y++) {
-      for (int x = 0; x < a.width; x++) {
-        max = Math.max(max, Math.abs(a.get(x, y) - b.get(x, y)));
-      }
-    }
-    return max;
-  }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Random;
 import loupe.engine.alg.mask.impl.GaussianKernel;
 import loupe.engine.image.GrayU16;
+import loupe.engine.quality.QualityMetrics;
 import org.junit.jupiter.api.Test;
 
 class TestMaskFeather {
@@ -45,7 +46,7 @@ class TestMaskFeather {
         GrayU16 out = MaskTesting.framedOutput(29, 21);
         MaskOps.feather(view, sigma, border, out);
         // Two roundings (after each pass) against one: at most 1 apart.
-        assertThat(MaskTesting.maxDiff(out, MaskOpsNaive.feather(mask, sigma, border)))
+        assertThat(QualityMetrics.maxDifference(out, MaskOpsNaive.feather(mask, sigma, border)))
             .as("%s sigma %s", border, sigma).isLessThanOrEqualTo(1);
         MaskTesting.assertFrameUntouched(out);
         MaskTesting.assertFrameUntouched(view);
@@ -73,7 +74,7 @@ class TestMaskFeather {
   void images_narrower_than_the_kernel_use_the_border_on_both_sides() {
     GrayU16 m = MaskTesting.randomMask(new Random(7), 3, 2);
     for (BorderType border : BorderType.values()) {
-      assertThat(MaskTesting.maxDiff(MaskOps.feather(m, 3, border, null), MaskOpsNaive.feather(m, 3, border)))
+      assertThat(QualityMetrics.maxDifference(MaskOps.feather(m, 3, border, null), MaskOpsNaive.feather(m, 3, border)))
           .isLessThanOrEqualTo(1);
     }
   }

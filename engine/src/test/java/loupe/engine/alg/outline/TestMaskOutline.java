@@ -10,6 +10,7 @@ import java.util.Random;
 import loupe.engine.alg.mask.PathGeometry;
 import loupe.engine.alg.mask.PathRasterizer;
 import loupe.engine.image.GrayU16;
+import loupe.engine.quality.QualityMetrics;
 import org.junit.jupiter.api.Test;
 
 class TestMaskOutline {
@@ -18,17 +19,7 @@ class TestMaskOutline {
   /** Intersection over union of "path coverage ≥ 50 %" and "mask ≥ threshold". */
   static double iou(Outline outline, GrayU16 mask, int threshold) {
     GrayU16 raster = PathRasterizer.rasterize(outline.toPath(), mask.width, mask.height, null);
-    long both = 0;
-    long either = 0;
-    for (int y = 0; y < mask.height; y++) {
-      for (int x = 0; x < mask.width; x++) {
-        boolean a = raster.get(x, y) >= HALF;
-        boolean b = mask.get(x, y) >= threshold;
-        both += a && b ? 1 : 0;
-        either += a || b ? 1 : 0;
-      }
-    }
-    return either == 0 ? 1 : (double) both / either;
+    return QualityMetrics.iou(raster, HALF, mask, threshold);
   }
 
   /** Length of all rings, each cubic measured as 16 chords. */
@@ -139,11 +130,7 @@ class TestMaskOutline {
   @Test
   void specks_below_the_minimum_area_are_dropped_islands_and_holes_alike() {
     GrayU16 mask = new GrayU16(40, 40);
-    for (int y = 10; y < 30; y++) {
-      for (int x = 10; x < 30; x++) {
-        mask.set(x, y, 65535);
-      }
-    }
+    mask.subimage(10, 10, 30, 30).fill(65535);
     mask.set(20, 20, 0);
     mask.set(3, 3, 65535);
     assertThat(MaskOutline.trace(mask, HALF, OutlineConfig.DEFAULT.withMinArea(0)).rings()).hasSize(3);

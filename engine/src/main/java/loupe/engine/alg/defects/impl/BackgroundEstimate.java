@@ -2,6 +2,7 @@
 package loupe.engine.alg.defects.impl;
 
 import java.util.stream.IntStream;
+import loupe.engine.alg.mask.impl.OnionPeel;
 
 /**
  * Smooth background estimate of a gray plane, in two rounds. Round one: block means over allowed
@@ -137,59 +138,16 @@ public final class BackgroundEstimate {
 
   /** Unknown cells take the mean of their known 8-neighbours, nearest rings first. */
   static void onionFill(float[] values, boolean[] known, int w, int h) {
-    int[] queue = new int[w * h];
-    boolean[] queued = known.clone();
-    int size = 0;
+    boolean[] unknown = new boolean[w * h];
+    boolean any = false;
     for (int p = 0; p < w * h; p++) {
-      if (!known[p] && hasNeighbour(known, w, h, p)) {
-        queue[size++] = p;
-        queued[p] = true;
-      }
+      unknown[p] = !known[p];
+      any |= known[p];
     }
-    if (size == 0) {
-      return; // nothing known at all (or nothing unknown): leave as is
+    if (!any) {
+      return; // nothing known at all: leave as is
     }
-    for (int head = 0; head < size; head++) {
-      int p = queue[head];
-      int x = p % w;
-      int y = p / w;
-      float sum = 0;
-      int n = 0;
-      for (int dy = -1; dy <= 1; dy++) {
-        for (int dx = -1; dx <= 1; dx++) {
-          int nx = x + dx;
-          int ny = y + dy;
-          if (nx < 0 || ny < 0 || nx >= w || ny >= h) {
-            continue;
-          }
-          int q = ny * w + nx;
-          if (known[q]) {
-            sum += values[q];
-            n++;
-          } else if (!queued[q]) {
-            queued[q] = true;
-            queue[size++] = q;
-          }
-        }
-      }
-      values[p] = sum / n;
-      known[p] = true;
-    }
-  }
-
-  private static boolean hasNeighbour(boolean[] known, int w, int h, int p) {
-    int x = p % w;
-    int y = p / w;
-    for (int dy = -1; dy <= 1; dy++) {
-      for (int dx = -1; dx <= 1; dx++) {
-        int nx = x + dx;
-        int ny = y + dy;
-        if (nx >= 0 && ny >= 0 && nx < w && ny < h && known[ny * w + nx]) {
-          return true;
-        }
-      }
-    }
-    return false;
+    OnionPeel.fill(values, 1, known, OnionPeel.order(known, unknown, w, h), w, h, null);
   }
 
   /** Bilinear interpolation between block centres, clamped at the edges. */

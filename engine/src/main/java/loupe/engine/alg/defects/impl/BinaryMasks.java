@@ -3,6 +3,8 @@ package loupe.engine.alg.defects.impl;
 
 import java.util.Arrays;
 import java.util.stream.IntStream;
+import loupe.engine.alg.mask.impl.FloodFill;
+import loupe.engine.alg.mask.impl.Neighbours8;
 
 /** Small binary-mask operations on row-major {@code boolean[]} planes. */
 public final class BinaryMasks {
@@ -77,50 +79,29 @@ public final class BinaryMasks {
   public static boolean[] hysteresis(boolean[] seed, boolean[] grow, int w, int h, int maxArea, boolean[] avoid) {
     boolean[] out = new boolean[w * h];
     boolean[] seen = new boolean[w * h];
-    int[] stack = new int[256];
-    int[] members = new int[256];
+    FloodFill flood = new FloodFill(w, h);
     for (int start = 0; start < w * h; start++) {
       if (!seed[start] || seen[start]) {
         continue;
       }
-      int size = 0;
-      int count = 0;
-      boolean touches = false;
-      stack[size++] = start;
-      seen[start] = true;
-      while (size > 0) {
-        int p = stack[--size];
-        if (count == members.length) {
-          members = Arrays.copyOf(members, count * 2);
-        }
-        members[count++] = p;
-        int x = p % w;
-        int y = p / w;
-        for (int dy = -1; dy <= 1; dy++) {
-          for (int dx = -1; dx <= 1; dx++) {
-            int nx = x + dx;
-            int ny = y + dy;
-            if (nx < 0 || ny < 0 || nx >= w || ny >= h) {
-              continue;
-            }
-            int q = ny * w + nx;
-            touches |= avoid != null && avoid[q];
-            if (!seen[q] && (grow[q] || seed[q])) {
-              seen[q] = true;
-              if (size == stack.length) {
-                stack = Arrays.copyOf(stack, size * 2);
-              }
-              stack[size++] = q;
-            }
-          }
-        }
+      int count = flood.fill(start, seen, q -> grow[q] || seed[q]);
+      int[] members = flood.members();
+      if (count > maxArea || avoid != null && touches(members, count, avoid, w, h)) {
+        continue;
       }
-      if (count <= maxArea && !touches) {
-        for (int i = 0; i < count; i++) {
-          out[members[i]] = true;
-        }
+      for (int i = 0; i < count; i++) {
+        out[members[i]] = true;
       }
     }
     return out;
+  }
+
+  private static boolean touches(int[] members, int count, boolean[] avoid, int w, int h) {
+    for (int i = 0; i < count; i++) {
+      if (Neighbours8.any(avoid, members[i], w, h)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

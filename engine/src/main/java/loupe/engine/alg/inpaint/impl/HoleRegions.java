@@ -2,8 +2,9 @@
 package loupe.engine.alg.inpaint.impl;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntPredicate;
+import loupe.engine.alg.mask.impl.FloodFill;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Rect;
 
@@ -20,53 +21,30 @@ final class HoleRegions {
     int w = hole.width;
     int h = hole.height;
     boolean[] seen = new boolean[w * h];
-    int[] stack = new int[64];
+    FloodFill flood = new FloodFill(w, h);
+    IntPredicate inside = p -> hole.data[hole.index(p % w, p / w)] != 0;
     List<HoleRegion> regions = new ArrayList<>();
-    for (int y = 0; y < h; y++) {
-      int row = hole.startIndex + y * hole.stride;
-      for (int x = 0; x < w; x++) {
-        if (seen[y * w + x] || hole.data[row + x] == 0) {
-          continue;
-        }
-        int left = x;
-        int right = x;
-        int top = y;
-        int bottom = y;
-        long area = 0;
-        long edges = 0;
-        int size = 0;
-        stack[size++] = y * w + x;
-        seen[y * w + x] = true;
-        while (size > 0) {
-          int p = stack[--size];
-          int px = p % w;
-          int py = p / w;
-          area++;
-          left = Math.min(left, px);
-          right = Math.max(right, px);
-          top = Math.min(top, py);
-          bottom = Math.max(bottom, py);
-          edges += openEdges(hole, px, py);
-          for (int dy = -1; dy <= 1; dy++) {
-            int ny = py + dy;
-            if (ny < 0 || ny >= h) {
-              continue;
-            }
-            for (int dx = -1; dx <= 1; dx++) {
-              int nx = px + dx;
-              if (nx < 0 || nx >= w || seen[ny * w + nx] || hole.data[hole.index(nx, ny)] == 0) {
-                continue;
-              }
-              seen[ny * w + nx] = true;
-              if (size == stack.length) {
-                stack = Arrays.copyOf(stack, stack.length * 2);
-              }
-              stack[size++] = ny * w + nx;
-            }
-          }
-        }
-        regions.add(new HoleRegion(new Rect(left, top, right + 1, bottom + 1), area, edges));
+    for (int start = 0; start < w * h; start++) {
+      if (seen[start] || !inside.test(start)) {
+        continue;
       }
+      int count = flood.fill(start, seen, inside);
+      int[] members = flood.members();
+      int left = w;
+      int right = -1;
+      int top = h;
+      int bottom = -1;
+      long edges = 0;
+      for (int i = 0; i < count; i++) {
+        int x = members[i] % w;
+        int y = members[i] / w;
+        left = Math.min(left, x);
+        right = Math.max(right, x);
+        top = Math.min(top, y);
+        bottom = Math.max(bottom, y);
+        edges += openEdges(hole, x, y);
+      }
+      regions.add(new HoleRegion(new Rect(left, top, right + 1, bottom + 1), count, edges));
     }
     return regions;
   }

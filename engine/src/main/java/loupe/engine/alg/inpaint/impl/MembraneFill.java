@@ -2,6 +2,7 @@
 package loupe.engine.alg.inpaint.impl;
 
 import java.util.Arrays;
+import loupe.engine.alg.mask.impl.OnionPeel;
 
 /**
  * Harmonic ("membrane") interpolation of the HOLE pixels of a crop: the solution of Laplace's
@@ -30,38 +31,14 @@ final class MembraneFill {
   static void fill(CropImage crop, float[] values, int maxIterations) {
     int w = crop.width;
     int h = crop.height;
-    int nb = crop.bands;
-    byte[] state = crop.state;
-    int[] order = onionOrder(crop);
     boolean[] known = new boolean[w * h];
+    boolean[] hole = new boolean[w * h];
     for (int p = 0; p < w * h; p++) {
-      known[p] = state[p] == CropImage.SOURCE;
+      known[p] = crop.state[p] == CropImage.SOURCE;
+      hole[p] = crop.state[p] == CropImage.HOLE;
     }
-    float[] mean = meanSource(crop, values);
-    float[] acc = new float[nb];
-    for (int p : order) {
-      Arrays.fill(acc, 0);
-      int n = 0;
-      int x = p % w;
-      int y = p / w;
-      for (int dy = -1; dy <= 1; dy++) {
-        for (int dx = -1; dx <= 1; dx++) {
-          int nx = x + dx;
-          int ny = y + dy;
-          if (nx < 0 || ny < 0 || nx >= w || ny >= h || !known[ny * w + nx]) {
-            continue;
-          }
-          for (int c = 0; c < nb; c++) {
-            acc[c] += values[(ny * w + nx) * nb + c];
-          }
-          n++;
-        }
-      }
-      for (int c = 0; c < nb; c++) {
-        values[p * nb + c] = n > 0 ? acc[c] / n : mean[c];
-      }
-      known[p] = true;
-    }
+    int[] order = OnionPeel.order(known, hole, w, h);
+    OnionPeel.fill(values, crop.bands, known, order, w, h, meanSource(crop, values));
     relax(crop, values, order, maxIterations);
     clampToSourceRange(crop, values, order);
   }
@@ -133,63 +110,6 @@ final class MembraneFill {
         return;
       }
     }
-  }
-
-  /** HOLE pixels by increasing 8-connected distance from the SOURCE pixels; unreachable ones last. */
-  static int[] onionOrder(CropImage crop) {
-    int w = crop.width;
-    int h = crop.height;
-    byte[] state = crop.state;
-    int[] order = new int[crop.count(CropImage.HOLE)];
-    boolean[] queued = new boolean[w * h];
-    int size = 0;
-    for (int p = 0; p < w * h; p++) {
-      if (state[p] == CropImage.HOLE && touches(crop, p, CropImage.SOURCE)) {
-        order[size++] = p;
-        queued[p] = true;
-      }
-    }
-    for (int head = 0; head < size; head++) {
-      int p = order[head];
-      int x = p % w;
-      int y = p / w;
-      for (int dy = -1; dy <= 1; dy++) {
-        for (int dx = -1; dx <= 1; dx++) {
-          int nx = x + dx;
-          int ny = y + dy;
-          if (nx < 0 || ny < 0 || nx >= w || ny >= h) {
-            continue;
-          }
-          int q = ny * w + nx;
-          if (!queued[q] && state[q] == CropImage.HOLE) {
-            queued[q] = true;
-            order[size++] = q;
-          }
-        }
-      }
-    }
-    for (int p = 0; p < w * h && size < order.length; p++) {
-      if (state[p] == CropImage.HOLE && !queued[p]) {
-        order[size++] = p;
-      }
-    }
-    return order;
-  }
-
-  private static boolean touches(CropImage crop, int p, byte wanted) {
-    int w = crop.width;
-    int x = p % w;
-    int y = p / w;
-    for (int dy = -1; dy <= 1; dy++) {
-      for (int dx = -1; dx <= 1; dx++) {
-        int nx = x + dx;
-        int ny = y + dy;
-        if (nx >= 0 && ny >= 0 && nx < w && ny < crop.height && crop.state[ny * w + nx] == wanted) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   private static float[] meanSource(CropImage crop, float[] values) {

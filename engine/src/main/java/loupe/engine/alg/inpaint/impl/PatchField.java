@@ -40,33 +40,9 @@ final class PatchField {
     this.level = level;
     this.radius = patchSize / 2;
     this.validSource = validCentres(level, radius);
-    int n = 0;
-    for (boolean b : validSource) {
-      if (b) {
-        n++;
-      }
-    }
-    validList = new int[n];
-    n = 0;
-    for (int p = 0; p < validSource.length; p++) {
-      if (validSource[p]) {
-        validList[n++] = p;
-      }
-    }
+    validList = indicesOf(validSource);
     isTarget = level.dilatedHole(radius);
-    n = 0;
-    for (boolean b : isTarget) {
-      if (b) {
-        n++;
-      }
-    }
-    targets = new int[n];
-    n = 0;
-    for (int p = 0; p < isTarget.length; p++) {
-      if (isTarget[p]) {
-        targets[n++] = p;
-      }
-    }
+    targets = indicesOf(isTarget);
     plainTarget = plainCentres(level, radius, isTarget);
     nnf = new int[level.width * level.height];
     cost = new float[level.width * level.height];
@@ -347,5 +323,21 @@ final class PatchField {
 
   private interface StatePredicate {
     boolean test(byte state);
+  }
+
+  /** The indices where {@code set} is true, ascending. */
+  private static int[] indicesOf(boolean[] set) {
+    int n = 0;
+    for (boolean b : set) {
+      n += b ? 1 : 0;
+    }
+    int[] indices = new int[n];
+    n = 0;
+    for (int p = 0; p < set.length; p++) {
+      if (set[p]) {
+        indices[n++] = p;
+      }
+    }
+    return indices;
   }
 }

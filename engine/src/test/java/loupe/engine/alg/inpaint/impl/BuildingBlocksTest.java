@@ -189,11 +189,7 @@ class BuildingBlocksTest {
   @Test
   void widthEstimateSeparatesStrokesFromBlobs() {
     GrayU16 stroke = new GrayU16(200, 20);
-    for (int x = 10; x < 190; x++) {
-      for (int y = 8; y < 12; y++) {
-        stroke.set(x, y, 65535);
-      }
-    }
+    stroke.subimage(10, 8, 190, 12).fill(65535);
     assertThat(HoleRegions.find(stroke).get(0).width()).isCloseTo(8.0, within(0.5)); // 4·area/edges = 2 × 4 px
     GrayU16 disc = loupe.engine.alg.inpaint.Synth.disc(new GrayU16(80, 80), 40, 40, 20, 65535);
     assertThat(HoleRegions.find(disc).get(0).width()).isGreaterThan(25);

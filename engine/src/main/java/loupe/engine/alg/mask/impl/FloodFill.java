@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.engine.alg.mask.impl;
+
+import java.util.Arrays;
+import java.util.function.IntPredicate;
+
+/**
+ * 8-connected flood fill on a row-major {@code w × h} grid (depth-first with an explicit stack),
+ * the one mechanism behind component labelling. Buffers are reused from fill to fill, so an
+ * instance serves one thread.
+ */
+public final class FloodFill {
+  private final int w;
+  private final int h;
+  private final int[] around = new int[Neighbours8.MAX];
+  private int[] stack = new int[64];
+  private int[] members = new int[64];
+
+  public FloodFill(int w, int h) {
+    this.w = w;
+    this.h = h;
+  }
+
+  /**
+   * Collects the component of {@code start}: it and every pixel reached through 8-neighbours
+   * {@code q} with {@code !seen[q] && inside.test(q)}; {@code start} itself joins whatever
+   * {@code inside} says of it.
+   *
+   * @param seen Modified: the members become true.
+   * @return the member count; the members are the first that many entries of {@link #members()}
+   */
+  public int fill(int start, boolean[] seen, IntPredicate inside) {
+    int size = 0;
+    int count = 0;
+    stack[size++] = start;
+    seen[start] = true;
+    while (size > 0) {
+      int p = stack[--size];
+      if (count == members.length) {
+        members = Arrays.copyOf(members, count * 2);
+      }
+      members[count++] = p;
+      int n = Neighbours8.of(p, w, h, around);
+      for (int k = 0; k < n; k++) {
+        int q = around[k];
+        if (!seen[q] && inside.test(q)) {
+          seen[q] = true;
+          if (size == stack.length) {
+            stack = Arrays.copyOf(stack, size * 2);
+          }
+          stack[size++] = q;
+        }
+      }
+    }
+    return count;
+  }
+
+  /** The members of the last fill, in visiting order; valid up to the count it returned. */
+  public int[] members() {
+    return members;
+  }
+}
