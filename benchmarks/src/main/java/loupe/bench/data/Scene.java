@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import loupe.bench.quality.Regions;
+import loupe.engine.alg.mask.MaskOps;
 import loupe.engine.image.BitDepth;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
@@ -75,7 +76,7 @@ public record Scene(String name, Path dir, Planar input, Planar clean, GrayU16 m
    * frame), its input written as an 8-bit PNG into {@code folder} (reused when present).
    */
   public Scene cropAroundJewelry(int width, int height, Path folder) throws IOException {
-    Rect box = Regions.bounds(mask);
+    Rect box = MaskOps.support(mask);
     int cx = box.isEmpty() ? width() / 2 : (box.left() + box.right()) / 2;
     int cy = box.isEmpty() ? height() / 2 : (box.top() + box.bottom()) / 2;
     int w = Math.min(width, width());

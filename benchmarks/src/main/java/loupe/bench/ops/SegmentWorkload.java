@@ -10,6 +10,7 @@ import loupe.bench.quality.SceneQuality;
 import loupe.bench.run.Compared;
 import loupe.bench.run.Repeat;
 import loupe.bench.run.Row;
+import loupe.engine.alg.mask.MaskOps;
 import loupe.engine.Progress;
 import loupe.engine.alg.segment.ClassicalSegmenter;
 import loupe.engine.alg.segment.ProductSegmenter;
@@ -52,7 +53,7 @@ public final class SegmentWorkload extends SceneWorkload {
   Row run(Scene s) throws Exception {
     CvImages.load();
     Rect canvas = Rect.ofSize(s.width(), s.height());
-    Rect seed = Regions.bounds(s.mask()).grow(Math.max(s.width(), s.height()) / 50, canvas);
+    Rect seed = MaskOps.support(s.mask()).grow(Math.max(s.width(), s.height()) / 50, canvas);
     Mat bgr = CvImages.toBgr8(s.input());
     try (ModelRegistry models = ModelRegistry.open(ModelFolder.configured().root())) {
       ProductSegmenter loupeSegmenter = segmenter == Segmenter.CLASSICAL ? new ClassicalSegmenter()

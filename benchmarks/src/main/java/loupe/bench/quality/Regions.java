@@ -53,25 +53,6 @@ public final class Regions {
     return n;
   }
 
-  /** Bounding box of the pixels &gt; 0 (right/bottom exclusive); an empty rectangle when there are none. */
-  public static Rect bounds(GrayU16 region) {
-    int minX = region.width;
-    int minY = region.height;
-    int maxX = -1;
-    int maxY = -1;
-    for (int y = 0; y < region.height; y++) {
-      for (int x = 0; x < region.width; x++) {
-        if (region.get(x, y) > 0) {
-          minX = Math.min(minX, x);
-          minY = Math.min(minY, y);
-          maxX = Math.max(maxX, x);
-          maxY = Math.max(maxY, y);
-        }
-      }
-    }
-    return maxX < 0 ? new Rect(0, 0, 0, 0) : new Rect(minX, minY, maxX + 1, maxY + 1);
-  }
-
   private interface Test {
     boolean in(int mask, int label);
   }

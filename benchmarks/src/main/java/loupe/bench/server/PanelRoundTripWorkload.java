@@ -23,6 +23,7 @@ import loupe.bench.run.Repeat;
 import loupe.bench.run.Row;
 import loupe.bench.run.Timed;
 import loupe.bench.run.Workload;
+import loupe.engine.alg.mask.MaskOps;
 import loupe.engine.image.Planar;
 import loupe.engine.image.Rect;
 import loupe.server.http.LoupeServer;
@@ -100,7 +101,7 @@ public final class PanelRoundTripWorkload implements Workload {
   /** The panel's request body: jewelry layer over the mask's bounding box, and the full background. */
   private byte[] request(LargeShot shot) throws IOException {
     Planar photo = shot.image();
-    Rect box = Regions.bounds(shot.mask());
+    Rect box = MaskOps.support(shot.mask());
     Planar jewel = photo.subimage(box.left(), box.top(), box.right(), box.bottom());
     byte[] jewelBytes = PixelCodec.encode(jewel, shot.mask().subimage(box.left(), box.top(), box.right(), box.bottom()),
         16, false);

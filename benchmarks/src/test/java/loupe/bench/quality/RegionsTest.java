@@ -6,7 +6,6 @@ import static loupe.bench.TestImages.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import loupe.engine.image.GrayU16;
-import loupe.engine.image.Rect;
 import org.junit.jupiter.api.Test;
 
 class RegionsTest {
@@ -32,12 +31,5 @@ class RegionsTest {
     assertThat(values(specks)).containsExactly(0, 0, 65535, 0, 0, 0, 0, 65535);
     assertThat(Regions.count(specks)).isEqualTo(2);
     assertThat(Regions.count(Regions.labelled(LABELS, Regions.PROP_SHADOW))).isZero();
-  }
-
-  @Test
-  void bounds_cover_the_non_zero_pixels_exclusively() {
-    assertThat(Regions.bounds(MASK)).isEqualTo(new Rect(0, 0, 2, 1));
-    assertThat(Regions.bounds(LABELS)).isEqualTo(new Rect(0, 0, 4, 2));
-    assertThat(Regions.bounds(new GrayU16(3, 3)).isEmpty()).isTrue();
   }
 }

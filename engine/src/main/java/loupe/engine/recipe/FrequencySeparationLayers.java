@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.engine.recipe;
 
+import loupe.engine.alg.mask.MaskOps;
 import java.util.List;
 import java.util.Locale;
 import loupe.engine.alg.freqsep.FrequencyLayers;
@@ -29,7 +30,7 @@ final class FrequencySeparationLayers {
       coverage = in.jewelry().alpha();
       bounds = in.jewelry().bounds();
     } else {
-      bounds = support(in.productMask());
+      bounds = MaskOps.support(in.productMask());
       if (bounds.isEmpty()) {
         return List.of();
       }
@@ -43,24 +44,5 @@ final class FrequencySeparationLayers {
             false, Placement.ABOVE, group),
         new OutputLayer("High frequency (texture, dust)", split.high(), coverage, null, bounds,
             BlendMode.LINEAR_LIGHT, 255, false, Placement.ABOVE, group));
-  }
-
-  /** Bounding box of the pixels where {@code mask} &gt; 0. */
-  private static Rect support(GrayU16 mask) {
-    int minX = mask.width;
-    int minY = mask.height;
-    int maxX = -1;
-    int maxY = -1;
-    for (int y = 0; y < mask.height; y++) {
-      for (int x = 0; x < mask.width; x++) {
-        if (mask.get(x, y) > 0) {
-          minX = Math.min(minX, x);
-          maxX = Math.max(maxX, x);
-          minY = Math.min(minY, y);
-          maxY = Math.max(maxY, y);
-        }
-      }
-    }
-    return maxX < 0 ? new Rect(0, 0, 0, 0) : new Rect(minX, minY, maxX + 1, maxY + 1);
   }
 }

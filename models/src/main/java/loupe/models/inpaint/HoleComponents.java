@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.models.inpaint;
 
+import loupe.engine.alg.mask.MaskOps;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +17,7 @@ record HoleComponents(Rect area, int[] labels, List<Rect> boxes) {
 
   /** Labels {@code hole} (Not modified) in raster order of each component's first pixel. */
   static HoleComponents of(GrayU16 hole) {
-    Rect area = support(hole);
+    Rect area = MaskOps.support(hole);
     int w = area.width();
     int h = area.height();
     int[] labels = new int[w * h];
@@ -70,22 +71,4 @@ record HoleComponents(Rect area, int[] labels, List<Rect> boxes) {
     return hole.data[hole.index(area.left() + x, area.top() + y)] != 0;
   }
 
-  private static Rect support(GrayU16 hole) {
-    int x0 = hole.width;
-    int y0 = hole.height;
-    int x1 = 0;
-    int y1 = 0;
-    for (int y = 0; y < hole.height; y++) {
-      int row = hole.index(0, y);
-      for (int x = 0; x < hole.width; x++) {
-        if (hole.data[row + x] != 0) {
-          x0 = Math.min(x0, x);
-          x1 = Math.max(x1, x + 1);
-          y0 = Math.min(y0, y);
-          y1 = y + 1;
-        }
-      }
-    }
-    return x1 <= x0 ? new Rect(0, 0, 0, 0) : new Rect(x0, y0, x1, y1);
-  }
 }

@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import loupe.engine.alg.mask.MaskOps;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 import loupe.engine.image.Rect;
@@ -237,7 +238,7 @@ class LoadTest {
     Path scene = Path.of(System.getProperty("loupe.shared"), "benchmark/dev/dev01_solitaire_yellowgold");
     Planar photo = upscale(TestPngs.rgb(scene.resolve("input.png")));
     GrayU16 mask = upscale(new Planar(TestPngs.gray(scene.resolve("truth_mask.png")))).bands[0];
-    Rect box = bounds(mask);
+    Rect box = MaskOps.support(mask);
     byte[] jewel = PixelCodec.encode(photo.subimage(box.left(), box.top(), box.right(), box.bottom()),
         mask.subimage(box.left(), box.top(), box.right(), box.bottom()), 8, false);
     byte[] background = PixelCodec.encode(photo, null, 8, false);
@@ -265,21 +266,4 @@ class LoadTest {
     return out;
   }
 
-  private static Rect bounds(GrayU16 mask) {
-    int minX = mask.width;
-    int minY = mask.height;
-    int maxX = -1;
-    int maxY = -1;
-    for (int y = 0; y < mask.height; y++) {
-      for (int x = 0; x < mask.width; x++) {
-        if (mask.get(x, y) > 0) {
-          minX = Math.min(minX, x);
-          minY = Math.min(minY, y);
-          maxX = Math.max(maxX, x);
-          maxY = Math.max(maxY, y);
-        }
-      }
-    }
-    return new Rect(minX, minY, maxX + 1, maxY + 1);
-  }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import loupe.engine.alg.mask.MaskOps;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 import loupe.engine.image.Rect;
@@ -129,7 +130,7 @@ class PanelJobTest {
     Map<String, Object> header = header(depth, recipe);
     @SuppressWarnings("unchecked")
     List<BufferDescriptor> buffers = (List<BufferDescriptor>) header.get("buffers");
-    Rect box = jewelBox();
+    Rect box = MaskOps.support(mask);
     Planar jewel = photo.subimage(box.left(), box.top(), box.right(), box.bottom());
     GrayU16 alpha = mask.subimage(box.left(), box.top(), box.right(), box.bottom());
     return Frame.write(harness.json, header, PixelCodec.encode(jewel, alpha, depth, false),
@@ -137,7 +138,7 @@ class PanelJobTest {
   }
 
   static Map<String, Object> header(int depth, String recipe) {
-    Rect box = jewelBox();
+    Rect box = MaskOps.support(mask);
     List<BufferDescriptor> buffers = new ArrayList<>();
     buffers.add(new BufferDescriptor("jewelry", box.width(), box.height(), 4, depth, false, "chunky",
         BufferDescriptor.Bounds.of(box), "sRGB IEC61966-2.1", (long) box.width() * box.height() * 4 * depth / 8));
@@ -153,21 +154,4 @@ class PanelJobTest {
     return header;
   }
 
-  static Rect jewelBox() {
-    int minX = mask.width;
-    int minY = mask.height;
-    int maxX = 0;
-    int maxY = 0;
-    for (int y = 0; y < mask.height; y++) {
-      for (int x = 0; x < mask.width; x++) {
-        if (mask.get(x, y) > 0) {
-          minX = Math.min(minX, x);
-          minY = Math.min(minY, y);
-          maxX = Math.max(maxX, x);
-          maxY = Math.max(maxY, y);
-        }
-      }
-    }
-    return new Rect(minX, minY, maxX + 1, maxY + 1);
-  }
 }

@@ -117,6 +117,31 @@ public final class MaskOps {
   }
 
   /**
+   * Bounding box of the pixels &gt; 0 (right/bottom exclusive); an empty rectangle at the origin
+   * when there are none.
+   *
+   * @param mask Not modified
+   */
+  public static Rect support(GrayU16 mask) {
+    int x0 = mask.width;
+    int y0 = mask.height;
+    int x1 = 0;
+    int y1 = 0;
+    for (int y = 0; y < mask.height; y++) {
+      int row = mask.startIndex + y * mask.stride;
+      for (int x = 0; x < mask.width; x++) {
+        if (mask.data[row + x] != 0) {
+          x0 = Math.min(x0, x);
+          x1 = Math.max(x1, x + 1);
+          y0 = Math.min(y0, y);
+          y1 = y + 1;
+        }
+      }
+    }
+    return x1 <= x0 ? new Rect(0, 0, 0, 0) : new Rect(x0, y0, x1, y1);
+  }
+
+  /**
    * The guard band: 65535 on pixels within {@code radius} of the product (P &gt; 0) but not in
    * it (P == 0), 0 elsewhere. Background sampling excludes it so that no fill copies jewelry
    * colour from the anti-aliased rim or a reflection just outside the mask.

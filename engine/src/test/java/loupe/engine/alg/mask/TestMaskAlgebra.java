@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Random;
 import loupe.engine.alg.mask.impl.MaskMath;
 import loupe.engine.image.GrayU16;
+import loupe.engine.image.Rect;
 import loupe.engine.quality.QualityMetrics;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -88,5 +89,15 @@ class TestMaskAlgebra {
     assertThat(MaskOps.intersect(inPlace, b, inPlace).sameSamples(expected)).isTrue();
     assertThatThrownBy(() -> MaskOps.add(a, new GrayU16(20, 11), null)).hasMessageContaining("size mismatch");
     assertThatThrownBy(() -> MaskOps.invert(a, new GrayU16(3, 3))).hasMessageContaining("expected 20×10");
+  }
+
+  @Test
+  void supportIsTheExclusiveBoundingBoxOfTheNonZeroPixelsAlsoOnAView() {
+    GrayU16 mask = new GrayU16(6, 5);
+    mask.set(1, 1, 300);
+    mask.set(4, 3, 65535);
+    assertThat(MaskOps.support(mask)).isEqualTo(new Rect(1, 1, 5, 4));
+    assertThat(MaskOps.support(mask.subimage(2, 2, 6, 5))).isEqualTo(new Rect(2, 1, 3, 2));
+    assertThat(MaskOps.support(new GrayU16(3, 3)).isEmpty()).isTrue();
   }
 }
