@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import loupe.engine.testing.TestImages;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 import loupe.engine.image.Rect;
@@ -38,8 +39,8 @@ class JobTimeoutTest {
   /** dev01 as one full-canvas RGBA jewelry layer (the truth mask as alpha), 8-bit, Pro. */
   private static byte[] request(ServerHarness h) throws Exception {
     Path scene = Path.of(System.getProperty("loupe.shared"), "benchmark/dev/dev01_solitaire_yellowgold");
-    Planar photo = TestPngs.rgb(scene.resolve("input.png"));
-    GrayU16 mask = TestPngs.gray(scene.resolve("truth_mask.png"));
+    Planar photo = TestImages.readRgb(scene.resolve("input.png"));
+    GrayU16 mask = TestImages.readGray(scene.resolve("truth_mask.png"));
     byte[] jewel = PixelCodec.encode(photo, mask, 8, false);
     Rect canvas = Rect.ofSize(photo.width, photo.height);
     Map<String, Object> header = new LinkedHashMap<>();

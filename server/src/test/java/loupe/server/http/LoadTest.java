@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import loupe.engine.testing.TestImages;
 import loupe.engine.alg.mask.MaskOps;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
@@ -236,8 +237,8 @@ class LoadTest {
    */
   private byte[] twelveMegapixelRequest() throws Exception {
     Path scene = Path.of(System.getProperty("loupe.shared"), "benchmark/dev/dev01_solitaire_yellowgold");
-    Planar photo = upscale(TestPngs.rgb(scene.resolve("input.png")));
-    GrayU16 mask = upscale(new Planar(TestPngs.gray(scene.resolve("truth_mask.png")))).bands[0];
+    Planar photo = upscale(TestImages.readRgb(scene.resolve("input.png")));
+    GrayU16 mask = upscale(new Planar(TestImages.readGray(scene.resolve("truth_mask.png")))).bands[0];
     Rect box = MaskOps.support(mask);
     byte[] jewel = PixelCodec.encode(photo.subimage(box.left(), box.top(), box.right(), box.bottom()),
         mask.subimage(box.left(), box.top(), box.right(), box.bottom()), 8, false);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import loupe.engine.testing.TestImages;
 import loupe.engine.alg.mask.MaskOps;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
@@ -38,8 +39,8 @@ class PanelJobTest {
   static void start() throws Exception {
     harness = new ServerHarness();
     Path scene = Path.of(System.getProperty("loupe.shared"), "benchmark/dev/dev01_solitaire_yellowgold");
-    photo = TestPngs.rgb(scene.resolve("input.png"));
-    mask = TestPngs.gray(scene.resolve("truth_mask.png"));
+    photo = TestImages.readRgb(scene.resolve("input.png"));
+    mask = TestImages.readGray(scene.resolve("truth_mask.png"));
   }
 
   @AfterAll
