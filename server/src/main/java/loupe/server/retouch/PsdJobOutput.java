@@ -8,18 +8,30 @@ import java.util.Map;
 import java.util.Optional;
 import loupe.server.jobs.JobOutput;
 
-/** The result of a PSD job: the written PSD (in its own temp folder) and a summary. */
+/**
+ * The result of a PSD job: the written PSD (in its own temp folder) and a summary. Only the summary
+ * is kept in memory — the recipe's layers and masks are dropped as soon as the job ends, so a kept
+ * result holds kilobytes, and its size bound is the file it keeps on disk.
+ */
 final class PsdJobOutput implements JobOutput {
-  private final FileOutcome outcome;
+  private final Map<String, Object> summary;
+  private final Path output;
+  private final long bytes;
   private final Path dir;
 
   PsdJobOutput(FileOutcome outcome, Path dir) {
-    this.outcome = outcome;
+    this.summary = summaryOf(outcome);
+    this.output = outcome.output();
+    this.bytes = outcome.written().bytes();
     this.dir = dir;
   }
 
   @Override
   public Object summary() {
+    return summary;
+  }
+
+  private static Map<String, Object> summaryOf(FileOutcome outcome) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("recipe", outcome.result().recipe().id());
     out.put("layersAdded", outcome.result().layers().size());
@@ -35,12 +47,12 @@ final class PsdJobOutput implements JobOutput {
 
   @Override
   public long sizeBytes() {
-    return outcome.written().bytes();
+    return bytes;
   }
 
   @Override
   public Optional<Path> psdFile() {
-    return Files.exists(outcome.output()) ? Optional.of(outcome.output()) : Optional.empty();
+    return Files.exists(output) ? Optional.of(output) : Optional.empty();
   }
 
   @Override
