@@ -44,7 +44,36 @@ final class CoarseClassifier {
     background = BinaryMorphology.reconstruct(background, BinaryMorphology.or(passable, closed), w, h);
     ConnectedComponents pieces = ConnectedComponents.of(BinaryMorphology.invert(background), w, h);
     int minArea = Math.max(1, (int) Math.ceil(cfg.minComponentFraction() * pieces.largestArea()));
-    return pieces.keepAtLeast(minArea);
+    return closePockets(work, sweep, pieces.keepAtLeast(minArea), cfg);
+  }
+
+  /**
+   * Background pixels that do not show the sweep and whose (2r+1)² window is mostly jewelry become
+   * jewelry. The flood can leak through a stone's thin girdle line into rim facets that are as
+   * smooth and neutral as the sweep; such a pocket is surrounded by the stone, while background
+   * along a convex outline sees at most half jewelry. A ring's interior shows the sweep and stays
+   * background. Errs towards jewelry, the safe side.
+   */
+  static boolean[] closePockets(WorkImage work, Plane[] sweep, boolean[] jewelry, SegmentConfig cfg) {
+    Plane share = new Plane(work.width, work.height);
+    for (int i = 0; i < jewelry.length; i++) {
+      share.data()[i] = jewelry[i] ? 1 : 0;
+    }
+    share = BoxFilter.mean(share, cfg.pocketRadius());
+    boolean[] out = jewelry.clone();
+    for (int i = 0; i < out.length; i++) {
+      out[i] |= share.data()[i] >= cfg.pocketShare() && !showsSweep(work, sweep, i, cfg);
+    }
+    return out;
+  }
+
+  /** Within {@link SegmentConfig#sweepTolerance()} of the sweep model in every channel. */
+  private static boolean showsSweep(WorkImage work, Plane[] sweep, int i, SegmentConfig cfg) {
+    boolean near = true;
+    for (int c = 0; c < sweep.length; c++) {
+      near &= Math.abs(work.channels[c].data()[i] - sweep[c].data()[i]) < cfg.sweepTolerance();
+    }
+    return near;
   }
 
   /**
@@ -72,11 +101,7 @@ final class CoarseClassifier {
         if (x == 0 || y == 0 || x == w - 1 || y == h - 1 || wide[i]) {
           accepted[id] = true;
         }
-        boolean near = true;
-        for (int c = 0; c < sweep.length; c++) {
-          near &= Math.abs(work.channels[c].data()[i] - sweep[c].data()[i]) < cfg.sweepTolerance();
-        }
-        sweepLike[id] += near ? 1 : 0;
+        sweepLike[id] += showsSweep(work, sweep, i, cfg) ? 1 : 0;
       }
     }
     for (int id = 0; id < n; id++) {

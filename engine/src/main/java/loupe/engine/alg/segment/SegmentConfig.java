@@ -27,6 +27,11 @@ package loupe.engine.alg.segment;
  *     thin line between them (a prop's rim, lint), which polished metal is rarely that thin
  * @param minComponentFraction jewelry pieces smaller than this fraction of the largest piece are
  *     dust, lint or hair
+ * @param pocketRadius work px: half-side of the window in which a background pixel's surroundings
+ *     are counted (see {@code pocketShare})
+ * @param pocketShare a background pixel that does not show the sweep and whose window is at least
+ *     this share jewelry lies in a pocket the piece encloses (a diamond's rim facets that the flood
+ *     reached through the thin girdle line) and is kept with the piece; 1 disables
  * @param localBackgroundRadius work px: window of the local background estimate next to the edge
  * @param edgeBand work px: half-width of the band around the coarse outline that is re-decided
  *     at full resolution
@@ -48,6 +53,8 @@ public record SegmentConfig(
     double blendTolerance,
     int silhouetteGap,
     double minComponentFraction,
+    int pocketRadius,
+    double pocketShare,
     int localBackgroundRadius,
     int edgeBand,
     double edgePeakShare,
@@ -66,6 +73,8 @@ public record SegmentConfig(
     require(silhouetteGap >= 0, "silhouetteGap must be ≥ 0, got " + silhouetteGap);
     require(minComponentFraction >= 0 && minComponentFraction < 1,
         "minComponentFraction must be in [0,1), got " + minComponentFraction);
+    require(pocketRadius >= 1, "pocketRadius must be ≥ 1, got " + pocketRadius);
+    require(pocketShare > 0 && pocketShare <= 1, "pocketShare must be in (0,1], got " + pocketShare);
     require(localBackgroundRadius >= 1, "localBackgroundRadius must be ≥ 1, got " + localBackgroundRadius);
     require(edgeBand >= 0, "edgeBand must be ≥ 0, got " + edgeBand);
     require(edgePeakShare > 0 && edgePeakShare <= 1, "edgePeakShare must be in (0,1], got " + edgePeakShare);
@@ -74,7 +83,7 @@ public record SegmentConfig(
 
   /** The defaults, measured on the dev scenes (white and grey sweeps, 1600×1200). */
   public static SegmentConfig defaults() {
-    return new SegmentConfig(800, 4, 3.0, 8.0, 4, 10, 6.0, 2, 3.0, 1, 0.02, 6, 1, 0.5, 5.0);
+    return new SegmentConfig(800, 4, 3.0, 8.0, 4, 10, 6.0, 2, 3.0, 1, 0.02, 12, 0.5, 6, 1, 0.5, 5.0);
   }
 
   /** The integer reduction factor for a shot of this size. */

@@ -106,13 +106,14 @@ class ClassicalSegmenterSceneTest {
   }
 
   @Test
-  @Disabled("measured 0.978: the contact shadow right under the putty, next to the studs, stays in the mask")
+  @Disabled("measured 0.946: the contact shadow right under the putty, between the studs, is a pocket the piece"
+      + " mostly encloses and is kept with the piece (0.978 before pockets were closed, at 1918 more missed stone pixels)")
   void dev03PropShadowIsBackground() {
     assertThat(scene("dev03").backgroundShare(4)).isGreaterThanOrEqualTo(BAR_BACKGROUND);
   }
 
   @Test
   void dev03PropShadowHoldsTheLevelReached() {
-    assertThat(scene("dev03").backgroundShare(4)).isGreaterThanOrEqualTo(0.97);
+    assertThat(scene("dev03").backgroundShare(4)).isGreaterThanOrEqualTo(0.94);
   }
 }
