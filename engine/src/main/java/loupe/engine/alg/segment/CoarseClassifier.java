@@ -107,11 +107,72 @@ final class CoarseClassifier {
     for (int id = 0; id < n; id++) {
       accepted[id] |= sweepLike[id] * 2 >= regions.areas[id];
     }
+    acceptPropFaces(work, sweep, regions, accepted, cfg);
     boolean[] out = new boolean[w * h];
     for (int i = 0; i < out.length; i++) {
       out[i] = regions.labels[i] >= 0 && accepted[regions.labels[i]];
     }
     return out;
+  }
+
+  /**
+   * A prop seen on both sides of the piece (an acrylic block behind a bail) splits into several
+   * large smooth regions, and only the side that touches the sweep widely is accepted. A region
+   * whose mean gain and colour match an accepted region that is coloured, not just darker (its
+   * colour departs from a pure gain of the sweep's by at least {@link SegmentConfig#propChroma()}),
+   * is the same prop and accepted too. A shadow is a pure gain, so a metal face as dark as the
+   * product's own shadow never matches it.
+   */
+  static void acceptPropFaces(WorkImage work, Plane[] sweep, ConnectedComponents regions, boolean[] accepted,
+      SegmentConfig cfg) {
+    int n = regions.areas.length;
+    int bands = sweep.length;
+    if (bands == 1) {
+      return;
+    }
+    // Per region: mean gain (luminance over the sweep's), then the mean departure per channel.
+    double[][] stats = new double[n][1 + bands];
+    for (int i = 0; i < regions.labels.length; i++) {
+      int id = regions.labels[i];
+      if (id < 0) {
+        continue;
+      }
+      double seen = 0;
+      double model = 0;
+      for (int c = 0; c < bands; c++) {
+        seen += work.channels[c].data()[i];
+        model += Math.max(1.0, sweep[c].data()[i]);
+      }
+      double gain = seen / model;
+      stats[id][0] += gain;
+      for (int c = 0; c < bands; c++) {
+        stats[id][1 + c] += work.channels[c].data()[i] / Math.max(1.0, sweep[c].data()[i]) / Math.max(1e-6, gain) - 1;
+      }
+    }
+    for (int id = 0; id < n; id++) {
+      for (int k = 0; k < stats[id].length; k++) {
+        stats[id][k] /= regions.areas[id];
+      }
+    }
+    boolean[] before = accepted.clone();
+    for (int id = 0; id < n; id++) {
+      for (int prop = 0; prop < n && !accepted[id]; prop++) {
+        if (!before[prop] || departure(stats[prop], null) < cfg.propChroma()) {
+          continue;
+        }
+        accepted[id] = Math.abs(stats[id][0] - stats[prop][0]) < cfg.propGainMatch()
+            && departure(stats[id], stats[prop]) < cfg.propChroma();
+      }
+    }
+  }
+
+  /** max over channels of |departure of a − departure of b| (b null: of a alone). */
+  private static double departure(double[] a, double[] b) {
+    double worst = 0;
+    for (int k = 1; k < a.length; k++) {
+      worst = Math.max(worst, Math.abs(a[k] - (b == null ? 0 : b[k])));
+    }
+    return worst;
   }
 
   /** Locally planar (small mean |Laplacian| of the lightly blurred luminance) and near the sweep's hue. */

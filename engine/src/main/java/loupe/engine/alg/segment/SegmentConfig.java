@@ -20,6 +20,11 @@ package loupe.engine.alg.segment;
  *     (prop, shadow, sweep) even where the piece encloses it; no facet or metal face is that wide
  * @param sweepTolerance levels: a work pixel within this of the sweep model in every channel shows
  *     the sweep; a large smooth region where at least half of the pixels do seeds the flood
+ * @param propChroma a large smooth region accepted as surface whose mean colour departs at least
+ *     this much from a pure gain of the sweep's colour (relative, per channel) is a coloured prop;
+ *     a region enclosed by the piece with the same gain and colour is that prop too (the other
+ *     side of an acrylic block behind a bail)
+ * @param propGainMatch largest difference of mean gain (relative to the sweep) between the two
  * @param blendRadius work px: how far a background region may bridge across a prop's silhouette
  * @param blendTolerance levels: a silhouette pixel is a blend when each channel lies within the
  *     range of the smooth colours around it, widened by this much
@@ -49,6 +54,8 @@ public record SegmentConfig(
     int largeSmoothRadius,
     int surfaceRadius,
     double sweepTolerance,
+    double propChroma,
+    double propGainMatch,
     int blendRadius,
     double blendTolerance,
     int silhouetteGap,
@@ -68,6 +75,8 @@ public record SegmentConfig(
     require(largeSmoothRadius >= 1, "largeSmoothRadius must be ≥ 1, got " + largeSmoothRadius);
     require(surfaceRadius >= largeSmoothRadius, "surfaceRadius must be ≥ largeSmoothRadius, got " + surfaceRadius);
     require(sweepTolerance > 0, "sweepTolerance must be > 0, got " + sweepTolerance);
+    require(propChroma > 0, "propChroma must be > 0, got " + propChroma);
+    require(propGainMatch >= 0, "propGainMatch must be ≥ 0, got " + propGainMatch);
     require(blendRadius >= 0, "blendRadius must be ≥ 0, got " + blendRadius);
     require(blendTolerance >= 0, "blendTolerance must be ≥ 0, got " + blendTolerance);
     require(silhouetteGap >= 0, "silhouetteGap must be ≥ 0, got " + silhouetteGap);
@@ -83,7 +92,7 @@ public record SegmentConfig(
 
   /** The defaults, measured on the dev scenes (white and grey sweeps, 1600×1200). */
   public static SegmentConfig defaults() {
-    return new SegmentConfig(800, 4, 3.0, 8.0, 4, 10, 6.0, 2, 3.0, 1, 0.02, 12, 0.5, 6, 1, 0.5, 5.0);
+    return new SegmentConfig(800, 4, 3.0, 8.0, 4, 10, 6.0, 0.005, 0.03, 2, 3.0, 1, 0.02, 12, 0.5, 6, 1, 0.5, 5.0);
   }
 
   /** The integer reduction factor for a shot of this size. */
