@@ -12,7 +12,8 @@ package loupe.engine.alg.segment;
  * props, whose pixels are blends of the smooth colours on either side, but never into the other
  * large smooth regions, which are facets or mirror faces enclosed by the piece. Thin lines between
  * two flooded regions (a prop's rim, lint, hair) are closed over. What the flood cannot reach is
- * jewelry; pieces that are tiny compared to the largest are dust.
+ * jewelry; pieces that are tiny compared to the largest are dust. Pockets of background that the
+ * piece mostly encloses are given back to it unless they show the sweep.
  */
 final class CoarseClassifier {
   private CoarseClassifier() {}
