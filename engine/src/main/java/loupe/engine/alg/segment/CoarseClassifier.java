@@ -49,11 +49,13 @@ final class CoarseClassifier {
   }
 
   /**
-   * Background pixels that do not show the sweep and whose (2r+1)² window is mostly jewelry become
-   * jewelry. The flood can leak through a stone's thin girdle line into rim facets that are as
-   * smooth and neutral as the sweep; such a pocket is surrounded by the stone, while background
-   * along a convex outline sees at most half jewelry. A ring's interior shows the sweep and stays
-   * background. Errs towards jewelry, the safe side.
+   * Background pixels whose (2r+1)² window is mostly jewelry become jewelry. The flood can leak
+   * through a stone's thin girdle line into rim facets that are as smooth and neutral as the sweep;
+   * such a pocket is surrounded by the stone, while background along a convex outline sees at most
+   * half jewelry. A pocket that shows the sweep is closed only when it is connected to the
+   * background at the frame, and at a higher share ({@link SegmentConfig#sweepPocketShare()}): a
+   * ring's interior is enclosed and stays background, rim facets that mirror the sweep were reached
+   * from outside. Errs towards jewelry, the safe side.
    */
   static boolean[] closePockets(WorkImage work, Plane[] sweep, boolean[] jewelry, SegmentConfig cfg) {
     Plane share = new Plane(work.width, work.height);
@@ -61,9 +63,31 @@ final class CoarseClassifier {
       share.data()[i] = jewelry[i] ? 1 : 0;
     }
     share = BoxFilter.mean(share, cfg.pocketRadius());
+    boolean[] outside = touchingFrame(BinaryMorphology.invert(jewelry), work.width, work.height);
     boolean[] out = jewelry.clone();
     for (int i = 0; i < out.length; i++) {
-      out[i] |= share.data()[i] >= cfg.pocketShare() && !showsSweep(work, sweep, i, cfg);
+      double enclosed = share.data()[i];
+      out[i] |= outside[i] ? enclosed >= cfg.sweepPocketShare() || enclosed >= cfg.pocketShare()
+          && !showsSweep(work, sweep, i, cfg) : enclosed >= cfg.pocketShare() && !showsSweep(work, sweep, i, cfg);
+    }
+    return out;
+  }
+
+  /** The pixels of {@code mask} connected to the frame through {@code mask}. */
+  private static boolean[] touchingFrame(boolean[] mask, int w, int h) {
+    ConnectedComponents parts = ConnectedComponents.of(mask, w, h);
+    boolean[] touches = new boolean[parts.areas.length];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int id = parts.labels[y * w + x];
+        if (id >= 0 && (x == 0 || y == 0 || x == w - 1 || y == h - 1)) {
+          touches[id] = true;
+        }
+      }
+    }
+    boolean[] out = new boolean[w * h];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = parts.labels[i] >= 0 && touches[parts.labels[i]];
     }
     return out;
   }

@@ -37,6 +37,9 @@ package loupe.engine.alg.segment;
  * @param pocketShare a background pixel that does not show the sweep and whose window is at least
  *     this share jewelry lies in a pocket the piece encloses (a diamond's rim facets that the flood
  *     reached through the thin girdle line) and is kept with the piece; 1 disables
+ * @param sweepPocketShare a background pixel that shows the sweep, is connected to the background at
+ *     the frame and whose window is at least this share jewelry is kept with the piece too (rim
+ *     facets that mirror the sweep; a ring's interior is not connected to the frame); 1 disables
  * @param localBackgroundRadius work px: window of the local background estimate next to the edge
  * @param edgeBand work px: half-width of the band around the coarse outline that is re-decided
  *     at full resolution
@@ -62,6 +65,7 @@ public record SegmentConfig(
     double minComponentFraction,
     int pocketRadius,
     double pocketShare,
+    double sweepPocketShare,
     int localBackgroundRadius,
     int edgeBand,
     double edgePeakShare,
@@ -84,6 +88,8 @@ public record SegmentConfig(
         "minComponentFraction must be in [0,1), got " + minComponentFraction);
     require(pocketRadius >= 1, "pocketRadius must be ≥ 1, got " + pocketRadius);
     require(pocketShare > 0 && pocketShare <= 1, "pocketShare must be in (0,1], got " + pocketShare);
+    require(sweepPocketShare > 0 && sweepPocketShare <= 1,
+        "sweepPocketShare must be in (0,1], got " + sweepPocketShare);
     require(localBackgroundRadius >= 1, "localBackgroundRadius must be ≥ 1, got " + localBackgroundRadius);
     require(edgeBand >= 0, "edgeBand must be ≥ 0, got " + edgeBand);
     require(edgePeakShare > 0 && edgePeakShare <= 1, "edgePeakShare must be in (0,1], got " + edgePeakShare);
@@ -92,7 +98,7 @@ public record SegmentConfig(
 
   /** The defaults, measured on the dev scenes (white and grey sweeps, 1600×1200). */
   public static SegmentConfig defaults() {
-    return new SegmentConfig(800, 4, 3.0, 8.0, 4, 10, 6.0, 0.005, 0.03, 2, 3.0, 1, 0.02, 12, 0.5, 6, 1, 0.5, 5.0);
+    return new SegmentConfig(800, 4, 3.0, 8.0, 4, 10, 6.0, 0.005, 0.03, 2, 3.0, 1, 0.02, 12, 0.5, 0.6, 6, 1, 0.5, 5.0);
   }
 
   /** The integer reduction factor for a shot of this size. */

@@ -53,7 +53,7 @@ class CoarseClassifierTest {
   }
 
   @Test
-  void closesAPocketThePieceEnclosesUnlessItShowsTheSweep() {
+  void closesPocketsThePieceEnclosesButNotARingsInterior() {
     // A thick "U" of jewelry (opening at the top) around a 6×10 pocket at (37..43, 30..40).
     Rect left = new Rect(25, 20, 37, 50);
     Rect right = new Rect(43, 20, 55, 50);
@@ -71,9 +71,14 @@ class CoarseClassifierTest {
     assertThat(closed[30 * W + 22]).isFalse();
     assertThat(closed[5 * W + 5]).isFalse();
 
-    // The same pocket showing the sweep (a ring's interior) stays background.
-    boolean[] open = CoarseClassifier.closePockets(paint(), flatSweep(), jewelry, cfg);
-    assertThat(open[35 * W + 40]).isFalse();
+    // Showing the sweep, the pocket is closed while it opens to the frame (rim facets mirroring the
+    // sweep, reached from outside), and stays background once the piece closes around it (a ring).
+    boolean[] mirror = CoarseClassifier.closePockets(paint(), flatSweep(), jewelry, cfg);
+    assertThat(mirror[35 * W + 40]).isTrue();
+    assertThat(mirror[30 * W + 22]).isFalse();
+    boolean[] ring = mask(left, right, bottom, new Rect(37, 20, 43, 30));
+    boolean[] hole = CoarseClassifier.closePockets(paint(), flatSweep(), ring, cfg);
+    assertThat(hole[35 * W + 40]).isFalse();
   }
 
   @Test
