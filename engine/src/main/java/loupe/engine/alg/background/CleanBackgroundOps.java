@@ -35,8 +35,12 @@ public final class CleanBackgroundOps {
     if (exclude != null) {
       ImageChecks.sameSize(image, exclude);
     }
-    GrayU16 nonSample =
-        union(productMask, exclude == null ? null : grow(EnclosedHoles.fill(exclude), cfg.excludeGrow()));
+    GrayU16 nonSample = productMask.copy();
+    if (exclude != null) {
+      GrayU16 filled = EnclosedHoles.fill(exclude);
+      union(nonSample, grow(filled, cfg.excludeGrow()));
+      union(nonSample, guardRing(productMask, filled, cfg.excludeGrow()));
+    }
     SweepModel model = SweepFitter.fit(image, nonSample, cfg.degreeY(), cfg.crossTerms(), cfg.maxVignette(), progress);
     Planar background = BackgroundRenderer.render(model, cfg, progress);
     ContactShadow.Layers shadow = ContactShadow.extract(image, productMask, nonSample, model, cfg, progress);
@@ -48,29 +52,43 @@ public final class CleanBackgroundOps {
     return sweep(image, productMask, exclude, cfg, Progress.NONE);
   }
 
-  private static GrayU16 union(GrayU16 a, GrayU16 b) {
-    GrayU16 out = a.copy();
-    if (b == null) {
-      return out;
+  /**
+   * The narrow strip between the product and an excluded prop: pixels within {@code grow} of P &gt;
+   * 0 and within 3·{@code grow} of the exclude mask. A prop detector leaves a guard band next to
+   * the product unmarked, and where the prop runs up to a ragged product rim that band shows the
+   * prop; measured as contact shadow, its few prop-dark pixels would be spread by the hole fill as
+   * a dark halo across the whole excluded prop.
+   */
+  private static GrayU16 guardRing(GrayU16 productMask, GrayU16 exclude, int grow) {
+    GrayU16 nearProduct = grow(productMask, grow);
+    GrayU16 nearExclude = grow(exclude, 3 * grow);
+    for (int i = 0; i < nearProduct.data.length; i++) {
+      if (nearExclude.data[i] == 0) {
+        nearProduct.data[i] = 0;
+      }
     }
-    for (int y = 0; y < a.height; y++) {
-      for (int x = 0; x < a.width; x++) {
-        int i = y * out.stride + x;
+    return nearProduct;
+  }
+
+  /** out = max(out, b) per pixel; out is Modified, b Not modified. */
+  private static void union(GrayU16 out, GrayU16 b) {
+    for (int y = 0; y < out.height; y++) {
+      for (int x = 0; x < out.width; x++) {
+        int i = out.startIndex + y * out.stride + x;
         int v = b.data[b.startIndex + y * b.stride + x] & 0xFFFF;
         if (v > (out.data[i] & 0xFFFF)) {
           out.data[i] = (short) v;
         }
       }
     }
-    return out;
   }
 
-  /** Pixels within {@code radius} (chamfer) of an exclude pixel, as 65535. */
-  private static GrayU16 grow(GrayU16 exclude, int radius) {
-    GrayU16 out = new GrayU16(exclude.width, exclude.height);
+  /** Pixels within {@code radius} (chamfer) of a pixel of {@code mask} &gt; 0, as 65535. */
+  private static GrayU16 grow(GrayU16 mask, int radius) {
+    GrayU16 out = new GrayU16(mask.width, mask.height);
     int cap = ChamferDistance.UNIT * radius + 1;
-    int[] distance = new int[exclude.width * exclude.height];
-    ChamferDistance.compute(exclude, 0, exclude.height, cap, distance);
+    int[] distance = new int[mask.width * mask.height];
+    ChamferDistance.compute(mask, 0, mask.height, cap, distance);
     for (int i = 0; i < distance.length; i++) {
       out.data[i] = (short) (distance[i] < cap ? 65535 : 0);
     }

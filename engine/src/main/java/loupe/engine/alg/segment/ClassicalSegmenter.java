@@ -16,7 +16,10 @@ import loupe.engine.image.Planar;
  *       (touching the frame, matching the sweep model, or wider than any facet) through smooth
  *       pixels and blend-only prop silhouettes; the rest is jewelry, minus tiny pieces ({@link
  *       CoarseClassifier}). Enclosed sweep (a ring's interior) matches the sweep model and so is
- *       background, while an enclosed facet or mirror face neither seeds nor receives the flood.
+ *       background, while an enclosed facet or mirror face neither seeds nor receives the flood,
+ *       unless it has the gain and colour of a coloured prop the flood accepted (the prop's other
+ *       side). Background pockets that the piece mostly encloses and that do not show the sweep
+ *       are kept with the piece.
  *   <li>Re-decide a band around the outline at full resolution by a local matting estimate against
  *       the local background ({@link EdgeRefiner}).
  * </ol>

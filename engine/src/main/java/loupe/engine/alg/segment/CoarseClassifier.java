@@ -12,7 +12,8 @@ package loupe.engine.alg.segment;
  * props, whose pixels are blends of the smooth colours on either side, but never into the other
  * large smooth regions, which are facets or mirror faces enclosed by the piece. Thin lines between
  * two flooded regions (a prop's rim, lint, hair) are closed over. What the flood cannot reach is
- * jewelry; pieces that are tiny compared to the largest are dust.
+ * jewelry; pieces that are tiny compared to the largest are dust. Pockets of background that the
+ * piece mostly encloses are given back to it unless they show the sweep.
  */
 final class CoarseClassifier {
   private CoarseClassifier() {}
@@ -44,7 +45,60 @@ final class CoarseClassifier {
     background = BinaryMorphology.reconstruct(background, BinaryMorphology.or(passable, closed), w, h);
     ConnectedComponents pieces = ConnectedComponents.of(BinaryMorphology.invert(background), w, h);
     int minArea = Math.max(1, (int) Math.ceil(cfg.minComponentFraction() * pieces.largestArea()));
-    return pieces.keepAtLeast(minArea);
+    return closePockets(work, sweep, pieces.keepAtLeast(minArea), cfg);
+  }
+
+  /**
+   * Background pixels whose (2r+1)² window is mostly jewelry become jewelry. The flood can leak
+   * through a stone's thin girdle line into rim facets that are as smooth and neutral as the sweep;
+   * such a pocket is surrounded by the stone, while background along a convex outline sees at most
+   * half jewelry. A pocket that shows the sweep is closed only when it is connected to the
+   * background at the frame, and at a higher share ({@link SegmentConfig#sweepPocketShare()}): a
+   * ring's interior is enclosed and stays background, rim facets that mirror the sweep were reached
+   * from outside. Errs towards jewelry, the safe side.
+   */
+  static boolean[] closePockets(WorkImage work, Plane[] sweep, boolean[] jewelry, SegmentConfig cfg) {
+    Plane share = new Plane(work.width, work.height);
+    for (int i = 0; i < jewelry.length; i++) {
+      share.data()[i] = jewelry[i] ? 1 : 0;
+    }
+    share = BoxFilter.mean(share, cfg.pocketRadius());
+    boolean[] outside = touchingFrame(BinaryMorphology.invert(jewelry), work.width, work.height);
+    boolean[] out = jewelry.clone();
+    for (int i = 0; i < out.length; i++) {
+      double enclosed = share.data()[i];
+      out[i] |= outside[i] ? enclosed >= cfg.sweepPocketShare() || enclosed >= cfg.pocketShare()
+          && !showsSweep(work, sweep, i, cfg) : enclosed >= cfg.pocketShare() && !showsSweep(work, sweep, i, cfg);
+    }
+    return out;
+  }
+
+  /** The pixels of {@code mask} connected to the frame through {@code mask}. */
+  private static boolean[] touchingFrame(boolean[] mask, int w, int h) {
+    ConnectedComponents parts = ConnectedComponents.of(mask, w, h);
+    boolean[] touches = new boolean[parts.areas.length];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int id = parts.labels[y * w + x];
+        if (id >= 0 && (x == 0 || y == 0 || x == w - 1 || y == h - 1)) {
+          touches[id] = true;
+        }
+      }
+    }
+    boolean[] out = new boolean[w * h];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = parts.labels[i] >= 0 && touches[parts.labels[i]];
+    }
+    return out;
+  }
+
+  /** Within {@link SegmentConfig#sweepTolerance()} of the sweep model in every channel. */
+  private static boolean showsSweep(WorkImage work, Plane[] sweep, int i, SegmentConfig cfg) {
+    boolean near = true;
+    for (int c = 0; c < sweep.length; c++) {
+      near &= Math.abs(work.channels[c].data()[i] - sweep[c].data()[i]) < cfg.sweepTolerance();
+    }
+    return near;
   }
 
   /**
@@ -72,21 +126,78 @@ final class CoarseClassifier {
         if (x == 0 || y == 0 || x == w - 1 || y == h - 1 || wide[i]) {
           accepted[id] = true;
         }
-        boolean near = true;
-        for (int c = 0; c < sweep.length; c++) {
-          near &= Math.abs(work.channels[c].data()[i] - sweep[c].data()[i]) < cfg.sweepTolerance();
-        }
-        sweepLike[id] += near ? 1 : 0;
+        sweepLike[id] += showsSweep(work, sweep, i, cfg) ? 1 : 0;
       }
     }
     for (int id = 0; id < n; id++) {
       accepted[id] |= sweepLike[id] * 2 >= regions.areas[id];
     }
+    acceptPropFaces(work, sweep, regions, accepted, cfg);
     boolean[] out = new boolean[w * h];
     for (int i = 0; i < out.length; i++) {
       out[i] = regions.labels[i] >= 0 && accepted[regions.labels[i]];
     }
     return out;
+  }
+
+  /**
+   * A prop seen on both sides of the piece (an acrylic block behind a bail) splits into several
+   * large smooth regions, and only the side that touches the sweep widely is accepted. A region
+   * whose mean gain and colour match an accepted region that is coloured, not just darker (its
+   * colour departs from a pure gain of the sweep's by at least {@link SegmentConfig#propChroma()}),
+   * is the same prop and accepted too. A shadow is a pure gain, so a metal face as dark as the
+   * product's own shadow never matches it.
+   */
+  static void acceptPropFaces(WorkImage work, Plane[] sweep, ConnectedComponents regions, boolean[] accepted,
+      SegmentConfig cfg) {
+    int n = regions.areas.length;
+    int bands = sweep.length;
+    if (bands == 1) {
+      return;
+    }
+    // Per region: mean gain (luminance over the sweep's), then the mean departure per channel.
+    double[][] stats = new double[n][1 + bands];
+    for (int i = 0; i < regions.labels.length; i++) {
+      int id = regions.labels[i];
+      if (id < 0) {
+        continue;
+      }
+      double seen = 0;
+      double model = 0;
+      for (int c = 0; c < bands; c++) {
+        seen += work.channels[c].data()[i];
+        model += Math.max(1.0, sweep[c].data()[i]);
+      }
+      double gain = seen / model;
+      stats[id][0] += gain;
+      for (int c = 0; c < bands; c++) {
+        stats[id][1 + c] += work.channels[c].data()[i] / Math.max(1.0, sweep[c].data()[i]) / Math.max(1e-6, gain) - 1;
+      }
+    }
+    for (int id = 0; id < n; id++) {
+      for (int k = 0; k < stats[id].length; k++) {
+        stats[id][k] /= regions.areas[id];
+      }
+    }
+    boolean[] before = accepted.clone();
+    for (int id = 0; id < n; id++) {
+      for (int prop = 0; prop < n && !accepted[id]; prop++) {
+        if (!before[prop] || departure(stats[prop], null) < cfg.propChroma()) {
+          continue;
+        }
+        accepted[id] = Math.abs(stats[id][0] - stats[prop][0]) < cfg.propGainMatch()
+            && departure(stats[id], stats[prop]) < cfg.propChroma();
+      }
+    }
+  }
+
+  /** max over channels of |departure of a − departure of b| (b null: of a alone). */
+  private static double departure(double[] a, double[] b) {
+    double worst = 0;
+    for (int k = 1; k < a.length; k++) {
+      worst = Math.max(worst, Math.abs(a[k] - (b == null ? 0 : b[k])));
+    }
+    return worst;
   }
 
   /** Locally planar (small mean |Laplacian| of the lightly blurred luminance) and near the sweep's hue. */

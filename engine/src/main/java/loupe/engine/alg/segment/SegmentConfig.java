@@ -20,6 +20,11 @@ package loupe.engine.alg.segment;
  *     (prop, shadow, sweep) even where the piece encloses it; no facet or metal face is that wide
  * @param sweepTolerance levels: a work pixel within this of the sweep model in every channel shows
  *     the sweep; a large smooth region where at least half of the pixels do seeds the flood
+ * @param propChroma a large smooth region accepted as surface whose mean colour departs at least
+ *     this much from a pure gain of the sweep's colour (relative, per channel) is a coloured prop;
+ *     a region enclosed by the piece with the same gain and colour is that prop too (the other
+ *     side of an acrylic block behind a bail)
+ * @param propGainMatch largest difference of mean gain (relative to the sweep) between the two
  * @param blendRadius work px: how far a background region may bridge across a prop's silhouette
  * @param blendTolerance levels: a silhouette pixel is a blend when each channel lies within the
  *     range of the smooth colours around it, widened by this much
@@ -27,6 +32,14 @@ package loupe.engine.alg.segment;
  *     thin line between them (a prop's rim, lint), which polished metal is rarely that thin
  * @param minComponentFraction jewelry pieces smaller than this fraction of the largest piece are
  *     dust, lint or hair
+ * @param pocketRadius work px: half-side of the window in which a background pixel's surroundings
+ *     are counted (see {@code pocketShare})
+ * @param pocketShare a background pixel that does not show the sweep and whose window is at least
+ *     this share jewelry lies in a pocket the piece encloses (a diamond's rim facets that the flood
+ *     reached through the thin girdle line) and is kept with the piece; 1 disables
+ * @param sweepPocketShare a background pixel that shows the sweep, is connected to the background at
+ *     the frame and whose window is at least this share jewelry is kept with the piece too (rim
+ *     facets that mirror the sweep; a ring's interior is not connected to the frame); 1 disables
  * @param localBackgroundRadius work px: window of the local background estimate next to the edge
  * @param edgeBand work px: half-width of the band around the coarse outline that is re-decided
  *     at full resolution
@@ -44,10 +57,15 @@ public record SegmentConfig(
     int largeSmoothRadius,
     int surfaceRadius,
     double sweepTolerance,
+    double propChroma,
+    double propGainMatch,
     int blendRadius,
     double blendTolerance,
     int silhouetteGap,
     double minComponentFraction,
+    int pocketRadius,
+    double pocketShare,
+    double sweepPocketShare,
     int localBackgroundRadius,
     int edgeBand,
     double edgePeakShare,
@@ -61,11 +79,17 @@ public record SegmentConfig(
     require(largeSmoothRadius >= 1, "largeSmoothRadius must be ≥ 1, got " + largeSmoothRadius);
     require(surfaceRadius >= largeSmoothRadius, "surfaceRadius must be ≥ largeSmoothRadius, got " + surfaceRadius);
     require(sweepTolerance > 0, "sweepTolerance must be > 0, got " + sweepTolerance);
+    require(propChroma > 0, "propChroma must be > 0, got " + propChroma);
+    require(propGainMatch >= 0, "propGainMatch must be ≥ 0, got " + propGainMatch);
     require(blendRadius >= 0, "blendRadius must be ≥ 0, got " + blendRadius);
     require(blendTolerance >= 0, "blendTolerance must be ≥ 0, got " + blendTolerance);
     require(silhouetteGap >= 0, "silhouetteGap must be ≥ 0, got " + silhouetteGap);
     require(minComponentFraction >= 0 && minComponentFraction < 1,
         "minComponentFraction must be in [0,1), got " + minComponentFraction);
+    require(pocketRadius >= 1, "pocketRadius must be ≥ 1, got " + pocketRadius);
+    require(pocketShare > 0 && pocketShare <= 1, "pocketShare must be in (0,1], got " + pocketShare);
+    require(sweepPocketShare > 0 && sweepPocketShare <= 1,
+        "sweepPocketShare must be in (0,1], got " + sweepPocketShare);
     require(localBackgroundRadius >= 1, "localBackgroundRadius must be ≥ 1, got " + localBackgroundRadius);
     require(edgeBand >= 0, "edgeBand must be ≥ 0, got " + edgeBand);
     require(edgePeakShare > 0 && edgePeakShare <= 1, "edgePeakShare must be in (0,1], got " + edgePeakShare);
@@ -74,7 +98,7 @@ public record SegmentConfig(
 
   /** The defaults, measured on the dev scenes (white and grey sweeps, 1600×1200). */
   public static SegmentConfig defaults() {
-    return new SegmentConfig(800, 4, 3.0, 8.0, 4, 10, 6.0, 2, 3.0, 1, 0.02, 6, 1, 0.5, 5.0);
+    return new SegmentConfig(800, 4, 3.0, 8.0, 4, 10, 6.0, 0.005, 0.03, 2, 3.0, 1, 0.02, 12, 0.5, 0.6, 6, 1, 0.5, 5.0);
   }
 
   /** The integer reduction factor for a shot of this size. */

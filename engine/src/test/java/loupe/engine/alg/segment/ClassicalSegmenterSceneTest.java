@@ -44,27 +44,28 @@ class ClassicalSegmenterSceneTest {
   }
 
   @Test
-  @Disabled("measured IoU 0.712: white-gold chain links on a grey sweep; the sweep seen through the links"
-      + " and the links' own shadows are not told apart from the wires, and most of the acrylic block is kept")
+  @Disabled("measured IoU 0.756: white-gold chain links on a grey sweep; the sweep seen through the links"
+      + " and the links' own shadows are not told apart from the wires, and the acrylic block's lower part (between"
+      + " chain, bail and stone) is kept")
   void dev02MeetsTheIouBar() {
     assertThat(scene("dev02").iou()).isGreaterThanOrEqualTo(BAR_IOU);
   }
 
   @Test
   void dev02HoldsTheIouReached() {
-    assertThat(scene("dev02").iou()).isGreaterThanOrEqualTo(0.70);
+    assertThat(scene("dev02").iou()).isGreaterThanOrEqualTo(0.75);
   }
 
   @Test
-  @Disabled("measured IoU 0.924: rim facets and mirror faces that show the sweep are flooded as background"
-      + " through the stone's outline, and the outline is a few pixels loose")
+  @Disabled("measured IoU 0.935: rim facets and mirror faces that show the sweep are flooded as background"
+      + " through the stone's outline where they are not enclosed pockets, and the outline is a few pixels loose")
   void dev03MeetsTheIouBar() {
     assertThat(scene("dev03").iou()).isGreaterThanOrEqualTo(BAR_IOU);
   }
 
   @Test
   void dev03HoldsTheIouReached() {
-    assertThat(scene("dev03").iou()).isGreaterThanOrEqualTo(0.92);
+    assertThat(scene("dev03").iou()).isGreaterThanOrEqualTo(0.93);
   }
 
   @Test
@@ -73,7 +74,7 @@ class ClassicalSegmenterSceneTest {
   }
 
   @Test
-  @Disabled("measured 0.769: the dark, textured putty below the band is not smooth enough to be flooded")
+  @Disabled("measured 0.762: the dark, textured putty below the band is not smooth enough to be flooded")
   void dev01PropIsBackground() {
     assertThat(scene("dev01").backgroundShare(3)).isGreaterThanOrEqualTo(BAR_BACKGROUND);
   }
@@ -89,15 +90,15 @@ class ClassicalSegmenterSceneTest {
   }
 
   @Test
-  @Disabled("measured 0.285: the acrylic block carries faint reflections of the chain, so it is neither"
-      + " a wide smooth surface nor reached by the flood; its lower part is enclosed by chain, bail and stone")
+  @Disabled("measured 0.554: the acrylic block carries faint reflections of the chain; its upper halves match"
+      + " each other and are background, but its lower part, enclosed by chain, bail and stone, is darker and kept")
   void dev02PropIsBackground() {
     assertThat(scene("dev02").backgroundShare(3)).isGreaterThanOrEqualTo(BAR_BACKGROUND);
   }
 
   @Test
   void dev02PropHoldsTheLevelReached() {
-    assertThat(scene("dev02").backgroundShare(3)).isGreaterThanOrEqualTo(0.28);
+    assertThat(scene("dev02").backgroundShare(3)).isGreaterThanOrEqualTo(0.55);
   }
 
   @Test
@@ -106,13 +107,14 @@ class ClassicalSegmenterSceneTest {
   }
 
   @Test
-  @Disabled("measured 0.978: the contact shadow right under the putty, next to the studs, stays in the mask")
+  @Disabled("measured 0.946: the contact shadow right under the putty, between the studs, is a pocket the piece"
+      + " mostly encloses and is kept with the piece (0.978 before pockets were closed, at 1918 more missed stone pixels)")
   void dev03PropShadowIsBackground() {
     assertThat(scene("dev03").backgroundShare(4)).isGreaterThanOrEqualTo(BAR_BACKGROUND);
   }
 
   @Test
   void dev03PropShadowHoldsTheLevelReached() {
-    assertThat(scene("dev03").backgroundShare(4)).isGreaterThanOrEqualTo(0.97);
+    assertThat(scene("dev03").backgroundShare(4)).isGreaterThanOrEqualTo(0.94);
   }
 }

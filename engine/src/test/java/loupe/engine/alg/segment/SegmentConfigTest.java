@@ -19,16 +19,16 @@ class SegmentConfigTest {
   void rejectsBadValuesByName() {
     SegmentConfig d = SegmentConfig.defaults();
     assertThatThrownBy(() -> new SegmentConfig(10, d.sweepDegree(), d.smoothLaplacian(), d.neutralChroma(),
-        d.largeSmoothRadius(), d.surfaceRadius(), d.sweepTolerance(), d.blendRadius(), d.blendTolerance(),
-        d.silhouetteGap(), d.minComponentFraction(), d.localBackgroundRadius(), d.edgeBand(), d.edgePeakShare(), d.noiseSigmas()))
+        d.largeSmoothRadius(), d.surfaceRadius(), d.sweepTolerance(), d.propChroma(), d.propGainMatch(), d.blendRadius(), d.blendTolerance(),
+        d.silhouetteGap(), d.minComponentFraction(), d.pocketRadius(), d.pocketShare(), d.sweepPocketShare(), d.localBackgroundRadius(), d.edgeBand(), d.edgePeakShare(), d.noiseSigmas()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("workLongSide");
     assertThatThrownBy(() -> new SegmentConfig(d.workLongSide(), d.sweepDegree(), d.smoothLaplacian(), d.neutralChroma(),
-        5, 4, d.sweepTolerance(), d.blendRadius(), d.blendTolerance(),
-        d.silhouetteGap(), d.minComponentFraction(), d.localBackgroundRadius(), d.edgeBand(), d.edgePeakShare(), d.noiseSigmas()))
+        5, 4, d.sweepTolerance(), d.propChroma(), d.propGainMatch(), d.blendRadius(), d.blendTolerance(),
+        d.silhouetteGap(), d.minComponentFraction(), d.pocketRadius(), d.pocketShare(), d.sweepPocketShare(), d.localBackgroundRadius(), d.edgeBand(), d.edgePeakShare(), d.noiseSigmas()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("surfaceRadius");
     assertThatThrownBy(() -> new SegmentConfig(d.workLongSide(), d.sweepDegree(), d.smoothLaplacian(), d.neutralChroma(),
-        d.largeSmoothRadius(), d.surfaceRadius(), d.sweepTolerance(), d.blendRadius(), d.blendTolerance(),
-        d.silhouetteGap(), 1.0, d.localBackgroundRadius(), d.edgeBand(), d.edgePeakShare(), d.noiseSigmas()))
+        d.largeSmoothRadius(), d.surfaceRadius(), d.sweepTolerance(), d.propChroma(), d.propGainMatch(), d.blendRadius(), d.blendTolerance(),
+        d.silhouetteGap(), 1.0, d.pocketRadius(), d.pocketShare(), d.sweepPocketShare(), d.localBackgroundRadius(), d.edgeBand(), d.edgePeakShare(), d.noiseSigmas()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minComponentFraction");
   }
 }
