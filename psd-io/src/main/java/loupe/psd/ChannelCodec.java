@@ -139,10 +139,11 @@ final class ChannelCodec {
         }
     }
 
-    static byte[] encode(Compression c, byte[] decoded, int width, int height, int depth, boolean psb) {
+    /** Encodes a channel; RAW returns {@code decoded} itself (read-only use). */
+    static PsdChannel.Encoded encode(Compression c, byte[] decoded, int width, int height, int depth, boolean psb) {
         switch (c) {
             case RAW:
-                return decoded.clone();
+                return new PsdChannel.Encoded(c, decoded, decoded.length);
             case RLE:
                 return encodeRle(decoded, (int) rowBytes(width, depth), height, psb);
             default:
@@ -151,11 +152,13 @@ final class ChannelCodec {
                     src = decoded.clone();
                     predict(src, width, height, depth);
                 }
-                return deflate(src);
+                byte[] z = deflate(src);
+                return new PsdChannel.Encoded(c, z, z.length);
         }
     }
 
-    private static byte[] encodeRle(byte[] decoded, int rowBytes, int height, boolean psb) {
+    /** Row byte counts then PackBits rows, in a worst-case-sized array (not trimmed: that would copy it). */
+    private static PsdChannel.Encoded encodeRle(byte[] decoded, int rowBytes, int height, boolean psb) {
         int countBytes = psb ? 4 : 2;
         long max = (long) countBytes * height + (long) PackBits.maxEncoded(rowBytes) * height;
         if (max > Integer.MAX_VALUE - 16) throw new IllegalArgumentException("channel too large to RLE-encode in one array");
@@ -173,7 +176,7 @@ final class ChannelCodec {
             out[cp] = (byte) n;
             d += n;
         }
-        return Arrays.copyOf(out, d);
+        return new PsdChannel.Encoded(Compression.RLE, out, d);
     }
 
     private static byte[] deflate(byte[] src) {

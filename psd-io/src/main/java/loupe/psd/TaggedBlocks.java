@@ -4,6 +4,7 @@ package loupe.psd;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** A run of tagged blocks up to a section end, with the padding each writer used kept per block. */
 final class TaggedBlocks {
@@ -14,7 +15,18 @@ final class TaggedBlocks {
 
     private TaggedBlocks() {}
 
-    static Run read(PsdInput in, long end, boolean psb) throws IOException {
+    /** Parses a block's data where it lies, {@code in} at its start; returns false to keep the bytes as the block's data instead. */
+    interface InPlace {
+        boolean read(String key, long dataEnd) throws IOException;
+    }
+
+    static Run read(PsdInput in, long end, boolean psb) throws IOException { return read(in, end, psb, Set.of(), null); }
+
+    /**
+     * Reads the blocks up to {@code end}; blocks with a key in {@code inPlaceKeys} are handed to
+     * {@code inPlace} (so a layer block of hundreds of MB is never one array) and kept with empty data.
+     */
+    static Run read(PsdInput in, long end, boolean psb, Set<String> inPlaceKeys, InPlace inPlace) throws IOException {
         List<TaggedBlock> blocks = new ArrayList<>();
         List<Long> offsets = new ArrayList<>();
         while (end - in.position() >= HEADER && Keys.isBlockSignature(in.peekKey(in.position()))) {
@@ -28,8 +40,16 @@ final class TaggedBlocks {
                 throw in.fail("block declares " + length + " bytes but only " + (end - in.position()) + " remain in the section",
                         in.position() - (Keys.wideLength(key, psb) ? 8 : 4));
             }
-            offsets.add(in.position());
-            byte[] data = in.bytes(length);
+            long at = in.position();
+            offsets.add(at);
+            byte[] data;
+            if (inPlaceKeys.contains(key) && inPlace.read(key, at + length)) {
+                data = new byte[0];
+                in.seek(at + length);
+            } else {
+                in.seek(at);
+                data = in.bytes(length);
+            }
             int padding = observedPadding(in, end);
             in.skip(padding);
             blocks.add(new TaggedBlock(signature, key, data, padding));

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.psd;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Encodes channels on a pool of one thread per core while the caller writes the finished ones, in
+ * order. At most one channel per core plus one is encoded ahead, so a write holds a few channels'
+ * compressed bytes, never a whole section's.
+ */
+final class ChannelEncoder {
+    private static final int THREADS = Runtime.getRuntime().availableProcessors();
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(THREADS, r -> {
+        Thread t = new Thread(r, "psd-channel-encoder");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private ChannelEncoder() {}
+
+    /** Runs {@code encodings} ahead on the pool and hands each result to {@code write} in list order. */
+    static void inOrder(List<Supplier<PsdChannel.Encoded>> encodings, Consumer<PsdChannel.Encoded> write) {
+        ArrayDeque<Future<PsdChannel.Encoded>> ahead = new ArrayDeque<>();
+        int next = 0;
+        try {
+            for (int i = 0; i < encodings.size(); i++) {
+                while (next < encodings.size() && next - i <= THREADS) ahead.add(POOL.submit(encodings.get(next++)::get));
+                write.accept(result(ahead.poll()));
+            }
+        } finally {
+            for (Future<?> f : ahead) f.cancel(true);
+        }
+    }
+
+    private static PsdChannel.Encoded result(Future<PsdChannel.Encoded> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while encoding channels", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) throw r;
+            if (c instanceof Error err) throw err;
+            throw new IllegalStateException(c);
+        }
+    }
+}
