@@ -1,20 +1,25 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.psd;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Premultiplied float colour planes plus alpha for a band of document rows, for {@link PsdCompositor}.
  * Every operation is per pixel, so painting the document band by band gives the same samples as one
  * canvas of the whole document, without holding 16 bytes per pixel of it.
  */
 final class Canvas {
+    private static final VarHandle BIG_ENDIAN_SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
     final int width;
-    final int top;
-    final int rows;
     final int colours;
     private final float[][] premultiplied;
     private final float[] alpha;
+    int top;
+    int rows;
 
-    /** Rows {@code top..top+rows-1} of a document {@code width} wide. */
+    /** Rows {@code top..top+rows-1} of a document {@code width} wide, transparent. */
     Canvas(int width, int top, int rows, int colours) {
         this.width = width;
         this.top = top;
@@ -22,6 +27,15 @@ final class Canvas {
         this.colours = colours;
         this.premultiplied = new float[colours][width * rows];
         this.alpha = new float[width * rows];
+    }
+
+    /** Clears the canvas for another band of at most the rows it was made with (reuse instead of garbage). */
+    void reset(int top, int rows) {
+        if (rows * width > alpha.length) throw new IllegalArgumentException("band of " + rows + " rows is larger than the canvas");
+        this.top = top;
+        this.rows = rows;
+        for (float[] p : premultiplied) java.util.Arrays.fill(p, 0, rows * width, 0f);
+        java.util.Arrays.fill(alpha, 0, rows * width, 0f);
     }
 
     static double sample(byte[] d, int i, int depth) {
@@ -68,7 +82,7 @@ final class Canvas {
     private static void row(byte[] d, int i, int depth, float scale, float[] out) {
         if (depth == 16) {
             float f = scale / 65535f;
-            for (int k = 0, p = 2 * i; k < out.length; k++, p += 2) out[k] = (((d[p] & 0xFF) << 8) | (d[p + 1] & 0xFF)) * f;
+            for (int k = 0, p = 2 * i; k < out.length; k++, p += 2) out[k] = ((short) BIG_ENDIAN_SHORT.get(d, p) & 0xFFFF) * f;
         } else {
             float f = scale / 255f;
             for (int k = 0; k < out.length; k++) out[k] = (d[i + k] & 0xFF) * f;
@@ -105,7 +119,10 @@ final class Canvas {
         int base = top * width;
         int max = depth == 16 ? 65535 : 255;
         for (int i = 0; i < n; i++) {
-            int q = (int) Math.round(Math.min(1, Math.max(0, v.at(i))) * max);
+            double x = Math.min(1, Math.max(0, v.at(i))) * max;
+            // Math.round (floor of x + 0.5), exactly: undo the one case where x + 0.5 rounds up to the next integer.
+            int q = (int) (x + 0.5);
+            if (q - 0.5 > x) q--;
             int o = base + i;
             if (depth == 16) {
                 out[2 * o] = (byte) (q >>> 8);

@@ -3,17 +3,19 @@ package loupe.psd;
 
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Encodes channels on a pool of one thread per core while the caller writes the finished ones, in
  * order. At most one channel per core plus one is encoded ahead, so a write holds a few channels'
- * compressed bytes, never a whole section's.
+ * compressed bytes, never a whole section's; their arrays are reused once written, so a large
+ * write makes little garbage.
  */
 final class ChannelEncoder {
     private static final int THREADS = Runtime.getRuntime().availableProcessors();
@@ -23,16 +25,37 @@ final class ChannelEncoder {
         return t;
     });
 
+    /** Arrays for encoded channels, handed back once written. */
+    static final class Scratch {
+        private final ConcurrentLinkedQueue<byte[]> free = new ConcurrentLinkedQueue<>();
+
+        /** An array of at least {@code n} bytes, not zeroed. */
+        byte[] take(int n) {
+            for (byte[] b; (b = free.poll()) != null; ) {
+                if (b.length >= n) return b;
+            }
+            return new byte[n];
+        }
+
+        void give(byte[] b) { free.add(b); }
+    }
+
     private ChannelEncoder() {}
 
     /** Runs {@code encodings} ahead on the pool and hands each result to {@code write} in list order. */
-    static void inOrder(List<Supplier<PsdChannel.Encoded>> encodings, Consumer<PsdChannel.Encoded> write) {
+    static void inOrder(List<Function<Scratch, PsdChannel.Encoded>> encodings, Consumer<PsdChannel.Encoded> write) {
+        Scratch scratch = new Scratch();
         ArrayDeque<Future<PsdChannel.Encoded>> ahead = new ArrayDeque<>();
         int next = 0;
         try {
             for (int i = 0; i < encodings.size(); i++) {
-                while (next < encodings.size() && next - i <= THREADS) ahead.add(POOL.submit(encodings.get(next++)::get));
-                write.accept(result(ahead.poll()));
+                while (next < encodings.size() && next - i <= THREADS) {
+                    Function<Scratch, PsdChannel.Encoded> e = encodings.get(next++);
+                    ahead.add(POOL.submit(() -> e.apply(scratch)));
+                }
+                PsdChannel.Encoded done = result(ahead.poll());
+                write.accept(done);
+                if (done.scratch()) scratch.give(done.data());
             }
         } finally {
             for (Future<?> f : ahead) f.cancel(true);

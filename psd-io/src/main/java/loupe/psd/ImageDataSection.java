@@ -4,7 +4,7 @@ package loupe.psd;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Image data section: the composite. One compression code, then the channels planar; with RLE, the
@@ -96,8 +96,8 @@ final class ImageDataSection {
         int countsLength = comp == Compression.RLE ? (psb ? 4 : 2) * (channels.isEmpty() ? 0 : channels.get(0).height()) : 0;
         long countsAt = out.length();
         out.zeros(countsLength * channels.size());
-        List<Supplier<PsdChannel.Encoded>> encodings = new ArrayList<>(channels.size());
-        for (PsdChannel c : channels) encodings.add(() -> c.encodedAs(comp, psb));
+        List<Function<ChannelEncoder.Scratch, PsdChannel.Encoded>> encodings = new ArrayList<>(channels.size());
+        for (PsdChannel c : channels) encodings.add(scratch -> c.encodedAs(comp, psb, scratch));
         int[] next = {0};
         ChannelEncoder.inOrder(encodings, e -> {
             out.writeAt(countsAt + (long) next[0]++ * countsLength, e.data(), 0, countsLength);

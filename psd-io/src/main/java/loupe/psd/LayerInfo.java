@@ -4,7 +4,7 @@ package loupe.psd;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Layer info: layer count, layer records, then the channel image data of every layer in record
@@ -97,10 +97,10 @@ final class LayerInfo {
         long start = out.length();
         out.u16(negativeCount ? -layers.size() : layers.size());
         List<Long> lengthAt = new ArrayList<>();
-        List<Supplier<PsdChannel.Encoded>> encodings = new ArrayList<>();
+        List<Function<ChannelEncoder.Scratch, PsdChannel.Encoded>> encodings = new ArrayList<>();
         for (PsdLayer l : layers) {
             for (long at : LayerRecordCodec.write(out, l, psb)) lengthAt.add(at);
-            for (PsdChannel c : l.channels()) encodings.add(() -> c.encoded(compression, psb));
+            for (PsdChannel c : l.channels()) encodings.add(scratch -> c.encoded(compression, psb, scratch));
         }
         int[] next = {0};
         ChannelEncoder.inOrder(encodings, e -> {

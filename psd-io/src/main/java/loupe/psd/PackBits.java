@@ -65,7 +65,17 @@ final class PackBits {
             int start = i;
             // A literal ends before three equal bytes (worth a run) or at 128 bytes.
             int limit = Math.min(end - 2, start + 128);
-            while (i < limit && !(src[i] == src[i + 1] && src[i] == src[i + 2])) i++;
+            if (i < limit) {
+                // Rolling window of three bytes: one load per step.
+                byte b0 = src[i], b1 = src[i + 1];
+                while (i < limit) {
+                    byte b2 = src[i + 2];
+                    if (b0 == b1 && b1 == b2) break;
+                    b0 = b1;
+                    b1 = b2;
+                    i++;
+                }
+            }
             if (i >= limit) i = Math.min(end, start + 128);
             int len = i - start;
             dst[d++] = (byte) (len - 1);

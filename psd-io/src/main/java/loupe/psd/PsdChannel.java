@@ -114,23 +114,26 @@ public final class PsdChannel {
     public long decodedSize() { return ChannelCodec.decodedSize(width, height, depth); }
 
     /** Stored bytes in {@code preferred} compression for a PSD or PSB file: the original bytes when they fit, else newly encoded. */
-    Encoded encoded(Compression preferred, boolean psb) {
+    Encoded encoded(Compression preferred, boolean psb, ChannelEncoder.Scratch scratch) {
         byte[] s = stored;
-        if (s != null && (compression != Compression.RLE || storedPsb == psb)) return new Encoded(compression, s, s.length);
+        if (s != null && (compression != Compression.RLE || storedPsb == psb)) return new Encoded(compression, s, s.length, false);
         Compression c = preferred;
         if (c == Compression.RLE && !psb && depth == 32) c = Compression.ZIP_PREDICTION;
-        return ChannelCodec.encode(c, decoded(), width, height, depth, psb);
+        return ChannelCodec.encode(c, decoded(), width, height, depth, psb, scratch);
     }
 
     /** Stored bytes in exactly compression {@code c}: the original bytes if they are that, else newly encoded. */
-    Encoded encodedAs(Compression c, boolean psb) {
+    Encoded encodedAs(Compression c, boolean psb, ChannelEncoder.Scratch scratch) {
         byte[] s = stored;
-        if (s != null && compression == c && (c != Compression.RLE || storedPsb == psb)) return new Encoded(c, s, s.length);
-        return ChannelCodec.encode(c, decoded(), width, height, depth, psb);
+        if (s != null && compression == c && (c != Compression.RLE || storedPsb == psb)) return new Encoded(c, s, s.length, false);
+        return ChannelCodec.encode(c, decoded(), width, height, depth, psb, scratch);
     }
 
-    /** Compression code and stored bytes ready to write: the first {@code length} bytes of {@code data}. */
-    record Encoded(Compression compression, byte[] data, int length) {}
+    /**
+     * Compression code and stored bytes ready to write: the first {@code length} bytes of {@code data}.
+     * {@code scratch}: data is a {@link ChannelEncoder.Scratch} array, reused once written.
+     */
+    record Encoded(Compression compression, byte[] data, int length, boolean scratch) {}
 
     @Override
     public String toString() {

@@ -103,12 +103,18 @@ public final class PsdCompositor {
         int plane = (int) ChannelCodec.decodedSize(w, h, depth);
         byte[][] matted = new byte[colours][plane];
         byte[] alpha = mergedAlpha ? new byte[plane] : null;
-        IntStream.range(0, (h + BAND_ROWS - 1) / BAND_ROWS).parallel().forEach(b -> {
-            int top = b * BAND_ROWS;
-            Canvas canvas = new Canvas(w, top, Math.min(BAND_ROWS, h - top), colours);
-            paint(tree, pixels, canvas, depth);
-            for (int c = 0; c < colours; c++) canvas.matted(c, depth, matted[c]);
-            if (alpha != null) canvas.alpha(depth, alpha);
+        int bands = (h + BAND_ROWS - 1) / BAND_ROWS;
+        int chunks = Math.min(bands, 4 * Runtime.getRuntime().availableProcessors());
+        // Each chunk of bands reuses one canvas.
+        IntStream.range(0, chunks).parallel().forEach(k -> {
+            Canvas canvas = new Canvas(w, 0, Math.min(BAND_ROWS, h), colours);
+            for (int b = (int) ((long) k * bands / chunks); b < (long) (k + 1) * bands / chunks; b++) {
+                int top = b * BAND_ROWS;
+                canvas.reset(top, Math.min(BAND_ROWS, h - top));
+                paint(tree, pixels, canvas, depth);
+                for (int c = 0; c < colours; c++) canvas.matted(c, depth, matted[c]);
+                if (alpha != null) canvas.alpha(depth, alpha);
+            }
         });
         List<PsdChannel> out = new ArrayList<>(doc.channelCount());
         for (int c = 0; c < colours; c++) out.add(PsdChannel.of(c, w, h, depth, matted[c]));

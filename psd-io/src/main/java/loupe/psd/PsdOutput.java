@@ -60,10 +60,16 @@ final class PsdOutput {
         bufLen = 0;
     }
 
+    /** In slices of the buffer's size: the JDK copies a heap buffer into a direct one of the same size per write. */
     private void writeToFile(byte[] data, int offset, int n, long at) {
-        ByteBuffer bb = ByteBuffer.wrap(data, offset, n);
         try {
-            while (bb.hasRemaining()) at += file.write(bb, at);
+            for (int done = 0; done < n; ) {
+                ByteBuffer bb = ByteBuffer.wrap(data, offset + done, Math.min(FILE_BUFFER, n - done));
+                while (bb.hasRemaining()) {
+                    int w = file.write(bb, at + done);
+                    done += w;
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

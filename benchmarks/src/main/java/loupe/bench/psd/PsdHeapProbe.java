@@ -23,7 +23,9 @@ import loupe.psd.PsdWriter;
  * {@code -Xmx} = 1.5 × decoded to check the heap goal: it fails with OutOfMemoryError if the goal is
  * missed.
  *
- * <pre>java -Xmx684m -cp ... loupe.bench.psd.PsdHeapProbe write|read DEPTH WIDTH HEIGHT FILE</pre>
+ * <pre>java -Xmx684m -cp ... loupe.bench.psd.PsdHeapProbe write|read DEPTH WIDTH HEIGHT FILE [RUNS]</pre>
+ *
+ * With RUNS &gt; 1 the first runs warm the JIT up; every run is printed.
  */
 public final class PsdHeapProbe {
   private PsdHeapProbe() {}
@@ -34,23 +36,27 @@ public final class PsdHeapProbe {
     int w = Integer.parseInt(args[2]);
     int h = Integer.parseInt(args[3]);
     Path file = Path.of(args[4]);
+    int runs = args.length > 5 ? Integer.parseInt(args[5]) : 1;
     AtomicLong liveAfterGc = watchCollections();
     PsdDocument doc = write ? SyntheticDocument.generate(w, h, depth) : null;
     long decoded = write ? SyntheticDocument.decodedBytes(doc) : 0;
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    long cpu0 = os.getProcessCpuTime();
-    long t0 = System.nanoTime();
-    if (write) {
-      PsdWriter.write(doc, file);
-    } else {
-      decoded = decodedBytes(PsdReader.read(file, PsdReadOptions.DEFAULT.withDecodeEagerly(true)));
+    for (int run = 1; run <= runs; run++) {
+      long cpu0 = os.getProcessCpuTime();
+      long t0 = System.nanoTime();
+      if (write) {
+        PsdWriter.write(doc, file);
+      } else {
+        decoded = decodedBytes(PsdReader.read(file, PsdReadOptions.DEFAULT.withDecodeEagerly(true)));
+      }
+      double ms = (System.nanoTime() - t0) / 1e6;
+      double cpuMs = (os.getProcessCpuTime() - cpu0) / 1e6;
+      System.out.printf("%s %d-bit %dx%d run %d: decoded %.0f MB, wall %.0f ms (%.0f MB/s), cpu %.0f ms (%.0f MB per cpu-s), "
+              + "max heap after GC %.0f MB (%.2f× decoded), -Xmx %.0f MB%n",
+          args[0], depth, w, h, run, decoded / 1e6, ms, decoded / 1e3 / ms, cpuMs, decoded / 1e3 / cpuMs, liveAfterGc.get() / 1e6,
+          liveAfterGc.get() / (double) decoded, Runtime.getRuntime().maxMemory() / 1e6);
     }
-    double ms = (System.nanoTime() - t0) / 1e6;
-    double cpuMs = (os.getProcessCpuTime() - cpu0) / 1e6;
-    System.out.printf("%s %d-bit %dx%d: decoded %.0f MB, wall %.0f ms (%.0f MB/s), cpu %.0f ms, max heap after GC %.0f MB (%.2f× decoded), -Xmx %.0f MB%n",
-        args[0], depth, w, h, decoded / 1e6, ms, decoded / 1e3 / ms, cpuMs, liveAfterGc.get() / 1e6,
-        liveAfterGc.get() / (double) decoded, Runtime.getRuntime().maxMemory() / 1e6);
   }
 
   private static long decodedBytes(PsdDocument doc) {
