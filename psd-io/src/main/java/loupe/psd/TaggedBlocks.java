@@ -10,8 +10,8 @@ import java.util.Set;
 final class TaggedBlocks {
     private static final int HEADER = 12;
 
-    /** Blocks in file order with the absolute offset of each one's data, plus bytes before the end that do not form a block. */
-    record Run(List<TaggedBlock> blocks, List<Long> dataOffsets, byte[] trailing) {}
+    /** Blocks in file order, plus bytes before the end that do not form a block. */
+    record Run(List<TaggedBlock> blocks, byte[] trailing) {}
 
     private TaggedBlocks() {}
 
@@ -28,7 +28,6 @@ final class TaggedBlocks {
      */
     static Run read(PsdInput in, long end, boolean psb, Set<String> inPlaceKeys, InPlace inPlace) throws IOException {
         List<TaggedBlock> blocks = new ArrayList<>();
-        List<Long> offsets = new ArrayList<>();
         while (end - in.position() >= HEADER && Keys.isBlockSignature(in.peekKey(in.position()))) {
             in.push("tagged block " + blocks.size());
             String signature = in.key();
@@ -41,7 +40,6 @@ final class TaggedBlocks {
                         in.position() - (Keys.wideLength(key, psb) ? 8 : 4));
             }
             long at = in.position();
-            offsets.add(at);
             byte[] data;
             if (inPlaceKeys.contains(key) && inPlace.read(key, at + length)) {
                 data = new byte[0];
@@ -55,7 +53,7 @@ final class TaggedBlocks {
             blocks.add(new TaggedBlock(signature, key, data, padding));
             in.pop();
         }
-        return new Run(blocks, offsets, in.bytes(end - in.position()));
+        return new Run(blocks, in.bytes(end - in.position()));
     }
 
     /** Spec: "rounded up to an even byte count"; Photoshop often pads to 4. The next signature tells which. */
