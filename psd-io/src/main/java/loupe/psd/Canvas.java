@@ -63,18 +63,38 @@ final class Canvas {
             if (mask != null) for (int k = 0; k < n; k++) a[k] *= (float) mask.at(x0 + k, y);
             int ci = (y - top) * width + x0;
             for (int c = 0; c < colours; c++) {
-                row(px.colour()[c], li, depth, 1f, v);
                 float[] p = premultiplied[c];
                 if (multiply) {
+                    row(px.colour()[c], li, depth, 1f, v);
                     for (int k = 0; k < n; k++) {
                         float cb = p[ci + k];
                         p[ci + k] = v[k] * a[k] * (1 - alpha[ci + k]) + cb * (1 - a[k]) + a[k] * v[k] * cb;
                     }
                 } else {
-                    for (int k = 0; k < n; k++) p[ci + k] = v[k] * a[k] + p[ci + k] * (1 - a[k]);
+                    over(px.colour()[c], li, depth, a, p, ci);
                 }
             }
             for (int k = 0; k < n; k++) alpha[ci + k] = a[k] + alpha[ci + k] * (1 - a[k]);
+        }
+    }
+
+    /**
+     * Source-over of one row of samples from index {@code i} with coverage {@code a} onto {@code p[pi..]}:
+     * the same float operations as {@link #row} then v·a + p·(1−a), without the row buffer.
+     */
+    private static void over(byte[] d, int i, int depth, float[] a, float[] p, int pi) {
+        if (depth == 16) {
+            float f = 1f / 65535f;
+            for (int k = 0, s = 2 * i; k < a.length; k++, s += 2) {
+                float v = ((short) BIG_ENDIAN_SHORT.get(d, s) & 0xFFFF) * f;
+                p[pi + k] = v * a[k] + p[pi + k] * (1 - a[k]);
+            }
+        } else {
+            float f = 1f / 255f;
+            for (int k = 0; k < a.length; k++) {
+                float v = (d[i + k] & 0xFF) * f;
+                p[pi + k] = v * a[k] + p[pi + k] * (1 - a[k]);
+            }
         }
     }
 
