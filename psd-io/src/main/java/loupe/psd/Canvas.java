@@ -139,7 +139,9 @@ final class Canvas {
         int base = top * width;
         int max = depth == 16 ? 65535 : 255;
         for (int i = 0; i < n; i++) {
-            double x = Math.min(1, Math.max(0, v.at(i))) * max;
+            double u = v.at(i);
+            // Clamped to 0..1 as Math.min(1, Math.max(0, u)) would, NaN to 0 (which rounds the same), without their -0.0/NaN checks.
+            double x = (u > 0 ? (u < 1 ? u : 1) : 0) * max;
             // Math.round (floor of x + 0.5), exactly: undo the one case where x + 0.5 rounds up to the next integer.
             int q = (int) (x + 0.5);
             if (q - 0.5 > x) q--;
