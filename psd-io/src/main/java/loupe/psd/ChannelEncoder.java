@@ -42,9 +42,11 @@ final class ChannelEncoder {
 
     private ChannelEncoder() {}
 
-    /** Runs {@code encodings} ahead on the pool and hands each result to {@code write} in list order. */
-    static void inOrder(List<Function<Scratch, PsdChannel.Encoded>> encodings, Consumer<PsdChannel.Encoded> write) {
-        Scratch scratch = new Scratch();
+    /**
+     * Runs {@code encodings} ahead on the pool and hands each result to {@code write} in list order;
+     * encoded arrays come from, and go back to, {@code scratch}.
+     */
+    static void inOrder(Scratch scratch, List<Function<Scratch, PsdChannel.Encoded>> encodings, Consumer<PsdChannel.Encoded> write) {
         ArrayDeque<Future<PsdChannel.Encoded>> ahead = new ArrayDeque<>();
         int next = 0;
         try {

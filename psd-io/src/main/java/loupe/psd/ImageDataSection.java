@@ -99,7 +99,7 @@ final class ImageDataSection {
         List<Function<ChannelEncoder.Scratch, PsdChannel.Encoded>> encodings = new ArrayList<>(channels.size());
         for (PsdChannel c : channels) encodings.add(scratch -> c.encodedAs(comp, psb, scratch));
         int[] next = {0};
-        ChannelEncoder.inOrder(encodings, e -> {
+        ChannelEncoder.inOrder(out.scratch(), encodings, e -> {
             out.writeAt(countsAt + (long) next[0]++ * countsLength, e.data(), 0, countsLength);
             out.bytes(e.data(), countsLength, e.length() - countsLength);
         });

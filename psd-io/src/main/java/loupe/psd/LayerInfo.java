@@ -103,7 +103,7 @@ final class LayerInfo {
             for (PsdChannel c : l.channels()) encodings.add(scratch -> c.encoded(compression, psb, scratch));
         }
         int[] next = {0};
-        ChannelEncoder.inOrder(encodings, e -> {
+        ChannelEncoder.inOrder(out.scratch(), encodings, e -> {
             out.u16(e.compression().code());
             out.bytes(e.data(), 0, e.length());
             out.patchLength(lengthAt.get(next[0]++), 2L + e.length(), psb);

@@ -19,6 +19,8 @@ final class PsdOutput {
     private static final int FILE_BUFFER = 1 << 20;
 
     private final FileChannel file;
+    /** Arrays for encoded channels, shared by every section of one output. */
+    private final ChannelEncoder.Scratch scratch = new ChannelEncoder.Scratch();
     private byte[] buf;
     private int bufLen;
     /** Bytes already in the file; the buffer holds what follows. */
@@ -42,6 +44,8 @@ final class PsdOutput {
     }
 
     long length() { return flushed + bufLen; }
+
+    ChannelEncoder.Scratch scratch() { return scratch; }
 
     private void ensure(int n) {
         if (bufLen + n <= buf.length) return;
