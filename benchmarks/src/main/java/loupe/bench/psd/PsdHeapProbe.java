@@ -19,11 +19,11 @@ import loupe.psd.PsdWriter;
 /**
  * One PSD write or eager read of {@link SyntheticDocument} in a JVM of its own, for the memory and
  * CPU side of the psd-io goals (issue #3): wall and process CPU time, and the largest heap in use
- * right after a collection (the live set a smaller -Xmx would have to hold). Run it under
- * {@code -Xmx} = 1.5 × decoded to check the heap goal: it fails with OutOfMemoryError if the goal is
- * missed.
+ * right after a collection (the live set a smaller -Xmx would have to hold). Run it with G1 under
+ * {@code -Xmx} = 1.5 × decoded (in MiB: 652m for 8-bit, 1304m for 16-bit at 6000×4000) to check the
+ * heap goal: it fails with OutOfMemoryError if the goal is missed.
  *
- * <pre>java -Xmx684m -cp ... loupe.bench.psd.PsdHeapProbe write|read DEPTH WIDTH HEIGHT FILE [RUNS]</pre>
+ * <pre>java -XX:+UseG1GC -Xmx652m -cp ... loupe.bench.psd.PsdHeapProbe write|read DEPTH WIDTH HEIGHT FILE [RUNS]</pre>
  *
  * With RUNS &gt; 1 the first runs warm the JIT up; every run is printed.
  */
