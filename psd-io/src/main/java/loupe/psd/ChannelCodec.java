@@ -139,27 +139,30 @@ final class ChannelCodec {
         }
     }
 
-    static byte[] encode(Compression c, byte[] decoded, int width, int height, int depth, boolean psb) {
+    /** Encodes a channel; RAW returns {@code decoded} itself (read-only use); RLE encodes into an array from {@code scratch}. */
+    static PsdChannel.Encoded encode(Compression c, byte[] decoded, int width, int height, int depth, boolean psb, ChannelEncoder.Scratch scratch) {
         switch (c) {
             case RAW:
-                return decoded.clone();
+                return new PsdChannel.Encoded(c, decoded, decoded.length, false);
             case RLE:
-                return encodeRle(decoded, (int) rowBytes(width, depth), height, psb);
+                return encodeRle(decoded, (int) rowBytes(width, depth), height, psb, scratch);
             default:
                 byte[] src = decoded;
                 if (c == Compression.ZIP_PREDICTION && depth > 1) {
                     src = decoded.clone();
                     predict(src, width, height, depth);
                 }
-                return deflate(src);
+                byte[] z = deflate(src);
+                return new PsdChannel.Encoded(c, z, z.length, false);
         }
     }
 
-    private static byte[] encodeRle(byte[] decoded, int rowBytes, int height, boolean psb) {
+    /** Row byte counts then PackBits rows, in a worst-case-sized scratch array (not trimmed: that would copy it). */
+    private static PsdChannel.Encoded encodeRle(byte[] decoded, int rowBytes, int height, boolean psb, ChannelEncoder.Scratch scratch) {
         int countBytes = psb ? 4 : 2;
         long max = (long) countBytes * height + (long) PackBits.maxEncoded(rowBytes) * height;
         if (max > Integer.MAX_VALUE - 16) throw new IllegalArgumentException("channel too large to RLE-encode in one array");
-        byte[] out = new byte[(int) max];
+        byte[] out = scratch.take((int) max);
         int d = countBytes * height;
         for (int y = 0; y < height; y++) {
             int n = PackBits.encodeRow(decoded, y * rowBytes, rowBytes, out, d);
@@ -173,7 +176,7 @@ final class ChannelCodec {
             out[cp] = (byte) n;
             d += n;
         }
-        return Arrays.copyOf(out, d);
+        return new PsdChannel.Encoded(Compression.RLE, out, d, true);
     }
 
     private static byte[] deflate(byte[] src) {

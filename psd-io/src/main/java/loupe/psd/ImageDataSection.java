@@ -4,6 +4,7 @@ package loupe.psd;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Image data section: the composite. One compression code, then the channels planar; with RLE, the
@@ -90,16 +91,17 @@ final class ImageDataSection {
         boolean reuse = keep == Compression.RAW || keep == Compression.RLE;
         for (PsdChannel c : channels) reuse &= c.isStored() && c.compression() == keep;
         Compression comp = reuse ? keep : (!psb && depth == 32 && width > 16000 ? Compression.RAW : Compression.RLE);
-        byte[][] encoded = new byte[channels.size()][];
-        java.util.stream.IntStream.range(0, channels.size()).parallel().forEach(i -> encoded[i] = channels.get(i).encodedAs(comp, psb));
-        List<byte[]> data = java.util.Arrays.asList(encoded);
         out.u16(comp.code());
-        if (comp == Compression.RLE) {
-            int countsLength = (psb ? 4 : 2) * (channels.isEmpty() ? 0 : channels.get(0).height());
-            for (byte[] d : data) out.bytes(d, 0, countsLength);
-            for (byte[] d : data) out.bytes(d, countsLength, d.length - countsLength);
-        } else {
-            for (byte[] d : data) out.bytes(d);
-        }
+        // RLE: the row byte counts of all channels come first; each channel's are filled in once it is encoded.
+        int countsLength = comp == Compression.RLE ? (psb ? 4 : 2) * (channels.isEmpty() ? 0 : channels.get(0).height()) : 0;
+        long countsAt = out.length();
+        out.zeros(countsLength * channels.size());
+        List<Function<ChannelEncoder.Scratch, PsdChannel.Encoded>> encodings = new ArrayList<>(channels.size());
+        for (PsdChannel c : channels) encodings.add(scratch -> c.encodedAs(comp, psb, scratch));
+        int[] next = {0};
+        ChannelEncoder.inOrder(out.scratch(), encodings, e -> {
+            out.writeAt(countsAt + (long) next[0]++ * countsLength, e.data(), 0, countsLength);
+            out.bytes(e.data(), countsLength, e.length() - countsLength);
+        });
     }
 }

@@ -3,6 +3,7 @@ package loupe.psd;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Layer and mask information section: layer info, global layer mask info, then document-level
@@ -39,21 +40,17 @@ final class LayerAndMaskSection {
             in.pop();
         }
         in.push("document tagged blocks");
-        TaggedBlocks.Run run = TaggedBlocks.read(in, end, psb);
+        TaggedBlocks.Run run = TaggedBlocks.read(in, end, psb, Set.of(Keys.LAYER_16, Keys.LAYER_32), (key, blockEnd) -> {
+            long at = in.position();
+            if (!doc.layers.isEmpty()) throw in.fail("layers both in the layer info and in '" + key + "'", at);
+            LayerInfo.Parsed parsed = LayerInfo.read(in, blockEnd, h, budget, eager);
+            apply(doc, parsed, Keys.LAYER_16.equals(key) ? PsdDocument.LayerInfoLocation.LR16 : PsdDocument.LayerInfoLocation.LR32);
+            // A block without layers keeps its (small) bytes: a later Lr16/Lr32 block may be the one rebuilt on write.
+            return !parsed.layers().isEmpty();
+        });
         in.pop();
         doc.documentBlocks.addAll(run.blocks());
         doc.documentBlocksTrailing = run.trailing();
-        for (int i = 0; i < run.blocks().size(); i++) {
-            TaggedBlock b = run.blocks().get(i);
-            boolean lr16 = Keys.LAYER_16.equals(b.key()), lr32 = Keys.LAYER_32.equals(b.key());
-            if (!lr16 && !lr32) continue;
-            if (!doc.layers.isEmpty()) throw in.fail("layers both in the layer info and in '" + b.key() + "'", run.dataOffsets().get(i));
-            PsdInput sub = in.sub(b.data(), run.dataOffsets().get(i));
-            sub.push("tagged block '" + b.key() + "'");
-            LayerInfo.Parsed parsed = LayerInfo.read(sub, sub.end(), h, budget, eager);
-            sub.pop();
-            apply(doc, parsed, lr16 ? PsdDocument.LayerInfoLocation.LR16 : PsdDocument.LayerInfoLocation.LR32);
-        }
         in.pop();
     }
 
@@ -100,12 +97,10 @@ final class LayerAndMaskSection {
 
     /** An {@code Lr16}/{@code Lr32} block rebuilt from the layers; {@code padding} -1 pads a new block to 4 as Photoshop does. */
     private static void writeLayerBlock(PsdOutput out, String signature, String key, int padding, PsdDocument doc, boolean psb, Compression compression) {
-        PsdOutput data = new PsdOutput();
-        LayerInfo.write(data, true, doc.layers, doc.negativeLayerCount, doc.layerInfoPadding, psb, compression);
         out.key(signature);
         out.key(key);
-        out.length(data.length(), Keys.wideLength(key, psb));
-        out.append(data);
-        out.zeros(padding >= 0 ? padding : PsdOutput.padding(data.length(), 4));
+        long n = out.section(Keys.wideLength(key, psb), 1, true,
+                data -> LayerInfo.write(data, true, doc.layers, doc.negativeLayerCount, doc.layerInfoPadding, psb, compression));
+        out.zeros(padding >= 0 ? padding : PsdOutput.padding(n, 4));
     }
 }

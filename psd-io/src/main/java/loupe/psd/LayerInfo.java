@@ -4,6 +4,7 @@ package loupe.psd;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Layer info: layer count, layer records, then the channel image data of every layer in record
@@ -85,31 +86,28 @@ final class LayerInfo {
         if (eager) ch.decodeAndKeep();
     }
 
-    /** Writes count, records and channel data (no length field; the caller owns the section). */
+    /**
+     * Writes count, records and channel data (no length field; the caller owns the section). Records
+     * go out with placeholder channel lengths; channels are then encoded ahead on the pool, written in
+     * order and their lengths patched.
+     */
     static void write(PsdOutput out, boolean present, List<PsdLayer> layers, boolean negativeCount, Padding padding, boolean psb,
                       Compression compression) {
         if (!present && layers.isEmpty()) return;
         long start = out.length();
         out.u16(negativeCount ? -layers.size() : layers.size());
-        List<List<PsdChannel.Encoded>> encoded = new ArrayList<>(layers.size());
-        List<PsdChannel> all = new ArrayList<>();
-        for (PsdLayer l : layers) all.addAll(l.channels());
-        // Channels encode independently; new pixels are the slow part of a write, so use the cores.
-        PsdChannel.Encoded[] done = new PsdChannel.Encoded[all.size()];
-        java.util.stream.IntStream.range(0, all.size()).parallel().forEach(i -> done[i] = all.get(i).encoded(compression, psb));
-        int k = 0;
+        List<Long> lengthAt = new ArrayList<>();
+        List<Function<ChannelEncoder.Scratch, PsdChannel.Encoded>> encodings = new ArrayList<>();
         for (PsdLayer l : layers) {
-            List<PsdChannel.Encoded> e = new ArrayList<>();
-            for (int c = 0; c < l.channels().size(); c++) e.add(done[k++]);
-            encoded.add(e);
+            for (long at : LayerRecordCodec.write(out, l, psb)) lengthAt.add(at);
+            for (PsdChannel c : l.channels()) encodings.add(scratch -> c.encoded(compression, psb, scratch));
         }
-        for (int i = 0; i < layers.size(); i++) LayerRecordCodec.write(out, layers.get(i), encoded.get(i), psb);
-        for (List<PsdChannel.Encoded> e : encoded) {
-            for (PsdChannel.Encoded c : e) {
-                out.u16(c.compression().code());
-                out.bytes(c.data());
-            }
-        }
+        int[] next = {0};
+        ChannelEncoder.inOrder(out.scratch(), encodings, e -> {
+            out.u16(e.compression().code());
+            out.bytes(e.data(), 0, e.length());
+            out.patchLength(lengthAt.get(next[0]++), 2L + e.length(), psb);
+        });
         padding.write(out, out.length() - start);
     }
 }

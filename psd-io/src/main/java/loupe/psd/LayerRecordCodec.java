@@ -98,16 +98,19 @@ final class LayerRecordCodec {
         return new int[] {layer.width(), layer.height()};
     }
 
-    static void write(PsdOutput out, PsdLayer l, List<PsdChannel.Encoded> encoded, boolean psb) {
+    /** Writes a record with placeholder channel data lengths; returns where each one is, to patch once the data is written. */
+    static long[] write(PsdOutput out, PsdLayer l, boolean psb) {
         out.u32(l.top());
         out.u32(l.left());
         out.u32(l.bottom());
         out.u32(l.right());
         List<PsdChannel> ch = l.channels();
         out.u16(ch.size());
+        long[] lengthAt = new long[ch.size()];
         for (int i = 0; i < ch.size(); i++) {
             out.u16(ch.get(i).id());
-            out.length(2L + encoded.get(i).data().length, psb);
+            lengthAt[i] = out.length();
+            out.length(0, psb);
         }
         out.key(l.blendSignature());
         out.key(l.blendMode());
@@ -136,5 +139,6 @@ final class LayerRecordCodec {
             }
             TaggedBlocks.write(extra, l.blocks(), l.blocksTrailing(), psb);
         });
+        return lengthAt;
     }
 }

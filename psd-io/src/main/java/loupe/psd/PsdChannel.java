@@ -20,7 +20,8 @@ public final class PsdChannel {
     private final int height;
     private final int depth;
     private final Compression compression;
-    private final byte[] stored;
+    /** Dropped (null) once an eager read has decoded the pixels. */
+    private volatile byte[] stored;
     private final boolean storedPsb;
     private final String fileName;
     private final long fileOffset;
@@ -72,7 +73,7 @@ public final class PsdChannel {
     /** Compression of the stored bytes; null for a new channel that has not been written yet. */
     public Compression compression() { return compression; }
 
-    /** True if this channel still holds the compressed bytes it was read with. */
+    /** True if this channel still holds the compressed bytes it was read with (lazy reading). */
     public boolean isStored() { return stored != null; }
 
     /**
@@ -91,9 +92,14 @@ public final class PsdChannel {
         }
     }
 
-    /** Decodes and keeps the pixels (eager reading). */
+    /**
+     * Decodes and keeps the pixels, and lets go of the compressed bytes (eager reading), so a document
+     * read eagerly holds its pixels once. Such a channel is encoded anew when written: the same
+     * pixels, not necessarily the same bytes.
+     */
     void decodeAndKeep() throws PsdFormatException {
         if (decoded == null) decoded = decode();
+        stored = null;
     }
 
     private byte[] decode() throws PsdFormatException {
@@ -108,21 +114,26 @@ public final class PsdChannel {
     public long decodedSize() { return ChannelCodec.decodedSize(width, height, depth); }
 
     /** Stored bytes in {@code preferred} compression for a PSD or PSB file: the original bytes when they fit, else newly encoded. */
-    Encoded encoded(Compression preferred, boolean psb) {
-        if (stored != null && (compression != Compression.RLE || storedPsb == psb)) return new Encoded(compression, stored);
+    Encoded encoded(Compression preferred, boolean psb, ChannelEncoder.Scratch scratch) {
+        byte[] s = stored;
+        if (s != null && (compression != Compression.RLE || storedPsb == psb)) return new Encoded(compression, s, s.length, false);
         Compression c = preferred;
         if (c == Compression.RLE && !psb && depth == 32) c = Compression.ZIP_PREDICTION;
-        return new Encoded(c, ChannelCodec.encode(c, decoded(), width, height, depth, psb));
+        return ChannelCodec.encode(c, decoded(), width, height, depth, psb, scratch);
     }
 
     /** Stored bytes in exactly compression {@code c}: the original bytes if they are that, else newly encoded. */
-    byte[] encodedAs(Compression c, boolean psb) {
-        if (stored != null && compression == c && (c != Compression.RLE || storedPsb == psb)) return stored;
-        return ChannelCodec.encode(c, decoded(), width, height, depth, psb);
+    Encoded encodedAs(Compression c, boolean psb, ChannelEncoder.Scratch scratch) {
+        byte[] s = stored;
+        if (s != null && compression == c && (c != Compression.RLE || storedPsb == psb)) return new Encoded(c, s, s.length, false);
+        return ChannelCodec.encode(c, decoded(), width, height, depth, psb, scratch);
     }
 
-    /** Compression code and stored bytes ready to write. */
-    record Encoded(Compression compression, byte[] data) {}
+    /**
+     * Compression code and stored bytes ready to write: the first {@code length} bytes of {@code data}.
+     * {@code scratch}: data is a {@link ChannelEncoder.Scratch} array, reused once written.
+     */
+    record Encoded(Compression compression, byte[] data, int length, boolean scratch) {}
 
     @Override
     public String toString() {

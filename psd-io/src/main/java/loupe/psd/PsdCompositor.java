@@ -2,14 +2,17 @@
 package loupe.psd;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Computes the composite for the documents Loupe writes: RGB or grayscale, 8 or 16 bit, pixel layers
  * in normal or multiply blend mode with opacity, fill opacity, transparency and user masks, hidden layers, and
  * pass-through or normal groups. Source-over in straight alpha (Porter and Duff, "Compositing Digital
- * Images", 1984), done in premultiplied floats; areas that stay transparent are matted with white, as
+ * Images", 1984), done in premultiplied floats, band by band; areas that stay transparent are matted with white, as
  * Photoshop stores the merged image. Anything else (other blend modes, clipping, vector masks,
  * adjustment, text, smart-object or effect layers) is refused by {@link #decide} with the reason.
  */
@@ -81,20 +84,65 @@ public final class PsdCompositor {
         return b == null || b.data().length < 1 ? 255 : b.data()[0] & 0xFF;
     }
 
-    /** The composite channels: colours matted with white; merged transparency in the first extra channel when the file keeps one. */
+    /** Rows per band: a band's canvas stays in the caches and bands spread over the cores. */
+    private static final int BAND_ROWS = 32;
+
+    /**
+     * The composite channels: colours matted with white; merged transparency in the first extra channel
+     * when the file keeps one. The document is painted in bands of rows, in parallel; each visible
+     * layer's channels are decoded once up front.
+     */
     public static List<PsdChannel> composite(PsdDocument doc) {
         int colours = doc.colorMode().colorChannels();
-        Canvas canvas = new Canvas(doc.width(), doc.height(), colours);
-        paint(doc.layerTree(), canvas, doc.depth());
-        boolean mergedAlpha = hasMergedTransparency(doc);
-        List<PsdChannel> out = new ArrayList<>(doc.channelCount());
         int depth = doc.depth();
-        for (int c = 0; c < colours; c++) out.add(PsdChannel.of(c, doc.width(), doc.height(), depth, canvas.matted(c, depth)));
+        int w = doc.width(), h = doc.height();
+        List<LayerNode> tree = doc.layerTree();
+        Map<PsdLayer, Pixels> pixels = new IdentityHashMap<>();
+        collect(tree, pixels, colours, depth);
+        boolean mergedAlpha = hasMergedTransparency(doc);
+        int plane = (int) ChannelCodec.decodedSize(w, h, depth);
+        byte[][] matted = new byte[colours][plane];
+        byte[] alpha = mergedAlpha ? new byte[plane] : null;
+        int bands = (h + BAND_ROWS - 1) / BAND_ROWS;
+        int chunks = Math.min(bands, 4 * Runtime.getRuntime().availableProcessors());
+        // Each chunk of bands reuses one canvas.
+        IntStream.range(0, chunks).parallel().forEach(k -> {
+            Canvas canvas = new Canvas(w, 0, Math.min(BAND_ROWS, h), colours);
+            for (int b = (int) ((long) k * bands / chunks); b < (long) (k + 1) * bands / chunks; b++) {
+                int top = b * BAND_ROWS;
+                canvas.reset(top, Math.min(BAND_ROWS, h - top));
+                paint(tree, pixels, canvas, depth);
+                for (int c = 0; c < colours; c++) canvas.matted(c, depth, matted[c]);
+                if (alpha != null) canvas.alpha(depth, alpha);
+            }
+        });
+        List<PsdChannel> out = new ArrayList<>(doc.channelCount());
+        for (int c = 0; c < colours; c++) out.add(PsdChannel.of(c, w, h, depth, matted[c]));
         for (int c = colours; c < doc.channelCount(); c++) {
-            if (c == colours && mergedAlpha) out.add(PsdChannel.of(c, doc.width(), doc.height(), depth, canvas.alpha(depth)));
+            if (c == colours && alpha != null) out.add(PsdChannel.of(c, w, h, depth, alpha));
             else out.add(doc.composite().get(c));
         }
         return out;
+    }
+
+    /** A visible layer's decoded pixels (colour and transparency; none for groups) and its enabled user mask. */
+    record Pixels(byte[][] colour, byte[] transparency, Mask mask) {}
+
+    /** Decodes what painting needs, once (a lazily read channel decodes on every {@code decoded()} call). */
+    private static void collect(List<LayerNode> nodes, Map<PsdLayer, Pixels> out, int colours, int depth) {
+        for (LayerNode n : nodes) {
+            PsdLayer l = n.layer();
+            if (!l.visible()) continue;
+            if (n.isGroup()) {
+                out.put(l, new Pixels(null, null, maskOf(l, depth)));
+                collect(n.children(), out, colours, depth);
+            } else {
+                byte[][] colour = new byte[colours][];
+                for (int c = 0; c < colours; c++) colour[c] = l.channel(c).decoded();
+                PsdChannel t = l.channel(PsdChannel.TRANSPARENCY);
+                out.put(l, new Pixels(colour, t == null ? null : t.decoded(), maskOf(l, depth)));
+            }
+        }
     }
 
     /**
@@ -112,22 +160,23 @@ public final class PsdCompositor {
         return false;
     }
 
-    /** Paints nodes (given top to bottom) bottom-up onto the canvas. */
-    private static void paint(List<LayerNode> topToBottom, Canvas canvas, int depth) {
+    /** Paints nodes (given top to bottom) bottom-up onto the band. */
+    private static void paint(List<LayerNode> topToBottom, Map<PsdLayer, Pixels> pixels, Canvas canvas, int depth) {
         for (int i = topToBottom.size() - 1; i >= 0; i--) {
             LayerNode n = topToBottom.get(i);
             PsdLayer l = n.layer();
             if (!l.visible()) continue;
+            Pixels px = pixels.get(l);
             if (n.isGroup()) {
                 if ("pass".equals(l.blendMode())) {
-                    paint(n.children(), canvas, depth);
+                    paint(n.children(), pixels, canvas, depth);
                 } else {
-                    Canvas group = new Canvas(canvas.width, canvas.height, canvas.colours);
-                    paint(n.children(), group, depth);
-                    canvas.over(group, l.opacity() * fill(l) / (255.0 * 255.0), maskOf(l, depth));
+                    Canvas group = new Canvas(canvas.width, canvas.top, canvas.rows, canvas.colours);
+                    paint(n.children(), pixels, group, depth);
+                    canvas.over(group, l.opacity() * fill(l) / (255.0 * 255.0), px.mask());
                 }
             } else {
-                canvas.draw(l, l.opacity() * fill(l) / (255.0 * 255.0), maskOf(l, depth), depth);
+                canvas.draw(l, px, l.opacity() * fill(l) / (255.0 * 255.0), depth);
             }
         }
     }

@@ -253,7 +253,10 @@ public final class PsdDocument {
     /** Global layer mask info as stored, or null if the file has none. */
     public byte[] globalLayerMaskInfo() { return globalLayerMaskInfo; }
 
-    /** Document-level tagged blocks in file order ({@code Lr16}/{@code Lr32} hold the layers and are rewritten from them). */
+    /**
+     * Document-level tagged blocks in file order. An {@code Lr16}/{@code Lr32} block that held the
+     * layers has empty data here: the layers were read from it where it lies, and it is rewritten from them.
+     */
     public List<TaggedBlock> documentBlocks() { return Collections.unmodifiableList(documentBlocks); }
 
     // ---- composite

@@ -2,55 +2,92 @@
 package loupe.psd;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.util.ArrayList;
-import java.util.List;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.util.Arrays;
 
 /**
- * Big-endian writer that collects small fields in its own buffer and large arrays by reference, so a
- * section's length is known before it is written and pixel data is never copied.
+ * Big-endian writer, into memory (small blocks) or straight into a file. Section lengths are
+ * written as placeholders and patched once the body is known ({@link #section}, {@link #patchLength}),
+ * so nothing but a small buffer and the array being written is held: pixel data goes to the file
+ * without a copy. File errors surface as {@link UncheckedIOException}.
  */
 final class PsdOutput {
-    private static final int BY_REFERENCE = 4096;
-    private record Chunk(byte[] data, int offset, int length) {}
+    /** Arrays at least this long bypass the buffer. */
+    private static final int DIRECT = 1 << 16;
+    private static final int FILE_BUFFER = 1 << 20;
 
-    private final List<Chunk> chunks = new ArrayList<>();
-    private byte[] cur = new byte[256];
-    private int curLen;
-    private long length;
+    private final FileChannel file;
+    /** Arrays for encoded channels, shared by every section of one output. */
+    private final ChannelEncoder.Scratch scratch = new ChannelEncoder.Scratch();
+    private byte[] buf;
+    private int bufLen;
+    /** Bytes already in the file; the buffer holds what follows. */
+    private long flushed;
 
-    /** Writes a section body into a buffer of its own. */
+    /** Writes a section body. */
     interface Body {
         void write(PsdOutput out);
     }
 
-    long length() { return length; }
-
-    private void ensure(int n) {
-        if (curLen + n > cur.length) {
-            byte[] bigger = new byte[Math.max(cur.length * 2, curLen + n)];
-            System.arraycopy(cur, 0, bigger, 0, curLen);
-            cur = bigger;
-        }
+    /** An in-memory output ({@link #toByteArray}). */
+    PsdOutput() {
+        this.file = null;
+        this.buf = new byte[256];
     }
 
-    private void flushCurrent() {
-        if (curLen > 0) {
-            chunks.add(new Chunk(cur, 0, curLen));
-            cur = new byte[256];
-            curLen = 0;
+    /** An output that writes into {@code file} from its current position on; call {@link #flush} at the end. */
+    PsdOutput(FileChannel file) {
+        this.file = file;
+        this.buf = new byte[FILE_BUFFER];
+    }
+
+    long length() { return flushed + bufLen; }
+
+    ChannelEncoder.Scratch scratch() { return scratch; }
+
+    private void ensure(int n) {
+        if (bufLen + n <= buf.length) return;
+        if (file != null) {
+            flush();
+            if (n <= buf.length) return;
+        }
+        buf = Arrays.copyOf(buf, (int) Math.min(Integer.MAX_VALUE - 16L, Math.max(buf.length * 2L, (long) bufLen + n)));
+    }
+
+    /** Sends the buffer to the file (no-op in memory). */
+    void flush() {
+        if (file == null || bufLen == 0) return;
+        writeToFile(buf, 0, bufLen, flushed);
+        flushed += bufLen;
+        bufLen = 0;
+    }
+
+    /** In slices of the buffer's size: the JDK copies a heap buffer into a direct one of the same size per write. */
+    private void writeToFile(byte[] data, int offset, int n, long at) {
+        try {
+            for (int done = 0; done < n; ) {
+                ByteBuffer bb = ByteBuffer.wrap(data, offset + done, Math.min(FILE_BUFFER, n - done));
+                while (bb.hasRemaining()) {
+                    int w = file.write(bb, at + done);
+                    done += w;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     void u8(int v) {
         ensure(1);
-        cur[curLen++] = (byte) v;
-        length++;
+        buf[bufLen++] = (byte) v;
     }
 
     void u16(int v) {
-        u8(v >>> 8);
-        u8(v);
+        ensure(2);
+        buf[bufLen++] = (byte) (v >>> 8);
+        buf[bufLen++] = (byte) v;
     }
 
     void u32(long v) {
@@ -65,73 +102,81 @@ final class PsdOutput {
 
     /** The PSB rule in one place: PSB widens this length field to 8 bytes. */
     void length(long v, boolean wide) {
-        if (wide) u64(v); else u32(v);
+        if (wide) u64(v); else u32(checkedNarrow(v));
+    }
+
+    private static long checkedNarrow(long v) {
+        if (v > 0xFFFFFFFFL) throw new IllegalStateException("a length of " + v + " bytes does not fit a 4-byte field; save as PSB");
+        return v;
     }
 
     void key(String four) { bytes(Keys.bytes(four)); }
 
     void zeros(int n) {
-        for (int i = 0; i < n; i++) u8(0);
-    }
-
-    /** Appends {@code data}; large arrays are kept by reference and must not change afterwards. */
-    void bytes(byte[] data) { bytes(data, data.length); }
-
-    void bytes(byte[] data, int n) { bytes(data, 0, n); }
-
-    void bytes(byte[] data, int offset, int n) {
-        if (n >= BY_REFERENCE) {
-            flushCurrent();
-            chunks.add(new Chunk(data, offset, n));
-            length += n;
-        } else {
-            ensure(n);
-            System.arraycopy(data, offset, cur, curLen, n);
-            curLen += n;
-            length += n;
+        for (int left = n; left > 0; ) {
+            ensure(Math.min(left, FILE_BUFFER));
+            int k = Math.min(left, buf.length - bufLen);
+            Arrays.fill(buf, bufLen, bufLen + k, (byte) 0);
+            bufLen += k;
+            left -= k;
         }
     }
 
-    void append(PsdOutput other) {
-        other.flushCurrent();
-        flushCurrent();
-        chunks.addAll(other.chunks);
-        length += other.length;
+    void bytes(byte[] data) { bytes(data, 0, data.length); }
+
+    void bytes(byte[] data, int offset, int n) {
+        if (file != null && n >= DIRECT) {
+            flush();
+            writeToFile(data, offset, n, flushed);
+            flushed += n;
+            return;
+        }
+        ensure(n);
+        System.arraycopy(data, offset, buf, bufLen, n);
+        bufLen += n;
+    }
+
+    /** Overwrites {@code n} bytes already written, at absolute position {@code at} (a placeholder). */
+    void writeAt(long at, byte[] data, int offset, int n) {
+        if (at < 0 || at + n > length()) throw new IllegalArgumentException("patch at " + at + "+" + n + " outside the " + length() + " bytes written");
+        if (at < flushed && at + n > flushed) flush();
+        if (at >= flushed) System.arraycopy(data, offset, buf, (int) (at - flushed), n);
+        else writeToFile(data, offset, n, at);
+    }
+
+    /** Fills in a length field written earlier as a placeholder by {@link #length}. */
+    void patchLength(long at, long v, boolean wide) {
+        int size = wide ? 8 : 4;
+        long x = wide ? v : checkedNarrow(v);
+        byte[] b = new byte[size];
+        for (int i = 0; i < size; i++) b[i] = (byte) (x >>> (8 * (size - 1 - i)));
+        writeAt(at, b, 0, size);
     }
 
     /**
      * Writes a length-prefixed section: the length field ({@code wide} = 8 bytes), the body, then zero
      * padding up to a multiple of {@code padTo}. {@code lengthCountsPadding} says whether the stored
-     * length includes that padding.
+     * length includes that padding. The length is patched in after the body, whose length is returned.
      */
-    void section(boolean wide, int padTo, boolean lengthCountsPadding, Body body) {
-        PsdOutput inner = new PsdOutput();
-        body.write(inner);
-        int pad = padding(inner.length, padTo);
-        length(inner.length + (lengthCountsPadding ? pad : 0), wide);
-        append(inner);
+    long section(boolean wide, int padTo, boolean lengthCountsPadding, Body body) {
+        long at = length();
+        length(0, wide);
+        long start = length();
+        body.write(this);
+        long n = length() - start;
+        int pad = padding(n, padTo);
         zeros(pad);
+        patchLength(at, n + (lengthCountsPadding ? pad : 0), wide);
+        return n;
     }
 
     static int padding(long n, int padTo) {
         return padTo <= 1 ? 0 : (int) ((padTo - n % padTo) % padTo);
     }
 
-    void writeTo(OutputStream os) throws IOException {
-        flushCurrent();
-        for (Chunk c : chunks) os.write(c.data(), c.offset(), c.length());
-    }
-
-    /** The whole content as one array (for small sections and tests). */
+    /** The whole content of an in-memory output. */
     byte[] toByteArray() {
-        flushCurrent();
-        if (length > Integer.MAX_VALUE - 16) throw new IllegalStateException("section too large for one array");
-        byte[] all = new byte[(int) length];
-        int p = 0;
-        for (Chunk c : chunks) {
-            System.arraycopy(c.data(), c.offset(), all, p, c.length());
-            p += c.length();
-        }
-        return all;
+        if (file != null) throw new IllegalStateException("a file output has no array");
+        return Arrays.copyOf(buf, bufLen);
     }
 }

@@ -70,13 +70,15 @@ public final class PsdWorkload implements Workload {
     PsdDocument doc = SyntheticDocument.generate(width, height, depth);
     long decoded = SyntheticDocument.decodedBytes(doc);
     Path out = file();
-    Compared<PsdWriteResult, Void> m = Compared.loupeOnly(repeat, () -> PsdWriter.write(doc, out));
+    CpuMeter<PsdWriteResult> cpu = new CpuMeter<>(() -> PsdWriter.write(doc, out));
+    Compared<PsdWriteResult, Void> m = Compared.loupeOnly(repeat, cpu);
+    double cpuMs = cpu.medianOfLast(repeat.runs());
     if (!m.loupe().result().compositeRecomputed()) {
       throw new IllegalStateException("the writer kept a stale composite: " + m.loupe().result().reason());
     }
     return Row.of(id(), "PSD write " + depth + "-bit", params(), repeat, null, m,
         Row.fields("decoded_mb", decoded / 1e6, "loupe_mb_s", decoded / 1e3 / m.loupe().ms(),
-            "file_mb", Files.size(out) / 1e6),
+            "loupe_cpu_ms", cpuMs, "loupe_mb_per_cpu_s", decoded / 1e3 / cpuMs, "file_mb", Files.size(out) / 1e6),
         "includes recomputing the composite from the layers");
   }
 
@@ -85,10 +87,13 @@ public final class PsdWorkload implements Workload {
     if (!Files.isRegularFile(in)) {
       PsdWriter.write(SyntheticDocument.generate(width, height, depth), in);
     }
-    Compared<Long, Integer> m = Compared.run(repeat, () -> readWithLoupe(in), repeat, () -> readWithTwelveMonkeys(in));
+    CpuMeter<Long> cpu = new CpuMeter<>(() -> readWithLoupe(in));
+    Compared<Long, Integer> m = Compared.run(repeat, cpu, repeat, () -> readWithTwelveMonkeys(in));
     long decoded = m.loupe().result();
+    double cpuMs = cpu.medianOfLast(repeat.runs());
     return Row.of(id(), "PSD read " + depth + "-bit", params(), repeat, "TwelveMonkeys imageio-psd", m,
         Row.fields("decoded_mb", decoded / 1e6, "loupe_mb_s", decoded / 1e3 / m.loupe().ms(),
+            "loupe_cpu_ms", cpuMs, "loupe_mb_per_cpu_s", decoded / 1e3 / cpuMs,
             "ref_mb_s", decoded / 1e3 / m.referenceMs(), "ref_images", m.reference().result()),
         "every channel decoded; TwelveMonkeys reads the composite and each layer");
   }
