@@ -16,7 +16,8 @@ final class Corpus {
     static final Map<String, String> REFUSED = Map.of(
             "webtoon__bad-channel-compression.psd", "layer channel compression code 4",
             "webtoon__bad-depth-17.psd", "bit depth 17 in the header",
-            "chinedufn__luni-minimal.psd", "layer info and section lengths overrun their content (ag-psd, psd-tools, ImageMagick fail too)",
+            "chinedufn__luni-minimal.psd", "its last layer record declares 32 bytes of extra data but holds 30 (a luni block's"
+                    + " padding never written), so every channel after it is read 2 bytes late (ag-psd, psd-tools, ImageMagick fail too)",
             "twelvemonkeys__broken-short-packbits.psd", "truncated PackBits composite");
 
     private static List<JsonNode> entries;
