@@ -12,7 +12,8 @@ import java.util.Set;
 final class LayerAndMaskSection {
     private LayerAndMaskSection() {}
 
-    static void read(PsdInput in, PsdHeader h, PsdDocument doc, PixelBudget budget, boolean eager) throws IOException {
+    static void read(PsdInput in, PsdHeader h, PsdDocument doc, PixelBudget budget, boolean eager, PhantomPadding phantom)
+            throws IOException {
         boolean psb = h.psb();
         in.push("layer and mask info");
         long length = in.length(psb);
@@ -27,7 +28,7 @@ final class LayerAndMaskSection {
         in.push("layer info");
         long infoLength = in.length(psb);
         if (infoLength > end - in.position()) throw in.fail("layer info declares " + infoLength + " bytes, the section has " + (end - in.position()), in.position() - (psb ? 8 : 4));
-        LayerInfo.Parsed main = LayerInfo.read(in, in.position() + infoLength, h, budget, eager);
+        LayerInfo.Parsed main = LayerInfo.read(in, in.position() + infoLength, h, budget, eager, phantom);
         in.pop();
         doc.mainLayerInfoPresent = main.present();
         doc.mainLayerInfoPadding = main.padding();
@@ -38,16 +39,22 @@ final class LayerAndMaskSection {
             if (g > end - in.position()) throw in.fail("global layer mask info declares " + g + " bytes, the section has " + (end - in.position()), in.position() - 4);
             doc.globalLayerMaskInfo = in.bytes(g);
             in.pop();
+        } else if (phantom.realign) {
+            throw in.fail("re-aligned reading leaves no room for the global layer mask info");
         }
         in.push("document tagged blocks");
         TaggedBlocks.Run run = TaggedBlocks.read(in, end, psb, Set.of(Keys.LAYER_16, Keys.LAYER_32), (key, blockEnd) -> {
             long at = in.position();
             if (!doc.layers.isEmpty()) throw in.fail("layers both in the layer info and in '" + key + "'", at);
-            LayerInfo.Parsed parsed = LayerInfo.read(in, blockEnd, h, budget, eager);
+            LayerInfo.Parsed parsed = LayerInfo.read(in, blockEnd, h, budget, eager, null);
             apply(doc, parsed, Keys.LAYER_16.equals(key) ? PsdDocument.LayerInfoLocation.LR16 : PsdDocument.LayerInfoLocation.LR32);
             // A block without layers keeps its (small) bytes: a later Lr16/Lr32 block may be the one rebuilt on write.
             return !parsed.layers().isEmpty();
         });
+        // A re-aligned reading must end exactly at the section end.
+        if (phantom.realign && run.trailing().length > 0) {
+            throw in.fail("re-aligned reading leaves " + run.trailing().length + " bytes that are not tagged blocks", end - run.trailing().length);
+        }
         in.pop();
         doc.documentBlocks.addAll(run.blocks());
         doc.documentBlocksTrailing = run.trailing();

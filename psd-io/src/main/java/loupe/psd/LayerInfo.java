@@ -16,7 +16,9 @@ final class LayerInfo {
 
     private LayerInfo() {}
 
-    static Parsed read(PsdInput in, long end, PsdHeader header, PixelBudget budget, boolean eager) throws IOException {
+    /** {@code phantom} is null for an {@code Lr16}/{@code Lr32} block: only the main layer info is ever re-aligned. */
+    static Parsed read(PsdInput in, long end, PsdHeader header, PixelBudget budget, boolean eager, PhantomPadding phantom)
+            throws IOException {
         long start = in.position();
         if (end == start) return new Parsed(false, new ArrayList<>(), false, Padding.NONE);
         boolean psb = header.psb();
@@ -29,9 +31,16 @@ final class LayerInfo {
         List<LayerRecordCodec.Pending> pending = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             in.push("layer record " + i);
-            pending.add(LayerRecordCodec.read(in, psb));
+            pending.add(LayerRecordCodec.read(in, psb, i == count - 1 && phantom != null ? phantom.giveBack() : 0));
             in.pop();
         }
+        boolean realign = phantom != null && phantom.realign;
+        if (phantom != null && !realign && count > 0) {
+            phantom.suspect = pending.get(count - 1).suspectPadding();
+            phantom.declaredExtra = pending.get(count - 1).extraLength();
+            phantom.declaredInfo = end - start;
+        }
+        if (realign) end -= phantom.suspect;
         for (int i = 0; i < count; i++) {
             LayerRecordCodec.Pending p = pending.get(i);
             for (LayerRecordCodec.ChannelInfo c : p.channels()) {
@@ -46,7 +55,7 @@ final class LayerInfo {
             for (LayerRecordCodec.ChannelInfo c : p.channels()) {
                 in.push("layer record " + i + " channel " + c.id());
                 int[] size = LayerRecordCodec.channelSize(c.id(), p.layer(), p.mask());
-                channels.add(readChannel(in, c, size[0], size[1], header, eager));
+                channels.add(readChannel(in, c, size[0], size[1], header, eager, realign));
                 in.pop();
             }
             p.layer().attachStoredChannels(channels);
@@ -54,11 +63,15 @@ final class LayerInfo {
         }
         if (in.position() > end) throw in.fail("layer info runs " + (in.position() - end) + " bytes past its declared length");
         Padding padding = Padding.infer(in.position() - start, in.bytes(end - in.position()));
+        if (realign && padding.verbatim().length > 0) {
+            throw in.fail("re-aligned layer info is followed by bytes that are not padding", end - padding.verbatim().length);
+        }
         return new Parsed(true, layers, negative, padding);
     }
 
-    private static PsdChannel readChannel(PsdInput in, LayerRecordCodec.ChannelInfo c, int w, int h, PsdHeader header, boolean eager)
-            throws IOException {
+    /** A re-aligned channel is decoded now, and its RLE must account for every stored byte. */
+    private static PsdChannel readChannel(PsdInput in, LayerRecordCodec.ChannelInfo c, int w, int h, PsdHeader header, boolean eager,
+                                          boolean realign) throws IOException {
         if (c.length() < 2) throw in.fail("channel data length " + c.length() + " is shorter than its 2-byte compression code");
         in.require(c.length(), "channel data");
         long codeAt = in.position();
@@ -68,7 +81,10 @@ final class LayerInfo {
         long dataAt = in.position();
         byte[] stored = in.bytes(c.length() - 2);
         PsdChannel ch = PsdChannel.stored(c.id(), w, h, header.depth(), comp, stored, header.psb(), in.fileName(), dataAt);
-        check(in, ch, stored, comp, w, h, header, dataAt, eager);
+        check(in, ch, stored, comp, w, h, header, dataAt, eager || realign);
+        if (realign && comp == Compression.RLE && ChannelCodec.decodedSize(w, h, header.depth()) > 0) {
+            PhantomPadding.requireExactRle(in, stored, h, header.psb(), dataAt);
+        }
         return ch;
     }
 

@@ -10,12 +10,16 @@ final class LayerRecordCodec {
     /** Channel id and stored length (including the 2-byte compression code) from the record. */
     record ChannelInfo(int id, long length) {}
 
-    /** A layer whose channels are not read yet, with the channel list from its record. */
-    record Pending(PsdLayer layer, List<ChannelInfo> channels, LayerMask mask) {}
+    /**
+     * A layer whose channels are not read yet, with the channel list from its record, its declared
+     * extra-data length, and how many non-zero bytes were taken as padding after its last block.
+     */
+    record Pending(PsdLayer layer, List<ChannelInfo> channels, LayerMask mask, long extraLength, int suspectPadding) {}
 
     private LayerRecordCodec() {}
 
-    static Pending read(PsdInput in, boolean psb) throws IOException {
+    /** {@code giveBack}: bytes the extra data is shorter than declared (a re-aligned reading, {@link PhantomPadding}). */
+    static Pending read(PsdInput in, boolean psb, int giveBack) throws IOException {
         int top = in.s32(), left = in.s32(), bottom = in.s32(), right = in.s32();
         // Inverted bounds occur (psd-tools' vector-mask samples); they mean an empty layer, as psd-tools reads them.
         int count = in.u16();
@@ -31,11 +35,13 @@ final class LayerRecordCodec {
         if (!Keys.SIG_8BIM.equals(sig) && !Keys.SIG_8B64.equals(sig)) throw in.fail("blend mode signature '" + printable(sig) + "' is not '8BIM'", in.position() - 4);
         String blend = in.key();
         int opacity = in.u8(), clipping = in.u8(), flags = in.u8(), filler = in.u8();
-        long extraLength = in.u32();
+        long declared = in.u32();
+        long extraLength = declared - giveBack;
         in.push("extra data");
         in.require(extraLength, "the extra data");
         long extraStart = in.position();
-        PsdInput extra = in.sub(in.bytes(extraLength), extraStart);
+        byte[] raw = in.bytes(extraLength);
+        PsdInput extra = in.sub(raw, extraStart);
         long end = extra.end();
 
         extra.push("layer mask data");
@@ -71,7 +77,7 @@ final class LayerRecordCodec {
         PsdLayer layer = new PsdLayer();
         layer.setRecord(top, left, bottom, right, sig, blend, opacity, clipping, flags, filler);
         layer.setStoredExtras(mask, maskRaw, ranges, PascalStrings.decode(name), nameField, run.blocks(), run.trailing(), List.of());
-        return new Pending(layer, infos, mask);
+        return new Pending(layer, infos, mask, declared, suspectPadding(raw, run));
     }
 
     private static int namePadding(PsdInput in, int fieldLength, long end) throws IOException {
@@ -82,6 +88,14 @@ final class LayerRecordCodec {
             if (pos + p == end || (pos + p < end && Keys.isBlockSignature(in.peekKey(pos + p)))) return p;
         }
         return (int) Math.min(spec, end - pos);
+    }
+
+    /** Padding after the last block is zeros; non-zero bytes there may be channel data the declared length swallowed. */
+    private static int suspectPadding(byte[] raw, TaggedBlocks.Run run) {
+        if (run.blocks().isEmpty() || run.trailing().length > 0) return 0;
+        int padding = run.blocks().get(run.blocks().size() - 1).padding();
+        for (int i = raw.length - padding; i < raw.length; i++) if (raw[i] != 0) return padding;
+        return 0;
     }
 
     private static String printable(String s) { return s.replaceAll("[^\\x20-\\x7E]", "?"); }

@@ -38,6 +38,7 @@ public final class PsdDocument {
     boolean compositePresent = true;
     final List<PsdChannel> composite = new ArrayList<>();
     byte[] afterComposite = new byte[0];
+    final List<String> corrections = new ArrayList<>();
     private boolean modified;
 
     PsdDocument() {}
@@ -65,6 +66,9 @@ public final class PsdDocument {
         for (int c = 0; c < d.channelCount; c++) d.composite.add(PsdChannel.of(c, width, height, depth, new byte[(int) plane]));
         return d;
     }
+
+    /** Wrong length fields the reader read past (see the psd-io notes); written back corrected. Empty for almost every file. */
+    public List<String> corrections() { return Collections.unmodifiableList(corrections); }
 
     /** 1 = PSD, 2 = PSB. */
     public int version() { return version; }

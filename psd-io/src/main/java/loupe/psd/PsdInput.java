@@ -62,6 +62,12 @@ final class PsdInput {
         pos = absolute;
     }
 
+    /** Back to the start, no section open: for reading the input a second time. */
+    void restart() {
+        pos = base;
+        sections.clear();
+    }
+
     void push(String section) { sections.addLast(section); }
 
     void pop() { sections.removeLast(); }

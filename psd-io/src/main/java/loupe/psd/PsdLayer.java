@@ -236,6 +236,8 @@ public final class PsdLayer {
             byte[] d = b.data();
             long n = readU32(d, 0);
             int chars = (int) Math.min(n, (d.length - 4) / 2);
+            // Some writers count a terminating NUL (the psd crate's luni fixture); it is not part of the name.
+            while (chars > 0 && d[2 + 2 * chars] == 0 && d[3 + 2 * chars] == 0) chars--;
             return new String(d, 4, chars * 2, StandardCharsets.UTF_16BE);
         }
         return pascalName;

@@ -30,7 +30,31 @@ public final class PsdReader {
         return read(PsdInput.ofBytes(name, data), options);
     }
 
+    /**
+     * Strict first. Only if that fails and the last layer record ends in non-zero "padding" is the
+     * file read once more with those bytes given to the channel data ({@link PhantomPadding}); if
+     * that fails too, the strict error is thrown.
+     */
     static PsdDocument read(PsdInput in, PsdReadOptions options) throws IOException {
+        PhantomPadding phantom = new PhantomPadding();
+        try {
+            return read(in, options, phantom);
+        } catch (PsdFormatException strict) {
+            if (phantom.suspect == 0) throw strict;
+            phantom.realign = true;
+            in.restart();
+            try {
+                PsdDocument doc = read(in, options, phantom);
+                doc.corrections.add(phantom.note());
+                return doc;
+            } catch (PsdFormatException realigned) {
+                strict.addSuppressed(realigned);
+                throw strict;
+            }
+        }
+    }
+
+    private static PsdDocument read(PsdInput in, PsdReadOptions options, PhantomPadding phantom) throws IOException {
         PsdHeader h = PsdHeader.read(in);
         PixelBudget budget = new PixelBudget(options.maxPixels());
         in.push("image data");
@@ -54,7 +78,7 @@ public final class PsdReader {
         doc.resources.addAll(res.resources());
         doc.resourcesTrailing = res.trailing();
 
-        LayerAndMaskSection.read(in, h, doc, budget, options.decodeEagerly());
+        LayerAndMaskSection.read(in, h, doc, budget, options.decodeEagerly(), phantom);
 
         ImageDataSection.Parsed img = ImageDataSection.read(in, h, options.decodeEagerly());
         doc.compositePresent = img.present();

@@ -16,9 +16,15 @@ final class Corpus {
     static final Map<String, String> REFUSED = Map.of(
             "webtoon__bad-channel-compression.psd", "layer channel compression code 4",
             "webtoon__bad-depth-17.psd", "bit depth 17 in the header",
-            "chinedufn__luni-minimal.psd", "its last layer record declares 32 bytes of extra data but holds 30 (a luni block's"
-                    + " padding never written), so every channel after it is read 2 bytes late (ag-psd, psd-tools, ImageMagick fail too)",
             "twelvemonkeys__broken-short-packbits.psd", "truncated PackBits composite");
+
+    /**
+     * Files read only by re-aligning wrong length fields (PhantomPadding), with every byte a round trip
+     * changes: offset to input byte and output byte. luni-minimal: the layer info length at 0x38A and
+     * the last record's extra-data length at 0x488 each counted 2 bytes that were never written.
+     */
+    static final Map<String, Map<Integer, String>> CORRECTED = Map.of(
+            "chinedufn__luni-minimal.psd", Map.of(0x38D, "66 -> 64", 0x48B, "20 -> 1E"));
 
     private static List<JsonNode> entries;
 

@@ -44,6 +44,11 @@ class TwelveMonkeysOracleTest {
         check(write(doc, "added.psd"));
     }
 
+    @Test
+    void corpus_document_read_re_aligned_reads_the_same_once_written() throws Exception {
+        check(write(PsdReader.read(Corpus.path("chinedufn__luni-minimal.psd")), "luni.psd"));
+    }
+
     private Path write(PsdDocument doc, String name) throws Exception {
         Path out = tmp.resolve(name);
         PsdWriter.write(doc, out);
