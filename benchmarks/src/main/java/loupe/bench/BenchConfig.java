@@ -44,6 +44,19 @@ public record BenchConfig(boolean quick, boolean isnet, List<Path> scenes, Path 
     return quick ? new Repeat(0, 1) : new Repeat(0, 3);
   }
 
+  /**
+   * Rows whose point is quality rather than speed (recipes and ISNet on each 1600×1200 scene): one
+   * run; the size-bound rows carry the timing goals.
+   */
+  public Repeat qualityRepeat() {
+    return new Repeat(0, 1);
+  }
+
+  /** Whole 24 MP file jobs (25–30 s a run): two runs, no warm-up; the median of two is their mean. */
+  public Repeat fileJobRepeat() {
+    return quick ? new Repeat(0, 1) : new Repeat(0, 2);
+  }
+
   /** A scene as the workloads see it (quick: the crop). */
   public Scene scene(Path dir) throws IOException {
     Scene s = Scene.load(dir);

@@ -9,12 +9,13 @@ import loupe.bench.ops.DetectionWorkload;
 import loupe.bench.ops.DenoiseWorkload;
 import loupe.bench.ops.InpaintWorkload;
 import loupe.bench.ops.LumaMaskWorkload;
-import loupe.bench.ops.MaskSourceWorkload;
+import loupe.bench.ops.PathRasterWorkload;
 import loupe.bench.ops.SegmentWorkload;
 import loupe.bench.psd.PsdWorkload;
 import loupe.bench.recipes.RecipeWorkload;
 import loupe.bench.run.Workload;
 import loupe.bench.server.PanelRoundTripWorkload;
+import loupe.engine.image.BitDepth;
 import loupe.engine.recipe.Recipe;
 
 /**
@@ -37,19 +38,26 @@ public final class BenchPlan {
       w.add(new LumaMaskWorkload(1, cfg));
     }
     w.add(new LumaMaskWorkload(4, cfg));
-    for (MaskSourceWorkload.Kind kind : MaskSourceWorkload.Kind.values()) {
-      w.add(new MaskSourceWorkload(kind, cfg));
+    w.add(new PathRasterWorkload(cfg));
+    if (!cfg.quick()) {
+      // The size-bound rows: the first scene blown up to 24 MP (denoise at both depths: NLM is 8-bit).
+      Path first = cfg.scenes().get(0);
+      w.add(new DenoiseWorkload(cfg, first, BitDepth.EIGHT));
+      w.add(new DenoiseWorkload(cfg, first, BitDepth.SIXTEEN));
+      w.add(new InpaintWorkload(InpaintWorkload.Kind.SPECKS, cfg, first, BitDepth.SIXTEEN));
+      w.add(new InpaintWorkload(InpaintWorkload.Kind.PROP, cfg, first, BitDepth.SIXTEEN));
+      w.add(new SegmentWorkload(SegmentWorkload.Segmenter.CLASSICAL, cfg, first, BitDepth.SIXTEEN));
     }
     for (Path scene : cfg.scenes()) {
-      w.add(new DenoiseWorkload(cfg, scene));
-      w.add(new InpaintWorkload(InpaintWorkload.Kind.SPECKS, cfg, scene));
-      w.add(new InpaintWorkload(InpaintWorkload.Kind.PROP, cfg, scene));
+      w.add(new DenoiseWorkload(cfg, scene, null));
+      w.add(new InpaintWorkload(InpaintWorkload.Kind.SPECKS, cfg, scene, null));
+      w.add(new InpaintWorkload(InpaintWorkload.Kind.PROP, cfg, scene, null));
       w.add(new DetectionWorkload(DetectionWorkload.Kind.DEFECTS, cfg, scene));
       w.add(new DetectionWorkload(DetectionWorkload.Kind.PROPS, cfg, scene));
       w.add(new CleanBackgroundWorkload(cfg, scene));
-      w.add(new SegmentWorkload(SegmentWorkload.Segmenter.CLASSICAL, cfg, scene));
+      w.add(new SegmentWorkload(SegmentWorkload.Segmenter.CLASSICAL, cfg, scene, null));
       if (cfg.isnet() && !cfg.quick()) {
-        w.add(new SegmentWorkload(SegmentWorkload.Segmenter.ISNET, cfg, scene));
+        w.add(new SegmentWorkload(SegmentWorkload.Segmenter.ISNET, cfg, scene, null));
       }
       for (Recipe recipe : recipes) {
         w.add(RecipeWorkload.onScene(recipe.id(), cfg, scene));

@@ -20,7 +20,8 @@ class BenchPlanTest {
     assertThat(ids.indexOf("psd-write-16")).isLessThan(ids.indexOf("psd-read-16"));
     assertThat(ids.indexOf("psd-write-8")).isLessThan(ids.indexOf("psd-read-8"));
     assertThat(ids).contains("denoise:s3", "segment:s2", "segment-isnet:s2", "recipe-editorial:s1", "e2e-quick",
-        "panel-round-trip", "mask-path", "mask-auto");
+        "panel-round-trip", "mask-path", "denoise:24mp-8", "denoise:24mp-16",
+        "inpaint-specks:24mp-16", "inpaint-prop:24mp-16", "segment:24mp-16");
     List<String> withoutIsnet = BenchPlan.workloads(new BenchConfig(false, false, SCENES, Path.of("w"))).stream()
         .map(Workload::id).toList();
     assertThat(withoutIsnet).hasSize(ids.size() - 3).noneMatch(id -> id.contains("isnet"));
@@ -30,7 +31,7 @@ class BenchPlanTest {
   void the_quick_plan_keeps_one_scene_and_one_of_each_kind() {
     List<String> ids = BenchPlan.workloads(new BenchConfig(true, true, SCENES, Path.of("w"))).stream().map(Workload::id)
         .toList();
-    assertThat(ids).containsExactly("psd-write-16", "psd-read-16", "luma-set-4", "mask-path", "mask-auto", "denoise:s1", "inpaint-specks:s1",
+    assertThat(ids).containsExactly("psd-write-16", "psd-read-16", "luma-set-4", "mask-path", "denoise:s1", "inpaint-specks:s1",
         "inpaint-prop:s1", "defects:s1", "props:s1", "clean-background:s1", "segment:s1", "recipe-pro:s1",
         "panel-round-trip", "e2e-pro");
   }

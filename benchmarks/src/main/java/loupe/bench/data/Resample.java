@@ -6,7 +6,7 @@ import loupe.engine.image.Planar;
 
 /**
  * Bilinear resampling with pixel centres aligned ((x + ½)·scale − ½, edges clamped), used to
- * blow a dev scene up to 24 MP for the size-bound workloads. Upscaled noise is smoother than a
+ * blow a dev scene up to 24 MP for the size-bound workloads; nearest-neighbour for label images. Upscaled noise is smoother than a
  * real 24 MP sensor's, which matters for quality, not for time.
  */
 public final class Resample {
@@ -47,6 +47,18 @@ public final class Resample {
         double top = (image.data[r0 + x0[x]] & 0xFFFF) * (1 - fx[x]) + (image.data[r0 + x1[x]] & 0xFFFF) * fx[x];
         double bottom = (image.data[r1 + x0[x]] & 0xFFFF) * (1 - fx[x]) + (image.data[r1 + x1[x]] & 0xFFFF) * fx[x];
         out.data[dst + x] = (short) Math.round(top * (1 - fy) + bottom * fy);
+      }
+    }
+    return out;
+  }
+
+  /** Nearest neighbour (for label images, whose values must not blend). @param image Not modified */
+  public static GrayU16 nearest(GrayU16 image, int width, int height) {
+    GrayU16 out = new GrayU16(width, height);
+    for (int y = 0; y < height; y++) {
+      int src = image.startIndex + (int) ((y + 0.5) * image.height / height) * image.stride;
+      for (int x = 0; x < width; x++) {
+        out.data[y * width + x] = image.data[src + (int) ((x + 0.5) * image.width / width)];
       }
     }
     return out;

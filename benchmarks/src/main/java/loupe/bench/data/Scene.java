@@ -29,9 +29,12 @@ import loupe.server.retouch.FlatImageReader;
  * @param mask {@code truth_mask.png} in storage units: 65535 = fully jewelry
  * @param defects {@code truth_defects.png} as raw labels (not ×257): 0 none, 1 dust, 2 hair, 3 prop,
  *     4 prop shadow
- * @param inputFile a PNG holding {@code input}: the scene's own, or a crop's
+ * @param inputFile a PNG holding {@code input}: the scene's own, or a crop's; null for an upscale
+ * @param depth the depth {@code input} stands for: 8-bit as delivered, or 16-bit for an upscale
+ *     whose interpolated values are kept
  */
-public record Scene(String name, Path dir, Planar input, Planar clean, GrayU16 mask, GrayU16 defects, Path inputFile) {
+public record Scene(String name, Path dir, Planar input, Planar clean, GrayU16 mask, GrayU16 defects, Path inputFile,
+    BitDepth depth) {
   public static final String[] FILES = {"input.png", "truth_clean.png", "truth_mask.png", "truth_defects.png"};
   private static final long MAX_PIXELS = 400_000_000L;
 
@@ -41,6 +44,38 @@ public record Scene(String name, Path dir, Planar input, Planar clean, GrayU16 m
 
   public int height() {
     return input.height;
+  }
+
+  /** "W×H 8-bit" for the table. */
+  public String size() {
+    return width() + "×" + height() + (depth == BitDepth.EIGHT ? " 8-bit" : " 16-bit");
+  }
+
+  /** A result as a document of this scene's depth stores it. @param image Not modified */
+  public Planar stored(Planar image) {
+    if (depth == BitDepth.SIXTEEN) {
+      return image;
+    }
+    Planar out = image.copy();
+    for (GrayU16 band : out.bands) {
+      BitDepth.EIGHT.quantize(band);
+    }
+    return out;
+  }
+
+  /**
+   * The scene blown up bilinearly to a long side of {@code longSide} (labels by nearest neighbour),
+   * for the size-bound workloads; at 8 bits the input is rounded to 8-bit values again.
+   */
+  public Scene upscaled(int longSide, BitDepth to) {
+    double scale = (double) longSide / Math.max(width(), height());
+    int w = (int) Math.round(width() * scale);
+    int h = (int) Math.round(height() * scale);
+    Planar in = Resample.bilinear(input, w, h);
+    Scene big = new Scene(String.format("%s ×%.2f", name, scale), dir, in, Resample.bilinear(clean, w, h),
+        Resample.bilinear(mask, w, h), Resample.nearest(defects, w, h), null, to);
+    return to == BitDepth.EIGHT ? new Scene(big.name, dir, big.stored(in), big.clean, big.mask, big.defects, null, to)
+        : big;
   }
 
   /** Loads a scene folder; names the missing file or the size that does not match. */
@@ -68,7 +103,8 @@ public record Scene(String name, Path dir, Planar input, Planar clean, GrayU16 m
     for (int i = 0; i < defects.data.length; i++) {
       defects.data[i] = (short) ((labels.data[i] & 0xFFFF) / 257);
     }
-    return new Scene(dir.getFileName().toString(), dir, input, clean, mask, defects, dir.resolve(FILES[0]));
+    return new Scene(dir.getFileName().toString(), dir, input, clean, mask, defects, dir.resolve(FILES[0]),
+        BitDepth.EIGHT);
   }
 
   /**
@@ -89,7 +125,7 @@ public record Scene(String name, Path dir, Planar input, Planar clean, GrayU16 m
       writePng8(in, file);
     }
     return new Scene(name + " crop", dir, in, clean.subimage(x0, y0, x0 + w, y0 + h).copy(),
-        mask.subimage(x0, y0, x0 + w, y0 + h).copy(), defects.subimage(x0, y0, x0 + w, y0 + h).copy(), file);
+        mask.subimage(x0, y0, x0 + w, y0 + h).copy(), defects.subimage(x0, y0, x0 + w, y0 + h).copy(), file, depth);
   }
 
   private static void writePng8(Planar rgb, Path file) throws IOException {

@@ -29,7 +29,7 @@ import loupe.engine.image.Rect;
  */
 public final class CleanBackgroundWorkload extends SceneWorkload {
   public CleanBackgroundWorkload(BenchConfig cfg, Path sceneDir) {
-    super("clean-background", cfg, sceneDir);
+    super("clean-background", cfg, sceneDir, null);
   }
 
   @Override
@@ -42,8 +42,8 @@ public final class CleanBackgroundWorkload extends SceneWorkload {
         cb.shadowMask(), Rect.ofSize(s.width(), s.height()), BlendMode.MULTIPLY, 255, true)));
     GrayU16 background = Regions.background(s.mask());
     GrayU16 sweep = Regions.sweep(s.mask(), s.defects());
-    return Row.of(id(), "clean background " + s.name(), s.width() + "×" + s.height()
-        + " 8-bit, truth mask as P, true defects excluded, sweep fill", repeat, null, m,
+    return Row.of(id(), "clean background " + s.name(), s.size()
+        + ", truth mask as P, true defects excluded, sweep fill", repeat, null, m,
         Row.fields(
             "bg_psnr_input_db", SceneQuality.psnr8(s.input(), s.clean(), background),
             "bg_psnr_db", SceneQuality.psnr8(flat, s.clean(), background),

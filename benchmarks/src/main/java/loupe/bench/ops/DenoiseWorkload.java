@@ -13,6 +13,7 @@ import loupe.bench.run.Row;
 import loupe.engine.Progress;
 import loupe.engine.alg.denoise.DenoiseConfig;
 import loupe.engine.alg.denoise.DenoiseOps;
+import loupe.engine.image.BitDepth;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 import loupe.engine.quality.QualityMetrics;
@@ -23,8 +24,8 @@ import org.opencv.photo.Photo;
  * Background denoise with the true product mask vs OpenCV's non-local means on the whole 8-bit
  * image (Buades, Coll, Morel, CVPR 2005), h = {@link #H_PER_SIGMA}·σ with σ the measured noise.
  * Quality on the bare sweep (background without labelled defects): PSNR against the clean render,
- * the noise left, and jewelry pixels changed. Loupe's result is rounded to 8 bits first, as an
- * 8-bit document would store it.
+ * the noise left, and jewelry pixels changed. Loupe's result is stored at the scene's depth first
+ * (rounded to 8 bits for a delivered shot); NLM always works on the 8-bit image.
  */
 public final class DenoiseWorkload extends SceneWorkload {
   /**
@@ -38,9 +39,10 @@ public final class DenoiseWorkload extends SceneWorkload {
 
   private final Repeat referenceRepeat;
 
-  public DenoiseWorkload(BenchConfig cfg, Path sceneDir) {
-    super("denoise", cfg, sceneDir);
-    this.referenceRepeat = cfg.slowRepeat();
+  /** @param large null for the scene as it is, else the depth of its 24 MP upscale */
+  public DenoiseWorkload(BenchConfig cfg, Path sceneDir, BitDepth large) {
+    super("denoise", cfg, sceneDir, large);
+    this.referenceRepeat = slowReferenceRepeat();
   }
 
   @Override
@@ -50,19 +52,19 @@ public final class DenoiseWorkload extends SceneWorkload {
     double sigma = SceneQuality.noiseSigma8(s.input(), p);
     float h = (float) (H_PER_SIGMA * sigma);
     Mat bgr = CvImages.toBgr8(s.input());
-    Compared<Planar, Mat> m = Compared.run(repeat,
+    Compared<Planar, Mat> m = Compared.run(loupeRepeat(),
         () -> DenoiseOps.denoiseBackground(s.input(), p, DenoiseConfig.DEFAULT, Progress.NONE),
         referenceRepeat, () -> {
           Mat out = new Mat();
           Photo.fastNlMeansDenoisingColored(bgr, out, h, h, TEMPLATE, SEARCH);
           return out;
         });
-    Planar loupe = as8Bit(m.loupe().result());
+    Planar loupe = s.stored(m.loupe().result());
     Planar ref = CvImages.fromBgr8(m.reference().result());
     GrayU16 sweep = Regions.sweep(p, s.defects());
     GrayU16 jewelry = Regions.jewelry(p);
     return Row.of(id(), "background denoise " + s.name(),
-        s.width() + "×" + s.height() + " 8-bit, truth mask as P, strength " + DenoiseConfig.DEFAULT.strength(), repeat,
+        s.size() + ", truth mask as P, strength " + DenoiseConfig.DEFAULT.strength(), loupeRepeat(),
         String.format("OpenCV NLM colored h=%.2f (%.1fσ) %d/%d", h, H_PER_SIGMA, TEMPLATE, SEARCH), m,
         Row.fields(
             "sweep_psnr_input_db", SceneQuality.psnr8(s.input(), s.clean(), sweep),

@@ -53,7 +53,7 @@ public final class DetectionWorkload extends SceneWorkload {
   private final Kind kind;
 
   public DetectionWorkload(Kind kind, BenchConfig cfg, Path sceneDir) {
-    super(kind.id, cfg, sceneDir);
+    super(kind.id, cfg, sceneDir, null);
     this.kind = kind;
   }
 
@@ -63,7 +63,7 @@ public final class DetectionWorkload extends SceneWorkload {
     GrayU16 found = m.loupe().result();
     GrayU16 anyDefect = Regions.labelled(s.defects(), Regions.DUST, Regions.HAIR, Regions.PROP, Regions.PROP_SHADOW);
     GrayU16 target = Regions.labelled(s.defects(), kind.first, kind.second);
-    return Row.of(id(), kind.title + " " + s.name(), s.width() + "×" + s.height() + " 8-bit, truth mask as P",
+    return Row.of(id(), kind.title + " " + s.name(), s.size() + ", truth mask as P",
         repeat, null, m,
         Row.fields(
             "recall_" + LABEL_NAMES[kind.first],

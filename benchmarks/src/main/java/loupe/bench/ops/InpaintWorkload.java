@@ -13,6 +13,7 @@ import loupe.engine.Progress;
 import loupe.engine.alg.inpaint.InpaintConfig;
 import loupe.engine.alg.inpaint.InpaintOps;
 import loupe.engine.alg.mask.MaskOps;
+import loupe.engine.image.BitDepth;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 import org.opencv.core.Mat;
@@ -49,8 +50,9 @@ public final class InpaintWorkload extends SceneWorkload {
 
   private final Kind kind;
 
-  public InpaintWorkload(Kind kind, BenchConfig cfg, Path sceneDir) {
-    super("inpaint-" + kind.id, cfg, sceneDir);
+  /** @param large null for the scene as it is, else the depth of its 24 MP upscale */
+  public InpaintWorkload(Kind kind, BenchConfig cfg, Path sceneDir, BitDepth large) {
+    super("inpaint-" + kind.id, cfg, sceneDir, large);
     this.kind = kind;
   }
 
@@ -69,11 +71,11 @@ public final class InpaintWorkload extends SceneWorkload {
           Photo.inpaint(bgr, holeMat, out, TELEA_RADIUS, Photo.INPAINT_TELEA);
           return out;
         });
-    Planar loupe = as8Bit(m.loupe().result());
+    Planar loupe = s.stored(m.loupe().result());
     Planar ref = CvImages.fromBgr8(m.reference().result());
     return Row.of(id(), kind.title + " " + s.name(),
-        String.format("%d×%d 8-bit, hole %d px (labels grown %d px)", s.width(), s.height(), Regions.count(hole),
-            kind.grow), repeat, "OpenCV inpaint TELEA r=3, same hole", m,
+        String.format("%s, hole %d px (labels grown %d px)", s.size(), Regions.count(hole), kind.grow), repeat,
+        "OpenCV inpaint TELEA r=3, same hole", m,
         Row.fields(
             "defect_psnr_input_db", SceneQuality.psnr8(s.input(), s.clean(), labelled),
             "defect_psnr_loupe_db", SceneQuality.psnr8(loupe, s.clean(), labelled),

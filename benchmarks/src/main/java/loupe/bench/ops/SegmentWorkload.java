@@ -14,6 +14,7 @@ import loupe.engine.alg.mask.MaskOps;
 import loupe.engine.Progress;
 import loupe.engine.alg.segment.ClassicalSegmenter;
 import loupe.engine.alg.segment.ProductSegmenter;
+import loupe.engine.image.BitDepth;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Rect;
 import loupe.models.ModelFolder;
@@ -43,10 +44,11 @@ public final class SegmentWorkload extends SceneWorkload {
   private final Segmenter segmenter;
   private final Repeat referenceRepeat;
 
-  public SegmentWorkload(Segmenter segmenter, BenchConfig cfg, Path sceneDir) {
-    super(segmenter == Segmenter.ISNET ? "segment-isnet" : "segment", cfg, sceneDir);
+  /** @param large null for the scene as it is, else the depth of its 24 MP upscale */
+  public SegmentWorkload(Segmenter segmenter, BenchConfig cfg, Path sceneDir, BitDepth large) {
+    super(segmenter == Segmenter.ISNET ? "segment-isnet" : "segment", cfg, sceneDir, large);
     this.segmenter = segmenter;
-    this.referenceRepeat = cfg.slowRepeat();
+    this.referenceRepeat = slowReferenceRepeat();
   }
 
   @Override
@@ -61,7 +63,7 @@ public final class SegmentWorkload extends SceneWorkload {
               + ModelFolder.configured().root() + " (loupe models install isnet --accept-license)"));
       String what = loupeSegmenter instanceof IsNetSegmenter isnet ? "ISNet " + isnet.modelInfo().variant()
           : "ClassicalSegmenter";
-      Compared<GrayU16, GrayU16> m = Compared.run(segmenter == Segmenter.ISNET ? referenceRepeat : repeat,
+      Compared<GrayU16, GrayU16> m = Compared.run(segmenter == Segmenter.ISNET ? cfg.qualityRepeat() : repeat,
           () -> loupeSegmenter.segment(s.input(), Progress.NONE), referenceRepeat, () -> grabCut(bgr, seed));
       return row(s, what, m);
     }
@@ -71,8 +73,8 @@ public final class SegmentWorkload extends SceneWorkload {
     GrayU16 loupe = m.loupe().result();
     GrayU16 ref = m.reference().result();
     double scale = (double) GRABCUT_LONG_SIDE / Math.max(s.width(), s.height());
-    return Row.of(id(), "product mask " + s.name(), s.width() + "×" + s.height() + " 8-bit, " + what,
-        segmenter == Segmenter.ISNET ? referenceRepeat : repeat,
+    return Row.of(id(), "product mask " + s.name(), s.size() + ", " + what,
+        segmenter == Segmenter.ISNET ? cfg.qualityRepeat() : repeat,
         String.format("OpenCV grabCut %d iter on %d×%d, seeded with the truth box", GRABCUT_ITERATIONS,
             Math.round(s.width() * scale), Math.round(s.height() * scale)), m,
         Row.fields(

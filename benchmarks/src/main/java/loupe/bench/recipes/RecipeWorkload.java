@@ -46,12 +46,12 @@ public final class RecipeWorkload implements Workload {
 
   /** The recipe on a scene's flat input PNG, scored against its truth. */
   public static RecipeWorkload onScene(String recipe, BenchConfig cfg, Path sceneDir) {
-    return new RecipeWorkload(recipe, cfg, sceneDir, cfg.slowRepeat());
+    return new RecipeWorkload(recipe, cfg, sceneDir, cfg.qualityRepeat());
   }
 
   /** The recipe on the layered 16-bit PSD of the large shot. */
   public static RecipeWorkload onLayeredPsd(String recipe, BenchConfig cfg) {
-    return new RecipeWorkload(recipe, cfg, null, cfg.slowRepeat());
+    return new RecipeWorkload(recipe, cfg, null, cfg.fileJobRepeat());
   }
 
   private boolean onScene() {

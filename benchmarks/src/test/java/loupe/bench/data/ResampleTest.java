@@ -19,4 +19,23 @@ class ResampleTest {
     var source = image(3, 2, 9, 0, 9, 9, 400, 9).subimage(1, 0, 2, 2);
     assertThat(values(Resample.bilinear(source, 1, 4))).containsExactly(0, 100, 300, 400);
   }
+
+  @Test
+  void nearest_keeps_label_values_and_reads_views_through_their_stride() {
+    var labels = image(3, 1, 7, 1, 4).subimage(1, 0, 3, 1);
+    assertThat(values(Resample.nearest(labels, 5, 1))).containsExactly(1, 1, 4, 4, 4);
+  }
+
+  @Test
+  void an_upscaled_scene_keeps_labels_whole_and_rounds_an_8_bit_input_to_8_bit_values() {
+    var input = new loupe.engine.image.Planar(image(2, 1, 0, 257 * 255), image(2, 1, 0, 0), image(2, 1, 0, 0));
+    Scene s = new Scene("s", null, input, input.copy(), image(2, 1, 65535, 0), image(2, 1, 3, 1), null,
+        loupe.engine.image.BitDepth.EIGHT);
+    Scene eight = s.upscaled(4, loupe.engine.image.BitDepth.EIGHT);
+    Scene sixteen = s.upscaled(4, loupe.engine.image.BitDepth.SIXTEEN);
+    assertThat(values(eight.defects())).containsExactly(3, 3, 1, 1, 3, 3, 1, 1);
+    assertThat(java.util.Arrays.stream(values(eight.input().bands[0]))).allMatch(v -> v % 257 == 0).contains(0, 257 * 255);
+    assertThat(java.util.Arrays.stream(values(sixteen.input().bands[0]))).anyMatch(v -> v % 257 != 0);
+    assertThat(sixteen.size()).isEqualTo("4×2 16-bit");
+  }
 }
