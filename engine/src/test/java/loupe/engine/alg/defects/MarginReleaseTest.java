@@ -94,6 +94,27 @@ class MarginReleaseTest {
   }
 
   @Test
+  void a_speck_is_released_only_when_its_whole_ring_is_plain_background() {
+    Planar image = scene();
+    paint(image, speck(CX + 62, CY, 2), 0.8);
+    GrayU16 missed = new GrayU16(W, H);
+    missed.subimage(CX + 100, 0, W, H).fill(65535); // something the estimate missed, 38 px beyond the speck
+    paint(image, missed, 0.7);
+    GrayU16 estimate = estimate();
+    GrayU16 margin = Synth.disc(new GrayU16(W, H), CX, CY, 100, 65535);
+    assertThat(MarginRelease.release(image, estimate, margin, RADIUS, null, CFG).get(CX + 62, CY)).isZero();
+    assertThat(MarginRelease.release(image, estimate, margin, 30, null, CFG).get(CX + 62, CY)).isEqualTo(65535);
+  }
+
+  @Test
+  void an_isolated_blob_neither_small_nor_thin_is_not_released() {
+    Planar image = scene();
+    paint(image, speck(CX + 70, CY, 12), 0.8); // as large as a missed stud
+    GrayU16 margin = Synth.disc(new GrayU16(W, H), CX, CY, 110, 65535);
+    assertThat(MarginRelease.release(image, estimate(), margin, RADIUS, null, CFG).sameSamples(margin)).isTrue();
+  }
+
+  @Test
   void a_sub_image_view_gives_the_same_release() {
     Planar image = scene();
     paint(image, speck(CX + 62, CY, 2), 0.8);
