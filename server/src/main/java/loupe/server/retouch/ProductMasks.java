@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import loupe.engine.Progress;
+import loupe.engine.alg.defects.DefectConfig;
+import loupe.engine.alg.defects.MarginRelease;
 import loupe.engine.alg.mask.BorderType;
 import loupe.engine.alg.mask.LayerMaskSource;
 import loupe.engine.alg.mask.LayerShape;
@@ -33,6 +35,12 @@ public final class ProductMasks {
   static final int AUTO_MARGIN = 16;
   /** Gaussian sigma of the protection's soft edge beyond the margin. */
   static final double AUTO_SOFTNESS = 3;
+  /**
+   * Plain background an isolated speck in the margin needs around it to be released, and the zone
+   * released: the recipes' 4 px guard band, the defect detector's 3 px guard band and 2 px halo
+   * dilation, and 2 px to spare, so the speck stays reachable inside the remaining protection.
+   */
+  static final int RELEASE_RADIUS = 11;
   private final ProductSegmenter segmenter;
   private final Function<String, Optional<IsNetSegmenter>> models;
 
@@ -77,11 +85,11 @@ public final class ProductMasks {
 
   private ProductMask automatic(String model, Planar image, Progress progress) {
     if (model == null || model.isEmpty() || model.equals("classical")) {
-      return new ProductMask(withMargin(segmenter.segment(image, progress)), List.of());
+      return new ProductMask(protection(image, segmenter.segment(image, progress)), List.of());
     }
     IsNetSegmenter m = models.apply(model).orElseThrow(() -> new UserError("the model '" + model + "' is not installed "
         + "(see: loupe models list; install with: loupe models install " + model + " --accept-license)"));
-    GrayU16 mask = withMargin(m.segment(image, progress));
+    GrayU16 mask = protection(image, m.segment(image, progress));
     ModelInfo info = m.modelInfo();
     return new ProductMask(mask, List.of(new ModelUse(info.id(), info.variant(), info.sha256(), "product mask")));
   }
@@ -92,9 +100,22 @@ public final class ProductMasks {
    * thin ring of background near the piece that is left as shot; the alternative would be risking
    * jewelry pixels where the estimate falls short.
    */
-  private static GrayU16 withMargin(GrayU16 estimate) {
+  static GrayU16 withMargin(GrayU16 estimate) {
     GrayU16 grown = MaskOps.expand(estimate, AUTO_MARGIN + 2 * AUTO_SOFTNESS, null);
     return MaskOps.add(MaskOps.feather(grown, AUTO_SOFTNESS, BorderType.EXTEND, null), estimate, null);
+  }
+
+  /**
+   * The margin, except around dust and hair that a ring of plain background separates from
+   * everything else ({@link MarginRelease}): those cannot be missed jewelry, and are left to the
+   * recipes' speck inpainting.
+   *
+   * @param image the flattened document. Not modified.
+   * @param estimate the automatic estimate. Not modified.
+   */
+  static GrayU16 protection(Planar image, GrayU16 estimate) {
+    GrayU16 margin = withMargin(estimate);
+    return MarginRelease.release(image, estimate, margin, RELEASE_RADIUS, margin, DefectConfig.defaults());
   }
 
   /** Transparency × user mask × vector mask × opacity: exactly where the protected layer covers the canvas fully. */

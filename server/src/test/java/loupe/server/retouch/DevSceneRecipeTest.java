@@ -98,12 +98,12 @@ class DevSceneRecipeTest {
 
     // The promise holds on every scene and recipe.
     assertThat(changed).as("jewelry pixels changed").isZero();
-    // Levels reached today: dust and hair ≥ 93 % (the bar is 95 %), never worse than the input.
+    // The bar: ≥ 95 % of the dust and hair gone; never worse than the input.
     assertThat(dustHairGone).as("dust and hair removed").isGreaterThanOrEqualTo(DUST_HAIR_REACHED);
     assertThat(psnrOut).as("background PSNR never drops").isGreaterThanOrEqualTo(psnrIn);
     if ("clean".equals(run.background())) {
       // The bars: PSNR +6 dB and 95 % of all defects (prop and shadow included) gone. Met on
-      // dev03 for PSNR only (+7.7 dB, 82.3 % gone); dev01 +2.5 dB / 23.4 %, dev02 +3.9 dB / 5.7 % (the
+      // dev03 for PSNR only (+7.7 dB, 82.2 % gone); dev01 +2.5 dB / 23.4 %, dev02 +3.9 dB / 5.7 % (the
       // automatic mask keeps part of dev01's putty and dev02's acrylic block, and its 16 px protection
       // margin keeps the rest of them). Asserted at the level reached so a regression fails.
       assertThat(psnrOut - psnrIn).as("background PSNR gain (dB)").isGreaterThanOrEqualTo(0.5);
@@ -111,10 +111,11 @@ class DevSceneRecipeTest {
   }
 
   /**
-   * Reached on every scene; the issue's bar is 0.95. dev02's Quick run measures 93.9 %: hair
-   * pixels within the automatic mask's 16 px protection margin around the chain stay as shot.
+   * The issue's bar, reached on every scene and recipe (lowest: 99.1 %, dev02 and dev03 Quick). On
+   * dev02 it needs {@code MarginRelease}: a curled hair beside the chain reached into the automatic
+   * mask's protection margin, so the detector dropped all of it (93.9 % Quick, 94.8 % Pro).
    */
-  static final double DUST_HAIR_REACHED = 0.93;
+  static final double DUST_HAIR_REACHED = 0.95;
 
   /** 65535 where {@code lo ≤ label ≤ hi} (labels read as gray are stored ×257). */
   static GrayU16 select(GrayU16 labels, int lo, int hi) {

@@ -123,7 +123,7 @@ public final class DefectDetector {
   }
 
   /** Mean of the bands, in 16-bit storage units. */
-  private static float[] gray(Planar image) {
+  static float[] gray(Planar image) {
     int w = image.width;
     int h = image.height;
     float[] out = new float[w * h];

@@ -170,7 +170,7 @@ public final class SpeckResponses {
   }
 
   /** {median, 1.4826 × MAD} over a regular sample of at most about 200 000 allowed pixels. */
-  static float[] robustCentreAndSigma(float[] values, boolean[] allowed) {
+  public static float[] robustCentreAndSigma(float[] values, boolean[] allowed) {
     int count = 0;
     for (boolean a : allowed) {
       if (a) {

@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.engine.alg.defects;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import loupe.engine.alg.inpaint.Synth;
+import loupe.engine.image.GrayU16;
+import loupe.engine.image.Planar;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A piece (disc, r = 30) whose estimate is exactly the disc, protected by a 42 px margin, on a noisy
+ * sweep; specks and missed parts are painted into the margin. (On this sweep's correlated noise a
+ * speck's detection, halo included, is about 17 px across, hence the wide margin.)
+ */
+class MarginReleaseTest {
+  private static final int W = 240;
+  private static final int H = 200;
+  private static final int CX = 120;
+  private static final int CY = 100;
+  private static final int RADIUS = 11;
+  private static final DefectConfig CFG = DefectConfig.defaults();
+
+  private static Planar scene() {
+    Planar image = Synth.ramp(W, H, 3, new double[] {58000, 58500, 57500}, -20, -25, 500, 0, true, 7);
+    paint(image, estimate(), 0.45);
+    return image;
+  }
+
+  private static GrayU16 estimate() {
+    return Synth.disc(new GrayU16(W, H), CX, CY, 30, 65535);
+  }
+
+  private static GrayU16 margin() {
+    return Synth.disc(new GrayU16(W, H), CX, CY, 72, 65535);
+  }
+
+  private static void paint(Planar image, GrayU16 where, double factor) {
+    for (int y = 0; y < H; y++) {
+      for (int x = 0; x < W; x++) {
+        if (where.get(x, y) > 0) {
+          for (int c = 0; c < 3; c++) {
+            image.bands[c].set(x, y, (int) (image.bands[c].get(x, y) * factor) / 257 * 257);
+          }
+        }
+      }
+    }
+  }
+
+  private static GrayU16 speck(int x, int y, int r) {
+    return Synth.disc(new GrayU16(W, H), x, y, r, 65535);
+  }
+
+  private static GrayU16 release(Planar image) {
+    return MarginRelease.release(image, estimate(), margin(), RADIUS, null, CFG);
+  }
+
+  @Test
+  void an_isolated_speck_in_the_margin_is_released_and_nothing_else() {
+    Planar image = scene();
+    paint(image, speck(CX + 62, CY, 2), 0.8); // 32 px out from the piece, inside the 42 px margin
+    GrayU16 out = release(image);
+
+    assertThat(out.get(CX + 62, CY)).isZero();
+    GrayU16 estimate = estimate();
+    GrayU16 margin = margin();
+    for (int y = 0; y < H; y++) {
+      for (int x = 0; x < W; x++) {
+        boolean inZone = Math.abs(x - (CX + 62)) <= 10 + RADIUS && Math.abs(y - CY) <= 10 + RADIUS;
+        if (estimate.get(x, y) > 0) {
+          assertThat(out.get(x, y)).as("estimate at %d,%d", x, y).isEqualTo(65535);
+        }
+        if (!inZone) {
+          assertThat(out.get(x, y)).as("outside the zone at %d,%d", x, y).isEqualTo(margin.get(x, y));
+        }
+      }
+    }
+  }
+
+  @Test
+  void a_thin_protrusion_attached_to_the_piece_is_not_released() {
+    Planar image = scene();
+    // 2 px wide, 34 px long, out of the piece's edge: the estimate missed it.
+    GrayU16 prong = Synth.segment(new GrayU16(W, H), CX + 29, CY, CX + 64, CY, 1, 65535);
+    paint(image, prong, 0.45);
+    assertThat(release(image).sameSamples(margin())).isTrue();
+  }
+
+  @Test
+  void a_speck_touching_the_piece_is_not_released() {
+    Planar image = scene();
+    paint(image, speck(CX + 33, CY, 2), 0.8);
+    assertThat(release(image).sameSamples(margin())).isTrue();
+  }
+
+  @Test
+  void a_speck_is_released_only_when_its_whole_ring_is_plain_background() {
+    Planar image = scene();
+    paint(image, speck(CX + 62, CY, 2), 0.8);
+    GrayU16 missed = new GrayU16(W, H);
+    missed.subimage(CX + 100, 0, W, H).fill(65535); // something the estimate missed, 38 px beyond the speck
+    paint(image, missed, 0.7);
+    GrayU16 estimate = estimate();
+    GrayU16 margin = Synth.disc(new GrayU16(W, H), CX, CY, 100, 65535);
+    assertThat(MarginRelease.release(image, estimate, margin, RADIUS, null, CFG).get(CX + 62, CY)).isZero();
+    assertThat(MarginRelease.release(image, estimate, margin, 30, null, CFG).get(CX + 62, CY)).isEqualTo(65535);
+  }
+
+  @Test
+  void an_isolated_blob_neither_small_nor_thin_is_not_released() {
+    Planar image = scene();
+    paint(image, speck(CX + 70, CY, 12), 0.8); // as large as a missed stud
+    GrayU16 margin = Synth.disc(new GrayU16(W, H), CX, CY, 110, 65535);
+    assertThat(MarginRelease.release(image, estimate(), margin, RADIUS, null, CFG).sameSamples(margin)).isTrue();
+  }
+
+  @Test
+  void a_sub_image_view_gives_the_same_release() {
+    Planar image = scene();
+    paint(image, speck(CX + 62, CY, 2), 0.8);
+    Planar view = Synth.asView(image, 1);
+    GrayU16 estimate = Synth.asView(estimate(), 2);
+    GrayU16 margin = Synth.asView(margin(), 3);
+    GrayU16 out = MarginRelease.release(view, estimate, margin, RADIUS, null, CFG);
+    assertThat(out.sameSamples(release(image))).isTrue();
+    assertThat(margin.sameSamples(margin())).as("the margin is not modified").isTrue();
+  }
+}
