@@ -48,7 +48,7 @@ public final class PsdHeapProbe {
       if (write) {
         PsdWriter.write(doc, file);
       } else {
-        decoded = decodedBytes(PsdReader.read(file, PsdReadOptions.DEFAULT.withDecodeEagerly(true)));
+        decoded = PsdWorkload.readWithLoupe(file);
       }
       double ms = (System.nanoTime() - t0) / 1e6;
       double cpuMs = (os.getProcessCpuTime() - cpu0) / 1e6;
@@ -57,19 +57,6 @@ public final class PsdHeapProbe {
           args[0], depth, w, h, run, decoded / 1e6, ms, decoded / 1e3 / ms, cpuMs, decoded / 1e3 / cpuMs, liveAfterGc.get() / 1e6,
           liveAfterGc.get() / (double) decoded, Runtime.getRuntime().maxMemory() / 1e6);
     }
-  }
-
-  private static long decodedBytes(PsdDocument doc) {
-    long n = 0;
-    for (PsdLayer l : doc.layers()) {
-      for (PsdChannel c : l.channels()) {
-        n += c.decoded().length;
-      }
-    }
-    for (PsdChannel c : doc.composite()) {
-      n += c.decoded().length;
-    }
-    return n;
   }
 
   /** The largest total heap use seen right after any collection. */

@@ -99,7 +99,7 @@ public final class PsdWorkload implements Workload {
   }
 
   /** Reads with every channel decoded; returns the decoded bytes. */
-  private static long readWithLoupe(Path file) throws IOException {
+  static long readWithLoupe(Path file) throws IOException {
     PsdDocument doc = PsdReader.read(file, PsdReadOptions.DEFAULT.withDecodeEagerly(true));
     long n = 0;
     for (PsdLayer l : doc.layers()) {

@@ -4,6 +4,7 @@ package loupe.engine.alg.background;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import loupe.engine.testing.LayerComposite;
 import loupe.engine.alg.denoise.DevScene;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
@@ -38,7 +39,7 @@ class CleanBackgroundDevScenesTest {
     long start = System.nanoTime();
     CleanBackground layers = CleanBackgroundOps.sweep(scene.input(), product, scene.defectMask(), SweepConfig.DEFAULT);
     double seconds = (System.nanoTime() - start) / 1e9;
-    Planar composite = Compositing.composite(scene.input(), product, layers);
+    Planar composite = LayerComposite.of(scene.input(), product, layers);
 
     GrayU16 background = scene.background();
     GrayU16 reachable = new GrayU16(scene.width(), scene.height());
@@ -81,7 +82,7 @@ class CleanBackgroundDevScenesTest {
     GrayU16 product = scene.dilatedProduct(3);
     CleanBackground layers = CleanBackgroundOps.sweep(scene.input(), product, scene.defectMask(),
         SweepConfig.DEFAULT.withFill(BackgroundFill.WHITE));
-    Planar composite = Compositing.composite(scene.input(), product, layers);
+    Planar composite = LayerComposite.of(scene.input(), product, layers);
     long background = 0;
     long white = 0;
     long shadowed = 0;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
+import loupe.engine.testing.LayerComposite;
 import loupe.engine.alg.background.impl.Srgb;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
@@ -23,7 +24,7 @@ class CleanBackgroundOpsTest {
     SyntheticStudio studio = SyntheticStudio.build(w, h, 0.1, 300, seed);
     SweepConfig cfg = CFG.withFill(white ? BackgroundFill.WHITE : BackgroundFill.SWEEP);
     CleanBackground layers = CleanBackgroundOps.sweep(studio.shot(), studio.product(), studio.exclude(), cfg);
-    Planar composite = Compositing.composite(studio.shot(), studio.product(), layers);
+    Planar composite = LayerComposite.of(studio.shot(), studio.product(), layers);
     Planar scrambled = studio.shot().copy();
     Random rnd = new Random(seed);
     for (int y = 0; y < h; y++) {
@@ -52,7 +53,7 @@ class CleanBackgroundOpsTest {
     SweepConfig cfg = new SweepConfig(BackgroundFill.SWEEP, true, 8, 3, 0.5, 0.2, 0.015, 2, 0.008);
     CleanBackground layers = CleanBackgroundOps.sweep(studio.shot(), studio.product(), studio.exclude(), cfg);
     assertThat(layers.model().vignetteStrength()).isCloseTo(0.12, within(0.01));
-    Planar composite = Compositing.composite(studio.shot(), studio.product(), layers);
+    Planar composite = LayerComposite.of(studio.shot(), studio.product(), layers);
     double worst = 0;
     double sum = 0;
     int n = 0;
@@ -107,7 +108,7 @@ class CleanBackgroundOpsTest {
     for (GrayU16 band : layers.background().bands) {
       assertThat(band.sameSamples(GrayU16.filled(200, 150, 65535))).isTrue();
     }
-    Planar composite = Compositing.composite(studio.shot(), studio.product(), layers);
+    Planar composite = LayerComposite.of(studio.shot(), studio.product(), layers);
     // Far corner: white. Under the disc: the contact shadow.
     assertThat(composite.bands[0].get(2, 2)).isEqualTo(65535);
     int sx = (int) (200 * 0.55);

@@ -4,6 +4,7 @@ package loupe.engine.alg.props;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import loupe.engine.testing.TestProgress;
 import loupe.engine.CancelledException;
 import loupe.engine.Progress;
 import loupe.engine.alg.mask.MaskOps;
@@ -83,15 +84,7 @@ class PropDetectorTest {
   @Test
   void stopsWhenCancelled() {
     StudioShot shot = StudioShot.of(200, 150, true, 7);
-    Progress cancelled = new Progress() {
-      @Override
-      public void report(String stage, double fraction) {}
-
-      @Override
-      public boolean isCancelled() {
-        return true;
-      }
-    };
+    Progress cancelled = TestProgress.CANCELLED;
     assertThatThrownBy(() -> PropDetector.detect(shot.image(), shot.product(), PropConfig.DEFAULT, cancelled))
         .isInstanceOf(CancelledException.class);
   }

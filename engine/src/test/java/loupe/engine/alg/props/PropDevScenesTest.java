@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import loupe.engine.testing.LayerComposite;
 import loupe.engine.Progress;
 import loupe.engine.alg.background.CleanBackground;
 import loupe.engine.alg.background.CleanBackgroundOps;

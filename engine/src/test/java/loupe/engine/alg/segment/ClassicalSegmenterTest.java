@@ -4,6 +4,7 @@ package loupe.engine.alg.segment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import loupe.engine.testing.TestProgress;
 import loupe.engine.CancelledException;
 import loupe.engine.Progress;
 import loupe.engine.image.GrayU16;
@@ -124,15 +125,7 @@ class ClassicalSegmenterTest {
 
   @Test
   void stopsWhenCancelled() {
-    Progress cancelled = new Progress() {
-      @Override
-      public void report(String stage, double fraction) {}
-
-      @Override
-      public boolean isCancelled() {
-        return true;
-      }
-    };
+    Progress cancelled = TestProgress.CANCELLED;
     assertThatThrownBy(() -> new ClassicalSegmenter().segment(SHOT.image, cancelled))
         .isInstanceOf(CancelledException.class);
   }

@@ -1,23 +1,67 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.engine.alg.background.impl;
 
-/** Solves small dense linear systems (the normal equations of the sweep fit). */
-final class LinearSolver {
+/** Small dense least squares: the normal equations of the sweep and prop-surface fits. */
+public final class LinearSolver {
   private LinearSolver() {}
 
   /**
-   * x with a·x = b by Gaussian elimination with partial pivoting.
+   * Σ w_i φ_i φ_iᵀ over the first {@code terms} basis functions of the samples with w_i ≠ 0.
+   *
+   * @param basis φ_i per sample, Not modified
+   * @param weights w_i per sample, Not modified
+   * @param count samples used (the first {@code count})
+   */
+  public static double[][] normalMatrix(double[][] basis, double[] weights, int count, int terms) {
+    double[][] n = new double[terms][terms];
+    for (int i = 0; i < count; i++) {
+      double w = weights[i];
+      if (w == 0) {
+        continue;
+      }
+      double[] phi = basis[i];
+      for (int a = 0; a < terms; a++) {
+        double wa = w * phi[a];
+        for (int b = 0; b <= a; b++) {
+          n[a][b] += wa * phi[b];
+        }
+      }
+    }
+    for (int a = 0; a < terms; a++) {
+      for (int b = a + 1; b < terms; b++) {
+        n[a][b] = n[b][a];
+      }
+    }
+    return n;
+  }
+
+  /**
+   * x with a·x = b by Gaussian elimination with partial pivoting; a singular system is refused.
    *
    * @param a square matrix, Not modified
    * @param b right-hand side, Not modified
    */
   static double[] solve(double[][] a, double[] b) {
+    return eliminate(a, b, false);
+  }
+
+  /**
+   * The same, but a term whose pivot vanishes (below 1e-12 of a₀₀) is left at 0 instead: a graded
+   * fit may raise the degree beyond what its samples constrain.
+   */
+  public static double[] solveDroppingVanishing(double[][] a, double[] b) {
+    return eliminate(a, b, true);
+  }
+
+  private static double[] eliminate(double[][] a, double[] b, boolean dropVanishing) {
     int n = b.length;
     double[][] m = new double[n][n + 1];
     for (int i = 0; i < n; i++) {
       System.arraycopy(a[i], 0, m[i], 0, n);
       m[i][n] = b[i];
     }
+    double tiny = 1e-12 * Math.max(1e-300, Math.abs(a[0][0]));
+    boolean[] dropped = new boolean[n];
     for (int col = 0; col < n; col++) {
       int pivot = col;
       for (int r = col + 1; r < n; r++) {
@@ -25,9 +69,14 @@ final class LinearSolver {
           pivot = r;
         }
       }
-      if (Math.abs(m[pivot][col]) < 1e-300) {
-        throw new IllegalArgumentException("singular sweep fit: the background samples do not constrain basis term "
-            + col + " (too few rows or columns of background?)");
+      double size = Math.abs(m[pivot][col]);
+      if (dropVanishing ? size <= tiny : size < 1e-300) {
+        if (!dropVanishing) {
+          throw new IllegalArgumentException("singular sweep fit: the background samples do not constrain basis term "
+              + col + " (too few rows or columns of background?)");
+        }
+        dropped[col] = true;
+        continue;
       }
       double[] t = m[col];
       m[col] = m[pivot];
@@ -41,6 +90,9 @@ final class LinearSolver {
     }
     double[] x = new double[n];
     for (int r = n - 1; r >= 0; r--) {
+      if (dropped[r]) {
+        continue;
+      }
       double s = m[r][n];
       for (int k = r + 1; k < n; k++) {
         s -= m[r][k] * x[k];

@@ -172,27 +172,7 @@ public final class SweepFitter {
     }
 
     double[][] normalMatrix(double[] weights) {
-      int k = basis[0].length;
-      double[][] n = new double[k][k];
-      for (int i = 0; i < count; i++) {
-        double w = weights[i];
-        if (w == 0) {
-          continue;
-        }
-        double[] phi = basis[i];
-        for (int a = 0; a < k; a++) {
-          double wa = w * phi[a];
-          for (int b = 0; b <= a; b++) {
-            n[a][b] += wa * phi[b];
-          }
-        }
-      }
-      for (int a = 0; a < k; a++) {
-        for (int b = a + 1; b < k; b++) {
-          n[a][b] = n[b][a];
-        }
-      }
-      return n;
+      return LinearSolver.normalMatrix(basis, weights, count, basis[0].length);
     }
 
     /** β per band for vignette strength s. */

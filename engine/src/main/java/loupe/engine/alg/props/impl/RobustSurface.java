@@ -2,6 +2,7 @@
 package loupe.engine.alg.props.impl;
 
 import java.util.Arrays;
+import loupe.engine.alg.background.impl.LinearSolver;
 
 /**
  * A smooth surface per band over a grid: a bivariate polynomial of total degree {@code degree}
@@ -174,79 +175,22 @@ public final class RobustSurface {
   /** Weighted least squares on the first {@code k} basis terms, every band at once. */
   private static double[][] weightedLeastSquares(double[][] basis, double[][] values, double[] weights, int n,
       int k) {
-    double[][] normal = new double[k][k];
-    double[][] rhs = new double[values.length][k];
-    for (int i = 0; i < n; i++) {
-      double w = weights[i];
-      if (w == 0) {
-        continue;
-      }
-      double[] phi = basis[i];
-      for (int a = 0; a < k; a++) {
-        double wa = w * phi[a];
-        for (int b = 0; b <= a; b++) {
-          normal[a][b] += wa * phi[b];
-        }
-        for (int c = 0; c < values.length; c++) {
-          rhs[c][a] += wa * values[c][i];
-        }
-      }
-    }
-    for (int a = 0; a < k; a++) {
-      for (int b = a + 1; b < k; b++) {
-        normal[a][b] = normal[b][a];
-      }
-    }
+    double[][] normal = LinearSolver.normalMatrix(basis, weights, n, k);
     double[][] coef = new double[values.length][];
     for (int c = 0; c < values.length; c++) {
-      coef[c] = solve(normal, rhs[c]);
+      double[] rhs = new double[k];
+      for (int i = 0; i < n; i++) {
+        double w = weights[i];
+        if (w == 0) {
+          continue;
+        }
+        for (int a = 0; a < k; a++) {
+          rhs[a] += w * basis[i][a] * values[c][i];
+        }
+      }
+      coef[c] = LinearSolver.solveDroppingVanishing(normal, rhs);
     }
     return coef;
-  }
-
-  /** Gaussian elimination with partial pivoting; a vanishing pivot leaves that term at 0. */
-  private static double[] solve(double[][] a, double[] b) {
-    int n = b.length;
-    double[][] m = new double[n][n + 1];
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(a[i], 0, m[i], 0, n);
-      m[i][n] = b[i];
-    }
-    double tiny = 1e-12 * Math.max(1e-300, Math.abs(a[0][0]));
-    boolean[] dropped = new boolean[n];
-    for (int col = 0; col < n; col++) {
-      int pivot = col;
-      for (int r = col + 1; r < n; r++) {
-        if (Math.abs(m[r][col]) > Math.abs(m[pivot][col])) {
-          pivot = r;
-        }
-      }
-      if (Math.abs(m[pivot][col]) <= tiny) {
-        dropped[col] = true;
-        continue;
-      }
-      double[] t = m[col];
-      m[col] = m[pivot];
-      m[pivot] = t;
-      for (int r = col + 1; r < n; r++) {
-        double f = m[r][col] / m[col][col];
-        for (int k = col; k <= n; k++) {
-          m[r][k] -= f * m[col][k];
-        }
-      }
-    }
-    double[] x = new double[n];
-    for (int r = n - 1; r >= 0; r--) {
-      if (dropped[r]) {
-        continue;
-      }
-      double s = m[r][n];
-      for (int k = r + 1; k < n; k++) {
-        s -= m[r][k] * x[k];
-      }
-      x[r] = s / m[r][r];
-    }
-    return x;
   }
 
   private static double median(double[] values, int n) {
