@@ -6,7 +6,6 @@ import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -52,7 +51,7 @@ public final class JobController {
         var request = retouch.readPanelRequest(header, body, config.maxPixels());
         accepted(ctx, jobs.submit(admission, progress -> retouch.runPanel(request, progress)));
       } catch (UserError e) {
-        throw afterReading(body, e);
+        throw RefusedBody.drain(body, e);
       }
     }
   }
@@ -82,22 +81,8 @@ public final class JobController {
     try {
       return jobs.admit(kind);
     } catch (UserError e) {
-      throw afterReading(body, e);
+      throw RefusedBody.drain(body, e);
     }
-  }
-
-  /**
-   * Reads (and drops) the rest of a refused request's body, then returns the refusal to throw.
-   * Most HTTP/1.1 clients, fetch included, send the whole body before they read the answer: a
-   * refusal sent on a half-read body reaches them as a reset connection instead of a 429.
-   */
-  private static UserError afterReading(InputStream body, UserError refusal) {
-    try {
-      body.transferTo(OutputStream.nullOutputStream());
-    } catch (IOException | UserError e) {
-      // The body is broken or over the upload limit: the connection closes, the refusal stands.
-    }
-    return refusal;
   }
 
   public void status(Context ctx) {

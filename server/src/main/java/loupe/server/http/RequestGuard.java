@@ -2,6 +2,7 @@
 package loupe.server.http;
 
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -38,7 +39,13 @@ public final class RequestGuard {
     }
     String method = ctx.method().name();
     if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS") && !hasToken(ctx)) {
-      throw new UserError(401, "missing or wrong token: copy the token 'loupe serve' printed into the panel's settings");
+      UserError refusal = new UserError(401, "missing or wrong token: copy the token 'loupe serve' printed into the "
+          + "panel's settings");
+      try {
+        throw RefusedBody.drain(ctx.req().getInputStream(), refusal);
+      } catch (IOException e) {
+        throw refusal;
+      }
     }
   }
 
