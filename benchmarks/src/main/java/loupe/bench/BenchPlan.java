@@ -47,6 +47,9 @@ public final class BenchPlan {
       w.add(new InpaintWorkload(InpaintWorkload.Kind.SPECKS, cfg, first, BitDepth.SIXTEEN));
       w.add(new InpaintWorkload(InpaintWorkload.Kind.PROP, cfg, first, BitDepth.SIXTEEN));
       w.add(new SegmentWorkload(SegmentWorkload.Segmenter.CLASSICAL, cfg, first, BitDepth.SIXTEEN));
+      if (cfg.isnet()) {
+        w.add(new SegmentWorkload(SegmentWorkload.Segmenter.ISNET, cfg, first, BitDepth.SIXTEEN));
+      }
     }
     for (Path scene : cfg.scenes()) {
       w.add(new DenoiseWorkload(cfg, scene, null));
