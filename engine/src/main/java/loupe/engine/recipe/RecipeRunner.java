@@ -83,7 +83,9 @@ public final class RecipeRunner {
     } else {
       progress.report("fitting a clean sweep", 0.6);
       BackgroundFill fill = opt.background() == BackgroundMode.WHITE ? BackgroundFill.WHITE : BackgroundFill.SWEEP;
-      CleanBackground clean = CleanBackgroundOps.sweep(background, protect, hole,
+      // The props' rim inside the guard band is not a hole, but still a prop: not a contact shadow.
+      CleanBackground clean = CleanBackgroundOps.sweep(background, protect,
+          props == null ? hole : MaskOps.add(hole, props, null),
           SweepConfig.DEFAULT.withFill(fill), progress);
       layers.add(place.background(fill == BackgroundFill.WHITE ? "Loupe background — pure white"
           : "Loupe background — clean sweep", clean.background(), protect));
