@@ -37,18 +37,25 @@ final class ClassicalVeto {
    * @param model the model's mask, 65535 = jewelry; Not modified
    * @param classical the model-free segmenter whose mask bounds the model's
    * @param props the prop detector's parameters (its guard radius keeps props off the classical mask)
-   * @param reach px around the classical mask where the model's alpha is kept
+   * @param reach px (of the shot) around the classical mask where the model's alpha is kept
+   * @param longSide the veto is decided on the shot reduced to at most this long side ({@link VetoScale})
    * @return a new mask: model × [within reach of classical] × (1 − props)
    */
   static GrayU16 apply(Planar image, GrayU16 model, ProductSegmenter classical, PropConfig props, double reach,
-      Progress progress) {
+      int longSide, Progress progress) {
     ImageChecks.sameSize(image, model);
     Objects.requireNonNull(classical, "classical");
-    GrayU16 cues = classical.segment(image, progress);
+    int factor = VetoScale.factor(image.width, image.height, longSide);
+    Planar shot = factor == 1 ? image : VetoScale.reduce(image, factor);
+    GrayU16 cues = classical.segment(shot, progress);
     progress.checkCancelled();
-    GrayU16 kept = MaskOps.intersect(model, MaskOps.expand(cues, reach, null), null);
-    GrayU16 prop = propsOf(image, cues, props, progress);
-    return prop == null ? kept : MaskOps.subtract(kept, prop, kept);
+    GrayU16 keep = MaskOps.expand(cues, reach / factor, null);
+    GrayU16 prop = propsOf(shot, cues, props, progress);
+    if (prop != null) {
+      MaskOps.subtract(keep, prop, keep);
+    }
+    return MaskOps.intersect(model, factor == 1 ? keep : VetoScale.enlarge(keep, factor, image.width, image.height),
+        null);
   }
 
   /** The prop detector's mask, or null when the shot leaves too little sweep to fit (as in the recipes). */

@@ -16,9 +16,11 @@ package loupe.models.segment;
  * @param vetoReachFactor how far, in model pixels, the model's mask may reach beyond the classical
  *     segmenter's before {@link ClassicalVeto} drops it; on the dev scenes IoU rises up to 5 model
  *     pixels and is flat from 5 to 15, so 8 sits on that plateau
+ * @param vetoLongSide the veto is decided on the shot reduced by an integer factor to at most this
+ *     long side (1600: the dev scenes' size, where it was measured; a 24 MP shot is reduced 4×)
  */
 public record IsNetConfig(double lowCut, double highCut, double edgeRadiusFactor, double edgeEpsilon, int tile,
-    double vetoReachFactor) {
+    double vetoReachFactor, int vetoLongSide) {
   public IsNetConfig {
     if (!(lowCut >= 0 && lowCut < highCut && highCut <= 1)) {
       throw new IllegalArgumentException("need 0 ≤ lowCut < highCut ≤ 1, got " + lowCut + ", " + highCut);
@@ -35,10 +37,13 @@ public record IsNetConfig(double lowCut, double highCut, double edgeRadiusFactor
     if (!(vetoReachFactor >= 0 && vetoReachFactor <= 64)) {
       throw new IllegalArgumentException("veto reach factor must be in 0..64, got " + vetoReachFactor);
     }
+    if (vetoLongSide < 256 || vetoLongSide > 65536) {
+      throw new IllegalArgumentException("veto long side must be in 256..65536, got " + vetoLongSide);
+    }
   }
 
   public static IsNetConfig defaults() {
-    return new IsNetConfig(0.1, 0.9, 2.0, 1e-4, 512, 8.0);
+    return new IsNetConfig(0.1, 0.9, 2.0, 1e-4, 512, 8.0, 1600);
   }
 
   /** The guided-filter radius for a shot {@code scale} times the model's size (0 = no refine). */

@@ -68,7 +68,8 @@ public final class IsNetSegmenter implements ProductSegmenter {
   public GrayU16 segment(Planar image, Progress progress) {
     GrayU16 model = modelMask(image, progress);
     progress.report("segment (" + session.manifest().id() + "): veto", 0.9);
-    GrayU16 mask = ClassicalVeto.apply(image, model, classical, PROPS, config.vetoReach(scale(image)), progress);
+    GrayU16 mask = ClassicalVeto.apply(image, model, classical, PROPS, config.vetoReach(scale(image)),
+        config.vetoLongSide(), progress);
     progress.report("segment (" + session.manifest().id() + "): done", 1);
     return mask;
   }
