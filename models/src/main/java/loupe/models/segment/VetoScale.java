@@ -2,6 +2,7 @@
 package loupe.models.segment;
 
 import java.util.stream.IntStream;
+import loupe.engine.alg.segment.ClassicalSegmenter;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 
@@ -14,9 +15,13 @@ import loupe.engine.image.Planar;
 final class VetoScale {
   private VetoScale() {}
 
-  /** The smallest integer factor that brings the long side to at most {@code longSide}. */
+  /**
+   * The smallest integer factor that brings the long side to at most {@code longSide}, but no more
+   * than leaves the short side {@link ClassicalSegmenter#MIN_SIDE} pixels.
+   */
   static int factor(int width, int height, int longSide) {
-    return Math.max(1, (Math.max(width, height) + longSide - 1) / longSide);
+    int wanted = (Math.max(width, height) + longSide - 1) / longSide;
+    return Math.max(1, Math.min(wanted, Math.min(width, height) / ClassicalSegmenter.MIN_SIDE));
   }
 
   /**

@@ -86,7 +86,8 @@ class IsNetDevScenesTest {
     Planar shot = TestImages.readRgb(scene.resolve("input.png"));
     GrayU16 truth = TestImages.readGray(scene.resolve("truth_mask.png"));
     GrayU16 labels = TestImages.readGray(scene.resolve("truth_defects.png"));
-    System.out.println(scene.getFileName() + " model alone: " + quality(segmenter.modelMask(shot, Progress.NONE), truth, labels));
+    GrayU16 model = segmenter.modelMask(shot, Progress.NONE);
+    System.out.println(scene.getFileName() + " model alone: " + quality(model, truth, labels));
     System.out.println(scene.getFileName() + " with veto:   " + quality(mask(scene), truth, labels));
     assertThat(mask(scene).width).isEqualTo(truth.width);
   }
@@ -155,7 +156,7 @@ class IsNetDevScenesTest {
     return share[1] == 0 ? "- (none)" : String.format("%.4f of %.0f px", share[0], share[1]);
   }
 
-  /** Share of the non-jewelry pixels with this defect label (3 prop, 4 prop shadow) read as background, and their number. */
+  /** Share of the non-jewelry pixels with this label (3 prop, 4 prop shadow) read as background, and their number. */
   private static double[] labelShare(GrayU16 mask, GrayU16 truth, GrayU16 labels, int label) {
     long all = 0;
     long background = 0;

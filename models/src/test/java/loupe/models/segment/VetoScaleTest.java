@@ -15,6 +15,8 @@ class VetoScaleTest {
     assertThat(VetoScale.factor(1601, 1200, 1600)).isEqualTo(2);
     assertThat(VetoScale.factor(6000, 4000, 1600)).isEqualTo(4);
     assertThat(VetoScale.factor(4000, 6000, 1600)).isEqualTo(4);
+    assertThat(VetoScale.factor(6000, 40, 1600)).as("a strip keeps 16 px across").isEqualTo(2);
+    assertThat(VetoScale.factor(6000, 20, 1600)).isEqualTo(1);
   }
 
   @Test
