@@ -13,8 +13,14 @@ package loupe.models.segment;
  *     the blur of a bilinear upsample spans about two source pixels
  * @param edgeEpsilon guided-filter regulariser ε (the engine's choice for dev02's chain)
  * @param tile tile side for the full-resolution refine (tiles without an edge are skipped)
+ * @param vetoReachFactor how far, in model pixels, the model's mask may reach beyond the classical
+ *     segmenter's before {@link ClassicalVeto} drops it; on the dev scenes IoU rises up to 5 model
+ *     pixels and is flat from 5 to 15, so 8 sits on that plateau
+ * @param vetoLongSide the veto is decided on the shot reduced by an integer factor to at most this
+ *     long side (1600: the dev scenes' size, where it was measured; a 24 MP shot is reduced 4×)
  */
-public record IsNetConfig(double lowCut, double highCut, double edgeRadiusFactor, double edgeEpsilon, int tile) {
+public record IsNetConfig(double lowCut, double highCut, double edgeRadiusFactor, double edgeEpsilon, int tile,
+    double vetoReachFactor, int vetoLongSide) {
   public IsNetConfig {
     if (!(lowCut >= 0 && lowCut < highCut && highCut <= 1)) {
       throw new IllegalArgumentException("need 0 ≤ lowCut < highCut ≤ 1, got " + lowCut + ", " + highCut);
@@ -28,14 +34,25 @@ public record IsNetConfig(double lowCut, double highCut, double edgeRadiusFactor
     if (tile < 64 || tile > 8192) {
       throw new IllegalArgumentException("tile must be in 64..8192, got " + tile);
     }
+    if (!(vetoReachFactor >= 0 && vetoReachFactor <= 64)) {
+      throw new IllegalArgumentException("veto reach factor must be in 0..64, got " + vetoReachFactor);
+    }
+    if (vetoLongSide < 256 || vetoLongSide > 65536) {
+      throw new IllegalArgumentException("veto long side must be in 256..65536, got " + vetoLongSide);
+    }
   }
 
   public static IsNetConfig defaults() {
-    return new IsNetConfig(0.1, 0.9, 2.0, 1e-4, 512);
+    return new IsNetConfig(0.1, 0.9, 2.0, 1e-4, 512, 8.0, 1600);
   }
 
   /** The guided-filter radius for a shot {@code scale} times the model's size (0 = no refine). */
   public int edgeRadius(double scale) {
     return (int) Math.round(edgeRadiusFactor * Math.max(1, scale));
+  }
+
+  /** The veto's reach in px for a shot {@code scale} times the model's size. */
+  public double vetoReach(double scale) {
+    return vetoReachFactor * Math.max(1, scale);
   }
 }

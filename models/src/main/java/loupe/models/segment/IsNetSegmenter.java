@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.IntStream;
 import loupe.engine.Progress;
+import loupe.engine.alg.props.PropConfig;
+import loupe.engine.alg.segment.ClassicalSegmenter;
 import loupe.engine.alg.segment.ProductSegmenter;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
@@ -29,13 +31,19 @@ import loupe.models.Tensors;
  *   <li>Refine the edges at full resolution against the shot's luminance with the guided filter
  *       ({@link loupe.engine.alg.mask.MaskOps#refineEdges}), which restores thin chains and prongs
  *       that a 1024² model blurs; tiles without an edge are skipped.
+ *   <li>Let Loupe's classical cues veto what is clearly not jewelry ({@link ClassicalVeto}): what
+ *       lies beyond the classical mask's reach, and the props the prop detector finds. ISNet is a
+ *       salient-object model and selects the props too; {@link #modelMask} is its mask alone.
  * </ol>
  *
  * Thread-safe: the model session is shared.
  */
 public final class IsNetSegmenter implements ProductSegmenter {
+  /** The prop veto's guard: none, since the model's own outline bounds what the veto can take. */
+  private static final PropConfig PROPS = PropConfig.DEFAULT.withGuardRadius(0);
   private final ModelSession session;
   private final IsNetConfig config;
+  private final ProductSegmenter classical = new ClassicalSegmenter();
 
   public IsNetSegmenter(ModelSession session, IsNetConfig config) {
     this.session = Objects.requireNonNull(session, "session");
@@ -51,8 +59,27 @@ public final class IsNetSegmenter implements ProductSegmenter {
     return config;
   }
 
+  /**
+   * Steps 1–5: the model's mask, then the classical veto.
+   *
+   * @param image the shot; Not modified
+   */
   @Override
   public GrayU16 segment(Planar image, Progress progress) {
+    GrayU16 model = modelMask(image, progress);
+    progress.report("segment (" + session.manifest().id() + "): veto", 0.9);
+    GrayU16 mask = ClassicalVeto.apply(image, model, classical, PROPS, config.vetoReach(scale(image)),
+        config.vetoLongSide(), progress);
+    progress.report("segment (" + session.manifest().id() + "): done", 1);
+    return mask;
+  }
+
+  /**
+   * Steps 1–4: the model's own mask, props included.
+   *
+   * @param image the shot; Not modified
+   */
+  public GrayU16 modelMask(Planar image, Progress progress) {
     Objects.requireNonNull(image, "image");
     Objects.requireNonNull(progress, "progress");
     ModelManifest m = session.manifest();
@@ -69,11 +96,14 @@ public final class IsNetSegmenter implements ProductSegmenter {
     progress.report("segment (" + m.id() + "): refine", 0.8);
     GrayU16 coarse = PackageResize.alphaToMask(alpha, tw, th, out, image.width, image.height, config.lowCut(),
         config.highCut());
-    double scale = Math.max((double) image.width / tw, (double) image.height / th);
-    GrayU16 mask = TiledEdgeRefine.refine(coarse, luminance(image), config.edgeRadius(scale), config.edgeEpsilon(),
+    return TiledEdgeRefine.refine(coarse, luminance(image), config.edgeRadius(scale(image)), config.edgeEpsilon(),
         config.tile(), progress);
-    progress.report("segment (" + m.id() + "): done", 1);
-    return mask;
+  }
+
+  /** Shot size over model size (the upsampling factor of the alpha). */
+  private double scale(Planar image) {
+    ModelManifest m = session.manifest();
+    return Math.max((double) image.width / m.size().width(), (double) image.height / m.size().height());
   }
 
   private float[] infer(TensorSpec in, float[] data, int tw, int th) {
