@@ -33,6 +33,25 @@ class CompositorTest {
         }
     }
 
+    /** A new flat document (no layers) keeps the composite it was given: there is nothing to recompute it from. */
+    @Test
+    void document_without_layers_writes_its_composite_as_given() throws Exception {
+        PsdDocument doc = PsdDocument.create(ColorMode.RGB, 16, 7, 5);
+        List<PsdChannel> planes = new java.util.ArrayList<>();
+        for (int c = 0; c < 3; c++) {
+            byte[] plane = new byte[7 * 5 * 2];
+            for (int i = 0; i < plane.length; i++) plane[i] = (byte) (i * 31 + c * 7);
+            planes.add(PsdChannel.of(c, 7, 5, 16, plane));
+        }
+        doc.setComposite(planes);
+        assertThat(PsdCompositor.decide(doc).recompute()).isFalse();
+        Path file = tmp.resolve("flat.psd");
+        PsdWriter.write(doc, file);
+        PsdDocument back = PsdReader.read(file);
+        assertThat(back.layers()).isEmpty();
+        for (int c = 0; c < 3; c++) assertThat(back.composite().get(c).decoded()).isEqualTo(planes.get(c).decoded());
+    }
+
     private static int maxDifference(PsdChannel a, PsdChannel b) {
         byte[] x = a.decoded(), y = b.decoded();
         int worst = 0;

@@ -13,18 +13,20 @@ import loupe.server.masks.MaskInput;
 import loupe.server.masks.PngMaskFolder;
 import loupe.server.masks.PsdMaskCopy;
 import loupe.server.retouch.ProductMasks;
+import loupe.server.UserError;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * `loupe mask`: the product mask (and luminosity masks) of a file as 16-bit PNGs in a folder, or as
- * alpha channels of a PSD/PSB copy. Arguments and targets are checked before anything is computed,
+ * alpha channels or group layer masks of a PSD/PSB copy. Arguments and targets are checked before anything is computed,
  * so a bad call writes nothing; the input is only read.
  */
 @Command(name = "mask", mixinStandardHelpOptions = true,
     description = "Write the product mask (and luminosity masks) as 16-bit gray PNGs, or add them to a copy of a "
-        + "PSD/PSB as alpha channels.")
+        + "PSD/PSB as alpha channels or layer masks.")
 final class MaskCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "PSD, PSB, PNG, TIFF or JPEG.")
   Path input;
@@ -48,6 +50,11 @@ final class MaskCommand implements Callable<Integer> {
           + "of the input with the masks as alpha channels.")
   Path out;
 
+  @Option(names = "--as", paramLabel = "channels|layer-masks", converter = FormConverter.class,
+      description = "How masks go into a PSD/PSB copy: alpha channels (default), or layer masks of empty groups in a "
+          + "group '" + PsdMaskCopy.GROUP_NAME + "' on top (drop adjustment layers into a group to work through its mask).")
+  PsdMaskCopy.Form form = PsdMaskCopy.Form.CHANNELS;
+
   @Option(names = "--force", description = "Replace outputs that already exist.")
   boolean force;
 
@@ -57,11 +64,15 @@ final class MaskCommand implements Callable<Integer> {
     MaskInput in = MaskInput.read(input);
     String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
     boolean psd = name.endsWith(".psd") || name.endsWith(".psb");
-    PsdMaskCopy copy = psd ? PsdMaskCopy.plan(out, in, specs, force) : null;
+    if (!psd && form != PsdMaskCopy.Form.CHANNELS) {
+      throw new UserError("--as " + FormConverter.name(form) + " needs a .psd/.psb --out (PNG masks are files of their own)");
+    }
+    PsdMaskCopy copy = psd ? PsdMaskCopy.plan(out, in, specs, form, force) : null;
     PngMaskFolder folder = psd ? null : PngMaskFolder.plan(out, input, specs, force);
     DocumentMasks masks = DocumentMasks.compute(in, source, protect, specs, new ProductMasks(), Progress.NONE);
     if (copy != null) {
-      System.out.println("✓ " + copy.write(in, masks) + ": alpha channels " + String.join(", ",
+      System.out.println("✓ " + copy.write(in, masks) + ": " + (form == PsdMaskCopy.Form.CHANNELS ? "alpha channels "
+          : "layer masks of the groups in '" + PsdMaskCopy.GROUP_NAME + "': ") + String.join(", ",
           quoted(DocumentMasks.PRODUCT_CHANNEL_NAME, specs)) + " (product mask from " + masks.source() + ")");
     } else {
       List<Path> files = folder.write(masks);
@@ -74,6 +85,23 @@ final class MaskCommand implements Callable<Integer> {
       System.out.println("  " + m.step() + " by " + m.id() + " " + m.variant() + " (sha256 " + m.sha256() + ")");
     }
     return 0;
+  }
+
+  /** {@code channels} / {@code layer-masks} on the command line. */
+  static final class FormConverter implements CommandLine.ITypeConverter<PsdMaskCopy.Form> {
+    @Override
+    public PsdMaskCopy.Form convert(String value) {
+      for (PsdMaskCopy.Form f : PsdMaskCopy.Form.values()) {
+        if (name(f).equals(value.trim().toLowerCase(Locale.ROOT))) {
+          return f;
+        }
+      }
+      throw new CommandLine.TypeConversionException("'" + value + "' is not channels or layer-masks");
+    }
+
+    static String name(PsdMaskCopy.Form f) {
+      return f.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
   }
 
   private static List<String> quoted(String product, List<MaskSpec> specs) {

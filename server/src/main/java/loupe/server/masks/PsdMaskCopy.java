@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,29 +14,52 @@ import java.util.Map;
 import loupe.engine.alg.lumamask.MaskSpec;
 import loupe.engine.image.GrayU16;
 import loupe.psd.AlphaChannels;
+import loupe.psd.LayerMask;
+import loupe.psd.LayerNode;
+import loupe.psd.PsdChannel;
 import loupe.psd.PsdDocument;
+import loupe.psd.PsdLayer;
 import loupe.psd.PsdReader;
 import loupe.psd.PsdWriter;
 import loupe.server.UserError;
+import loupe.server.retouch.DocumentRetouch;
 import loupe.server.retouch.PsdPixels;
 
 /**
- * A copy of the input PSD/PSB with the masks added as alpha channels ("Product mask", then each
- * luminosity mask by its name) at the document's depth (8-bit: {@code (s + 128) / 257}). Layers,
- * resources and the colour composite are written as read. The file appears atomically, is re-read
- * and every added channel compared with what was meant; the input is never the target.
+ * A copy of the input PSD/PSB with the masks added ("Product mask", then each luminosity mask by its
+ * name) at the document's depth (8-bit: {@code (s + 128) / 257}), in one of two forms:
+ *
+ * <ul>
+ *   <li>{@link Form#CHANNELS}: as alpha channels (saved selections);
+ *   <li>{@link Form#LAYER_MASKS}: as the layer masks of empty groups, one per mask, in a group
+ *       {@value #GROUP_NAME} at the top of the layer stack. An adjustment layer dropped into such a
+ *       group works through its mask, as the luminosity-mask panels set it up; a click on the mask
+ *       loads it as a selection. A document without layers first gets its composite as the bottom
+ *       layer, so that the groups do not hide the picture.
+ * </ul>
+ *
+ * Layers, resources and the colour composite are otherwise written as read. The file appears
+ * atomically, is re-read and every added mask compared with what was meant; the input is never the
+ * target.
  */
-public record PsdMaskCopy(Path target) {
+public record PsdMaskCopy(Path target, Form form) {
+  /** How the masks are added. */
+  public enum Form { CHANNELS, LAYER_MASKS }
+
+  /** The group that holds the layer-mask form's groups. */
+  public static final String GROUP_NAME = "Loupe masks";
+
   /** PsdWriter writes a PSB when the document is one or a side exceeds the PSD limit of 30000 px. */
   private static final int PSD_MAX_SIDE = 30_000;
   /** The header's channel count: "Supported range is 1 to 56". */
   private static final int MAX_CHANNELS = 56;
 
   /** Checks the target before anything is computed. */
-  public static PsdMaskCopy plan(Path out, MaskInput in, List<MaskSpec> specs, boolean force) throws IOException {
+  public static PsdMaskCopy plan(Path out, MaskInput in, List<MaskSpec> specs, Form form, boolean force)
+      throws IOException {
     PsdDocument doc = in.document();
     if (doc == null) {
-      throw new UserError(in.file() + " is not a PSD/PSB: alpha channels are added to a copy of a PSD/PSB "
+      throw new UserError(in.file() + " is not a PSD/PSB: masks are added to a copy of a PSD/PSB "
           + "(give --out a folder for PNG masks)");
     }
     boolean psb = doc.version() == 2 || Math.max(doc.width(), doc.height()) > PSD_MAX_SIDE;
@@ -54,17 +78,19 @@ public record PsdMaskCopy(Path target) {
     if (Files.exists(out) && !force) {
       throw new UserError(out + " exists (use --force to replace it)");
     }
-    List<String> existing = AlphaChannels.list(doc).stream().map(AlphaChannels.Alpha::name).toList();
-    for (String name : channelNames(specs)) {
-      if (existing.contains(name)) {
-        throw new UserError(in.file() + " already has an alpha channel named '" + name + "'");
+    if (form == Form.CHANNELS) {
+      List<String> existing = AlphaChannels.list(doc).stream().map(AlphaChannels.Alpha::name).toList();
+      for (String name : channelNames(specs)) {
+        if (existing.contains(name)) {
+          throw new UserError(in.file() + " already has an alpha channel named '" + name + "'");
+        }
+      }
+      if (doc.channelCount() + 1 + specs.size() > MAX_CHANNELS) {
+        throw new UserError(in.file() + ": " + doc.channelCount() + " channels + " + (1 + specs.size())
+            + " masks is more than the " + MAX_CHANNELS + " channels a PSD holds");
       }
     }
-    if (doc.channelCount() + 1 + specs.size() > MAX_CHANNELS) {
-      throw new UserError(in.file() + ": " + doc.channelCount() + " channels + " + (1 + specs.size())
-          + " masks is more than the " + MAX_CHANNELS + " channels a PSD holds");
-    }
-    return new PsdMaskCopy(out);
+    return new PsdMaskCopy(out, form);
   }
 
   /** Adds the channels to {@code in}'s document (modified) and writes it to the target. */
@@ -75,7 +101,11 @@ public record PsdMaskCopy(Path target) {
     for (Map.Entry<MaskSpec, GrayU16> e : masks.luminosity().entrySet()) {
       channels.put(e.getKey().name(), PsdPixels.encode(e.getValue(), doc.depth()));
     }
-    channels.forEach((name, bytes) -> AlphaChannels.add(doc, name, bytes));
+    if (form == Form.CHANNELS) {
+      channels.forEach((name, bytes) -> AlphaChannels.add(doc, name, bytes));
+    } else {
+      addLayerMasks(doc, channels);
+    }
     Path parent = target.toAbsolutePath().getParent();
     Files.createDirectories(parent);
     PsdWriter.write(doc, target);
@@ -83,16 +113,52 @@ public record PsdMaskCopy(Path target) {
     return target;
   }
 
-  private void verify(Map<String, byte[]> channels) throws IOException {
+  /** {@value #GROUP_NAME} on top, holding one empty group per mask (the first on top), each masked. */
+  private static void addLayerMasks(PsdDocument doc, Map<String, byte[]> masks) {
+    if (doc.layers().isEmpty()) {
+      DocumentRetouch.originalLayer(doc, doc.colorMode().colorChannels());
+    }
+    PsdLayer outer = doc.insertGroup(doc.layers().size(), GROUP_NAME, List.of());
+    List<String> bottomUp = new ArrayList<>(masks.keySet());
+    Collections.reverse(bottomUp);
+    for (String name : bottomUp) {
+      PsdLayer group = doc.insertGroupBelow(outer, name, List.of());
+      group.setUserMask(LayerMask.of(0, 0, doc.height(), doc.width(), 0), masks.get(name), doc.depth());
+    }
+  }
+
+  private void verify(Map<String, byte[]> masks) throws IOException {
     PsdDocument written = PsdReader.read(target);
-    for (Map.Entry<String, byte[]> e : channels.entrySet()) {
-      AlphaChannels.Alpha a = AlphaChannels.find(written, e.getKey());
-      if (a == null || a.inverted() || !Arrays.equals(a.channel().decoded(), e.getValue())) {
+    for (Map.Entry<String, byte[]> e : masks.entrySet()) {
+      byte[] read = form == Form.CHANNELS ? alphaChannel(written, e.getKey()) : groupMask(written, e.getKey());
+      if (!Arrays.equals(read, e.getValue())) {
         Files.deleteIfExists(target);
-        throw new IOException(target + ": the alpha channel '" + e.getKey() + "' did not read back as written; "
-            + "the output was deleted");
+        throw new IOException(target + ": the " + (form == Form.CHANNELS ? "alpha channel" : "layer mask of the group")
+            + " '" + e.getKey() + "' did not read back as written; the output was deleted");
       }
     }
+  }
+
+  private static byte[] alphaChannel(PsdDocument doc, String name) {
+    AlphaChannels.Alpha a = AlphaChannels.find(doc, name);
+    return a == null || a.inverted() ? null : a.channel().decoded();
+  }
+
+  /** The full-canvas user mask of the group named {@code name} inside {@value #GROUP_NAME}, or null. */
+  private static byte[] groupMask(PsdDocument doc, String name) {
+    for (LayerNode top : doc.layerTree()) {
+      if (top.layer().isGroupStart() && top.layer().name().equals(GROUP_NAME)) {
+        for (LayerNode child : top.children()) {
+          PsdLayer l = child.layer();
+          LayerMask m = l.userMask();
+          if (l.isGroupStart() && l.name().equals(name) && m != null && m.top() == 0 && m.left() == 0
+              && m.bottom() == doc.height() && m.right() == doc.width() && m.defaultColor() == 0) {
+            return l.channel(PsdChannel.USER_MASK).decoded();
+          }
+        }
+      }
+    }
+    return null;
   }
 
   static List<String> channelNames(List<MaskSpec> specs) {

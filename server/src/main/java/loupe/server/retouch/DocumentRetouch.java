@@ -134,8 +134,8 @@ public final class DocumentRetouch {
     }
   }
 
-  /** A flat document's composite becomes its bottom layer "Original" (locked by the caller). */
-  private static PsdLayer originalLayer(PsdDocument doc, int bands) {
+  /** A flat document's composite becomes its bottom layer "Original" (a retouch locks it). */
+  public static PsdLayer originalLayer(PsdDocument doc, int bands) {
     byte[][] color = new byte[bands][];
     for (int c = 0; c < bands; c++) {
       color[c] = doc.composite().get(c).decoded();
