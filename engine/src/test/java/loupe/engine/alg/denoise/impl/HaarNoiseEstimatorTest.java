@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import java.util.Random;
+import loupe.engine.alg.denoise.NoiseEstimate;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,56 @@ class HaarNoiseEstimatorTest {
       }
     }
     return out;
+  }
+
+  /**
+   * A ramp plus correlated noise: white noise of σ0 averaged over m×m boxes, so each pixel's noise
+   * has σ0/m exactly and pixels m or more apart are independent.
+   */
+  private static GrayU16 boxNoiseRamp(int w, int h, double sigma0, int m, long seed) {
+    Random rnd = new Random(seed);
+    double[] white = new double[(w + m) * (h + m)];
+    for (int i = 0; i < white.length; i++) {
+      white[i] = rnd.nextGaussian() * sigma0;
+    }
+    GrayU16 out = new GrayU16(w, h);
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        double sum = 0;
+        for (int dy = 0; dy < m; dy++) {
+          for (int dx = 0; dx < m; dx++) {
+            sum += white[(y + dy) * (w + m) + x + dx];
+          }
+        }
+        out.set(x, y, (int) Math.round(30000 + 3 * x - 2 * y + sum / (m * m)));
+      }
+    }
+    return out;
+  }
+
+  /** White noise of σ0 on a grid {@code factor} times coarser, blown up bilinearly (plus a ramp). */
+  private static GrayU16 upscaledNoiseRamp(int w, int h, double sigma0, int factor, long seed) {
+    Random rnd = new Random(seed);
+    int cw = w / factor + 2;
+    double[] coarse = new double[cw * (h / factor + 2)];
+    for (int i = 0; i < coarse.length; i++) {
+      coarse[i] = rnd.nextGaussian() * sigma0;
+    }
+    GrayU16 out = new GrayU16(w, h);
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int i = y / factor * cw + x / factor;
+        double u = x % factor / (double) factor;
+        double v = y % factor / (double) factor;
+        double n = (1 - v) * ((1 - u) * coarse[i] + u * coarse[i + 1]) + v * ((1 - u) * coarse[i + cw] + u * coarse[i + cw + 1]);
+        out.set(x, y, (int) Math.round(30000 + 3 * x - 2 * y + n));
+      }
+    }
+    return out;
+  }
+
+  private static NoiseEstimate full(GrayU16 band) {
+    return HaarNoiseEstimator.estimate(new Planar(band), new GrayU16(band.width, band.height));
   }
 
   private static double estimate(GrayU16 band, GrayU16 mask) {
@@ -71,6 +122,52 @@ class HaarNoiseEstimatorTest {
     Arrays.sort(d);
     double sortedMedian = (d[n / 2 - 1] + d[n / 2]) / 2;
     assertThat(estimate(band, new GrayU16(64, 64)) * 0.6744897501960817).isCloseTo(sortedMedian, within(1.0));
+  }
+
+  @Test
+  void white_noise_has_its_finest_sigma_as_pixel_sigma_and_correlation_length_one() {
+    NoiseEstimate e = full(noisyRamp(400, 300, 600, false, 5));
+    assertThat(e.pixelSigma()[0]).isCloseTo(600, within(600 * 0.04));
+    assertThat(e.pixelSigma()[0]).isGreaterThanOrEqualTo(e.sigma()[0]);
+    assertThat(e.correlationLength()).isEqualTo(1.0);
+  }
+
+  @Test
+  void box_averaged_noise_is_measured_at_the_pixel_and_decorrelates_over_the_box() {
+    // 3×3 box of white σ0: a pixel has σ0/3; the finest diagonal detail only sees σ0/9, and the
+    // variogram σ_k² ∝ min(k, 3)² reaches half its sill at lag 2 + (1/2 − 4/9)/(1 − 4/9) = 2.1.
+    double sigma0 = 2400;
+    NoiseEstimate e = full(boxNoiseRamp(400, 300, sigma0, 3, 6));
+    assertThat(e.sigma()[0]).isCloseTo(sigma0 / 9, within(sigma0 / 9 * 0.05));
+    assertThat(e.pixelSigma()[0]).isCloseTo(sigma0 / 3, within(sigma0 / 3 * 0.04));
+    assertThat(e.correlationLength()).isCloseTo(2.1, within(0.1));
+  }
+
+  @Test
+  void bilinear_upscale_noise_decorrelates_over_about_the_upscale_factor() {
+    NoiseEstimate e = full(upscaledNoiseRamp(480, 360, 600, 4, 7));
+    assertThat(e.sigma()[0]).isLessThan(e.pixelSigma()[0] / 4);
+    // Bilinear weights at offsets 0, ¼, ½, ¾ give a pixel variance of σ0²·(mean of 1, ⅝, ½, ⅝)².
+    assertThat(e.pixelSigma()[0]).isCloseTo(600 * 0.6875, within(600 * 0.6875 * 0.1));
+    assertThat(e.correlationLength()).isBetween(3.0, 5.0);
+  }
+
+  @Test
+  void half_sill_lag_interpolates_the_exact_variogram() {
+    double[] variogram = new double[HaarNoiseEstimator.MAX_LAG + 1];
+    for (int k = 1; k < variogram.length; k++) {
+      variogram[k] = Math.min(k, 3) * Math.min(k, 3);
+    }
+    assertThat(HaarNoiseEstimator.halfSillLag(variogram)).isCloseTo(2 + (4.5 - 4) / 5.0, within(1e-12));
+    variogram[1] = 9;
+    assertThat(HaarNoiseEstimator.halfSillLag(variogram)).isEqualTo(1.0);
+  }
+
+  @Test
+  void too_small_a_background_for_long_lags_counts_as_white_noise() {
+    NoiseEstimate e = full(noisyRamp(6, 40, 600, false, 8));
+    assertThat(e.pixelSigma()[0]).isEqualTo(e.sigma()[0]);
+    assertThat(e.correlationLength()).isEqualTo(1.0);
   }
 
   @Test
