@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Arrays;
 import java.util.Random;
 import loupe.engine.alg.denoise.NoiseEstimate;
+import loupe.engine.alg.denoise.SyntheticNoise;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 import org.junit.jupiter.api.Test;
@@ -21,52 +22,6 @@ class HaarNoiseEstimatorTest {
         double v = 50000 + 3 * x - 2 * y + rnd.nextGaussian() * sigma;
         int s = (int) Math.round(Math.max(0, Math.min(65535, v)));
         out.set(x, y, eightBit ? (s + 128) / 257 * 257 : s);
-      }
-    }
-    return out;
-  }
-
-  /**
-   * A ramp plus correlated noise: white noise of σ0 averaged over m×m boxes, so each pixel's noise
-   * has σ0/m exactly and pixels m or more apart are independent.
-   */
-  private static GrayU16 boxNoiseRamp(int w, int h, double sigma0, int m, long seed) {
-    Random rnd = new Random(seed);
-    double[] white = new double[(w + m) * (h + m)];
-    for (int i = 0; i < white.length; i++) {
-      white[i] = rnd.nextGaussian() * sigma0;
-    }
-    GrayU16 out = new GrayU16(w, h);
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        double sum = 0;
-        for (int dy = 0; dy < m; dy++) {
-          for (int dx = 0; dx < m; dx++) {
-            sum += white[(y + dy) * (w + m) + x + dx];
-          }
-        }
-        out.set(x, y, (int) Math.round(30000 + 3 * x - 2 * y + sum / (m * m)));
-      }
-    }
-    return out;
-  }
-
-  /** White noise of σ0 on a grid {@code factor} times coarser, blown up bilinearly (plus a ramp). */
-  private static GrayU16 upscaledNoiseRamp(int w, int h, double sigma0, int factor, long seed) {
-    Random rnd = new Random(seed);
-    int cw = w / factor + 2;
-    double[] coarse = new double[cw * (h / factor + 2)];
-    for (int i = 0; i < coarse.length; i++) {
-      coarse[i] = rnd.nextGaussian() * sigma0;
-    }
-    GrayU16 out = new GrayU16(w, h);
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        int i = y / factor * cw + x / factor;
-        double u = x % factor / (double) factor;
-        double v = y % factor / (double) factor;
-        double n = (1 - v) * ((1 - u) * coarse[i] + u * coarse[i + 1]) + v * ((1 - u) * coarse[i + cw] + u * coarse[i + cw + 1]);
-        out.set(x, y, (int) Math.round(30000 + 3 * x - 2 * y + n));
       }
     }
     return out;
@@ -137,7 +92,7 @@ class HaarNoiseEstimatorTest {
     // 3×3 box of white σ0: a pixel has σ0/3; the finest diagonal detail only sees σ0/9, and the
     // variogram σ_k² ∝ min(k, 3)² reaches half its sill at lag 2 + (1/2 − 4/9)/(1 − 4/9) = 2.1.
     double sigma0 = 2400;
-    NoiseEstimate e = full(boxNoiseRamp(400, 300, sigma0, 3, 6));
+    NoiseEstimate e = full(SyntheticNoise.boxAveraged(400, 300, sigma0, 3, 6));
     assertThat(e.sigma()[0]).isCloseTo(sigma0 / 9, within(sigma0 / 9 * 0.05));
     assertThat(e.pixelSigma()[0]).isCloseTo(sigma0 / 3, within(sigma0 / 3 * 0.04));
     assertThat(e.correlationLength()).isCloseTo(2.1, within(0.1));
@@ -145,7 +100,7 @@ class HaarNoiseEstimatorTest {
 
   @Test
   void bilinear_upscale_noise_decorrelates_over_about_the_upscale_factor() {
-    NoiseEstimate e = full(upscaledNoiseRamp(480, 360, 600, 4, 7));
+    NoiseEstimate e = full(SyntheticNoise.upscaled(480, 360, 600, 4, 7));
     assertThat(e.sigma()[0]).isLessThan(e.pixelSigma()[0] / 4);
     // Bilinear weights at offsets 0, ¼, ½, ¾ give a pixel variance of σ0²·(mean of 1, ⅝, ½, ⅝)².
     assertThat(e.pixelSigma()[0]).isCloseTo(600 * 0.6875, within(600 * 0.6875 * 0.1));
