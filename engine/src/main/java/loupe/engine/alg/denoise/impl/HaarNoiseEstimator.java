@@ -21,15 +21,25 @@ import loupe.engine.image.Planar;
  * to a sill, the variance of one pixel's noise. The estimate reports σ_1, the sill's σ and the lag
  * at which the variogram reaches half its sill (the correlation length, 1 for white noise).
  *
+ * <p>Picture content has no sill: where the background is textured (or not background at all) the
+ * variogram keeps rising with the lag, because the picture's own differences grow with distance.
+ * Such a variogram, twice as far out still above the sill by more than {@value #MAX_FAR_RISE}× in
+ * variance, is not taken for correlated noise: the estimate falls back to white noise of σ_1, so
+ * texture is never mistaken for noise to flatten.
+ *
  * <p>Only squares whose four corners are pure background (P == 0) count. 8-bit data (every sample
  * a multiple of 257) makes |d| a multiple of 128.5, so the median is interpolated inside its
  * quantisation bin (grouped median) instead of snapping to it.
  */
 public final class HaarNoiseEstimator {
-  /** The largest lag: correlation lengths up to about half of it are measured. */
+  /** The variogram's largest lag: correlation lengths up to about half of it are measured. */
   public static final int MAX_LAG = 8;
   /** Lags whose mean σ² is taken as the sill. */
   private static final int SILL_FROM = 6;
+  /** Lags, twice as far as the sill's, whose mean σ² must stay near the sill. */
+  private static final int[] FAR_LAGS = {12, 16};
+  /** How far (ratio of variances) the far lags may rise above the sill for a noise sill. */
+  private static final double MAX_FAR_RISE = 1.25;
   /** Sampling cell of the lags above 1. */
   private static final int SPARSE = 4;
   private static final double MAD_TO_SIGMA = 1 / 0.6744897501960817;
@@ -45,33 +55,44 @@ public final class HaarNoiseEstimator {
    */
   public static NoiseEstimate estimate(Planar image, GrayU16 productMask) {
     int bands = image.numBands();
-    // σ_k of every band and lag, one independent pass each, on every core.
-    double[][] sigmaAt = new double[bands][MAX_LAG + 1];
+    int lags = MAX_LAG + FAR_LAGS.length;
+    // σ_k of every band and lag (index k − 1; then the far lags), one pass each, on every core.
+    double[][] sigmaAt = new double[bands][lags];
     long[] blocks = new long[bands];
-    IntStream.range(0, bands * MAX_LAG).parallel().forEach(i -> {
-      int c = i / MAX_LAG;
-      int lag = i % MAX_LAG + 1;
-      sigmaAt[c][lag] = sigma(image.bands[c], productMask, lag, blocks, c);
+    IntStream.range(0, bands * lags).parallel().forEach(i -> {
+      int c = i / lags;
+      int j = i % lags;
+      sigmaAt[c][j] = sigma(image.bands[c], productMask, j < MAX_LAG ? j + 1 : FAR_LAGS[j - MAX_LAG], blocks, c);
     });
     double[] sigma = new double[bands];
-    double[] pixelSigma = new double[bands];
     double[] variogram = new double[MAX_LAG + 1];
-    boolean measured = true;
+    double[] sill = new double[bands];
+    double sillSum = 0;
+    double farSum = 0;
     for (int c = 0; c < bands; c++) {
-      sigma[c] = sigmaAt[c][1];
-      double sill = 0;
+      sigma[c] = sigmaAt[c][0];
       for (int lag = 1; lag <= MAX_LAG; lag++) {
-        variogram[lag] += sigmaAt[c][lag] * sigmaAt[c][lag];
+        double v = sigmaAt[c][lag - 1] * sigmaAt[c][lag - 1];
+        variogram[lag] += v;
         if (lag >= SILL_FROM) {
-          sill += sigmaAt[c][lag] * sigmaAt[c][lag] / (MAX_LAG - SILL_FROM + 1);
+          sill[c] += v / (MAX_LAG - SILL_FROM + 1);
         }
       }
-      // Too small a background for the long lags: taken as white. A sill below σ_1² is the
-      // sampling noise of white noise.
-      measured &= !Double.isNaN(sill);
-      pixelSigma[c] = Double.isNaN(sill) ? sigma[c] : Math.sqrt(Math.max(sigma[c] * sigma[c], sill));
+      for (int j = MAX_LAG; j < lags; j++) {
+        farSum += sigmaAt[c][j] * sigmaAt[c][j] / FAR_LAGS.length;
+      }
+      sillSum += sill[c];
     }
-    double length = measured ? halfSillLag(variogram) : 1;
+    // NaN (too small a background for the far lags) fails the test too: taken as white.
+    boolean noiseSill = farSum <= MAX_FAR_RISE * sillSum;
+    double[] pixelSigma = sigma.clone();
+    if (noiseSill) {
+      for (int c = 0; c < bands; c++) {
+        // A sill below σ_1² is the sampling noise of white noise.
+        pixelSigma[c] = Math.sqrt(Math.max(sigma[c] * sigma[c], sill[c]));
+      }
+    }
+    double length = noiseSill ? halfSillLag(variogram) : 1;
     return new NoiseEstimate(sigma, pixelSigma, length, bands == 0 ? 0 : blocks[0]);
   }
 

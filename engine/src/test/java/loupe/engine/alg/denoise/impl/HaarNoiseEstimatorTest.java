@@ -108,6 +108,21 @@ class HaarNoiseEstimatorTest {
   }
 
   @Test
+  void texture_without_a_sill_is_not_taken_for_correlated_noise() {
+    // The upscaled noise alone is measured as correlated (previous test); a product of sines of
+    // period 64 px adds a variogram that keeps rising to lag 16, as a textured backdrop's does.
+    GrayU16 band = SyntheticNoise.upscaled(480, 360, 600, 4, 7);
+    for (int y = 0; y < band.height; y++) {
+      for (int x = 0; x < band.width; x++) {
+        band.set(x, y, band.get(x, y) + (int) Math.round(3000 * Math.sin(x * Math.PI / 32) * Math.sin(y * Math.PI / 32)));
+      }
+    }
+    NoiseEstimate e = full(band);
+    assertThat(e.pixelSigma()[0]).isEqualTo(e.sigma()[0]);
+    assertThat(e.correlationLength()).isEqualTo(1.0);
+  }
+
+  @Test
   void half_sill_lag_interpolates_the_exact_variogram() {
     double[] variogram = new double[HaarNoiseEstimator.MAX_LAG + 1];
     for (int k = 1; k < variogram.length; k++) {
