@@ -7,8 +7,9 @@ package loupe.engine.alg.denoise;
  * @param strength the panel slider, 0..1: scales the edge threshold ε = (strength·edgeSigmas·σ)²
  *     of the guided filter; 0 returns the input unchanged, 1 flattens everything whose local
  *     contrast is within about {@code edgeSigmas}·σ of the noise
- * @param radius box radius of the guided filter in pixels (the smoothing reaches 2·radius)
- * @param edgeSigmas ε in units of the estimated noise σ at strength 1
+ * @param radius box radius of the guided filter in pixels for white noise (the smoothing reaches
+ *     2·radius); multiplied by the noise's correlation length
+ * @param edgeSigmas ε in units of the estimated noise σ of one pixel at strength 1
  * @param feather width in pixels of the ramp from "kept as shot" (every pixel with P &gt; 0) to
  *     "fully denoised", laid entirely on background pixels
  */

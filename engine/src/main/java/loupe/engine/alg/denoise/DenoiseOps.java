@@ -14,15 +14,21 @@ import loupe.engine.image.Planar;
  * blend from "as shot" to "denoised" happens on background pixels only.
  *
  * <p>Method: a mask-normalised self-guided filter (see {@code impl.MaskedGuidedFilter}) with its
- * edge threshold set from the estimated sensor noise. On the dev scenes it beats OpenCV's
- * {@code fastNlMeansDenoisingColored} (tuned h) in background PSNR at a fraction of its time; the
- * numbers are in engine/README.md.
+ * edge threshold set from the estimated noise of one pixel and its radius scaled by the noise's
+ * correlation length (see {@code impl.HaarNoiseEstimator}), so spatially correlated noise (an
+ * upscale, demosaicing) is removed as well as white sensor noise. Against OpenCV's
+ * {@code fastNlMeansDenoisingColored} (tuned h) the sweep PSNR and time ratios are in
+ * docs/benchmarks.md.
  */
 public final class DenoiseOps {
+  /** Largest guided-filter radius, whatever the noise's correlation length. */
+  public static final int MAX_RADIUS = 64;
+
   private DenoiseOps() {}
 
   /**
-   * Noise σ per band from pure-background 2×2 blocks (Donoho's MAD of the diagonal Haar detail).
+   * Noise σ per band from pure-background squares (Donoho's MAD of the diagonal Haar detail), at
+   * the finest scale and at the scale where correlated noise decorrelates.
    *
    * @param image Not modified
    * @param productMask P, 65535 = jewelry; Not modified
@@ -42,7 +48,10 @@ public final class DenoiseOps {
    *
    * @param image Not modified
    * @param productMask P, 65535 = jewelry, background weight 65535 − P; Not modified
-   * @param noise σ per band (from {@link #estimateNoise}); a NaN σ leaves that band unchanged
+   * @param noise from {@link #estimateNoise}: ε follows each band's pixel σ (a NaN σ leaves that
+   *     band unchanged) and the radius is {@code cfg.radius()} times the correlation length (at
+   *     most {@value #MAX_RADIUS}), so that correlated noise is averaged over as many independent
+   *     samples as white noise is
    * @param output Modified; null allocates. Must not share samples with {@code image}.
    * @return output: P == 65535 → input copied; elsewhere input + w·(denoised − input), w = 0 for
    *     every P &gt; 0 and ramping to 1 over {@code cfg.feather()} background pixels
@@ -66,11 +75,12 @@ public final class DenoiseOps {
     }
     double[] epsilon = new double[image.numBands()];
     for (int c = 0; c < epsilon.length; c++) {
-      double sigma = noise.sigma()[c];
+      double sigma = noise.pixelSigma()[c];
       double e = cfg.strength() * cfg.edgeSigmas() * sigma / 65535.0;
       epsilon[c] = Double.isNaN(e) ? 0 : e * e;
     }
-    BackgroundDenoiser.run(image, productMask, out, epsilon, cfg.radius(), cfg.feather(), progress);
+    int radius = (int) Math.min(MAX_RADIUS, Math.round(cfg.radius() * noise.correlationLength()));
+    BackgroundDenoiser.run(image, productMask, out, epsilon, radius, cfg.feather(), progress);
     return out;
   }
 }

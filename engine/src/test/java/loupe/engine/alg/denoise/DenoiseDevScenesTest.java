@@ -49,7 +49,10 @@ class DenoiseDevScenesTest {
 
     for (int c = 0; c < 3; c++) {
       assertThat(noise.sigma8bit(c)).isCloseTo(scene.measuredSigma8(c), within(0.1 * scene.measuredSigma8(c)));
+      // Sensor noise is white: one pixel's σ is the finest-scale σ.
+      assertThat(noise.pixelSigma()[c]).isCloseTo(noise.sigma()[c], within(0.05 * noise.sigma()[c]));
     }
+    assertThat(noise.correlationLength()).isEqualTo(1.0);
     assertThat(truthAfter).isGreaterThan(truthBefore);
     assertThat(refAfter).isGreaterThan(refBefore + 6);
     for (int y = 0; y < scene.height(); y++) {

@@ -11,6 +11,7 @@ import loupe.engine.image.Planar;
  * pixel with P &gt; 0) the input sample is copied, not recomputed.
  */
 public final class BackgroundDenoiser {
+  /** Rows per strip for small radii; large radii take strips of 4 halos so the halo costs ≤ 1.5×. */
   static final int STRIP_ROWS = 128;
 
   private BackgroundDenoiser() {}
@@ -25,7 +26,8 @@ public final class BackgroundDenoiser {
       Progress progress) {
     int width = image.width;
     int bands = image.numBands();
-    StripRunner.run(image.height, STRIP_ROWS, () -> new Scratch(width, radius), (s, y0, y1) -> {
+    int rows = Math.max(STRIP_ROWS, 4 * MaskedGuidedFilter.halo(radius));
+    StripRunner.run(image.height, rows, () -> new Scratch(width, rows, radius), (s, y0, y1) -> {
       EdgeFeather.weights(productMask, y0, y1, feather, s.distance, s.blend);
       if (!anyPositive(s.blend, (y1 - y0) * width)) {
         for (int c = 0; c < bands; c++) {
@@ -82,11 +84,11 @@ public final class BackgroundDenoiser {
     final double[] blend;
     final int[] distance;
 
-    Scratch(int width, int radius) {
-      filter = new MaskedGuidedFilter(width, STRIP_ROWS, radius);
-      filtered = new double[width * STRIP_ROWS];
-      blend = new double[width * STRIP_ROWS];
-      distance = new int[width * STRIP_ROWS];
+    Scratch(int width, int rows, int radius) {
+      filter = new MaskedGuidedFilter(width, rows, radius);
+      filtered = new double[width * rows];
+      blend = new double[width * rows];
+      distance = new int[width * rows];
     }
   }
 }

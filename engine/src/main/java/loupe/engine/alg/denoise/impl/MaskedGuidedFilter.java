@@ -54,7 +54,7 @@ public final class MaskedGuidedFilter {
   }
 
   /** Rows a strip reads on each side: each pass has two box stages of radius r. */
-  private static int halo(int radius) {
+  static int halo(int radius) {
     return PASSES * 2 * radius;
   }
 
