@@ -138,7 +138,8 @@ public final class ProductMasks {
    * estimate's core ({@link #PROP_CORE_CLOSING}, {@link #PROP_CORE_MARGIN}), so that the recipes can
    * remove the prop up to the piece. Elsewhere the full margin stays: on the plain sweep a missed
    * mirror facet looks like background and nothing else marks it. Protection is only lowered, never
-   * below the core, and never where no prop was found.
+   * below the core, and never where no prop was found. (A coloured backdrop is not a prop: the
+   * detector measures colour against the frame's median, so a backdrop filling most of it finds none.)
    *
    * @param image the flattened document. Not modified.
    * @param estimate the automatic estimate. Not modified.
