@@ -44,16 +44,16 @@ class ClassicalSegmenterSceneTest {
   }
 
   @Test
-  @Disabled("measured IoU 0.756: white-gold chain links on a grey sweep; the sweep seen through the links"
-      + " and the links' own shadows are not told apart from the wires, and the acrylic block's lower part (between"
-      + " chain, bail and stone) is kept")
+  @Disabled("measured IoU 0.788: the sweep seen through the links is given back, but the links' own soft"
+      + " shadows are not told apart from the wires, and the acrylic block's lower part (between chain, bail and"
+      + " stone) is kept")
   void dev02MeetsTheIouBar() {
     assertThat(scene("dev02").iou()).isGreaterThanOrEqualTo(BAR_IOU);
   }
 
   @Test
   void dev02HoldsTheIouReached() {
-    assertThat(scene("dev02").iou()).isGreaterThanOrEqualTo(0.75);
+    assertThat(scene("dev02").iou()).isGreaterThanOrEqualTo(0.78);
   }
 
   @Test
