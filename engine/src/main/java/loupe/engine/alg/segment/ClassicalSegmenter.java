@@ -68,7 +68,7 @@ public final class ClassicalSegmenter implements ProductSegmenter {
     GrayU16 mask = EdgeRefiner.refine(image, work, local, jewelry, sigma, config, progress);
     progress.checkCancelled();
     progress.report("segment: pockets", 0);
-    SweepPocketRefiner.refine(image, work, local, jewelry, sigma, config, mask, progress);
+    SweepPocketRefiner.refine(image, work, sweep, local, jewelry, sigma, config, mask, progress);
     progress.report("segment: done", 1);
     return mask;
   }

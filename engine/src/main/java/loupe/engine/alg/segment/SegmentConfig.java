@@ -52,7 +52,8 @@ package loupe.engine.alg.segment;
  *     luminance stays below this many noise sigmas (noise alone gives about 0.7σ, a ramp 0, metal
  *     and facets far more)
  * @param pocketSigmas full resolution: a flat pixel whose 3×3 mean is within this many sigmas of
- *     that mean (σ/3) of the local background in every channel shows the sweep
+ *     that mean (σ/3) of the local background in every channel (and within {@code sweepTolerance}
+ *     of the sweep model) shows the sweep
  * @param thinRadius work px: a part of the coarse jewelry that no square of this radius fits into
  *     (the morphological opening removes it) is thin, like a chain; an enclosed region that shows
  *     the sweep is a hole only there, never in a wide part such as a stone, whose facets can mirror

@@ -14,8 +14,10 @@ import loupe.engine.image.Rect;
  * <p>Every selected pixel is compared with the local background B (the normalised convolution of
  * {@link EdgeRefiner#localBackground}) on its 3×3 mean m. It shows the sweep when it is flat (the
  * mean |Laplacian| of the mean luminance stays at the noise level: polished metal and facets curve
- * or break every few pixels, the sweep does not) and every channel of m lies within a few noise
- * sigmas (of the mean, σ/3) of B. A connected region of such pixels is background when it is large
+ * or break every few pixels, the sweep does not), every channel of m lies within a few noise
+ * sigmas (of the mean, σ/3) of B, and within {@link SegmentConfig#sweepTolerance()} of the sweep
+ * model too: a hole shows the sweep itself, while B next to a prop is darkened by it and can match
+ * a metal face as dark as the prop. A connected region of such pixels is background when it is large
  * enough not to be a chance match and lies mostly in a thin part of the coarse jewelry (one the
  * morphological opening by {@link SegmentConfig#thinRadius()} removes: a chain), never in a wide
  * part such as a stone, whose facets can mirror the sweep. The still-selected pixels next to a
@@ -28,12 +30,13 @@ final class SweepPocketRefiner {
   /**
    * @param image the shot; Not modified
    * @param work its reduction; Not modified
+   * @param sweep the sweep model on the work grid, one plane per channel; Not modified
    * @param local the local background on the work grid, one plane per channel; Not modified
    * @param jewelry the coarse decision (work size); Not modified
    * @param sigma the noise of one full-resolution pixel, in levels
    * @param mask the full-resolution product mask; Modified (pixels given back are lowered)
    */
-  static void refine(Planar image, WorkImage work, Plane[] local, boolean[] jewelry, double sigma,
+  static void refine(Planar image, WorkImage work, Plane[] sweep, Plane[] local, boolean[] jewelry, double sigma,
       SegmentConfig cfg, GrayU16 mask, Progress progress) {
     Rect box = bounds(mask);
     if (box == null) {
@@ -46,9 +49,11 @@ final class SweepPocketRefiner {
     int bands = local.length;
     Plane[] seen = new Plane[bands];
     Plane[] bg = new Plane[bands];
+    Plane[] model = new Plane[bands];
     for (int c = 0; c < bands; c++) {
       seen[c] = crop(image.bands[c], box);
       bg[c] = upsample(local[c], work, box);
+      model[c] = upsample(sweep[c], work, box);
     }
     progress.checkCancelled();
     Plane[] mean = new Plane[bands];
@@ -68,7 +73,8 @@ final class SweepPocketRefiner {
       for (int x = 0; x < w; x++) {
         int i = y * w + x;
         open[i] = mask.get(box.left() + x, box.top() + y) == 0;
-        candidate[i] = !open[i] && curvature.data()[i] < flatLimit && showsSweep(mean, bg, i, sweepLimit);
+        candidate[i] = !open[i] && curvature.data()[i] < flatLimit && showsSweep(mean, bg, i, sweepLimit)
+            && showsSweep(mean, model, i, cfg.sweepTolerance());
       }
     }
     progress.checkCancelled();

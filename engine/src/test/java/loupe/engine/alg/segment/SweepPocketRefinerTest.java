@@ -60,7 +60,7 @@ class SweepPocketRefinerTest {
       local[c] = new Plane(work.width, work.height);
       Arrays.fill(local[c].data(), SWEEP);
     }
-    SweepPocketRefiner.refine(image, work, local, jewelry, SIGMA, SegmentConfig.defaults(), mask, Progress.NONE);
+    SweepPocketRefiner.refine(image, work, local, local, jewelry, SIGMA, SegmentConfig.defaults(), mask, Progress.NONE);
     return mask;
   }
 
