@@ -53,7 +53,8 @@ package loupe.engine.alg.segment;
  *     and facets far more)
  * @param pocketSigmas full resolution: a flat pixel whose 3×3 mean is within this many sigmas of
  *     that mean (σ/3) of the local background in every channel (and within {@code sweepTolerance}
- *     of the sweep model) shows the sweep
+ *     of the sweep model) shows the sweep; wider than the noise alone because the local background
+ *     is a smooth estimate from outside the piece
  * @param thinRadius work px: a part of the coarse jewelry that no square of this radius fits into
  *     (the morphological opening removes it) is thin, like a chain; an enclosed region that shows
  *     the sweep is a hole only there, never in a wide part such as a stone, whose facets can mirror
@@ -119,7 +120,7 @@ public record SegmentConfig(
 
   /** The defaults, measured on the dev scenes (white and grey sweeps, 1600×1200). */
   public static SegmentConfig defaults() {
-    return new SegmentConfig(800, 4, 3.0, 8.0, 4, 10, 6.0, 0.005, 0.03, 2, 3.0, 1, 0.02, 12, 0.5, 0.6, 6, 1, 0.5, 5.0, 2.0, 5.0, 8, 12);
+    return new SegmentConfig(800, 4, 3.0, 8.0, 4, 10, 6.0, 0.005, 0.03, 2, 3.0, 1, 0.02, 12, 0.5, 0.6, 6, 1, 0.5, 5.0, 2.0, 7.0, 8, 6);
   }
 
   /** The integer reduction factor for a shot of this size. */
