@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.engine.alg.segment;
 
+import java.util.stream.IntStream;
 import loupe.engine.Progress;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
@@ -38,30 +39,36 @@ final class SweepPocketRefiner {
    */
   static void refine(Planar image, WorkImage work, Plane[] sweep, Plane[] local, boolean[] jewelry, double sigma,
       SegmentConfig cfg, GrayU16 mask, Progress progress) {
-    Rect box = bounds(mask);
-    if (box == null) {
+    // A link's hole lies in a thin part of the piece (a chain); a stone's facets, which can mirror
+    // the sweep, lie in a wide part. Only the thin parts are looked at.
+    int t = cfg.thinRadius();
+    boolean[] wide = BinaryMorphology.dilate(BinaryMorphology.erode(jewelry, work.width, work.height, t),
+        work.width, work.height, t);
+    Rect thinBox = bounds(BinaryMorphology.and(jewelry, BinaryMorphology.invert(wide)), work);
+    if (thinBox == null) {
       return;
     }
-    int margin = 2;
-    box = box.grow(margin, Rect.ofSize(image.width, image.height));
+    // Room for the 3×3 means and the matting window around the thin parts.
+    Rect box = thinBox.grow(work.factor + 3, Rect.ofSize(image.width, image.height));
     int w = box.width();
     int h = box.height();
     int bands = local.length;
     Plane[] seen = new Plane[bands];
     Plane[] bg = new Plane[bands];
-    Plane[] model = new Plane[bands];
-    for (int c = 0; c < bands; c++) {
-      seen[c] = crop(image.bands[c], box);
-      bg[c] = upsample(local[c], work, box);
-      model[c] = upsample(sweep[c], work, box);
-    }
-    progress.checkCancelled();
     Plane[] mean = new Plane[bands];
+    Interpolation grid = new Interpolation(work, box);
+    // Channels are independent: one task each (disjoint outputs, so the result is deterministic).
+    IntStream.range(0, bands).parallel().forEach(c -> {
+      seen[c] = crop(image.bands[c], box);
+      bg[c] = grid.plane(local[c]);
+      mean[c] = BoxFilter.mean(seen[c], 1);
+    });
+    progress.checkCancelled();
     float[] lum = new float[w * h];
     for (int c = 0; c < bands; c++) {
-      mean[c] = BoxFilter.mean(seen[c], 1);
+      float[] m = mean[c].data();
       for (int i = 0; i < lum.length; i++) {
-        lum[i] += mean[c].data()[i] / bands;
+        lum[i] += m[i] / bands;
       }
     }
     Plane curvature = BoxFilter.mean(CoarseClassifier.absLaplacian(new Plane(w, h, lum)), 1);
@@ -69,37 +76,38 @@ final class SweepPocketRefiner {
     double sweepLimit = cfg.pocketSigmas() * sigma / 3;
     boolean[] open = new boolean[w * h];
     boolean[] candidate = new boolean[w * h];
+    double[] model = new double[bands];
     for (int y = 0; y < h; y++) {
+      int row = mask.startIndex + (box.top() + y) * mask.stride + box.left();
       for (int x = 0; x < w; x++) {
         int i = y * w + x;
-        open[i] = mask.get(box.left() + x, box.top() + y) == 0;
-        candidate[i] = !open[i] && curvature.data()[i] < flatLimit && showsSweep(mean, bg, i, sweepLimit)
-            && showsSweep(mean, model, i, cfg.sweepTolerance());
+        open[i] = mask.data[row + x] == 0;
+        if (!open[i] && curvature.data()[i] < flatLimit && showsSweep(mean, bg, i, sweepLimit)) {
+          for (int c = 0; c < bands; c++) {
+            model[c] = grid.at(sweep[c], x, y);
+          }
+          candidate[i] = showsModel(mean, model, i, cfg.sweepTolerance());
+        }
       }
     }
     progress.checkCancelled();
     ConnectedComponents regions = ConnectedComponents.of(candidate, w, h);
     int n = regions.areas.length;
-    // A link's hole lies in a thin part of the piece (a chain); a stone's facets, which can mirror
-    // the sweep, lie in a wide part.
-    int t = cfg.thinRadius();
-    boolean[] wide = BinaryMorphology.dilate(BinaryMorphology.erode(jewelry, work.width, work.height, t),
-        work.width, work.height, t);
-    int[] thin = new int[n];
+    int[] thinCount = new int[n];
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
         int id = regions.labels[y * w + x];
         int iw = Math.min(work.height - 1, (box.top() + y) / work.factor) * work.width
             + Math.min(work.width - 1, (box.left() + x) / work.factor);
         if (id >= 0 && !wide[iw]) {
-          thin[id]++;
+          thinCount[id]++;
         }
       }
     }
     boolean[] back = new boolean[w * h];
     for (int i = 0; i < back.length; i++) {
       int id = regions.labels[i];
-      back[i] = id >= 0 && regions.areas[id] >= cfg.minPocketArea() && 2 * thin[id] >= regions.areas[id];
+      back[i] = id >= 0 && regions.areas[id] >= cfg.minPocketArea() && 2 * thinCount[id] >= regions.areas[id];
     }
     apply(box, seen, bg, back, open, sigma * cfg.noiseSigmas(), cfg.edgePeakShare(), mask);
   }
@@ -143,6 +151,15 @@ final class SweepPocketRefiner {
     }
   }
 
+  /** Every channel's 3×3 mean within {@code limit} of the sweep model's value there. */
+  private static boolean showsModel(Plane[] mean, double[] model, int i, double limit) {
+    boolean near = true;
+    for (int c = 0; c < mean.length; c++) {
+      near &= Math.abs(mean[c].data()[i] - model[c]) < limit;
+    }
+    return near;
+  }
+
   /** Every channel's 3×3 mean within {@code limit} of the local background. */
   private static boolean showsSweep(Plane[] mean, Plane[] bg, int i, double limit) {
     boolean near = true;
@@ -152,15 +169,15 @@ final class SweepPocketRefiner {
     return near;
   }
 
-  /** The bounding box of the selected pixels, or null if none is. */
-  private static Rect bounds(GrayU16 mask) {
-    int left = mask.width;
-    int top = mask.height;
+  /** The full-resolution bounding box of the set work pixels, or null if none is. */
+  private static Rect bounds(boolean[] set, WorkImage work) {
+    int left = work.width;
+    int top = work.height;
     int right = 0;
     int bottom = 0;
-    for (int y = 0; y < mask.height; y++) {
-      for (int x = 0; x < mask.width; x++) {
-        if (mask.get(x, y) != 0) {
+    for (int y = 0; y < work.height; y++) {
+      for (int x = 0; x < work.width; x++) {
+        if (set[y * work.width + x]) {
           left = Math.min(left, x);
           right = Math.max(right, x + 1);
           top = Math.min(top, y);
@@ -168,7 +185,8 @@ final class SweepPocketRefiner {
         }
       }
     }
-    return right == 0 ? null : new Rect(left, top, right, bottom);
+    return right == 0 ? null : new Rect(left * work.factor, top * work.factor,
+        Math.min(work.fullWidth, right * work.factor), Math.min(work.fullHeight, bottom * work.factor));
   }
 
   /** The band inside {@code box}, in levels. */
@@ -183,27 +201,59 @@ final class SweepPocketRefiner {
     return out;
   }
 
-  /** A work-grid plane bilinearly interpolated at the full-resolution pixels of {@code box}. */
-  static Plane upsample(Plane p, WorkImage work, Rect box) {
-    Plane out = new Plane(box.width(), box.height());
-    for (int y = 0; y < box.height(); y++) {
-      double v = (box.top() + y + 0.5) / work.factor - 0.5;
-      int lo = (int) Math.floor(v);
-      float wy = (float) Math.min(1, Math.max(0, v - lo));
-      int y0 = Math.max(0, Math.min(work.height - 1, lo)) * work.width;
-      int y1 = Math.max(0, Math.min(work.height - 1, lo + 1)) * work.width;
-      for (int x = 0; x < box.width(); x++) {
+  /** Bilinear interpolation of work-grid planes at the full-resolution pixels of a box, with the weights precomputed. */
+  private static final class Interpolation {
+    private final int w;
+    private final int h;
+    private final int[] x0;
+    private final int[] x1;
+    private final float[] wx;
+    private final int[] y0;
+    private final int[] y1;
+    private final float[] wy;
+
+    Interpolation(WorkImage work, Rect box) {
+      w = box.width();
+      h = box.height();
+      x0 = new int[w];
+      x1 = new int[w];
+      wx = new float[w];
+      for (int x = 0; x < w; x++) {
         double u = (box.left() + x + 0.5) / work.factor - 0.5;
-        int xl = (int) Math.floor(u);
-        float wx = (float) Math.min(1, Math.max(0, u - xl));
-        int x0 = Math.max(0, Math.min(work.width - 1, xl));
-        int x1 = Math.max(0, Math.min(work.width - 1, xl + 1));
-        float[] b = p.data();
-        float topV = b[y0 + x0] + wx * (b[y0 + x1] - b[y0 + x0]);
-        float bottomV = b[y1 + x0] + wx * (b[y1 + x1] - b[y1 + x0]);
-        out.data()[y * box.width() + x] = topV + wy * (bottomV - topV);
+        int lo = (int) Math.floor(u);
+        wx[x] = (float) Math.min(1, Math.max(0, u - lo));
+        x0[x] = Math.max(0, Math.min(work.width - 1, lo));
+        x1[x] = Math.max(0, Math.min(work.width - 1, lo + 1));
+      }
+      y0 = new int[h];
+      y1 = new int[h];
+      wy = new float[h];
+      for (int y = 0; y < h; y++) {
+        double v = (box.top() + y + 0.5) / work.factor - 0.5;
+        int lo = (int) Math.floor(v);
+        wy[y] = (float) Math.min(1, Math.max(0, v - lo));
+        y0[y] = Math.max(0, Math.min(work.height - 1, lo)) * work.width;
+        y1[y] = Math.max(0, Math.min(work.height - 1, lo + 1)) * work.width;
       }
     }
-    return out;
+
+    /** The value of {@code p} at pixel (x, y) of the box. */
+    float at(Plane p, int x, int y) {
+      float[] b = p.data();
+      float top = b[y0[y] + x0[x]] + wx[x] * (b[y0[y] + x1[x]] - b[y0[y] + x0[x]]);
+      float bottom = b[y1[y] + x0[x]] + wx[x] * (b[y1[y] + x1[x]] - b[y1[y] + x0[x]]);
+      return top + wy[y] * (bottom - top);
+    }
+
+    /** {@code p} at every pixel of the box. */
+    Plane plane(Plane p) {
+      Plane out = new Plane(w, h);
+      for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) {
+          out.data()[y * w + x] = at(p, x, y);
+        }
+      }
+      return out;
+    }
   }
 }
