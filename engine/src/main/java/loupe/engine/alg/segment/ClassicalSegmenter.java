@@ -22,6 +22,8 @@ import loupe.engine.image.Planar;
  *       are kept with the piece.
  *   <li>Re-decide a band around the outline at full resolution by a local matting estimate against
  *       the local background ({@link EdgeRefiner}).
+ *   <li>Give back, at full resolution, the sweep seen through the holes of chain links in thin
+ *       parts of the piece ({@link SweepPocketRefiner}).
  * </ol>
  *
  * Deterministic: no randomness, no dependence on thread scheduling.
@@ -62,7 +64,11 @@ public final class ClassicalSegmenter implements ProductSegmenter {
     boolean[] jewelry = CoarseClassifier.jewelry(work, sweep, config);
     progress.checkCancelled();
     double sigma = NoiseEstimate.sigma(image);
-    GrayU16 mask = EdgeRefiner.refine(image, work, sweep, jewelry, sigma, config, progress);
+    Plane[] local = EdgeRefiner.localBackground(work, sweep, jewelry, config.localBackgroundRadius());
+    GrayU16 mask = EdgeRefiner.refine(image, work, local, jewelry, sigma, config, progress);
+    progress.checkCancelled();
+    progress.report("segment: pockets", 0);
+    SweepPocketRefiner.refine(image, work, sweep, local, jewelry, sigma, config, mask, progress);
     progress.report("segment: done", 1);
     return mask;
   }

@@ -26,11 +26,11 @@ final class EdgeRefiner {
   /**
    * @param image the shot; Not modified
    * @param work its reduction; Not modified
-   * @param sweep the sweep model on the work grid; Not modified
+   * @param local the local background on the work grid ({@link #localBackground}); Not modified
    * @param jewelry the coarse decision (work size); Not modified
    * @param sigma the noise of one full-resolution pixel, in levels
    */
-  static GrayU16 refine(Planar image, WorkImage work, Plane[] sweep, boolean[] jewelry, double sigma,
+  static GrayU16 refine(Planar image, WorkImage work, Plane[] local, boolean[] jewelry, double sigma,
       SegmentConfig cfg, Progress progress) {
     int w = work.width;
     int h = work.height;
@@ -39,7 +39,6 @@ final class EdgeRefiner {
         BinaryMorphology.dilate(jewelry, w, h, band),
         BinaryMorphology.invert(BinaryMorphology.erode(jewelry, w, h, band)));
     boolean[] considered = BinaryMorphology.or(jewelry, inBand);
-    Plane[] local = localBackground(work, sweep, jewelry, cfg.localBackgroundRadius());
     return new Pass(image, work, local, jewelry, inBand, considered, cfg.noiseSigmas() * sigma,
         cfg.edgePeakShare()).run(progress);
   }

@@ -48,6 +48,20 @@ package loupe.engine.alg.segment;
  *     jewelry; alpha is linear below it
  * @param noiseSigmas a full-resolution pixel within this many noise sigmas of the local
  *     background is background
+ * @param flatSigmas full resolution: a pixel is flat when the mean |Laplacian| of the 3×3 mean
+ *     luminance stays below this many noise sigmas (noise alone gives about 0.7σ, a ramp 0, metal
+ *     and facets far more)
+ * @param pocketSigmas full resolution: a flat pixel whose 3×3 mean is within this many sigmas of
+ *     that mean (σ/3) of the local background in every channel (and within {@code sweepTolerance}
+ *     of the sweep model) shows the sweep; wider than the noise alone because the local background
+ *     is a smooth estimate from outside the piece
+ * @param thinRadius work px: a part of the coarse jewelry that no square of this radius fits into
+ *     (the morphological opening removes it) is thin, like a chain; an enclosed region that shows
+ *     the sweep is a hole only there, never in a wide part such as a stone, whose facets can mirror
+ *     the sweep
+ * @param minPocketArea full-resolution pixels: a connected region that shows the sweep inside the
+ *     coarse jewelry is background (a link's hole) when it has at least this many pixels; fewer can
+ *     be a chance match on metal
  */
 public record SegmentConfig(
     int workLongSide,
@@ -69,7 +83,11 @@ public record SegmentConfig(
     int localBackgroundRadius,
     int edgeBand,
     double edgePeakShare,
-    double noiseSigmas) {
+    double noiseSigmas,
+    double flatSigmas,
+    double pocketSigmas,
+    int thinRadius,
+    int minPocketArea) {
 
   public SegmentConfig {
     require(workLongSide >= 64, "workLongSide must be ≥ 64, got " + workLongSide);
@@ -94,11 +112,15 @@ public record SegmentConfig(
     require(edgeBand >= 0, "edgeBand must be ≥ 0, got " + edgeBand);
     require(edgePeakShare > 0 && edgePeakShare <= 1, "edgePeakShare must be in (0,1], got " + edgePeakShare);
     require(noiseSigmas >= 0, "noiseSigmas must be ≥ 0, got " + noiseSigmas);
+    require(flatSigmas >= 0, "flatSigmas must be ≥ 0, got " + flatSigmas);
+    require(pocketSigmas >= 0, "pocketSigmas must be ≥ 0, got " + pocketSigmas);
+    require(thinRadius >= 1, "thinRadius must be ≥ 1, got " + thinRadius);
+    require(minPocketArea >= 1, "minPocketArea must be ≥ 1, got " + minPocketArea);
   }
 
   /** The defaults, measured on the dev scenes (white and grey sweeps, 1600×1200). */
   public static SegmentConfig defaults() {
-    return new SegmentConfig(800, 4, 3.0, 8.0, 4, 10, 6.0, 0.005, 0.03, 2, 3.0, 1, 0.02, 12, 0.5, 0.6, 6, 1, 0.5, 5.0);
+    return new SegmentConfig(800, 4, 3.0, 8.0, 4, 10, 6.0, 0.005, 0.03, 2, 3.0, 1, 0.02, 12, 0.5, 0.6, 6, 1, 0.5, 5.0, 2.0, 7.0, 8, 6);
   }
 
   /** The integer reduction factor for a shot of this size. */

@@ -44,21 +44,23 @@ class ClassicalSegmenterSceneTest {
   }
 
   @Test
-  @Disabled("measured IoU 0.756: white-gold chain links on a grey sweep; the sweep seen through the links"
-      + " and the links' own shadows are not told apart from the wires, and the acrylic block's lower part (between"
-      + " chain, bail and stone) is kept")
+  @Disabled("measured IoU 0.794: the sweep seen through the links is given back, but the links' own soft"
+      + " shadows are not told apart from the wires, and the acrylic block's lower part (between chain, bail and"
+      + " stone) is kept")
   void dev02MeetsTheIouBar() {
     assertThat(scene("dev02").iou()).isGreaterThanOrEqualTo(BAR_IOU);
   }
 
   @Test
   void dev02HoldsTheIouReached() {
-    assertThat(scene("dev02").iou()).isGreaterThanOrEqualTo(0.75);
+    assertThat(scene("dev02").iou()).isGreaterThanOrEqualTo(0.79);
   }
 
   @Test
   @Disabled("measured IoU 0.935: rim facets and mirror faces that show the sweep are flooded as background"
-      + " through the stone's outline where they are not enclosed pockets, and the outline is a few pixels loose")
+      + " through the stone's outline where they are not enclosed pockets, and the contact shadows under the stones"
+      + " are kept (a full-resolution shadow flood from the open background reached 0.949 but missed ~590 more"
+      + " full pixels of dark facets and the butterfly back, which meet their shadow without an edge)")
   void dev03MeetsTheIouBar() {
     assertThat(scene("dev03").iou()).isGreaterThanOrEqualTo(BAR_IOU);
   }
