@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.engine.alg.defects;
 
-import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import loupe.engine.alg.defects.impl.BackgroundEstimate;
 import loupe.engine.alg.defects.impl.BinaryMasks;
 import loupe.engine.alg.defects.impl.GrayMorphology;
+import loupe.engine.alg.defects.impl.Pixels;
 import loupe.engine.alg.defects.impl.SpeckResponses;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.ImageChecks;
@@ -94,16 +94,16 @@ public final class DefectDetector {
     boolean[] excluded = BinaryMasks.dilate(product, w, h, cfg.guardBand());
     boolean[] allowed = new boolean[n];
     float[] gray = gray(image);
-    rows(h, w, p -> allowed[p] = !excluded[p]);
+    Pixels.each(n, p -> allowed[p] = !excluded[p]);
     float[] background = BackgroundEstimate.estimate(gray, allowed, w, h, cfg.backgroundRadius(), cfg.backgroundStep(),
         cfg.growThreshold(), cfg.maxArea());
     // Excluded pixels take the smooth estimate, so the product cannot leak into the fine background.
     float[] neutral = new float[n];
-    rows(h, w, p -> neutral[p] = allowed[p] ? gray[p] : background[p]);
+    Pixels.each(n, p -> neutral[p] = allowed[p] ? gray[p] : background[p]);
     float[] local = GrayMorphology.closeOpen(SpeckResponses.boxMean3(neutral, w, h), w, h, cfg.speckRadius());
     float[] fineResidual = new float[n];
     float[] coarseResidual = new float[n];
-    rows(h, w, p -> {
+    Pixels.each(n, p -> {
       if (allowed[p]) {
         fineResidual[p] = gray[p] - local[p];
         coarseResidual[p] = gray[p] - background[p];
@@ -113,19 +113,10 @@ public final class DefectDetector {
         Integer.MAX_VALUE, cfg);
     boolean[] spots = detections(SpeckResponses.withoutLines(coarseResidual, allowed, w, h), allowed,
         excluded, cfg.maxArea(), cfg);
-    rows(h, w, p -> found[p] |= spots[p]);
+    Pixels.each(n, p -> found[p] |= spots[p]);
     boolean[] grown = BinaryMasks.dilate(found, w, h, cfg.dilation());
-    rows(h, w, p -> grown[p] &= allowed[p]);
+    Pixels.each(n, p -> grown[p] &= allowed[p]);
     return new Planes(w, h, grown, product, allowed, gray, background);
-  }
-
-  /** Runs {@code op} on every pixel index of a row-major {@code w × h} plane, rows in parallel. */
-  static void rows(int h, int w, IntConsumer op) {
-    IntStream.range(0, h).parallel().forEach(y -> {
-      for (int p = y * w; p < (y + 1) * w; p++) {
-        op.accept(p);
-      }
-    });
   }
 
   /** Hysteresis on the responses: seeds need the seed threshold and the contrast floor. */
@@ -138,7 +129,7 @@ public final class DefectDetector {
     double lo = cfg.growThreshold();
     double floor = cfg.minContrast() * 257;
     int w = r.width;
-    rows(n / w, w, p -> {
+    Pixels.each(n, p -> {
       if (allowed[p]) {
         seed[p] = (r.point[p] >= hi && r.point[p] * r.pointSigma >= floor)
             || (r.blob[p] >= hi && r.blob[p] * r.blobSigma >= floor)

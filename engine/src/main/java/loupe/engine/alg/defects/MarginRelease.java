@@ -2,6 +2,7 @@
 package loupe.engine.alg.defects;
 
 import loupe.engine.alg.defects.impl.BinaryMasks;
+import loupe.engine.alg.defects.impl.Pixels;
 import loupe.engine.alg.defects.impl.SpeckResponses;
 import loupe.engine.alg.mask.impl.FloodFill;
 import loupe.engine.image.GrayU16;
@@ -200,12 +201,12 @@ public final class MarginRelease {
     float[] gray = planes.gray();
     float[] background = planes.background();
     float[] residual = new float[gray.length];
-    DefectDetector.rows(h, w, p -> residual[p] = gray[p] - background[p]);
+    Pixels.each(gray.length, p -> residual[p] = gray[p] - background[p]);
     float[] box = SpeckResponses.boxMean3(residual, w, h);
     float[] centre = SpeckResponses.robustCentreAndSigma(box, allowed);
     double limit = Math.max(BACKGROUND_SIGMAS * centre[1], cfg.minContrast() * 257);
     boolean[] plain = new boolean[gray.length];
-    DefectDetector.rows(h, w, p -> plain[p] = !product[p] && Math.abs(box[p] - centre[0]) < limit);
+    Pixels.each(gray.length, p -> plain[p] = !product[p] && Math.abs(box[p] - centre[0]) < limit);
     return plain;
   }
 }
