@@ -94,28 +94,46 @@ public final class DefectDetector {
     boolean[] excluded = BinaryMasks.dilate(product, w, h, cfg.guardBand());
     boolean[] allowed = new boolean[n];
     float[] gray = gray(image);
-    Pixels.each(n, p -> allowed[p] = !excluded[p]);
+    Pixels.each(n, (from, to) -> {
+      for (int p = from; p < to; p++) {
+        allowed[p] = !excluded[p];
+      }
+    });
     float[] background = BackgroundEstimate.estimate(gray, allowed, w, h, cfg.backgroundRadius(), cfg.backgroundStep(),
         cfg.growThreshold(), cfg.maxArea());
     // Excluded pixels take the smooth estimate, so the product cannot leak into the fine background.
     float[] neutral = new float[n];
-    Pixels.each(n, p -> neutral[p] = allowed[p] ? gray[p] : background[p]);
+    Pixels.each(n, (from, to) -> {
+      for (int p = from; p < to; p++) {
+        neutral[p] = allowed[p] ? gray[p] : background[p];
+      }
+    });
     float[] local = GrayMorphology.closeOpen(SpeckResponses.boxMean3(neutral, w, h), w, h, cfg.speckRadius());
     float[] fineResidual = new float[n];
     float[] coarseResidual = new float[n];
-    Pixels.each(n, p -> {
-      if (allowed[p]) {
-        fineResidual[p] = gray[p] - local[p];
-        coarseResidual[p] = gray[p] - background[p];
+    Pixels.each(n, (from, to) -> {
+      for (int p = from; p < to; p++) {
+        if (allowed[p]) {
+          fineResidual[p] = gray[p] - local[p];
+          coarseResidual[p] = gray[p] - background[p];
+        }
       }
     });
     boolean[] found = detections(SpeckResponses.of(fineResidual, allowed, w, h, cfg.lineLength()), allowed, excluded,
         Integer.MAX_VALUE, cfg);
     boolean[] spots = detections(SpeckResponses.withoutLines(coarseResidual, allowed, w, h), allowed,
         excluded, cfg.maxArea(), cfg);
-    Pixels.each(n, p -> found[p] |= spots[p]);
+    Pixels.each(n, (from, to) -> {
+      for (int p = from; p < to; p++) {
+        found[p] |= spots[p];
+      }
+    });
     boolean[] grown = BinaryMasks.dilate(found, w, h, cfg.dilation());
-    Pixels.each(n, p -> grown[p] &= allowed[p]);
+    Pixels.each(n, (from, to) -> {
+      for (int p = from; p < to; p++) {
+        grown[p] &= allowed[p];
+      }
+    });
     return new Planes(w, h, grown, product, allowed, gray, background);
   }
 
@@ -129,12 +147,14 @@ public final class DefectDetector {
     double lo = cfg.growThreshold();
     double floor = cfg.minContrast() * 257;
     int w = r.width;
-    Pixels.each(n, p -> {
-      if (allowed[p]) {
-        seed[p] = (r.point[p] >= hi && r.point[p] * r.pointSigma >= floor)
-            || (r.blob[p] >= hi && r.blob[p] * r.blobSigma >= floor)
-            || (r.line[p] >= hi && r.line[p] * r.lineSigma >= floor);
-        grow[p] = r.blob[p] >= lo || r.line[p] >= lo;
+    Pixels.each(n, (from, to) -> {
+      for (int p = from; p < to; p++) {
+        if (allowed[p]) {
+          seed[p] = (r.point[p] >= hi && r.point[p] * r.pointSigma >= floor)
+              || (r.blob[p] >= hi && r.blob[p] * r.blobSigma >= floor)
+              || (r.line[p] >= hi && r.line[p] * r.lineSigma >= floor);
+          grow[p] = r.blob[p] >= lo || r.line[p] >= lo;
+        }
       }
     });
     return BinaryMasks.hysteresis(seed, grow, w, n / w, maxArea, avoid);

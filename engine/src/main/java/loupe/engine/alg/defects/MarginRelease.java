@@ -201,12 +201,20 @@ public final class MarginRelease {
     float[] gray = planes.gray();
     float[] background = planes.background();
     float[] residual = new float[gray.length];
-    Pixels.each(gray.length, p -> residual[p] = gray[p] - background[p]);
+    Pixels.each(gray.length, (from, to) -> {
+      for (int p = from; p < to; p++) {
+        residual[p] = gray[p] - background[p];
+      }
+    });
     float[] box = SpeckResponses.boxMean3(residual, w, h);
     float[] centre = SpeckResponses.robustCentreAndSigma(box, allowed);
     double limit = Math.max(BACKGROUND_SIGMAS * centre[1], cfg.minContrast() * 257);
     boolean[] plain = new boolean[gray.length];
-    Pixels.each(gray.length, p -> plain[p] = !product[p] && Math.abs(box[p] - centre[0]) < limit);
+    Pixels.each(gray.length, (from, to) -> {
+      for (int p = from; p < to; p++) {
+        plain[p] = !product[p] && Math.abs(box[p] - centre[0]) < limit;
+      }
+    });
     return plain;
   }
 }

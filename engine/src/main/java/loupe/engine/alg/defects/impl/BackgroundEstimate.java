@@ -34,15 +34,27 @@ public final class BackgroundEstimate {
       double outlierThreshold, int maxOutlierArea) {
     float[] first = median(gray, allowed, width, height, radius, 2 * step);
     float[] residual = new float[width * height];
-    Pixels.each(residual.length, p -> residual[p] = allowed[p] ? gray[p] - first[p] : 0);
+    Pixels.each(residual.length, (from, to) -> {
+      for (int p = from; p < to; p++) {
+        residual[p] = allowed[p] ? gray[p] - first[p] : 0;
+      }
+    });
     float[] box = SpeckResponses.boxMean3(residual, width, height);
     float limit = (float) (outlierThreshold * SpeckResponses.robustCentreAndSigma(box, allowed)[1]);
     boolean[] isolated = new boolean[width * height];
-    Pixels.each(isolated.length, p -> isolated[p] = allowed[p] && Math.abs(box[p]) >= limit);
+    Pixels.each(isolated.length, (from, to) -> {
+      for (int p = from; p < to; p++) {
+        isolated[p] = allowed[p] && Math.abs(box[p]) >= limit;
+      }
+    });
     boolean[] outlier = BinaryMasks.dilate(
         BinaryMasks.hysteresis(isolated, isolated, width, height, maxOutlierArea, null), width, height, OUTLIER_MARGIN);
     boolean[] clean = new boolean[width * height];
-    Pixels.each(clean.length, p -> clean[p] = allowed[p] && !outlier[p]);
+    Pixels.each(clean.length, (from, to) -> {
+      for (int p = from; p < to; p++) {
+        clean[p] = allowed[p] && !outlier[p];
+      }
+    });
     return LocalPlaneFit.fit(gray, clean, first, width, height, radius / 2.0, step);
   }
 

@@ -92,7 +92,23 @@ public final class GrayMorphology {
         suffix[i] = max ? Math.max(suffix[i + 1], in[start + i]) : Math.min(suffix[i + 1], in[start + i]);
       }
     }
+    // Inside, a window spans two blocks (or is one whole block, whose suffix and prefix agree).
+    int i0 = Math.min(r, n);
+    int i1 = Math.max(i0, n - r);
+    if (max) {
+      for (int i = i0; i < i1; i++) {
+        out[start + i] = Math.max(suffix[i - r], prefix[i + r]);
+      }
+    } else {
+      for (int i = i0; i < i1; i++) {
+        out[start + i] = Math.min(suffix[i - r], prefix[i + r]);
+      }
+    }
     for (int i = 0; i < n; i++) {
+      if (i == i0 && i1 > i0) {
+        i = i1 - 1;
+        continue;
+      }
       int lo = Math.max(0, i - r);
       int hi = Math.min(n - 1, i + r);
       if (lo / k != hi / k) {

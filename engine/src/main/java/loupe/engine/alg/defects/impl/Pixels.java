@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.engine.alg.defects.impl;
 
-import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /** The per-pixel loops of the detectors, run in parallel chunks (each index is visited once). */
@@ -11,13 +10,17 @@ public final class Pixels {
 
   private Pixels() {}
 
-  /** Runs {@code op} on every index of [0, n); {@code op} must only write at its own index. */
-  public static void each(int n, IntConsumer op) {
-    IntStream.range(0, chunks(n)).parallel().forEach(c -> {
-      for (int p = c * CHUNK; p < Math.min(n, (c + 1) * CHUNK); p++) {
-        op.accept(p);
-      }
-    });
+  /** A loop over the indices [from, to). */
+  public interface Range {
+    void run(int from, int to);
+  }
+
+  /**
+   * Runs {@code op} on chunks that cover [0, n) once; {@code op} must only write at the indices
+   * of its own chunk. (The loop is the caller's, so it compiles for that caller alone.)
+   */
+  public static void each(int n, Range op) {
+    IntStream.range(0, chunks(n)).parallel().forEach(c -> op.run(c * CHUNK, Math.min(n, (c + 1) * CHUNK)));
   }
 
   /** How many of {@code set} are true, counted in parallel. */

@@ -186,7 +186,11 @@ public final class SpeckResponses {
   static float normalise(float[] values, boolean[] allowed) {
     float[] centre = robustCentreAndSigma(values, allowed);
     float scale = centre[1] > 0 ? 1 / centre[1] : 0;
-    Pixels.each(values.length, p -> values[p] = allowed[p] ? Math.abs(values[p] - centre[0]) * scale : 0);
+    Pixels.each(values.length, (from, to) -> {
+      for (int p = from; p < to; p++) {
+        values[p] = allowed[p] ? Math.abs(values[p] - centre[0]) * scale : 0;
+      }
+    });
     return centre[1];
   }
 
