@@ -20,8 +20,11 @@ public final class GrayMorphology {
    * @param in Not modified.
    */
   public static float[] closeOpen(float[] in, int w, int h, int r) {
-    float[] closed = extremum(extremum(in, w, h, r, true), w, h, r, false);
-    return extremum(extremum(closed, w, h, r, false), w, h, r, true);
+    // The closing's erosion and the opening's erosion make one erosion by 2r: a square of 2r is
+    // the sum of two squares of r, also where windows are clipped (the frame is convex), and a
+    // minimum is exact, so this is the same to the bit as dilate, erode, erode, dilate.
+    float[] dilated = extremum(in, w, h, r, true);
+    return extremum(extremum(dilated, w, h, 2 * r, false), w, h, r, true);
   }
 
   /** Square dilation ({@code max}) or erosion (min). */

@@ -282,6 +282,20 @@ class DefectBuildingBlocksTest {
   }
 
   @Test
+  void closeOpenIsDilateErodeErodeDilate() {
+    for (int[] size : new int[][] {{41, 29}, {6, 33}, {33, 6}, {1, 1}}) {
+      int w = size[0];
+      int h = size[1];
+      float[] in = fractional(w * h, 5L * w + h);
+      for (int r : new int[] {1, 3, 4, 7}) {
+        float[] closed = GrayMorphology.extremum(GrayMorphology.extremum(in, w, h, r, true), w, h, r, false);
+        float[] expected = GrayMorphology.extremum(GrayMorphology.extremum(closed, w, h, r, false), w, h, r, true);
+        assertThat(GrayMorphology.closeOpen(in, w, h, r)).as("%dx%d r=%d", w, h, r).containsExactly(expected);
+      }
+    }
+  }
+
+  @Test
   void robustSigmaOfGaussianNoiseIsItsSigma() {
     SplittableRandom r = new SplittableRandom(8);
     float[] values = new float[100_000];
