@@ -178,9 +178,9 @@ public final class SpeckResponses {
         }
       }
       for (int x = 0; x < n; x++) {
-        if (Math.abs(sum[x]) > Math.abs(best[x])) {
-          best[x] = sum[x];
-        }
+        float v = sum[x];
+        float b = best[x];
+        best[x] = Math.abs(v) > Math.abs(b) ? v : b; // a select, not a branch: signs are random
       }
     }
     for (int x = 0; x < n; x++) {
