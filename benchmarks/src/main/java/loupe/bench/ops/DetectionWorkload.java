@@ -7,7 +7,6 @@ import loupe.bench.data.Scene;
 import loupe.bench.quality.Regions;
 import loupe.bench.quality.SceneQuality;
 import loupe.bench.run.Compared;
-import loupe.bench.run.Repeat;
 import loupe.bench.run.Row;
 import loupe.engine.Progress;
 import loupe.engine.alg.defects.DefectConfig;
@@ -53,23 +52,21 @@ public final class DetectionWorkload extends SceneWorkload {
   static final double HALO = 3;
   private static final String[] LABEL_NAMES = {"", "dust", "hair", "prop", "shadow"};
   private final Kind kind;
-  private final Repeat loupeRepeat;
 
   /** @param large null for the scene as it is, else the depth of its 24 MP upscale */
   public DetectionWorkload(Kind kind, BenchConfig cfg, Path sceneDir, BitDepth large) {
     super(kind.id, cfg, sceneDir, large);
     this.kind = kind;
-    this.loupeRepeat = loupeRepeat();
   }
 
   @Override
   Row run(Scene s) throws Exception {
-    Compared<GrayU16, Void> m = Compared.loupeOnly(loupeRepeat, () -> kind.detect(s.input(), s.mask()));
+    Compared<GrayU16, Void> m = Compared.loupeOnly(repeat, () -> kind.detect(s.input(), s.mask()));
     GrayU16 found = m.loupe().result();
     GrayU16 anyDefect = Regions.labelled(s.defects(), Regions.DUST, Regions.HAIR, Regions.PROP, Regions.PROP_SHADOW);
     GrayU16 target = Regions.labelled(s.defects(), kind.first, kind.second);
     return Row.of(id(), kind.title + " " + s.name(), s.size() + ", truth mask as P",
-        loupeRepeat, null, m,
+        repeat, null, m,
         Row.fields(
             "recall_" + LABEL_NAMES[kind.first],
             SceneQuality.coverage(found, Regions.labelled(s.defects(), kind.first)),
