@@ -77,7 +77,8 @@ public final class DefectDetector {
    * @param gray mean of the bands
    * @param background the large-scale background estimate
    */
-  record Planes(int width, int height, boolean[] found, boolean[] product, boolean[] allowed, float[] gray, float[] background) {}
+  record Planes(int width, int height, boolean[] found, boolean[] product, boolean[] allowed, float[] gray,
+      float[] background) {}
 
   /** The detection and its intermediates, for a non-empty image. */
   static Planes planes(Planar image, GrayU16 productMask, DefectConfig cfg) {
