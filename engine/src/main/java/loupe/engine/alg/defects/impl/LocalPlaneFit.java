@@ -118,7 +118,7 @@ public final class LocalPlaneFit {
 
   /**
    * Correlation of every row with {@code k}, zero padding. Each output sums its taps in kernel
-   * order (the interior row by row, so the innermost loop runs along the row and vectorises).
+   * order (the interior row by row, so the innermost loop runs along the row).
    */
   static float[] rows(float[] in, int w, int h, float[] k) {
     int r = k.length / 2;

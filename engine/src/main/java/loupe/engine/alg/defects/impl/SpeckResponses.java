@@ -153,7 +153,8 @@ public final class SpeckResponses {
    * The line response of the pixels [x0, x1) of the row starting at {@code row}, whose segments lie
    * inside the frame. Each pixel's sums run in the same order as a pixel-by-pixel loop would (so
    * the result is the same to the bit); the loops are turned so that the innermost runs along the
-   * row, which the compiler vectorises.
+   * row, four taps at a time (measured: about 1.6× faster than one tap at a time or one pixel at a
+   * time; Java 17's compiler does not vectorise reads at several offsets, so no more is gained).
    */
   private static void innerLine(float[] in, float[] out, int row, int x0, int x1, int[][] offset, int length) {
     int n = x1 - x0;
