@@ -47,6 +47,8 @@ public final class BenchPlan {
       w.add(new InpaintWorkload(InpaintWorkload.Kind.SPECKS, cfg, first, BitDepth.SIXTEEN));
       w.add(new InpaintWorkload(InpaintWorkload.Kind.PROP, cfg, first, BitDepth.SIXTEEN));
       w.add(new SegmentWorkload(SegmentWorkload.Segmenter.CLASSICAL, cfg, first, BitDepth.SIXTEEN));
+      w.add(new DetectionWorkload(DetectionWorkload.Kind.DEFECTS, cfg, first, BitDepth.SIXTEEN));
+      w.add(new DetectionWorkload(DetectionWorkload.Kind.PROPS, cfg, first, BitDepth.SIXTEEN));
       if (cfg.isnet()) {
         w.add(new SegmentWorkload(SegmentWorkload.Segmenter.ISNET, cfg, first, BitDepth.SIXTEEN));
       }
@@ -55,8 +57,8 @@ public final class BenchPlan {
       w.add(new DenoiseWorkload(cfg, scene, null));
       w.add(new InpaintWorkload(InpaintWorkload.Kind.SPECKS, cfg, scene, null));
       w.add(new InpaintWorkload(InpaintWorkload.Kind.PROP, cfg, scene, null));
-      w.add(new DetectionWorkload(DetectionWorkload.Kind.DEFECTS, cfg, scene));
-      w.add(new DetectionWorkload(DetectionWorkload.Kind.PROPS, cfg, scene));
+      w.add(new DetectionWorkload(DetectionWorkload.Kind.DEFECTS, cfg, scene, null));
+      w.add(new DetectionWorkload(DetectionWorkload.Kind.PROPS, cfg, scene, null));
       w.add(new CleanBackgroundWorkload(cfg, scene));
       w.add(new SegmentWorkload(SegmentWorkload.Segmenter.CLASSICAL, cfg, scene, null));
       if (cfg.isnet() && !cfg.quick()) {

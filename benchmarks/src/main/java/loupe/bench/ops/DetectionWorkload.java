@@ -14,6 +14,7 @@ import loupe.engine.alg.defects.DefectDetector;
 import loupe.engine.alg.mask.MaskOps;
 import loupe.engine.alg.props.PropConfig;
 import loupe.engine.alg.props.PropDetector;
+import loupe.engine.image.BitDepth;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 
@@ -52,8 +53,9 @@ public final class DetectionWorkload extends SceneWorkload {
   private static final String[] LABEL_NAMES = {"", "dust", "hair", "prop", "shadow"};
   private final Kind kind;
 
-  public DetectionWorkload(Kind kind, BenchConfig cfg, Path sceneDir) {
-    super(kind.id, cfg, sceneDir, null);
+  /** @param large null for the scene as it is, else the depth of its 24 MP upscale */
+  public DetectionWorkload(Kind kind, BenchConfig cfg, Path sceneDir, BitDepth large) {
+    super(kind.id, cfg, sceneDir, large);
     this.kind = kind;
   }
 

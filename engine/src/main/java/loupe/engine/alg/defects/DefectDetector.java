@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.engine.alg.defects;
 
+import java.util.stream.IntStream;
 import loupe.engine.alg.defects.impl.BackgroundEstimate;
 import loupe.engine.alg.defects.impl.BinaryMasks;
 import loupe.engine.alg.defects.impl.GrayMorphology;
+import loupe.engine.alg.defects.impl.Pixels;
 import loupe.engine.alg.defects.impl.SpeckResponses;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.ImageChecks;
@@ -49,57 +51,91 @@ public final class DefectDetector {
   public static GrayU16 detect(Planar image, GrayU16 productMask, GrayU16 output, DefectConfig cfg) {
     ImageChecks.sameSize(image, productMask);
     int w = image.width;
-    int h = image.height;
-    int n = w * h;
-    output = ImageChecks.reshape(output, w, h);
-    if (n == 0) {
+    output = ImageChecks.reshape(output, w, image.height);
+    if (w * image.height == 0) {
       return output;
     }
-    boolean[] product = new boolean[n];
-    for (int y = 0; y < h; y++) {
+    Planes planes = planes(image, productMask, cfg);
+    GrayU16 out = output;
+    IntStream.range(0, image.height).parallel().forEach(y -> {
+      int row = out.startIndex + y * out.stride;
       for (int x = 0; x < w; x++) {
-        product[y * w + x] = productMask.data[productMask.index(x, y)] != 0;
+        out.data[row + x] = (short) (planes.found[y * w + x] ? 65535 : 0);
       }
-    }
+    });
+    return output;
+  }
+
+  /**
+   * The detector's planes, row-major: {@code found} is the output (allowed pixels only), the rest
+   * are the intermediates {@link MarginRelease} shares rather than computes again.
+   *
+   * @param width plane width
+   * @param height plane height
+   * @param product P &gt; 0
+   * @param allowed neither the product nor its guard band
+   * @param gray mean of the bands
+   * @param background the large-scale background estimate
+   */
+  record Planes(int width, int height, boolean[] found, boolean[] product, boolean[] allowed, float[] gray,
+      float[] background) {}
+
+  /** The detection and its intermediates, for a non-empty image. */
+  static Planes planes(Planar image, GrayU16 productMask, DefectConfig cfg) {
+    int w = image.width;
+    int h = image.height;
+    int n = w * h;
+    boolean[] product = new boolean[n];
+    IntStream.range(0, h).parallel().forEach(y -> {
+      int row = productMask.startIndex + y * productMask.stride;
+      for (int x = 0; x < w; x++) {
+        product[y * w + x] = productMask.data[row + x] != 0;
+      }
+    });
     boolean[] excluded = BinaryMasks.dilate(product, w, h, cfg.guardBand());
     boolean[] allowed = new boolean[n];
-    for (int p = 0; p < n; p++) {
-      allowed[p] = !excluded[p];
-    }
     float[] gray = gray(image);
+    Pixels.each(n, (from, to) -> {
+      for (int p = from; p < to; p++) {
+        allowed[p] = !excluded[p];
+      }
+    });
     float[] background = BackgroundEstimate.estimate(gray, allowed, w, h, cfg.backgroundRadius(), cfg.backgroundStep(),
         cfg.growThreshold(), cfg.maxArea());
     // Excluded pixels take the smooth estimate, so the product cannot leak into the fine background.
-    float[] neutral = gray.clone();
-    for (int p = 0; p < n; p++) {
-      if (!allowed[p]) {
-        neutral[p] = background[p];
+    float[] neutral = new float[n];
+    Pixels.each(n, (from, to) -> {
+      for (int p = from; p < to; p++) {
+        neutral[p] = allowed[p] ? gray[p] : background[p];
       }
-    }
+    });
     float[] local = GrayMorphology.closeOpen(SpeckResponses.boxMean3(neutral, w, h), w, h, cfg.speckRadius());
     float[] fineResidual = new float[n];
     float[] coarseResidual = new float[n];
-    for (int p = 0; p < n; p++) {
-      if (allowed[p]) {
-        fineResidual[p] = gray[p] - local[p];
-        coarseResidual[p] = gray[p] - background[p];
+    Pixels.each(n, (from, to) -> {
+      for (int p = from; p < to; p++) {
+        if (allowed[p]) {
+          fineResidual[p] = gray[p] - local[p];
+          coarseResidual[p] = gray[p] - background[p];
+        }
       }
-    }
+    });
     boolean[] found = detections(SpeckResponses.of(fineResidual, allowed, w, h, cfg.lineLength()), allowed, excluded,
         Integer.MAX_VALUE, cfg);
     boolean[] spots = detections(SpeckResponses.withoutLines(coarseResidual, allowed, w, h), allowed,
         excluded, cfg.maxArea(), cfg);
-    for (int p = 0; p < n; p++) {
-      found[p] |= spots[p];
-    }
-    found = BinaryMasks.dilate(found, w, h, cfg.dilation());
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        int p = y * w + x;
-        output.data[output.index(x, y)] = (short) (found[p] && allowed[p] ? 65535 : 0);
+    Pixels.each(n, (from, to) -> {
+      for (int p = from; p < to; p++) {
+        found[p] |= spots[p];
       }
-    }
-    return output;
+    });
+    boolean[] grown = BinaryMasks.dilate(found, w, h, cfg.dilation());
+    Pixels.each(n, (from, to) -> {
+      for (int p = from; p < to; p++) {
+        grown[p] &= allowed[p];
+      }
+    });
+    return new Planes(w, h, grown, product, allowed, gray, background);
   }
 
   /** Hysteresis on the responses: seeds need the seed threshold and the contrast floor. */
@@ -111,15 +147,18 @@ public final class DefectDetector {
     double hi = cfg.seedThreshold();
     double lo = cfg.growThreshold();
     double floor = cfg.minContrast() * 257;
-    for (int p = 0; p < n; p++) {
-      if (allowed[p]) {
-        seed[p] = (r.point[p] >= hi && r.point[p] * r.pointSigma >= floor)
-            || (r.blob[p] >= hi && r.blob[p] * r.blobSigma >= floor)
-            || (r.line[p] >= hi && r.line[p] * r.lineSigma >= floor);
-        grow[p] = r.blob[p] >= lo || r.line[p] >= lo;
+    int w = r.width;
+    Pixels.each(n, (from, to) -> {
+      for (int p = from; p < to; p++) {
+        if (allowed[p]) {
+          seed[p] = (r.point[p] >= hi && r.point[p] * r.pointSigma >= floor)
+              || (r.blob[p] >= hi && r.blob[p] * r.blobSigma >= floor)
+              || (r.line[p] >= hi && r.line[p] * r.lineSigma >= floor);
+          grow[p] = r.blob[p] >= lo || r.line[p] >= lo;
+        }
       }
-    }
-    return BinaryMasks.hysteresis(seed, grow, r.width, n / r.width, maxArea, avoid);
+    });
+    return BinaryMasks.hysteresis(seed, grow, w, n / w, maxArea, avoid);
   }
 
   /** Mean of the bands, in 16-bit storage units. */
@@ -127,18 +166,18 @@ public final class DefectDetector {
     int w = image.width;
     int h = image.height;
     float[] out = new float[w * h];
-    for (GrayU16 band : image.bands) {
-      for (int y = 0; y < h; y++) {
+    float scale = 1f / image.numBands();
+    IntStream.range(0, h).parallel().forEach(y -> {
+      for (GrayU16 band : image.bands) {
         int row = band.startIndex + y * band.stride;
         for (int x = 0; x < w; x++) {
           out[y * w + x] += band.data[row + x] & 0xFFFF;
         }
       }
-    }
-    float scale = 1f / image.numBands();
-    for (int p = 0; p < w * h; p++) {
-      out[p] *= scale;
-    }
+      for (int p = y * w; p < (y + 1) * w; p++) {
+        out[p] *= scale;
+      }
+    });
     return out;
   }
 }

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.engine.alg.defects;
 
-import java.util.ArrayDeque;
-import loupe.engine.alg.defects.impl.BackgroundEstimate;
 import loupe.engine.alg.defects.impl.BinaryMasks;
+import loupe.engine.alg.defects.impl.Pixels;
 import loupe.engine.alg.defects.impl.SpeckResponses;
+import loupe.engine.alg.mask.impl.FloodFill;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.ImageChecks;
 import loupe.engine.image.Planar;
@@ -78,56 +78,29 @@ public final class MarginRelease {
     int w = image.width;
     int h = image.height;
     int n = w * h;
-    boolean[] found = new boolean[n];
-    boolean[] product = new boolean[n];
-    GrayU16 defects = DefectDetector.detect(image, estimate, cfg);
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        found[y * w + x] = defects.get(x, y) != 0;
-        product[y * w + x] = estimate.get(x, y) != 0;
-      }
-    }
-    boolean[] plain = plainBackground(image, product, cfg);
     boolean[] zones = new boolean[n];
-    int[] label = new int[n];
-    int[] members = new int[n];
-    int id = 0;
+    if (n == 0) {
+      return zones;
+    }
+    DefectDetector.Planes planes = DefectDetector.planes(image, estimate, cfg);
+    boolean[] found = planes.found();
+    boolean[] plain = plainBackground(planes, cfg);
+    boolean[] seen = new boolean[n];
+    FloodFill flood = new FloodFill(w, h);
     for (int start = 0; start < n; start++) {
-      if (!found[start] || label[start] != 0) {
+      if (!found[start] || seen[start]) {
         continue;
       }
-      int count = component(found, label, ++id, start, w, h, members);
-      if (count <= MAX_AREA && (count <= MAX_SPECK_AREA || isThin(found, members, count, w, h))
-          && isolated(members, count, label, id, plain, w, h, radius)) {
-        markZone(members, count, zones, w, h, radius);
-      }
-    }
-    return zones;
-  }
-
-  /** Labels the 8-connected component of {@code start} {@code id}; returns its size, pixels in {@code members}. */
-  private static int component(boolean[] found, int[] label, int id, int start, int w, int h, int[] members) {
-    int count = 0;
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
-    label[start] = id;
-    queue.add(start);
-    while (!queue.isEmpty()) {
-      int p = queue.poll();
-      members[count++] = p;
-      int px = p % w;
-      int py = p / w;
-      for (int dy = -1; dy <= 1; dy++) {
-        for (int dx = -1; dx <= 1; dx++) {
-          int x = px + dx;
-          int y = py + dy;
-          if (x >= 0 && y >= 0 && x < w && y < h && found[y * w + x] && label[y * w + x] == 0) {
-            label[y * w + x] = id;
-            queue.add(y * w + x);
-          }
+      int count = flood.fill(start, seen, q -> found[q]);
+      int[] members = flood.members();
+      if (count <= MAX_AREA && (count <= MAX_SPECK_AREA || isThin(found, members, count, w, h))) {
+        Zone zone = Zone.of(members, count, w, h, radius);
+        if (zone != null && zone.isPlain(found, plain, w)) {
+          zone.mark(zones, w);
         }
       }
     }
-    return count;
+    return zones;
   }
 
   /** No (2·HAIR_HALF_WIDTH+1)² square lies inside the component. */
@@ -153,35 +126,63 @@ public final class MarginRelease {
   }
 
   /**
-   * Every pixel within {@code radius} of the component, itself excepted, is plain background: another
-   * detection nearby counts against it (a missed piece can show as several detections).
+   * A component's release zone: the pixels within {@code radius} (square) of it, as a dilation of
+   * the component over its bounding box grown by the radius, O(box area) rather than O(members ·
+   * radius²).
+   *
+   * @param left left column of the box in the image
+   * @param top top row of the box in the image
+   * @param width box width
+   * @param in zone membership, row-major over the box
+   * @param member component membership, row-major over the box
    */
-  private static boolean isolated(int[] members, int count, int[] label, int id, boolean[] plain, int w, int h,
-      int radius) {
-    for (int i = 0; i < count; i++) {
-      int cx = members[i] % w;
-      int cy = members[i] / w;
-      for (int y = cy - radius; y <= cy + radius; y++) {
-        for (int x = cx - radius; x <= cx + radius; x++) {
-          if (x < 0 || y < 0 || x >= w || y >= h) {
-            return false;
-          }
-          if (label[y * w + x] != id && !plain[y * w + x]) {
-            return false;
-          }
+  private record Zone(int left, int top, int width, boolean[] in, boolean[] member) {
+
+    /** The zone, or null when it would reach beyond the frame (a speck there is never released). */
+    static Zone of(int[] members, int count, int w, int h, int radius) {
+      int x0 = w;
+      int y0 = h;
+      int x1 = -1;
+      int y1 = -1;
+      for (int i = 0; i < count; i++) {
+        int x = members[i] % w;
+        int y = members[i] / w;
+        x0 = Math.min(x0, x);
+        y0 = Math.min(y0, y);
+        x1 = Math.max(x1, x);
+        y1 = Math.max(y1, y);
+      }
+      if (x0 < radius || y0 < radius || x1 + radius >= w || y1 + radius >= h) {
+        return null;
+      }
+      int left = x0 - radius;
+      int top = y0 - radius;
+      int bw = x1 - x0 + 1 + 2 * radius;
+      int bh = y1 - y0 + 1 + 2 * radius;
+      boolean[] member = new boolean[bw * bh];
+      for (int i = 0; i < count; i++) {
+        member[(members[i] / w - top) * bw + members[i] % w - left] = true;
+      }
+      return new Zone(left, top, bw, BinaryMasks.dilate(member, bw, bh, radius), member);
+    }
+
+    /**
+     * Every zone pixel that is not a member is plain background: another detection nearby counts
+     * against it (a missed piece can show as several detections).
+     */
+    boolean isPlain(boolean[] found, boolean[] plain, int w) {
+      for (int i = 0; i < in.length; i++) {
+        if (in[i] && !member[i] && !plain[(top + i / width) * w + left + i % width]) {
+          return false;
         }
       }
+      return true;
     }
-    return true;
-  }
 
-  private static void markZone(int[] members, int count, boolean[] zones, int w, int h, int radius) {
-    for (int i = 0; i < count; i++) {
-      int cx = members[i] % w;
-      int cy = members[i] / w;
-      for (int y = Math.max(0, cy - radius); y <= Math.min(h - 1, cy + radius); y++) {
-        for (int x = Math.max(0, cx - radius); x <= Math.min(w - 1, cx + radius); x++) {
-          zones[y * w + x] = true;
+    void mark(boolean[] zones, int w) {
+      for (int i = 0; i < in.length; i++) {
+        if (in[i]) {
+          zones[(top + i / width) * w + left + i % width] = true;
         }
       }
     }
@@ -189,30 +190,31 @@ public final class MarginRelease {
 
   /**
    * Outside the estimate and within {@link #BACKGROUND_SIGMAS} σ (and the contrast floor) of the
-   * large-scale background, in 3×3 means; the estimate and its guard band inform no background.
+   * large-scale background, in 3×3 means; the estimate and its guard band inform no background (the
+   * detector's own background, computed with the estimate as the product).
    */
-  private static boolean[] plainBackground(Planar image, boolean[] product, DefectConfig cfg) {
-    int w = image.width;
-    int h = image.height;
-    boolean[] excluded = BinaryMasks.dilate(product, w, h, cfg.guardBand());
-    boolean[] allowed = new boolean[product.length];
-    for (int p = 0; p < allowed.length; p++) {
-      allowed[p] = !excluded[p];
-    }
-    float[] gray = DefectDetector.gray(image);
-    float[] background = BackgroundEstimate.estimate(gray, allowed, w, h, cfg.backgroundRadius(),
-        cfg.backgroundStep(), cfg.growThreshold(), cfg.maxArea());
+  private static boolean[] plainBackground(DefectDetector.Planes planes, DefectConfig cfg) {
+    int w = planes.width();
+    int h = planes.height();
+    boolean[] product = planes.product();
+    boolean[] allowed = planes.allowed();
+    float[] gray = planes.gray();
+    float[] background = planes.background();
     float[] residual = new float[gray.length];
-    for (int p = 0; p < gray.length; p++) {
-      residual[p] = gray[p] - background[p];
-    }
+    Pixels.each(gray.length, (from, to) -> {
+      for (int p = from; p < to; p++) {
+        residual[p] = gray[p] - background[p];
+      }
+    });
     float[] box = SpeckResponses.boxMean3(residual, w, h);
     float[] centre = SpeckResponses.robustCentreAndSigma(box, allowed);
     double limit = Math.max(BACKGROUND_SIGMAS * centre[1], cfg.minContrast() * 257);
     boolean[] plain = new boolean[gray.length];
-    for (int p = 0; p < gray.length; p++) {
-      plain[p] = !product[p] && Math.abs(box[p] - centre[0]) < limit;
-    }
+    Pixels.each(gray.length, (from, to) -> {
+      for (int p = from; p < to; p++) {
+        plain[p] = !product[p] && Math.abs(box[p] - centre[0]) < limit;
+      }
+    });
     return plain;
   }
 }

@@ -34,21 +34,27 @@ public final class BackgroundEstimate {
       double outlierThreshold, int maxOutlierArea) {
     float[] first = median(gray, allowed, width, height, radius, 2 * step);
     float[] residual = new float[width * height];
-    for (int p = 0; p < residual.length; p++) {
-      residual[p] = allowed[p] ? gray[p] - first[p] : 0;
-    }
+    Pixels.each(residual.length, (from, to) -> {
+      for (int p = from; p < to; p++) {
+        residual[p] = allowed[p] ? gray[p] - first[p] : 0;
+      }
+    });
     float[] box = SpeckResponses.boxMean3(residual, width, height);
     float limit = (float) (outlierThreshold * SpeckResponses.robustCentreAndSigma(box, allowed)[1]);
-    boolean[] outlier = new boolean[width * height];
-    for (int p = 0; p < outlier.length; p++) {
-      outlier[p] = allowed[p] && Math.abs(box[p]) >= limit;
-    }
-    outlier = BinaryMasks.hysteresis(outlier, outlier, width, height, maxOutlierArea, null);
-    outlier = BinaryMasks.dilate(outlier, width, height, OUTLIER_MARGIN);
+    boolean[] isolated = new boolean[width * height];
+    Pixels.each(isolated.length, (from, to) -> {
+      for (int p = from; p < to; p++) {
+        isolated[p] = allowed[p] && Math.abs(box[p]) >= limit;
+      }
+    });
+    boolean[] outlier = BinaryMasks.dilate(
+        BinaryMasks.hysteresis(isolated, isolated, width, height, maxOutlierArea, null), width, height, OUTLIER_MARGIN);
     boolean[] clean = new boolean[width * height];
-    for (int p = 0; p < clean.length; p++) {
-      clean[p] = allowed[p] && !outlier[p];
-    }
+    Pixels.each(clean.length, (from, to) -> {
+      for (int p = from; p < to; p++) {
+        clean[p] = allowed[p] && !outlier[p];
+      }
+    });
     return LocalPlaneFit.fit(gray, clean, first, width, height, radius / 2.0, step);
   }
 
@@ -57,7 +63,7 @@ public final class BackgroundEstimate {
     int ch = (height + step - 1) / step;
     float[] blocks = new float[cw * ch];
     boolean[] valid = new boolean[cw * ch];
-    for (int by = 0; by < ch; by++) {
+    IntStream.range(0, ch).parallel().forEach(by -> {
       for (int bx = 0; bx < cw; bx++) {
         double sum = 0;
         int n = 0;
@@ -72,7 +78,7 @@ public final class BackgroundEstimate {
         valid[by * cw + bx] = n > 0;
         blocks[by * cw + bx] = n > 0 ? (float) (sum / n) : 0;
       }
-    }
+    });
     float[] median = maskedMedian(blocks, valid, cw, ch, Math.max(1, radius / step));
     return upsample(median, cw, ch, width, height, step);
   }
@@ -152,6 +158,16 @@ public final class BackgroundEstimate {
 
   /** Bilinear interpolation between block centres, clamped at the edges. */
   static float[] upsample(float[] cells, int cw, int ch, int width, int height, int step) {
+    // The column terms are the same on every row: tabled once.
+    int[] x0 = new int[width];
+    int[] x1 = new int[width];
+    float[] tx = new float[width];
+    for (int x = 0; x < width; x++) {
+      float fx = Math.max(0, Math.min(cw - 1, (x + 0.5f) / step - 0.5f));
+      x0[x] = Math.min(Math.max(0, cw - 2), (int) fx);
+      x1[x] = Math.min(cw - 1, x0[x] + 1);
+      tx[x] = fx - x0[x];
+    }
     float[] out = new float[width * height];
     IntStream.range(0, height).parallel().forEach(y -> {
       float fy = Math.max(0, Math.min(ch - 1, (y + 0.5f) / step - 0.5f));
@@ -159,12 +175,8 @@ public final class BackgroundEstimate {
       int y1 = Math.min(ch - 1, y0 + 1);
       float ty = fy - y0;
       for (int x = 0; x < width; x++) {
-        float fx = Math.max(0, Math.min(cw - 1, (x + 0.5f) / step - 0.5f));
-        int x0 = Math.min(Math.max(0, cw - 2), (int) fx);
-        int x1 = Math.min(cw - 1, x0 + 1);
-        float tx = fx - x0;
-        float top = cells[y0 * cw + x0] * (1 - tx) + cells[y0 * cw + x1] * tx;
-        float bottom = cells[y1 * cw + x0] * (1 - tx) + cells[y1 * cw + x1] * tx;
+        float top = cells[y0 * cw + x0[x]] * (1 - tx[x]) + cells[y0 * cw + x1[x]] * tx[x];
+        float bottom = cells[y1 * cw + x0[x]] * (1 - tx[x]) + cells[y1 * cw + x1[x]] * tx[x];
         out[y * width + x] = top * (1 - ty) + bottom * ty;
       }
     });

@@ -12,8 +12,8 @@ public final class BinaryMasks {
 
   /**
    * Dilation by a (2r+1)² square: true within r pixels (Chebyshev distance) of a true pixel. Two
-   * separable passes using the distance to the nearest true pixel along each row, O(pixels); rows
-   * in parallel, then columns in parallel chunks walked row by row (cache-friendly).
+   * separable passes, each tracking the nearest true pixel before and after, O(pixels); rows in
+   * parallel, then columns in parallel chunks walked row by row (cache-friendly).
    *
    * @param mask Not modified.
    */
@@ -22,21 +22,21 @@ public final class BinaryMasks {
       return mask.clone();
     }
     int far = Integer.MAX_VALUE / 4;
-    int[] rowDist = new int[w * h];
+    boolean[] near = new boolean[w * h]; // within r of a true pixel along the row
     IntStream.range(0, h).parallel().forEach(y -> {
       int last = -far;
       for (int x = 0; x < w; x++) {
         if (mask[y * w + x]) {
           last = x;
         }
-        rowDist[y * w + x] = x - last;
+        near[y * w + x] = x - last <= r;
       }
       last = far;
       for (int x = w - 1; x >= 0; x--) {
         if (mask[y * w + x]) {
           last = x;
         }
-        rowDist[y * w + x] = Math.min(rowDist[y * w + x], last - x);
+        near[y * w + x] |= last - x <= r;
       }
     });
     boolean[] out = new boolean[w * h];
@@ -48,7 +48,7 @@ public final class BinaryMasks {
       Arrays.fill(last, -far);
       for (int y = 0; y < h; y++) {
         for (int x = x0; x < x1; x++) {
-          if (rowDist[y * w + x] <= r) {
+          if (near[y * w + x]) {
             last[x - x0] = y;
           }
           out[y * w + x] = y - last[x - x0] <= r;
@@ -57,7 +57,7 @@ public final class BinaryMasks {
       Arrays.fill(last, far);
       for (int y = h - 1; y >= 0; y--) {
         for (int x = x0; x < x1; x++) {
-          if (rowDist[y * w + x] <= r) {
+          if (near[y * w + x]) {
             last[x - x0] = y;
           }
           out[y * w + x] |= last[x - x0] - y <= r;

@@ -5,9 +5,10 @@ import java.util.stream.IntStream;
 
 /**
  * Gray-level morphology with a (2r+1)² square (Serra, "Image Analysis and Mathematical Morphology",
- * 1982), separable and O(1) per pixel for any r: rows with a monotonic queue, columns with the van
- * Herk / Gil–Werman block prefix and suffix extrema, which run along whole rows and so stay
- * cache-friendly. Windows are clipped at the image edge.
+ * 1982), separable and O(1) per pixel for any r: rows and columns with the van Herk / Gil–Werman
+ * block prefix and suffix extrema (branch-free loops; the column pass runs along whole rows and so
+ * stays cache-friendly). Windows are clipped at the image edge. Extrema are exact, so the result
+ * does not depend on how the work is split.
  */
 public final class GrayMorphology {
   private GrayMorphology() {}
@@ -19,20 +20,18 @@ public final class GrayMorphology {
    * @param in Not modified.
    */
   public static float[] closeOpen(float[] in, int w, int h, int r) {
-    float[] closed = extremum(extremum(in, w, h, r, true), w, h, r, false);
-    return extremum(extremum(closed, w, h, r, false), w, h, r, true);
+    // The closing's erosion and the opening's erosion make one erosion by 2r: a square of 2r is
+    // the sum of two squares of r, also where windows are clipped (the frame is convex), and a
+    // minimum is exact, so this is the same to the bit as dilate, erode, erode, dilate.
+    float[] dilated = extremum(in, w, h, r, true);
+    return extremum(extremum(dilated, w, h, 2 * r, false), w, h, r, true);
   }
 
   /** Square dilation ({@code max}) or erosion (min). */
   static float[] extremum(float[] in, int w, int h, int r, boolean max) {
     float[] rows = new float[w * h];
-    IntStream.range(0, h).parallel().forEach(y -> slide(in, rows, y * w, 1, w, r, max));
+    IntStream.range(0, h).parallel().forEach(y -> row(in, rows, y * w, w, r, max));
     return columns(rows, w, h, r, max);
-  }
-
-  /** True when {@code old} can never again be the window's extremum once {@code v} has entered. */
-  private static boolean dominated(float old, float v, boolean max) {
-    return max ? old <= v : old >= v;
   }
 
   /** Column pass (van Herk 1992; Gil and Werman 1993) over blocks of 2r + 1 rows. */
@@ -80,25 +79,46 @@ public final class GrayMorphology {
     }
   }
 
-  /** Running extremum over a line of {@code n} samples at {@code start + i·step}. */
-  private static void slide(float[] in, float[] out, int start, int step, int n, int r, boolean max) {
-    int[] queue = new int[n]; // indices along the line, values monotonic from head to tail
-    int head = 0;
-    int tail = 0;
-    int next = 0;
+  /** Row pass (van Herk 1992; Gil and Werman 1993) over the {@code n} samples from {@code start}. */
+  private static void row(float[] in, float[] out, int start, int n, int r, boolean max) {
+    int k = 2 * r + 1;
+    float[] prefix = new float[n]; // extremum from the block start to the sample
+    float[] suffix = new float[n]; // extremum from the sample to the block end
+    for (int b0 = 0; b0 < n; b0 += k) {
+      int b1 = Math.min(n, b0 + k) - 1;
+      prefix[b0] = in[start + b0];
+      for (int i = b0 + 1; i <= b1; i++) {
+        prefix[i] = max ? Math.max(prefix[i - 1], in[start + i]) : Math.min(prefix[i - 1], in[start + i]);
+      }
+      suffix[b1] = in[start + b1];
+      for (int i = b1 - 1; i >= b0; i--) {
+        suffix[i] = max ? Math.max(suffix[i + 1], in[start + i]) : Math.min(suffix[i + 1], in[start + i]);
+      }
+    }
+    // Inside, a window spans two blocks (or is one whole block, whose suffix and prefix agree).
+    int i0 = Math.min(r, n);
+    int i1 = Math.max(i0, n - r);
+    if (max) {
+      for (int i = i0; i < i1; i++) {
+        out[start + i] = Math.max(suffix[i - r], prefix[i + r]);
+      }
+    } else {
+      for (int i = i0; i < i1; i++) {
+        out[start + i] = Math.min(suffix[i - r], prefix[i + r]);
+      }
+    }
     for (int i = 0; i < n; i++) {
-      int last = Math.min(n - 1, i + r);
-      for (; next <= last; next++) {
-        float v = in[start + next * step];
-        while (tail > head && dominated(in[start + queue[tail - 1] * step], v, max)) {
-          tail--;
-        }
-        queue[tail++] = next;
+      if (i == i0 && i1 > i0) {
+        i = i1 - 1;
+        continue;
       }
-      while (queue[head] < i - r) {
-        head++;
+      int lo = Math.max(0, i - r);
+      int hi = Math.min(n - 1, i + r);
+      if (lo / k != hi / k) {
+        out[start + i] = max ? Math.max(suffix[lo], prefix[hi]) : Math.min(suffix[lo], prefix[hi]);
+      } else {
+        out[start + i] = lo % k == 0 ? prefix[hi] : suffix[lo]; // one block, as in the column pass
       }
-      out[start + i * step] = in[start + queue[head] * step];
     }
   }
 }

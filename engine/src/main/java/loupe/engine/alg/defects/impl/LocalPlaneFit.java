@@ -26,16 +26,19 @@ public final class LocalPlaneFit {
     int ch = (height + step - 1) / step;
     float[] count = new float[cw * ch];
     float[] sum = new float[cw * ch];
-    for (int y = 0; y < height; y++) {
-      for (int x = 0; x < width; x++) {
-        int p = y * width + x;
-        if (allowed[p]) {
-          int c = (y / step) * cw + x / step;
-          count[c]++;
-          sum[c] += gray[p];
+    // Block rows in parallel; within a block the pixels are added in raster order.
+    IntStream.range(0, ch).parallel().forEach(cy -> {
+      for (int y = cy * step; y < Math.min(height, cy * step + step); y++) {
+        for (int x = 0; x < width; x++) {
+          int p = y * width + x;
+          if (allowed[p]) {
+            int c = cy * cw + x / step;
+            count[c]++;
+            sum[c] += gray[p];
+          }
         }
       }
-    }
+    });
     double s = sigma / step;
     int r = (int) Math.ceil(3 * s);
     float[][] kernels = new float[3][2 * r + 1]; // g(u), u·g(u), u²·g(u)
@@ -46,21 +49,25 @@ public final class LocalPlaneFit {
       kernels[2][u + r] = u * u * g;
     }
     // Moments of the weights n and of n·mean, with offsets u (x) and v (y) from the fitted cell.
-    float[] s00 = blur(count, cw, ch, kernels[0], kernels[0]);
-    float[] s10 = blur(count, cw, ch, kernels[1], kernels[0]);
-    float[] s01 = blur(count, cw, ch, kernels[0], kernels[1]);
-    float[] s20 = blur(count, cw, ch, kernels[2], kernels[0]);
-    float[] s11 = blur(count, cw, ch, kernels[1], kernels[1]);
-    float[] s02 = blur(count, cw, ch, kernels[0], kernels[2]);
-    float[] t00 = blur(sum, cw, ch, kernels[0], kernels[0]);
-    float[] t10 = blur(sum, cw, ch, kernels[1], kernels[0]);
-    float[] t01 = blur(sum, cw, ch, kernels[0], kernels[1]);
+    // Separable: the row passes are shared between the moments that use the same row kernel.
+    float[][] countRows = {rows(count, cw, ch, kernels[0]), rows(count, cw, ch, kernels[1]),
+        rows(count, cw, ch, kernels[2])};
+    float[][] sumRows = {rows(sum, cw, ch, kernels[0]), rows(sum, cw, ch, kernels[1])};
+    float[] s00 = columns(countRows[0], cw, ch, kernels[0]);
+    float[] s10 = columns(countRows[1], cw, ch, kernels[0]);
+    float[] s01 = columns(countRows[0], cw, ch, kernels[1]);
+    float[] s20 = columns(countRows[2], cw, ch, kernels[0]);
+    float[] s11 = columns(countRows[1], cw, ch, kernels[1]);
+    float[] s02 = columns(countRows[0], cw, ch, kernels[2]);
+    float[] t00 = columns(sumRows[0], cw, ch, kernels[0]);
+    float[] t10 = columns(sumRows[1], cw, ch, kernels[0]);
+    float[] t01 = columns(sumRows[0], cw, ch, kernels[1]);
     float[] cells = new float[cw * ch];
     boolean[] known = new boolean[cw * ch];
     float minWeight = step * step; // about one full block at the centre's weight
-    for (int c = 0; c < cw * ch; c++) {
+    IntStream.range(0, cw * ch).parallel().forEach(c -> {
       if (s00[c] < minWeight) {
-        continue;
+        return;
       }
       // Normal equations of v ≈ a + b·u + c·v (relative to the cell centre); a is the estimate.
       double a11 = s00[c];
@@ -79,7 +86,7 @@ public final class LocalPlaneFit {
         cells[c] = (float) (detA / det);
       }
       known[c] = true;
-    }
+    });
     float[] out = BackgroundEstimate.upsample(cells, cw, ch, width, height, step);
     // Where no cell was fitted the fallback stands; bilinear weights touching such cells would mix
     // in zeros, so those pixels take the fallback too.
@@ -109,27 +116,50 @@ public final class LocalPlaneFit {
     return true;
   }
 
-  /** Separable correlation with zero padding: {@code kx} along rows, then {@code ky} along columns. */
-  static float[] blur(float[] in, int w, int h, float[] kx, float[] ky) {
-    int r = kx.length / 2;
-    float[] tmp = new float[w * h];
-    IntStream.range(0, h).parallel().forEach(y -> {
-      for (int x = 0; x < w; x++) {
-        float acc = 0;
-        for (int k = Math.max(-r, -x); k <= Math.min(r, w - 1 - x); k++) {
-          acc += kx[k + r] * in[y * w + x + k];
-        }
-        tmp[y * w + x] = acc;
-      }
-    });
+  /**
+   * Correlation of every row with {@code k}, zero padding. Each output sums its taps in kernel
+   * order (the interior row by row, so the innermost loop runs along the row).
+   */
+  static float[] rows(float[] in, int w, int h, float[] k) {
+    int r = k.length / 2;
     float[] out = new float[w * h];
     IntStream.range(0, h).parallel().forEach(y -> {
-      for (int x = 0; x < w; x++) {
-        float acc = 0;
-        for (int k = Math.max(-r, -y); k <= Math.min(r, h - 1 - y); k++) {
-          acc += ky[k + r] * tmp[(y + k) * w + x];
+      int row = y * w;
+      int x0 = Math.min(r, w);
+      int x1 = Math.max(x0, w - r); // [x0, x1): the whole kernel inside the row
+      for (int t = -r; t <= r && x1 > x0; t++) {
+        float weight = k[t + r];
+        for (int x = x0; x < x1; x++) {
+          out[row + x] += weight * in[row + x + t];
         }
-        out[y * w + x] = acc;
+      }
+      for (int x = 0; x < w; x++) {
+        if (x == x0 && x1 > x0) {
+          x = x1 - 1;
+          continue;
+        }
+        float acc = 0;
+        for (int t = Math.max(-r, -x); t <= Math.min(r, w - 1 - x); t++) {
+          acc += k[t + r] * in[row + x + t];
+        }
+        out[row + x] = acc;
+      }
+    });
+    return out;
+  }
+
+  /** Correlation of every column with {@code k}, zero padding, taps in kernel order. */
+  static float[] columns(float[] in, int w, int h, float[] k) {
+    int r = k.length / 2;
+    float[] out = new float[w * h];
+    IntStream.range(0, h).parallel().forEach(y -> {
+      int row = y * w;
+      for (int t = Math.max(-r, -y); t <= Math.min(r, h - 1 - y); t++) {
+        float weight = k[t + r];
+        int from = row + t * w;
+        for (int x = 0; x < w; x++) {
+          out[row + x] += weight * in[from + x];
+        }
       }
     });
     return out;

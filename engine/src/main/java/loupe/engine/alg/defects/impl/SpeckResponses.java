@@ -116,23 +116,17 @@ public final class SpeckResponses {
     float[] out = new float[w * h];
     IntStream.range(0, h).parallel().forEach(y -> {
       boolean inner = y >= half && y < h - half;
+      int x0 = inner ? Math.min(half, w) : w; // [x0, x1): whole segments inside the frame
+      int x1 = inner ? Math.max(x0, w - half) : w;
+      if (x1 > x0) {
+        innerLine(in, out, y * w, x0, x1, offset, length);
+      }
       for (int x = 0; x < w; x++) {
-        int p = y * w + x;
-        float best = 0;
-        if (inner && x >= half && x < w - half) {
-          for (int k = 0; k < ORIENTATIONS; k++) {
-            int[] o = offset[k];
-            float sum = 0;
-            for (int i = 0; i < length; i++) {
-              sum += in[p + o[i]];
-            }
-            if (Math.abs(sum) > Math.abs(best)) {
-              best = sum;
-            }
-          }
-          out[p] = best / length;
+        if (x == x0 && x1 > x0) {
+          x = x1 - 1; // done by innerLine
           continue;
         }
+        float best = 0;
         for (int k = 0; k < ORIENTATIONS; k++) {
           float sum = 0;
           int n = 0;
@@ -149,10 +143,50 @@ public final class SpeckResponses {
             best = mean;
           }
         }
-        out[p] = best;
+        out[y * w + x] = best;
       }
     });
     return out;
+  }
+
+  /**
+   * The line response of the pixels [x0, x1) of the row starting at {@code row}, whose segments lie
+   * inside the frame. Each pixel's sums run in the same order as a pixel-by-pixel loop would (so
+   * the result is the same to the bit); the loops are turned so that the innermost runs along the
+   * row, four taps at a time (measured: about 1.6× faster than one tap at a time or one pixel at a
+   * time; Java 17's compiler does not vectorise reads at several offsets, so no more is gained).
+   */
+  private static void innerLine(float[] in, float[] out, int row, int x0, int x1, int[][] offset, int length) {
+    int n = x1 - x0;
+    float[] best = new float[n];
+    float[] sum = new float[n];
+    for (int[] o : offset) {
+      Arrays.fill(sum, 0);
+      int i = 0;
+      for (; i + 4 <= length; i += 4) { // four taps a pass, still added one after another
+        int a = row + x0 + o[i];
+        int b = row + x0 + o[i + 1];
+        int c = row + x0 + o[i + 2];
+        int d = row + x0 + o[i + 3];
+        for (int x = 0; x < n; x++) {
+          sum[x] = sum[x] + in[a + x] + in[b + x] + in[c + x] + in[d + x];
+        }
+      }
+      for (; i < length; i++) {
+        int a = row + x0 + o[i];
+        for (int x = 0; x < n; x++) {
+          sum[x] += in[a + x];
+        }
+      }
+      for (int x = 0; x < n; x++) {
+        float v = sum[x];
+        float b = best[x];
+        best[x] = Math.abs(v) > Math.abs(b) ? v : b; // a select, not a branch: signs are random
+      }
+    }
+    for (int x = 0; x < n; x++) {
+      out[row + x0 + x] = best[x] / length;
+    }
   }
 
   /**
@@ -163,30 +197,31 @@ public final class SpeckResponses {
   static float normalise(float[] values, boolean[] allowed) {
     float[] centre = robustCentreAndSigma(values, allowed);
     float scale = centre[1] > 0 ? 1 / centre[1] : 0;
-    for (int p = 0; p < values.length; p++) {
-      values[p] = allowed[p] ? Math.abs(values[p] - centre[0]) * scale : 0;
-    }
+    Pixels.each(values.length, (from, to) -> {
+      for (int p = from; p < to; p++) {
+        values[p] = allowed[p] ? Math.abs(values[p] - centre[0]) * scale : 0;
+      }
+    });
     return centre[1];
   }
 
   /** {median, 1.4826 × MAD} over a regular sample of at most about 200 000 allowed pixels. */
   public static float[] robustCentreAndSigma(float[] values, boolean[] allowed) {
-    int count = 0;
-    for (boolean a : allowed) {
-      if (a) {
-        count++;
-      }
-    }
+    int count = Pixels.count(allowed);
     if (count == 0) {
       return new float[] {0, 0};
     }
     int step = Math.max(1, count / 200_000);
     float[] sample = new float[(count + step - 1) / step];
     int n = 0;
-    int seen = 0;
+    int skip = 0; // allowed pixels to pass over before the next sample
     for (int p = 0; p < values.length; p++) {
-      if (allowed[p] && seen++ % step == 0) {
-        sample[n++] = values[p];
+      if (allowed[p]) {
+        if (skip == 0) {
+          sample[n++] = values[p];
+          skip = step;
+        }
+        skip--;
       }
     }
     Arrays.sort(sample, 0, n);

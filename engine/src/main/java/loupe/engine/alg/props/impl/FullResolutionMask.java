@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.engine.alg.props.impl;
 
+import java.util.stream.IntStream;
 import loupe.engine.Progress;
 import loupe.engine.alg.background.impl.Srgb;
 import loupe.engine.alg.mask.MaskOps;
@@ -33,9 +34,9 @@ public final class FullResolutionMask {
     boolean[] rim = rim(region, shot.product(), w, h);
     GrayU16 out = new GrayU16(image.width, image.height);
     int bands = image.numBands();
-    double[] sweep = new double[bands];
-    for (int y = 0; y < image.height; y++) {
+    IntStream.range(0, image.height).parallel().forEach(y -> {
       progress.checkCancelled();
+      double[] sweep = new double[bands];
       int wy = y / f;
       for (int x = 0; x < image.width; x++) {
         int wi = wy * w + x / f;
@@ -48,16 +49,16 @@ public final class FullResolutionMask {
           }
         }
       }
-    }
+    });
     GrayU16 grown = margin > 0 ? MaskOps.expand(out, margin, null) : out;
     GrayU16 guard = MaskOps.expand(productMask, guardRadius, null);
-    for (int y = 0; y < image.height; y++) {
+    IntStream.range(0, image.height).parallel().forEach(y -> {
       for (int x = 0; x < image.width; x++) {
         if (guard.data[guard.startIndex + y * guard.stride + x] != 0) {
           grown.data[grown.startIndex + y * grown.stride + x] = 0;
         }
       }
-    }
+    });
     return grown;
   }
 

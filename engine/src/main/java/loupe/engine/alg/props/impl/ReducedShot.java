@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.engine.alg.props.impl;
 
-import java.util.Arrays;
+import java.util.stream.IntStream;
 import loupe.engine.Progress;
 import loupe.engine.alg.background.impl.Srgb;
 import loupe.engine.image.GrayU16;
@@ -35,14 +35,12 @@ public record ReducedShot(int factor, int width, int height, float[][] linear, b
     int bands = image.numBands();
     float[][] linear = new float[bands][w * h];
     boolean[] product = new boolean[w * h];
-    double[][] sums = new double[bands][w];
-    for (int by = 0; by < h; by++) {
+    // Block rows in parallel; within a block the samples are added in raster order, as one pass would.
+    IntStream.range(0, h).parallel().forEach(by -> {
       progress.checkCancelled();
+      double[][] sums = new double[bands][w];
       int y0 = by * factor;
       int y1 = Math.min(image.height, y0 + factor);
-      for (double[] s : sums) {
-        Arrays.fill(s, 0);
-      }
       for (int y = y0; y < y1; y++) {
         for (int c = 0; c < bands; c++) {
           GrayU16 band = image.bands[c];
@@ -65,7 +63,7 @@ public record ReducedShot(int factor, int width, int height, float[][] linear, b
           linear[c][by * w + bx] = (float) (sums[c][bx] / n);
         }
       }
-    }
+    });
     return new ReducedShot(factor, w, h, linear, product);
   }
 

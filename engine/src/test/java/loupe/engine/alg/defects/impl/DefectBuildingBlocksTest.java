@@ -205,6 +205,96 @@ class DefectBuildingBlocksTest {
     }
   }
 
+  /** Fractional samples, so that a sum's rounding depends on the order of its terms. */
+  private static float[] fractional(int n, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    float[] out = new float[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = (float) ((r.nextDouble() - 0.4) * 3000);
+    }
+    return out;
+  }
+
+  /** The fast loops keep each pixel's summation order: the same floats as one pixel at a time. */
+  @Test
+  void lineResponseIsBitIdenticalToThePixelByPixelSum() {
+    for (int[] size : new int[][] {{41, 29}, {9, 40}, {40, 5}, {2, 2}}) {
+      int w = size[0];
+      int h = size[1];
+      float[] in = fractional(w * h, 31L * w + h);
+      for (int length : new int[] {3, 7, 11, 13}) {
+        float[] got = SpeckResponses.lineResponse(in, w, h, length);
+        int half = length / 2;
+        for (int y = 0; y < h; y++) {
+          for (int x = 0; x < w; x++) {
+            boolean inner = x >= half && y >= half && x < w - half && y < h - half;
+            float best = 0;
+            for (int k = 0; k < SpeckResponses.ORIENTATIONS; k++) {
+              double angle = Math.PI * k / SpeckResponses.ORIENTATIONS;
+              float sum = 0;
+              int n = 0;
+              for (int i = -half; i <= half; i++) {
+                int xx = x + (int) Math.round(i * Math.cos(angle));
+                int yy = y + (int) Math.round(i * Math.sin(angle));
+                if (xx >= 0 && yy >= 0 && xx < w && yy < h) {
+                  sum += in[yy * w + xx];
+                  n++;
+                }
+              }
+              float v = inner ? sum : sum / n;
+              if (Math.abs(v) > Math.abs(best)) {
+                best = v;
+              }
+            }
+            float expected = inner ? best / length : best;
+            assertThat(got[y * w + x]).as("%dx%d length %d at %d,%d", w, h, length, x, y).isEqualTo(expected);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void planeFitBlursAreBitIdenticalToThePixelByPixelCorrelation() {
+    float[] k = {0.1f, 0.35f, 0.8f, 1f, 0.8f, 0.35f, 0.1f};
+    int r = k.length / 2;
+    for (int[] size : new int[][] {{37, 23}, {5, 30}, {30, 4}, {1, 1}}) {
+      int w = size[0];
+      int h = size[1];
+      float[] in = fractional(w * h, 7L * w + h);
+      float[] rows = LocalPlaneFit.rows(in, w, h, k);
+      float[] columns = LocalPlaneFit.columns(in, w, h, k);
+      for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) {
+          float alongRow = 0;
+          for (int t = Math.max(-r, -x); t <= Math.min(r, w - 1 - x); t++) {
+            alongRow += k[t + r] * in[y * w + x + t];
+          }
+          float alongColumn = 0;
+          for (int t = Math.max(-r, -y); t <= Math.min(r, h - 1 - y); t++) {
+            alongColumn += k[t + r] * in[(y + t) * w + x];
+          }
+          assertThat(rows[y * w + x]).as("row %dx%d at %d,%d", w, h, x, y).isEqualTo(alongRow);
+          assertThat(columns[y * w + x]).as("column %dx%d at %d,%d", w, h, x, y).isEqualTo(alongColumn);
+        }
+      }
+    }
+  }
+
+  @Test
+  void closeOpenIsDilateErodeErodeDilate() {
+    for (int[] size : new int[][] {{41, 29}, {6, 33}, {33, 6}, {1, 1}}) {
+      int w = size[0];
+      int h = size[1];
+      float[] in = fractional(w * h, 5L * w + h);
+      for (int r : new int[] {1, 3, 4, 7}) {
+        float[] closed = GrayMorphology.extremum(GrayMorphology.extremum(in, w, h, r, true), w, h, r, false);
+        float[] expected = GrayMorphology.extremum(GrayMorphology.extremum(closed, w, h, r, false), w, h, r, true);
+        assertThat(GrayMorphology.closeOpen(in, w, h, r)).as("%dx%d r=%d", w, h, r).containsExactly(expected);
+      }
+    }
+  }
+
   @Test
   void robustSigmaOfGaussianNoiseIsItsSigma() {
     SplittableRandom r = new SplittableRandom(8);
