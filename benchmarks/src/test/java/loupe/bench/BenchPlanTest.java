@@ -21,10 +21,12 @@ class BenchPlanTest {
     assertThat(ids.indexOf("psd-write-8")).isLessThan(ids.indexOf("psd-read-8"));
     assertThat(ids).contains("denoise:s3", "segment:s2", "segment-isnet:s2", "recipe-editorial:s1", "e2e-quick",
         "panel-round-trip", "mask-path", "denoise:24mp-8", "denoise:24mp-16",
-        "inpaint-specks:24mp-16", "inpaint-prop:24mp-16", "segment:24mp-16");
+        "inpaint-specks:24mp-16", "inpaint-prop:24mp-16", "segment:24mp-16", "segment-isnet:24mp-16",
+        "defects:24mp-16", "props:24mp-16");
     List<String> withoutIsnet = BenchPlan.workloads(new BenchConfig(false, false, SCENES, Path.of("w"))).stream()
         .map(Workload::id).toList();
-    assertThat(withoutIsnet).hasSize(ids.size() - 3).noneMatch(id -> id.contains("isnet"));
+    // ISNet rows: one per scene and the 24 MP one.
+    assertThat(withoutIsnet).hasSize(ids.size() - SCENES.size() - 1).noneMatch(id -> id.contains("isnet"));
   }
 
   @Test
