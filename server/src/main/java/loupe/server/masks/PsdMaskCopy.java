@@ -93,7 +93,11 @@ public record PsdMaskCopy(Path target, Form form) {
     return new PsdMaskCopy(out, form);
   }
 
-  /** Adds the channels to {@code in}'s document (modified) and writes it to the target. */
+  /**
+   * Adds the masks to {@code in}'s document (modified): alpha channels, or the masked groups (and,
+   * in a document without layers, its picture as the bottom layer); writes it to the target and
+   * reads it back. The target is deleted when the read-back fails in any way.
+   */
   public Path write(MaskInput in, DocumentMasks masks) throws IOException {
     PsdDocument doc = in.document();
     Map<String, byte[]> channels = new LinkedHashMap<>();
@@ -109,7 +113,12 @@ public record PsdMaskCopy(Path target, Form form) {
     Path parent = target.toAbsolutePath().getParent();
     Files.createDirectories(parent);
     PsdWriter.write(doc, target);
-    verify(channels);
+    try {
+      verify(channels);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(target);
+      throw e;
+    }
     return target;
   }
 

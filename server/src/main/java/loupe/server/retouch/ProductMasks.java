@@ -158,8 +158,9 @@ public final class ProductMasks {
       for (int x = 0; x < protection.width; x++) {
         int prop = props.get(x, y);
         if (prop != 0) {
-          long kept = (long) protection.get(x, y) * (65535 - prop) / 65535;
-          protection.set(x, y, (int) Math.max(kept, core.get(x, y)));
+          int margin = protection.get(x, y);
+          long kept = (long) margin * (65535 - prop) / 65535;
+          protection.set(x, y, (int) Math.min(margin, Math.max(kept, core.get(x, y))));
         }
       }
     }

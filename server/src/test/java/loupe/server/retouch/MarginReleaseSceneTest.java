@@ -72,6 +72,7 @@ class MarginReleaseSceneTest {
         releasedDustHair, releasedProp, props, releasedJewel, releasedEdge, releasedEdgeNoProp));
 
     assertThat(releasedJewel).as("released truth-jewelry pixels").isZero();
+    assertThat(releasedEdgeNoProp).as("released truth edge pixels where no prop shows").isZero();
     assertThat(jewelAfter).as("truth jewelry not fully protected").isEqualTo(jewelBefore);
   }
 }

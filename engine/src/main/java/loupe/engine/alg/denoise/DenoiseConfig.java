@@ -20,8 +20,8 @@ public record DenoiseConfig(double strength, int radius, double edgeSigmas, int 
     if (!(strength >= 0 && strength <= 1)) {
       throw new IllegalArgumentException("strength must be in 0..1, got " + strength);
     }
-    if (radius < 1 || radius > 64) {
-      throw new IllegalArgumentException("radius must be in 1..64 pixels, got " + radius);
+    if (radius < 1 || radius > DenoiseOps.MAX_RADIUS) {
+      throw new IllegalArgumentException("radius must be in 1.." + DenoiseOps.MAX_RADIUS + " pixels, got " + radius);
     }
     if (!(edgeSigmas > 0 && edgeSigmas <= 100)) {
       throw new IllegalArgumentException("edgeSigmas must be in (0, 100], got " + edgeSigmas);

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
  * Inputs: the dev scenes with their truth mask as the product (and as the estimate, with a 20 px
  * margin), a 2× nearest-neighbour blow-up of a dev crop (the shape of the large shots), and a
  * synthetic sweep with specks and a hair; the synthetic result must not depend on the thread count.
+ *
+ * <p>A refactoring pin, not a correctness test (the building blocks have naive oracles in {@code DefectBuildingBlocksTest}): when a
+ * change is meant to alter the output, re-record the digests and say why in the commit.
  */
 class DetectionPinTest {
   private static final DefectConfig CFG = DefectConfig.defaults();

@@ -18,6 +18,10 @@ import org.junit.jupiter.api.Test;
  * (digests recorded with it): speed work must not change a pixel. Inputs: the dev scenes with their
  * soft truth mask as P, and an odd-sized crop of one (partial work blocks on two sides), which must
  * also not depend on the thread count.
+ *
+ * <p>A refactoring pin, not a correctness test (that is {@code PropDetectorTest} and
+ * {@code PropDevScenesTest}): when a change is meant to alter the output, re-record the digests and
+ * say why in the commit.
  */
 class PropPinTest {
   private static final Map<String, String> EXPECTED = Map.of(

@@ -118,8 +118,8 @@ public final class HaarNoiseEstimator {
   /**
    * σ of the diagonal detail at one lag. Lag 1 uses every non-overlapping 2×2 block (its count goes
    * to {@code blocksOut[band]}). Larger lags sample one square in {@value #SPARSE}×{@value #SPARSE},
-   * which leaves hundreds of thousands even on a small image; the sample is jittered inside each
-   * cell, because a regular grid would see one phase of a ×2 or ×4 upscale only.
+   * which leaves hundreds of thousands even on a small image; each sampled row and its x offset are
+   * jittered per row, because a regular grid would see one phase of a ×2 or ×4 upscale only.
    */
   private static double sigma(GrayU16 band, GrayU16 mask, int lag, long[] blocksOut, int bandIndex) {
     // |a − b − c + e| ≤ 2·65535; histogram of the exact integer.
