@@ -28,6 +28,7 @@ public final class PsdCompositor {
 
     public static Decision decide(PsdDocument doc) {
         if (!doc.isModified()) return new Decision(false, "document unchanged: original composite kept");
+        if (doc.compositeKept()) return new Decision(false, "changes do not alter the rendering: original composite kept");
         // Without layers the composite is the picture itself (a flat file): there is nothing to recompute it from.
         if (doc.layers().isEmpty()) return new Decision(false, "no layers: the composite is the picture");
         if (doc.colorMode() != ColorMode.RGB && doc.colorMode() != ColorMode.GRAYSCALE) {

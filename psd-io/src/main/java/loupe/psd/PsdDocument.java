@@ -40,6 +40,7 @@ public final class PsdDocument {
     byte[] afterComposite = new byte[0];
     final List<String> corrections = new ArrayList<>();
     private boolean modified;
+    private boolean compositeKept;
 
     PsdDocument() {}
 
@@ -279,6 +280,18 @@ public final class PsdDocument {
         compositePresent = true;
         modified = true;
     }
+
+    /**
+     * The caller vouches that its changes do not alter how the document renders (empty groups, a
+     * bottom layer that is the composite itself): the stored composite is written as read instead
+     * of being recomputed, so Photoshop's own rendering stays the picture.
+     */
+    public void keepComposite() {
+        if (!compositePresent) throw new IllegalStateException("the document has no composite to keep");
+        compositeKept = true;
+    }
+
+    boolean compositeKept() { return compositeKept; }
 
     /** True if anything in the document or any layer changed since it was read (always for new documents). */
     public boolean isModified() {

@@ -52,6 +52,31 @@ class CompositorTest {
         for (int c = 0; c < 3; c++) assertThat(back.composite().get(c).decoded()).isEqualTo(planes.get(c).decoded());
     }
 
+    /**
+     * Edits that do not change the rendering keep Photoshop's composite byte for byte, on a file
+     * where a recompute rounds differently (within one level) from Photoshop's.
+     */
+    @Test
+    void kept_composite_is_written_as_read() throws Exception {
+        Path file = Corpus.path("twelvemonkeys__layer-groups-rgb8.psd");
+        PsdDocument doc = PsdReader.read(file);
+        doc.insertGroup(doc.layers().size(), "empty", List.of());
+        List<PsdChannel> recomputed = PsdCompositor.composite(doc);
+        doc.keepComposite();
+        assertThat(PsdCompositor.decide(doc).recompute()).isFalse();
+        Path out = tmp.resolve("kept.psd");
+        PsdWriter.write(doc, out);
+        PsdDocument back = PsdReader.read(out);
+        PsdDocument original = PsdReader.read(file);
+        boolean recomputeDiffers = false;
+        for (int c = 0; c < original.composite().size(); c++) {
+            assertThat(back.composite().get(c).decoded()).isEqualTo(original.composite().get(c).decoded());
+            recomputeDiffers |= c < recomputed.size()
+                && !java.util.Arrays.equals(recomputed.get(c).decoded(), original.composite().get(c).decoded());
+        }
+        assertThat(recomputeDiffers).as("a recompute would have rounded differently").isTrue();
+    }
+
     private static int maxDifference(PsdChannel a, PsdChannel b) {
         byte[] x = a.decoded(), y = b.decoded();
         int worst = 0;

@@ -127,6 +127,8 @@ public record PsdMaskCopy(Path target, Form form) {
     if (doc.layers().isEmpty()) {
       DocumentRetouch.originalLayer(doc, doc.colorMode().colorChannels());
     }
+    // Empty groups (and a bottom layer that is the picture itself) do not change how it renders.
+    doc.keepComposite();
     PsdLayer outer = doc.insertGroup(doc.layers().size(), GROUP_NAME, List.of());
     List<String> bottomUp = new ArrayList<>(masks.keySet());
     Collections.reverse(bottomUp);

@@ -8,6 +8,7 @@ import loupe.engine.alg.mask.impl.FloodFill;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.ImageChecks;
 import loupe.engine.image.Planar;
+import loupe.engine.image.Rect;
 
 /**
  * Lets dust and hair inside an automatic mask's protection margin be cleaned. The margin exists
@@ -140,18 +141,11 @@ public final class MarginRelease {
 
     /** The zone, or null when it would reach beyond the frame (a speck there is never released). */
     static Zone of(int[] members, int count, int w, int h, int radius) {
-      int x0 = w;
-      int y0 = h;
-      int x1 = -1;
-      int y1 = -1;
-      for (int i = 0; i < count; i++) {
-        int x = members[i] % w;
-        int y = members[i] / w;
-        x0 = Math.min(x0, x);
-        y0 = Math.min(y0, y);
-        x1 = Math.max(x1, x);
-        y1 = Math.max(y1, y);
-      }
+      Rect box = FloodFill.bounds(members, count, w);
+      int x0 = box.left();
+      int y0 = box.top();
+      int x1 = box.right() - 1;
+      int y1 = box.bottom() - 1;
       if (x0 < radius || y0 < radius || x1 + radius >= w || y1 + radius >= h) {
         return null;
       }

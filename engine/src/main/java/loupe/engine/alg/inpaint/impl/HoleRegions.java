@@ -30,21 +30,11 @@ final class HoleRegions {
       }
       int count = flood.fill(start, seen, inside);
       int[] members = flood.members();
-      int left = w;
-      int right = -1;
-      int top = h;
-      int bottom = -1;
       long edges = 0;
       for (int i = 0; i < count; i++) {
-        int x = members[i] % w;
-        int y = members[i] / w;
-        left = Math.min(left, x);
-        right = Math.max(right, x);
-        top = Math.min(top, y);
-        bottom = Math.max(bottom, y);
-        edges += openEdges(hole, x, y);
+        edges += openEdges(hole, members[i] % w, members[i] / w);
       }
-      regions.add(new HoleRegion(new Rect(left, top, right + 1, bottom + 1), count, edges));
+      regions.add(new HoleRegion(FloodFill.bounds(members, count, w), count, edges));
     }
     return regions;
   }

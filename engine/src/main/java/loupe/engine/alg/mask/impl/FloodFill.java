@@ -3,6 +3,7 @@ package loupe.engine.alg.mask.impl;
 
 import java.util.Arrays;
 import java.util.function.IntPredicate;
+import loupe.engine.image.Rect;
 
 /**
  * 8-connected flood fill on a row-major {@code w × h} grid (depth-first with an explicit stack),
@@ -58,5 +59,22 @@ public final class FloodFill {
   /** The members of the last fill, in visiting order; valid up to the count it returned. */
   public int[] members() {
     return members;
+  }
+
+  /** The bounding box of the first {@code count} members (row-major indices of a {@code width}-wide grid); count ≥ 1. */
+  public static Rect bounds(int[] members, int count, int width) {
+    int left = Integer.MAX_VALUE;
+    int top = Integer.MAX_VALUE;
+    int right = -1;
+    int bottom = -1;
+    for (int i = 0; i < count; i++) {
+      int x = members[i] % width;
+      int y = members[i] / width;
+      left = Math.min(left, x);
+      right = Math.max(right, x);
+      top = Math.min(top, y);
+      bottom = Math.max(bottom, y);
+    }
+    return new Rect(left, top, right + 1, bottom + 1);
   }
 }
