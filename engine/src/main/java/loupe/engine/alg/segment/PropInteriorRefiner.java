@@ -110,9 +110,8 @@ final class PropInteriorRefiner {
           released[i] = true;
         }
       }
-      // The rim next to the rest of the piece (away from the outline) stays with it.
-      boolean[] rim = BinaryMorphology.dilate(BinaryMorphology.and(kept, BinaryMorphology.invert(nearBackground)), w, h,
-          cfg.edgeBand() + 1);
+      // The rim next to the rest of the piece stays with it.
+      boolean[] rim = BinaryMorphology.dilate(kept, w, h, cfg.edgeBand() + 1);
       for (int i = 0; i < out.length; i++) {
         out[i] &= !released[i] || rim[i];
       }
