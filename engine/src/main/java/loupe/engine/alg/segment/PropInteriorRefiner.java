@@ -23,8 +23,9 @@ import java.util.Arrays;
  *       lies within {@link #REACH_SURFACES} surface radii of the face across the piece and touches
  *       the background; the prop's own silhouette against the background goes with it;
  *   <li>the face is near-neutral (an acrylic block): only at the face's gain, and only across thin
- *       parts of the piece (a chain: what the opening by {@link SegmentConfig#thinRadius()} removes)
- *       within that reach of the face.
+ *       parts of the piece (a chain: what the opening by {@link SegmentConfig#thinRadius()} removes,
+ *       kept half that radius away from the wide parts) and pixels of the prop's appearance, within
+ *       that reach of the face.
  * </ul>
  *
  * A stone's flat facets are neutral and walled off from each other by their edges: they are not
@@ -139,10 +140,15 @@ final class PropInteriorRefiner {
     if (tinted) {
       Arrays.fill(through, true);
     } else {
-      // Thin parts: the candidates fill a chain's enclosure, which would otherwise make it wide.
+      // Thin parts: the candidates fill a chain's enclosure, which would otherwise make it wide; a
+      // flat facet carves its stone, so the wide parts are grown by half the radius to close the
+      // carved rim again. Off the piece the path stays on the prop (pixels of its appearance).
       int t = cfg.thinRadius();
       boolean[] rest = BinaryMorphology.and(jewelry, BinaryMorphology.invert(candidate));
-      through = BinaryMorphology.invert(BinaryMorphology.dilate(BinaryMorphology.erode(rest, w, h, t), w, h, t));
+      boolean[] wide = BinaryMorphology.dilate(BinaryMorphology.erode(rest, w, h, t), w, h, t + t / 2);
+      for (int i = 0; i < through.length; i++) {
+        through[i] = jewelry[i] ? !wide[i] : face.pixelMatches(gain[i], dep, i, false, cfg);
+      }
     }
     boolean[] reached = reach(faceLabels, k, through, w, h, REACH_SURFACES * cfg.surfaceRadius());
     boolean[] background = BinaryMorphology.dilate(BinaryMorphology.invert(jewelry), w, h, cfg.blendRadius() + 1);
