@@ -20,6 +20,8 @@ import loupe.engine.image.Planar;
  *       unless it has the gain and colour of a coloured prop the flood accepted (the prop's other
  *       side). Background pockets that the piece mostly encloses and that do not show the sweep
  *       are kept with the piece.
+ *   <li>Give back the parts of a prop that the piece encloses or that are shaded, which carry the
+ *       appearance of the part the flood accepted ({@link PropInteriorRefiner}).
  *   <li>Re-decide a band around the outline at full resolution by a local matting estimate against
  *       the local background ({@link EdgeRefiner}).
  *   <li>Give back, at full resolution, the sweep seen through the holes of chain links in thin
@@ -61,10 +63,12 @@ public final class ClassicalSegmenter implements ProductSegmenter {
     Plane[] sweep = SweepModel.fit(work, config.sweepDegree()).sample(work);
     progress.checkCancelled();
     progress.report("segment: regions", 0);
-    boolean[] jewelry = CoarseClassifier.jewelry(work, sweep, config);
+    boolean[] flooded = CoarseClassifier.jewelry(work, sweep, config);
+    boolean[] jewelry = PropInteriorRefiner.release(work, sweep, flooded, config);
     progress.checkCancelled();
     double sigma = NoiseEstimate.sigma(image);
-    Plane[] local = EdgeRefiner.localBackground(work, sweep, jewelry, config.localBackgroundRadius());
+    Plane[] local = EdgeRefiner.localBackground(work, sweep, PropInteriorRefiner.notSampled(work, flooded, jewelry, config),
+        config.localBackgroundRadius());
     GrayU16 mask = EdgeRefiner.refine(image, work, local, jewelry, sigma, config, progress);
     progress.checkCancelled();
     progress.report("segment: pockets", 0);

@@ -93,7 +93,7 @@ final class CoarseClassifier {
   }
 
   /** Within {@link SegmentConfig#sweepTolerance()} of the sweep model in every channel. */
-  private static boolean showsSweep(WorkImage work, Plane[] sweep, int i, SegmentConfig cfg) {
+  static boolean showsSweep(WorkImage work, Plane[] sweep, int i, SegmentConfig cfg) {
     boolean near = true;
     for (int c = 0; c < sweep.length; c++) {
       near &= Math.abs(work.channels[c].data()[i] - sweep[c].data()[i]) < cfg.sweepTolerance();

@@ -44,16 +44,16 @@ class ClassicalSegmenterSceneTest {
   }
 
   @Test
-  @Disabled("measured IoU 0.794: the sweep seen through the links is given back, but the links' own soft"
-      + " shadows are not told apart from the wires, and the acrylic block's lower part (between chain, bail and"
-      + " stone) is kept")
+  @Disabled("measured IoU 0.811: the sweep seen through the links is given back, but the links' own soft"
+      + " shadows are not told apart from the wires; of the acrylic block's lower part (between chain, bail and"
+      + " stone) the middle is given back, a rim along the metal and the block seen through the links are kept")
   void dev02MeetsTheIouBar() {
     assertThat(scene("dev02").iou()).isGreaterThanOrEqualTo(BAR_IOU);
   }
 
   @Test
   void dev02HoldsTheIouReached() {
-    assertThat(scene("dev02").iou()).isGreaterThanOrEqualTo(0.79);
+    assertThat(scene("dev02").iou()).isGreaterThanOrEqualTo(0.81);
   }
 
   @Test
@@ -76,14 +76,15 @@ class ClassicalSegmenterSceneTest {
   }
 
   @Test
-  @Disabled("measured 0.762: the dark, textured putty below the band is not smooth enough to be flooded")
+  @Disabled("measured 0.832: the shaded lobe below the band is given back, but not its rim along the band, which"
+      + " is kept with the piece so that the edge pass never decides a pixel of the band against the putty")
   void dev01PropIsBackground() {
     assertThat(scene("dev01").backgroundShare(3)).isGreaterThanOrEqualTo(BAR_BACKGROUND);
   }
 
   @Test
   void dev01PropHoldsTheLevelReached() {
-    assertThat(scene("dev01").backgroundShare(3)).isGreaterThanOrEqualTo(0.76);
+    assertThat(scene("dev01").backgroundShare(3)).isGreaterThanOrEqualTo(0.83);
   }
 
   @Test
@@ -92,15 +93,16 @@ class ClassicalSegmenterSceneTest {
   }
 
   @Test
-  @Disabled("measured 0.554: the acrylic block carries faint reflections of the chain; its upper halves match"
-      + " each other and are background, but its lower part, enclosed by chain, bail and stone, is darker and kept")
+  @Disabled("measured 0.689: the acrylic block carries faint reflections of the chain; its upper halves match"
+      + " each other and are background, and the middle of its lower part, enclosed by chain, bail and stone, is given"
+      + " back; a rim along the metal and the block seen through the links are kept")
   void dev02PropIsBackground() {
     assertThat(scene("dev02").backgroundShare(3)).isGreaterThanOrEqualTo(BAR_BACKGROUND);
   }
 
   @Test
   void dev02PropHoldsTheLevelReached() {
-    assertThat(scene("dev02").backgroundShare(3)).isGreaterThanOrEqualTo(0.55);
+    assertThat(scene("dev02").backgroundShare(3)).isGreaterThanOrEqualTo(0.68);
   }
 
   @Test

@@ -61,7 +61,8 @@ public record PropRegions(RobustSurface surface, DeviationMaps maps, double gain
         deviating[i] = colour || Math.abs(maps.gain()[i] - 1) > gainThreshold;
       }
     }
-    boolean[] body = largeRegions(coloured, w, h, cfg.minBodyFraction() * w * h);
+    boolean[] body = sameMaterial(largeRegions(coloured, w, h, cfg.minBodyFraction() * w * h), coloured, maps,
+        gainThreshold, chromaThreshold, cfg.minBodyFraction() * w * h / 4, w, h);
     progress.checkCancelled();
     boolean[] prop = shareShadows(body, deviating, shot.product(), cfg, w, h);
     continueShadows(prop, body, deviating, maps.gain(), cfg, w, h);
@@ -128,6 +129,42 @@ public record PropRegions(RobustSurface surface, DeviationMaps maps, double gain
         prop[i] = true;
       }
     }
+  }
+
+  /**
+   * The bodies plus the smaller coloured regions of the same material: a part of a block that the
+   * piece encloses (a chain across an acrylic block) is cut off from the rest of it and too small
+   * to be a body on its own, but has a body's chroma (within the chroma threshold) and gain (within
+   * twice the gain threshold: a block is lit a little unevenly over its height).
+   */
+  private static boolean[] sameMaterial(boolean[] body, boolean[] coloured, DeviationMaps maps, double gainThreshold,
+      double chromaThreshold, double minArea, int w, int h) {
+    Regions.Components parts = Regions.label(coloured, w, h);
+    double[] gain = new double[parts.count() + 1];
+    double[] chroma = new double[parts.count() + 1];
+    boolean[] isBody = new boolean[parts.count() + 1];
+    for (int i = 0; i < body.length; i++) {
+      int l = parts.labels()[i];
+      gain[l] += maps.gain()[i];
+      chroma[l] += maps.chroma()[i];
+      isBody[l] |= body[i];
+    }
+    boolean[] same = new boolean[parts.count() + 1];
+    for (int l = 1; l <= parts.count(); l++) {
+      gain[l] /= parts.areas()[l];
+      chroma[l] /= parts.areas()[l];
+    }
+    for (int l = 1; l <= parts.count(); l++) {
+      for (int b = 1; b <= parts.count() && !isBody[l] && parts.areas()[l] >= minArea; b++) {
+        same[l] |= isBody[b] && Math.abs(gain[l] - gain[b]) < 2 * gainThreshold
+            && Math.abs(chroma[l] - chroma[b]) < chromaThreshold;
+      }
+    }
+    boolean[] out = body.clone();
+    for (int i = 0; i < out.length; i++) {
+      out[i] |= same[parts.labels()[i]];
+    }
+    return out;
   }
 
   private static boolean[] largeRegions(boolean[] set, int w, int h, double minArea) {
