@@ -69,6 +69,7 @@ public final class ClassicalSegmenter implements ProductSegmenter {
     progress.checkCancelled();
     progress.report("segment: pockets", 0);
     SweepPocketRefiner.refine(image, work, sweep, local, jewelry, sigma, config, mask, progress);
+    StoneHullRefiner.refine(image, work, sweep, jewelry, sigma, config, mask, progress);
     progress.report("segment: done", 1);
     return mask;
   }

@@ -1,0 +1,377 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.engine.alg.segment;
+
+import java.util.Arrays;
+import loupe.engine.Progress;
+import loupe.engine.image.GrayU16;
+import loupe.engine.image.Planar;
+import loupe.engine.image.Rect;
+
+/**
+ * Re-decides, at full resolution, the outline of stones by their convex hull: a stone's outline is
+ * convex, the sweep's reflections in its rim facets lie inside it and the contact shadow it casts
+ * lies outside.
+ *
+ * <p>The stones are the wide parts of the coarse jewelry (those the morphological opening by twice
+ * {@link SegmentConfig#thinRadius()} keeps: prongs, wire and chains are thin). Near the outline, a
+ * contact shadow is smooth, neutral and darker than the sweep, like many facets; what tells them
+ * apart is where they lie. So the shadow-like pixels (3×3 mean flat to a few noise sigmas, a pure
+ * gain below 1 of the sweep model's colour) that connect to the open background through flat
+ * pixels are set aside, and the convex hull (Andrew, "Another efficient algorithm for convex hulls
+ * in two dimensions", IPL 1979) of the part's other selected pixels is taken. A part whose
+ * selection nearly fills its hull ({@link #MIN_SOLIDITY}) is a stone:
+ *
+ * <ul>
+ *   <li>a connected region of unselected pixels inside the hull that opens onto the outside of the
+ *       hull and onto the background at the frame (a notch, not a ring's interior), is deep for its
+ *       mouth ({@link #MIN_DEPTH_PER_MOUTH}) and small compared to the stone ({@link
+ *       #MAX_NOTCH_SHARE}; a heart's cleft is not) becomes fully jewelry;
+ *   <li>the set-aside shadow pixels beyond a margin outside the hull ({@link #SHADOW_MARGIN}) and
+ *       off the rest of the piece, from which the straight path away from the hull runs through
+ *       shadow to the open background (a shadow falls away from the stone; a prong's face beside
+ *       its own shadow ends at its outline on that side), in regions of at least {@link
+ *       #MIN_SHADOW_AREA}, become background.
+ * </ul>
+ *
+ * Measured on the dev scenes: no pixel that is fully jewelry in the truth changes to background.
+ */
+final class StoneHullRefiner {
+  /** Selected pixels of a wide part over the pixels of its hull: round, oval, pear and cushion stones exceed it. */
+  static final double MIN_SOLIDITY = 0.9;
+  /** Largest notch, as a share of the hull's pixels. */
+  static final double MAX_NOTCH_SHARE = 0.03;
+  /**
+   * Smallest depth of a notch (its deepest pixel's distance from the hull) over the width of its
+   * mouth on the hull: 0.5 means the piece encloses the deepest pixel over at least 270°.
+   */
+  static final double MIN_DEPTH_PER_MOUTH = 0.5;
+  /** Work px: shadow-like pixels this close to the hull stay, in case they are a dark rim facet the hull cut across. */
+  static final double SHADOW_MARGIN = 1.0;
+  /** Largest colour departure (levels) of a shadow's 3×3 mean from a pure gain of the sweep's colour. */
+  static final double SHADOW_CHROMA = 3.0;
+  /** A shadow is at least this much darker than the sweep (relative). */
+  static final double SHADOW_DEPTH = 0.03;
+  /** Work px²: smallest region of shadow that is cleared. */
+  static final int MIN_SHADOW_AREA = 16;
+
+  private static final int HALF = 32768;
+
+  private StoneHullRefiner() {}
+
+  /**
+   * @param image the shot; Not modified
+   * @param work its reduction; Not modified
+   * @param sweep the sweep model on the work grid, one plane per channel; Not modified
+   * @param jewelry the coarse decision (work size); Not modified
+   * @param sigma the noise of one full-resolution pixel, in levels
+   * @param mask the full-resolution product mask; Modified (notch pixels become 65535, shadow pixels 0)
+   */
+  static void refine(Planar image, WorkImage work, Plane[] sweep, boolean[] jewelry, double sigma, SegmentConfig cfg,
+      GrayU16 mask, Progress progress) {
+    int t = 2 * cfg.thinRadius();
+    boolean[] wide = BinaryMorphology.dilate(BinaryMorphology.erode(jewelry, work.width, work.height, t),
+        work.width, work.height, t);
+    ConnectedComponents parts = ConnectedComponents.of(wide, work.width, work.height);
+    boolean[] frameBackground = frameBackground(jewelry, work.width, work.height);
+    Rect frame = Rect.ofSize(image.width, image.height);
+    for (int id = 0; id < parts.areas.length; id++) {
+      progress.checkCancelled();
+      Rect box = partBounds(work, parts, id).grow(2 * work.factor + 1, frame);
+      Part part = new Part(work, parts, id, box, mask);
+      part.setAsideShadow(image, sweep, frameBackground, cfg.flatSigmas() * sigma);
+      part.refine(frameBackground);
+    }
+  }
+
+  /** One wide part of the coarse jewelry, worked on inside its full-resolution box. */
+  private static final class Part {
+    private final WorkImage work;
+    private final ConnectedComponents parts;
+    private final int id;
+    private final Rect box;
+    private final GrayU16 mask;
+    private final int w;
+    private final int h;
+    private final boolean[] selected;
+    private boolean[] shadow;
+    /** Flat pixels: unselected ones, and selected ones of a shadow's colour. */
+    private boolean[] passable;
+    /** Full-resolution px: the widest shadow band that is cleared. */
+    private final int reach;
+
+    Part(WorkImage work, ConnectedComponents parts, int id, Rect box, GrayU16 mask) {
+      this.work = work;
+      this.parts = parts;
+      this.id = id;
+      this.box = box;
+      this.mask = mask;
+      this.w = box.width();
+      this.h = box.height();
+      this.reach = 8 * work.factor;
+      selected = new boolean[w * h];
+      for (int y = 0; y < h; y++) {
+        int row = mask.startIndex + (box.top() + y) * mask.stride + box.left();
+        for (int x = 0; x < w; x++) {
+          selected[y * w + x] = (mask.data[row + x] & 0xFFFF) >= HALF;
+        }
+      }
+    }
+
+    /** The work pixel that holds pixel (x, y) of the box. */
+    private int workIndex(int x, int y) {
+      return Math.min(work.height - 1, (box.top() + y) / work.factor) * work.width
+          + Math.min(work.width - 1, (box.left() + x) / work.factor);
+    }
+
+    /**
+     * Marks the selected shadow-like pixels connected through shadow-like pixels to unselected ones
+     * on the background at the frame.
+     */
+    void setAsideShadow(Planar image, Plane[] sweep, boolean[] frameBackground, double flatLimit) {
+      int bands = sweep.length;
+      Plane[] mean = new Plane[bands];
+      float[] lum = new float[w * h];
+      for (int c = 0; c < bands; c++) {
+        mean[c] = BoxFilter.mean(crop(image.bands[c]), 1);
+        for (int i = 0; i < lum.length; i++) {
+          lum[i] += mean[c].data()[i] / bands;
+        }
+      }
+      float[] curvature = BoxFilter.mean(CoarseClassifier.absLaplacian(new Plane(w, h, lum)), 1).data();
+      passable = new boolean[w * h];
+      boolean[] seeds = new boolean[w * h];
+      double[] ratio = new double[bands];
+      for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) {
+          int i = y * w + x;
+          int iw = workIndex(x, y);
+          if (curvature[i] >= flatLimit) {
+            continue;
+          }
+          if (!selected[i]) {
+            passable[i] = true;
+            seeds[i] = frameBackground[iw];
+            continue;
+          }
+          if (bands == 1) {
+            continue;
+          }
+          double meanRatio = 0;
+          double meanSweep = 0;
+          for (int c = 0; c < bands; c++) {
+            double s = Math.max(1.0, sweep[c].data()[iw]);
+            ratio[c] = mean[c].data()[i] / s;
+            meanRatio += ratio[c] / bands;
+            meanSweep += s / bands;
+          }
+          double departure = 0;
+          for (int c = 0; c < bands; c++) {
+            departure = Math.max(departure, Math.abs(ratio[c] - meanRatio) * meanSweep);
+          }
+          passable[i] = departure < SHADOW_CHROMA && meanRatio < 1 - SHADOW_DEPTH;
+        }
+      }
+      shadow = BinaryMorphology.and(BinaryMorphology.reconstruct(seeds, passable, w, h), selected);
+    }
+
+    /** Fills the notches and clears the shadow beyond the hull, if the part is a stone. */
+    void refine(boolean[] frameBackground) {
+      // The row extremes of the part's selected, non-shadow pixels are the only candidates for hull vertices.
+      int[] xs = new int[2 * h];
+      int[] ys = new int[2 * h];
+      int n = 0;
+      for (int y = 0; y < h; y++) {
+        int lo = -1;
+        int hi = -1;
+        for (int x = 0; x < w; x++) {
+          int i = y * w + x;
+          int iw = workIndex(x, y);
+          if (selected[i] && !shadow[i] && parts.labels[iw] == id) {
+            lo = lo < 0 ? x : lo;
+            hi = x;
+          }
+        }
+        if (lo >= 0) {
+          xs[n] = lo;
+          ys[n++] = y;
+          xs[n] = hi;
+          ys[n++] = y;
+        }
+      }
+      if (n < 6) {
+        return;
+      }
+      ConvexHull hull = ConvexHull.of(Arrays.copyOf(xs, n), Arrays.copyOf(ys, n));
+      int[] left = new int[h];
+      int[] right = new int[h];
+      long hullPixels = hull.rows(h, left, right);
+      boolean[] inside = new boolean[w * h];
+      long kept = 0;
+      for (int y = 0; y < h; y++) {
+        for (int x = Math.max(0, left[y]); x <= Math.min(w - 1, right[y]); x++) {
+          int i = y * w + x;
+          inside[i] = true;
+          kept += selected[i] && !shadow[i] ? 1 : 0;
+        }
+      }
+      if (kept < MIN_SOLIDITY * hullPixels) {
+        return;
+      }
+      boolean[] notch = notches(hull, left, right, inside, hullPixels, frameBackground);
+      boolean[] cleared = shadowBeyond(hull, inside);
+      for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) {
+          int i = y * w + x;
+          if (notch[i]) {
+            mask.set(box.left() + x, box.top() + y, 65535);
+          } else if (cleared[i]) {
+            mask.set(box.left() + x, box.top() + y, 0);
+          }
+        }
+      }
+    }
+
+    /**
+     * The set-aside shadow pixels beyond the hull's margin, off the rest of the piece, that open
+     * outward, in regions large enough to be a cast shadow rather than a rim facet's edge.
+     */
+    private boolean[] shadowBeyond(ConvexHull hull, boolean[] inside) {
+      double margin = SHADOW_MARGIN * work.factor;
+      boolean[] nearPiece = BinaryMorphology.dilate(BinaryMorphology.and(selected, BinaryMorphology.invert(shadow)),
+          w, h, work.factor);
+      boolean[] out = new boolean[w * h];
+      for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) {
+          int i = y * w + x;
+          out[i] = shadow[i] && !inside[i] && !nearPiece[i] && hull.distanceTo(x, y) > margin && opensOutward(hull, x, y);
+        }
+      }
+      int minArea = MIN_SHADOW_AREA * work.factor * work.factor;
+      return ConnectedComponents.of(out, w, h).keepAtLeast(minArea);
+    }
+
+    /**
+     * Whether the straight path from (x, y) away from the hull (along the normal of its nearest
+     * point) runs through shadow to an unselected pixel: a shadow falls away from the stone onto the
+     * sweep, while a metal face beside the stone meets its own outline on that side.
+     */
+    private boolean opensOutward(ConvexHull hull, int x, int y) {
+      double[] q = hull.nearestBoundaryPoint(x, y);
+      double dx = x - q[0];
+      double dy = y - q[1];
+      double len = Math.hypot(dx, dy);
+      for (int step = 1; step <= reach; step++) {
+        int px = (int) Math.round(x + step * dx / len);
+        int py = (int) Math.round(y + step * dy / len);
+        if (px < 0 || py < 0 || px >= w || py >= h) {
+          return false;
+        }
+        int i = py * w + px;
+        if (!selected[i]) {
+          return passable[i];
+        }
+        if (!shadow[i]) {
+          return false;
+        }
+      }
+      return false;
+    }
+
+    /** The unselected regions inside the hull that are notches. */
+    private boolean[] notches(ConvexHull hull, int[] left, int[] right, boolean[] inside, long hullPixels,
+        boolean[] frameBackground) {
+      boolean[] open = new boolean[w * h];
+      for (int i = 0; i < open.length; i++) {
+        open[i] = inside[i] && !selected[i];
+      }
+      ConnectedComponents regions = ConnectedComponents.of(open, w, h);
+      int count = regions.areas.length;
+      boolean[] linked = new boolean[count];
+      double[] depth = new double[count];
+      int[][] mouth = new int[count][];
+      for (int r = 0; r < count; r++) {
+        mouth[r] = new int[] {w, h, -1, -1};
+      }
+      for (int y = 0; y < h; y++) {
+        for (int x = Math.max(0, left[y]); x <= Math.min(w - 1, right[y]); x++) {
+          int r = regions.labels[y * w + x];
+          if (r < 0) {
+            continue;
+          }
+          linked[r] |= frameBackground[workIndex(x, y)];
+          depth[r] = Math.max(depth[r], hull.distanceTo(x, y));
+          if (x == left[y] || x == right[y] || !inside(inside, x, y - 1) || !inside(inside, x, y + 1)) {
+            int[] m = mouth[r];
+            m[0] = Math.min(m[0], x);
+            m[1] = Math.min(m[1], y);
+            m[2] = Math.max(m[2], x);
+            m[3] = Math.max(m[3], y);
+          }
+        }
+      }
+      boolean[] isNotch = new boolean[count];
+      for (int r = 0; r < count; r++) {
+        int[] m = mouth[r];
+        // The mouth's width is the diagonal of the box of the region's pixels on the hull's boundary.
+        double width = m[2] < 0 ? Double.POSITIVE_INFINITY : Math.hypot(m[2] - m[0] + 1, m[3] - m[1] + 1);
+        isNotch[r] = linked[r] && depth[r] >= MIN_DEPTH_PER_MOUTH * width
+            && regions.areas[r] <= MAX_NOTCH_SHARE * hullPixels;
+      }
+      boolean[] out = new boolean[w * h];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = regions.labels[i] >= 0 && isNotch[regions.labels[i]];
+      }
+      return out;
+    }
+
+    private boolean inside(boolean[] inside, int x, int y) {
+      return y >= 0 && y < h && inside[y * w + x];
+    }
+
+    /** The band inside the box, in levels. */
+    private Plane crop(GrayU16 band) {
+      Plane out = new Plane(w, h);
+      for (int y = 0; y < h; y++) {
+        int row = band.startIndex + (box.top() + y) * band.stride + box.left();
+        for (int x = 0; x < w; x++) {
+          out.data()[y * w + x] = (band.data[row + x] & 0xFFFF) / 257f;
+        }
+      }
+      return out;
+    }
+  }
+
+  /** The coarse background connected to the frame (not a ring's interior). */
+  private static boolean[] frameBackground(boolean[] jewelry, int w, int h) {
+    boolean[] frame = new boolean[w * h];
+    for (int x = 0; x < w; x++) {
+      frame[x] = true;
+      frame[(h - 1) * w + x] = true;
+    }
+    for (int y = 0; y < h; y++) {
+      frame[y * w] = true;
+      frame[y * w + w - 1] = true;
+    }
+    return BinaryMorphology.reconstruct(frame, BinaryMorphology.invert(jewelry), w, h);
+  }
+
+  /** The full-resolution box of the part's work pixels. */
+  private static Rect partBounds(WorkImage work, ConnectedComponents parts, int id) {
+    int left = work.width;
+    int top = work.height;
+    int right = 0;
+    int bottom = 0;
+    for (int y = 0; y < work.height; y++) {
+      for (int x = 0; x < work.width; x++) {
+        if (parts.labels[y * work.width + x] == id) {
+          left = Math.min(left, x);
+          right = Math.max(right, x + 1);
+          top = Math.min(top, y);
+          bottom = y + 1;
+        }
+      }
+    }
+    return new Rect(left * work.factor, top * work.factor,
+        Math.min(work.fullWidth, right * work.factor), Math.min(work.fullHeight, bottom * work.factor));
+  }
+}
