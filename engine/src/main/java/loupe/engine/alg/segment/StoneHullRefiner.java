@@ -51,6 +51,8 @@ final class StoneHullRefiner {
   static final double SHADOW_CHROMA = 3.0;
   /** A shadow is at least this much darker than the sweep (relative). */
   static final double SHADOW_DEPTH = 0.03;
+  /** Work px: the widest band of shadow beyond the hull that is cleared. */
+  static final int REACH = 8;
   /** Work px²: smallest region of shadow that is cleared. */
   static final int MIN_SHADOW_AREA = 16;
 
@@ -74,9 +76,10 @@ final class StoneHullRefiner {
     ConnectedComponents parts = ConnectedComponents.of(wide, work.width, work.height);
     boolean[] frameBackground = frameBackground(jewelry, work.width, work.height);
     Rect frame = Rect.ofSize(image.width, image.height);
+    Rect[] bounds = partBounds(work, parts);
     for (int id = 0; id < parts.areas.length; id++) {
       progress.checkCancelled();
-      Rect box = partBounds(work, parts, id).grow(2 * work.factor + 1, frame);
+      Rect box = bounds[id].grow(REACH * work.factor, frame);
       Part part = new Part(work, parts, id, box, mask);
       part.setAsideShadow(image, sweep, frameBackground, cfg.flatSigmas() * sigma);
       part.refine(frameBackground);
@@ -107,7 +110,7 @@ final class StoneHullRefiner {
       this.mask = mask;
       this.w = box.width();
       this.h = box.height();
-      this.reach = 8 * work.factor;
+      this.reach = REACH * work.factor;
       selected = new boolean[w * h];
       for (int y = 0; y < h; y++) {
         int row = mask.startIndex + (box.top() + y) * mask.stride + box.left();
@@ -211,7 +214,7 @@ final class StoneHullRefiner {
         for (int x = Math.max(0, left[y]); x <= Math.min(w - 1, right[y]); x++) {
           int i = y * w + x;
           inside[i] = true;
-          kept += selected[i] && !shadow[i] ? 1 : 0;
+          kept += selected[i] ? 1 : 0;
         }
       }
       if (kept < MIN_SOLIDITY * hullPixels) {
@@ -355,23 +358,31 @@ final class StoneHullRefiner {
     return BinaryMorphology.reconstruct(frame, BinaryMorphology.invert(jewelry), w, h);
   }
 
-  /** The full-resolution box of the part's work pixels. */
-  private static Rect partBounds(WorkImage work, ConnectedComponents parts, int id) {
-    int left = work.width;
-    int top = work.height;
-    int right = 0;
-    int bottom = 0;
+  /** The full-resolution box of each part's work pixels. */
+  private static Rect[] partBounds(WorkImage work, ConnectedComponents parts) {
+    int n = parts.areas.length;
+    int[] left = new int[n];
+    int[] top = new int[n];
+    int[] right = new int[n];
+    int[] bottom = new int[n];
+    Arrays.fill(left, work.width);
+    Arrays.fill(top, work.height);
     for (int y = 0; y < work.height; y++) {
       for (int x = 0; x < work.width; x++) {
-        if (parts.labels[y * work.width + x] == id) {
-          left = Math.min(left, x);
-          right = Math.max(right, x + 1);
-          top = Math.min(top, y);
-          bottom = y + 1;
+        int id = parts.labels[y * work.width + x];
+        if (id >= 0) {
+          left[id] = Math.min(left[id], x);
+          right[id] = Math.max(right[id], x + 1);
+          top[id] = Math.min(top[id], y);
+          bottom[id] = y + 1;
         }
       }
     }
-    return new Rect(left * work.factor, top * work.factor,
-        Math.min(work.fullWidth, right * work.factor), Math.min(work.fullHeight, bottom * work.factor));
+    Rect[] out = new Rect[n];
+    for (int id = 0; id < n; id++) {
+      out[id] = new Rect(left[id] * work.factor, top[id] * work.factor,
+          Math.min(work.fullWidth, right[id] * work.factor), Math.min(work.fullHeight, bottom[id] * work.factor));
+    }
+    return out;
   }
 }
