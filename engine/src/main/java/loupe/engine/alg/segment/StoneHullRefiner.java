@@ -24,8 +24,8 @@ import loupe.engine.image.Rect;
  * <ul>
  *   <li>a connected region of unselected pixels inside the hull that opens onto the outside of the
  *       hull and onto the background at the frame (a notch, not a ring's interior), is deep for its
- *       mouth ({@link #MIN_DEPTH_PER_MOUTH}) and small compared to the stone ({@link
- *       #MAX_NOTCH_SHARE}; a heart's cleft is not) becomes fully jewelry;
+ *       mouth ({@link HullNotches#MIN_DEPTH_PER_MOUTH}) and small compared to the stone
+ *       ({@link HullNotches#MAX_NOTCH_SHARE}; a heart's cleft is not) becomes fully jewelry;
  *   <li>the set-aside shadow pixels beyond a margin outside the hull ({@link #SHADOW_MARGIN}) and
  *       off the rest of the piece, from which the straight path away from the hull runs through
  *       shadow to the open background (a shadow falls away from the stone; a prong's face beside
@@ -38,19 +38,8 @@ import loupe.engine.image.Rect;
 final class StoneHullRefiner {
   /** Selected pixels of a wide part over the pixels of its hull: round, oval, pear and cushion stones exceed it. */
   static final double MIN_SOLIDITY = 0.9;
-  /** Largest notch, as a share of the hull's pixels. */
-  static final double MAX_NOTCH_SHARE = 0.03;
-  /**
-   * Smallest depth of a notch (its deepest pixel's distance from the hull) over the width of its
-   * mouth on the hull: 0.5 means the piece encloses the deepest pixel over at least 270°.
-   */
-  static final double MIN_DEPTH_PER_MOUTH = 0.5;
   /** Work px: shadow-like pixels this close to the hull stay, in case they are a dark rim facet the hull cut across. */
   static final double SHADOW_MARGIN = 1.0;
-  /** Largest colour departure (levels) of a shadow's 3×3 mean from a pure gain of the sweep's colour. */
-  static final double SHADOW_CHROMA = 3.0;
-  /** A shadow is at least this much darker than the sweep (relative). */
-  static final double SHADOW_DEPTH = 0.03;
   /** Work px: the widest band of shadow beyond the hull that is cleared. */
   static final int REACH = 8;
   /** Work px²: smallest region of shadow that is cleared. */
@@ -80,9 +69,9 @@ final class StoneHullRefiner {
     for (int id = 0; id < parts.areas.length; id++) {
       progress.checkCancelled();
       Rect box = bounds[id].grow(REACH * work.factor, frame);
-      Part part = new Part(work, parts, id, box, mask);
-      part.setAsideShadow(image, sweep, frameBackground, cfg.flatSigmas() * sigma);
-      part.refine(frameBackground);
+      boolean[] selected = selected(mask, box);
+      ShadowMap shadows = ShadowMap.of(image, box, work, sweep, selected, frameBackground, cfg.flatSigmas() * sigma);
+      new Part(work, parts, id, box, selected, shadows, mask).refine(frameBackground);
     }
   }
 
@@ -96,13 +85,13 @@ final class StoneHullRefiner {
     private final int w;
     private final int h;
     private final boolean[] selected;
-    private boolean[] shadow;
-    /** Flat pixels: unselected ones, and selected ones of a shadow's colour. */
-    private boolean[] passable;
+    private final boolean[] shadow;
+    private final boolean[] passable;
     /** Full-resolution px: the widest shadow band that is cleared. */
     private final int reach;
 
-    Part(WorkImage work, ConnectedComponents parts, int id, Rect box, GrayU16 mask) {
+    Part(WorkImage work, ConnectedComponents parts, int id, Rect box, boolean[] selected, ShadowMap shadows,
+        GrayU16 mask) {
       this.work = work;
       this.parts = parts;
       this.id = id;
@@ -111,70 +100,14 @@ final class StoneHullRefiner {
       this.w = box.width();
       this.h = box.height();
       this.reach = REACH * work.factor;
-      selected = new boolean[w * h];
-      for (int y = 0; y < h; y++) {
-        int row = mask.startIndex + (box.top() + y) * mask.stride + box.left();
-        for (int x = 0; x < w; x++) {
-          selected[y * w + x] = (mask.data[row + x] & 0xFFFF) >= HALF;
-        }
-      }
+      this.selected = selected;
+      this.shadow = shadows.shadow();
+      this.passable = shadows.passable();
     }
 
     /** The work pixel that holds pixel (x, y) of the box. */
     private int workIndex(int x, int y) {
-      return Math.min(work.height - 1, (box.top() + y) / work.factor) * work.width
-          + Math.min(work.width - 1, (box.left() + x) / work.factor);
-    }
-
-    /**
-     * Marks the selected shadow-like pixels connected through shadow-like pixels to unselected ones
-     * on the background at the frame.
-     */
-    void setAsideShadow(Planar image, Plane[] sweep, boolean[] frameBackground, double flatLimit) {
-      int bands = sweep.length;
-      Plane[] mean = new Plane[bands];
-      float[] lum = new float[w * h];
-      for (int c = 0; c < bands; c++) {
-        mean[c] = BoxFilter.mean(crop(image.bands[c]), 1);
-        for (int i = 0; i < lum.length; i++) {
-          lum[i] += mean[c].data()[i] / bands;
-        }
-      }
-      float[] curvature = BoxFilter.mean(CoarseClassifier.absLaplacian(new Plane(w, h, lum)), 1).data();
-      passable = new boolean[w * h];
-      boolean[] seeds = new boolean[w * h];
-      double[] ratio = new double[bands];
-      for (int y = 0; y < h; y++) {
-        for (int x = 0; x < w; x++) {
-          int i = y * w + x;
-          int iw = workIndex(x, y);
-          if (curvature[i] >= flatLimit) {
-            continue;
-          }
-          if (!selected[i]) {
-            passable[i] = true;
-            seeds[i] = frameBackground[iw];
-            continue;
-          }
-          if (bands == 1) {
-            continue;
-          }
-          double meanRatio = 0;
-          double meanSweep = 0;
-          for (int c = 0; c < bands; c++) {
-            double s = Math.max(1.0, sweep[c].data()[iw]);
-            ratio[c] = mean[c].data()[i] / s;
-            meanRatio += ratio[c] / bands;
-            meanSweep += s / bands;
-          }
-          double departure = 0;
-          for (int c = 0; c < bands; c++) {
-            departure = Math.max(departure, Math.abs(ratio[c] - meanRatio) * meanSweep);
-          }
-          passable[i] = departure < SHADOW_CHROMA && meanRatio < 1 - SHADOW_DEPTH;
-        }
-      }
-      shadow = BinaryMorphology.and(BinaryMorphology.reconstruct(seeds, passable, w, h), selected);
+      return StoneHullRefiner.workIndex(work, box.left() + x, box.top() + y);
     }
 
     /** Fills the notches and clears the shadow beyond the hull, if the part is a stone. */
@@ -220,7 +153,16 @@ final class StoneHullRefiner {
       if (kept < MIN_SOLIDITY * hullPixels) {
         return;
       }
-      boolean[] notch = notches(hull, left, right, inside, hullPixels, frameBackground);
+      boolean[] open = new boolean[w * h];
+      boolean[] linked = new boolean[w * h];
+      for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) {
+          int i = y * w + x;
+          open[i] = inside[i] && !selected[i];
+          linked[i] = open[i] && frameBackground[workIndex(x, y)];
+        }
+      }
+      boolean[] notch = HullNotches.find(hull, left, right, hullPixels, open, linked);
       boolean[] cleared = shadowBeyond(hull, inside);
       for (int y = 0; y < h; y++) {
         for (int x = 0; x < w; x++) {
@@ -279,69 +221,24 @@ final class StoneHullRefiner {
       }
       return false;
     }
+  }
 
-    /** The unselected regions inside the hull that are notches. */
-    private boolean[] notches(ConvexHull hull, int[] left, int[] right, boolean[] inside, long hullPixels,
-        boolean[] frameBackground) {
-      boolean[] open = new boolean[w * h];
-      for (int i = 0; i < open.length; i++) {
-        open[i] = inside[i] && !selected[i];
+  /** The pixels of the box that the mask selects (≥ 50%), row-major. */
+  private static boolean[] selected(GrayU16 mask, Rect box) {
+    int w = box.width();
+    boolean[] out = new boolean[w * box.height()];
+    for (int y = 0; y < box.height(); y++) {
+      int row = mask.startIndex + (box.top() + y) * mask.stride + box.left();
+      for (int x = 0; x < w; x++) {
+        out[y * w + x] = (mask.data[row + x] & 0xFFFF) >= HALF;
       }
-      ConnectedComponents regions = ConnectedComponents.of(open, w, h);
-      int count = regions.areas.length;
-      boolean[] linked = new boolean[count];
-      double[] depth = new double[count];
-      int[][] mouth = new int[count][];
-      for (int r = 0; r < count; r++) {
-        mouth[r] = new int[] {w, h, -1, -1};
-      }
-      for (int y = 0; y < h; y++) {
-        for (int x = Math.max(0, left[y]); x <= Math.min(w - 1, right[y]); x++) {
-          int r = regions.labels[y * w + x];
-          if (r < 0) {
-            continue;
-          }
-          linked[r] |= frameBackground[workIndex(x, y)];
-          depth[r] = Math.max(depth[r], hull.distanceTo(x, y));
-          if (x == left[y] || x == right[y] || !inside(inside, x, y - 1) || !inside(inside, x, y + 1)) {
-            int[] m = mouth[r];
-            m[0] = Math.min(m[0], x);
-            m[1] = Math.min(m[1], y);
-            m[2] = Math.max(m[2], x);
-            m[3] = Math.max(m[3], y);
-          }
-        }
-      }
-      boolean[] isNotch = new boolean[count];
-      for (int r = 0; r < count; r++) {
-        int[] m = mouth[r];
-        // The mouth's width is the diagonal of the box of the region's pixels on the hull's boundary.
-        double width = m[2] < 0 ? Double.POSITIVE_INFINITY : Math.hypot(m[2] - m[0] + 1, m[3] - m[1] + 1);
-        isNotch[r] = linked[r] && depth[r] >= MIN_DEPTH_PER_MOUTH * width
-            && regions.areas[r] <= MAX_NOTCH_SHARE * hullPixels;
-      }
-      boolean[] out = new boolean[w * h];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = regions.labels[i] >= 0 && isNotch[regions.labels[i]];
-      }
-      return out;
     }
+    return out;
+  }
 
-    private boolean inside(boolean[] inside, int x, int y) {
-      return y >= 0 && y < h && inside[y * w + x];
-    }
-
-    /** The band inside the box, in levels. */
-    private Plane crop(GrayU16 band) {
-      Plane out = new Plane(w, h);
-      for (int y = 0; y < h; y++) {
-        int row = band.startIndex + (box.top() + y) * band.stride + box.left();
-        for (int x = 0; x < w; x++) {
-          out.data()[y * w + x] = (band.data[row + x] & 0xFFFF) / 257f;
-        }
-      }
-      return out;
-    }
+  /** The work pixel that holds full-resolution pixel (fx, fy). */
+  static int workIndex(WorkImage work, int fx, int fy) {
+    return Math.min(work.height - 1, fy / work.factor) * work.width + Math.min(work.width - 1, fx / work.factor);
   }
 
   /** The coarse background connected to the frame (not a ring's interior). */
