@@ -84,7 +84,7 @@ record ConvexHull(int[] xs, int[] ys) {
     }
     long count = 0;
     for (int y = 0; y < rows; y++) {
-      count += Math.max(0, right[y] - left[y] + 1);
+      count += right[y] >= left[y] ? right[y] - left[y] + 1 : 0;
     }
     return count;
   }
