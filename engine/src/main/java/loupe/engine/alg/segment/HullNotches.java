@@ -26,9 +26,11 @@ final class HullNotches {
    * @param hullPixels the number of pixels inside the hull
    * @param open the pixels inside the hull left out of the shape (row-major, w×h); Not modified
    * @param linked the open pixels that connect to the background outside (at least one per notch); Not modified
+   * @param minDepth smallest depth of a notch (shallower dents are the outline's own raggedness)
    * @return the pixels of the notches (row-major, w×h)
    */
-  static boolean[] find(ConvexHull hull, int[] left, int[] right, long hullPixels, boolean[] open, boolean[] linked) {
+  static boolean[] find(ConvexHull hull, int[] left, int[] right, long hullPixels, boolean[] open, boolean[] linked,
+      double minDepth) {
     int h = left.length;
     int w = open.length / h;
     ConnectedComponents regions = ConnectedComponents.of(open, w, h);
@@ -61,7 +63,8 @@ final class HullNotches {
     for (int r = 0; r < count; r++) {
       int[] m = mouth[r];
       double width = m[2] < 0 ? Double.POSITIVE_INFINITY : Math.hypot(m[2] - m[0] + 1, m[3] - m[1] + 1);
-      notch[r] = reaches[r] && depth[r] >= MIN_DEPTH_PER_MOUTH * width && regions.areas[r] <= MAX_NOTCH_SHARE * hullPixels;
+      notch[r] = reaches[r] && depth[r] >= Math.max(minDepth, MIN_DEPTH_PER_MOUTH * width)
+          && regions.areas[r] <= MAX_NOTCH_SHARE * hullPixels;
     }
     boolean[] out = new boolean[w * h];
     for (int i = 0; i < out.length; i++) {

@@ -112,32 +112,10 @@ final class StoneHullRefiner {
 
     /** Fills the notches and clears the shadow beyond the hull, if the part is a stone. */
     void refine(boolean[] frameBackground) {
-      // The row extremes of the part's selected, non-shadow pixels are the only candidates for hull vertices.
-      int[] xs = new int[2 * h];
-      int[] ys = new int[2 * h];
-      int n = 0;
-      for (int y = 0; y < h; y++) {
-        int lo = -1;
-        int hi = -1;
-        for (int x = 0; x < w; x++) {
-          int i = y * w + x;
-          int iw = workIndex(x, y);
-          if (selected[i] && !shadow[i] && parts.labels[iw] == id) {
-            lo = lo < 0 ? x : lo;
-            hi = x;
-          }
-        }
-        if (lo >= 0) {
-          xs[n] = lo;
-          ys[n++] = y;
-          xs[n] = hi;
-          ys[n++] = y;
-        }
-      }
-      if (n < 6) {
+      ConvexHull hull = hull();
+      if (hull == null) {
         return;
       }
-      ConvexHull hull = ConvexHull.of(Arrays.copyOf(xs, n), Arrays.copyOf(ys, n));
       int[] left = new int[h];
       int[] right = new int[h];
       long hullPixels = hull.rows(h, left, right);
@@ -162,7 +140,7 @@ final class StoneHullRefiner {
           linked[i] = open[i] && frameBackground[workIndex(x, y)];
         }
       }
-      boolean[] notch = HullNotches.find(hull, left, right, hullPixels, open, linked);
+      boolean[] notch = HullNotches.find(hull, left, right, hullPixels, open, linked, work.factor);
       boolean[] cleared = shadowBeyond(hull, inside);
       for (int y = 0; y < h; y++) {
         for (int x = 0; x < w; x++) {
@@ -193,6 +171,34 @@ final class StoneHullRefiner {
       }
       int minArea = MIN_SHADOW_AREA * work.factor * work.factor;
       return ConnectedComponents.of(out, w, h).keepAtLeast(minArea);
+    }
+
+    /**
+     * The hull of the part's selected pixels not set aside as shadow; null when they span fewer than
+     * three rows. The row extremes of those pixels are the only candidates for its vertices.
+     */
+    private ConvexHull hull() {
+      int[] xs = new int[2 * h];
+      int[] ys = new int[2 * h];
+      int n = 0;
+      for (int y = 0; y < h; y++) {
+        int lo = -1;
+        int hi = -1;
+        for (int x = 0; x < w; x++) {
+          int i = y * w + x;
+          if (selected[i] && !shadow[i] && parts.labels[workIndex(x, y)] == id) {
+            lo = lo < 0 ? x : lo;
+            hi = x;
+          }
+        }
+        if (lo >= 0) {
+          xs[n] = lo;
+          ys[n++] = y;
+          xs[n] = hi;
+          ys[n++] = y;
+        }
+      }
+      return n < 6 ? null : ConvexHull.of(Arrays.copyOf(xs, n), Arrays.copyOf(ys, n));
     }
 
     /**
