@@ -24,6 +24,9 @@ import loupe.engine.image.Planar;
  *       the local background ({@link EdgeRefiner}).
  *   <li>Give back, at full resolution, the sweep seen through the holes of chain links in thin
  *       parts of the piece ({@link SweepPocketRefiner}).
+ *   <li>Per stone (a wide, nearly convex part), fill the deep notches inside its convex hull (rim
+ *       facets that mirror the sweep) and clear the contact shadow beyond it ({@link
+ *       StoneHullRefiner}).
  * </ol>
  *
  * Deterministic: no randomness, no dependence on thread scheduling.
