@@ -26,16 +26,18 @@ final class HullNotches {
    * @param hullPixels the number of pixels inside the hull
    * @param open the pixels inside the hull left out of the shape (row-major, w×h); Not modified
    * @param linked the open pixels that connect to the background outside (at least one per notch); Not modified
+   * @param mirror the open pixels that show what a notch may show (at least half of a notch's); Not modified
    * @param minDepth smallest depth of a notch (shallower dents are the outline's own raggedness)
    * @return the pixels of the notches (row-major, w×h)
    */
   static boolean[] find(ConvexHull hull, int[] left, int[] right, long hullPixels, boolean[] open, boolean[] linked,
-      double minDepth) {
+      boolean[] mirror, double minDepth) {
     int h = left.length;
     int w = open.length / h;
     ConnectedComponents regions = ConnectedComponents.of(open, w, h);
     int count = regions.areas.length;
     boolean[] reaches = new boolean[count];
+    int[] mirrors = new int[count];
     double[] depth = new double[count];
     // Per region, the box of its pixels on the hull's boundary: its diagonal is the mouth's width.
     int[][] mouth = new int[count][];
@@ -49,6 +51,7 @@ final class HullNotches {
           continue;
         }
         reaches[r] |= linked[y * w + x];
+        mirrors[r] += mirror[y * w + x] ? 1 : 0;
         depth[r] = Math.max(depth[r], hull.distanceTo(x, y));
         if (x == left[y] || x == right[y] || outside(left, right, x, y - 1) || outside(left, right, x, y + 1)) {
           int[] m = mouth[r];
@@ -63,7 +66,7 @@ final class HullNotches {
     for (int r = 0; r < count; r++) {
       int[] m = mouth[r];
       double width = m[2] < 0 ? Double.POSITIVE_INFINITY : Math.hypot(m[2] - m[0] + 1, m[3] - m[1] + 1);
-      notch[r] = reaches[r] && depth[r] >= Math.max(minDepth, MIN_DEPTH_PER_MOUTH * width)
+      notch[r] = reaches[r] && 2 * mirrors[r] >= regions.areas[r] && depth[r] >= Math.max(minDepth, MIN_DEPTH_PER_MOUTH * width)
           && regions.areas[r] <= MAX_NOTCH_SHARE * hullPixels;
     }
     boolean[] out = new boolean[w * h];

@@ -23,7 +23,10 @@ import loupe.engine.image.Rect;
  *
  * <ul>
  *   <li>a connected region of unselected pixels inside the hull that opens onto the outside of the
- *       hull and onto the background at the frame (a notch, not a ring's interior), is deep for its
+ *       hull and onto the background at the frame (a notch, not a ring's interior), is mostly
+ *       neutral (within half {@link SegmentConfig#neutralChroma()} of a pure gain of the sweep's
+ *       colour: a facet mirroring the sweep, not a beige prop seen between the stone and its
+ *       setting), is deep for its
  *       mouth ({@link HullNotches#MIN_DEPTH_PER_MOUTH}) and small compared to the stone
  *       ({@link HullNotches#MAX_NOTCH_SHARE}; a heart's cleft is not) becomes fully jewelry;
  *   <li>the set-aside shadow pixels beyond a margin outside the hull ({@link #SHADOW_MARGIN}) and
@@ -64,6 +67,9 @@ final class StoneHullRefiner {
         work.width, work.height, t);
     ConnectedComponents parts = ConnectedComponents.of(wide, work.width, work.height);
     boolean[] frameBackground = frameBackground(jewelry, work.width, work.height);
+    // Half the smooth limit: a facet mirroring the sweep is as neutral as the sweep, a beige prop
+    // seen between the stone and its setting is not.
+    boolean[] neutral = neutral(work, sweep, cfg.neutralChroma() / 2);
     Rect frame = Rect.ofSize(image.width, image.height);
     Rect[] bounds = partBounds(work, parts);
     for (int id = 0; id < parts.areas.length; id++) {
@@ -71,7 +77,7 @@ final class StoneHullRefiner {
       Rect box = bounds[id].grow(REACH * work.factor, frame);
       boolean[] selected = selected(mask, box);
       ShadowMap shadows = ShadowMap.of(image, box, work, sweep, selected, frameBackground, cfg.flatSigmas() * sigma);
-      new Part(work, parts, id, box, selected, shadows, mask).refine(frameBackground);
+      new Part(work, parts, id, box, selected, shadows, mask).refine(frameBackground, neutral);
     }
   }
 
@@ -111,7 +117,7 @@ final class StoneHullRefiner {
     }
 
     /** Fills the notches and clears the shadow beyond the hull, if the part is a stone. */
-    void refine(boolean[] frameBackground) {
+    void refine(boolean[] frameBackground, boolean[] neutral) {
       ConvexHull hull = hull();
       if (hull == null) {
         return;
@@ -133,14 +139,16 @@ final class StoneHullRefiner {
       }
       boolean[] open = new boolean[w * h];
       boolean[] linked = new boolean[w * h];
+      boolean[] mirror = new boolean[w * h];
       for (int y = 0; y < h; y++) {
         for (int x = 0; x < w; x++) {
           int i = y * w + x;
           open[i] = inside[i] && !selected[i];
           linked[i] = open[i] && frameBackground[workIndex(x, y)];
+          mirror[i] = open[i] && neutral[workIndex(x, y)];
         }
       }
-      boolean[] notch = HullNotches.find(hull, left, right, hullPixels, open, linked, work.factor);
+      boolean[] notch = HullNotches.find(hull, left, right, hullPixels, open, linked, mirror, work.factor);
       boolean[] cleared = shadowBeyond(hull, inside);
       for (int y = 0; y < h; y++) {
         for (int x = 0; x < w; x++) {
@@ -245,6 +253,16 @@ final class StoneHullRefiner {
   /** The work pixel that holds full-resolution pixel (fx, fy). */
   static int workIndex(WorkImage work, int fx, int fy) {
     return Math.min(work.height - 1, fy / work.factor) * work.width + Math.min(work.width - 1, fx / work.factor);
+  }
+
+  /** Work pixels whose colour departs less than {@code limit} levels from a pure gain of the sweep's (see {@link CoarseClassifier#chromaDeviation}). */
+  private static boolean[] neutral(WorkImage work, Plane[] sweep, double limit) {
+    float[] chroma = CoarseClassifier.chromaDeviation(work, sweep).data();
+    boolean[] out = new boolean[chroma.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = chroma[i] < limit;
+    }
+    return out;
   }
 
   /** The coarse background connected to the frame (not a ring's interior). */
