@@ -8,7 +8,8 @@ import java.util.Arrays;
  * algorithm for convex hulls in two dimensions", Information Processing Letters 9(5), 1979), and
  * its rasterisation as one run of pixels per row.
  *
- * @param xs vertex x coordinates, counter-clockwise in image coordinates (y down), no collinear vertices
+ * @param xs vertex x coordinates in the order of the chain (counter-clockwise for y up, so clockwise on
+ *     screen), without collinear vertices
  * @param ys vertex y coordinates
  */
 record ConvexHull(int[] xs, int[] ys) {

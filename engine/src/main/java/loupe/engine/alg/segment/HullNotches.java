@@ -66,7 +66,8 @@ final class HullNotches {
     for (int r = 0; r < count; r++) {
       int[] m = mouth[r];
       double width = m[2] < 0 ? Double.POSITIVE_INFINITY : Math.hypot(m[2] - m[0] + 1, m[3] - m[1] + 1);
-      notch[r] = reaches[r] && 2 * mirrors[r] >= regions.areas[r] && depth[r] >= Math.max(minDepth, MIN_DEPTH_PER_MOUTH * width)
+      notch[r] = reaches[r] && 2 * mirrors[r] >= regions.areas[r]
+          && depth[r] >= Math.max(minDepth, MIN_DEPTH_PER_MOUTH * width)
           && regions.areas[r] <= MAX_NOTCH_SHARE * hullPixels;
     }
     boolean[] out = new boolean[w * h];

@@ -174,7 +174,8 @@ final class StoneHullRefiner {
       for (int y = 0; y < h; y++) {
         for (int x = 0; x < w; x++) {
           int i = y * w + x;
-          out[i] = shadow[i] && !inside[i] && !nearPiece[i] && hull.distanceTo(x, y) > margin && opensOutward(hull, x, y);
+          out[i] = shadow[i] && !inside[i] && !nearPiece[i] && hull.distanceTo(x, y) > margin
+              && opensOutward(hull, x, y);
         }
       }
       int minArea = MIN_SHADOW_AREA * work.factor * work.factor;
@@ -255,7 +256,10 @@ final class StoneHullRefiner {
     return Math.min(work.height - 1, fy / work.factor) * work.width + Math.min(work.width - 1, fx / work.factor);
   }
 
-  /** Work pixels whose colour departs less than {@code limit} levels from a pure gain of the sweep's (see {@link CoarseClassifier#chromaDeviation}). */
+  /**
+   * Work pixels whose colour departs less than {@code limit} levels from a pure gain of the sweep's
+   * (see {@link CoarseClassifier#chromaDeviation}).
+   */
   private static boolean[] neutral(WorkImage work, Plane[] sweep, double limit) {
     float[] chroma = CoarseClassifier.chromaDeviation(work, sweep).data();
     boolean[] out = new boolean[chroma.length];

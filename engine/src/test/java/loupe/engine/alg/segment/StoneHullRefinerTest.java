@@ -13,11 +13,12 @@ import loupe.engine.image.Planar;
 import org.junit.jupiter.api.Test;
 
 /**
- * A faceted disc ("stone", with the thin line of its girdle) on a flat noisy sweep, selected by a mask that, like the coarse decision,
- * leaves out a rim facet that mirrors the sweep (a deep notch), a shallow bay of true background and
- * an enclosed pocket, and keeps a soft contact shadow below the stone and a flat grey prong with its
- * outline: the notch is filled, the bay and the pocket stay background, the shadow is cleared and
- * every pixel of the stone and the prong stays selected.
+ * A faceted disc ("stone", with the thin line of its girdle) on a flat noisy sweep, selected by a
+ * mask that, like the coarse decision, leaves out a rim facet that mirrors the sweep (a deep notch),
+ * the same notch showing a beige prop, a shallow bay of true background and an enclosed pocket, and
+ * keeps a soft contact shadow below the stone and a flat grey prong with its outline: the notch is
+ * filled; the beige one, the bay and the pocket stay background; the shadow is cleared; every pixel
+ * of the stone and the prong stays selected.
  */
 class StoneHullRefinerTest {
   // The dev scenes' scale: a 1200-wide frame is reduced by 2, and the stone is 240 px across.
@@ -29,7 +30,7 @@ class StoneHullRefinerTest {
   private static final double SWEEP = 230;
   private static final double SIGMA = 1.5;
 
-  private enum Kind { SWEEP, GIRDLE, FACET, NOTCH, BAY, POCKET, SHADOW, PRONG, OUTLINE }
+  private enum Kind { SWEEP, GIRDLE, FACET, NOTCH, BEIGE_NOTCH, BAY, POCKET, SHADOW, PRONG, OUTLINE }
 
   private static Kind kind(int x, int y) {
     double dx = x + 0.5 - CX;
@@ -39,6 +40,9 @@ class StoneHullRefinerTest {
     if (r <= R) {
       if (r > R - 48 && Math.abs(angle - 150) < 8) {
         return Kind.NOTCH; // lower left rim: 48 deep, mouth ~33, 2% of the stone
+      }
+      if (r > R - 48 && Math.abs(angle + 100) < 8) {
+        return Kind.BEIGE_NOTCH; // top rim: the same notch showing a beige prop behind the stone
       }
       if (r > R - 16 && Math.abs(angle) < 25) {
         return Kind.BAY; // right rim: 16 deep, mouth ~100
@@ -68,10 +72,10 @@ class StoneHullRefinerTest {
   private static double value(Kind k, int x, int y) {
     double r = Math.hypot(x + 0.5 - CX, y + 0.5 - CY);
     return switch (k) {
-      case SWEEP, NOTCH, BAY, POCKET -> SWEEP;
+      case SWEEP, NOTCH, BEIGE_NOTCH, BAY, POCKET -> SWEEP;
       // Flat facets: sectors and rings alternate between two greys.
-      case FACET -> ((int) ((Math.atan2(y + 0.5 - CY, x + 0.5 - CX) + Math.PI) / (Math.PI / 8)) + (int) (r / 40)) % 2 == 0
-          ? 150 : 205;
+      case FACET -> ((int) ((Math.atan2(y + 0.5 - CY, x + 0.5 - CX) + Math.PI) / (Math.PI / 8)) + (int) (r / 40))
+          % 2 == 0 ? 150 : 205;
       case SHADOW -> SWEEP - darkening(x, y);
       case PRONG -> 200;
       case GIRDLE -> 170;
@@ -81,7 +85,8 @@ class StoneHullRefinerTest {
 
   private static boolean keptByCoarseDecision(Kind k, int x, int y) {
     double r = Math.hypot(x + 0.5 - CX, y + 0.5 - CY);
-    return k == Kind.FACET || k == Kind.GIRDLE || k == Kind.PRONG || k == Kind.OUTLINE || k == Kind.SHADOW && darkening(x, y) >= 8;
+    return k == Kind.FACET || k == Kind.GIRDLE || k == Kind.PRONG || k == Kind.OUTLINE
+        || k == Kind.SHADOW && darkening(x, y) >= 8;
   }
 
   @Test
@@ -95,7 +100,9 @@ class StoneHullRefinerTest {
         Kind k = kind(x, y);
         double v = value(k, x, y);
         for (int c = 0; c < 3; c++) {
-          image.bands[c].set(x, y, (int) Math.round(Math.max(0, Math.min(255, v + SIGMA * random.nextGaussian())) * 257));
+          double tint = k == Kind.BEIGE_NOTCH ? new double[] {-5, -20, -50}[c] : 0;
+          image.bands[c].set(x, y,
+              (int) Math.round(Math.max(0, Math.min(255, v + tint + SIGMA * random.nextGaussian())) * 257));
         }
         kept[y * W + x] = keptByCoarseDecision(k, x, y);
         mask.set(x, y, kept[y * W + x] ? 65535 : 0);
@@ -131,7 +138,7 @@ class StoneHullRefinerTest {
           // Next to the outline the notch may stay out: the part's opening rounds the stone off
           // beside the notch, so the hull crosses the notch's mouth a little inside the outline.
           case NOTCH -> m == 65535 || r >= R - 12;
-          case BAY, POCKET, SWEEP -> m == 0;
+          case BEIGE_NOTCH, BAY, POCKET, SWEEP -> m == 0;
           case SHADOW -> true;
         };
         if (!ok) {
