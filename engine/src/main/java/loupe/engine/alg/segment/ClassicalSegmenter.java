@@ -26,6 +26,9 @@ import loupe.engine.image.Planar;
  *       the local background ({@link EdgeRefiner}).
  *   <li>Give back, at full resolution, the sweep seen through the holes of chain links in thin
  *       parts of the piece ({@link SweepPocketRefiner}).
+ *   <li>Per stone (a wide, nearly convex part), fill the deep notches inside its convex hull (rim
+ *       facets that mirror the sweep) and clear the contact shadow beyond it ({@link
+ *       StoneHullRefiner}).
  * </ol>
  *
  * Deterministic: no randomness, no dependence on thread scheduling.
@@ -73,6 +76,7 @@ public final class ClassicalSegmenter implements ProductSegmenter {
     progress.checkCancelled();
     progress.report("segment: pockets", 0);
     SweepPocketRefiner.refine(image, work, sweep, local, jewelry, sigma, config, mask, progress);
+    StoneHullRefiner.refine(image, work, sweep, jewelry, sigma, config, mask, progress);
     progress.report("segment: done", 1);
     return mask;
   }

@@ -190,7 +190,7 @@ final class SweepPocketRefiner {
   }
 
   /** The band inside {@code box}, in levels. */
-  private static Plane crop(GrayU16 band, Rect box) {
+  static Plane crop(GrayU16 band, Rect box) {
     Plane out = new Plane(box.width(), box.height());
     for (int y = 0; y < box.height(); y++) {
       int row = band.startIndex + (box.top() + y) * band.stride + box.left();

@@ -44,7 +44,7 @@ class ClassicalSegmenterSceneTest {
   }
 
   @Test
-  @Disabled("measured IoU 0.811: the sweep seen through the links is given back, but the links' own soft"
+  @Disabled("measured IoU 0.814: the sweep seen through the links is given back, but the links' own soft"
       + " shadows are not told apart from the wires; of the acrylic block's lower part (between chain, bail and"
       + " stone) the middle is given back, a rim along the metal and the block seen through the links are kept")
   void dev02MeetsTheIouBar() {
@@ -57,17 +57,14 @@ class ClassicalSegmenterSceneTest {
   }
 
   @Test
-  @Disabled("measured IoU 0.935: rim facets and mirror faces that show the sweep are flooded as background"
-      + " through the stone's outline where they are not enclosed pockets, and the contact shadows under the stones"
-      + " are kept (a full-resolution shadow flood from the open background reached 0.949 but missed ~590 more"
-      + " full pixels of dark facets and the butterfly back, which meet their shadow without an edge)")
   void dev03MeetsTheIouBar() {
     assertThat(scene("dev03").iou()).isGreaterThanOrEqualTo(BAR_IOU);
   }
 
   @Test
-  void dev03HoldsTheIouReached() {
-    assertThat(scene("dev03").iou()).isGreaterThanOrEqualTo(0.93);
+  void dev03KeepsTheRimFacetsThatMirrorTheSweep() {
+    // 2749 truth-full pixels were missed before notches in the stones' hulls were filled; 1700 now.
+    assertThat(scene("dev03").missedFull()).isLessThanOrEqualTo(1750);
   }
 
   @Test
@@ -111,7 +108,7 @@ class ClassicalSegmenterSceneTest {
   }
 
   @Test
-  @Disabled("measured 0.946: the contact shadow right under the putty, between the studs, is a pocket the piece"
+  @Disabled("measured 0.950: the contact shadow right under the putty, between the studs, is a pocket the piece"
       + " mostly encloses and is kept with the piece (0.978 before pockets were closed, at 1918 more missed stone pixels)")
   void dev03PropShadowIsBackground() {
     assertThat(scene("dev03").backgroundShare(4)).isGreaterThanOrEqualTo(BAR_BACKGROUND);
@@ -119,6 +116,6 @@ class ClassicalSegmenterSceneTest {
 
   @Test
   void dev03PropShadowHoldsTheLevelReached() {
-    assertThat(scene("dev03").backgroundShare(4)).isGreaterThanOrEqualTo(0.94);
+    assertThat(scene("dev03").backgroundShare(4)).isGreaterThanOrEqualTo(0.945);
   }
 }
