@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The automatic protection with released specks and props ({@link ProductMasks#protection}) against
  * the plain margin ({@link ProductMasks#withMargin}) on every ground-truth scene: the truth mask only
- * scores. No fully-jewelry truth pixel may lose the full protection the plain margin gave it; a
+ * scores. The plain margin protects every fully-jewelry truth pixel fully (it covers what the estimate
+ * misses); no such pixel may lose that protection; a
  * truth edge pixel (part jewelry) may be released only where a prop shows in its other part.
  */
 class MarginReleaseSceneTest {
@@ -71,6 +72,7 @@ class MarginReleaseSceneTest {
             + " jewelry, %d truth edge of which %d without prop)", name, jewelBefore, jewelAfter, released,
         releasedDustHair, releasedProp, props, releasedJewel, releasedEdge, releasedEdgeNoProp));
 
+    assertThat(jewelBefore).as("truth jewelry the plain margin leaves not fully protected").isZero();
     assertThat(releasedJewel).as("released truth-jewelry pixels").isZero();
     assertThat(releasedEdgeNoProp).as("released truth edge pixels where no prop shows").isZero();
     assertThat(jewelAfter).as("truth jewelry not fully protected").isEqualTo(jewelBefore);
