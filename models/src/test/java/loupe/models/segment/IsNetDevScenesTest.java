@@ -98,16 +98,16 @@ class IsNetDevScenesTest {
   }
 
   @Test
-  @Disabled("measured IoU 0.834: the acrylic block's lower part, enclosed by chain, bail and stone, is selected by"
-      + " ISNet and kept by the classical segmenter as a pocket of the piece (59 % of the block is background), and"
-      + " the sweep seen through the chain's links is selected by both")
+  @Disabled("measured IoU 0.854: a rim of the acrylic block along the metal and the block seen through the chain's"
+      + " links are selected by ISNet and kept by the classical segmenter (73 % of the block is background), and"
+      + " the sweep seen through the links' shadowed half is selected by both")
   void dev02MeetsTheIouBar() {
     assertThat(iou("dev02")).isGreaterThanOrEqualTo(BAR);
   }
 
   @Test
   void dev02HoldsTheIouReached() {
-    assertThat(iou("dev02")).isGreaterThanOrEqualTo(0.82);
+    assertThat(iou("dev02")).isGreaterThanOrEqualTo(0.85);
   }
 
   @Test
