@@ -56,6 +56,20 @@ class RefinerSafetyStressTest {
     assertThat(lost).allSatisfy((name, n) -> assertThat(n).as(name).isZero());
   }
 
+  /**
+   * Known limit (measured, not fixed): a chain's flat grey bar at the acrylic block's colour, 4 px
+   * off the block (a strip of sweep too narrow for the flood between them), is matched to the block
+   * across the strip, and the refiner gives part of it back; the edge pass, which cannot tell grey
+   * metal from a grey prop, drops most of those pixels even without it. Fails if the loss grows.
+   */
+  @Test
+  void greyBarBesideAcrylicKnownLoss() {
+    Map<String, Integer> lost = losses("bar", new PropFacetShot(true, ACRYLIC, ACRYLIC, 4).render(5),
+        new LinkedHashMap<>());
+    assertThat(lost.get("bar: prop interiors")).isLessThanOrEqualTo(16);
+    assertThat(lost.get("bar: stone hulls")).isZero();
+  }
+
   /** The steps run here are the segmenter's: the losses above are the segmenter's own. */
   @Test
   void theStepsAreTheSegmenters() {
@@ -83,7 +97,8 @@ class RefinerSafetyStressTest {
     long cleared = 0;
     for (StoneShot s : shots) {
       long[] result = hullOnly(s);
-      lost.put(s.toString(), (int) result[0]);
+      lost.put(String.format("%.0f px, girdle %b, shadow %.0f° %.2f, putty %b", s.diameter(), s.girdle(),
+          s.shadowAngle(), s.shadowDepth(), s.putty() != null), (int) result[0]);
       cleared += result[1];
     }
     assertThat(lost).allSatisfy((name, n) -> assertThat(n).as(name).isZero());
