@@ -20,7 +20,7 @@ import loupe.engine.image.Planar;
  * @param shadowDepth relative darkening of the sweep at the stone's outline (0 none)
  * @param putty the putty's colour as gains of the sweep's per channel, or null for none
  */
-record StoneShot(int width, int height, double diameter, double aspect, boolean pear, boolean girdle,
+public record StoneShot(int width, int height, double diameter, double aspect, boolean pear, boolean girdle,
     double shadowAngle, double shadowDepth, double[] putty) {
   static final double SIGMA = 1.5;
   private static final double[] SWEEP = {232, 231, 227};
@@ -37,7 +37,7 @@ record StoneShot(int width, int height, double diameter, double aspect, boolean 
   }
 
   /** The rendered shot and its full-coverage truth (row-major). */
-  Rendered render(long seed) {
+  public Rendered render(long seed) {
     Random random = new Random(seed);
     Planar image = Planar.create(3, width, height);
     boolean[] full = new boolean[width * height];
@@ -142,5 +142,5 @@ record StoneShot(int width, int height, double diameter, double aspect, boolean 
     return new double[] {v * light, v * light, v * light * 0.98};
   }
 
-  record Rendered(Planar image, boolean[] full) {}
+  public record Rendered(Planar image, boolean[] full) {}
 }
