@@ -218,22 +218,24 @@ final class SweepPocketRefiner {
       x0 = new int[w];
       x1 = new int[w];
       wx = new float[w];
-      for (int x = 0; x < w; x++) {
-        double u = (box.left() + x + 0.5) / work.factor - 0.5;
-        int lo = (int) Math.floor(u);
-        wx[x] = (float) Math.min(1, Math.max(0, u - lo));
-        x0[x] = Math.max(0, Math.min(work.width - 1, lo));
-        x1[x] = Math.max(0, Math.min(work.width - 1, lo + 1));
-      }
+      axis(box.left(), work.factor, work.width, 1, x0, x1, wx);
       y0 = new int[h];
       y1 = new int[h];
       wy = new float[h];
-      for (int y = 0; y < h; y++) {
-        double v = (box.top() + y + 0.5) / work.factor - 0.5;
-        int lo = (int) Math.floor(v);
-        wy[y] = (float) Math.min(1, Math.max(0, v - lo));
-        y0[y] = Math.max(0, Math.min(work.height - 1, lo)) * work.width;
-        y1[y] = Math.max(0, Math.min(work.height - 1, lo + 1)) * work.width;
+      axis(box.top(), work.factor, work.height, work.width, y0, y1, wy);
+    }
+
+    /**
+     * Along one axis from full-resolution {@code start}: the two work samples around each pixel
+     * centre (clamped to {@code size}, times {@code stride}) and the weight of the second.
+     */
+    private static void axis(int start, int factor, int size, int stride, int[] lo, int[] hi, float[] weight) {
+      for (int i = 0; i < lo.length; i++) {
+        double u = (start + i + 0.5) / factor - 0.5;
+        int below = (int) Math.floor(u);
+        weight[i] = (float) Math.min(1, Math.max(0, u - below));
+        lo[i] = Math.max(0, Math.min(size - 1, below)) * stride;
+        hi[i] = Math.max(0, Math.min(size - 1, below + 1)) * stride;
       }
     }
 
