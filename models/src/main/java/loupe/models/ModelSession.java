@@ -5,10 +5,13 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import loupe.models.onnx.ConvIntegerBands;
 
 /**
  * One shared ONNX Runtime session per installed model, opened on first use and then used by every
@@ -17,6 +20,12 @@ import java.util.function.Function;
  * that runs is the model that was installed. Runs request only the manifest's output.
  */
 public final class ModelSession implements AutoCloseable {
+  /**
+   * A larger im2col matrix is built in bands. On ISNet small (one of 288 MB, 17 of 36–144 MB) that
+   * took 40–100 MB off a 1024² run's peak RSS and 13 % off its CPU (models/README.md); 8 MB bands
+   * measured the same within the noise.
+   */
+  static final long MAX_IM2COL_BYTES = 32L << 20;
   private final ModelManifest manifest;
   private final ModelVariant variant;
   private final ModelFolder folder;
@@ -68,7 +77,7 @@ public final class ModelSession implements AutoCloseable {
     if (session == null) {
       String sha = ModelFileCheck.verify(manifest, variant, folder);
       Path file = folder.file(variant);
-      OrtSession s = create(manifest.id(), file, config);
+      OrtSession s = createBanded(manifest.id(), file, config);
       try {
         SignatureCheck.verify(manifest, s);
       } catch (RuntimeException e) {
@@ -81,12 +90,47 @@ public final class ModelSession implements AutoCloseable {
     return session;
   }
 
+  /**
+   * As {@link #create}, from a temporary copy of the file whose {@code ConvInteger} nodes with an
+   * im2col matrix over {@link #MAX_IM2COL_BYTES} are split into row bands ({@link ConvIntegerBands}):
+   * the same outputs to the bit, a lower peak. The file itself is used when nothing is split.
+   */
+  static OrtSession createBanded(String id, Path file, SessionConfig config) {
+    Path copy = null;
+    try {
+      Path load = file;
+      try {
+        copy = Files.createTempFile("loupe-" + id + "-", ".onnx");
+        load = ConvIntegerBands.write(file, MAX_IM2COL_BYTES, copy) > 0 ? copy : file;
+      } catch (IOException | IllegalArgumentException e) {
+        // Banding only saves memory: a file it cannot read or a full temp folder loads the original,
+        // and ONNX Runtime names what is wrong with a broken one.
+      }
+      return create(id, load, config);
+    } finally {
+      deleteQuietly(copy);
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      if (file != null) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      // A temporary copy left behind in the temp folder: nothing else to do.
+    }
+  }
+
   /** Creates a session, turning ORT's load errors into one line that names the model. */
   static OrtSession create(String id, Path file, SessionConfig config) {
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       options.setIntraOpNumThreads(config.intraOpThreads());
       options.setInterOpNumThreads(1);
       options.setCPUArenaAllocator(config.cpuArena());
+      // The memory pattern, planned on the first run, allocates one block per run for the whole plan:
+      // ISNet's second run peaked 310 MB higher with it, at the same speed (models/README.md).
+      options.setMemoryPatternOptimization(false);
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
       // Idle intra-op threads sleep instead of spinning: next to Photoshop (or on a busy CI machine)
       // spinning burns cores for nothing; measured no slower on 2 cores (models/README.md).

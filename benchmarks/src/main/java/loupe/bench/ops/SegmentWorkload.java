@@ -32,7 +32,8 @@ import org.opencv.imgproc.Imgproc;
  * code, seconds per call.
  * GrabCut is slow, so it runs on a downscale (long side {@link #GRABCUT_LONG_SIDE}, area
  * averaging) and its mask is upscaled bilinearly; both resizes are in its time. Quality: IoU and
- * boundary F (2 px) against the truth mask, both binarised at one half.
+ * boundary F (2 px) against the truth mask, both binarised at one half. OpenCV and GrabCut's BGR copy
+ * of the shot are loaded after Loupe's peak RSS is read, so it is the segmenter's.
  */
 public final class SegmentWorkload extends SceneWorkload {
   /** Which of Loupe's segmenters. */
@@ -53,18 +54,20 @@ public final class SegmentWorkload extends SceneWorkload {
 
   @Override
   Row run(Scene s) throws Exception {
-    CvImages.load();
     Rect canvas = Rect.ofSize(s.width(), s.height());
     Rect seed = MaskOps.support(s.mask()).grow(Math.max(s.width(), s.height()) / 50, canvas);
-    Mat bgr = CvImages.toBgr8(s.input());
     try (ModelRegistry models = ModelRegistry.open(ModelFolder.configured().root())) {
       ProductSegmenter loupeSegmenter = segmenter == Segmenter.CLASSICAL ? new ClassicalSegmenter()
           : models.segmenter().orElseThrow(() -> new IllegalStateException("ISNet is not installed in "
               + ModelFolder.configured().root() + " (loupe models install isnet --accept-license)"));
       String what = loupeSegmenter instanceof IsNetSegmenter isnet ? "ISNet " + isnet.modelInfo().variant()
           : "ClassicalSegmenter";
-      Compared<GrayU16, GrayU16> m = Compared.run(segmenter == Segmenter.ISNET ? cfg.qualityRepeat() : repeat,
-          () -> loupeSegmenter.segment(s.input(), Progress.NONE), referenceRepeat, () -> grabCut(bgr, seed));
+      Compared<GrayU16, GrayU16> m = Compared.runPrepared(segmenter == Segmenter.ISNET ? cfg.qualityRepeat() : repeat,
+          () -> loupeSegmenter.segment(s.input(), Progress.NONE), referenceRepeat, () -> {
+            CvImages.load();
+            Mat bgr = CvImages.toBgr8(s.input());
+            return () -> grabCut(bgr, seed);
+          });
       return row(s, what, m);
     }
   }

@@ -17,6 +17,18 @@ public record Compared<L, R>(Timed<L> loupe, Timed<R> reference, long peakRssMb)
     return new Compared<>(l, referenceRepeat.time(reference), rss);
   }
 
+  /**
+   * As {@link #run(Repeat, Callable, Repeat, Callable)}, but the reference's inputs (a native library,
+   * an OpenCV copy of the image) are made by {@code prepareReference}, untimed, after Loupe's peak RSS
+   * is read: the figure is Loupe's, not the reference's.
+   */
+  public static <L, R> Compared<L, R> runPrepared(Repeat loupeRepeat, Callable<L> loupe, Repeat referenceRepeat,
+      Callable<Callable<R>> prepareReference) throws Exception {
+    Timed<L> l = loupeRepeat.time(loupe);
+    long rss = PeakRss.megabytes();
+    return new Compared<>(l, referenceRepeat.time(prepareReference.call()), rss);
+  }
+
   /** A workload without a reference tool. */
   public static <L> Compared<L, Void> loupeOnly(Repeat repeat, Callable<L> loupe) throws Exception {
     Timed<L> l = repeat.time(loupe);

@@ -3,6 +3,7 @@ package loupe.models.testing;
 
 import java.util.ArrayList;
 import java.util.List;
+import loupe.models.onnx.ProtoWriter;
 
 /**
  * A tiny ONNX model builder over {@link ProtoWriter}, with field numbers from onnx/onnx.proto
@@ -10,9 +11,10 @@ import java.util.List;
  * Only what the test fixtures use: float scalar initializers, INT/INTS attributes, tensor inputs
  * and outputs with fixed or symbolic dimensions.
  */
-final class OnnxGraph {
-  static final int FLOAT = 1;
-  static final int UINT8 = 2;
+public final class OnnxGraph {
+  public static final int FLOAT = 1;
+  public static final int UINT8 = 2;
+  public static final int INT32 = 6;
   private static final int IR_VERSION = 7;
   private static final int OPSET = 13;
 
@@ -22,17 +24,17 @@ final class OnnxGraph {
   private final List<ProtoWriter> inputs = new ArrayList<>();
   private final List<ProtoWriter> outputs = new ArrayList<>();
 
-  OnnxGraph(String name) {
+  public OnnxGraph(String name) {
     this.name = name;
   }
 
   /** A graph input; each dim is a Long (fixed) or a String (symbolic). */
-  OnnxGraph input(String tensor, int elemType, Object... dims) {
+  public OnnxGraph input(String tensor, int elemType, Object... dims) {
     inputs.add(valueInfo(tensor, elemType, dims));
     return this;
   }
 
-  OnnxGraph output(String tensor, int elemType, Object... dims) {
+  public OnnxGraph output(String tensor, int elemType, Object... dims) {
     outputs.add(valueInfo(tensor, elemType, dims));
     return this;
   }
@@ -42,13 +44,31 @@ final class OnnxGraph {
     return this;
   }
 
+  /** An initializer of any element type: its dims and its little-endian raw data. */
+  public OnnxGraph tensor(String tensor, int elemType, long[] dims, byte[] raw) {
+    ProtoWriter t = new ProtoWriter();
+    for (long d : dims) {
+      t.varint(1, d);
+    }
+    initializers.add(t.varint(2, elemType).string(8, tensor).bytes(9, raw));
+    return this;
+  }
+
   /** A node; attributes are name/value pairs, the value an Integer (INT) or a long[] (INTS). */
-  OnnxGraph node(String op, String[] in, String out, Object... attributes) {
+  public OnnxGraph node(String op, String[] in, String out, Object... attributes) {
+    return node(op, in, new String[] {out}, attributes);
+  }
+
+  /** A node with several outputs. */
+  public OnnxGraph node(String op, String[] in, String[] out, Object... attributes) {
     ProtoWriter n = new ProtoWriter();
     for (String i : in) {
       n.string(1, i);
     }
-    n.string(2, out).string(3, out + "_" + op).string(4, op);
+    for (String o : out) {
+      n.string(2, o);
+    }
+    n.string(3, out[0] + "_" + op).string(4, op);
     for (int a = 0; a < attributes.length; a += 2) {
       ProtoWriter attr = new ProtoWriter().string(1, (String) attributes[a]);
       if (attributes[a + 1] instanceof long[] ints) {
@@ -65,7 +85,7 @@ final class OnnxGraph {
     return this;
   }
 
-  byte[] toModel() {
+  public byte[] toModel() {
     ProtoWriter graph = new ProtoWriter();
     nodes.forEach(n -> graph.message(1, n));
     graph.string(2, name);
