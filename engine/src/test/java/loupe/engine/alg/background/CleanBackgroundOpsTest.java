@@ -82,6 +82,37 @@ class CleanBackgroundOpsTest {
     assertPropShadowDropped(studio, composite);
   }
 
+  @Test
+  void a_prop_seen_through_a_link_of_the_piece_is_not_taken_for_shadow() {
+    // A chain link (ring of product) on the prop's edge: its hole shows the dark block, and the
+    // prop mask leaves the hole out (too small to be a prop of its own).
+    SyntheticStudio studio = SyntheticStudio.build(800, 600, 0.12, 400, 4);
+    int cx = (int) (800 * 0.55 - 2.3 * 600 * 0.15);
+    int cy = (int) (600 * 0.45);
+    Random rnd = new Random(4);
+    int hole = 0;
+    for (int y = cy - 12; y <= cy + 12; y++) {
+      for (int x = cx - 12; x <= cx + 12; x++) {
+        double r = Math.hypot(x - cx, y - cy);
+        if (r < 5) {
+          studio.exclude().set(x, y, 0);
+        }
+        if (r >= 5 && r < 10) {
+          studio.product().set(x, y, 65535);
+          for (int c = 0; c < 3; c++) {
+            studio.shot().bands[c].set(x, y, rnd.nextInt(65536));
+          }
+        }
+        hole += r < 5 && studio.shot().bands[1].get(x, y) < 48000 ? 1 : 0;
+      }
+    }
+    assertThat(hole).as("dark prop pixels seen through the hole").isGreaterThan(20);
+    // A long fade and reach: a shadow measured in the hole would spread into the block.
+    SweepConfig cfg = new SweepConfig(BackgroundFill.SWEEP, true, 8, 3, 0.5, 0.2, 0.015, 2, 0.1);
+    CleanBackground layers = CleanBackgroundOps.sweep(studio.shot(), studio.product(), studio.exclude(), cfg);
+    assertPropShadowDropped(studio, LayerComposite.of(studio.shot(), studio.product(), layers));
+  }
+
   /** Inside the excluded prop shadow the composite is never darker than the truth by a visible step. */
   private static void assertPropShadowDropped(SyntheticStudio studio, Planar composite) {
     int inside = 0;

@@ -9,6 +9,7 @@ import loupe.engine.alg.denoise.DenoiseConfig;
 import loupe.engine.alg.denoise.DenoiseOps;
 import loupe.engine.alg.denoise.impl.ChamferDistance;
 import loupe.engine.alg.denoise.impl.StripRunner;
+import loupe.engine.alg.mask.impl.FloodFill;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 import loupe.engine.image.Rect;
@@ -22,7 +23,9 @@ import loupe.engine.image.Rect;
  * observed/model, per band, in linear light. Pixels the caller excluded (props, the prop's own
  * shadow, dust) and pixels under the product are not measured: their density is filled smoothly
  * from the measured neighbours ({@link PushPull}), so a prop's shadow is dropped while a product
- * shadow running under the prop continues. The density fades out with distance over the last
+ * shadow running under the prop continues. Small pockets of background that the product and the
+ * excluded props enclose (a chain link's hole over a prop) are not measured either: the prop seen
+ * through them cannot be told from shadow. The density fades out with distance over the last
  * quarter of the reach, and the layer mask drops darkening below half of {@code shadowThreshold}
  * and fades it in up to the full threshold (smoothstep), so model residue is not kept as shadow.
  *
@@ -32,6 +35,8 @@ import loupe.engine.image.Rect;
  */
 public final class ContactShadow {
   private static final double FADE = 0.25;
+  /** Side, as a fraction of the image diagonal, of the smallest region of background measured (area = side²). */
+  private static final double POCKET = 0.01;
 
   private ContactShadow() {}
 
@@ -65,7 +70,9 @@ public final class ContactShadow {
       return new Layers(layer, mask);
     }
     Planar observed = smoothed(image, nonSample, zone, progress);
-    float[][] density = measure(observed, nonSample, model, zone, cfg.holeFade() * Math.hypot(w, h));
+    double pocket = POCKET * Math.hypot(w, h);
+    float[][] density = measure(observed, product, nonSample, model, zone, cfg.holeFade() * Math.hypot(w, h),
+        (int) Math.ceil(pocket * pocket));
     double fadeStart = (1 - FADE) * cap;
     int zw = zone.width();
     // Scratch per worker: the new background per band, then one row of vignette gains.
@@ -150,19 +157,66 @@ public final class ContactShadow {
     }
   }
 
-  /** δ per band over the zone: measured where nonSample == 0, filled elsewhere. */
-  private static float[][] measure(Planar observed, GrayU16 nonSample, SweepModel model, Rect zone, double holeFade) {
+  /**
+   * Clears the weight of every 8-connected region of sample pixels smaller than {@code minArea} that
+   * borders an excluded (or guard) pixel: a pocket the product and the props enclose, such as a
+   * chain link's hole over an acrylic block that the prop detector left unmarked. The prop seen
+   * through it looks like a deep shadow, and the fill would carry that across the prop's footprint
+   * (dev02 with the jewelry on its own layer: 97.1 → 98.9 % of the defects gone). A link's hole over
+   * the plain sweep borders only the product and is measured: it holds the chain's own shadow.
+   *
+   * @param weight Modified
+   * @param prop excluded or guard pixels (not sampled, not product); Not modified
+   */
+  private static void dropPockets(float[] weight, boolean[] prop, int zw, int zh, int minArea) {
+    boolean[] seen = new boolean[weight.length];
+    FloodFill flood = new FloodFill(zw, zh);
+    for (int i = 0; i < weight.length; i++) {
+      if (weight[i] > 0 && !seen[i]) {
+        int count = flood.fill(i, seen, q -> weight[q] > 0);
+        if (count < minArea && borders(flood.members(), count, prop, zw, zh)) {
+          int[] members = flood.members();
+          for (int k = 0; k < count; k++) {
+            weight[members[k]] = 0;
+          }
+        }
+      }
+    }
+  }
+
+  /** Whether a member has an 8-neighbour in {@code set}. */
+  private static boolean borders(int[] members, int count, boolean[] set, int w, int h) {
+    for (int k = 0; k < count; k++) {
+      int x = members[k] % w;
+      int y = members[k] / w;
+      for (int yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + 1); yy++) {
+        for (int xx = Math.max(0, x - 1); xx <= Math.min(w - 1, x + 1); xx++) {
+          if (set[yy * w + xx]) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** δ per band over the zone: measured where nonSample == 0 outside pockets, filled elsewhere. */
+  private static float[][] measure(Planar observed, GrayU16 product, GrayU16 nonSample, SweepModel model, Rect zone,
+      double holeFade, int minArea) {
     int zw = zone.width();
     int zh = zone.height();
     int bands = observed.numBands();
     float[][] density = new float[bands][zw * zh];
     float[] weight = new float[zw * zh];
+    boolean[] prop = new boolean[zw * zh];
     for (int y = 0; y < zh; y++) {
       int row = nonSample.startIndex + (y + zone.top()) * nonSample.stride + zone.left();
       for (int x = 0; x < zw; x++) {
         weight[y * zw + x] = nonSample.data[row + x] == 0 ? 1f : 0f;
+        prop[y * zw + x] = weight[y * zw + x] == 0 && product.get(x + zone.left(), y + zone.top()) == 0;
       }
     }
+    dropPockets(weight, prop, zw, zh, minArea);
     IntStream.range(0, bands).parallel().forEach(c -> {
       GrayU16 band = observed.bands[c];
       double[] sweep = new double[zw];
