@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.engine.recipe;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,13 +16,18 @@ public record RetouchResult(Recipe recipe, List<OutputLayer> layers, FidelityRep
     models = List.copyOf(models);
   }
 
-  /** This result with {@code earlier} (models of steps before the recipe, such as the product mask) listed first. */
-  public RetouchResult withModelsBefore(List<ModelUse> earlier) {
-    if (earlier.isEmpty()) {
+  /**
+   * This result with the models and notes of a step before the recipe (the product mask) listed
+   * first.
+   */
+  public RetouchResult withBefore(List<ModelUse> earlierModels, List<String> earlierNotes) {
+    if (earlierModels.isEmpty() && earlierNotes.isEmpty()) {
       return this;
     }
-    List<ModelUse> all = new java.util.ArrayList<>(earlier);
-    all.addAll(models);
-    return new RetouchResult(recipe, layers, fidelity, notes, backgroundGenerated, all);
+    List<ModelUse> allModels = new ArrayList<>(earlierModels);
+    allModels.addAll(models);
+    List<String> allNotes = new ArrayList<>(earlierNotes);
+    allNotes.addAll(notes);
+    return new RetouchResult(recipe, layers, fidelity, allNotes, backgroundGenerated, allModels);
   }
 }

@@ -140,6 +140,7 @@ final class RetouchCommand implements Callable<Integer> {
       clearProgress();
       System.out.printf(Locale.ROOT, "✓ %s → %s (%.1f s)%n  %s%n", file, o.output(), o.millis() / 1000.0,
           o.result().fidelity().line());
+      o.result().notes().forEach(n -> System.out.println("  note: " + n));
       if (format != null) {
         ExportResult e = exportFlat(o, request, format);
         row.put("export", e.file().toString());

@@ -52,7 +52,7 @@ public record DocumentMasks(String source, GrayU16 product, List<ModelUse> model
     String kind = (s.contains(":") ? s.substring(0, s.indexOf(':')) : s).toLowerCase(Locale.ROOT);
     ProductMasks.ProductMask product = switch (kind) {
       case "channel" -> new ProductMasks.ProductMask(
-          fromChannel(in, s.contains(":") ? s.substring(s.indexOf(':') + 1) : ""), List.of());
+          fromChannel(in, s.contains(":") ? s.substring(s.indexOf(':') + 1) : ""));
       case "layer", "auto", "path" -> {
         if (kind.equals("layer") && jewelry == null) {
           throw new UserError(in.file() + ": the source 'layer' needs a protected layer and this "

@@ -15,7 +15,6 @@ import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 import loupe.engine.image.Rect;
 import loupe.engine.recipe.ModelInpainter;
-import loupe.engine.recipe.ModelUse;
 import loupe.engine.recipe.OutputLayer;
 import loupe.engine.recipe.Placement;
 import loupe.engine.recipe.ProtectedLayer;
@@ -60,29 +59,27 @@ public final class DocumentRetouch {
     Rect canvas = Rect.ofSize(doc.width(), doc.height());
     PsdLayer jewelry = ProtectedLayerRule.find(doc.layers(), request.protectLayer(), file);
     RetouchInput input;
-    List<ModelUse> maskModels;
+    ProductMasks.ProductMask product;
     if (jewelry != null) {
       progress.report("reading layers", 0.02);
       ProtectedLayer prot = new ProtectedLayer(PsdPixels.color(jewelry, bands), PsdPixels.alpha(jewelry),
           PsdPixels.userMaskAtLayer(jewelry), PsdPixels.bounds(jewelry), jewelry.opacity());
       Planar beneath = Compositor.flatten(white(bands, canvas), layersBeneath(doc, jewelry, bands));
       Planar documentImage = Compositor.flatten(beneath, List.of(prot.asComposite()));
-      ProductMasks.ProductMask product = masks.productMask(request.maskSource(), "layer", documentImage,
+      product = masks.productMask(request.maskSource(), "layer", documentImage,
           PsdPixels.shape(jewelry, doc.width(), doc.height()), jewelry.opacity(), doc, progress);
       input = new RetouchInput(beneath, depth, product.mask(), prot, null, null);
-      maskModels = product.models();
     } else {
       if (doc.composite().isEmpty()) {
         throw new UserError(file + ": the document has no composite image and no protected layer to work from");
       }
       jewelry = originalLayer(doc, bands);
       Planar image = PsdPixels.color(jewelry, bands);
-      ProductMasks.ProductMask product = masks.productMask(request.maskSource(), "auto", image, null, 255, doc, progress);
+      product = masks.productMask(request.maskSource(), "auto", image, null, 255, doc, progress);
       input = new RetouchInput(image, depth, product.mask(), null, null, null);
-      maskModels = product.models();
     }
     RetouchResult result = RecipeRunner.run(request.recipe(), input, request.options(), inpainters, progress)
-        .withModelsBefore(maskModels);
+        .withBefore(product.models(), product.notes());
     addLayers(doc, jewelry, result, doc.depth());
     doc.lockLayer(jewelry, PROTECTED_LOCKS | jewelry.lockFlags());
     return new Outcome(doc, result, jewelry, input.productMask());

@@ -105,14 +105,14 @@ public final class PanelRetouch {
     Planar beneath = beneath(req, bands, canvas);
     Planar documentImage = Compositor.flatten(beneath, List.of(prot.asComposite()));
     ProductMasks.ProductMask product = req.request().maskSource() != null && req.request().maskSource().equals("selection")
-        ? new ProductMasks.ProductMask(docMask(req, "selection", canvas), List.of())
+        ? new ProductMasks.ProductMask(docMask(req, "selection", canvas))
         : masks.productMask(req.request().maskSource(), "layer", documentImage, new LayerShape(jewelBounds, alpha,
             userMask == null ? null : new LayerShape.UserMask(userMask, jewelBounds, 0, LayerShape.MaskFlags.NONE), null),
             255, null, progress);
     GrayU16 heal = req.buffers().containsKey("heal") ? docMask(req, "heal", canvas) : null;
     RetouchInput input = new RetouchInput(beneath, BitDepth.of(doc.bitDepth()), product.mask(), prot, heal, null);
     RetouchResult result = RecipeRunner.run(req.request().recipe(), input, req.request().options(), inpainters, progress)
-        .withModelsBefore(product.models());
+        .withBefore(product.models(), product.notes());
     return new PanelJobOutput(result, doc.bitDepth(), jewel.descriptor().fullRange(), doc.colorProfile(), json);
   }
 

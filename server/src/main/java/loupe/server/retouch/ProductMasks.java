@@ -61,8 +61,26 @@ public final class ProductMasks {
   private final ProductSegmenter segmenter;
   private final Function<String, Optional<IsNetSegmenter>> models;
 
-  /** A job's product mask and the models that produced it (empty unless {@code auto:MODEL}). */
-  public record ProductMask(GrayU16 mask, List<ModelUse> models) {}
+  /**
+   * A job's product mask, the models that produced it (empty unless {@code auto:MODEL}) and notes
+   * for the job's report.
+   */
+  public record ProductMask(GrayU16 mask, List<ModelUse> models, List<String> notes) {
+    public ProductMask {
+      models = List.copyOf(models);
+      notes = List.copyOf(notes);
+    }
+
+    public ProductMask(GrayU16 mask) {
+      this(mask, List.of(), List.of());
+    }
+  }
+
+  /**
+   * An automatic mask's protection, and how many pixels of a prop beside the estimate it keeps fully
+   * protected (the estimate's core over props; none where no prop was found).
+   */
+  record Protection(GrayU16 mask, long propPixelsKept) {}
 
   /** The model-free segmenter for {@code auto}; installed models (ISNet) for {@code auto:isnet}. */
   public ProductMasks() {
@@ -92,9 +110,9 @@ public final class ProductMasks {
     String name = s.contains(":") ? s.substring(s.indexOf(':') + 1) : null;
     progress.report("product mask (" + kind + ")", 0.05);
     return switch (kind.toLowerCase(Locale.ROOT)) {
-      case "layer" -> new ProductMask(fromLayer(shape, opacity, image.width, image.height), List.of());
+      case "layer" -> new ProductMask(fromLayer(shape, opacity, image.width, image.height));
       case "auto" -> automatic(name, image, progress);
-      case "path" -> new ProductMask(fromPath(doc, name, image.width, image.height), List.of());
+      case "path" -> new ProductMask(fromPath(doc, name, image.width, image.height));
       default -> throw new UserError("unknown product-mask source '" + s
           + "' (use layer, auto, auto:isnet, path[:NAME])");
     };
@@ -102,13 +120,26 @@ public final class ProductMasks {
 
   private ProductMask automatic(String model, Planar image, Progress progress) {
     if (model == null || model.isEmpty() || model.equals("classical")) {
-      return new ProductMask(protection(image, segmenter.segment(image, progress), progress), List.of());
+      Protection p = protection(image, segmenter.segment(image, progress), progress);
+      return new ProductMask(p.mask(), List.of(), propNote(p));
     }
     IsNetSegmenter m = models.apply(model).orElseThrow(() -> new UserError("the model '" + model + "' is not installed "
         + "(see: loupe models list; install with: loupe models install " + model + " --accept-license)"));
-    GrayU16 mask = protection(image, m.segment(image, progress), progress);
+    Protection p = protection(image, m.segment(image, progress), progress);
     ModelInfo info = m.modelInfo();
-    return new ProductMask(mask, List.of(new ModelUse(info.id(), info.variant(), info.sha256(), "product mask")));
+    return new ProductMask(p.mask(), List.of(new ModelUse(info.id(), info.variant(), info.sha256(), "product mask")),
+        propNote(p));
+  }
+
+  /**
+   * Tells the retoucher that part of a prop was left as shot, and how to have it removed: the
+   * margin exists for jewelry the estimate may miss, and an exact mask needs none.
+   */
+  private static List<String> propNote(Protection p) {
+    return p.propPixelsKept() == 0 ? List.of() : List.of(String.format(Locale.ROOT,
+        "automatic mask: %,d px of a prop beside the piece lie in its safety margin (%d px) and were left as shot; "
+            + "with the piece on its own layer, or a path, Loupe works up to its edge", p.propPixelsKept(),
+        PROP_CORE_MARGIN));
   }
 
   /**
@@ -133,7 +164,7 @@ public final class ProductMasks {
    * @param image the flattened document. Not modified.
    * @param estimate the automatic estimate. Not modified.
    */
-  static GrayU16 protection(Planar image, GrayU16 estimate, Progress progress) {
+  static Protection protection(Planar image, GrayU16 estimate, Progress progress) {
     GrayU16 margin = withMargin(estimate);
     MarginRelease.release(image, estimate, margin, RELEASE_RADIUS, margin, DefectConfig.defaults());
     return releaseProps(image, estimate, margin, progress);
@@ -151,27 +182,31 @@ public final class ProductMasks {
    * @param image the flattened document. Not modified.
    * @param estimate the automatic estimate. Not modified.
    * @param protection the margin. Modified.
+   * @return {@code protection}, and the prop pixels it keeps fully protected
    */
-  static GrayU16 releaseProps(Planar image, GrayU16 estimate, GrayU16 protection, Progress progress) {
+  static Protection releaseProps(Planar image, GrayU16 estimate, GrayU16 protection, Progress progress) {
     GrayU16 props;
     try {
       props = PropDetector.detect(image, estimate, PropConfig.DEFAULT, progress);
     } catch (IllegalArgumentException e) {
-      return protection; // too little background to fit the sweep: no prop can be told apart
+      return new Protection(protection, 0); // too little background to fit the sweep: no prop can be told apart
     }
     GrayU16 closed = MaskOps.contract(MaskOps.expand(estimate, PROP_CORE_CLOSING, null), PROP_CORE_CLOSING, null);
     GrayU16 core = MaskOps.expand(closed, PROP_CORE_MARGIN, null);
+    long propPixelsKept = 0;
     for (int y = 0; y < protection.height; y++) {
       for (int x = 0; x < protection.width; x++) {
         int prop = props.get(x, y);
         if (prop != 0) {
           int margin = protection.get(x, y);
           long kept = (long) margin * (65535 - prop) / 65535;
-          protection.set(x, y, (int) Math.min(margin, Math.max(kept, core.get(x, y))));
+          int value = (int) Math.min(margin, Math.max(kept, core.get(x, y)));
+          protection.set(x, y, value);
+          propPixelsKept += value == 65535 ? 1 : 0;
         }
       }
     }
-    return protection;
+    return new Protection(protection, propPixelsKept);
   }
 
   /** Transparency × user mask × vector mask × opacity: exactly where the protected layer covers the canvas fully. */

@@ -62,6 +62,8 @@ class DevSceneRecipeTest {
 
     // The promise holds on every scene and recipe.
     assertThat(score.jewelryChanged()).as("jewelry pixels changed").isZero();
+    // Each scene has a prop touching the piece; the report says how much of it the margin kept.
+    assertThat(outcome.result().notes()).as("job notes").anyMatch(n -> n.contains("of a prop beside the piece"));
     // The bar: ≥ 95 % of the dust and hair gone; never worse than the input.
     assertThat(score.dustHairGone()).as("dust and hair removed").isGreaterThanOrEqualTo(DUST_HAIR_REACHED);
     assertThat(score.psnrOut()).as("background PSNR never drops").isGreaterThanOrEqualTo(score.psnrIn());

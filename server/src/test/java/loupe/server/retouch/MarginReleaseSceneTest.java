@@ -38,7 +38,7 @@ class MarginReleaseSceneTest {
 
     GrayU16 estimate = new ClassicalSegmenter().segment(input, Progress.NONE);
     GrayU16 before = ProductMasks.withMargin(estimate);
-    GrayU16 after = ProductMasks.protection(input, estimate, Progress.NONE);
+    GrayU16 after = ProductMasks.protection(input, estimate, Progress.NONE).mask();
 
     long jewelBefore = 0;
     long jewelAfter = 0;
