@@ -92,6 +92,8 @@ function resultView(r) {
     before: shortHash(r.hashes.before),
     after: shortHash(r.hashes.after) + (hashesMatch ? "  ✓" : "  ✗"),
     layers: below + " below and " + above + " above '" + r.protectedLayer + "', which is now locked.",
+    // What the server did and left (props found, pixels kept by a safety margin), one line each.
+    notes: (r.notes || []).join("\n"),
   };
 }
 
@@ -141,7 +143,7 @@ function createUi(doc, handlers) {
     fsRadius: $("fs-radius"), protectHighlights: $("protect-highlights"), protectShadows: $("protect-shadows"),
     progress: $("progress"), progressLabel: $("progress-label"), run: $("run"), cancel: $("cancel"), message: $("message"),
     result: $("result"), resultTitle: $("result-title"), resultProtected: $("result-protected"), resultChanged: $("result-changed"),
-    resultBefore: $("result-before"), resultAfter: $("result-after"), resultLayers: $("result-layers"),
+    resultBefore: $("result-before"), resultAfter: $("result-after"), resultLayers: $("result-layers"), resultNotes: $("result-notes"),
   };
 
   el.connect.addEventListener("click", () => handlers.onConnect());
@@ -204,6 +206,8 @@ function createUi(doc, handlers) {
       el.resultBefore.textContent = vm.result.before;
       el.resultAfter.textContent = vm.result.after;
       el.resultLayers.textContent = vm.result.layers;
+      el.resultNotes.textContent = vm.result.notes;
+      el.resultNotes.style.display = vm.result.notes ? "" : "none";
     }
   }
 

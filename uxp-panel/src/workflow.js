@@ -229,6 +229,7 @@ async function runRecipe({ photoshop, client, recipeId, options, protectedLayerI
     protectedLayer: inputs.layerName,
     layers: written.created,
     fidelity: server.result.fidelity || null,
+    notes: Array.isArray(server.result.notes) ? server.result.notes : [],
     hashes: { before: inputs.fingerprint.pixels, after: written.after.pixels },
   };
 }
