@@ -86,6 +86,7 @@ function pageSetup(scenario) {
           layers: [{ index: 0, name: "Loupe background (clean)", bounds: { left: 0, top: 0, right: W, bottom: H }, blendMode: "normal", opacity: 255, visible: true, placement: "below", hasMask: false }],
           fidelity: { protectedPixels: 373, changedPixels: 0, inputSha256: "", outputSha256: "", verdict: "bit-exact" },
           models: [],
+          notes: ["background denoised", "frequency separation added hidden"],
         },
       });
     }

@@ -71,6 +71,8 @@ test("connected: Run is enabled; a run adds one history step and shows the fidel
   assert.equal(await page.textContent("#result-title"), "Loupe Pro: 1 layer added");
   assert.equal(await page.textContent("#result-changed"), "0 (bit-exact)");
   assert.match(await page.textContent("#result-after"), /✓$/);
+  assert.equal(await page.textContent("#result-notes"), "background denoised\nfrequency separation added hidden");
+  assert.equal(await page.isVisible("#result-notes"), true);
   assert.deepEqual(await page.evaluate(() => window.__fake.fake.historyNames(1)), ["Open", "Loupe Pro"]);
   assert.equal(await isDisabled(page, "run"), false, "ready for the next run");
   await page.screenshot({ path: path.join(ROOT, "target", "panel.png"), fullPage: true });
