@@ -22,7 +22,7 @@ import loupe.models.onnx.ConvIntegerBands;
 public final class ModelSession implements AutoCloseable {
   /**
    * A larger im2col matrix is built in bands. On ISNet small (one of 288 MB, 17 of 36–144 MB) that
-   * took 40–100 MB off a 1024² run's peak RSS and 13 % off its CPU (models/README.md); 8 MB bands
+   * took 40–100 MB off a 1024² run's peak RSS and 13 % off its CPU (docs/models-notes.md); 8 MB bands
    * measured the same within the noise.
    */
   static final long MAX_IM2COL_BYTES = 32L << 20;
@@ -129,11 +129,11 @@ public final class ModelSession implements AutoCloseable {
       options.setInterOpNumThreads(1);
       options.setCPUArenaAllocator(config.cpuArena());
       // The memory pattern, planned on the first run, allocates one block per run for the whole plan:
-      // ISNet's second run peaked 310 MB higher with it, at the same speed (models/README.md).
+      // ISNet's second run peaked 310 MB higher with it, at the same speed (docs/models-notes.md).
       options.setMemoryPatternOptimization(false);
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
       // Idle intra-op threads sleep instead of spinning: next to Photoshop (or on a busy CI machine)
-      // spinning burns cores for nothing; measured no slower on 2 cores (models/README.md).
+      // spinning burns cores for nothing; measured no slower on 2 cores (docs/models-notes.md).
       options.addConfigEntry("session.intra_op.allow_spinning", "0");
       return OrtEnvironment.getEnvironment().createSession(file.toString(), options);
     } catch (OrtException e) {

@@ -6,7 +6,7 @@ package loupe.models;
  *
  * @param intraOpThreads threads one inference may use (default: the available processors)
  * @param cpuArena ONNX Runtime's CPU arena allocator; off by default because it keeps the peak of
- *     every run reserved (off: lower peak RSS at the same speed, see models/README.md)
+ *     every run reserved (off: lower peak RSS at the same speed, see docs/models-notes.md)
  */
 public record SessionConfig(int intraOpThreads, boolean cpuArena) {
   public SessionConfig {
