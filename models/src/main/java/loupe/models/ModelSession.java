@@ -102,9 +102,9 @@ public final class ModelSession implements AutoCloseable {
       try {
         copy = Files.createTempFile("loupe-" + id + "-", ".onnx");
         load = ConvIntegerBands.write(file, MAX_IM2COL_BYTES, copy) > 0 ? copy : file;
-      } catch (IOException | IllegalArgumentException e) {
-        // Banding only saves memory: a file it cannot read or a full temp folder loads the original,
-        // and ONNX Runtime names what is wrong with a broken one.
+      } catch (IOException | RuntimeException e) {
+        // Banding only saves memory: a file it cannot parse (any failure of the rewrite) or a full
+        // temp folder loads the original, and ONNX Runtime names what is wrong with a broken one.
       }
       return create(id, load, config);
     } finally {

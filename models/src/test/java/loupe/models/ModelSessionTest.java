@@ -49,6 +49,26 @@ class ModelSessionTest {
     }
   }
 
+  @Test
+  void aFileTheBandingRewriteCannotParseStillGetsOnnxRuntimesClearError() throws Exception {
+    // A protobuf-looking header (ModelProto.graph, length far past the end), then noise: the
+    // rewrite gives up, and loading the file itself reports what is wrong.
+    byte[] bytes = new byte[4096];
+    new java.util.Random(5).nextBytes(bytes);
+    bytes[0] = 0x3A;
+    bytes[1] = (byte) 0xFF;
+    bytes[2] = (byte) 0xFF;
+    bytes[3] = 0x7F;
+    Path file = java.nio.file.Files.write(folder.resolve("noise.onnx"), bytes);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> ModelSession.createBanded("noise", file, SessionConfig.defaults().withThreads(1)))
+        .isInstanceOf(ModelException.class)
+        .hasMessageStartingWith("model 'noise': not a loadable ONNX model");
+    try (java.util.stream.Stream<Path> left = java.nio.file.Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      assertThat(left.filter(f -> f.getFileName().toString().startsWith("loupe-noise-"))).isEmpty();
+    }
+  }
+
   private static double maxDeviation(float[] values, double expected) {
     double max = 0;
     for (float v : values) {
