@@ -91,8 +91,11 @@ public final class RecipeRunner {
           : "Loupe background — clean sweep", clean.background(), protect));
       layers.add(place.masked("Loupe contact shadow (Multiply)", clean.shadowLayer(), clean.shadowMask(), protect,
           BlendMode.MULTIPLY));
-      notes.add(fill == BackgroundFill.WHITE ? "background replaced by #FFFFFF; contact shadow kept as a Multiply layer"
-          : "background replaced by a sweep fitted to the shot; contact shadow kept as a Multiply layer");
+      notes.add((fill == BackgroundFill.WHITE ? "background replaced by #FFFFFF" : "background replaced by a sweep fitted to "
+          + "the shot") + "; contact shadow kept as a Multiply layer" + (in.jewelry() != null ? ""
+          // Over a flat shot the new background lies over the original under a layer mask (65535 − P).
+          : "; both cover the whole frame under layer masks: paint the masks to extend them over whatever the "
+              + "protection left as shot"));
     }
     if (recipe == Recipe.EDITORIAL && in.healMask() != null && in.jewelry() != null) {
       progress.report("healing where you painted", 0.75);

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import loupe.engine.Progress;
+import loupe.engine.image.GrayU16;
+import loupe.engine.image.Planar;
+import loupe.psd.PsdLayer;
 import loupe.psd.PsdReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,7 +80,51 @@ class DevSceneRecipeTest {
       // own layer the bars are met on dev02 and dev03 (LayeredSceneRecipeTest). Held at the level reached.
       assertThat(score.psnrOut() - score.psnrIn()).as("background PSNR gain (dB)").isGreaterThanOrEqualTo(3.0);
       assertThat(score.allGone()).as("all defects removed").isGreaterThanOrEqualTo(0.44);
+      // What the protection held back of the prop is already clean on the layers beneath (the job's
+      // note tells the retoucher to paint their masks): measured 68.9 % / 100 % / 100 %; dev01 loses
+      // the ring's cast shadow under the putty (docs/engine-notes.md).
+      assertThat(heldBackCleanBeneath(run.scene(), outcome)).as("held-back prop clean on the layers beneath")
+          .isGreaterThanOrEqualTo(run.scene().getFileName().toString().startsWith("dev01") ? 0.65 : 0.99);
+      assertThat(outcome.result().notes()).anyMatch(n -> n.contains("paint the masks"));
     }
+  }
+
+  /**
+   * Share of the prop and prop-shadow pixels the protection held fully (truth background) where the
+   * clean sweep multiplied by the contact shadow layer, both as written, is within the tolerance of
+   * the clean render.
+   */
+  static double heldBackCleanBeneath(Path scene, FileOutcome outcome) throws Exception {
+    Planar sweep = null;
+    Planar shadow = null;
+    for (PsdLayer layer : PsdReader.read(outcome.output()).layers()) {
+      if (layer.name().contains("clean sweep")) {
+        sweep = PsdPixels.color(layer, 3);
+      } else if (layer.name().contains("contact shadow")) {
+        shadow = PsdPixels.color(layer, 3);
+      }
+    }
+    Planar clean = FlatImageReader.read(scene.resolve("truth_clean.png"), Long.MAX_VALUE).color();
+    GrayU16 truth = FlatImageReader.read(scene.resolve("truth_mask.png"), Long.MAX_VALUE).color().band(0);
+    GrayU16 labels = FlatImageReader.read(scene.resolve("truth_defects.png"), Long.MAX_VALUE).color().band(0);
+    long held = 0;
+    long cleanBeneath = 0;
+    for (int y = 0; y < truth.height; y++) {
+      for (int x = 0; x < truth.width; x++) {
+        if (outcome.productMask().get(x, y) != 65535 || truth.get(x, y) != 0 || labels.get(x, y) / 257 < 3) {
+          continue;
+        }
+        held++;
+        boolean near = true;
+        for (int c = 0; c < 3; c++) {
+          double multiplied = sweep.bands[c].get(x, y) * (shadow.bands[c].get(x, y) / 65535.0);
+          near &= Math.abs(multiplied - clean.bands[c].get(x, y)) < SceneScore.TOLERANCE;
+        }
+        cleanBeneath += near ? 1 : 0;
+      }
+    }
+    assertThat(held).as("held-back prop pixels").isGreaterThan(1000);
+    return (double) cleanBeneath / held;
   }
 
   /**
