@@ -27,7 +27,7 @@ final class FrequencySeparationLayers {
     Rect bounds;
     if (in.jewelry() != null) {
       source = in.jewelry().pixels();
-      coverage = in.jewelry().alpha();
+      coverage = in.jewelry().coverage();
       bounds = in.jewelry().bounds();
     } else {
       bounds = MaskOps.support(in.productMask());

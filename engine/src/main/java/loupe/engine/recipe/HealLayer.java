@@ -28,8 +28,7 @@ final class HealLayer {
               onCanvas.bottom() - b.top())
           .setTo(in.healMask().subimage(onCanvas.left(), onCanvas.top(), onCanvas.right(), onCanvas.bottom()));
     }
-    GrayU16 alpha = jewel.alpha() != null ? jewel.alpha() : GrayU16.filled(b.width(), b.height(), 65535);
-    Planar healed = HealOps.heal(jewel.pixels(), alpha, painted, HealConfig.defaults(), progress);
+    Planar healed = HealOps.heal(jewel.pixels(), jewel.coverage(), painted, HealConfig.defaults(), progress);
     return new OutputLayer("Loupe heal (painted areas, jewelry layer only)", healed, painted, null, b,
         BlendMode.NORMAL, 255, true, Placement.ABOVE, "Loupe heal");
   }

@@ -15,4 +15,19 @@ public record ProtectedLayer(Planar pixels, GrayU16 alpha, GrayU16 mask, Rect bo
   public CompositeLayer asComposite() {
     return new CompositeLayer(pixels, alpha, mask, bounds, BlendMode.NORMAL, opacity, true);
   }
+
+  /**
+   * Where the layer shows, at {@code bounds}: transparency × user mask × opacity, 65535 = fully.
+   * What a mask hides is not jewelry, so nothing built from the layer may use it.
+   */
+  public GrayU16 coverage() {
+    CompositeLayer layer = asComposite();
+    GrayU16 out = new GrayU16(bounds.width(), bounds.height());
+    for (int y = 0; y < out.height; y++) {
+      for (int x = 0; x < out.width; x++) {
+        out.set(x, y, layer.coverage(x, y));
+      }
+    }
+    return out;
+  }
 }

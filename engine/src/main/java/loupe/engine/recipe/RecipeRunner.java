@@ -97,10 +97,13 @@ public final class RecipeRunner {
           : "; both cover the whole frame under layer masks: paint the masks to extend them over whatever the "
               + "protection left as shot"));
     }
-    if (recipe == Recipe.EDITORIAL && in.healMask() != null && in.jewelry() != null) {
+    boolean heals = recipe == Recipe.EDITORIAL && in.healMask() != null && in.jewelry() != null;
+    if (heals) {
       progress.report("healing where you painted", 0.75);
       layers.add(HealLayer.of(in, progress));
       notes.add("healed the painted areas from the jewelry layer's own pixels");
+    } else if (in.healMask() != null) {
+      notes.add("the painted heal areas were left as shot: healing is part of the Editorial recipe, on a jewelry layer");
     }
     if (recipe != Recipe.QUICK && opt.fsRadius() > 0) {
       progress.report("frequency separation", 0.8);
@@ -112,7 +115,8 @@ public final class RecipeRunner {
         in.depth().quantize(band);
       }
     }
-    FidelityReport report = FidelityGuard.check(in, layers);
+    // Painted pixels are exempt from the guard only where a heal layer was made for them.
+    FidelityReport report = FidelityGuard.check(heals ? in : in.withoutHealMask(), layers);
     boolean generated = defects > 0 || props != null || opt.background() != BackgroundMode.KEEP;
     return new RetouchResult(recipe, layers, report, notes, generated, used);
   }

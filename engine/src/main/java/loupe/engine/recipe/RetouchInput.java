@@ -34,6 +34,11 @@ public record RetouchInput(
     }
   }
 
+  /** The same input with no painted heal areas. */
+  public RetouchInput withoutHealMask() {
+    return new RetouchInput(image, depth, productMask, jewelry, null, propMask);
+  }
+
   public int width() {
     return image.width;
   }

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.engine.recipe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import loupe.engine.Progress;
+import loupe.engine.image.BitDepth;
+import loupe.engine.image.GrayU16;
+import loupe.engine.image.Planar;
+import loupe.engine.image.Rect;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Healing exempts painted jewelry pixels from the guard only where a heal layer is made, and it
+ * samples only what the jewelry layer shows: pixels its layer mask hides are not jewelry.
+ */
+class RecipeHealTest {
+  static final int W = 96;
+  static final int H = 72;
+  static final int RED = 0;
+
+  /**
+   * A grey piece (with texture) on a light sweep; its layer's right third holds pure red pixels that
+   * the layer mask hides, as in a duplicated photograph cut out with a mask.
+   */
+  static RetouchInput input(GrayU16 heal) {
+    Random random = new Random(3);
+    Planar sweep = Planar.create(3, W, H);
+    Planar piece = Planar.create(3, W, H);
+    GrayU16 userMask = new GrayU16(W, H);
+    GrayU16 product = new GrayU16(W, H);
+    for (int y = 0; y < H; y++) {
+      for (int x = 0; x < W; x++) {
+        boolean inside = x >= 16 && x < 64 && y >= 12 && y < 60;
+        for (int c = 0; c < 3; c++) {
+          sweep.bands[c].set(x, y, 60000 + random.nextInt(300));
+          piece.bands[c].set(x, y, x >= 64 ? (c == RED ? 65535 : 0) : 20000 + random.nextInt(4000));
+        }
+        userMask.set(x, y, inside ? 65535 : 0);
+        product.set(x, y, inside ? 65535 : 0);
+      }
+    }
+    ProtectedLayer jewelry = new ProtectedLayer(piece, null, userMask, Rect.ofSize(W, H), 255);
+    return new RetouchInput(sweep, BitDepth.SIXTEEN, product, jewelry, heal, null);
+  }
+
+  /** A stroke painted along the piece's right edge, beside the hidden red pixels. */
+  static GrayU16 stroke() {
+    GrayU16 heal = new GrayU16(W, H);
+    heal.subimage(56, 30, 64, 40).fill(65535);
+    return heal;
+  }
+
+  @Test
+  void a_heal_stroke_outside_editorial_is_left_as_shot_and_guarded() {
+    RetouchResult result = RecipeRunner.run(Recipe.PRO, input(stroke()), RecipeOptions.defaults(Recipe.PRO),
+        ModelInpainter.Source.NONE, Progress.NONE);
+
+    assertThat(result.fidelity().healedPixels()).isZero();
+    assertThat(result.fidelity().protectedPixels()).isEqualTo(48L * 48);
+    assertThat(result.layers()).noneMatch(l -> l.name().startsWith("Loupe heal"));
+    assertThat(result.notes()).anyMatch(n -> n.contains("heal areas were left as shot"));
+  }
+
+  @Test
+  void healing_never_samples_what_the_layer_mask_hides() {
+    RetouchResult result = RecipeRunner.run(Recipe.EDITORIAL, input(stroke()),
+        RecipeOptions.defaults(Recipe.EDITORIAL), ModelInpainter.Source.NONE, Progress.NONE);
+
+    OutputLayer heal = result.layers().stream().filter(l -> l.name().startsWith("Loupe heal")).findFirst()
+        .orElseThrow();
+    assertThat(result.fidelity().healedPixels()).isEqualTo(8L * 10);
+    for (int y = 30; y < 40; y++) {
+      for (int x = 56; x < 64; x++) {
+        assertThat(heal.pixels().bands[RED].get(x, y)).as("red at (%d, %d)", x, y).isLessThan(30000);
+      }
+    }
+  }
+}
