@@ -31,13 +31,18 @@ public final class PsdCompositor {
         if (doc.compositeKept()) return new Decision(false, "changes do not alter the rendering: original composite kept");
         // Without layers the composite is the picture itself (a flat file): there is nothing to recompute it from.
         if (doc.layers().isEmpty()) return new Decision(false, "no layers: the composite is the picture");
-        if (doc.colorMode() != ColorMode.RGB && doc.colorMode() != ColorMode.GRAYSCALE) {
-            return new Decision(false, "colour mode " + doc.colorMode() + " is not composited: original composite kept");
-        }
-        if (doc.depth() != 8 && doc.depth() != 16) return new Decision(false, doc.depth() + "-bit is not composited: original composite kept");
-        String why = unsupported(doc.layerTree(), doc.colorMode().colorChannels());
+        String why = cannotRender(doc);
         if (why != null) return new Decision(false, why + ": original composite kept");
         return new Decision(true, "recomputed from the visible pixel layers");
+    }
+
+    /** Why {@link #composite} cannot render this document's layers, or null when it can. */
+    public static String cannotRender(PsdDocument doc) {
+        if (doc.colorMode() != ColorMode.RGB && doc.colorMode() != ColorMode.GRAYSCALE) {
+            return "colour mode " + doc.colorMode() + " is not composited";
+        }
+        if (doc.depth() != 8 && doc.depth() != 16) return doc.depth() + "-bit is not composited";
+        return unsupported(doc.layerTree(), doc.colorMode().colorChannels());
     }
 
     private static String unsupported(List<LayerNode> nodes, int colours) {
@@ -67,7 +72,7 @@ public final class PsdCompositor {
             if (n.isGroup()) {
                 boolean pass = "pass".equals(l.blendMode());
                 if (!pass && !"norm".equals(l.blendMode())) return name + " is a group in blend mode '" + l.blendMode() + "'";
-                if (pass && (l.opacity() != 255 || fill(l) != 255 || (m != null && !m.disabled()))) {
+                if (pass && (l.opacity() != 255 || l.fillOpacity() != 255 || (m != null && !m.disabled()))) {
                     return name + " is a pass-through group with opacity or a mask";
                 }
                 String inner = unsupported(n.children(), colours);
@@ -80,11 +85,6 @@ public final class PsdCompositor {
             }
         }
         return null;
-    }
-
-    private static int fill(PsdLayer l) {
-        TaggedBlock b = l.block("iOpa");
-        return b == null || b.data().length < 1 ? 255 : b.data()[0] & 0xFF;
     }
 
     /** Rows per band: a band's canvas stays in the caches and bands spread over the cores. */
@@ -176,10 +176,10 @@ public final class PsdCompositor {
                 } else {
                     Canvas group = new Canvas(canvas.width, canvas.top, canvas.rows, canvas.colours);
                     paint(n.children(), pixels, group, depth);
-                    canvas.over(group, l.opacity() * fill(l) / (255.0 * 255.0), px.mask());
+                    canvas.over(group, l.opacity() * l.fillOpacity() / (255.0 * 255.0), px.mask());
                 }
             } else {
-                canvas.draw(l, px, l.opacity() * fill(l) / (255.0 * 255.0), depth);
+                canvas.draw(l, px, l.opacity() * l.fillOpacity() / (255.0 * 255.0), depth);
             }
         }
     }

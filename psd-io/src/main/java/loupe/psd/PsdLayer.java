@@ -160,6 +160,12 @@ public final class PsdLayer {
 
     public int opacity() { return opacity; }
 
+    /** Fill opacity 0-255 (the 'iOpa' block; 255 without one): opacity that spares layer effects. */
+    public int fillOpacity() {
+        TaggedBlock b = block("iOpa");
+        return b == null || b.data().length < 1 ? 255 : b.data()[0] & 0xFF;
+    }
+
     public void setOpacity(int opacity) {
         if (opacity < 0 || opacity > 255) throw new IllegalArgumentException("opacity " + opacity + " is not 0-255");
         this.opacity = opacity;

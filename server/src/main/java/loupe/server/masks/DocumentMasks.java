@@ -47,9 +47,12 @@ public record DocumentMasks(String source, GrayU16 product, List<ModelUse> model
   public static DocumentMasks compute(MaskInput in, String source, String protect, List<MaskSpec> specs,
       ProductMasks masks, Progress progress) {
     PsdDocument doc = in.document();
-    PsdLayer jewelry = doc == null ? null : ProtectedLayerRule.find(doc.layers(), protect, in.file().toString());
-    String s = source == null || source.isBlank() ? (jewelry != null ? "layer" : "auto") : source.trim();
-    String kind = (s.contains(":") ? s.substring(0, s.indexOf(':')) : s).toLowerCase(Locale.ROOT);
+    boolean defaulted = source == null || source.isBlank();
+    // The protected layer is looked for only when the mask may come from it.
+    PsdLayer jewelry = doc == null || !(defaulted || kindOf(source.trim()).equals("layer")) ? null
+        : ProtectedLayerRule.find(doc.layers(), protect, in.file().toString());
+    String s = defaulted ? (jewelry != null ? "layer" : "auto") : source.trim();
+    String kind = kindOf(s);
     ProductMasks.ProductMask product = switch (kind) {
       case "channel" -> new ProductMasks.ProductMask(
           fromChannel(in, s.contains(":") ? s.substring(s.indexOf(':') + 1) : ""));
@@ -67,6 +70,10 @@ public record DocumentMasks(String source, GrayU16 product, List<ModelUse> model
     progress.report("luminosity masks", 0.8);
     Map<MaskSpec, GrayU16> luminosity = specs.isEmpty() ? new LinkedHashMap<>() : luminosity(in, product.mask(), specs);
     return new DocumentMasks(s, product.mask(), product.models(), luminosity);
+  }
+
+  private static String kindOf(String source) {
+    return (source.contains(":") ? source.substring(0, source.indexOf(':')) : source).toLowerCase(Locale.ROOT);
   }
 
   /** {@code lights3,darks4} → specs, duplicates once; a bad name is a one-line user error naming it. */

@@ -24,6 +24,7 @@ import loupe.engine.recipe.RetouchResult;
 import loupe.psd.ColorMode;
 import loupe.psd.LayerNode;
 import loupe.psd.PsdChannel;
+import loupe.psd.PsdCompositor;
 import loupe.psd.PsdDocument;
 import loupe.psd.PsdLayer;
 import loupe.server.UserError;
@@ -32,8 +33,8 @@ import loupe.server.UserError;
  * Runs a recipe on a PSD/PSB document in memory: finds the protected layer, flattens what lies
  * beneath it, builds the product mask, runs the engine, and adds the result layers (grouped,
  * directly beneath or above the protected layer) and locks the protected layer. A document
- * without a protected layer is treated as a flat photograph: its composite becomes a locked
- * bottom layer named "Original".
+ * without a protected layer is treated as a photograph: its picture becomes a locked layer named
+ * "Original" on top of its layers ({@link #originalLayer}).
  */
 public final class DocumentRetouch {
   /**
@@ -61,6 +62,7 @@ public final class DocumentRetouch {
     RetouchInput input;
     ProductMasks.ProductMask product;
     if (jewelry != null) {
+      ProtectedLayerCheck.requireOpaqueNormal(doc, jewelry, file);
       progress.report("reading layers", 0.02);
       ProtectedLayer prot = new ProtectedLayer(PsdPixels.color(jewelry, bands), PsdPixels.alpha(jewelry),
           PsdPixels.userMaskAtLayer(jewelry), PsdPixels.bounds(jewelry), jewelry.opacity());
@@ -78,8 +80,16 @@ public final class DocumentRetouch {
       product = masks.productMask(request.maskSource(), "auto", image, null, 255, doc, progress);
       input = new RetouchInput(image, depth, product.mask(), null, null, null);
     }
+    String source = request.maskSource() != null ? request.maskSource() : input.jewelry() == null ? "auto" : "layer";
+    ProductMasks.requireJewelry(input.productMask(), file, source);
+    List<String> notes = new ArrayList<>();
+    notes.add(input.jewelry() == null
+        ? "no protected layer: the picture became the locked layer 'Original'; the jewelry in it is protected by the "
+            + source + " mask"
+        : "protected layer: '" + jewelry.name() + "' (locked; choose another with --protect NAME)");
+    notes.addAll(product.notes());
     RetouchResult result = RecipeRunner.run(request.recipe(), input, request.options(), inpainters, progress)
-        .withBefore(product.models(), product.notes());
+        .withBefore(product.models(), notes);
     addLayers(doc, jewelry, result, doc.depth());
     doc.lockLayer(jewelry, PROTECTED_LOCKS | jewelry.lockFlags());
     return new Outcome(doc, result, jewelry, input.productMask());
@@ -131,18 +141,29 @@ public final class DocumentRetouch {
     }
   }
 
-  /** A flat document's composite becomes its bottom layer "Original" (a retouch locks it). */
+  /**
+   * A document without a protected layer is a photograph: its picture becomes the layer "Original"
+   * (a retouch locks it) on top of any layers it has, so that what Loupe adds above it shows. The
+   * picture is recomputed from the visible layers when {@link PsdCompositor} renders them (the saved
+   * composite can be stale, or blank when "Maximize compatibility" was off), else the saved one.
+   */
   public static PsdLayer originalLayer(PsdDocument doc, int bands) {
+    List<PsdChannel> picture = doc.layers().isEmpty() || PsdCompositor.cannotRender(doc) != null ? doc.composite()
+        : PsdCompositor.composite(doc);
     byte[][] color = new byte[bands][];
     for (int c = 0; c < bands; c++) {
-      color[c] = doc.composite().get(c).decoded();
+      color[c] = picture.get(c).decoded();
     }
     PsdLayer original = PsdLayer.newPixelLayer("Original", 0, 0, doc.width(), doc.height(), doc.depth(), color, null);
-    doc.addLayer(0, original);
+    doc.addLayer(doc.layers().size(), original);
     return original;
   }
 
   private static void addLayers(PsdDocument doc, PsdLayer jewelry, RetouchResult result, int depth) {
+    // Layers clipped to the jewelry (a Curves on the piece) must stay clipped to it: a group put
+    // between them joins the clipping stack, as Photoshop does with a layer created there.
+    int above = doc.indexOf(jewelry) + 1;
+    boolean clippedStack = above < doc.layers().size() && doc.layers().get(above).clipping();
     for (Placement placement : Placement.values()) {
       Map<String, List<PsdLayer>> groups = new java.util.LinkedHashMap<>();
       for (OutputLayer out : result.layers()) {
@@ -155,6 +176,7 @@ public final class DocumentRetouch {
         Collections.reverse(topToBottom);
         PsdLayer group = placement == Placement.BELOW ? doc.insertGroupBelow(jewelry, g.getKey(), topToBottom)
             : doc.insertGroupAbove(jewelry, g.getKey(), topToBottom);
+        group.setClipping(placement == Placement.ABOVE && clippedStack);
         // A group of hidden layers is written as a hidden group of visible layers: one click turns it on.
         if (topToBottom.stream().noneMatch(PsdLayer::visible)) {
           topToBottom.forEach(l -> l.setVisible(true));

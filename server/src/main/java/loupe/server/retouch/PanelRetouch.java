@@ -109,6 +109,8 @@ public final class PanelRetouch {
         : masks.productMask(req.request().maskSource(), "layer", documentImage, new LayerShape(jewelBounds, alpha,
             userMask == null ? null : new LayerShape.UserMask(userMask, jewelBounds, 0, LayerShape.MaskFlags.NONE), null),
             255, null, progress);
+    ProductMasks.requireJewelry(product.mask(), "the panel's document",
+        req.request().maskSource() != null ? req.request().maskSource() : "layer");
     GrayU16 heal = req.buffers().containsKey("heal") ? docMask(req, "heal", canvas) : null;
     RetouchInput input = new RetouchInput(beneath, BitDepth.of(doc.bitDepth()), product.mask(), prot, heal, null);
     RetouchResult result = RecipeRunner.run(req.request().recipe(), input, req.request().options(), inpainters, progress)

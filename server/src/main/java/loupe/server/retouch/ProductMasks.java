@@ -118,6 +118,33 @@ public final class ProductMasks {
     };
   }
 
+  /**
+   * A job must protect something: with no fully jewelry pixel the guard would vouch for nothing,
+   * and a report of "0 changed" would mislead.
+   *
+   * @param where the file, or the panel's document, for the message
+   * @param source the mask's source as requested (layer, auto, path:NAME, selection…)
+   * @throws UserError if no pixel of {@code mask} is 65535
+   */
+  static void requireJewelry(GrayU16 mask, String where, String source) {
+    for (int y = 0; y < mask.height; y++) {
+      for (int x = 0; x < mask.width; x++) {
+        if (mask.get(x, y) == 65535) {
+          return;
+        }
+      }
+    }
+    String kind = source.contains(":") ? source.substring(0, source.indexOf(':')) : source;
+    String why = switch (kind) {
+      case "layer" -> "the protected layer covers no pixel fully: check its transparency and layer mask";
+      case "auto" -> "the automatic mask found no jewelry";
+      case "selection" -> "the selection selects no pixel fully";
+      default -> "it encloses no whole pixel";
+    };
+    throw new UserError(where + ": the " + source + " mask marks no pixel as fully jewelry, so nothing could be kept "
+        + "bit-exact (" + why + ")");
+  }
+
   private ProductMask automatic(String model, Planar image, Progress progress) {
     if (model == null || model.isEmpty() || model.equals("classical")) {
       Protection p = protection(image, segmenter.segment(image, progress), progress);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.server.retouch;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -9,35 +11,43 @@ import loupe.psd.PsdLayer;
 import loupe.server.UserError;
 
 /**
- * Finds the protected jewelry layer (docs/recipes.md): the named one; else the first layer named
- * Jewelry, Jewellery, Product or Protected; else the topmost visible pixel layer with transparency
- * that is not the bottom layer. Returns null for a document with no such layer (treated as flat).
+ * Finds the protected jewelry layer (docs/recipes.md): the topmost pixel layer with the requested
+ * name; else the topmost named Jewelry, Jewellery, Product or Protected; else the one visible
+ * pixel layer with transparency above the bottom layer, when there is exactly one (several are
+ * refused rather than guessed: a logo, a retouching layer or a dodge-and-burn layer must not be
+ * protected in the jewelry's place). Text, smart-object and fill layers never qualify. Returns null
+ * for a document with no such layer (treated as a photograph).
  */
 public final class ProtectedLayerRule {
   private static final Set<String> NAMES = Set.of("jewelry", "jewellery", "product", "protected");
+  /** Type, smart-object and fill-layer blocks: such a layer's pixels are a rendering, not the shot. */
+  private static final Set<String> RENDERED = Set.of("TySh", "tySh", "SoLd", "SoLE", "PlLd", "plLd", "SoCo", "GdFl", "PtFl");
 
   private ProtectedLayerRule() {}
 
   /** @param layers bottom to top (file order) */
   public static PsdLayer find(List<PsdLayer> layers, String requested, String file) {
+    List<PsdLayer> topDown = new ArrayList<>(layers);
+    Collections.reverse(topDown);
     if (requested != null) {
-      return layers.stream().filter(l -> isPixelLayer(l) && l.name().equals(requested)).findFirst()
+      return topDown.stream().filter(l -> isPixelLayer(l) && l.name().equals(requested)).findFirst()
           .orElseThrow(() -> new UserError(file + ": no pixel layer named '" + requested + "' (layers: "
-              + layers.stream().filter(ProtectedLayerRule::isPixelLayer).map(PsdLayer::name).toList() + ")"));
+              + names(topDown.stream().filter(ProtectedLayerRule::isPixelLayer).toList()) + ")"));
     }
-    for (int i = layers.size() - 1; i >= 0; i--) {
-      PsdLayer l = layers.get(i);
+    for (PsdLayer l : topDown) {
       if (isPixelLayer(l) && NAMES.contains(l.name().trim().toLowerCase(Locale.ROOT))) {
         return l;
       }
     }
-    for (int i = layers.size() - 1; i >= 1; i--) {
-      PsdLayer l = layers.get(i);
-      if (isPixelLayer(l) && l.visible() && l.channel(PsdChannel.TRANSPARENCY) != null && indexOfFirstPixelLayer(layers) < i) {
-        return l;
-      }
+    int bottom = indexOfFirstPixelLayer(layers);
+    List<PsdLayer> candidates = topDown.stream().filter(l -> layers.indexOf(l) > bottom && isPixelLayer(l)
+        && l.visible() && l.channel(PsdChannel.TRANSPARENCY) != null
+        && l.blocks().stream().noneMatch(b -> RENDERED.contains(b.key()))).toList();
+    if (candidates.size() > 1) {
+      throw new UserError(file + ": several layers could hold the jewelry (" + names(candidates)
+          + "); name the jewelry layer Jewelry, or choose it with --protect NAME");
     }
-    return null;
+    return candidates.isEmpty() ? null : candidates.get(0);
   }
 
   /** A layer that holds pixels: not a group record, not empty. */
@@ -52,5 +62,9 @@ public final class ProtectedLayerRule {
       }
     }
     return -1;
+  }
+
+  private static List<String> names(List<PsdLayer> layers) {
+    return layers.stream().map(PsdLayer::name).toList();
   }
 }

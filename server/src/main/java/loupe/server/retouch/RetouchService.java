@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import loupe.engine.Progress;
 import loupe.engine.recipe.FidelityViolationException;
 import loupe.engine.recipe.ModelInpainter;
@@ -98,28 +100,34 @@ public final class RetouchService {
     }
     String file = input.toString();
     PsdDocument doc = isPsd(input) ? PsdReader.read(input, PsdReadOptions.DEFAULT.withMaxPixels(4 * MAX_PIXELS))
-        : fromFlat(FlatImageReader.read(input, MAX_PIXELS));
+        : fromFlat(opaque(FlatImageReader.read(input, MAX_PIXELS), file));
     DocumentRetouch.Outcome outcome = DocumentRetouch.run(doc, file, request, masks, inpainters, progress);
     Files.createDirectories(outDir);
     Path out = outputFor(input, outDir);
+    // Written beside the target and verified there: the target appears verified or not at all.
+    Path unverified = outDir.resolve("." + out.getFileName() + ".unverified");
     progress.report("writing", 0.95);
-    PsdWriteResult written = PsdWriter.write(outcome.document(), out);
-    verifyWritten(out, outcome.protectedLayer());
-    return new FileOutcome(input, out, outcome.result(), written, (System.nanoTime() - start) / 1_000_000,
-        outcome.productMask());
+    try {
+      PsdWriteResult written = PsdWriter.write(outcome.document(), unverified);
+      verifyWritten(unverified, out, outcome.protectedLayer());
+      Files.move(unverified, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return new FileOutcome(input, out, outcome.result(), written, (System.nanoTime() - start) / 1_000_000,
+          outcome.productMask());
+    } finally {
+      Files.deleteIfExists(unverified);
+    }
   }
 
   /** Re-reads the written file: the protected layer's channels must equal the input's byte for byte. */
-  private static void verifyWritten(Path out, PsdLayer expected) throws IOException {
-    PsdDocument written = PsdReader.read(out);
+  private static void verifyWritten(Path file, Path target, PsdLayer expected) throws IOException {
+    PsdDocument written = PsdReader.read(file);
     PsdLayer actual = written.layers().stream().filter(l -> l.layerId() == expected.layerId()).findFirst().orElse(null);
     String problem = actual == null ? "the protected layer is missing"
         : actual.top() != expected.top() || actual.left() != expected.left() || actual.bottom() != expected.bottom()
             || actual.right() != expected.right() ? "the protected layer's bounds changed"
         : differingChannel(expected, actual);
     if (problem != null) {
-      Files.deleteIfExists(out);
-      throw new FidelityViolationException(out + ": " + problem + "; the output was deleted");
+      throw new FidelityViolationException(target + ": " + problem + "; nothing was written");
     }
   }
 
@@ -138,6 +146,20 @@ public final class RetouchService {
       byte[] magic = in.readNBytes(4);
       return Arrays.equals(magic, new byte[] {'8', 'B', 'P', 'S'});
     }
+  }
+
+  /**
+   * A picture with transparency is a cut-out: there is no shot background to retouch, and what its
+   * transparent pixels hold is undefined. (Its transparency would otherwise be dropped unseen.)
+   */
+  private static FlatImage opaque(FlatImage image, String file) {
+    long transparent = image.transparentPixels();
+    if (transparent > 0) {
+      throw new UserError(String.format(Locale.ROOT, "%s: %,d pixels are transparent; Loupe retouches a photograph with its "
+          + "background (for a cut-out, put it on a layer named Jewelry above the photograph in a PSD)", file,
+          transparent));
+    }
+    return image;
   }
 
   /** A flat picture as a layer-less document whose composite is the picture (and its ICC profile). */

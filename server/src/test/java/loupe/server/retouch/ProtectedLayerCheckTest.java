@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.server.retouch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import loupe.engine.Progress;
+import loupe.psd.PsdDocument;
+import loupe.psd.PsdLayer;
+import loupe.psd.PsdReader;
+import loupe.psd.PsdWriter;
+import loupe.server.UserError;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A protected layer that lets what lies beneath show through would change the jewelry as seen once
+ * Loupe adds its layers beneath it; such documents are refused before any work, naming the setting.
+ */
+class ProtectedLayerCheckTest {
+  static final Path EXAMPLE = Path.of(System.getProperty("loupe.root"), "examples/solitaire.psd");
+  static final RetouchRequest PRO = RetouchRequest.of("pro", null, null, null, null, null, null, null);
+
+  @TempDir
+  Path dir;
+
+  static Stream<Arguments> settings() {
+    return Stream.of(
+        Arguments.of("hidden", (Consumer<PsdDocument>) d -> jewelry(d).setVisible(false), "is hidden"),
+        Arguments.of("multiply", (Consumer<PsdDocument>) d -> jewelry(d).setBlendMode("mul "), "is in blend mode 'mul'"),
+        Arguments.of("opacity 60 %", (Consumer<PsdDocument>) d -> jewelry(d).setOpacity(153), "is at 60 % opacity"),
+        Arguments.of("clipped", (Consumer<PsdDocument>) d -> jewelry(d).setClipping(true), "is clipped"),
+        Arguments.of("group at 50 %", (Consumer<PsdDocument>) d -> grouped(d).setOpacity(128),
+            "lies in group 'Piece', which is at 50 % opacity"),
+        Arguments.of("multiply group", (Consumer<PsdDocument>) d -> grouped(d).setBlendMode("mul "),
+            "lies in group 'Piece', which is in blend mode 'mul'"),
+        Arguments.of("hidden group", (Consumer<PsdDocument>) d -> grouped(d).setVisible(false),
+            "lies in group 'Piece', which is hidden"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("settings")
+  void a_jewelry_layer_that_lets_the_background_through_is_refused(String name, Consumer<PsdDocument> change,
+      String problem) throws Exception {
+    Path psd = write(change);
+    Path out = dir.resolve("out");
+    byte[] before = Files.readAllBytes(psd);
+
+    assertThatThrownBy(() -> new RetouchService().retouchFile(psd, out, PRO, Progress.NONE))
+        .isInstanceOf(UserError.class)
+        .hasMessageContaining("protected layer 'Jewelry' " + problem)
+        .hasMessageContaining("--protect");
+    assertThat(Files.exists(out) ? Files.list(out).toList() : List.of()).as("files written").isEmpty();
+    assertThat(Files.readAllBytes(psd)).as("input unchanged").isEqualTo(before);
+  }
+
+  @Test
+  void a_jewelry_layer_in_a_plain_group_is_retouched_bit_exact() throws Exception {
+    Path psd = write(ProtectedLayerCheckTest::grouped);
+
+    FileOutcome outcome = new RetouchService().retouchFile(psd, dir.resolve("out"), PRO, Progress.NONE);
+
+    assertThat(outcome.result().fidelity().changedPixels()).isZero();
+    assertThat(outcome.result().fidelity().protectedPixels()).isPositive();
+    assertThat(PsdReader.read(outcome.output()).layers()).anyMatch(l -> l.name().equals("Piece"));
+  }
+
+  private Path write(Consumer<PsdDocument> change) throws Exception {
+    PsdDocument doc = PsdReader.read(EXAMPLE);
+    change.accept(doc);
+    Path psd = dir.resolve("in.psd");
+    PsdWriter.write(doc, psd);
+    return psd;
+  }
+
+  private static PsdLayer jewelry(PsdDocument doc) {
+    return doc.layers().stream().filter(l -> l.name().equals("Jewelry")).findFirst().orElseThrow();
+  }
+
+  /** Moves the Jewelry layer into a new pass-through group "Piece" and returns the group. */
+  private static PsdLayer grouped(PsdDocument doc) {
+    PsdLayer jewelry = jewelry(doc);
+    // Grouped first, then removed from its old place, so the group's records get fresh layer ids.
+    PsdLayer group = doc.insertGroup(doc.indexOf(jewelry) + 1, "Piece", List.of(jewelry));
+    doc.removeLayer(jewelry);
+    return group;
+  }
+}
