@@ -128,7 +128,7 @@ function buildJobRequest(recipeId, options, inputs) {
   return { header, buffers: parts.map((p) => p.bytes) };
 }
 
-/** Step 2: upload, follow the job, download its layers. Cancel = abort the controller (sends DELETE). */
+/** Step 2: upload, follow the job, download its layers. Cancel = abort the controller (the job gets a DELETE). */
 async function runOnServer(client, request, controller, onStep) {
   const signal = controller.signal;
   onStep({ step: "uploading" });
@@ -136,9 +136,15 @@ async function runOnServer(client, request, controller, onStep) {
   const result = await client.waitForJob(job.id, { signal, onProgress: (p) => onStep(Object.assign({ step: "server", jobId: job.id }, p)) });
   checkResult(result);
   const downloads = [];
-  for (const entry of result.layers) {
-    onStep({ step: "downloading", fraction: downloads.length / result.layers.length });
-    downloads.push(Object.assign({ entry }, await client.downloadLayer(job.id, entry.index, signal)));
+  try {
+    for (const entry of result.layers) {
+      onStep({ step: "downloading", fraction: downloads.length / result.layers.length });
+      downloads.push(Object.assign({ entry }, await client.downloadLayer(job.id, entry.index, signal)));
+    }
+  } catch (e) {
+    // The job is done; its DELETE frees the layers the server still holds for it.
+    if (e.kind === "cancelled") await client.cancelJob(job.id).catch(() => undefined);
+    throw e;
   }
   return { jobId: job.id, result, downloads };
 }

@@ -43,7 +43,7 @@ function scene(depth, fakeOptions = {}) {
  * [{entry, pixels:{bounds, components, samples}, mask?}]. `onWait` runs while the "server" works.
  */
 function scriptedClient(layers, { onWait, result = {} } = {}) {
-  const calls = { request: null, cancelled: false };
+  const calls = { request: null, cancelled: false, deleted: [] };
   let built = null;
   return {
     calls,
@@ -60,6 +60,9 @@ function scriptedClient(layers, { onWait, result = {} } = {}) {
         throw cancelledError();
       }
       return Object.assign({ recipe: "pro", group: "Loupe Pro", layers: built.map((l, index) => Object.assign({ index }, l.entry)), fidelity: { protectedPixels: 56, changedPixels: 0, verdict: "bit-exact" } }, result);
+    },
+    async cancelJob(id) {
+      calls.deleted.push(id);
     },
     async downloadLayer(id, index) {
       const l = built[index];
@@ -420,5 +423,23 @@ test("a layer mask that comes back smaller than the layer is refused, not guesse
   const client = scriptedClient(proLayers);
   await assert.rejects(run(s, client), (e) => e.kind === "photoshop" && /layer mask of 'Jewelry' over 6×8 px at \(10, 4\) only, not over the layer's 8×8 px at \(8, 4\)/.test(e.message));
   assert.equal(client.calls.request, null);
+  assert.equal(s.fake.fingerprint(s.docId), before);
+});
+
+test("the panel's Cancel during a download: the job gets a DELETE, the document is left alone", async () => {
+  const s = scene(8);
+  const before = s.fake.fingerprint(s.docId);
+  const controller = new AbortController();
+  const client = scriptedClient(proLayers);
+  const download = client.downloadLayer;
+  client.downloadLayer = async (id, index) => {
+    if (index === 1) {
+      controller.abort();
+      throw cancelledError();
+    }
+    return download(id, index);
+  };
+  await assert.rejects(run(s, client, { controller }), (e) => e.kind === "cancelled");
+  assert.deepEqual(client.calls.deleted, ["j-test"]);
   assert.equal(s.fake.fingerprint(s.docId), before);
 });
