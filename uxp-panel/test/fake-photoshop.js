@@ -21,6 +21,7 @@ function createFakePhotoshop({ hostVersion = "25.0.0", visibilityInHistory = tru
   let foreignModal = false;
   let cancelAfter = null;
   const writes = [];
+  const modalOptions = [];
   const progress = [];
   const listeners = [];
 
@@ -148,6 +149,7 @@ function createFakePhotoshop({ hostVersion = "25.0.0", visibilityInHistory = tru
     for (const k of Object.keys(options)) {
       if (!["commandName", "descriptor", "interactive", "timeOut"].includes(k)) throw new TypeError("executeAsModal: unknown option '" + k + "'");
     }
+    modalOptions.push(options);
     if (foreignModal) {
       const e = new Error("host is in a modal state");
       e.number = 9;
@@ -281,6 +283,7 @@ function createFakePhotoshop({ hostVersion = "25.0.0", visibilityInHistory = tru
       return h.hex();
     },
     writes,
+    modalOptions,
     progress,
     listeners,
     composite: (docId) => composite(host.doc(docId)),

@@ -285,6 +285,8 @@ test("another plugin holding Photoshop: a clear error and no change", async () =
   const before = s.fake.fingerprint(s.docId);
   s.fake.holdForeignModal(true);
   await assert.rejects(run(s, scriptedClient(proLayers)), (e) => e.kind === "photoshop" && /Another plugin is busy in Photoshop; try again in a moment/.test(e.message));
+  // timeOut (Photoshop 25.10+) lets Photoshop retry a moment before giving up.
+  assert.deepEqual(s.fake.modalOptions.map((o) => o.timeOut), [3]);
   assert.equal(s.fake.fingerprint(s.docId), before);
 });
 
