@@ -25,6 +25,7 @@ let state = {
   layers: [],
   recipe: storedRecipe(),
   options: Object.assign({}, DEFAULT_OPTIONS, JSON.parse(localStorage.getItem(STORAGE.options) || "{}")),
+  // "active", or {documentId, layerId}: layer ids are only unique within a document.
   protectedLayer: "active",
   run: { phase: "idle" },
   result: null,
@@ -61,7 +62,8 @@ async function connect() {
 function refreshLayers() {
   try {
     const { document, layers } = adapter.listLayers();
-    const stillThere = state.protectedLayer === "active" || layers.some((l) => String(l.id) === String(state.protectedLayer));
+    const p = state.protectedLayer;
+    const stillThere = p === "active" || (document && document.id === p.documentId && layers.some((l) => l.id === p.layerId));
     setState({ document, layers, protectedLayer: stillThere ? state.protectedLayer : "active" });
   } catch (e) {
     setState({ document: null, layers: [] });
@@ -78,11 +80,11 @@ async function run() {
       client: createClient({ baseUrl: state.settings.url, token: state.settings.token }),
       recipeId: state.recipe,
       options: state.options,
-      protectedLayerId: state.protectedLayer === "active" ? null : Number(state.protectedLayer),
+      protectedLayer: state.protectedLayer === "active" ? null : state.protectedLayer,
       controller,
       onStep: (s) => setState({ run: { phase: s.step === "done" ? "writing" : s.step, stage: s.stage, fraction: s.fraction } }),
     });
-    setState({ run: { phase: "done", message: "Done. One history step: " + summary.historyName + "." }, result: summary });
+    setState({ run: { phase: "done", message: "Done. One history step: " + summary.historyName + "." }, result: summary, protectedLayer: summary.protectedRef });
   } catch (e) {
     const cancelled = e.kind === "cancelled";
     const patch = { run: { phase: cancelled ? "cancelled" : "failed", message: e.message || String(e) } };
@@ -99,9 +101,11 @@ const handlers = {
   onToggleSettings: () => setState({ settingsOpen: !state.settingsOpen }),
   onSettings: (patch) => {
     const settings = Object.assign({}, state.settings, patch);
+    if (settings.url === state.settings.url && settings.token === state.settings.token) return;
     localStorage.setItem(STORAGE.url, settings.url);
     localStorage.setItem(STORAGE.token, settings.token);
-    setState({ settings });
+    // The old handshake says nothing about the new URL or token.
+    setState({ settings, connection: { state: "unknown", message: "Settings changed; click Connect." } });
   },
   onRecipe: (id) => {
     localStorage.setItem(STORAGE.recipe, id);
@@ -112,7 +116,7 @@ const handlers = {
     localStorage.setItem(STORAGE.options, JSON.stringify(options));
     setState({ options });
   },
-  onProtectedLayer: (value) => setState({ protectedLayer: value }),
+  onProtectedLayer: (value) => setState({ protectedLayer: value === "active" || !state.document ? "active" : { documentId: state.document.id, layerId: Number(value) } }),
   onRun: run,
   onCancel: () => controller && controller.abort(),
 };

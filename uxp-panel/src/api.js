@@ -7,8 +7,13 @@ const { LoupeError, cancelledError } = require("./errors.js");
 
 const DEFAULT_URL = "http://127.0.0.1:8765";
 const START_HINT = "Start it with: ./loupe serve";
-/** The origins manifest.json grants (requiredPermissions.network.domains); UXP denies every other one. */
+/**
+ * The origins manifest.json grants (requiredPermissions.network.domains); UXP denies every other one. To use
+ * another port, add it here and in manifest.json (test/package.test.js checks that both list the same).
+ */
 const MANIFEST_ORIGINS = ["http://127.0.0.1:8765", "http://localhost:8765"];
+/** The handshake and a job's DELETE are small: an answer within 3 s, or the server is not really there. */
+const CHECK_TIMEOUT_MS = 3000;
 
 function manifestAllows(url) {
   return MANIFEST_ORIGINS.includes(String(url || "").trim().replace(/\/+$/, ""));
@@ -30,34 +35,75 @@ function sleep(ms, signal) {
   });
 }
 
+/**
+ * Settles like `promise`, or rejects as soon as `signal` aborts (cancelled) or `timeoutMs` passes (0: never).
+ * UXP documents fetch's `signal` only from UXP 7.3 (Photoshop 25.2), so Cancel cannot rely on fetch to stop.
+ */
+function settle(promise, signal, timeoutMs, timeoutError) {
+  return new Promise((resolve, reject) => {
+    let timer = null;
+    const finish = (fn, value) => {
+      clearTimeout(timer);
+      if (signal) signal.removeEventListener("abort", onAbort);
+      fn(value);
+    };
+    function onAbort() {
+      finish(reject, cancelledError());
+    }
+    if (signal) {
+      if (signal.aborted) return onAbort();
+      signal.addEventListener("abort", onAbort, { once: true });
+    }
+    if (timeoutMs > 0) timer = setTimeout(() => finish(reject, timeoutError()), timeoutMs);
+    promise.then((v) => finish(resolve, v), (e) => finish(reject, e));
+  });
+}
+
+// Loupe listens on 127.0.0.1 only; localhost is the other name the manifest grants.
 function normalizeBaseUrl(url) {
   const trimmed = String(url || "").trim().replace(/\/+$/, "");
-  if (!/^http:\/\/(127\.0\.0\.1|localhost|\[::1\]):\d+$/.test(trimmed)) {
+  if (!/^http:\/\/(127\.0\.0\.1|localhost):\d+$/.test(trimmed)) {
     throw new LoupeError("config", "Server URL must look like http://127.0.0.1:8765 (Loupe only listens on this computer).");
   }
   return trimmed;
 }
 
 /**
- * @param {{baseUrl:string, token:string, fetchImpl?:Function, pollIntervalMs?:number}} config
+ * @param {{baseUrl:string, token:string, fetchImpl?:Function, pollIntervalMs?:number, checkTimeoutMs?:number}} config
  */
-function createClient({ baseUrl, token, fetchImpl, pollIntervalMs = 250 }) {
+function createClient({ baseUrl, token, fetchImpl, pollIntervalMs = 250, checkTimeoutMs = CHECK_TIMEOUT_MS }) {
   const base = normalizeBaseUrl(baseUrl || DEFAULT_URL);
   const doFetch = fetchImpl || ((...args) => fetch(...args));
 
-  async function request(method, path, { body, contentType, signal, expectBinary } = {}) {
+  /**
+   * One exchange: fetch, then read(response) on success. Rejects at once when `signal` aborts or `timeoutMs`
+   * passes. An exchange given up on is aborted (where fetch honours a signal), unless `keepIfCancelled` takes
+   * it over after a cancel.
+   */
+  async function request(method, path, { body, contentType, signal, expectBinary, timeoutMs = 0, read = () => null, keepIfCancelled = null } = {}) {
     const headers = { Accept: expectBinary ? FRAME_CONTENT_TYPE : "application/json" };
     if (token) headers.Authorization = "Bearer " + token;
     if (contentType) headers["Content-Type"] = contentType;
-    let response;
+    const own = new AbortController();
+    const exchange = (async () => {
+      let response;
+      try {
+        response = await doFetch(base + path, { method, headers, body, signal: own.signal });
+      } catch (e) {
+        throw new LoupeError("unreachable", "Loupe server not running at " + base + ". " + START_HINT, { cause: e });
+      }
+      if (!response.ok) throw await problemError(response);
+      return read(response);
+    })();
+    exchange.catch(() => undefined); // it may be given up on; its failure is then nobody's business
+    const late = () => new LoupeError("unreachable", "Loupe at " + base + " did not answer within " + timeoutMs / 1000 + " s. Restart it: ./loupe serve");
     try {
-      response = await doFetch(base + path, { method, headers, body, signal });
+      return await settle(exchange, signal, timeoutMs, late);
     } catch (e) {
-      if (signal && signal.aborted) throw cancelledError();
-      throw new LoupeError("unreachable", "Loupe server not running at " + base + ". " + START_HINT, { cause: e });
+      if (e.kind === "cancelled" && keepIfCancelled) keepIfCancelled(exchange);
+      else own.abort();
+      throw e;
     }
-    if (response.ok) return response;
-    throw await problemError(response);
   }
 
   async function problemError(response) {
@@ -79,13 +125,11 @@ function createClient({ baseUrl, token, fetchImpl, pollIntervalMs = 250 }) {
   }
 
   async function json(method, path, options) {
-    const response = await request(method, path, options);
-    if (response.status === 204) return null;
-    return response.json();
+    return request(method, path, Object.assign({ read: (response) => (response.status === 204 ? null : response.json()) }, options));
   }
 
   async function health() {
-    return json("GET", "/v1/health");
+    return json("GET", "/v1/health", { timeoutMs: checkTimeoutMs });
   }
 
   /**
@@ -114,7 +158,7 @@ function createClient({ baseUrl, token, fetchImpl, pollIntervalMs = 250 }) {
       return { state: "unauthorized", message: "Paste the token printed by `loupe serve` (also in ~/.loupe/token).", health: h };
     }
     try {
-      await request("DELETE", "/v1/jobs/loupe-token-check");
+      await request("DELETE", "/v1/jobs/loupe-token-check", { timeoutMs: checkTimeoutMs });
     } catch (e) {
       if (e.kind === "unauthorized") return { state: "unauthorized", message: e.message, health: h };
       if (e.kind !== "problem" || e.status !== 404) return { state: "error", message: e.message, health: h };
@@ -122,9 +166,13 @@ function createClient({ baseUrl, token, fetchImpl, pollIntervalMs = 250 }) {
     return { state: "connected", message: "Connected to Loupe " + h.version + " at " + base + ".", health: h };
   }
 
-  /** POSTs a framed body; returns {id, state}. */
+  /**
+   * POSTs a framed body; returns {id, state}. Cancelled before the server answered, the upload goes on and
+   * the job it creates is deleted as soon as its id arrives.
+   */
   async function startJob(frame, signal) {
-    return json("POST", "/v1/jobs", { body: frame, contentType: FRAME_CONTENT_TYPE, signal });
+    const deleteWhenKnown = (exchange) => exchange.then((job) => job && cancelJob(job.id)).catch(() => undefined);
+    return json("POST", "/v1/jobs", { body: frame, contentType: FRAME_CONTENT_TYPE, signal, keepIfCancelled: deleteWhenKnown });
   }
 
   async function getJob(id, signal) {
@@ -134,7 +182,7 @@ function createClient({ baseUrl, token, fetchImpl, pollIntervalMs = 250 }) {
   /** Cancels a job; a job that already finished or vanished is not an error. */
   async function cancelJob(id) {
     try {
-      await request("DELETE", "/v1/jobs/" + encodeURIComponent(id));
+      await request("DELETE", "/v1/jobs/" + encodeURIComponent(id), { timeoutMs: checkTimeoutMs });
     } catch (e) {
       if (!(e.kind === "problem" && (e.status === 404 || e.status === 409))) throw e;
     }
@@ -166,11 +214,11 @@ function createClient({ baseUrl, token, fetchImpl, pollIntervalMs = 250 }) {
 
   /** GET /v1/jobs/{id}/layers/{index} → {header, buffers}. */
   async function downloadLayer(id, index, signal) {
-    const response = await request("GET", "/v1/jobs/" + encodeURIComponent(id) + "/layers/" + index, { signal, expectBinary: true });
-    return decodeFrame(new Uint8Array(await response.arrayBuffer()));
+    const read = async (response) => decodeFrame(new Uint8Array(await response.arrayBuffer()));
+    return request("GET", "/v1/jobs/" + encodeURIComponent(id) + "/layers/" + index, { signal, expectBinary: true, read });
   }
 
   return { baseUrl: base, health, checkConnection, startJob, getJob, cancelJob, waitForJob, downloadLayer };
 }
 
-module.exports = { DEFAULT_URL, START_HINT, MANIFEST_ORIGINS, manifestAllows, sleep, normalizeBaseUrl, createClient };
+module.exports = { DEFAULT_URL, MANIFEST_ORIGINS, manifestAllows, createClient };

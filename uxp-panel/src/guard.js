@@ -18,6 +18,8 @@ function fingerprint(layer, pixels, mask) {
     mask: mask ? sha256Hex(samplesToBytes(mask)) : null,
     blendMode: String(layer.blendMode),
     opacity: layer.opacity,
+    fillOpacity: layer.fillOpacity,
+    clipped: layer.isClippingMask,
     visible: layer.visible,
     name: layer.name,
   };
@@ -25,10 +27,34 @@ function fingerprint(layer, pixels, mask) {
 
 /** The first property that differs ("pixels", "mask", …), or null when the fingerprints match. */
 function firstDifference(before, after) {
-  for (const key of ["pixels", "components", "readBounds", "layerBounds", "mask", "blendMode", "opacity", "visible", "name"]) {
+  for (const key of ["pixels", "components", "readBounds", "layerBounds", "mask", "blendMode", "opacity", "fillOpacity", "clipped", "visible", "name"]) {
     if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) return key;
   }
   return null;
+}
+
+const BIT_EXACT_RULE = "Loupe keeps the jewelry bit-exact only for a layer at 100 % opacity and 100 % fill, Normal blend mode, " +
+  "not clipped, inside groups at 100 % opacity set to Pass Through";
+
+/**
+ * Why the jewelry's composite would not be its own pixels (null when it is): the layer's opacity, fill,
+ * blend mode or clipping, or a group around it that is not at 100 % Pass Through. Layers Loupe adds below
+ * would then show through the jewelry, so a run is refused before any work.
+ * `ancestors`: the groups containing the layer, outermost first.
+ */
+function blendingProblem(layer, ancestors) {
+  const what = "The jewelry layer '" + layer.name + "'";
+  let problem = null;
+  if (layer.opacity !== 100) problem = what + " has opacity " + layer.opacity + " %";
+  else if (layer.fillOpacity !== 100) problem = what + " has fill opacity " + layer.fillOpacity + " %";
+  else if (String(layer.blendMode) !== "normal") problem = what + " has blend mode " + layer.blendMode;
+  else if (layer.isClippingMask) problem = what + " is clipped to the layer below it";
+  for (const g of ancestors.slice().reverse()) {
+    if (problem) break;
+    if (g.opacity !== 100) problem = what + " is inside group '" + g.name + "' at opacity " + g.opacity + " %";
+    else if (String(g.blendMode) !== "passThrough") problem = what + " is inside group '" + g.name + "' with blend mode " + g.blendMode;
+  }
+  return problem && problem + ": " + BIT_EXACT_RULE + ". Change it (or merge it into the pixels) and run again.";
 }
 
 /**
@@ -73,4 +99,4 @@ function insideMaskedZero(mask, x, y) {
   return mask.samples[(y - b.top) * B.width(b) + (x - b.left)] === 0;
 }
 
-module.exports = { fingerprint, firstDifference, fullyProtected, coveredProtectedPixels };
+module.exports = { fingerprint, firstDifference, blendingProblem, fullyProtected, coveredProtectedPixels };

@@ -8,12 +8,21 @@ const B = require("./bounds.js");
 const { LoupeError, cancelledError } = require("./errors.js");
 
 const MASK_PROFILE = "Gray Gamma 2.2";
+// executeAsModal's timeOut (PS 25.10+, ignored before): how long to retry while another plugin is modal. The docs
+// say it "defaults to one second" without naming the unit; public plugins pass seconds (1), so this is 3 s.
+const MODAL_TIMEOUT = 3;
+// executeAsModal's error number when another plugin holds the modal state (executeasmodal.md).
+const MODAL_BUSY = 9;
 
 function depthOf(doc) {
   const bits = String(doc.bitsPerChannel);
   if (bits === "bitDepth8") return 8;
   if (bits === "bitDepth16") return 16;
   throw new LoupeError("photoshop", "Loupe works on 8- and 16-bit documents; this one is " + bits.replace("bitDepth", "") + "-bit. Convert it with Image > Mode.");
+}
+
+function describe(b) {
+  return B.width(b) + "×" + B.height(b) + " px at (" + b.left + ", " + b.top + ")";
 }
 
 function colorSpaceOf(doc) {
@@ -77,15 +86,22 @@ function createPhotoshopAdapter(ps) {
 
   /**
    * Runs fn(session) inside one executeAsModal scope. Photoshop's own Cancel (Esc, progress bar) aborts
-   * `controller`; an abort from the panel makes the next session call throw.
+   * `controller`; an abort from the panel makes the next session call throw. Either way the scope's error
+   * becomes Loupe's "cancelled" error.
    */
   async function inModal(commandName, controller, fn) {
-    return core.executeAsModal(async (context) => {
-      context.onCancel = () => controller.abort();
-      const session = createSession(context, controller.signal);
-      session.checkCancelled();
-      return fn(session);
-    }, { commandName });
+    try {
+      return await core.executeAsModal(async (context) => {
+        context.onCancel = () => controller.abort();
+        const session = createSession(context, controller.signal);
+        session.checkCancelled();
+        return fn(session);
+      }, { commandName, timeOut: MODAL_TIMEOUT });
+    } catch (e) {
+      if (e && e.number === MODAL_BUSY) throw new LoupeError("photoshop", "Another plugin is busy in Photoshop; try again in a moment.", { cause: e });
+      if (!(e instanceof LoupeError) && controller.signal.aborted) throw cancelledError();
+      throw e;
+    }
   }
 
   function createSession(context, signal) {
@@ -119,22 +135,31 @@ function createPhotoshopAdapter(ps) {
       }
     }
 
-    async function hasUserMask(info, layer) {
+    async function layerProperty(info, layer, property) {
       const [reply] = await action.batchPlay(
-        [{ _obj: "get", _target: [{ _property: "hasUserMask" }, { _ref: "layer", _id: layer.id }, { _ref: "document", _id: info.id }] }],
+        [{ _obj: "get", _target: [{ _property: property }, { _ref: "layer", _id: layer.id }, { _ref: "document", _id: info.id }] }],
         {}
       );
-      return Boolean(reply && reply.hasUserMask);
+      return reply ? reply[property] : undefined;
     }
 
-    /** The user mask over `bounds`; outside the mask's own extent we assume Photoshop's default, reveal all. */
+    /**
+     * The user mask over exactly `bounds`, or null when the layer has none or it is disabled (Photoshop then
+     * ignores it). The Imaging API does not expose the mask's colour outside its stored extent, so a mask that
+     * comes back smaller than asked is refused rather than guessed.
+     */
     async function readUserMask(info, layer, bounds) {
       checkCancelled();
-      if (!(await hasUserMask(info, layer))) return null;
+      if (!(await layerProperty(info, layer, "hasUserMask"))) return null;
+      if ((await layerProperty(info, layer, "userMaskEnabled")) === false) return null;
       const got = await imaging.getLayerMask({ documentID: info.id, layerID: layer.id, kind: "user", sourceBounds: bounds });
       try {
-        const data = await got.imageData.getData({ chunky: true, fullRange: false });
-        return B.padToBounds(data, B.toIntegerBounds(got.sourceBounds), bounds, 1, info.maxValue);
+        const gotBounds = B.toIntegerBounds(got.sourceBounds);
+        if (!B.sameBounds(gotBounds, bounds)) {
+          throw new LoupeError("photoshop", "Photoshop returned the layer mask of '" + layer.name + "' over " + describe(gotBounds) + " only, not over the layer's " + describe(bounds) +
+            ", so Loupe cannot tell which pixels it hides. Apply the mask (Layer > Layer Mask > Apply) or delete it, then run again.");
+        }
+        return await got.imageData.getData({ chunky: true, fullRange: false });
       } finally {
         got.imageData.dispose();
       }
@@ -231,6 +256,16 @@ function createPhotoshopAdapter(ps) {
       if (!layer.allLocked) layer.allLocked = true;
     }
 
+    /**
+     * Makes `layer` the active layer again (new layers become active), so the next run's default, the active
+     * layer, is the jewelry. Only in the active document: a select by layer id acts there.
+     */
+    async function selectLayer(info, layer) {
+      checkCancelled();
+      if (!app.activeDocument || app.activeDocument.id !== info.id) return;
+      await action.batchPlay([{ _obj: "select", _target: [{ _ref: "layer", _id: layer.id }], makeVisible: false }], {});
+    }
+
     return {
       context,
       checkCancelled,
@@ -251,11 +286,12 @@ function createPhotoshopAdapter(ps) {
       putPixels,
       putUserMask,
       lockAll,
+      selectLayer,
       reportProgress: (value, commandName) => context.reportProgress(Object.assign({ value }, commandName ? { commandName } : {})),
     };
   }
 
-  return { inModal, listLayers, documentInfo, flattenLayers };
+  return { inModal, listLayers };
 }
 
-module.exports = { createPhotoshopAdapter, documentInfo, flattenLayers, MASK_PROFILE };
+module.exports = { createPhotoshopAdapter };

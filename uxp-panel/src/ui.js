@@ -41,6 +41,12 @@ function shortHash(h) {
   return h ? h.slice(0, 12) + "…" + h.slice(-6) : "—";
 }
 
+/** The picker's value: "active", or the chosen layer's id while its document is the one shown. */
+function protectedValue(state) {
+  const p = state.protectedLayer;
+  return p !== "active" && state.document && p.documentId === state.document.id ? String(p.layerId) : "active";
+}
+
 function viewModel(state) {
   const busy = BUSY_PHASES.includes(state.run.phase);
   const connected = state.connection.state === "connected";
@@ -69,7 +75,7 @@ function viewModel(state) {
     recipeSummary: recipe.summary,
     enabled,
     layerChoices,
-    protectedValue: String(state.protectedLayer),
+    protectedValue: protectedValue(state),
     progress: {
       value: overallProgress(state.run),
       label: busy ? (PHASE_LABEL[state.run.phase] + (state.run.phase === "server" && state.run.stage ? ": " + state.run.stage : "")) : state.run.phase === "done" ? "Done" : "Ready",
@@ -84,13 +90,13 @@ function resultView(r) {
   const f = r.fidelity || {};
   const below = r.layers.filter((l) => l.placement === "below").length;
   const above = r.layers.length - below;
-  const hashesMatch = r.hashes.before === r.hashes.after;
   return {
     title: r.historyName + ": " + r.layers.length + " layer" + (r.layers.length === 1 ? "" : "s") + " added",
     protectedPixels: typeof f.protectedPixels === "number" ? f.protectedPixels.toLocaleString("en-US") : "—",
     changed: (typeof f.changedPixels === "number" ? String(f.changedPixels) : "—") + (f.verdict ? " (" + f.verdict + ")" : ""),
     before: shortHash(r.hashes.before),
-    after: shortHash(r.hashes.after) + (hashesMatch ? "  ✓" : "  ✗"),
+    // runRecipe throws (and rolls back) when they differ, so a result's hashes always match.
+    after: shortHash(r.hashes.after) + "  ✓",
     layers: below + " below and " + above + " above '" + r.protectedLayer + "', which is now locked.",
     // What the server did and left (props found, pixels kept by a safety margin), one line each.
     notes: (r.notes || []).join("\n"),
@@ -214,4 +220,4 @@ function createUi(doc, handlers) {
   return { render };
 }
 
-module.exports = { viewModel, createUi, overallProgress };
+module.exports = { viewModel, createUi };

@@ -11,28 +11,40 @@ const { LoupeError, cancelledError } = require("./errors.js");
 const { recipeById, jobOptions } = require("./recipes.js");
 const { createPhotoshopAdapter } = require("./photoshop.js");
 
-/** Step 1: the protected layer, its mask, the selection if asked, and the composite below it. */
-async function readInputs(adapter, { layerId, needSelection, controller }) {
-  return adapter.inModal("Loupe: reading the jewelry layer", controller, async (s) => {
-    const doc = s.activeDocument();
-    if (!doc) throw new LoupeError("photoshop", "Open a document first.");
-    const info = s.documentInfo(doc);
-    const layer = chooseProtectedLayer(s, doc, layerId);
-    const requested = B.intersect(B.toIntegerBounds(layer.boundsNoEffects), info.bounds);
-    if (B.isEmpty(requested)) throw new LoupeError("photoshop", "The protected layer '" + layer.name + "' has no pixels inside the canvas.");
-    const jewelry = await s.readPixels(info, layer, requested);
-    const mask = await s.readUserMask(info, layer, requested);
-    const selection = needSelection ? await s.readSelection(info, info.bounds) : null;
-    if (selection && !selection.some((v) => v !== 0)) throw new LoupeError("photoshop", "Product mask is set to the active selection, but nothing is selected.");
-    const background = await readBelow(s, doc, info, layer);
-    return { info, layerId: layer.id, layerName: layer.name, requested, jewelry, mask, selection, background, fingerprint: G.fingerprint(layer, jewelry, mask) };
-  });
+// Loupe names every group it makes "Loupe …" (the server's result.group, the recipe's history name).
+const LOUPE_GROUP = /^Loupe\b/;
+
+/**
+ * Step 1: the protected layer, its mask, the selection if asked, and the composite below it.
+ * `protectedLayer`: {documentId, layerId}, or null for the active layer.
+ */
+async function readInputs(adapter, { protectedLayer, needSelection, controller }) {
+  const hidden = [];
+  try {
+    return await adapter.inModal("Loupe: reading the jewelry layer", controller, async (s) => {
+      const doc = s.activeDocument();
+      if (!doc) throw new LoupeError("photoshop", "Open a document first.");
+      const info = s.documentInfo(doc);
+      const layer = chooseProtectedLayer(s, doc, protectedLayer);
+      const requested = B.intersect(B.toIntegerBounds(layer.boundsNoEffects), info.bounds);
+      if (B.isEmpty(requested)) throw new LoupeError("photoshop", "The protected layer '" + layer.name + "' has no pixels inside the canvas.");
+      const jewelry = await s.readPixels(info, layer, requested);
+      const mask = await s.readUserMask(info, layer, requested);
+      const selection = needSelection ? await s.readSelection(info, info.bounds) : null;
+      if (selection && !selection.some((v) => v !== 0)) throw new LoupeError("photoshop", "Product mask is set to the active selection, but nothing is selected.");
+      const background = await readBelow(s, doc, info, layer, hidden);
+      return { info, layerId: layer.id, layerName: layer.name, requested, jewelry, mask, selection, background, fingerprint: G.fingerprint(layer, jewelry, mask) };
+    });
+  } finally {
+    if (hidden.length) await showAgain(adapter, hidden);
+  }
 }
 
-function chooseProtectedLayer(s, doc, layerId) {
+function chooseProtectedLayer(s, doc, chosen) {
   let layer;
-  if (layerId !== null && layerId !== undefined) {
-    layer = s.findLayer(doc, layerId);
+  if (chosen) {
+    if (chosen.documentId !== doc.id) throw new LoupeError("photoshop", "The protected layer was chosen in another document; switch back to it or choose the layer again.");
+    layer = s.findLayer(doc, chosen.layerId);
   } else {
     const active = Array.from(doc.activeLayers);
     if (active.length !== 1) throw new LoupeError("photoshop", "Select exactly one layer, the jewelry layer (or choose it under Protected layer).");
@@ -42,15 +54,23 @@ function chooseProtectedLayer(s, doc, layerId) {
   if (layer.isBackgroundLayer) {
     throw new LoupeError("photoshop", "The jewelry must be on its own layer, not the Background layer (Layer > New > Layer via Cut), so Loupe can work beneath it.");
   }
+  const ancestors = s.flattenLayers(doc).find((e) => e.layer.id === layer.id).ancestors;
+  const made = ancestors.find((g) => LOUPE_GROUP.test(g.name));
+  if (made) {
+    throw new LoupeError("photoshop", "'" + layer.name + "' is inside '" + made.name + "', a group Loupe made; select the jewelry layer (or choose it under Protected layer).");
+  }
+  const problem = G.blendingProblem(layer, ancestors);
+  if (problem) throw new LoupeError("photoshop", problem);
   return layer;
 }
 
 /**
  * The composite of everything below the protected layer: hide the layer and everything above it, read the
- * document composite (matted on white, so no alpha), and roll the visibility changes back with the history.
+ * document composite (matted on white, so no alpha), show them again, and roll the history back.
  * Null when nothing visible lies below (the server then uses the jewelry layer's own opaque pixels).
+ * Layers it could not show again (after a user cancel) are pushed onto `hidden` as {documentId, layerId}.
  */
-async function readBelow(s, doc, info, layer) {
+async function readBelow(s, doc, info, layer, hidden) {
   const all = s.flattenLayers(doc);
   const index = all.findIndex((e) => e.layer.id === layer.id);
   const chain = new Set(all[index].ancestors.map((a) => a.id));
@@ -63,16 +83,28 @@ async function readBelow(s, doc, info, layer) {
       hide.forEach((l) => s.setVisible(l, false));
       return await s.readPixels(info, null, info.bounds, { applyAlpha: true });
     } finally {
-      // Restored by hand as well as by the rollback, so visibility never depends on how history treats it.
+      // Visibility toggles are not history steps by default, so the rollback may leave layers hidden: show
+      // them by hand. After a user cancel Photoshop refuses edits in this scope; readInputs retries in a new one.
       hide.forEach((l, i) => {
         try {
           s.setVisible(l, wasVisible[i], { force: true });
         } catch (e) {
-          // After a user cancel Photoshop refuses further edits; the rollback below restores it then.
+          if (wasVisible[i]) hidden.push({ documentId: info.id, layerId: l.id });
         }
       });
     }
   });
+}
+
+/** Shows layers again in a fresh modal scope (the cancelled one refuses edits); says so if even that fails. */
+async function showAgain(adapter, hidden) {
+  try {
+    await adapter.inModal("Loupe: showing layers again", new AbortController(), async (s) => {
+      for (const h of hidden) s.setVisible(s.findLayer(s.findDocument(h.documentId), h.layerId), true);
+    });
+  } catch (e) {
+    throw new LoupeError("photoshop", "Loupe hid " + hidden.length + " layer(s) to read the layers below and could not show them again (" + e.message + "). Turn them back on in the Layers panel.", { cause: e });
+  }
 }
 
 /** The framed request (docs/protocol.md, "Panel jobs") for a recipe and the step-1 inputs. */
@@ -96,7 +128,7 @@ function buildJobRequest(recipeId, options, inputs) {
   return { header, buffers: parts.map((p) => p.bytes) };
 }
 
-/** Step 2: upload, follow the job, download its layers. Cancel = abort the controller (sends DELETE). */
+/** Step 2: upload, follow the job, download its layers. Cancel = abort the controller (the job gets a DELETE). */
 async function runOnServer(client, request, controller, onStep) {
   const signal = controller.signal;
   onStep({ step: "uploading" });
@@ -104,9 +136,15 @@ async function runOnServer(client, request, controller, onStep) {
   const result = await client.waitForJob(job.id, { signal, onProgress: (p) => onStep(Object.assign({ step: "server", jobId: job.id }, p)) });
   checkResult(result);
   const downloads = [];
-  for (const entry of result.layers) {
-    onStep({ step: "downloading", fraction: downloads.length / result.layers.length });
-    downloads.push(Object.assign({ entry }, await client.downloadLayer(job.id, entry.index, signal)));
+  try {
+    for (const entry of result.layers) {
+      onStep({ step: "downloading", fraction: downloads.length / result.layers.length });
+      downloads.push(Object.assign({ entry }, await client.downloadLayer(job.id, entry.index, signal)));
+    }
+  } catch (e) {
+    // The job is done; its DELETE frees the layers the server still holds for it.
+    if (e.kind === "cancelled") await client.cancelJob(job.id).catch(() => undefined);
+    throw e;
   }
   return { jobId: job.id, result, downloads };
 }
@@ -166,6 +204,7 @@ async function writeResults(adapter, { inputs, result, downloads, historyName, c
       if (diff) {
         throw new LoupeError("fidelity", "The protected layer's " + diff + " changed between reading and writing (was it edited meanwhile?). Nothing was changed; run Loupe again.");
       }
+      await s.selectLayer(info, layer);
       return { created, after };
     });
   });
@@ -211,12 +250,12 @@ async function placeLayers(s, doc, info, protectedLayer, defaultGroup, layers) {
  * The whole run. onStep({step, stage?, fraction?}) reports progress; aborting `controller` (the panel's Cancel)
  * or Photoshop's own cancel stops it, and the document is left exactly as it was.
  */
-async function runRecipe({ photoshop, client, recipeId, options, protectedLayerId = null, controller, onStep = () => undefined }) {
+async function runRecipe({ photoshop, client, recipeId, options, protectedLayer = null, controller, onStep = () => undefined }) {
   const recipe = recipeById(recipeId);
   const opts = jobOptions(recipeId, options);
   const adapter = createPhotoshopAdapter(photoshop);
   onStep({ step: "reading" });
-  const inputs = await readInputs(adapter, { layerId: protectedLayerId, needSelection: opts.productMask === "selection", controller });
+  const inputs = await readInputs(adapter, { protectedLayer, needSelection: opts.productMask === "selection", controller });
   if (controller.signal.aborted) throw cancelledError();
   const server = await runOnServer(client, buildJobRequest(recipe.id, opts, inputs), controller, onStep);
   onStep({ step: "writing" });
@@ -227,6 +266,8 @@ async function runRecipe({ photoshop, client, recipeId, options, protectedLayerI
     historyName: recipe.historyName,
     jobId: server.jobId,
     protectedLayer: inputs.layerName,
+    // What the panel protects next time, so a run started with a Loupe layer active still protects the jewelry.
+    protectedRef: { documentId: inputs.info.id, layerId: inputs.layerId },
     layers: written.created,
     fidelity: server.result.fidelity || null,
     notes: Array.isArray(server.result.notes) ? server.result.notes : [],
@@ -234,4 +275,4 @@ async function runRecipe({ photoshop, client, recipeId, options, protectedLayerI
   };
 }
 
-module.exports = { runRecipe, readInputs, buildJobRequest, runOnServer, writeResults, layerBuffers };
+module.exports = { runRecipe };

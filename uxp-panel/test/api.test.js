@@ -6,7 +6,8 @@
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const http = require("node:http");
-const { createClient, manifestAllows, normalizeBaseUrl } = require("../src/api.js");
+const net = require("node:net");
+const { createClient, manifestAllows } = require("../src/api.js");
 const P = require("../src/protocol.js");
 
 const HEALTH = { name: "loupe", version: "0.1.0", protocol: 1, capabilities: { recipes: ["quick", "pro", "editorial"] } };
@@ -33,12 +34,80 @@ async function scripted(routes) {
 
 const ok = (json) => () => ({ status: 200, json });
 
-test("only the two manifest origins are reachable from Photoshop", () => {
+test("only the two manifest origins are reachable from Photoshop; the client refuses what Loupe never listens on", () => {
   assert.ok(manifestAllows("http://127.0.0.1:8765"));
   assert.ok(manifestAllows("http://localhost:8765/"));
   assert.ok(!manifestAllows("http://127.0.0.1:9000"));
   assert.ok(!manifestAllows("https://127.0.0.1:8765"));
-  assert.throws(() => normalizeBaseUrl("http://192.168.1.5:8765"), /only listens on this computer/);
+  assert.ok(!manifestAllows("http://[::1]:8765"));
+  for (const url of ["http://192.168.1.5:8765", "http://[::1]:8765"]) {
+    assert.throws(() => createClient({ baseUrl: url, token: "t" }), /only listens on this computer/, url);
+  }
+});
+
+/** A TCP server that accepts connections and never answers. */
+async function silent() {
+  const sockets = new Set();
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on("error", () => undefined);
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: "http://127.0.0.1:" + server.address().port,
+    connections: () => sockets.size,
+    close: () => new Promise((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      server.close(resolve);
+    }),
+  };
+}
+
+test("a server that accepts and never answers: the handshake gives up after its timeout and says so", { timeout: 10000 }, async () => {
+  const s = await silent();
+  const c = await createClient({ baseUrl: s.url, token: "t", checkTimeoutMs: 200 }).checkConnection();
+  await s.close();
+  assert.equal(c.state, "unreachable");
+  assert.match(c.message, /did not answer within 0\.2 s/);
+  assert.equal(s.connections(), 1);
+});
+
+test("Cancel while a download hangs rejects at once, even when fetch ignores the signal (UXP before 7.3)", { timeout: 10000 }, async () => {
+  const s = await silent();
+  for (const fetchImpl of [undefined, (url, init) => fetch(url, Object.assign({}, init, { signal: undefined }))]) {
+    const controller = new AbortController();
+    const download = createClient({ baseUrl: s.url, token: "t", fetchImpl }).downloadLayer("j-1", 0, controller.signal);
+    setTimeout(() => controller.abort(), 50);
+    await assert.rejects(download, (e) => e.kind === "cancelled");
+  }
+  await s.close();
+});
+
+test("Cancel before the server answered the upload: the job is deleted once its id arrives", { timeout: 10000 }, async () => {
+  let answer = null;
+  const s = await scripted({
+    "DELETE /v1/jobs/j-late": () => ({ status: 204, body: "" }),
+  });
+  const held = http.createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      answer = () => res.writeHead(202, { "Content-Type": "application/json" }).end(JSON.stringify({ id: "j-late", state: "queued" }));
+    });
+  });
+  // A fetchImpl sends the POST to `held` and everything else to the scripted server.
+  await new Promise((resolve) => held.listen(0, "127.0.0.1", resolve));
+  const heldUrl = "http://127.0.0.1:" + held.address().port;
+  const fetchImpl = (url, init) => fetch(init.method === "POST" ? url.replace(s.url, heldUrl) : url, init);
+  const controller = new AbortController();
+  const starting = createClient({ baseUrl: s.url, token: "t", fetchImpl }).startJob(new Uint8Array(64), controller.signal);
+  while (!answer) await new Promise((r) => setTimeout(r, 5));
+  controller.abort();
+  await assert.rejects(starting, (e) => e.kind === "cancelled");
+  answer();
+  for (let i = 0; i < 200 && !s.log.some((l) => l.key === "DELETE /v1/jobs/j-late"); i++) await new Promise((r) => setTimeout(r, 10));
+  await new Promise((resolve) => held.close(resolve));
+  await s.close();
+  assert.ok(s.log.some((l) => l.key === "DELETE /v1/jobs/j-late" && l.auth === "Bearer t"), "DELETE for the job the cancelled upload created");
 });
 
 test("server not running: says so and how to start it", async () => {
@@ -75,7 +144,8 @@ test("token: missing, rejected (401), accepted (404 for the probe job)", async (
   assert.equal(good.state, "connected");
   assert.match(good.message, /Connected to Loupe 0\.1\.0/);
   await s.close();
-  assert.equal(s.log.filter((l) => l.key.startsWith("DELETE")).every((l) => l.auth === undefined || l.auth.startsWith("Bearer ")), true);
+  // No probe without a token; each probe carries the token it checks.
+  assert.deepEqual(s.log.filter((l) => l.key.startsWith("DELETE")).map((l) => l.auth), ["Bearer bad", "Bearer good"]);
 });
 
 test("something else on the port is not mistaken for Loupe", async () => {

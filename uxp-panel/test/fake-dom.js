@@ -130,6 +130,14 @@ function createDom(host) {
       if (!BLEND_MODES.has(v)) throw new Error("Invalid blend mode: " + v);
       this._set("blendMode", v);
     }
+    get fillOpacity() { return this._l.fillOpacity; }
+    set fillOpacity(v) {
+      if (!(v >= 0 && v <= 100)) throw new RangeError("fillOpacity must be within 0..100, got " + v);
+      this._set("fillOpacity", v);
+    }
+    /** True when the layer is clipped to the layer below (Layer > Create Clipping Mask). */
+    get isClippingMask() { return this._l.clipped; }
+    set isClippingMask(v) { this._set("clipped", Boolean(v)); }
     get allLocked() { return this._l.allLocked; }
     set allLocked(v) { this._set("allLocked", Boolean(v), { lockExempt: true }); }
     get pixelsLocked() { return this._l.pixelsLocked || this._l.allLocked; }
@@ -263,7 +271,7 @@ function createDom(host) {
 }
 
 /** A layer model: pixel layers own a document-sized chunky buffer with alpha; groups own children. */
-function newLayerModel(doc, { id, kind = "pixel", name, isBackground = false, visible = true, opacity = 100, blendMode = "normal" }) {
+function newLayerModel(doc, { id, kind = "pixel", name, isBackground = false, visible = true, opacity = 100, fillOpacity = 100, blendMode = "normal", clipped = false }) {
   const n = colorComponents(doc) + 1;
   return {
     id,
@@ -272,13 +280,19 @@ function newLayerModel(doc, { id, kind = "pixel", name, isBackground = false, vi
     isBackground,
     visible,
     opacity,
+    fillOpacity,
     blendMode,
+    clipped,
     allLocked: false,
     pixelsLocked: false,
     positionLocked: false,
     transparentPixelsLocked: false,
     pixels: kind === "group" ? null : newSamples(doc, doc.width * doc.height * n),
     mask: null,
+    // A disabled mask (Shift-click in the Layers panel) is kept but not applied.
+    maskEnabled: true,
+    // The extent Photoshop stores for the mask; null = the whole canvas. getLayerMask trims to it.
+    maskBounds: null,
     children: kind === "group" ? [] : null,
   };
 }

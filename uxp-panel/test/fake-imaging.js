@@ -127,7 +127,8 @@ function createImaging(host) {
     const l = D.requireEntry(doc, options.layerID).layer;
     if (!l.mask) throw new Error("getLayerMask: layer '" + l.name + "' has no user mask");
     const docB = B.documentBounds(doc.width, doc.height);
-    const b = B.intersect(resolveBounds("getLayerMask", options.sourceBounds, docB), docB);
+    // Trimmed to the mask's stored extent, as getPixels trims to the layer's pixels (the docs do not say).
+    const b = B.intersect(B.intersect(resolveBounds("getLayerMask", options.sourceBounds, docB), docB), l.maskBounds || docB);
     const imageData = new FakeImageData({ width: B.width(b), height: B.height(b), components: 1, componentSize: doc.depth, colorSpace: "Grayscale", colorProfile: "Gray Gamma 2.2", samples: crop(doc, l.mask, 1, b) });
     return { imageData, sourceBounds: b };
   }

@@ -4,7 +4,8 @@
 // core.executeAsModal with hostControl.suspendHistory/resumeHistory (ps-reference/media/executeasmodal.md):
 // a history state only when the document changed, rollback restores the snapshot, a throw cancels open
 // suspensions. It throws where Photoshop would: edits outside a modal scope, writes to locked layers, a second
-// plugin's modal scope, calls after the user cancelled.
+// plugin's modal scope, calls after the user cancelled. With visibilityInHistory:false, visibility toggles are
+// not history steps and a rollback leaves them as they are (Photoshop's default preference).
 "use strict";
 
 const D = require("./fake-dom.js");
@@ -12,7 +13,7 @@ const { createImaging } = require("./fake-imaging.js");
 const { Sha256 } = require("../src/sha256.js");
 const { samplesToBytes, utf8Encode } = require("../src/protocol.js");
 
-function createFakePhotoshop({ hostVersion = "25.0.0" } = {}) {
+function createFakePhotoshop({ hostVersion = "25.0.0", visibilityInHistory = true } = {}) {
   const docs = new Map();
   const modalStack = [];
   let activeDocId = null;
@@ -20,6 +21,7 @@ function createFakePhotoshop({ hostVersion = "25.0.0" } = {}) {
   let foreignModal = false;
   let cancelAfter = null;
   const writes = [];
+  const modalOptions = [];
   const progress = [];
   const listeners = [];
 
@@ -51,6 +53,7 @@ function createFakePhotoshop({ hostVersion = "25.0.0" } = {}) {
     },
     touch(doc, historyName, entry) {
       writes.push(Object.assign({ documentID: doc.id }, entry));
+      if (!visibilityInHistory && entry.prop === "visible") return;
       if (doc.suspension) doc.suspension.dirty = true;
       else doc.history.push(historyName);
     },
@@ -74,12 +77,13 @@ function createFakePhotoshop({ hostVersion = "25.0.0" } = {}) {
         if (a.opacity !== 100 || (a.blendMode !== "passThrough" && a.blendMode !== "normal")) throw new Error("fake composite: group opacity/blending is not modelled");
       }
       if (l.blendMode !== "normal") throw new Error("fake composite: blend mode " + l.blendMode + " is not modelled");
+      if (l.fillOpacity !== 100 || l.clipped) throw new Error("fake composite: fill opacity and clipping are not modelled");
       visibleLeaves.push(l);
     });
     for (const l of visibleLeaves.reverse()) {
       for (let i = 0; i < count; i++) {
         let a = (l.pixels[i * n + cc] / max) * (l.opacity / 100);
-        if (l.mask) a *= l.mask[i] / max;
+        if (l.mask && l.maskEnabled) a *= l.mask[i] / max;
         if (a === 0) continue;
         const outA = a + alpha[i] * (1 - a);
         for (let c = 0; c < cc; c++) {
@@ -109,6 +113,13 @@ function createFakePhotoshop({ hostVersion = "25.0.0" } = {}) {
       doc.suspension = null;
       if (s.dirty) doc.history.push(sid.finalName || sid.name);
     } else {
+      if (!visibilityInHistory) {
+        const visible = new Map();
+        D.walk(doc.root, (l) => visible.set(l.id, l.visible));
+        D.walk(s.snapshot.root, (l) => {
+          if (visible.has(l.id)) l.visible = visible.get(l.id);
+        });
+      }
       docs.set(doc.id, s.snapshot);
     }
   }
@@ -135,6 +146,10 @@ function createFakePhotoshop({ hostVersion = "25.0.0" } = {}) {
     if (!options || typeof options.commandName !== "string" || !options.commandName) {
       throw new TypeError("executeAsModal: options.commandName is required");
     }
+    for (const k of Object.keys(options)) {
+      if (!["commandName", "descriptor", "interactive", "timeOut"].includes(k)) throw new TypeError("executeAsModal: unknown option '" + k + "'");
+    }
+    modalOptions.push(options);
     if (foreignModal) {
       const e = new Error("host is in a modal state");
       e.number = 9;
@@ -160,15 +175,26 @@ function createFakePhotoshop({ hostVersion = "25.0.0" } = {}) {
     }
   }
 
+  /** get hasUserMask / userMaskEnabled of a layer, and select a layer by id (no history state). */
   async function batchPlay(descriptors) {
     return descriptors.map((desc) => {
+      host.noteCall("batchPlay " + desc._obj);
       const t = desc._target || [];
       const prop = t.find((r) => r._property);
-      const layerRef = t.find((r) => r._ref === "layer");
+      const layerRef = t.find((r) => r._ref === "layer" && r._id !== undefined);
       const docRef = t.find((r) => r._ref === "document");
-      if (desc._obj === "get" && prop && prop._property === "hasUserMask" && layerRef && layerRef._id !== undefined) {
-        const doc = host.doc(docRef ? docRef._id : undefined);
-        return { hasUserMask: Boolean(D.requireEntry(doc, layerRef._id).layer.mask) };
+      const doc = host.doc(docRef ? docRef._id : undefined);
+      if (desc._obj === "get" && prop && layerRef) {
+        const l = D.requireEntry(doc, layerRef._id).layer;
+        if (prop._property === "hasUserMask") return { hasUserMask: Boolean(l.mask) };
+        // Like Photoshop, a layer without a user mask has no userMaskEnabled key.
+        if (prop._property === "userMaskEnabled") return l.mask ? { userMaskEnabled: l.maskEnabled } : {};
+      }
+      if (desc._obj === "select" && layerRef && t.length === 1 && desc.makeVisible === false) {
+        host.requireModal("select");
+        D.requireEntry(doc, layerRef._id);
+        doc.activeLayerIds = [layerRef._id];
+        return {};
       }
       throw new Error("fake batchPlay: descriptor not modelled: " + JSON.stringify(desc));
     });
@@ -215,21 +241,22 @@ function createFakePhotoshop({ hostVersion = "25.0.0" } = {}) {
       activeDocId = id;
       return id;
     },
-    /** Adds a layer on top. `pixels` is document-sized, chunky, with alpha (RGBA or gray+alpha). */
-    addLayer(docId, { name, pixels, isBackground = false, visible = true, blendMode = "normal", opacity = 100, mask = null, kind = "pixel" }) {
+    /** Adds a layer on top of the document, or of group `into`. `pixels` is document-sized, chunky, with alpha. */
+    addLayer(docId, { name, pixels, isBackground = false, visible = true, blendMode = "normal", opacity = 100, fillOpacity = 100, clipped = false, mask = null, maskEnabled = true, maskBounds = null, kind = "pixel", into = null }) {
       const doc = host.doc(docId);
-      const layer = D.newLayerModel(doc, { id: host.nextId(), kind, name, isBackground, visible, opacity, blendMode });
+      const layer = D.newLayerModel(doc, { id: host.nextId(), kind, name, isBackground, visible, opacity, fillOpacity, blendMode, clipped });
       if (pixels) {
         if (pixels.length !== layer.pixels.length || pixels.constructor !== layer.pixels.constructor) throw new Error("addLayer: pixels must be a document-sized " + layer.pixels.constructor.name + " with alpha");
         layer.pixels.set(pixels);
       }
-      if (mask) layer.mask = mask.slice();
+      if (mask) Object.assign(layer, { mask: mask.slice(), maskEnabled, maskBounds });
       if (isBackground && doc.root.length) throw new Error("addLayer: the Background layer must be added first");
-      doc.root.unshift(layer);
+      (into === null ? doc.root : D.requireEntry(doc, into).layer.children).unshift(layer);
       doc.activeLayerIds = [layer.id];
       return layer.id;
     },
     setActiveLayers(docId, ids) { host.doc(docId).activeLayerIds = ids.slice(); },
+    activeLayerIds: (docId) => host.doc(docId).activeLayerIds.slice(),
     setSelection(docId, samples) { host.doc(docId).selection = samples ? samples.slice() : null; },
     holdForeignModal(on) { foreignModal = on; },
     /** The user presses Esc after `calls` more Photoshop calls inside a modal scope. */
@@ -256,6 +283,7 @@ function createFakePhotoshop({ hostVersion = "25.0.0" } = {}) {
       return h.hex();
     },
     writes,
+    modalOptions,
     progress,
     listeners,
     composite: (docId) => composite(host.doc(docId)),

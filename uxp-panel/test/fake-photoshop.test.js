@@ -174,3 +174,42 @@ test("the composite is the normal-mode stack of visible layers", async () => {
   assert.deepEqual(Array.from(c.subarray(0, 4)), [10, 20, 30, 255]);
   assert.deepEqual(Array.from(c.subarray(5 * 4, 6 * 4)), [200, 100, 50, 255]);
 });
+
+test("visibilityInHistory:false: a visibility toggle makes no history state and survives a rollback", async () => {
+  const { photoshop, fake } = createFakePhotoshop({ visibilityInHistory: false });
+  const docId = fake.addDocument({ width: 2, height: 2 });
+  const layerId = fake.addLayer(docId, { name: "Jewelry" });
+  await modal(photoshop, async (context) => {
+    const sid = await context.hostControl.suspendHistory({ documentID: docId, name: "read" });
+    photoshop.app.activeDocument.layers[0].visible = false;
+    photoshop.app.activeDocument.layers[0].name = "Renamed";
+    await context.hostControl.resumeHistory(sid, false);
+  });
+  assert.deepEqual(fake.tree(docId).map((l) => [l.name, l.visible]), [["Jewelry", false]], "the rename is rolled back, the hiding is not");
+  await modal(photoshop, async () => {
+    photoshop.app.activeDocument.layers[0].visible = true;
+  });
+  assert.deepEqual(fake.historyNames(docId), ["Open"]);
+  assert.equal(fake.layerModel(docId, layerId).visible, true);
+});
+
+test("batchPlay: hasUserMask, userMaskEnabled (absent without a mask), and select by id in a modal scope only", async () => {
+  const { photoshop, fake, docId, jewelryId, backgroundId } = smallDoc();
+  const get = (property, id) => photoshop.action.batchPlay([{ _obj: "get", _target: [{ _property: property }, { _ref: "layer", _id: id }, { _ref: "document", _id: docId }] }], {});
+  assert.deepEqual(await get("userMaskEnabled", jewelryId), [{}]);
+  Object.assign(fake.layerModel(docId, jewelryId), { mask: new Uint8Array(12).fill(255), maskEnabled: false });
+  assert.deepEqual(await get("hasUserMask", jewelryId), [{ hasUserMask: true }]);
+  assert.deepEqual(await get("userMaskEnabled", jewelryId), [{ userMaskEnabled: false }]);
+  const select = [{ _obj: "select", _target: [{ _ref: "layer", _id: backgroundId }], makeVisible: false }];
+  await assert.rejects(photoshop.action.batchPlay(select, {}), /must be called from core\.executeAsModal/);
+  await modal(photoshop, () => photoshop.action.batchPlay(select, {}));
+  assert.deepEqual(fake.activeLayerIds(docId), [backgroundId]);
+  assert.deepEqual(fake.historyNames(docId), ["Open"], "selecting is not a history state");
+});
+
+test("getLayerMask trims to the mask's stored extent", async () => {
+  const { photoshop, fake, docId, jewelryId } = smallDoc();
+  Object.assign(fake.layerModel(docId, jewelryId), { mask: new Uint8Array(12).fill(255), maskBounds: { left: 2, top: 0, right: 4, bottom: 3 } });
+  const got = await photoshop.imaging.getLayerMask({ documentID: docId, layerID: jewelryId, kind: "user", sourceBounds: { left: 1, top: 1, right: 3, bottom: 2 } });
+  assert.deepEqual(got.sourceBounds, { left: 2, top: 1, right: 3, bottom: 2 });
+});

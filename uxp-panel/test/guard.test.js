@@ -5,7 +5,7 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const G = require("../src/guard.js");
 
-const layer = { boundsNoEffects: { left: 0, top: 0, right: 2, bottom: 2 }, blendMode: "normal", opacity: 100, visible: true, name: "Jewelry" };
+const layer = { boundsNoEffects: { left: 0, top: 0, right: 2, bottom: 2 }, blendMode: "normal", opacity: 100, fillOpacity: 100, isClippingMask: false, visible: true, name: "Jewelry" };
 const pixels = { samples: Uint8Array.of(1, 2, 3, 255, 4, 5, 6, 255, 0, 0, 0, 0, 7, 8, 9, 128), components: 4, bounds: { left: 0, top: 0, right: 2, bottom: 2 } };
 
 test("a fingerprint notices any change to pixels, mask, bounds or blending", () => {
@@ -17,6 +17,8 @@ test("a fingerprint notices any change to pixels, mask, bounds or blending", () 
   assert.equal(G.firstDifference(before, G.fingerprint(layer, pixels, Uint8Array.of(255, 255, 255, 0))), "mask");
   assert.equal(G.firstDifference(before, G.fingerprint(Object.assign({}, layer, { opacity: 99 }), pixels, null)), "opacity");
   assert.equal(G.firstDifference(before, G.fingerprint(Object.assign({}, layer, { blendMode: "multiply" }), pixels, null)), "blendMode");
+  assert.equal(G.firstDifference(before, G.fingerprint(Object.assign({}, layer, { fillOpacity: 99 }), pixels, null)), "fillOpacity");
+  assert.equal(G.firstDifference(before, G.fingerprint(Object.assign({}, layer, { isClippingMask: true }), pixels, null)), "clipped");
   assert.equal(G.firstDifference(before, G.fingerprint(Object.assign({}, layer, { boundsNoEffects: { left: 0, top: 0, right: 3, bottom: 2 } }), pixels, null)), "layerBounds");
 });
 

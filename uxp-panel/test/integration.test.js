@@ -17,15 +17,19 @@ const { recipeById } = require("../src/recipes.js");
 
 const SCENE = "dev01_solitaire_yellowgold";
 const TOKEN = "test-token";
-const skip = !serverBuilt()
-  ? "no " + SERVER_CLASSES + ": build the server first (mvn -o -q -B -DskipTests install) — integration tests skipped"
+const missing = !serverBuilt()
+  ? "no " + SERVER_CLASSES + ": build the server first (mvn -o -q -B -DskipTests install)"
   : !hasScene(SCENE)
-    ? "no shared/benchmark/dev/" + SCENE + " — integration tests skipped"
-    : false;
+    ? "no shared/benchmark/dev/" + SCENE
+    : null;
+// LOUPE_REQUIRE_SERVER=1 (for CI, after the Java build): a missing server or scene fails these tests instead of skipping them.
+const required = process.env.LOUPE_REQUIRE_SERVER === "1";
+const skip = missing && !required ? missing + " — integration tests skipped (LOUPE_REQUIRE_SERVER=1 makes this a failure)" : false;
 
 let server = null;
 
 test.before(async () => {
+  if (missing && required) throw new Error(missing + " (LOUPE_REQUIRE_SERVER=1)");
   if (!skip) server = await startLoupe({ token: TOKEN });
 }, { timeout: 600000 });
 

@@ -9,17 +9,22 @@ const os = require("os");
 const path = require("path");
 const { buildCcx } = require("../scripts/package.js");
 const { readStoredZip } = require("../scripts/zip.js");
-const { MANIFEST_ORIGINS } = require("../src/api.js");
+const { MANIFEST_ORIGINS, createClient } = require("../src/api.js");
 const { decodePng } = require("./png.js");
 
 const ROOT = path.join(__dirname, "..");
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, "manifest.json"), "utf8"));
 
-test("manifest v5 for Photoshop 25+, network limited to the two loopback origins the panel uses", () => {
+test("manifest v5 for Photoshop 25+, network limited to loopback origins, the same ones src/api.js lists", () => {
   assert.equal(manifest.manifestVersion, 5);
   assert.deepEqual(manifest.host, { app: "PS", minVersion: "25.0.0" });
+  // README: another port goes into both lists.
   assert.deepEqual(manifest.requiredPermissions, { network: { domains: MANIFEST_ORIGINS } });
-  assert.deepEqual(MANIFEST_ORIGINS, ["http://127.0.0.1:8765", "http://localhost:8765"]);
+  assert.ok(MANIFEST_ORIGINS.includes("http://127.0.0.1:8765"), "the default URL is granted");
+  for (const origin of MANIFEST_ORIGINS) {
+    assert.match(origin, /^http:\/\/(127\.0\.0\.1|localhost):\d+$/);
+    assert.equal(createClient({ baseUrl: origin, token: "t" }).baseUrl, origin, origin + " is accepted by the client");
+  }
   assert.equal(manifest.main, "index.html");
 });
 

@@ -74,8 +74,22 @@ test("connected: Run is enabled; a run adds one history step and shows the fidel
   assert.equal(await page.textContent("#result-notes"), "background denoised\nfrequency separation added hidden");
   assert.equal(await page.isVisible("#result-notes"), true);
   assert.deepEqual(await page.evaluate(() => window.__fake.fake.historyNames(1)), ["Open", "Loupe Pro"]);
-  assert.equal(await isDisabled(page, "run"), false, "ready for the next run");
+  const pickerText = () => page.$eval("#protected-layer", (el) => el.shadowRoot.querySelector(".text").textContent);
+  assert.equal(await pickerText(), "Jewelry", "the next run protects the layer this one protected");
   await page.screenshot({ path: path.join(ROOT, "target", "panel.png"), fullPage: true });
+
+  await page.click("#run");
+  await page.waitForFunction(() => window.__fake.fake.historyNames(1).length === 3 && document.getElementById("progress-label").textContent === "Done");
+  assert.deepEqual(await page.evaluate(() => window.__fake.fake.tree(1).map((l) => [l.name, l.kind, Boolean(l.allLocked)])), [
+    ["Jewelry", "pixel", true], ["Loupe Pro", "group", false], ["Loupe Pro", "group", false], ["Background", "pixel", false],
+  ]);
+
+  await page.$eval("#server-token", (el) => {
+    el.value = "another-token";
+    el.dispatchEvent(new Event("change"));
+  });
+  assert.equal(await page.textContent("#status-title"), "Not connected", "a new token needs a new handshake");
+  assert.equal(await isDisabled(page, "run"), true);
   assert.deepEqual(errors, []);
   await page.close();
 });

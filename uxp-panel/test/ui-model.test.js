@@ -3,7 +3,7 @@
 
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { viewModel, overallProgress } = require("../src/ui.js");
+const { viewModel } = require("../src/ui.js");
 const { DEFAULT_OPTIONS } = require("../src/recipes.js");
 
 function state(patch) {
@@ -59,9 +59,15 @@ test("the protected-layer picker lists pixel layers, indented by depth, after 'A
   assert.equal(choices[2].label, "\u2003Stand");
 });
 
+test("the picker shows a chosen layer only in its own document (layer ids repeat across documents)", () => {
+  assert.equal(viewModel(state({ protectedLayer: { documentId: 1, layerId: 2 } })).protectedValue, "2");
+  assert.equal(viewModel(state({ protectedLayer: { documentId: 7, layerId: 2 } })).protectedValue, "active");
+  assert.equal(viewModel(state()).protectedValue, "active");
+});
+
 test("progress runs monotonically through the steps", () => {
   const phases = [{ phase: "reading" }, { phase: "uploading" }, { phase: "server", fraction: 0 }, { phase: "server", fraction: 0.5 }, { phase: "server", fraction: 1 }, { phase: "downloading", fraction: 0.5 }, { phase: "writing" }, { phase: "done" }];
-  const values = phases.map(overallProgress);
+  const values = phases.map((run) => viewModel(state({ run })).progress.value);
   for (let i = 1; i < values.length; i++) assert.ok(values[i] > values[i - 1], JSON.stringify(values));
   assert.equal(values[values.length - 1], 100);
 });

@@ -17,8 +17,8 @@ const H = 16;
 const JEWEL = { left: 8, top: 4, right: 16, bottom: 12 };
 
 /** A small scene: Background (a gradient), Jewelry (opaque 8×8 square with a soft edge column), active. */
-function scene(depth) {
-  const ps = createFakePhotoshop();
+function scene(depth, fakeOptions = {}) {
+  const ps = createFakePhotoshop(fakeOptions);
   const max = depth === 16 ? 32768 : 255;
   const Samples = depth === 16 ? Uint16Array : Uint8Array;
   const docId = ps.fake.addDocument({ name: "ring", width: W, height: H, depth });
@@ -43,7 +43,7 @@ function scene(depth) {
  * [{entry, pixels:{bounds, components, samples}, mask?}]. `onWait` runs while the "server" works.
  */
 function scriptedClient(layers, { onWait, result = {} } = {}) {
-  const calls = { request: null, cancelled: false };
+  const calls = { request: null, cancelled: false, deleted: [] };
   let built = null;
   return {
     calls,
@@ -60,6 +60,9 @@ function scriptedClient(layers, { onWait, result = {} } = {}) {
         throw cancelledError();
       }
       return Object.assign({ recipe: "pro", group: "Loupe Pro", layers: built.map((l, index) => Object.assign({ index }, l.entry)), fidelity: { protectedPixels: 56, changedPixels: 0, verdict: "bit-exact" } }, result);
+    },
+    async cancelJob(id) {
+      calls.deleted.push(id);
     },
     async downloadLayer(id, index) {
       const l = built[index];
@@ -165,19 +168,22 @@ for (const depth of [8, 16]) {
   });
 }
 
+/** Pro as the server returns it: the background below, the frequency-separation pair above in a hidden group. */
+function withFrequencySeparation(request) {
+  const jewel = buffer(request, "jewelry");
+  const bg = buffer(request, "background");
+  const depth = bg.descriptor.bitDepth;
+  const fs = (name, blendMode) => ({ entry: { name, placement: "above", blendMode, opacity: 255, visible: false, group: "Loupe frequency separation (radius 8.0)" }, depth, pixels: { bounds: jewel.descriptor.bounds, components: 4, samples: jewel.samples } });
+  return [
+    { entry: { name: "Loupe background", placement: "below", blendMode: "normal", opacity: 255, visible: true, group: "Loupe Pro" }, depth, pixels: { bounds: bg.descriptor.bounds, components: 3, samples: bg.samples } },
+    fs("Low frequency (colour, tone)", "normal"),
+    fs("High frequency (texture, dust)", "linearLight"),
+  ];
+}
+
 test("groups follow the result: one per name and placement, hidden layers of an all-hidden group become a hidden group", async () => {
   const s = scene(16);
-  const layers = (request) => {
-    const jewel = buffer(request, "jewelry");
-    const bg = buffer(request, "background");
-    const fs = (name, blendMode) => ({ entry: { name, placement: "above", blendMode, opacity: 255, visible: false, group: "Loupe frequency separation (radius 8.0)" }, depth: 16, pixels: { bounds: jewel.descriptor.bounds, components: 4, samples: jewel.samples } });
-    return [
-      { entry: { name: "Loupe background", placement: "below", blendMode: "normal", opacity: 255, visible: true, group: "Loupe Pro" }, depth: 16, pixels: { bounds: bg.descriptor.bounds, components: 3, samples: bg.samples } },
-      fs("Low frequency (colour, tone)", "normal"),
-      fs("High frequency (texture, dust)", "linearLight"),
-    ];
-  };
-  await run(s, scriptedClient(layers));
+  await run(s, scriptedClient(withFrequencySeparation));
   const tree = s.fake.tree(s.docId);
   assert.deepEqual(tree.map((l) => [l.name, l.visible]), [["Loupe frequency separation (radius 8.0)", false], ["Jewelry", true], ["Loupe Pro", true], ["Background", true]]);
   assert.deepEqual(tree[0].children.map((l) => [l.name, l.blendMode, l.visible]), [["High frequency (texture, dust)", "linearLight", true], ["Low frequency (colour, tone)", "normal", true]]);
@@ -256,7 +262,7 @@ test("choosing the protected layer: by id, not a group, not the Background, exac
   await assert.rejects(run(s, scriptedClient(proLayers)), /not the Background layer/);
   s.fake.setActiveLayers(s.docId, [s.backgroundId, s.jewelryId]);
   await assert.rejects(run(s, scriptedClient(proLayers)), /Select exactly one layer/);
-  await run(s, scriptedClient(proLayers), { protectedLayerId: s.jewelryId });
+  await run(s, scriptedClient(proLayers), { protectedLayer: { documentId: s.docId, layerId: s.jewelryId } });
   assert.equal(s.fake.tree(s.docId)[0].allLocked, true);
 });
 
@@ -278,7 +284,9 @@ test("another plugin holding Photoshop: a clear error and no change", async () =
   const s = scene(8);
   const before = s.fake.fingerprint(s.docId);
   s.fake.holdForeignModal(true);
-  await assert.rejects(run(s, scriptedClient(proLayers)), /modal state/);
+  await assert.rejects(run(s, scriptedClient(proLayers)), (e) => e.kind === "photoshop" && /Another plugin is busy in Photoshop; try again in a moment/.test(e.message));
+  // timeOut (Photoshop 25.10+) lets Photoshop retry a moment before giving up.
+  assert.deepEqual(s.fake.modalOptions.map((o) => o.timeOut), [3]);
   assert.equal(s.fake.fingerprint(s.docId), before);
 });
 
@@ -296,5 +304,144 @@ test("the adapter itself refuses pixel and mask writes to a protected layer", as
     await assert.rejects(session.putPixels(info, layer, new Uint8Array(4), 4, b, "x"), /Refusing to write pixels into the protected layer 'Jewelry'/);
     await assert.rejects(session.putUserMask(info, layer, new Uint8Array(1), b, "x"), /Refusing to write a mask into the protected layer/);
   });
+  assert.equal(s.fake.fingerprint(s.docId), before);
+});
+
+test("two runs in a row: the second protects the jewelry again, not a layer the first one made", async () => {
+  const s = scene(16);
+  await run(s, scriptedClient(withFrequencySeparation));
+  assert.deepEqual(s.fake.activeLayerIds(s.docId), [s.jewelryId], "the jewelry is the active layer again after a run");
+  const second = scriptedClient(withFrequencySeparation);
+  const summary = await run(s, second);
+  assert.deepEqual(summary.protectedRef, { documentId: s.docId, layerId: s.jewelryId });
+  const jewel = buffer(second.calls.request, "jewelry");
+  assert.deepEqual(jewel.descriptor.bounds, JEWEL, "the second request carries the jewelry");
+  const tree = s.fake.tree(s.docId);
+  assert.deepEqual(tree.map((l) => l.name), ["Loupe frequency separation (radius 8.0)", "Loupe frequency separation (radius 8.0)", "Jewelry", "Loupe Pro", "Loupe Pro", "Background"]);
+  assert.ok(tree.every((l) => l.kind !== "group" || l.children.every((c) => c.kind === "pixel")), "no group nested in a Loupe group");
+  assert.equal(tree[2].allLocked, true);
+  assert.deepEqual(s.fake.historyNames(s.docId), ["Open", "Loupe Pro", "Loupe Pro"]);
+});
+
+test("a layer inside a group Loupe made is refused as the protected layer; so is a layer of another document", async () => {
+  const s = scene(16);
+  await run(s, scriptedClient(withFrequencySeparation));
+  const lowFrequency = s.fake.tree(s.docId)[0].children[1];
+  assert.equal(lowFrequency.name, "Low frequency (colour, tone)");
+  s.fake.setActiveLayers(s.docId, [lowFrequency.id]);
+  const before = s.fake.fingerprint(s.docId);
+  const client = scriptedClient(withFrequencySeparation);
+  await assert.rejects(run(s, client), (e) => e.kind === "photoshop" && /'Low frequency \(colour, tone\)' is inside 'Loupe frequency separation \(radius 8\.0\)', a group Loupe made/.test(e.message));
+  assert.equal(client.calls.request, null);
+  assert.equal(s.fake.fingerprint(s.docId), before);
+  s.fake.addDocument({ name: "other", width: W, height: H, depth: 16 });
+  await assert.rejects(run(s, scriptedClient(withFrequencySeparation), { protectedLayer: { documentId: s.docId, layerId: s.jewelryId } }), /chosen in another document/);
+});
+
+/** Puts the jewelry layer into a new group with the given settings (as a user would, in a modal scope). */
+async function groupJewelry(s, group) {
+  const groupId = s.fake.addLayer(s.docId, Object.assign({ name: "Set", kind: "group" }, group));
+  await s.photoshop.core.executeAsModal(async () => {
+    const doc = s.photoshop.app.activeDocument;
+    const jewelry = doc.layers.find((l) => l.id === s.jewelryId);
+    jewelry.move(doc.layers.find((l) => l.id === groupId), s.photoshop.constants.ElementPlacement.PLACEINSIDE);
+  }, { commandName: "Move" });
+  s.fake.setActiveLayers(s.docId, [s.jewelryId]);
+}
+
+const BLENDING = [
+  { what: "opacity 60", change: (s) => Object.assign(s.fake.layerModel(s.docId, s.jewelryId), { opacity: 60 }), message: /The jewelry layer 'Jewelry' has opacity 60 %: Loupe keeps the jewelry bit-exact only for a layer at 100 % opacity/ },
+  { what: "fill opacity 50", change: (s) => Object.assign(s.fake.layerModel(s.docId, s.jewelryId), { fillOpacity: 50 }), message: /'Jewelry' has fill opacity 50 %:/ },
+  { what: "blend mode", change: (s) => Object.assign(s.fake.layerModel(s.docId, s.jewelryId), { blendMode: "multiply" }), message: /'Jewelry' has blend mode multiply:/ },
+  { what: "clipping", change: (s) => Object.assign(s.fake.layerModel(s.docId, s.jewelryId), { clipped: true }), message: /'Jewelry' is clipped to the layer below it:/ },
+  { what: "group opacity", change: (s) => groupJewelry(s, { opacity: 80, blendMode: "passThrough" }), message: /'Jewelry' is inside group 'Set' at opacity 80 %:/ },
+  { what: "group blend mode", change: (s) => groupJewelry(s, { blendMode: "normal" }), message: /'Jewelry' is inside group 'Set' with blend mode normal:/ },
+];
+
+for (const c of BLENDING) {
+  test("jewelry " + c.what + ": refused before any work, naming the setting", async () => {
+    const s = scene(8);
+    await c.change(s);
+    const before = s.fake.fingerprint(s.docId);
+    const writes = s.fake.writes.length;
+    const client = scriptedClient(proLayers);
+    await assert.rejects(run(s, client), (e) => e.kind === "photoshop" && c.message.test(e.message) && /Change it \(or merge it into the pixels\) and run again\./.test(e.message));
+    assert.equal(client.calls.request, null, "nothing sent to the server");
+    assert.equal(s.fake.writes.length, writes, "nothing hidden, locked or written");
+    assert.equal(s.fake.fingerprint(s.docId), before);
+  });
+}
+
+test("jewelry inside a group at 100 % Pass Through: accepted, Loupe's group goes beneath it inside that group", async () => {
+  const s = scene(8);
+  await groupJewelry(s, { blendMode: "passThrough" });
+  await run(s, scriptedClient(proLayers));
+  const set = s.fake.tree(s.docId)[0];
+  assert.deepEqual(set.children.map((l) => l.name), ["Jewelry", "Loupe Pro"]);
+  assert.equal(set.children[0].allLocked, true);
+});
+
+for (const visibilityInHistory of [true, false]) {
+  test("Esc while the layers below are read: every hidden layer is shown again (visibility " + (visibilityInHistory ? "in" : "outside") + " history)", async () => {
+    const s = scene(8, { visibilityInHistory });
+    const notesId = s.fake.addLayer(s.docId, { name: "Notes", pixels: new Uint8Array(W * H * 4) });
+    s.fake.setActiveLayers(s.docId, [s.jewelryId]);
+    const before = s.fake.fingerprint(s.docId);
+    // Calls in the read scope: jewelry pixels, hasUserMask, suspendHistory, hide Notes, hide Jewelry, then the composite.
+    s.fake.cancelModalAfter(5);
+    const client = scriptedClient(proLayers);
+    await assert.rejects(run(s, client), (e) => e.kind === "cancelled");
+    assert.equal(client.calls.request, null);
+    assert.deepEqual(s.fake.tree(s.docId).map((l) => [l.name, l.visible]), [["Notes", true], ["Jewelry", true], ["Background", true]]);
+    assert.deepEqual(s.fake.writes.filter((w) => w.layerId === notesId).map((w) => w.prop), visibilityInHistory ? ["visible"] : ["visible", "visible"]);
+    assert.equal(s.fake.fingerprint(s.docId), before);
+  });
+}
+
+test("a disabled layer mask is ignored (Photoshop does not apply it); an enabled one is sent", async () => {
+  for (const maskEnabled of [false, true]) {
+    const s = scene(8);
+    const mask = new Uint8Array(W * H).fill(255);
+    mask[6 * W + 10] = 0;
+    Object.assign(s.fake.layerModel(s.docId, s.jewelryId), { mask, maskEnabled });
+    const client = scriptedClient(proLayers);
+    const summary = await run(s, client);
+    const sent = buffer(client.calls.request, "jewelryMask");
+    if (maskEnabled) {
+      assert.deepEqual(sent.descriptor.bounds, JEWEL);
+      assert.equal(sent.samples[(6 - JEWEL.top) * B.width(JEWEL) + (10 - JEWEL.left)], 0);
+    } else {
+      assert.equal(sent, null, "a disabled mask is not sent");
+    }
+    assert.equal(summary.hashes.before, summary.hashes.after);
+  }
+});
+
+test("a layer mask that comes back smaller than the layer is refused, not guessed", async () => {
+  const s = scene(8);
+  const maskBounds = { left: 10, top: 4, right: 16, bottom: 12 };
+  Object.assign(s.fake.layerModel(s.docId, s.jewelryId), { mask: new Uint8Array(W * H).fill(255), maskBounds });
+  const before = s.fake.fingerprint(s.docId);
+  const client = scriptedClient(proLayers);
+  await assert.rejects(run(s, client), (e) => e.kind === "photoshop" && /layer mask of 'Jewelry' over 6×8 px at \(10, 4\) only, not over the layer's 8×8 px at \(8, 4\)/.test(e.message));
+  assert.equal(client.calls.request, null);
+  assert.equal(s.fake.fingerprint(s.docId), before);
+});
+
+test("the panel's Cancel during a download: the job gets a DELETE, the document is left alone", async () => {
+  const s = scene(8);
+  const before = s.fake.fingerprint(s.docId);
+  const controller = new AbortController();
+  const client = scriptedClient(proLayers);
+  const download = client.downloadLayer;
+  client.downloadLayer = async (id, index) => {
+    if (index === 1) {
+      controller.abort();
+      throw cancelledError();
+    }
+    return download(id, index);
+  };
+  await assert.rejects(run(s, client, { controller }), (e) => e.kind === "cancelled");
+  assert.deepEqual(client.calls.deleted, ["j-test"]);
   assert.equal(s.fake.fingerprint(s.docId), before);
 });
