@@ -73,6 +73,20 @@ public final class PsdDocument {
 
     /** 1 = PSD, 2 = PSB. */
     public int version() { return version; }
+
+    /**
+     * Chooses the format the writer uses: PSB (Photoshop's large document format) or PSD. Stored
+     * channels whose encoding differs between the two (RLE row counts) are re-encoded on write.
+     *
+     * @throws IllegalArgumentException for PSD when a side exceeds its 30,000 px
+     */
+    public void setLargeFormat(boolean psb) {
+        if (!psb && Math.max(width, height) > PsdHeader.PSD_MAX_SIDE) {
+            throw new IllegalArgumentException(width + "x" + height + " exceeds PSD's " + PsdHeader.PSD_MAX_SIDE
+                    + " px per side: it can only be written as PSB");
+        }
+        version = psb ? 2 : 1;
+    }
     public ColorMode colorMode() { return colorMode; }
     public int depth() { return depth; }
     public int width() { return width; }

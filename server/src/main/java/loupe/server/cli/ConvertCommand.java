@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** `loupe convert`: rewrite a document through Loupe's reader and writer (PSD ↔ PSB, RLE ↔ ZIP). */
+/** `loupe convert`: rewrite a document through Loupe's reader and writer (PSD ↔ PSB by OUT's extension, RLE ↔ ZIP). */
 @Command(name = "convert", mixinStandardHelpOptions = true,
     description = "Rewrite a PSD/PSB through Loupe's reader and writer.")
 final class ConvertCommand implements Callable<Integer> {
@@ -43,6 +43,15 @@ final class ConvertCommand implements Callable<Integer> {
       default -> throw new UserError("--compression must be rle or zip, got '" + compression + "'");
     };
     var doc = PsdReader.read(in);
+    // The format follows OUT's extension, as in Photoshop's Save As.
+    String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".psb") || name.endsWith(".psd")) {
+      try {
+        doc.setLargeFormat(name.endsWith(".psb"));
+      } catch (IllegalArgumentException e) {
+        throw new UserError(in + ": " + e.getMessage() + " (name OUT .psb)");
+      }
+    }
     PsdWriteResult result = PsdWriter.write(doc, out, new PsdWriteOptions(c));
     System.out.printf("%s → %s (%s, %,d bytes)%n", in, out, result.psb() ? "PSB" : "PSD", result.bytes());
     return 0;

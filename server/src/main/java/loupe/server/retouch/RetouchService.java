@@ -81,12 +81,13 @@ public final class RetouchService {
     }
   }
 
-  /** Where {@link #retouchFile} writes the result for {@code input}. */
+  /** Where {@link #retouchFile} writes the result for {@code input}: a PSB stays a PSB (Photoshop's large format). */
   public static Path outputFor(Path input, Path outDir) {
     String name = input.getFileName().toString();
     int dot = name.lastIndexOf('.');
     String stem = dot > 0 ? name.substring(0, dot) : name;
-    return outDir.resolve(stem + ".loupe.psd");
+    boolean psb = dot > 0 && name.substring(dot).equalsIgnoreCase(".psb");
+    return outDir.resolve(stem + (psb ? ".loupe.psb" : ".loupe.psd"));
   }
 
   /**
