@@ -4,14 +4,19 @@ package loupe.server.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import loupe.server.UserError;
 import loupe.server.http.ErrorMapping;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class JobServiceTest {
   static final long BUDGET = 1000;
@@ -205,6 +210,121 @@ class JobServiceTest {
       Admission whole = jobs.admit("test");
       whole.reserve(BUDGET, "whole");
       whole.close();
+    }
+  }
+
+  /** Work that blocks its executor thread until {@code release} opens, recording that thread. */
+  static JobWork busyUntil(CountDownLatch release, AtomicReference<Thread> worker) {
+    return p -> {
+      worker.set(Thread.currentThread());
+      release.await();
+      return new HeldOutput(0);
+    };
+  }
+
+  static List<JobEvent> finalEvents(Job job) {
+    List<JobEvent> finals = new CopyOnWriteArrayList<>();
+    job.subscribe(e -> {
+      if (!(e instanceof JobEvent.Progress)) {
+        finals.add(e);
+      }
+    });
+    return finals;
+  }
+
+  /**
+   * The race of a cancel against a queued job whose executor task has just begun: the test holds
+   * the job's monitor so the worker stops inside execute, before the job's queued → running step,
+   * and cancels right then. Exactly one side may win, and the budget is settled exactly once.
+   */
+  @Test
+  void a_cancel_racing_the_start_of_a_queued_job_settles_the_budget_once() throws Exception {
+    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::toProblem)) {
+      CountDownLatch release = new CountDownLatch(1);
+      AtomicReference<Thread> worker = new AtomicReference<>();
+      Job busy = jobs.submit(jobs.admit("test"), busyUntil(release, worker));
+      Admission queuedPlace = jobs.admit("test");
+      queuedPlace.reserve(600, "queued");
+      AtomicBoolean ran = new AtomicBoolean();
+      Job queued = jobs.submit(queuedPlace, p -> {
+        ran.set(true);
+        return new HeldOutput(0);
+      });
+      List<JobEvent> finals = finalEvents(queued);
+      synchronized (queued) {
+        release.countDown();
+        await(busy);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (worker.get().getState() != Thread.State.BLOCKED && System.nanoTime() < end) {
+          Thread.sleep(1);
+        }
+        assertThat(worker.get().getState()).isEqualTo(Thread.State.BLOCKED);
+        jobs.cancel(queued);
+      }
+      // The single worker runs jobs in order: once this one is done, the cancelled one's task has returned.
+      await(jobs.submit(jobs.admit("test"), p -> new HeldOutput(0)));
+      assertThat(ran).isFalse();
+      assertThat(queued.state()).isEqualTo(JobState.CANCELLED);
+      assertThat(finals).singleElement().isInstanceOf(JobEvent.Cancelled.class);
+      // The budget is back to exactly its initial value: all of it fits, and not a byte more.
+      Admission whole = jobs.admit("test");
+      whole.reserve(BUDGET, "whole");
+      Admission more = jobs.admit("test");
+      assertThatThrownBy(() -> more.reserve(1, "one byte more"))
+          .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.status()).isEqualTo(429));
+      more.close();
+      whole.close();
+    }
+  }
+
+  @Test
+  void a_queued_job_cancelled_before_it_ran_deletes_its_upload(@TempDir Path dir) throws Exception {
+    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::toProblem)) {
+      CountDownLatch release = new CountDownLatch(1);
+      Job busy = jobs.submit(jobs.admit("test"), busyUntil(release, new AtomicReference<>()));
+      Path upload = Files.writeString(dir.resolve("upload.psd"), "8BPS");
+      Admission place = jobs.admit("psd");
+      place.deleteWhenDone(upload);
+      Job queued = jobs.submit(place, p -> new HeldOutput(0));
+      assertThat(upload).exists();
+      jobs.cancel(queued);
+      assertThat(queued.state()).isEqualTo(JobState.CANCELLED);
+      assertThat(upload).doesNotExist();
+      release.countDown();
+      await(busy);
+    }
+  }
+
+  @Test
+  void closing_the_service_ends_queued_jobs_and_deletes_their_uploads(@TempDir Path dir) throws Exception {
+    Path upload = Files.writeString(dir.resolve("upload.psd"), "8BPS");
+    CountDownLatch release = new CountDownLatch(1);
+    Job queued;
+    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::toProblem)) {
+      jobs.submit(jobs.admit("test"), busyUntil(release, new AtomicReference<>()));
+      Admission place = jobs.admit("psd");
+      place.deleteWhenDone(upload);
+      queued = jobs.submit(place, p -> new HeldOutput(0));
+    }
+    assertThat(queued.state()).isEqualTo(JobState.CANCELLED);
+    assertThat(upload).doesNotExist();
+  }
+
+  @Test
+  void a_job_that_ran_deletes_its_upload_and_a_refused_request_too(@TempDir Path dir) throws Exception {
+    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::toProblem)) {
+      Path ran = Files.writeString(dir.resolve("ran.psd"), "8BPS");
+      Admission place = jobs.admit("psd");
+      place.deleteWhenDone(ran);
+      Job done = await(jobs.submit(place, p -> new HeldOutput(0)));
+      assertThat(done.state()).isEqualTo(JobState.DONE);
+      assertThat(ran).doesNotExist();
+      Path refused = Files.writeString(dir.resolve("refused.psd"), "8BPS");
+      Admission tooBig = jobs.admit("psd");
+      tooBig.deleteWhenDone(refused);
+      assertThatThrownBy(() -> tooBig.reserve(BUDGET + 1, "huge upload")).isInstanceOf(UserError.class);
+      tooBig.close();
+      assertThat(refused).doesNotExist();
     }
   }
 }
