@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -89,6 +90,7 @@ final class RetouchCommand implements Callable<Integer> {
     if (jobs < 1 || jobs > 16) {
       throw new UserError("--jobs must be 1..16, got " + jobs);
     }
+    refuseSharedOutputs(files, out);
     RetouchService service = new RetouchService();
     List<Map<String, Object>> rows = new ArrayList<>();
     int failed = 0;
@@ -224,6 +226,23 @@ final class RetouchCommand implements Callable<Integer> {
       throw new UserError("no PSD, PSB, PNG, TIFF or JPEG files in " + inputs);
     }
     return files;
+  }
+
+  /**
+   * Refuses a batch in which two inputs would write one output (ring.png and ring.jpg both make
+   * ring.loupe.psd): the second would be skipped as "exists", or with --force or --jobs overwrite
+   * the first. Names compare case-insensitively, as on the file systems of macOS and Windows.
+   */
+  static void refuseSharedOutputs(List<Path> files, Path outDir) {
+    Map<String, Path> byOutput = new HashMap<>();
+    for (Path file : files) {
+      Path target = RetouchService.outputFor(file, outDir);
+      Path earlier = byOutput.putIfAbsent(target.getFileName().toString().toLowerCase(Locale.ROOT), file);
+      if (earlier != null) {
+        throw new UserError(earlier + " and " + file + " would both be written to " + target
+            + "; rename one of them or retouch them in separate runs with different --out folders");
+      }
+    }
   }
 
   private void writeReport(List<Map<String, Object>> rows) throws IOException {
