@@ -35,7 +35,7 @@ class JobServiceTest {
 
   @Test
   void a_job_beyond_capacity_is_refused_with_429() throws Exception {
-    try (JobService jobs = new JobService(1, 0, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::toProblem)) {
+    try (JobService jobs = new JobService(1, 0, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::jobProblem)) {
       CountDownLatch started = new CountDownLatch(1);
       Job first = jobs.submit(jobs.admit("test"), untilCancelled(started));
       assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
@@ -47,7 +47,7 @@ class JobServiceTest {
 
   @Test
   void cancel_reaches_the_running_op_and_the_stream_ends_with_cancelled() throws Exception {
-    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::toProblem)) {
+    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::jobProblem)) {
       CountDownLatch started = new CountDownLatch(1);
       Job job = jobs.submit(jobs.admit("test"), untilCancelled(started));
       assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
@@ -71,7 +71,7 @@ class JobServiceTest {
 
   @Test
   void a_job_that_runs_too_long_is_stopped() throws Exception {
-    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMillis(200), Duration.ofMinutes(1), ErrorMapping::toProblem)) {
+    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMillis(200), Duration.ofMinutes(1), ErrorMapping::jobProblem)) {
       CountDownLatch started = new CountDownLatch(1);
       Job job = jobs.submit(jobs.admit("test"), untilCancelled(started));
       long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -85,7 +85,7 @@ class JobServiceTest {
 
   @Test
   void a_failure_becomes_a_problem_without_a_stack_trace() throws Exception {
-    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::toProblem)) {
+    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::jobProblem)) {
       Job job = jobs.submit(jobs.admit("test"), p -> {
         throw new IllegalStateException("boom");
       });
@@ -96,6 +96,23 @@ class JobServiceTest {
       assertThat(job.state()).isEqualTo(JobState.FAILED);
       assertThat(job.problem().status()).isEqualTo(500);
       assertThat(job.problem().detail()).contains("boom").doesNotContain("at loupe.");
+    }
+  }
+
+  @Test
+  void an_illegal_argument_inside_accepted_work_is_an_internal_500_not_a_bad_request() throws Exception {
+    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::jobProblem)) {
+      Job job = await(jobs.submit(jobs.admit("test"), p -> {
+        throw new IllegalArgumentException("planes differ in size: 4×4 and 4×5");
+      }));
+      assertThat(job.state()).isEqualTo(JobState.FAILED);
+      assertThat(job.problem().status()).isEqualTo(500);
+      assertThat(job.problem().title()).isEqualTo("Internal error");
+      assertThat(job.problem().detail()).contains("IllegalArgumentException", "planes differ in size")
+          .doesNotContain("at loupe.");
+      // The same exception while a request is read stays the client's 400; a UserError in work keeps its status.
+      assertThat(ErrorMapping.toProblem(new IllegalArgumentException("bad")).status()).isEqualTo(400);
+      assertThat(ErrorMapping.jobProblem(new UserError(422, "no layer named Jewelry")).status()).isEqualTo(422);
     }
   }
 
@@ -134,7 +151,7 @@ class JobServiceTest {
 
   @Test
   void a_job_larger_than_the_whole_budget_is_413_naming_its_size() {
-    try (JobService jobs = new JobService(2, 2, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::toProblem)) {
+    try (JobService jobs = new JobService(2, 2, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::jobProblem)) {
       Admission admission = jobs.admit("test");
       assertThatThrownBy(() -> admission.reserve(BUDGET + 1, "huge test job"))
           .isInstanceOfSatisfying(UserError.class, e -> {
@@ -151,7 +168,7 @@ class JobServiceTest {
 
   @Test
   void jobs_that_together_exceed_the_budget_get_429_until_one_finishes() throws Exception {
-    try (JobService jobs = new JobService(2, 2, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::toProblem)) {
+    try (JobService jobs = new JobService(2, 2, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::jobProblem)) {
       CountDownLatch started = new CountDownLatch(1);
       Admission first = jobs.admit("test");
       first.reserve(600, "first");
@@ -177,7 +194,7 @@ class JobServiceTest {
 
   @Test
   void a_kept_result_is_dropped_oldest_first_to_make_room_and_its_id_is_gone() throws Exception {
-    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::toProblem)) {
+    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::jobProblem)) {
       HeldOutput older = new HeldOutput(300);
       HeldOutput newer = new HeldOutput(300);
       Job a = await(jobs.submit(jobs.admit("test"), p -> older));
@@ -196,7 +213,7 @@ class JobServiceTest {
 
   @Test
   void a_failed_or_timed_out_job_gives_its_memory_back() throws Exception {
-    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMillis(200), Duration.ofMinutes(1), ErrorMapping::toProblem)) {
+    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMillis(200), Duration.ofMinutes(1), ErrorMapping::jobProblem)) {
       Admission slow = jobs.admit("test");
       slow.reserve(BUDGET, "slow");
       Job timedOut = await(jobs.submit(slow, untilCancelled(new CountDownLatch(1))));
@@ -239,7 +256,7 @@ class JobServiceTest {
    */
   @Test
   void a_cancel_racing_the_start_of_a_queued_job_settles_the_budget_once() throws Exception {
-    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::toProblem)) {
+    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::jobProblem)) {
       CountDownLatch release = new CountDownLatch(1);
       AtomicReference<Thread> worker = new AtomicReference<>();
       Job busy = jobs.submit(jobs.admit("test"), busyUntil(release, worker));
@@ -279,7 +296,7 @@ class JobServiceTest {
 
   @Test
   void a_queued_job_cancelled_before_it_ran_deletes_its_upload(@TempDir Path dir) throws Exception {
-    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::toProblem)) {
+    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::jobProblem)) {
       CountDownLatch release = new CountDownLatch(1);
       Job busy = jobs.submit(jobs.admit("test"), busyUntil(release, new AtomicReference<>()));
       Path upload = Files.writeString(dir.resolve("upload.psd"), "8BPS");
@@ -300,7 +317,7 @@ class JobServiceTest {
     Path upload = Files.writeString(dir.resolve("upload.psd"), "8BPS");
     CountDownLatch release = new CountDownLatch(1);
     Job queued;
-    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::toProblem)) {
+    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::jobProblem)) {
       jobs.submit(jobs.admit("test"), busyUntil(release, new AtomicReference<>()));
       Admission place = jobs.admit("psd");
       place.deleteWhenDone(upload);
@@ -312,7 +329,7 @@ class JobServiceTest {
 
   @Test
   void a_job_that_ran_deletes_its_upload_and_a_refused_request_too(@TempDir Path dir) throws Exception {
-    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::toProblem)) {
+    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::jobProblem)) {
       Path ran = Files.writeString(dir.resolve("ran.psd"), "8BPS");
       Admission place = jobs.admit("psd");
       place.deleteWhenDone(ran);
