@@ -26,6 +26,7 @@ import loupe.server.export.ExportFormat;
 import loupe.server.export.ExportOptions;
 import loupe.server.export.ExportResult;
 import loupe.server.export.FlatExporter;
+import loupe.server.io.AtomicFiles;
 import loupe.server.retouch.FileOutcome;
 import loupe.server.retouch.ResultJson;
 import loupe.server.retouch.RetouchRequest;
@@ -248,8 +249,7 @@ final class RetouchCommand implements Callable<Integer> {
   private void writeReport(List<Map<String, Object>> rows) throws IOException {
     Path dir = report.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, ".report", ".tmp");
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), Map.of("files", rows));
-    Files.move(tmp, report, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    AtomicFiles.write(report, AtomicFiles.Access.READABLE_BY_ALL,
+        tmp -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), Map.of("files", rows)));
   }
 }
