@@ -82,7 +82,7 @@ public final class JobService implements AutoCloseable {
     return new Admission(this, kind);
   }
 
-  /** Starts the admitted job; from here the job owns the admission's slot and memory. */
+  /** Starts the admitted job; from here the job owns the admission's slot, memory and temp files. */
   public Job submit(Admission admission, JobWork work) {
     byte[] id = new byte[8];
     random.nextBytes(id);
