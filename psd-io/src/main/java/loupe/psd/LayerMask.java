@@ -40,12 +40,6 @@ public record LayerMask(int top, int left, int bottom, int right, int defaultCol
 
     public boolean inverted() { return (flags & INVERT) != 0; }
 
-    public boolean positionRelativeToLayer() { return (flags & POSITION_RELATIVE) != 0; }
-
-    public LayerMask withFlags(int newFlags) {
-        return new LayerMask(top, left, bottom, right, defaultColor, newFlags, userDensity, userFeather, vectorDensity, vectorFeather, real);
-    }
-
     /** Parses the data of a mask section (without its length); the input is positioned at its start. */
     static LayerMask read(PsdInput in, int length) throws IOException {
         long end = in.position() + length;

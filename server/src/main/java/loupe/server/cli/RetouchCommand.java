@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,7 @@ import loupe.server.export.ExportFormat;
 import loupe.server.export.ExportOptions;
 import loupe.server.export.ExportResult;
 import loupe.server.export.FlatExporter;
+import loupe.server.io.AtomicFiles;
 import loupe.server.retouch.FileOutcome;
 import loupe.server.retouch.ResultJson;
 import loupe.server.retouch.RetouchRequest;
@@ -89,6 +91,7 @@ final class RetouchCommand implements Callable<Integer> {
     if (jobs < 1 || jobs > 16) {
       throw new UserError("--jobs must be 1..16, got " + jobs);
     }
+    refuseSharedOutputs(files, out);
     RetouchService service = new RetouchService();
     List<Map<String, Object>> rows = new ArrayList<>();
     int failed = 0;
@@ -226,11 +229,27 @@ final class RetouchCommand implements Callable<Integer> {
     return files;
   }
 
+  /**
+   * Refuses a batch in which two inputs would write one output (ring.png and ring.jpg both make
+   * ring.loupe.psd): the second would be skipped as "exists", or with --force or --jobs overwrite
+   * the first. Names compare case-insensitively, as on the file systems of macOS and Windows.
+   */
+  static void refuseSharedOutputs(List<Path> files, Path outDir) {
+    Map<String, Path> byOutput = new HashMap<>();
+    for (Path file : files) {
+      Path target = RetouchService.outputFor(file, outDir);
+      Path earlier = byOutput.putIfAbsent(target.getFileName().toString().toLowerCase(Locale.ROOT), file);
+      if (earlier != null) {
+        throw new UserError(earlier + " and " + file + " would both be written to " + target
+            + "; rename one of them or retouch them in separate runs with different --out folders");
+      }
+    }
+  }
+
   private void writeReport(List<Map<String, Object>> rows) throws IOException {
     Path dir = report.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, ".report", ".tmp");
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), Map.of("files", rows));
-    Files.move(tmp, report, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    AtomicFiles.write(report, AtomicFiles.Access.READABLE_BY_ALL,
+        tmp -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), Map.of("files", rows)));
   }
 }

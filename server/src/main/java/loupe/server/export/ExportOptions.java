@@ -33,16 +33,8 @@ public record ExportOptions(int jpegQuality, String pathName, OutlineConfig outl
     }
   }
 
-  public ExportOptions withJpegQuality(int quality) {
-    return new ExportOptions(quality, pathName, outline, digitalSource, compositeRecomputed);
-  }
-
   public ExportOptions withPathName(String name) {
     return new ExportOptions(jpegQuality, name, outline, digitalSource, compositeRecomputed);
-  }
-
-  public ExportOptions withOutline(OutlineConfig config) {
-    return new ExportOptions(jpegQuality, pathName, config, digitalSource, compositeRecomputed);
   }
 
   public ExportOptions withDigitalSource(DigitalSourceType type) {

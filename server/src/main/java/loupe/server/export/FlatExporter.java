@@ -5,8 +5,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.stream.FileImageOutputStream;
@@ -18,6 +16,7 @@ import loupe.psd.PathData;
 import loupe.psd.PsdDocument;
 import loupe.psd.Resolution;
 import loupe.server.UserError;
+import loupe.server.io.AtomicFiles;
 
 /**
  * Flattened marketplace copies of a retouched document: PNG or TIFF at the document's depth (every
@@ -111,31 +110,15 @@ public final class FlatExporter {
 
   /** Writes to a temporary file in the target's folder, then moves it over the target. */
   static long writeAtomically(Path out, Encoding encoding) throws IOException {
-    Path target = out.toAbsolutePath();
-    Path dir = target.getParent();
+    Path dir = out.toAbsolutePath().getParent();
     if (dir == null || !Files.isDirectory(dir)) {
       throw new UserError(out + ": the folder does not exist");
     }
-    Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-    try {
+    AtomicFiles.write(out, AtomicFiles.Access.READABLE_BY_ALL, tmp -> {
       try (ImageOutputStream stream = new FileImageOutputStream(tmp.toFile())) {
         encoding.write(stream);
       }
-      readableByAll(tmp);
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      return Files.size(target);
-    } catch (IOException | RuntimeException | Error e) {
-      Files.deleteIfExists(tmp);
-      throw e;
-    }
-  }
-
-  /** Temp files are created owner-only; a finished export gets the usual rw-r--r--. */
-  private static void readableByAll(Path file) throws IOException {
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-    } catch (UnsupportedOperationException e) {
-      // Not a POSIX file system: the default permissions already apply.
-    }
+    });
+    return Files.size(out);
   }
 }

@@ -13,6 +13,16 @@ import loupe.server.UserError;
 public final class ErrorMapping {
   private ErrorMapping() {}
 
+  /**
+   * The failure of an accepted job's work. Its request was parsed and checked before the job was
+   * accepted, so an IllegalArgumentException here is an invariant broken inside Loupe (an engine
+   * op given images of different sizes, say): a 500, not the client's 400.
+   */
+  public static Problem jobProblem(Throwable e) {
+    return e instanceof IllegalArgumentException ? internal(e) : toProblem(e);
+  }
+
+  /** A failure while handling a request: an IllegalArgumentException there is the request's fault (400). */
   public static Problem toProblem(Throwable e) {
     if (e instanceof UserError u) {
       return Problem.of(u.status(), title(u.status()), u.getMessage());
@@ -33,6 +43,10 @@ public final class ErrorMapping {
       // PsdFormatException and friends are IOExceptions whose messages name file, section and offset.
       return Problem.of(422, "Unreadable input", e.getMessage());
     }
+    return internal(e);
+  }
+
+  private static Problem internal(Throwable e) {
     return Problem.of(500, title(500), "internal error (" + e.getClass().getSimpleName() + "): " + e.getMessage());
   }
 
@@ -47,6 +61,7 @@ public final class ErrorMapping {
       case 415 -> "Unsupported media type";
       case 422 -> "Unprocessable input";
       case 429 -> "Busy";
+      case 500 -> "Internal error";
       case 503 -> "Unavailable";
       default -> "Error";
     };

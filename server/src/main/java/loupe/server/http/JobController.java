@@ -65,15 +65,12 @@ public final class JobController {
     try (InputStream body = LimitedInputStream.of(ctx.bodyInputStream(), config.maxUploadBytes());
         Admission admission = admitReading(body, "psd")) {
       Path upload = Files.createTempFile("loupe-upload-", ".psd");
-      try {
-        Files.copy(body, upload, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        JobFootprint footprint = JobFootprint.psd(upload, request.recipe());
-        admission.reserve(footprint.bytes(), footprint.what());
-        accepted(ctx, jobs.submit(admission, progress -> retouch.runPsdUpload(upload, request, progress)));
-      } catch (RuntimeException | IOException e) {
-        Files.deleteIfExists(upload);
-        throw e;
-      }
+      // Deleted when the job ends, even one cancelled before it ran, or when the request fails here.
+      admission.deleteWhenDone(upload);
+      Files.copy(body, upload, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      JobFootprint footprint = JobFootprint.psd(upload, request.recipe());
+      admission.reserve(footprint.bytes(), footprint.what());
+      accepted(ctx, jobs.submit(admission, progress -> retouch.runPsdUpload(upload, request, progress)));
     }
   }
 

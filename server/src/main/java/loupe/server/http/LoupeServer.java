@@ -22,7 +22,7 @@ public final class LoupeServer implements AutoCloseable {
   public LoupeServer(ServerConfig config, RetouchService retouch, List<String> models) {
     ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     this.jobs = new JobService(config.maxConcurrentJobs(), config.maxQueuedJobs(), config.memoryBudgetBytes(),
-        config.jobTimeout(), config.resultTtl(), ErrorMapping::toProblem);
+        config.jobTimeout(), config.resultTtl(), ErrorMapping::jobProblem);
     HealthController health = new HealthController(config, models);
     JobController jobController = new JobController(jobs, retouch, config, json);
     RequestGuard guard = new RequestGuard(this::port, config.token());

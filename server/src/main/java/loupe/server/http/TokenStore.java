@@ -4,9 +4,9 @@ package loupe.server.http;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import loupe.server.io.AtomicFiles;
 
 /** The bearer token: created once with 128 random bits, kept in a file only the user can read. */
 public final class TokenStore {
@@ -23,14 +23,7 @@ public final class TokenStore {
     new SecureRandom().nextBytes(bytes);
     String token = HexFormat.of().formatHex(bytes);
     Files.createDirectories(file.getParent());
-    Path tmp = Files.createTempFile(file.getParent(), "token", ".tmp");
-    try {
-      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException e) {
-      // Not a POSIX file system (Windows): the user profile folder is private already.
-    }
-    Files.writeString(tmp, token + "\n");
-    Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    AtomicFiles.write(file, AtomicFiles.Access.OWNER_ONLY, tmp -> Files.writeString(tmp, token + "\n"));
     return token;
   }
 }

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.server.jobs;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A place in the {@link JobService}, taken before a request body is read: a slot, then the job's
  * estimated working memory once its declared sizes are known. It passes to the job on
@@ -9,6 +13,7 @@ package loupe.server.jobs;
 public final class Admission implements AutoCloseable {
   private final JobService service;
   private final String kind;
+  private final List<Path> tempFiles = new ArrayList<>();
   private long bytes;
   private boolean handedOver;
   private boolean closed;
@@ -32,6 +37,18 @@ public final class Admission implements AutoCloseable {
     bytes = estimatedBytes;
   }
 
+  /**
+   * Hands a temp file of the request (an upload) to the job: it is deleted when the job ends,
+   * whether its work ran or not, or on {@link #close} if the request fails before submit.
+   */
+  public void deleteWhenDone(Path tempFile) {
+    tempFiles.add(tempFile);
+  }
+
+  List<Path> tempFiles() {
+    return tempFiles;
+  }
+
   String kind() {
     return kind;
   }
@@ -49,6 +66,7 @@ public final class Admission implements AutoCloseable {
     if (!handedOver && !closed) {
       closed = true;
       service.release(bytes);
+      Job.deleteTempFiles(tempFiles, "a refused " + kind + " request");
     }
   }
 }

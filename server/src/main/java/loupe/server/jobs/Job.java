@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.server.jobs;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -8,12 +11,16 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import loupe.engine.Progress;
 import loupe.server.http.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** One job: its state, latest progress, outcome, and the listeners of its event stream. */
 public final class Job implements Progress {
+  private static final Logger LOG = LoggerFactory.getLogger(Job.class);
   private final String id;
   private final String kind;
   private final long reservedBytes;
+  private final List<Path> tempFiles;
   private final Instant created = Instant.now();
   private final List<Consumer<JobEvent>> listeners = new CopyOnWriteArrayList<>();
   private volatile JobState state = JobState.QUEUED;
@@ -26,10 +33,12 @@ public final class Job implements Progress {
   private volatile Instant finishedAt;
   private volatile Future<?> future;
 
-  Job(String id, String kind, long reservedBytes) {
+  /** @param tempFiles deleted when the job ends, whether its work ran or not */
+  Job(String id, String kind, long reservedBytes, List<Path> tempFiles) {
     this.id = id;
     this.kind = kind;
     this.reservedBytes = reservedBytes;
+    this.tempFiles = List.copyOf(tempFiles);
   }
 
   public String id() {
@@ -90,33 +99,46 @@ public final class Job implements Progress {
   }
 
   /**
-   * Asks the running op to stop at its next check; a queued job never starts.
+   * Asks the running op to stop at its next check; a queued job never starts. Queued → cancelled
+   * is one atomic step against {@link #tryStart}, so exactly one of them wins.
    *
+   * @param settle runs only if this call cancels a queued job, before the final event goes out
    * @return true if the job was still queued and is now cancelled (it will never run)
    */
-  boolean cancel() {
+  boolean cancel(Runnable settle) {
     cancelRequested = true;
-    Future<?> f = future;
-    if (state == JobState.QUEUED && f != null && f.cancel(false)) {
+    synchronized (this) {
+      if (state != JobState.QUEUED) {
+        return false;
+      }
+      settle.run();
       finish(JobState.CANCELLED, null, null);
-      return true;
     }
-    return false;
+    Future<?> f = future;
+    if (f != null) {
+      f.cancel(false); // only takes it out of the executor's queue; the state already says it never runs
+    }
+    return true;
   }
 
-  /** Stops the job because it ran past its time limit; it ends as failed, not cancelled. */
+  /** Stops the running job because it ran past its time limit; it ends as failed, not cancelled. */
   void timeOut() {
     timedOut = true;
-    cancel();
+    cancelRequested = true;
   }
 
   boolean timedOut() {
     return timedOut;
   }
 
-  synchronized void start() {
+  /** Queued → running, unless the job was cancelled first; false means it must not run. */
+  synchronized boolean tryStart() {
+    if (state != JobState.QUEUED) {
+      return false;
+    }
     state = JobState.RUNNING;
     report("started", 0);
+    return true;
   }
 
   synchronized void finish(JobState end, JobOutput out, Problem failure) {
@@ -131,6 +153,7 @@ public final class Job implements Progress {
       fraction = 1;
       stage = "done";
     }
+    deleteTempFiles(tempFiles, "job " + id);
     emit(switch (end) {
       case DONE -> new JobEvent.Done(out.summary());
       case FAILED -> new JobEvent.Failed(failure);
@@ -160,6 +183,17 @@ public final class Job implements Progress {
       case FAILED -> new JobEvent.Failed(problem);
       default -> new JobEvent.Cancelled();
     };
+  }
+
+  /** Best effort: a temp file that cannot be deleted is logged, not a reason to fail the job's end. */
+  static void deleteTempFiles(List<Path> files, String owner) {
+    for (Path f : files) {
+      try {
+        Files.deleteIfExists(f);
+      } catch (IOException e) {
+        LOG.warn("{} could not delete its temp file {}", owner, f, e);
+      }
+    }
   }
 
   private void emit(JobEvent event) {

@@ -82,18 +82,15 @@ public final class JobService implements AutoCloseable {
     return new Admission(this, kind);
   }
 
-  /** Starts the admitted job; from here the job owns the admission's slot and memory. */
+  /** Starts the admitted job; from here the job owns the admission's slot, memory and temp files. */
   public Job submit(Admission admission, JobWork work) {
-    Job job = new Job("j-" + HexFormat.of().formatHex(random.generateSeed(8)), admission.kind(), admission.bytes());
+    byte[] id = new byte[8];
+    random.nextBytes(id);
+    Job job = new Job("j-" + HexFormat.of().formatHex(id), admission.kind(), admission.bytes(), admission.tempFiles());
     admission.handOver();
     jobs.put(job.id(), job);
     job.attach(executor.submit(() -> execute(job, work)));
     return job;
-  }
-
-  /** The memory budget in bytes. */
-  public long memoryBudget() {
-    return budget.limit();
   }
 
   void reserve(long bytes, String what) {
@@ -121,22 +118,20 @@ public final class JobService implements AutoCloseable {
     return Optional.ofNullable(jobs.get(id));
   }
 
+  /** Cancels the job: a queued one ends now and gives its place back, a running one stops at its next check. */
   public void cancel(Job job) {
-    if (job.cancel()) {
-      release(job.reservedBytes());
-    }
+    job.cancel(() -> release(job.reservedBytes()));
   }
 
   private void execute(Job job, JobWork work) {
-    if (job.state().finished()) {
-      return;
+    if (!job.tryStart()) {
+      return; // cancelled while queued: the cancel settled the budget and ended the job
     }
     ScheduledFuture<?> watchdog = scheduler.schedule(job::timeOut, timeout.toMillis(), TimeUnit.MILLISECONDS);
     JobState end = JobState.FAILED;
     JobOutput output = null;
     Problem problem = null;
     try {
-      job.start();
       output = Objects.requireNonNull(work.run(job), "the job produced no output");
       end = JobState.DONE;
     } catch (CancelledException e) {
@@ -186,6 +181,8 @@ public final class JobService implements AutoCloseable {
 
   @Override
   public void close() {
+    // Queued jobs end as cancelled (deleting their temp files) rather than vanish with the executor's queue.
+    jobs.values().forEach(this::cancel);
     executor.shutdownNow();
     scheduler.shutdownNow();
     jobs.values().forEach(j -> {

@@ -6,7 +6,6 @@ import java.awt.image.DataBufferUShort;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import javax.imageio.ImageIO;
 import loupe.engine.alg.lumamask.MaskSpec;
 import loupe.engine.image.GrayU16;
 import loupe.server.UserError;
+import loupe.server.io.AtomicFiles;
 
 /**
  * Masks as 16-bit grayscale PNGs in a folder: {@code <stem>.mask.png} for the product mask and
@@ -75,25 +75,11 @@ public record PngMaskFolder(Path folder, String stem, boolean force) {
     for (int y = 0; y < mask.height; y++) {
       System.arraycopy(mask.data, mask.startIndex + y * mask.stride, samples, y * mask.width, mask.width);
     }
-    Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
-    try {
+    AtomicFiles.write(target, AtomicFiles.Access.READABLE_BY_ALL, tmp -> {
       if (!ImageIO.write(image, "png", tmp.toFile())) {
         throw new IOException("no PNG writer for 16-bit gray images");
       }
-      readableByAll(tmp);
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    });
     return target;
-  }
-
-  /** Temp files are created owner-only; a finished file gets the usual rw-r--r--. */
-  private static void readableByAll(Path file) throws IOException {
-    try {
-      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-    } catch (UnsupportedOperationException e) {
-      // Not a POSIX file system: the default permissions already apply.
-    }
   }
 }

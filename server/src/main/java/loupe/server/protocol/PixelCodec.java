@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.server.protocol;
 
+import loupe.engine.image.BitDepth;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 import loupe.server.UserError;
@@ -40,7 +41,7 @@ public final class PixelCodec {
 
   private static int storage(BufferDescriptor d, byte[] bytes, int sample) {
     if (d.bitDepth() == 8) {
-      return (bytes[sample] & 0xFF) * 257;
+      return BitDepth.EIGHT.toStorage(bytes[sample] & 0xFF);
     }
     int v = (bytes[2 * sample] & 0xFF) | (bytes[2 * sample + 1] & 0xFF) << 8;
     if (d.fullRange()) {
@@ -65,7 +66,7 @@ public final class PixelCodec {
         for (int c = 0; c < comps; c++) {
           int s = c < image.numBands() ? image.bands[c].get(x, y) : extra.get(x, y);
           if (bitDepth == 8) {
-            out[i++] = (byte) ((s + 128) / 257);
+            out[i++] = (byte) BitDepth.EIGHT.fromStorage(s);
           } else {
             int v = fullRange ? s : toPhotoshop(s);
             out[i++] = (byte) v;

@@ -34,15 +34,32 @@ public final class FlatImageReader {
       ImageReader reader = readers.next();
       try {
         reader.setInput(in, true, true);
-        long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-        if (pixels > maxPixels) {
-          throw new UserError(file + ": " + reader.getWidth(0) + "×" + reader.getHeight(0)
-              + " is larger than the limit of " + maxPixels + " pixels");
-        }
-        return convert(file, reader.read(0));
+        return convert(file, decode(file, reader, maxPixels));
       } finally {
         reader.dispose();
       }
+    }
+  }
+
+  /**
+   * The decoder's own failures (a truncated PNG, a JPEG colour type it does not read) say neither
+   * the file nor that it is the input's fault; this names both.
+   */
+  private static BufferedImage decode(Path file, ImageReader reader, long maxPixels) {
+    try {
+      long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+      if (pixels > maxPixels) {
+        throw new UserError(file + ": " + reader.getWidth(0) + "×" + reader.getHeight(0)
+            + " is larger than the limit of " + maxPixels + " pixels");
+      }
+      return reader.read(0);
+    } catch (UserError e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      UserError named = new UserError(file + ": cannot decode the image: "
+          + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
+      named.initCause(e);
+      throw named;
     }
   }
 

@@ -4,6 +4,7 @@ package loupe.server.retouch;
 import java.util.ArrayList;
 import java.util.List;
 import loupe.engine.alg.mask.LayerShape;
+import loupe.engine.image.BitDepth;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 import loupe.engine.image.Rect;
@@ -13,7 +14,7 @@ import loupe.psd.PsdLayer;
 
 /**
  * PSD channel bytes ↔ engine planes. 8-bit samples are stored ×257 and written back with
- * {@code (s + 128) / 257}, which returns every original 8-bit value exactly; 16-bit samples are
+ * {@link BitDepth#fromStorage} ({@code (s + 128) / 257}), which returns every original 8-bit value exactly; 16-bit samples are
  * big-endian in the file and copied as they are.
  */
 public final class PsdPixels {
@@ -25,7 +26,7 @@ public final class PsdPixels {
     short[] data = out.data;
     if (channel.depth() == 8) {
       for (int i = 0; i < data.length; i++) {
-        data[i] = (short) ((bytes[i] & 0xFF) * 257);
+        data[i] = (short) BitDepth.EIGHT.toStorage(bytes[i] & 0xFF);
       }
     } else if (channel.depth() == 16) {
       for (int i = 0; i < data.length; i++) {
@@ -47,7 +48,7 @@ public final class PsdPixels {
       for (int x = 0; x < w; x++) {
         int s = plane.data[row + x] & 0xFFFF;
         if (depth == 8) {
-          out[i++] = (byte) ((s + 128) / 257);
+          out[i++] = (byte) BitDepth.EIGHT.fromStorage(s);
         } else {
           out[i++] = (byte) (s >>> 8);
           out[i++] = (byte) s;

@@ -86,7 +86,22 @@ public record RetouchRequest(Recipe recipe, RecipeOptions options, String protec
   }
 
   private static Boolean bool(Map<String, List<String>> query, String key) {
-    String v = first(query, key);
-    return v == null ? null : Boolean.parseBoolean(v);
+    return flag("query parameter " + key, first(query, key));
+  }
+
+  /**
+   * A yes/no option: "true" or "false" in any case, null when absent. Anything else ("1", "yes")
+   * is refused rather than read as false, which would silently drop the protection asked for.
+   *
+   * @param name the option as the user wrote it, for the message
+   */
+  public static Boolean flag(String name, String value) {
+    if (value == null) {
+      return null;
+    }
+    if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+      return Boolean.valueOf(value);
+    }
+    throw new UserError(name + "='" + value + "' must be true or false");
   }
 }

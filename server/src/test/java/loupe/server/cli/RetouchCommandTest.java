@@ -139,6 +139,20 @@ class RetouchCommandTest {
     assertThat(tmp.resolve("o")).doesNotExist();
   }
 
+  @Test
+  void two_inputs_that_would_write_one_output_are_refused_before_any_work() throws Exception {
+    Path folder = Files.createDirectories(tmp.resolve("shots"));
+    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    ImageIO.write(image, "jpg", folder.resolve("ring.jpg").toFile());
+    ImageIO.write(image, "png", folder.resolve("ring.png").toFile());
+    CliRun run = CliRun.of("retouch", folder.toString(), "--force", "--out", tmp.resolve("o").toString());
+    assertThat(run.exit()).as(run.err()).isEqualTo(2);
+    assertThat(run.err().strip().lines().count()).isEqualTo(1);
+    assertThat(run.err()).contains("ring.jpg").contains("ring.png").contains("ring.loupe.psd")
+        .doesNotContain("internal error");
+    assertThat(tmp.resolve("o")).doesNotExist();
+  }
+
   private static void assertNoOutput(Path dir) throws Exception {
     if (Files.exists(dir)) {
       try (Stream<Path> files = Files.list(dir)) {

@@ -75,6 +75,14 @@ class PsdJobTest {
   }
 
   @Test
+  void a_yes_for_a_true_false_parameter_is_refused_naming_it() throws Exception {
+    HttpResponse<byte[]> r = harness.post("/v1/psd-jobs?recipe=editorial&protectShadows=yes", "application/octet-stream",
+        new byte[10], ServerHarness.TOKEN);
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(harness.json(r).get("detail").asText()).contains("protectShadows", "'yes'", "true or false");
+  }
+
+  @Test
   void an_upload_over_the_limit_is_413() throws Exception {
     ServerConfig d = ServerConfig.defaults(0, ServerHarness.TOKEN);
     ServerConfig small = new ServerConfig(d.host(), 0, d.token(), 1000, d.maxPixels(), 1, 1, d.jobTimeout(), d.resultTtl());

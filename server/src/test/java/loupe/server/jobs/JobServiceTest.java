@@ -4,14 +4,19 @@ package loupe.server.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import loupe.server.UserError;
 import loupe.server.http.ErrorMapping;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class JobServiceTest {
   static final long BUDGET = 1000;
@@ -30,7 +35,7 @@ class JobServiceTest {
 
   @Test
   void a_job_beyond_capacity_is_refused_with_429() throws Exception {
-    try (JobService jobs = new JobService(1, 0, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::toProblem)) {
+    try (JobService jobs = new JobService(1, 0, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::jobProblem)) {
       CountDownLatch started = new CountDownLatch(1);
       Job first = jobs.submit(jobs.admit("test"), untilCancelled(started));
       assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
@@ -42,7 +47,7 @@ class JobServiceTest {
 
   @Test
   void cancel_reaches_the_running_op_and_the_stream_ends_with_cancelled() throws Exception {
-    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::toProblem)) {
+    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::jobProblem)) {
       CountDownLatch started = new CountDownLatch(1);
       Job job = jobs.submit(jobs.admit("test"), untilCancelled(started));
       assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
@@ -66,7 +71,7 @@ class JobServiceTest {
 
   @Test
   void a_job_that_runs_too_long_is_stopped() throws Exception {
-    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMillis(200), Duration.ofMinutes(1), ErrorMapping::toProblem)) {
+    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMillis(200), Duration.ofMinutes(1), ErrorMapping::jobProblem)) {
       CountDownLatch started = new CountDownLatch(1);
       Job job = jobs.submit(jobs.admit("test"), untilCancelled(started));
       long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -80,7 +85,7 @@ class JobServiceTest {
 
   @Test
   void a_failure_becomes_a_problem_without_a_stack_trace() throws Exception {
-    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::toProblem)) {
+    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::jobProblem)) {
       Job job = jobs.submit(jobs.admit("test"), p -> {
         throw new IllegalStateException("boom");
       });
@@ -91,6 +96,23 @@ class JobServiceTest {
       assertThat(job.state()).isEqualTo(JobState.FAILED);
       assertThat(job.problem().status()).isEqualTo(500);
       assertThat(job.problem().detail()).contains("boom").doesNotContain("at loupe.");
+    }
+  }
+
+  @Test
+  void an_illegal_argument_inside_accepted_work_is_an_internal_500_not_a_bad_request() throws Exception {
+    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::jobProblem)) {
+      Job job = await(jobs.submit(jobs.admit("test"), p -> {
+        throw new IllegalArgumentException("planes differ in size: 4×4 and 4×5");
+      }));
+      assertThat(job.state()).isEqualTo(JobState.FAILED);
+      assertThat(job.problem().status()).isEqualTo(500);
+      assertThat(job.problem().title()).isEqualTo("Internal error");
+      assertThat(job.problem().detail()).contains("IllegalArgumentException", "planes differ in size")
+          .doesNotContain("at loupe.");
+      // The same exception while a request is read stays the client's 400; a UserError in work keeps its status.
+      assertThat(ErrorMapping.toProblem(new IllegalArgumentException("bad")).status()).isEqualTo(400);
+      assertThat(ErrorMapping.jobProblem(new UserError(422, "no layer named Jewelry")).status()).isEqualTo(422);
     }
   }
 
@@ -129,7 +151,7 @@ class JobServiceTest {
 
   @Test
   void a_job_larger_than_the_whole_budget_is_413_naming_its_size() {
-    try (JobService jobs = new JobService(2, 2, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::toProblem)) {
+    try (JobService jobs = new JobService(2, 2, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::jobProblem)) {
       Admission admission = jobs.admit("test");
       assertThatThrownBy(() -> admission.reserve(BUDGET + 1, "huge test job"))
           .isInstanceOfSatisfying(UserError.class, e -> {
@@ -146,7 +168,7 @@ class JobServiceTest {
 
   @Test
   void jobs_that_together_exceed_the_budget_get_429_until_one_finishes() throws Exception {
-    try (JobService jobs = new JobService(2, 2, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::toProblem)) {
+    try (JobService jobs = new JobService(2, 2, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::jobProblem)) {
       CountDownLatch started = new CountDownLatch(1);
       Admission first = jobs.admit("test");
       first.reserve(600, "first");
@@ -172,7 +194,7 @@ class JobServiceTest {
 
   @Test
   void a_kept_result_is_dropped_oldest_first_to_make_room_and_its_id_is_gone() throws Exception {
-    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::toProblem)) {
+    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::jobProblem)) {
       HeldOutput older = new HeldOutput(300);
       HeldOutput newer = new HeldOutput(300);
       Job a = await(jobs.submit(jobs.admit("test"), p -> older));
@@ -191,7 +213,7 @@ class JobServiceTest {
 
   @Test
   void a_failed_or_timed_out_job_gives_its_memory_back() throws Exception {
-    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMillis(200), Duration.ofMinutes(1), ErrorMapping::toProblem)) {
+    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMillis(200), Duration.ofMinutes(1), ErrorMapping::jobProblem)) {
       Admission slow = jobs.admit("test");
       slow.reserve(BUDGET, "slow");
       Job timedOut = await(jobs.submit(slow, untilCancelled(new CountDownLatch(1))));
@@ -205,6 +227,121 @@ class JobServiceTest {
       Admission whole = jobs.admit("test");
       whole.reserve(BUDGET, "whole");
       whole.close();
+    }
+  }
+
+  /** Work that blocks its executor thread until {@code release} opens, recording that thread. */
+  static JobWork busyUntil(CountDownLatch release, AtomicReference<Thread> worker) {
+    return p -> {
+      worker.set(Thread.currentThread());
+      release.await();
+      return new HeldOutput(0);
+    };
+  }
+
+  static List<JobEvent> finalEvents(Job job) {
+    List<JobEvent> finals = new CopyOnWriteArrayList<>();
+    job.subscribe(e -> {
+      if (!(e instanceof JobEvent.Progress)) {
+        finals.add(e);
+      }
+    });
+    return finals;
+  }
+
+  /**
+   * The race of a cancel against a queued job whose executor task has just begun: the test holds
+   * the job's monitor so the worker stops inside execute, before the job's queued → running step,
+   * and cancels right then. Exactly one side may win, and the budget is settled exactly once.
+   */
+  @Test
+  void a_cancel_racing_the_start_of_a_queued_job_settles_the_budget_once() throws Exception {
+    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::jobProblem)) {
+      CountDownLatch release = new CountDownLatch(1);
+      AtomicReference<Thread> worker = new AtomicReference<>();
+      Job busy = jobs.submit(jobs.admit("test"), busyUntil(release, worker));
+      Admission queuedPlace = jobs.admit("test");
+      queuedPlace.reserve(600, "queued");
+      AtomicBoolean ran = new AtomicBoolean();
+      Job queued = jobs.submit(queuedPlace, p -> {
+        ran.set(true);
+        return new HeldOutput(0);
+      });
+      List<JobEvent> finals = finalEvents(queued);
+      synchronized (queued) {
+        release.countDown();
+        await(busy);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (worker.get().getState() != Thread.State.BLOCKED && System.nanoTime() < end) {
+          Thread.sleep(1);
+        }
+        assertThat(worker.get().getState()).isEqualTo(Thread.State.BLOCKED);
+        jobs.cancel(queued);
+      }
+      // The single worker runs jobs in order: once this one is done, the cancelled one's task has returned.
+      await(jobs.submit(jobs.admit("test"), p -> new HeldOutput(0)));
+      assertThat(ran).isFalse();
+      assertThat(queued.state()).isEqualTo(JobState.CANCELLED);
+      assertThat(finals).singleElement().isInstanceOf(JobEvent.Cancelled.class);
+      // The budget is back to exactly its initial value: all of it fits, and not a byte more.
+      Admission whole = jobs.admit("test");
+      whole.reserve(BUDGET, "whole");
+      Admission more = jobs.admit("test");
+      assertThatThrownBy(() -> more.reserve(1, "one byte more"))
+          .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.status()).isEqualTo(429));
+      more.close();
+      whole.close();
+    }
+  }
+
+  @Test
+  void a_queued_job_cancelled_before_it_ran_deletes_its_upload(@TempDir Path dir) throws Exception {
+    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::jobProblem)) {
+      CountDownLatch release = new CountDownLatch(1);
+      Job busy = jobs.submit(jobs.admit("test"), busyUntil(release, new AtomicReference<>()));
+      Path upload = Files.writeString(dir.resolve("upload.psd"), "8BPS");
+      Admission place = jobs.admit("psd");
+      place.deleteWhenDone(upload);
+      Job queued = jobs.submit(place, p -> new HeldOutput(0));
+      assertThat(upload).exists();
+      jobs.cancel(queued);
+      assertThat(queued.state()).isEqualTo(JobState.CANCELLED);
+      assertThat(upload).doesNotExist();
+      release.countDown();
+      await(busy);
+    }
+  }
+
+  @Test
+  void closing_the_service_ends_queued_jobs_and_deletes_their_uploads(@TempDir Path dir) throws Exception {
+    Path upload = Files.writeString(dir.resolve("upload.psd"), "8BPS");
+    CountDownLatch release = new CountDownLatch(1);
+    Job queued;
+    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::jobProblem)) {
+      jobs.submit(jobs.admit("test"), busyUntil(release, new AtomicReference<>()));
+      Admission place = jobs.admit("psd");
+      place.deleteWhenDone(upload);
+      queued = jobs.submit(place, p -> new HeldOutput(0));
+    }
+    assertThat(queued.state()).isEqualTo(JobState.CANCELLED);
+    assertThat(upload).doesNotExist();
+  }
+
+  @Test
+  void a_job_that_ran_deletes_its_upload_and_a_refused_request_too(@TempDir Path dir) throws Exception {
+    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::jobProblem)) {
+      Path ran = Files.writeString(dir.resolve("ran.psd"), "8BPS");
+      Admission place = jobs.admit("psd");
+      place.deleteWhenDone(ran);
+      Job done = await(jobs.submit(place, p -> new HeldOutput(0)));
+      assertThat(done.state()).isEqualTo(JobState.DONE);
+      assertThat(ran).doesNotExist();
+      Path refused = Files.writeString(dir.resolve("refused.psd"), "8BPS");
+      Admission tooBig = jobs.admit("psd");
+      tooBig.deleteWhenDone(refused);
+      assertThatThrownBy(() -> tooBig.reserve(BUDGET + 1, "huge upload")).isInstanceOf(UserError.class);
+      tooBig.close();
+      assertThat(refused).doesNotExist();
     }
   }
 }

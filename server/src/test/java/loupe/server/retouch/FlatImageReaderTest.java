@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.server.retouch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import loupe.server.UserError;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A flat file the decoder cannot read is the user's input error, named by file. */
+class FlatImageReaderTest {
+  @TempDir
+  Path tmp;
+
+  @Test
+  void a_whole_png_reads_at_its_size() throws Exception {
+    Path png = writeNoise("whole.png");
+    FlatImage image = FlatImageReader.read(png, 1_000_000);
+    assertThat(image.color().width).isEqualTo(64);
+    assertThat(image.color().height).isEqualTo(48);
+  }
+
+  @Test
+  void a_truncated_png_is_a_user_error_naming_the_file() throws Exception {
+    byte[] whole = Files.readAllBytes(writeNoise("whole.png"));
+    Path cut = Files.write(tmp.resolve("cut.png"), Arrays.copyOf(whole, whole.length / 2));
+    assertThatThrownBy(() -> FlatImageReader.read(cut, 1_000_000))
+        .isInstanceOfSatisfying(UserError.class, e -> {
+          assertThat(e.status()).isEqualTo(400);
+          assertThat(e.getMessage()).startsWith(cut + ": cannot decode the image: ");
+        });
+  }
+
+  /** Noise, so the pixel data is long enough that half of the file cuts into it. */
+  private Path writeNoise(String name) throws Exception {
+    BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+    Random random = new Random(7);
+    for (int y = 0; y < 48; y++) {
+      for (int x = 0; x < 64; x++) {
+        image.setRGB(x, y, random.nextInt(1 << 24));
+      }
+    }
+    Path file = tmp.resolve(name);
+    ImageIO.write(image, "png", file.toFile());
+    return file;
+  }
+}

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.server.retouch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import loupe.server.UserError;
+import org.junit.jupiter.api.Test;
+
+/** The PSD upload's query string: yes/no options are true or false, never guessed. */
+class RetouchRequestTest {
+  @Test
+  void true_and_false_in_any_case_set_the_protection() {
+    RetouchRequest on = RetouchRequest.fromQuery(Map.of("recipe", List.of("quick"),
+        "protectHighlights", List.of("TRUE"), "protectShadows", List.of("True")));
+    assertThat(on.options().protectHighlights()).isTrue();
+    assertThat(on.options().protectShadows()).isTrue();
+    RetouchRequest off = RetouchRequest.fromQuery(Map.of("recipe", List.of("quick"),
+        "protectHighlights", List.of("false"), "protectShadows", List.of("FALSE")));
+    assertThat(off.options().protectHighlights()).isFalse();
+    assertThat(off.options().protectShadows()).isFalse();
+  }
+
+  @Test
+  void an_absent_flag_keeps_the_recipe_default() {
+    RetouchRequest defaults = RetouchRequest.fromQuery(Map.of("recipe", List.of("pro")));
+    RetouchRequest explicit = RetouchRequest.of("pro", null, null, null, null, null, null, null);
+    assertThat(defaults.options()).isEqualTo(explicit.options());
+  }
+
+  @Test
+  void one_yes_or_an_empty_value_is_refused_naming_the_parameter() {
+    for (String bad : List.of("1", "yes", "on", "", "truee")) {
+      assertThatThrownBy(() -> RetouchRequest.fromQuery(Map.of("protectShadows", List.of(bad))))
+          .as("'%s'", bad)
+          .isInstanceOfSatisfying(UserError.class, e -> {
+            assertThat(e.status()).isEqualTo(400);
+            assertThat(e.getMessage()).contains("protectShadows", "'" + bad + "'", "true or false");
+          });
+    }
+  }
+}
