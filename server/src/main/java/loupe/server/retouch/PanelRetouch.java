@@ -168,7 +168,7 @@ public final class PanelRetouch {
 
   private static Boolean bool(Map<String, Object> o, String key) {
     Object v = o.get(key);
-    return v == null ? null : Boolean.valueOf(v.toString());
+    return v == null || v instanceof Boolean ? (Boolean) v : RetouchRequest.flag("option '" + key + "'", v.toString());
   }
 
   /** The result of a panel job: a summary plus each layer's framed bytes, built on demand. */

@@ -126,11 +126,21 @@ class PanelJobTest {
     assertThat(json.statusCode()).isEqualTo(415);
   }
 
+  @Test
+  void an_option_that_is_not_true_or_false_is_refused_not_read_as_false() throws Exception {
+    Map<String, Object> header = header(8, "editorial");
+    header.put("options", Map.of("protectShadows", "yes"));
+    HttpResponse<byte[]> r = harness.post("/v1/jobs", Frame.MEDIA_TYPE, request(header, 8), ServerHarness.TOKEN);
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(harness.json(r).get("detail").asText()).contains("option 'protectShadows'='yes' must be true or false");
+  }
+
   /** The panel's request: the jewelry layer (RGBA at the mask's bounding box) and the full background. */
   static byte[] request(int depth, String recipe) throws Exception {
-    Map<String, Object> header = header(depth, recipe);
-    @SuppressWarnings("unchecked")
-    List<BufferDescriptor> buffers = (List<BufferDescriptor>) header.get("buffers");
+    return request(header(depth, recipe), depth);
+  }
+
+  static byte[] request(Map<String, Object> header, int depth) throws Exception {
     Rect box = MaskOps.support(mask);
     Planar jewel = photo.subimage(box.left(), box.top(), box.right(), box.bottom());
     GrayU16 alpha = mask.subimage(box.left(), box.top(), box.right(), box.bottom());
