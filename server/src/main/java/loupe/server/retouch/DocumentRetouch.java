@@ -3,12 +3,9 @@ package loupe.server.retouch;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import loupe.engine.Progress;
-import loupe.engine.composite.BlendMode;
-import loupe.engine.composite.CompositeLayer;
 import loupe.engine.composite.Compositor;
 import loupe.engine.image.BitDepth;
 import loupe.engine.image.GrayU16;
@@ -22,7 +19,6 @@ import loupe.engine.recipe.RecipeRunner;
 import loupe.engine.recipe.RetouchInput;
 import loupe.engine.recipe.RetouchResult;
 import loupe.psd.ColorMode;
-import loupe.psd.LayerNode;
 import loupe.psd.PsdChannel;
 import loupe.psd.PsdCompositor;
 import loupe.psd.PsdDocument;
@@ -61,12 +57,15 @@ public final class DocumentRetouch {
     PsdLayer jewelry = ProtectedLayerRule.find(doc.layers(), request.protectLayer(), file);
     RetouchInput input;
     ProductMasks.ProductMask product;
+    List<String> unrendered = List.of();
     if (jewelry != null) {
       ProtectedLayerCheck.requireOpaqueNormal(doc, jewelry, file);
       progress.report("reading layers", 0.02);
       ProtectedLayer prot = new ProtectedLayer(PsdPixels.color(jewelry, bands), PsdPixels.alpha(jewelry),
           PsdPixels.userMaskAtLayer(jewelry), PsdPixels.bounds(jewelry), jewelry.opacity());
-      Planar beneath = Compositor.flatten(white(bands, canvas), layersBeneath(doc, jewelry, bands));
+      LayersBeneath under = LayersBeneath.of(doc, jewelry, bands);
+      unrendered = under.unrendered();
+      Planar beneath = Compositor.flatten(white(bands, canvas), under.layers());
       Planar documentImage = Compositor.flatten(beneath, List.of(prot.asComposite()));
       product = masks.productMask(request.maskSource(), "layer", documentImage,
           PsdPixels.shape(jewelry, doc.width(), doc.height()), jewelry.opacity(), doc, progress);
@@ -87,6 +86,10 @@ public final class DocumentRetouch {
         ? "no protected layer: the picture became the locked layer 'Original'; the jewelry in it is protected by the "
             + source + " mask"
         : "protected layer: '" + jewelry.name() + "' (locked; choose another with --protect NAME)");
+    if (!unrendered.isEmpty()) {
+      notes.add("not rendered into the new background, which covers them: " + String.join(", ", unrendered)
+          + "; move them above Loupe's group, or hide the group to compare");
+    }
     notes.addAll(product.notes());
     RetouchResult result = RecipeRunner.run(request.recipe(), input, request.options(), inpainters, progress)
         .withBefore(product.models(), notes);
@@ -115,30 +118,6 @@ public final class DocumentRetouch {
       b.fill(65535);
     }
     return p;
-  }
-
-  /** Visible pixel layers beneath {@code jewelry}, bottom first, as the compositor sees them. */
-  private static List<CompositeLayer> layersBeneath(PsdDocument doc, PsdLayer jewelry, int bands) {
-    Map<PsdLayer, Boolean> shown = new IdentityHashMap<>();
-    markVisible(doc.layerTree(), true, shown);
-    List<CompositeLayer> out = new ArrayList<>();
-    List<PsdLayer> layers = doc.layers();
-    for (int i = 0; i < doc.indexOf(jewelry); i++) {
-      PsdLayer l = layers.get(i);
-      if (ProtectedLayerRule.isPixelLayer(l) && shown.getOrDefault(l, false)) {
-        out.add(new CompositeLayer(PsdPixels.color(l, bands), PsdPixels.alpha(l), PsdPixels.userMaskAtLayer(l),
-            PsdPixels.bounds(l), BlendMode.NORMAL, l.opacity(), true));
-      }
-    }
-    return out;
-  }
-
-  private static void markVisible(List<LayerNode> nodes, boolean parentVisible, Map<PsdLayer, Boolean> shown) {
-    for (LayerNode n : nodes) {
-      boolean v = parentVisible && n.layer().visible();
-      shown.put(n.layer(), v);
-      markVisible(n.children(), v, shown);
-    }
   }
 
   /**
