@@ -10,13 +10,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import loupe.engine.Progress;
-import loupe.engine.recipe.FidelityViolationException;
 import loupe.engine.recipe.ModelInpainter;
 import loupe.psd.ColorMode;
 import loupe.psd.ImageResource;
 import loupe.psd.PsdChannel;
 import loupe.psd.PsdDocument;
-import loupe.psd.PsdLayer;
 import loupe.psd.PsdReadOptions;
 import loupe.psd.PsdReader;
 import loupe.psd.PsdWriteResult;
@@ -26,7 +24,7 @@ import loupe.server.jobs.JobOutput;
 
 /**
  * The one retouch service behind the CLI and the HTTP API: files in, layered PSDs out, every
- * written file re-read and its protected layer compared byte for byte with the input's.
+ * written file re-read and checked ({@link WrittenFileCheck}) before it takes its name.
  */
 public final class RetouchService {
   /** Largest document (pixels) a file job may declare before anything is allocated. */
@@ -102,6 +100,7 @@ public final class RetouchService {
     String file = input.toString();
     PsdDocument doc = isPsd(input) ? PsdReader.read(input, PsdReadOptions.DEFAULT.withMaxPixels(4 * MAX_PIXELS))
         : fromFlat(opaque(FlatImageReader.read(input, MAX_PIXELS), file));
+    List<PsdChannel> picture = WrittenFileCheck.picture(doc);
     DocumentRetouch.Outcome outcome = DocumentRetouch.run(doc, file, request, masks, inpainters, progress);
     Files.createDirectories(outDir);
     Path out = outputFor(input, outDir);
@@ -110,36 +109,13 @@ public final class RetouchService {
     progress.report("writing", 0.95);
     try {
       PsdWriteResult written = PsdWriter.write(outcome.document(), unverified);
-      verifyWritten(unverified, out, outcome.protectedLayer());
+      WrittenFileCheck.verify(unverified, out, outcome.protectedLayer(), picture, outcome.productMask());
       Files.move(unverified, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return new FileOutcome(input, out, outcome.result(), written, (System.nanoTime() - start) / 1_000_000,
           outcome.productMask());
     } finally {
       Files.deleteIfExists(unverified);
     }
-  }
-
-  /** Re-reads the written file: the protected layer's channels must equal the input's byte for byte. */
-  private static void verifyWritten(Path file, Path target, PsdLayer expected) throws IOException {
-    PsdDocument written = PsdReader.read(file);
-    PsdLayer actual = written.layers().stream().filter(l -> l.layerId() == expected.layerId()).findFirst().orElse(null);
-    String problem = actual == null ? "the protected layer is missing"
-        : actual.top() != expected.top() || actual.left() != expected.left() || actual.bottom() != expected.bottom()
-            || actual.right() != expected.right() ? "the protected layer's bounds changed"
-        : differingChannel(expected, actual);
-    if (problem != null) {
-      throw new FidelityViolationException(target + ": " + problem + "; nothing was written");
-    }
-  }
-
-  private static String differingChannel(PsdLayer expected, PsdLayer actual) {
-    for (PsdChannel c : expected.channels()) {
-      PsdChannel other = actual.channel(c.id());
-      if (other == null || !Arrays.equals(c.decoded(), other.decoded())) {
-        return "channel " + c.id() + " of the protected layer differs after writing";
-      }
-    }
-    return null;
   }
 
   private static boolean isPsd(Path file) throws IOException {

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.server.retouch;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import loupe.engine.Progress;
+import loupe.engine.recipe.FidelityViolationException;
+import loupe.psd.PsdChannel;
+import loupe.psd.PsdDocument;
+import loupe.psd.PsdLayer;
+import loupe.psd.PsdReader;
+import loupe.psd.PsdWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The check on the written file sees what the engine's model of the document cannot: here the
+ * jewelry layer of a finished result is switched to Multiply, so the new background beneath shows
+ * through the piece while its pixels stay byte for byte as they were.
+ */
+class WrittenFileCheckTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void a_result_whose_jewelry_shows_the_new_background_through_it_is_caught() throws Exception {
+    PsdDocument input = PsdReader.read(ProtectedLayerCheckTest.EXAMPLE);
+    List<PsdChannel> picture = WrittenFileCheck.picture(input);
+    RetouchRequest pro = RetouchRequest.of("pro", null, null, null, null, null, null, null);
+    FileOutcome outcome = new RetouchService().retouchFile(ProtectedLayerCheckTest.EXAMPLE, dir, pro, Progress.NONE);
+    PsdLayer expected = DocumentLayoutTest.layer(input, "Jewelry");
+
+    assertThatCode(() -> WrittenFileCheck.verify(outcome.output(), outcome.output(), expected, picture,
+        outcome.productMask())).doesNotThrowAnyException();
+
+    PsdDocument tampered = PsdReader.read(outcome.output());
+    DocumentLayoutTest.layer(tampered, "Jewelry").setBlendMode("mul ");
+    Path multiply = dir.resolve("multiply.psd");
+    PsdWriter.write(tampered, multiply);
+    assertThatThrownBy(() -> WrittenFileCheck.verify(multiply, multiply, expected, picture, outcome.productMask()))
+        .isInstanceOf(FidelityViolationException.class)
+        .hasMessageContaining("the picture the file shows differs from the input at");
+  }
+}
