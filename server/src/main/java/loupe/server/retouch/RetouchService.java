@@ -109,7 +109,8 @@ public final class RetouchService {
     progress.report("writing", 0.95);
     try {
       PsdWriteResult written = PsdWriter.write(outcome.document(), unverified);
-      WrittenFileCheck.verify(unverified, out, outcome.protectedLayer(), picture, outcome.productMask());
+      WrittenFileCheck.verify(unverified, out, outcome.protectedLayer(),
+          outcome.document().indexOf(outcome.protectedLayer()), picture, outcome.productMask());
       Files.move(unverified, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return new FileOutcome(input, out, outcome.result(), written, (System.nanoTime() - start) / 1_000_000,
           outcome.productMask());

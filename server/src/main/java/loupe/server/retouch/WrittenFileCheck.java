@@ -37,15 +37,18 @@ final class WrittenFileCheck {
   /**
    * @param file the written file
    * @param target its final name, for the message
+   * @param expected the protected layer as the input held it
+   * @param index its place (file order) in the document written
    * @param picture {@link #picture} of the input, or null
    * @param productMask the job's product mask (document size)
    * @throws FidelityViolationException naming what differs
    */
-  static void verify(Path file, Path target, PsdLayer expected, List<PsdChannel> picture, GrayU16 productMask)
-      throws IOException {
+  static void verify(Path file, Path target, PsdLayer expected, int index, List<PsdChannel> picture,
+      GrayU16 productMask) throws IOException {
     PsdDocument written = PsdReader.read(file);
-    PsdLayer actual = written.layers().stream().filter(l -> l.layerId() == expected.layerId()).findFirst().orElse(null);
-    String problem = actual == null ? "the protected layer is missing"
+    // By position, not by layer id: files from many tools carry no ids ('lyid').
+    PsdLayer actual = index < written.layers().size() ? written.layers().get(index) : null;
+    String problem = actual == null || !actual.name().equals(expected.name()) ? "the protected layer is missing"
         : actual.top() != expected.top() || actual.left() != expected.left() || actual.bottom() != expected.bottom()
             || actual.right() != expected.right() ? "the protected layer's bounds changed"
         : differingChannel(expected, actual);

@@ -110,6 +110,18 @@ class DocumentLayoutTest {
   }
 
   @Test
+  void a_file_whose_layers_carry_no_ids_is_retouched_and_verified() throws Exception {
+    // Written by ag-psd: no 'lyid' blocks, so the written file's check must find the jewelry by position.
+    Path file = Path.of(System.getProperty("loupe.shared"), "psd-corpus/agpsd__jewelry-rgb8-zip.psd");
+    assertThat(PsdReader.read(file).layers()).allMatch(l -> l.layerId() == -1);
+
+    FileOutcome outcome = new RetouchService().retouchFile(file, dir.resolve("out"), QUICK, Progress.NONE);
+
+    assertThat(outcome.result().fidelity().protectedPixels()).isPositive();
+    assertThat(outcome.result().fidelity().changedPixels()).isZero();
+  }
+
+  @Test
   void a_picture_with_transparency_is_refused() throws Exception {
     BufferedImage cutout = new BufferedImage(40, 30, BufferedImage.TYPE_INT_ARGB);
     cutout.setRGB(5, 5, 0xFF806040);

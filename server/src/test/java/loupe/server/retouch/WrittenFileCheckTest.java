@@ -32,15 +32,17 @@ class WrittenFileCheckTest {
     RetouchRequest pro = RetouchRequest.of("pro", null, null, null, null, null, null, null);
     FileOutcome outcome = new RetouchService().retouchFile(ProtectedLayerCheckTest.EXAMPLE, dir, pro, Progress.NONE);
     PsdLayer expected = DocumentLayoutTest.layer(input, "Jewelry");
+    PsdDocument result = PsdReader.read(outcome.output());
+    int index = result.layers().indexOf(DocumentLayoutTest.layer(result, "Jewelry"));
 
-    assertThatCode(() -> WrittenFileCheck.verify(outcome.output(), outcome.output(), expected, picture,
+    assertThatCode(() -> WrittenFileCheck.verify(outcome.output(), outcome.output(), expected, index, picture,
         outcome.productMask())).doesNotThrowAnyException();
 
     PsdDocument tampered = PsdReader.read(outcome.output());
     DocumentLayoutTest.layer(tampered, "Jewelry").setBlendMode("mul ");
     Path multiply = dir.resolve("multiply.psd");
     PsdWriter.write(tampered, multiply);
-    assertThatThrownBy(() -> WrittenFileCheck.verify(multiply, multiply, expected, picture, outcome.productMask()))
+    assertThatThrownBy(() -> WrittenFileCheck.verify(multiply, multiply, expected, index, picture, outcome.productMask()))
         .isInstanceOf(FidelityViolationException.class)
         .hasMessageContaining("the picture the file shows differs from the input at");
   }
