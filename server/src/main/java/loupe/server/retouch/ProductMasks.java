@@ -141,8 +141,8 @@ public final class ProductMasks {
       case "selection" -> "the selection selects no pixel fully";
       default -> "it encloses no whole pixel";
     };
-    throw new UserError(where + ": the " + source + " mask marks no pixel as fully jewelry, so nothing could be kept "
-        + "bit-exact (" + why + ")");
+    throw new UserError(where + ": the product mask (" + source + ") marks no pixel as fully jewelry, so nothing could "
+        + "be kept bit-exact (" + why + ")");
   }
 
   private ProductMask automatic(String model, Planar image, Progress progress) {

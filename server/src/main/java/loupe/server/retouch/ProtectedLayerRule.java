@@ -20,8 +20,9 @@ import loupe.server.UserError;
  */
 public final class ProtectedLayerRule {
   private static final Set<String> NAMES = Set.of("jewelry", "jewellery", "product", "protected");
-  /** Type, smart-object and fill-layer blocks: such a layer's pixels are a rendering, not the shot. */
-  private static final Set<String> RENDERED = Set.of("TySh", "tySh", "SoLd", "SoLE", "PlLd", "plLd", "SoCo", "GdFl", "PtFl");
+  /** Type, smart-object, fill and shape-layer blocks: such a layer's pixels are a rendering, not the shot. */
+  private static final Set<String> RENDERED =
+      Set.of("TySh", "tySh", "SoLd", "SoLE", "PlLd", "plLd", "SoCo", "GdFl", "PtFl", "vscg");
 
   private ProtectedLayerRule() {}
 

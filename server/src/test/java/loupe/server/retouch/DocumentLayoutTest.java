@@ -81,7 +81,7 @@ class DocumentLayoutTest {
 
     assertThatThrownBy(() -> new RetouchService().retouchFile(psd, dir.resolve("out"), PRO, Progress.NONE))
         .isInstanceOf(UserError.class)
-        .hasMessageContaining("the layer mask marks no pixel as fully jewelry")
+        .hasMessageContaining("the product mask (layer) marks no pixel as fully jewelry")
         .hasMessageContaining("the protected layer covers no pixel fully");
   }
 
