@@ -2,11 +2,12 @@
 package loupe.engine.alg.segment;
 
 import loupe.engine.alg.mask.impl.BinaryDilation;
+import loupe.engine.alg.mask.impl.FloodFill;
 
 /**
  * Binary morphology on row-major {@code boolean[]} masks (width × height): square erosion (the
- * dual of {@link BinaryDilation}), and morphological reconstruction by
- * flood fill (Vincent, "Morphological grayscale reconstruction", IEEE TIP 1993, binary case).
+ * dual of {@link BinaryDilation}), and morphological reconstruction by 4-connected {@link
+ * FloodFill} (Vincent, "Morphological grayscale reconstruction", IEEE TIP 1993, binary case).
  * Inputs are Not modified; every op returns a new array.
  */
 final class BinaryMorphology {
@@ -23,32 +24,10 @@ final class BinaryMorphology {
    */
   static boolean[] reconstruct(boolean[] seeds, boolean[] mask, int w, int h) {
     boolean[] out = new boolean[w * h];
-    int[] stack = new int[w * h];
-    int top = 0;
+    FloodFill flood = new FloodFill(w, h, false);
     for (int i = 0; i < w * h; i++) {
-      if (seeds[i] && mask[i]) {
-        out[i] = true;
-        stack[top++] = i;
-      }
-    }
-    while (top > 0) {
-      int i = stack[--top];
-      int x = i % w;
-      if (x > 0 && mask[i - 1] && !out[i - 1]) {
-        out[i - 1] = true;
-        stack[top++] = i - 1;
-      }
-      if (x + 1 < w && mask[i + 1] && !out[i + 1]) {
-        out[i + 1] = true;
-        stack[top++] = i + 1;
-      }
-      if (i >= w && mask[i - w] && !out[i - w]) {
-        out[i - w] = true;
-        stack[top++] = i - w;
-      }
-      if (i + w < w * h && mask[i + w] && !out[i + w]) {
-        out[i + w] = true;
-        stack[top++] = i + w;
+      if (seeds[i] && mask[i] && !out[i]) {
+        flood.fill(i, out, q -> mask[q]);
       }
     }
     return out;
