@@ -7,6 +7,7 @@ import loupe.engine.alg.defects.impl.BinaryMasks;
 import loupe.engine.alg.defects.impl.GrayMorphology;
 import loupe.engine.alg.defects.impl.Pixels;
 import loupe.engine.alg.defects.impl.SpeckResponses;
+import loupe.engine.alg.mask.impl.BinaryDilation;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.ImageChecks;
 import loupe.engine.image.Planar;
@@ -92,7 +93,7 @@ public final class DefectDetector {
         product[y * w + x] = productMask.data[row + x] != 0;
       }
     });
-    boolean[] excluded = BinaryMasks.dilate(product, w, h, cfg.guardBand());
+    boolean[] excluded = BinaryDilation.square(product, w, h, cfg.guardBand());
     boolean[] allowed = new boolean[n];
     float[] gray = gray(image);
     Pixels.each(n, (from, to) -> {
@@ -129,7 +130,7 @@ public final class DefectDetector {
         found[p] |= spots[p];
       }
     });
-    boolean[] grown = BinaryMasks.dilate(found, w, h, cfg.dilation());
+    boolean[] grown = BinaryDilation.square(found, w, h, cfg.dilation());
     Pixels.each(n, (from, to) -> {
       for (int p = from; p < to; p++) {
         grown[p] &= allowed[p];

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.engine.alg.defects;
 
-import loupe.engine.alg.defects.impl.BinaryMasks;
 import loupe.engine.alg.defects.impl.Pixels;
 import loupe.engine.alg.defects.impl.SpeckResponses;
+import loupe.engine.alg.mask.impl.BinaryDilation;
 import loupe.engine.alg.mask.impl.FloodFill;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.ImageChecks;
@@ -157,7 +157,7 @@ public final class MarginRelease {
       for (int i = 0; i < count; i++) {
         member[(members[i] / w - top) * bw + members[i] % w - left] = true;
       }
-      return new Zone(left, top, bw, BinaryMasks.dilate(member, bw, bh, radius), member);
+      return new Zone(left, top, bw, BinaryDilation.square(member, bw, bh, radius), member);
     }
 
     /**

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.engine.alg.segment;
 
+import loupe.engine.alg.mask.impl.BinaryDilation;
+import loupe.engine.alg.mask.impl.FloodFill;
+
 /**
- * Binary morphology on row-major {@code boolean[]} masks (width × height): square erosion and
- * dilation by running counts (separable, O(1) per pixel), and morphological reconstruction by
- * flood fill (Vincent, "Morphological grayscale reconstruction", IEEE TIP 1993, binary case).
+ * Binary morphology on row-major {@code boolean[]} masks (width × height): square erosion (the
+ * dual of {@link BinaryDilation}), and morphological reconstruction by 4-connected {@link
+ * FloodFill} (Vincent, "Morphological grayscale reconstruction", IEEE TIP 1993, binary case).
  * Inputs are Not modified; every op returns a new array.
  */
 final class BinaryMorphology {
@@ -12,41 +15,7 @@ final class BinaryMorphology {
 
   /** True where every pixel of the (2r+1)² square is set; outside the frame counts as set. */
   static boolean[] erode(boolean[] mask, int w, int h, int r) {
-    return invert(dilate(invert(mask), w, h, r));
-  }
-
-  /** True where any pixel of the (2r+1)² square (clipped to the frame) is set. */
-  static boolean[] dilate(boolean[] mask, int w, int h, int r) {
-    if (r == 0) {
-      return mask.clone();
-    }
-    boolean[] tmp = new boolean[w * h];
-    for (int y = 0; y < h; y++) {
-      dilate1d(mask, y * w, 1, w, r, tmp);
-    }
-    boolean[] out = new boolean[w * h];
-    for (int x = 0; x < w; x++) {
-      dilate1d(tmp, x, w, h, r, out);
-    }
-    return out;
-  }
-
-  private static void dilate1d(boolean[] in, int start, int step, int n, int r, boolean[] out) {
-    int count = 0;
-    for (int k = 0; k <= Math.min(r, n - 1); k++) {
-      count += in[start + k * step] ? 1 : 0;
-    }
-    for (int i = 0; i < n; i++) {
-      out[start + i * step] = count > 0;
-      int enter = i + r + 1;
-      int leave = i - r;
-      if (enter < n && in[start + enter * step]) {
-        count++;
-      }
-      if (leave >= 0 && in[start + leave * step]) {
-        count--;
-      }
-    }
+    return invert(BinaryDilation.square(invert(mask), w, h, r));
   }
 
   /**
@@ -55,32 +24,10 @@ final class BinaryMorphology {
    */
   static boolean[] reconstruct(boolean[] seeds, boolean[] mask, int w, int h) {
     boolean[] out = new boolean[w * h];
-    int[] stack = new int[w * h];
-    int top = 0;
+    FloodFill flood = new FloodFill(w, h, false);
     for (int i = 0; i < w * h; i++) {
-      if (seeds[i] && mask[i]) {
-        out[i] = true;
-        stack[top++] = i;
-      }
-    }
-    while (top > 0) {
-      int i = stack[--top];
-      int x = i % w;
-      if (x > 0 && mask[i - 1] && !out[i - 1]) {
-        out[i - 1] = true;
-        stack[top++] = i - 1;
-      }
-      if (x + 1 < w && mask[i + 1] && !out[i + 1]) {
-        out[i + 1] = true;
-        stack[top++] = i + 1;
-      }
-      if (i >= w && mask[i - w] && !out[i - w]) {
-        out[i - w] = true;
-        stack[top++] = i - w;
-      }
-      if (i + w < w * h && mask[i + w] && !out[i + w]) {
-        out[i + w] = true;
-        stack[top++] = i + w;
+      if (seeds[i] && mask[i] && !out[i]) {
+        flood.fill(i, out, q -> mask[q]);
       }
     }
     return out;

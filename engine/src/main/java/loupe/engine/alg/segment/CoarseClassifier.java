@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.engine.alg.segment;
 
+import loupe.engine.alg.mask.impl.BinaryDilation;
+
 /**
  * The global jewelry/background decision on the work image, as a flood of background.
  *
@@ -31,7 +33,7 @@ final class CoarseClassifier {
     boolean[] large = BinaryMorphology.reconstruct(
         BinaryMorphology.erode(smooth, w, h, cfg.largeSmoothRadius()), smooth, w, h);
     boolean[] blend = BinaryMorphology.and(blends(work, smooth, cfg),
-        BinaryMorphology.dilate(large, w, h, cfg.blendRadius()));
+        BinaryDilation.square(large, w, h, cfg.blendRadius()));
     boolean[] seeds = surfaceSeeds(work, sweep, large,
         BinaryMorphology.erode(smooth, w, h, cfg.surfaceRadius()), cfg);
     // Large smooth regions that are not seeds are facets or metal faces: the flood may not enter them.
@@ -41,7 +43,7 @@ final class CoarseClassifier {
     // A thin line between two background regions (a prop's rim highlight, lint, hair) is closed
     // over, and the flood continues across it.
     int gap = cfg.silhouetteGap();
-    boolean[] closed = BinaryMorphology.erode(BinaryMorphology.dilate(background, w, h, gap), w, h, gap);
+    boolean[] closed = BinaryMorphology.erode(BinaryDilation.square(background, w, h, gap), w, h, gap);
     background = BinaryMorphology.reconstruct(background, BinaryMorphology.or(passable, closed), w, h);
     ConnectedComponents pieces = ConnectedComponents.of(BinaryMorphology.invert(background), w, h);
     int minArea = Math.max(1, (int) Math.ceil(cfg.minComponentFraction() * pieces.largestArea()));

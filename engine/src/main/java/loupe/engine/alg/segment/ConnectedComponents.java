@@ -1,7 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.engine.alg.segment;
 
-/** 8-connected components of a binary mask, labelled in raster order of their first pixel. */
+import java.util.Arrays;
+import loupe.engine.alg.mask.impl.Regions;
+
+/**
+ * 8-connected components of a binary mask ({@link Regions#label}), labelled in raster order of
+ * their first pixel and counted from 0 here, with -1 outside.
+ */
 final class ConnectedComponents {
   /** Per pixel: component id (0-based) or -1 outside the mask. */
   final int[] labels;
@@ -15,45 +21,12 @@ final class ConnectedComponents {
 
   /** Labels {@code mask} (Not modified). */
   static ConnectedComponents of(boolean[] mask, int w, int h) {
-    int[] labels = new int[w * h];
-    java.util.Arrays.fill(labels, -1);
-    int[] stack = new int[w * h];
-    int[] areas = new int[16];
-    int count = 0;
-    for (int seed = 0; seed < w * h; seed++) {
-      if (!mask[seed] || labels[seed] >= 0) {
-        continue;
-      }
-      if (count == areas.length) {
-        areas = java.util.Arrays.copyOf(areas, count * 2);
-      }
-      int top = 0;
-      stack[top++] = seed;
-      labels[seed] = count;
-      int area = 0;
-      while (top > 0) {
-        int i = stack[--top];
-        area++;
-        int x = i % w;
-        int y = i / w;
-        for (int dy = -1; dy <= 1; dy++) {
-          int ny = y + dy;
-          if (ny < 0 || ny >= h) {
-            continue;
-          }
-          for (int dx = -1; dx <= 1; dx++) {
-            int nx = x + dx;
-            int n = ny * w + nx;
-            if (nx >= 0 && nx < w && mask[n] && labels[n] < 0) {
-              labels[n] = count;
-              stack[top++] = n;
-            }
-          }
-        }
-      }
-      areas[count++] = area;
+    Regions.Components c = Regions.label(mask, w, h);
+    int[] labels = c.labels();
+    for (int i = 0; i < labels.length; i++) {
+      labels[i]--; // Regions counts from 1 with 0 outside
     }
-    return new ConnectedComponents(labels, java.util.Arrays.copyOf(areas, count));
+    return new ConnectedComponents(labels, Arrays.copyOfRange(c.areas(), 1, c.count() + 1));
   }
 
   int largestArea() {

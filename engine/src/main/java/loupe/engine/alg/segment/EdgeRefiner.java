@@ -3,6 +3,7 @@ package loupe.engine.alg.segment;
 
 import java.util.stream.IntStream;
 import loupe.engine.Progress;
+import loupe.engine.alg.mask.impl.BinaryDilation;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 
@@ -36,7 +37,7 @@ final class EdgeRefiner {
     int h = work.height;
     int band = cfg.edgeBand();
     boolean[] inBand = band == 0 ? new boolean[w * h] : BinaryMorphology.and(
-        BinaryMorphology.dilate(jewelry, w, h, band),
+        BinaryDilation.square(jewelry, w, h, band),
         BinaryMorphology.invert(BinaryMorphology.erode(jewelry, w, h, band)));
     boolean[] considered = BinaryMorphology.or(jewelry, inBand);
     return new Pass(image, work, local, jewelry, inBand, considered, cfg.noiseSigmas() * sigma,

@@ -3,6 +3,7 @@ package loupe.engine.alg.segment;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import loupe.engine.alg.mask.impl.BinaryDilation;
 
 /**
  * Gives back to the background the parts of a prop that the flood of {@link CoarseClassifier}
@@ -81,7 +82,7 @@ final class PropInteriorRefiner {
     int side = 2 * cfg.largeSmoothRadius() + 1;
     int minArea = side * side;
     int silhouette = 2 * cfg.blendRadius() + 1;
-    boolean[] nearBackground = BinaryMorphology.dilate(BinaryMorphology.invert(jewelry), w, h, silhouette);
+    boolean[] nearBackground = BinaryDilation.square(BinaryMorphology.invert(jewelry), w, h, silhouette);
     ConnectedComponents faces = ConnectedComponents.of(faceMask, w, h);
     for (int k = 0; k < faces.areas.length; k++) {
       if (faces.areas[k] < minArea) {
@@ -100,7 +101,7 @@ final class PropInteriorRefiner {
       boolean[] kept = BinaryMorphology.and(out, BinaryMorphology.invert(released));
       // Pinholes (pixels that missed the colour test) go with the part around them.
       ConnectedComponents keptParts = ConnectedComponents.of(kept, w, h);
-      boolean[] nearReleased = BinaryMorphology.dilate(released, w, h, silhouette);
+      boolean[] nearReleased = BinaryDilation.square(released, w, h, silhouette);
       for (int i = 0; i < kept.length; i++) {
         boolean pinhole = kept[i] && keptParts.areas[keptParts.labels[i]] < minArea;
         // A tinted prop's silhouette against the background: near-neutral blends between the two.
@@ -112,7 +113,7 @@ final class PropInteriorRefiner {
         }
       }
       // The rim next to the rest of the piece stays with it.
-      boolean[] rim = BinaryMorphology.dilate(kept, w, h, cfg.edgeBand() + 1);
+      boolean[] rim = BinaryDilation.square(kept, w, h, cfg.edgeBand() + 1);
       for (int i = 0; i < out.length; i++) {
         out[i] &= !released[i] || rim[i];
       }
@@ -128,7 +129,7 @@ final class PropInteriorRefiner {
    * @param jewelry {@link #release}'s result; Not modified
    */
   static boolean[] notSampled(WorkImage work, boolean[] flooded, boolean[] jewelry, SegmentConfig cfg) {
-    boolean[] near = BinaryMorphology.dilate(BinaryMorphology.invert(flooded), work.width, work.height,
+    boolean[] near = BinaryDilation.square(BinaryMorphology.invert(flooded), work.width, work.height,
         cfg.edgeBand() + 1);
     return BinaryMorphology.or(jewelry, BinaryMorphology.and(flooded, near));
   }
@@ -145,13 +146,13 @@ final class PropInteriorRefiner {
       // carved rim again. Off the piece the path stays on the prop (pixels of its appearance).
       int t = cfg.thinRadius();
       boolean[] rest = BinaryMorphology.and(jewelry, BinaryMorphology.invert(candidate));
-      boolean[] wide = BinaryMorphology.dilate(BinaryMorphology.erode(rest, w, h, t), w, h, t + t / 2);
+      boolean[] wide = BinaryDilation.square(BinaryMorphology.erode(rest, w, h, t), w, h, t + t / 2);
       for (int i = 0; i < through.length; i++) {
         through[i] = jewelry[i] ? !wide[i] : face.pixelMatches(gain[i], dep, i, false, cfg);
       }
     }
     boolean[] reached = reach(faceLabels, k, through, w, h, REACH_SURFACES * cfg.surfaceRadius());
-    boolean[] background = BinaryMorphology.dilate(BinaryMorphology.invert(jewelry), w, h, cfg.blendRadius() + 1);
+    boolean[] background = BinaryDilation.square(BinaryMorphology.invert(jewelry), w, h, cfg.blendRadius() + 1);
     ConnectedComponents parts = ConnectedComponents.of(candidate, w, h);
     boolean[] take = new boolean[parts.areas.length];
     for (int p = 0; p < parts.areas.length; p++) {

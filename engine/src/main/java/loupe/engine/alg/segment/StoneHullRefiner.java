@@ -3,6 +3,7 @@ package loupe.engine.alg.segment;
 
 import java.util.Arrays;
 import loupe.engine.Progress;
+import loupe.engine.alg.mask.impl.BinaryDilation;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 import loupe.engine.image.Rect;
@@ -63,7 +64,7 @@ final class StoneHullRefiner {
   static void refine(Planar image, WorkImage work, Plane[] sweep, boolean[] jewelry, double sigma, SegmentConfig cfg,
       GrayU16 mask, Progress progress) {
     int t = 2 * cfg.thinRadius();
-    boolean[] wide = BinaryMorphology.dilate(BinaryMorphology.erode(jewelry, work.width, work.height, t),
+    boolean[] wide = BinaryDilation.square(BinaryMorphology.erode(jewelry, work.width, work.height, t),
         work.width, work.height, t);
     ConnectedComponents parts = ConnectedComponents.of(wide, work.width, work.height);
     boolean[] frameBackground = frameBackground(jewelry, work.width, work.height);
@@ -168,7 +169,7 @@ final class StoneHullRefiner {
      */
     private boolean[] shadowBeyond(ConvexHull hull, boolean[] inside) {
       double margin = SHADOW_MARGIN * work.factor;
-      boolean[] nearPiece = BinaryMorphology.dilate(BinaryMorphology.and(selected, BinaryMorphology.invert(shadow)),
+      boolean[] nearPiece = BinaryDilation.square(BinaryMorphology.and(selected, BinaryMorphology.invert(shadow)),
           w, h, work.factor);
       boolean[] out = new boolean[w * h];
       for (int y = 0; y < h; y++) {

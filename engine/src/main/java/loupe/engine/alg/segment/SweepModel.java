@@ -2,6 +2,8 @@
 package loupe.engine.alg.segment;
 
 import java.util.Arrays;
+import loupe.engine.alg.util.LinearSolver;
+import loupe.engine.alg.util.Median;
 
 /**
  * The seamless background (paper sweep with vignetting) as one smooth low-order surface per
@@ -46,20 +48,26 @@ final class SweepModel {
     for (int i = 0; i < n; i++) {
       basis[i] = basis(degree, normX(xs[i], frameWidth), normY(ys[i], frameHeight));
     }
+    double[][] samples = new double[values.length][n];
+    for (int c = 0; c < values.length; c++) {
+      for (int i = 0; i < n; i++) {
+        samples[c][i] = values[c][i];
+      }
+    }
     double[] weights = new double[n];
     Arrays.fill(weights, 1.0);
     double[][] coef = new double[values.length][];
     double[] residual = new double[n];
     for (int it = 0; it < 3 * ITERATIONS; it++) {
-      coef = weightedLeastSquares(basis, values, weights);
+      coef = weightedLeastSquares(basis, samples, weights);
       for (int i = 0; i < n; i++) {
         double worst = 0;
         for (int c = 0; c < values.length; c++) {
-          worst = Math.max(worst, Math.abs(values[c][i] - dot(coef[c], basis[i])));
+          worst = Math.max(worst, Math.abs(values[c][i] - LinearSolver.dot(coef[c], basis[i])));
         }
         residual[i] = worst;
       }
-      double med = median(residual.clone());
+      double med = Median.upper(residual, n);
       double scale = 1.4826 * med + 1e-3;
       for (int i = 0; i < n; i++) {
         if (it < ITERATIONS) {
@@ -149,7 +157,7 @@ final class SweepModel {
 
   /** The modelled sweep value of channel {@code c} at full-resolution position (x, y). */
   double value(int c, double x, double y) {
-    return dot(coefficients[c], basis(degree, normX(x, frameWidth), normY(y, frameHeight)));
+    return LinearSolver.dot(coefficients[c], basis(degree, normX(x, frameWidth), normY(y, frameHeight)));
   }
 
   int channels() {
@@ -179,76 +187,21 @@ final class SweepModel {
     return out;
   }
 
-  private static double dot(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
-  }
-
   /**
-   * Solves the weighted normal equations of every channel (they share the matrix) by Gaussian
-   * elimination with partial pivoting, with a tiny ridge for safety.
+   * Solves the weighted normal equations of every channel (they share the matrix), with a tiny
+   * ridge for safety.
    */
-  private static double[][] weightedLeastSquares(double[][] basis, float[][] values, double[] weights) {
+  private static double[][] weightedLeastSquares(double[][] basis, double[][] values, double[] weights) {
+    int n = basis.length;
     int m = basis[0].length;
-    int k = values.length;
-    double[][] a = new double[m][m + k];
-    for (int i = 0; i < basis.length; i++) {
-      if (weights[i] == 0) {
-        continue;
-      }
-      double[] row = basis[i];
-      for (int p = 0; p < m; p++) {
-        double wp = weights[i] * row[p];
-        double[] ap = a[p];
-        for (int q = p; q < m; q++) {
-          ap[q] += wp * row[q];
-        }
-        for (int c = 0; c < k; c++) {
-          ap[m + c] += wp * values[c][i];
-        }
-      }
-    }
+    double[][] normal = LinearSolver.normalMatrix(basis, weights, n, m);
     for (int p = 0; p < m; p++) {
-      for (int q = 0; q < p; q++) {
-        a[p][q] = a[q][p];
-      }
-      a[p][p] += 1e-9 * (1 + a[p][p]);
+      normal[p][p] += 1e-9 * (1 + normal[p][p]);
     }
-    for (int col = 0; col < m; col++) {
-      int pivot = col;
-      for (int r = col + 1; r < m; r++) {
-        if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) {
-          pivot = r;
-        }
-      }
-      double[] t = a[col];
-      a[col] = a[pivot];
-      a[pivot] = t;
-      for (int r = col + 1; r < m; r++) {
-        double f = a[r][col] / a[col][col];
-        for (int j = col; j < m + k; j++) {
-          a[r][j] -= f * a[col][j];
-        }
-      }
-    }
-    double[][] x = new double[k][m];
-    for (int c = 0; c < k; c++) {
-      for (int r = m - 1; r >= 0; r--) {
-        double s = a[r][m + c];
-        for (int j = r + 1; j < m; j++) {
-          s -= a[r][j] * x[c][j];
-        }
-        x[c][r] = s / a[r][r];
-      }
+    double[][] x = new double[values.length][];
+    for (int c = 0; c < values.length; c++) {
+      x[c] = LinearSolver.solve(normal, LinearSolver.weightedRhs(basis, weights, values[c], n, m));
     }
     return x;
-  }
-
-  private static double median(double[] v) {
-    Arrays.sort(v);
-    return v[v.length / 2];
   }
 }

@@ -3,6 +3,7 @@ package loupe.engine.alg.segment;
 
 import java.util.stream.IntStream;
 import loupe.engine.Progress;
+import loupe.engine.alg.mask.impl.BinaryDilation;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 import loupe.engine.image.Rect;
@@ -42,7 +43,7 @@ final class SweepPocketRefiner {
     // A link's hole lies in a thin part of the piece (a chain); a stone's facets, which can mirror
     // the sweep, lie in a wide part. Only the thin parts are looked at.
     int t = cfg.thinRadius();
-    boolean[] wide = BinaryMorphology.dilate(BinaryMorphology.erode(jewelry, work.width, work.height, t),
+    boolean[] wide = BinaryDilation.square(BinaryMorphology.erode(jewelry, work.width, work.height, t),
         work.width, work.height, t);
     Rect thinBox = bounds(BinaryMorphology.and(jewelry, BinaryMorphology.invert(wide)), work);
     if (thinBox == null) {
@@ -121,7 +122,7 @@ final class SweepPocketRefiner {
     int w = box.width();
     int h = box.height();
     int r = 2;
-    boolean[] rim = BinaryMorphology.and(BinaryMorphology.dilate(back, w, h, r),
+    boolean[] rim = BinaryMorphology.and(BinaryDilation.square(back, w, h, r),
         BinaryMorphology.invert(BinaryMorphology.or(back, open)));
     float[] d = new float[w * h];
     for (int i = 0; i < d.length; i++) {

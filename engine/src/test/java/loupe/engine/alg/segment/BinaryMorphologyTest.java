@@ -11,13 +11,12 @@ class BinaryMorphologyTest {
   private static final int H = 17;
 
   @Test
-  void dilateAndErodeMatchTheNaiveSquareWindow() {
+  void erodeMatchesTheNaiveSquareWindow() {
     Random random = new Random(11);
     for (int trial = 0; trial < 20; trial++) {
       boolean[] mask = randomMask(random, 0.1 + 0.8 * random.nextDouble());
       for (int r = 0; r <= 3; r++) {
-        assertThat(BinaryMorphology.dilate(mask, W, H, r)).isEqualTo(naive(mask, r, true));
-        assertThat(BinaryMorphology.erode(mask, W, H, r)).isEqualTo(naive(mask, r, false));
+        assertThat(BinaryMorphology.erode(mask, W, H, r)).isEqualTo(naive(mask, r));
       }
     }
   }
@@ -53,24 +52,22 @@ class BinaryMorphologyTest {
     return m;
   }
 
-  private static boolean[] naive(boolean[] mask, int r, boolean dilate) {
+  private static boolean[] naive(boolean[] mask, int r) {
     boolean[] out = new boolean[W * H];
     for (int y = 0; y < H; y++) {
       for (int x = 0; x < W; x++) {
-        boolean any = false;
         boolean all = true;
         for (int dy = -r; dy <= r; dy++) {
           for (int dx = -r; dx <= r; dx++) {
             int nx = x + dx;
             int ny = y + dy;
             if (nx < 0 || ny < 0 || nx >= W || ny >= H) {
-              continue; // outside the frame: neutral for both operations
+              continue; // outside the frame counts as set
             }
-            any |= mask[ny * W + nx];
             all &= mask[ny * W + nx];
           }
         }
-        out[y * W + x] = dilate ? any : all;
+        out[y * W + x] = all;
       }
     }
     return out;

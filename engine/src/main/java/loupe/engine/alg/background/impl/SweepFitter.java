@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import loupe.engine.Progress;
 import loupe.engine.alg.background.SweepModel;
+import loupe.engine.alg.util.LinearSolver;
+import loupe.engine.alg.util.Median;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 
@@ -210,7 +212,7 @@ public final class SweepFitter {
         }
         double vig = Math.log(1 - s * q[i]);
         for (int c = 0; c < beta.length; c++) {
-          double r = logValue[i][c] - vig - dot(beta[c], basis[i]);
+          double r = logValue[i][c] - vig - LinearSolver.dot(beta[c], basis[i]);
           total += weights[i] * r * r;
         }
       }
@@ -224,28 +226,18 @@ public final class SweepFitter {
         double vig = Math.log(1 - s * q[i]);
         double sq = 0;
         for (int c = 0; c < beta.length; c++) {
-          double r = logValue[i][c] - vig - dot(beta[c], basis[i]);
+          double r = logValue[i][c] - vig - LinearSolver.dot(beta[c], basis[i]);
           sq += r * r;
         }
         residual[i] = Math.sqrt(sq / beta.length);
       }
-      double[] sorted = residual.clone();
-      Arrays.sort(sorted);
-      double scale = Math.max(1e-5, 1.4826 * sorted[count / 2]);
+      double scale = Math.max(1e-5, 1.4826 * Median.upper(residual, count));
       double limit = TUKEY * scale;
       for (int i = 0; i < count; i++) {
         double t = residual[i] / limit;
         weights[i] = t < 1 ? (1 - t * t) * (1 - t * t) : 0;
       }
       return scale;
-    }
-
-    private static double dot(double[] a, double[] b) {
-      double s = 0;
-      for (int i = 0; i < a.length; i++) {
-        s += a[i] * b[i];
-      }
-      return s;
     }
   }
 }

@@ -2,6 +2,7 @@
 package loupe.engine.alg.defects.impl;
 
 import java.util.stream.IntStream;
+import loupe.engine.alg.mask.impl.BinaryDilation;
 import loupe.engine.alg.mask.impl.OnionPeel;
 
 /**
@@ -47,7 +48,7 @@ public final class BackgroundEstimate {
         isolated[p] = allowed[p] && Math.abs(box[p]) >= limit;
       }
     });
-    boolean[] outlier = BinaryMasks.dilate(
+    boolean[] outlier = BinaryDilation.square(
         BinaryMasks.hysteresis(isolated, isolated, width, height, maxOutlierArea, null), width, height, OUTLIER_MARGIN);
     boolean[] clean = new boolean[width * height];
     Pixels.each(clean.length, (from, to) -> {

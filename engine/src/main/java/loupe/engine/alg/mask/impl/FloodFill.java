@@ -6,24 +6,32 @@ import java.util.function.IntPredicate;
 import loupe.engine.image.Rect;
 
 /**
- * 8-connected flood fill on a row-major {@code w × h} grid (depth-first with an explicit stack),
- * the one mechanism behind component labelling. Buffers are reused from fill to fill, so an
- * instance serves one thread.
+ * 8- or 4-connected flood fill on a row-major {@code w × h} grid (depth-first with an explicit
+ * stack), the one mechanism behind component labelling. Buffers are reused from fill to fill, so
+ * an instance serves one thread.
  */
 public final class FloodFill {
   private final int w;
   private final int h;
+  private final boolean eight;
   private final int[] around = new int[Neighbours8.MAX];
   private int[] stack = new int[64];
   private int[] members = new int[64];
 
+  /** An 8-connected fill. */
   public FloodFill(int w, int h) {
+    this(w, h, true);
+  }
+
+  /** @param eight 8-connected if true, else 4-connected (no diagonal steps) */
+  public FloodFill(int w, int h, boolean eight) {
     this.w = w;
     this.h = h;
+    this.eight = eight;
   }
 
   /**
-   * Collects the component of {@code start}: it and every pixel reached through 8-neighbours
+   * Collects the component of {@code start}: it and every pixel reached through neighbours
    * {@code q} with {@code !seen[q] && inside.test(q)}; {@code start} itself joins whatever
    * {@code inside} says of it.
    *
@@ -44,6 +52,9 @@ public final class FloodFill {
       int n = Neighbours8.of(p, w, h, around);
       for (int k = 0; k < n; k++) {
         int q = around[k];
+        if (!eight && q % w != p % w && q / w != p / w) {
+          continue; // a diagonal step
+        }
         if (!seen[q] && inside.test(q)) {
           seen[q] = true;
           if (size == stack.length) {

@@ -2,6 +2,7 @@
 package loupe.engine.alg.props.impl;
 
 import java.util.Arrays;
+import loupe.engine.alg.mask.impl.Neighbours8;
 
 /**
  * Geodesic distance on a grid: the cost of the cheapest 8-connected path from a source pixel that
@@ -41,6 +42,7 @@ public final class GeodesicDistance {
     int[] distance = new int[n];
     Arrays.fill(distance, UNREACHED);
     LongHeap heap = new LongHeap(1024);
+    int[] around = new int[Neighbours8.MAX];
     for (int i = 0; i < n; i++) {
       if (sources[i]) {
         distance[i] = 0;
@@ -54,28 +56,20 @@ public final class GeodesicDistance {
       if (d != distance[i]) {
         continue;
       }
-      int x = i % width;
-      int y = i / width;
-      for (int dy = -1; dy <= 1; dy++) {
-        int ny = y + dy;
-        if (ny < 0 || ny >= height) {
+      int count = Neighbours8.of(i, width, height, around);
+      for (int k = 0; k < count; k++) {
+        int j = around[k];
+        if (j == i) {
           continue;
         }
-        for (int dx = -1; dx <= 1; dx++) {
-          int nx = x + dx;
-          if (nx < 0 || nx >= width || (dx == 0 && dy == 0)) {
-            continue;
-          }
-          int j = ny * width + nx;
-          int step = dx != 0 && dy != 0 ? DIAGONAL : UNIT;
-          if (field != null) {
-            step += (int) Math.round(climb * Math.abs(field[j] - field[i]));
-          }
-          int nd = d + step;
-          if (passable[j] && nd >= 0 && nd < distance[j] && nd <= cap) {
-            distance[j] = nd;
-            heap.push(((long) nd << 32) | j);
-          }
+        int step = j % width != i % width && j / width != i / width ? DIAGONAL : UNIT;
+        if (field != null) {
+          step += (int) Math.round(climb * Math.abs(field[j] - field[i]));
+        }
+        int nd = d + step;
+        if (passable[j] && nd >= 0 && nd < distance[j] && nd <= cap) {
+          distance[j] = nd;
+          heap.push(((long) nd << 32) | j);
         }
       }
     }

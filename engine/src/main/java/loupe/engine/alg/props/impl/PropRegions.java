@@ -2,6 +2,7 @@
 package loupe.engine.alg.props.impl;
 
 import loupe.engine.Progress;
+import loupe.engine.alg.mask.impl.Regions;
 import loupe.engine.alg.props.PropConfig;
 
 /**

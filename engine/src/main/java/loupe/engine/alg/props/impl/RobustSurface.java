@@ -2,7 +2,8 @@
 package loupe.engine.alg.props.impl;
 
 import java.util.Arrays;
-import loupe.engine.alg.background.impl.LinearSolver;
+import loupe.engine.alg.util.LinearSolver;
+import loupe.engine.alg.util.Median;
 
 /**
  * A smooth surface per band over a grid: a bivariate polynomial of total degree {@code degree}
@@ -115,12 +116,12 @@ public final class RobustSurface {
         for (int i = 0; i < n; i++) {
           double sq = 0;
           for (int c = 0; c < values.length; c++) {
-            double r = values[c][i] - dot(coef[c], basis[i]);
+            double r = values[c][i] - LinearSolver.dot(coef[c], basis[i]);
             sq += r * r;
           }
           residual[i] = Math.sqrt(sq / values.length);
         }
-        scale = Math.max(1e-6, 1.4826 * median(residual, n));
+        scale = Math.max(1e-6, 1.4826 * Median.upper(residual, n));
         for (int i = 0; i < n; i++) {
           double t = residual[i] / (TUKEY_C * scale);
           weights[i] = t < 1 ? (1 - t * t) * (1 - t * t) : 0;
@@ -134,7 +135,7 @@ public final class RobustSurface {
   public void values(double x, double y, double[] out) {
     double[] phi = basis(x, y);
     for (int c = 0; c < coefficients.length; c++) {
-      out[c] = Math.exp(dot(coefficients[c], phi));
+      out[c] = Math.exp(LinearSolver.dot(coefficients[c], phi));
     }
   }
 
@@ -178,32 +179,8 @@ public final class RobustSurface {
     double[][] normal = LinearSolver.normalMatrix(basis, weights, n, k);
     double[][] coef = new double[values.length][];
     for (int c = 0; c < values.length; c++) {
-      double[] rhs = new double[k];
-      for (int i = 0; i < n; i++) {
-        double w = weights[i];
-        if (w == 0) {
-          continue;
-        }
-        for (int a = 0; a < k; a++) {
-          rhs[a] += w * basis[i][a] * values[c][i];
-        }
-      }
-      coef[c] = LinearSolver.solveDroppingVanishing(normal, rhs);
+      coef[c] = LinearSolver.solveDroppingVanishing(normal, LinearSolver.weightedRhs(basis, weights, values[c], n, k));
     }
     return coef;
-  }
-
-  private static double median(double[] values, int n) {
-    double[] copy = Arrays.copyOf(values, n);
-    Arrays.sort(copy);
-    return copy[n / 2];
-  }
-
-  private static double dot(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
   }
 }

@@ -56,23 +56,6 @@ class DefectBuildingBlocksTest {
   }
 
   @Test
-  void binaryDilationMatchesTheSquareNeighbourhood() {
-    int w = 37;
-    int h = 21;
-    boolean[] mask = sparse(w * h, 0.02, 5);
-    for (int r : new int[] {0, 1, 3}) {
-      boolean[] got = BinaryMasks.dilate(mask, w, h, r);
-      for (int p = 0; p < w * h; p++) {
-        boolean near = false;
-        for (int q = 0; q < w * h; q++) {
-          near |= mask[q] && Math.abs(q % w - p % w) <= r && Math.abs(q / w - p / w) <= r;
-        }
-        assertThat(got[p]).isEqualTo(near);
-      }
-    }
-  }
-
-  @Test
   void hysteresisKeepsSeededComponentsWithinTheLimits() {
     int w = 41;
     int h = 33;

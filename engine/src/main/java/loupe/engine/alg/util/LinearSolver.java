@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-package loupe.engine.alg.background.impl;
+package loupe.engine.alg.util;
 
-/** Small dense least squares: the normal equations of the sweep and prop-surface fits. */
+/**
+ * Small dense least squares: the normal equations of the robust surface fits (the background
+ * sweep, the prop detector's surface and the segmenter's sweep model).
+ */
 public final class LinearSolver {
   private LinearSolver() {}
 
@@ -36,12 +39,44 @@ public final class LinearSolver {
   }
 
   /**
+   * Σ w_i y_i φ_i over the first {@code terms} basis functions of the samples with w_i ≠ 0, each
+   * term summed as (w_i φ_i) y_i in sample order.
+   *
+   * @param basis φ_i per sample, Not modified
+   * @param weights w_i per sample, Not modified
+   * @param values y_i per sample, Not modified
+   * @param count samples used (the first {@code count})
+   */
+  public static double[] weightedRhs(double[][] basis, double[] weights, double[] values, int count, int terms) {
+    double[] rhs = new double[terms];
+    for (int i = 0; i < count; i++) {
+      double w = weights[i];
+      if (w == 0) {
+        continue;
+      }
+      for (int a = 0; a < terms; a++) {
+        rhs[a] += w * basis[i][a] * values[i];
+      }
+    }
+    return rhs;
+  }
+
+  /** Σ a_i b_i over {@code a}'s length. */
+  public static double dot(double[] a, double[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * b[i];
+    }
+    return s;
+  }
+
+  /**
    * x with a·x = b by Gaussian elimination with partial pivoting; a singular system is refused.
    *
    * @param a square matrix, Not modified
    * @param b right-hand side, Not modified
    */
-  static double[] solve(double[][] a, double[] b) {
+  public static double[] solve(double[][] a, double[] b) {
     return eliminate(a, b, false);
   }
 

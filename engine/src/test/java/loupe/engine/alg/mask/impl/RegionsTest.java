@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package loupe.engine.alg.props.impl;
+package loupe.engine.alg.mask.impl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

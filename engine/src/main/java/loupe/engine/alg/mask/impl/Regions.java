@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package loupe.engine.alg.props.impl;
+package loupe.engine.alg.mask.impl;
 
 /**
  * Connected regions of a binary grid: 8-connected components of the set (so a diagonal run of a
@@ -56,43 +56,22 @@ public final class Regions {
 
   private static Components label(boolean[] set, int width, int height, boolean eight) {
     int[] labels = new int[set.length];
-    int[] stack = new int[set.length];
     int[] areas = new int[16];
     int count = 0;
+    boolean[] seen = new boolean[set.length];
+    FloodFill flood = new FloodFill(width, height, eight);
     for (int start = 0; start < set.length; start++) {
-      if (!set[start] || labels[start] != 0) {
+      if (!set[start] || seen[start]) {
         continue;
       }
       count++;
       if (count == areas.length) {
         areas = java.util.Arrays.copyOf(areas, 2 * areas.length);
       }
-      int top = 0;
-      stack[top++] = start;
-      labels[start] = count;
-      int area = 0;
-      while (top > 0) {
-        int i = stack[--top];
-        area++;
-        int x = i % width;
-        int y = i / width;
-        for (int dy = -1; dy <= 1; dy++) {
-          int ny = y + dy;
-          if (ny < 0 || ny >= height) {
-            continue;
-          }
-          for (int dx = -1; dx <= 1; dx++) {
-            int nx = x + dx;
-            if (nx < 0 || nx >= width || (dx == 0 && dy == 0) || (!eight && dx != 0 && dy != 0)) {
-              continue;
-            }
-            int j = ny * width + nx;
-            if (set[j] && labels[j] == 0) {
-              labels[j] = count;
-              stack[top++] = j;
-            }
-          }
-        }
+      int area = flood.fill(start, seen, q -> set[q]);
+      int[] members = flood.members();
+      for (int k = 0; k < area; k++) {
+        labels[members[k]] = count;
       }
       areas[count] = area;
     }
