@@ -54,16 +54,11 @@ public final class PsdCompositor {
             for (TaggedBlock b : l.blocks()) {
                 if (!NEUTRAL_BLOCKS.contains(b.key())) return name + " has a '" + b.key() + "' block the compositor does not render";
             }
-            TaggedBlock clbl = l.block("clbl"), infx = l.block("infx"), knko = l.block("knko"), brst = l.block("brst");
-            if ((knko != null && knko.data().length > 0 && knko.data()[0] != 0) || (brst != null && brst.data().length >= 4)) {
-                return name + " uses knockout or channel restrictions";
-            }
+            String seeThrough = l.seeThrough();
+            if (seeThrough != null) return name + " " + seeThrough;
+            TaggedBlock clbl = l.block("clbl"), infx = l.block("infx");
             if ((clbl != null && clbl.data().length > 0 && clbl.data()[0] == 0) || (infx != null && infx.data().length > 0 && infx.data()[0] != 0)) {
                 return name + " uses advanced blending options";
-            }
-            for (int i = 0; i + 3 < l.blendingRanges().length; i += 4) {
-                byte[] r = l.blendingRanges();
-                if (r[i] != 0 || r[i + 1] != 0 || r[i + 2] != (byte) 255 || r[i + 3] != (byte) 255) return name + " has blend-if ranges";
             }
             LayerMask m = l.userMask();
             if (m != null && !m.disabled() && (m.inverted() || m.userDensity() != null || m.userFeather() != null)) {

@@ -172,6 +172,22 @@ public final class PsdLayer {
         modified = true;
     }
 
+    /**
+     * What in the layer's Blending Options lets other pixels than its own show where it is opaque
+     * (knockout, channel restrictions, blend-if ranges), or null when nothing does.
+     */
+    public String seeThrough() {
+        TaggedBlock knko = block("knko"), brst = block("brst");
+        if ((knko != null && knko.data().length > 0 && knko.data()[0] != 0) || (brst != null && brst.data().length >= 4)) {
+            return "uses knockout or channel restrictions";
+        }
+        for (int i = 0; i + 3 < blendingRanges.length; i += 4) {
+            byte[] r = blendingRanges;
+            if (r[i] != 0 || r[i + 1] != 0 || r[i + 2] != (byte) 255 || r[i + 3] != (byte) 255) return "has blend-if ranges";
+        }
+        return null;
+    }
+
     /** True if clipped to the layer below (clipping byte 1). */
     public boolean clipping() { return clipping != 0; }
 

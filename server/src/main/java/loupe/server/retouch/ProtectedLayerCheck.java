@@ -49,7 +49,11 @@ final class ProtectedLayerCheck {
     if (l.opacity() != 255 || l.fillOpacity() != 255) {
       return "is at " + percent(Math.min(l.opacity(), l.fillOpacity())) + " opacity or fill";
     }
-    return l.clipping() ? "is clipped to the layer below it" : null;
+    if (l.clipping()) {
+      return "is clipped to the layer below it";
+    }
+    String seeThrough = l.seeThrough();
+    return seeThrough == null ? null : seeThrough + " in its Blending Options";
   }
 
   private static String groupProblem(PsdLayer g) {

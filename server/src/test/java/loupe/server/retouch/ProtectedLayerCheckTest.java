@@ -14,6 +14,7 @@ import loupe.psd.PsdDocument;
 import loupe.psd.PsdLayer;
 import loupe.psd.PsdReader;
 import loupe.psd.PsdWriter;
+import loupe.psd.TaggedBlock;
 import loupe.server.UserError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,9 +36,13 @@ class ProtectedLayerCheckTest {
   static Stream<Arguments> settings() {
     return Stream.of(
         Arguments.of("hidden", (Consumer<PsdDocument>) d -> jewelry(d).setVisible(false), "is hidden"),
-        Arguments.of("multiply", (Consumer<PsdDocument>) d -> jewelry(d).setBlendMode("mul "), "is in blend mode 'mul'"),
+        Arguments.of("multiply", (Consumer<PsdDocument>) d -> jewelry(d).setBlendMode("mul "),
+            "is in blend mode 'mul'"),
         Arguments.of("opacity 60 %", (Consumer<PsdDocument>) d -> jewelry(d).setOpacity(153), "is at 60 % opacity"),
         Arguments.of("clipped", (Consumer<PsdDocument>) d -> jewelry(d).setClipping(true), "is clipped"),
+        Arguments.of("knockout",
+            (Consumer<PsdDocument>) d -> jewelry(d).setBlock(TaggedBlock.of("knko", new byte[] {1, 0, 0, 0})),
+            "uses knockout or channel restrictions in its Blending Options"),
         Arguments.of("group at 50 %", (Consumer<PsdDocument>) d -> grouped(d).setOpacity(128),
             "lies in group 'Piece', which is at 50 % opacity"),
         Arguments.of("multiply group", (Consumer<PsdDocument>) d -> grouped(d).setBlendMode("mul "),
