@@ -28,6 +28,7 @@ import loupe.server.export.ExportResult;
 import loupe.server.export.FlatExporter;
 import loupe.server.io.AtomicFiles;
 import loupe.server.retouch.FileOutcome;
+import loupe.server.retouch.InstalledModels;
 import loupe.server.retouch.ResultJson;
 import loupe.server.retouch.RetouchRequest;
 import loupe.server.retouch.RetouchService;
@@ -85,7 +86,8 @@ final class RetouchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     RetouchRequest request = RetouchRequest.of(recipe, background, denoise, fsRadius, null, null, protect, mask)
-        .withInpainter(inpainter);
+        .withInpainter(inpainter).forFile();
+    InstalledModels.requireModels(request);
     ExportFormat exportFormat = export == null ? null : ExportFormat.parse(export);
     List<Path> files = expand(inputs);
     if (jobs < 1 || jobs > 16) {

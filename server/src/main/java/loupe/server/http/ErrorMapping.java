@@ -88,6 +88,7 @@ public final class ErrorMapping {
       case 401 -> "Not authorised";
       case 403 -> "Forbidden";
       case 404 -> "Not found";
+      case 406 -> "Not acceptable";
       case 409 -> "Conflict";
       case 413 -> "Too large";
       case 415 -> "Unsupported media type";

@@ -44,6 +44,21 @@ class CliErrorsTest {
     assertThat(run.err()).startsWith("loupe: " + one + ": ").contains("1×1");
   }
 
+  /** A mask source the job could not use is refused before any file is read or written. */
+  @Test
+  void an_impossible_mask_source_is_refused_up_front() {
+    Path out = tmp.resolve("out");
+    CliRun selection = CliRun.of("retouch", RetouchCommandTest.EXAMPLE.toString(), "--mask", "selection", "--out",
+        out.toString());
+    assertThat(selection.exit()).isEqualTo(2);
+    assertThat(selection.err()).contains("'selection' is for panel jobs");
+    CliRun bogus = CliRun.of("retouch", RetouchCommandTest.EXAMPLE.toString(), "--mask", "auto:bogus", "--out",
+        out.toString());
+    assertThat(bogus.exit()).isEqualTo(2);
+    assertThat(bogus.err()).contains("unknown product-mask source 'auto:bogus'");
+    assertThat(out).doesNotExist();
+  }
+
   @Test
   void an_unknown_command_points_at_the_real_help() {
     CliRun run = CliRun.of("frobnicate");
