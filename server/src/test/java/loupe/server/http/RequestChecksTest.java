@@ -62,19 +62,21 @@ class RequestChecksTest {
     assertThat(panel.statusCode()).isEqualTo(400);
     assertThat(detail(panel)).contains("unknown product-mask source 'bogus'");
 
-    HttpResponse<byte[]> psd = harness.post("/v1/psd-jobs?productMask=selection", "application/octet-stream",
-        new byte[] {'8', 'B', 'P', 'S'}, ServerHarness.TOKEN);
-    assertThat(psd.statusCode()).isEqualTo(400);
-    assertThat(detail(psd)).contains("'selection' is for panel jobs");
+    assertRefusedUpload("productMask=selection", "'selection' is for panel jobs");
   }
 
   @Test
   void an_inpainter_that_is_not_installed_is_refused_at_submission() throws Exception {
     assumeTrue(InstalledModels.installed().stream().noneMatch(m -> m.startsWith("migan:")), "migan is installed here");
-    HttpResponse<byte[]> r = harness.post("/v1/psd-jobs?inpainter=migan", "application/octet-stream",
+    assertRefusedUpload("inpainter=migan", "inpainter 'migan' is not installed");
+  }
+
+  /** A PSD upload with this query is a 400 saying {@code why}, whatever its body. */
+  private static void assertRefusedUpload(String query, String why) throws Exception {
+    HttpResponse<byte[]> r = harness.post("/v1/psd-jobs?" + query, "application/octet-stream",
         new byte[] {'8', 'B', 'P', 'S'}, ServerHarness.TOKEN);
     assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(detail(r)).contains("inpainter 'migan' is not installed");
+    assertThat(detail(r)).contains(why);
   }
 
   @Test
