@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.server.cli;
 
+import java.io.IOException;
 import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -99,8 +102,18 @@ final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The server, started; a port already taken is the user's to fix, said plainly. */
-  private static LoupeServer start(ServerConfig config) {
+  /**
+   * The server, started; a port already taken is the user's to fix, said plainly. It is tried
+   * first (Jetty would log its own error before failing), and a bind that still fails, because
+   * another process took the port meanwhile, says the same.
+   */
+  private static LoupeServer start(ServerConfig config) throws IOException {
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true); // as Jetty binds: a port in TIME_WAIT is free
+      probe.bind(new InetSocketAddress(config.host(), config.port()));
+    } catch (BindException e) {
+      throw portInUse(config);
+    }
     LoupeServer server = new LoupeServer(config, new RetouchService(), InstalledModels.installed());
     try {
       return server.start();
@@ -108,11 +121,15 @@ final class ServeCommand implements Callable<Integer> {
       server.close();
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof BindException) {
-          throw new UserError("port " + config.port() + " on " + config.host() + " is in use (is Loupe already "
-              + "running?); stop that server or choose another with --port");
+          throw portInUse(config);
         }
       }
       throw e;
     }
+  }
+
+  private static UserError portInUse(ServerConfig config) {
+    return new UserError("port " + config.port() + " on " + config.host() + " is in use (is Loupe already running?); "
+        + "stop that server or choose another with --port");
   }
 }

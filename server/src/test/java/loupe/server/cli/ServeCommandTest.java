@@ -50,7 +50,7 @@ class ServeCommandTest {
           "--token-file", tmp.resolve("token").toString());
       assertThat(run.exit()).isEqualTo(2);
       assertThat(run.err()).contains("port " + taken.getLocalPort() + " on 127.0.0.1 is in use")
-          .doesNotContain("Exception");
+          .doesNotContain("Exception").doesNotContain("ERROR");
     }
   }
 }
