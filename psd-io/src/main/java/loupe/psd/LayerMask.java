@@ -42,16 +42,20 @@ public record LayerMask(int top, int left, int bottom, int right, int defaultCol
 
     /** Parses the data of a mask section (without its length); the input is positioned at its start. */
     static LayerMask read(PsdInput in, int length) throws IOException {
-        long end = in.position() + length;
+        long start = in.position();
+        long end = start + length;
         if (length < 18) throw in.fail("layer mask data of " + length + " bytes is shorter than the 18 needed");
         int top = in.s32(), left = in.s32(), bottom = in.s32(), right = in.s32();
+        requireEnclosing("user mask", top, left, bottom, right, in, start);
         int color = in.u8();
         int flags = in.u8();
         RealMask real = null;
         if (length >= 36) {
             int rf = in.u8();
             int rc = in.u8();
+            long realStart = in.position();
             real = new RealMask(rf, rc, in.s32(), in.s32(), in.s32(), in.s32());
+            requireEnclosing("real user mask", real.top(), real.left(), real.bottom(), real.right(), in, realStart);
         }
         Integer ud = null, vd = null;
         Double uf = null, vf = null;
@@ -65,6 +69,20 @@ public record LayerMask(int top, int left, int bottom, int right, int defaultCol
             if ((p & 8) != 0 && end - in.position() >= 8) vf = Double.longBitsToDouble(in.u64Raw());
         }
         return new LayerMask(top, left, bottom, right, color, flags, ud, uf, vd, vf, real);
+    }
+
+    /**
+     * Spec: "Rectangle enclosing layer mask: Top, left, bottom, right". An inverted one encloses
+     * nothing and leaves the mask channel without a size. Unlike inverted layer bounds (which
+     * Photoshop writes for empty fill layers), no known writer produces one, so it is a damaged
+     * record: refused, naming the field, rather than guessed into a mask that hides or shows all.
+     */
+    private static void requireEnclosing(String what, int top, int left, int bottom, int right, PsdInput in, long offset)
+            throws IOException {
+        if (bottom < top || right < left) {
+            throw in.fail(what + " rectangle (top " + top + ", left " + left + ", bottom " + bottom + ", right " + right
+                    + ") is inverted", offset);
+        }
     }
 
     /** Writes the data of a mask section (without its length), padded to a multiple of 4 and at least 20 bytes. */

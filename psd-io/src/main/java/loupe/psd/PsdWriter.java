@@ -14,7 +14,7 @@ import java.util.List;
  * Writes a {@link PsdDocument}. Unchanged channels, resources and blocks are written from their
  * original bytes; new channels are encoded on a small pool while finished ones stream into a
  * temporary file in the target folder (section lengths patched in place), which then replaces the
- * target atomically, so a failure never leaves a partial file.
+ * target atomically, so a failure never leaves a partial file (nor does stopping the JVM: {@link PendingFiles}).
  */
 public final class PsdWriter {
     private PsdWriter() {}
@@ -26,7 +26,7 @@ public final class PsdWriter {
         PsdCompositor.Decision decision = PsdCompositor.decide(doc);
         List<PsdChannel> composite = decision.recompute() ? PsdCompositor.composite(doc) : doc.composite;
         Path target = out.toAbsolutePath();
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        Path tmp = PendingFiles.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
         try {
             readableByAll(tmp);
             long length;
@@ -45,9 +45,10 @@ public final class PsdWriter {
                 throw e.getCause();
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            PendingFiles.release(tmp);
             return new PsdWriteResult(psb, decision.recompute(), decision.reason(), length);
         } catch (IOException | RuntimeException | Error e) {
-            Files.deleteIfExists(tmp);
+            PendingFiles.delete(tmp);
             throw e;
         }
     }

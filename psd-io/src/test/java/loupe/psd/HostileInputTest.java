@@ -43,6 +43,34 @@ class HostileInputTest {
         }
     }
 
+    /** A user-mask rectangle whose top lies below its bottom encloses nothing: refused naming the layer and field. */
+    @Test
+    void an_inverted_user_mask_rectangle_is_refused_naming_its_layer() throws Exception {
+        String name = "psdtools__layer-mask-data.psd";
+        byte[] data = Files.readAllBytes(Corpus.path(name));
+        // Layer "2"'s user mask: top 11, left 22, bottom 59, right 179; its top becomes 4107, below the bottom.
+        byte[] rect = ByteBuffer.allocate(16).putInt(11).putInt(22).putInt(59).putInt(179).array();
+        int at = indexOf(data, rect);
+        assertThat(at).isPositive();
+        assertThat(indexOf(java.util.Arrays.copyOfRange(data, at + 1, data.length), rect)).as("one such rectangle").isNegative();
+        ByteBuffer.wrap(data).putInt(at, 4107);
+
+        PsdFormatException e = refused(name, data);
+        assertThat(e.getMessage()).contains("layer record 2", "user mask rectangle (top 4107, left 22, bottom 59, right 179) is inverted");
+        assertThat(e.offset()).isEqualTo(at);
+    }
+
+    private static int indexOf(byte[] data, byte[] pattern) {
+        outer:
+        for (int i = 0; i + pattern.length <= data.length; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (data[i + j] != pattern[j]) continue outer;
+            }
+            return i;
+        }
+        return -1;
+    }
+
     private static byte[] header(int version, int channels, int height, int width, int depth, int mode) {
         ByteBuffer b = ByteBuffer.allocate(26 + 4 + 4 + (version == 2 ? 8 : 4) + 2);
         b.put("8BPS".getBytes()).putShort((short) version).put(new byte[6]).putShort((short) channels).putInt(height).putInt(width)

@@ -29,13 +29,30 @@ final class ConvertCommand implements Callable<Integer> {
       defaultValue = "rle")
   String compression;
 
+  @Option(names = "--force", description = "Overwrite OUT if it exists (default: refuse).")
+  boolean force;
+
   @Override
   public Integer call() throws Exception {
+    if (Files.isDirectory(in)) {
+      throw new UserError(in + ": is a folder; convert takes one PSD or PSB file");
+    }
     if (!Files.isRegularFile(in)) {
       throw new UserError(in + ": no such file");
     }
     if (in.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
       throw new UserError("OUT must differ from IN: Loupe never modifies an input file");
+    }
+    // The format follows OUT's extension, as in Photoshop's Save As.
+    String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (!name.endsWith(".psb") && !name.endsWith(".psd")) {
+      throw new UserError(out + ": convert writes PSD or PSB; name OUT .psd or .psb");
+    }
+    if (Files.isDirectory(out)) {
+      throw new UserError(out + ": is a folder; OUT names the file to write");
+    }
+    if (Files.exists(out) && !force) {
+      throw new UserError(out + ": exists; use --force to overwrite it");
     }
     Compression c = switch (compression.toLowerCase(Locale.ROOT)) {
       case "rle" -> Compression.RLE;
@@ -43,14 +60,10 @@ final class ConvertCommand implements Callable<Integer> {
       default -> throw new UserError("--compression must be rle or zip, got '" + compression + "'");
     };
     var doc = PsdReader.read(in);
-    // The format follows OUT's extension, as in Photoshop's Save As.
-    String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (name.endsWith(".psb") || name.endsWith(".psd")) {
-      try {
-        doc.setLargeFormat(name.endsWith(".psb"));
-      } catch (IllegalArgumentException e) {
-        throw new UserError(in + ": " + e.getMessage() + " (name OUT .psb)");
-      }
+    try {
+      doc.setLargeFormat(name.endsWith(".psb"));
+    } catch (IllegalArgumentException e) {
+      throw new UserError(in + ": " + e.getMessage() + " (name OUT .psb)");
     }
     PsdWriteResult result = PsdWriter.write(doc, out, new PsdWriteOptions(c));
     System.out.printf("%s → %s (%s, %,d bytes)%n", in, out, result.psb() ? "PSB" : "PSD", result.bytes());

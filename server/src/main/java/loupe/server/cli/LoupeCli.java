@@ -3,9 +3,13 @@ package loupe.server.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import loupe.engine.recipe.FidelityViolationException;
 import loupe.server.LoupeInfo;
 import loupe.server.UserError;
+import loupe.server.io.FileErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,28 +34,42 @@ public final class LoupeCli implements Runnable {
     CommandLine cli = new CommandLine(new LoupeCli());
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
       cmd.getErr().println("loupe: " + message(e));
-      return e instanceof UserError || e instanceof IOException || e instanceof UncheckedIOException ? 2 : 1;
+      Throwable cause = unwrap(e);
+      return cause instanceof UserError || cause instanceof IOException ? 2 : 1;
     });
     cli.setParameterExceptionHandler((e, args1) -> {
       e.getCommandLine().getErr().println("loupe: " + e.getMessage());
-      e.getCommandLine().getErr().println("(try: loupe " + e.getCommandLine().getCommandName() + " --help)");
+      e.getCommandLine().getErr().println("(try: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
       return 2;
     });
     return cli.execute(args);
   }
 
   /** One line a user can act on; internal errors name their type so a bug report is useful. */
-  static String message(Throwable e) {
-    if (e instanceof UncheckedIOException u && u.getCause() != null) {
-      return u.getCause().getMessage();
+  static String message(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (t instanceof OutOfMemoryError) {
+        return "not enough memory for this file; raise it with LOUPE_JAVA_OPTS=-Xmx16g";
+      }
     }
-    if (e instanceof UserError || e instanceof IOException || e instanceof UncheckedIOException
-        || e instanceof FidelityViolationException || e instanceof IllegalArgumentException) {
-      return e.getMessage();
+    Throwable e = unwrap(thrown);
+    if (e instanceof FileSystemException f) {
+      return FileErrors.describe(f);
     }
-    if (e instanceof OutOfMemoryError) {
-      return "not enough memory for this file; raise it with LOUPE_JAVA_OPTS=-Xmx16g";
+    if (e instanceof UserError || e instanceof IOException || e instanceof FidelityViolationException
+        || e instanceof IllegalArgumentException) {
+      return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
     return "internal error (" + e.getClass().getSimpleName() + "): " + e.getMessage();
+  }
+
+  /** The failure itself, not the wrappers a thread pool or a lambda put around it. */
+  static Throwable unwrap(Throwable e) {
+    Throwable t = e;
+    while ((t instanceof ExecutionException || t instanceof CompletionException || t instanceof UncheckedIOException)
+        && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
   }
 }

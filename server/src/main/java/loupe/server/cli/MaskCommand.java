@@ -42,7 +42,8 @@ final class MaskCommand implements Callable<Integer> {
 
   @Option(names = "--luminosity", paramLabel = "NAMES",
       description = "Also these luminosity masks, comma-separated: lights1..6, darks1..6, midtones1..5, red-/green-/blue-/"
-          + "neutral- versions, zone:A-B, saturation, diamond-highlights, metal-shadows.")
+          + "neutral- versions, zone:A-B of two of those (e.g. zone:lights2-lights4), saturation, diamond-highlights, "
+          + "metal-shadows.")
   String luminosity;
 
   @Option(names = "--out", required = true, paramLabel = "FOLDER|FILE.psd",

@@ -28,6 +28,7 @@ import loupe.server.export.ExportResult;
 import loupe.server.export.FlatExporter;
 import loupe.server.io.AtomicFiles;
 import loupe.server.retouch.FileOutcome;
+import loupe.server.retouch.InstalledModels;
 import loupe.server.retouch.ResultJson;
 import loupe.server.retouch.RetouchRequest;
 import loupe.server.retouch.RetouchService;
@@ -85,13 +86,18 @@ final class RetouchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     RetouchRequest request = RetouchRequest.of(recipe, background, denoise, fsRadius, null, null, protect, mask)
-        .withInpainter(inpainter);
+        .withInpainter(inpainter).forFile();
+    InstalledModels.requireModels(request);
     ExportFormat exportFormat = export == null ? null : ExportFormat.parse(export);
     List<Path> files = expand(inputs);
     if (jobs < 1 || jobs > 16) {
       throw new UserError("--jobs must be 1..16, got " + jobs);
     }
     refuseSharedOutputs(files, out);
+    if (report != null && Files.isDirectory(report)) {
+      throw new UserError("--report " + report + ": is a folder; name the JSON file to write, e.g. "
+          + report.resolve("report.json"));
+    }
     RetouchService service = new RetouchService();
     List<Map<String, Object>> rows = new ArrayList<>();
     int failed = 0;
@@ -144,13 +150,21 @@ final class RetouchCommand implements Callable<Integer> {
       System.out.printf(Locale.ROOT, "✓ %s → %s (%.1f s)%n  %s%n", file, o.output(), o.millis() / 1000.0,
           o.result().fidelity().line());
       o.result().notes().forEach(n -> System.out.println("  note: " + n));
-      if (format != null) {
-        ExportResult e = exportFlat(o, request, format);
+      Path flat = format == null ? null : flatFor(o.output(), format);
+      if (flat != null && Files.exists(flat) && !force) {
+        row.put("export", flat.toString());
+        row.put("exportStatus", "skipped");
+        System.out.println("  flat copy: " + flat + " exists, skipped (use --force to redo)");
+      } else if (flat != null) {
+        ExportResult e = exportFlat(o, request, format, flat);
         row.put("export", e.file().toString());
         row.put("exportNotes", e.notes());
         System.out.println("  flat copy: " + e.file() + (e.notes().isEmpty() ? "" : " (" + String.join("; ", e.notes()) + ")"));
       }
     } catch (Exception e) {
+      if (single && e instanceof IllegalArgumentException) {
+        throw badInput(file, e);
+      }
       if (single) {
         throw e;
       }
@@ -162,6 +176,16 @@ final class RetouchCommand implements Callable<Integer> {
     return row;
   }
 
+  /**
+   * The engine refuses what it cannot work on (a 1×1 picture) with an IllegalArgumentException
+   * that cannot name the file; for the user it is bad input like any other.
+   */
+  private static UserError badInput(Path file, Exception e) {
+    UserError named = new UserError(file + ": " + e.getMessage());
+    named.initCause(e);
+    return named;
+  }
+
   /** The row of one file; a single file's failure is rethrown as itself, not wrapped by the pool. */
   private static Map<String, Object> resultOf(Future<Map<String, Object>> f) throws Exception {
     try {
@@ -171,11 +195,16 @@ final class RetouchCommand implements Callable<Integer> {
     }
   }
 
+  /** Where the flat copy of {@code psd} goes: beside it, the PSD's extension replaced. */
+  private static Path flatFor(Path psd, ExportFormat format) {
+    String psdName = psd.getFileName().toString();
+    return psd.resolveSibling(psdName.substring(0, psdName.length() - 4) + "." + format.extension());
+  }
+
   /** The flat copy beside the PSD, from the composite the writer put in the file. */
-  private static ExportResult exportFlat(FileOutcome o, RetouchRequest request, ExportFormat format) throws IOException {
+  private static ExportResult exportFlat(FileOutcome o, RetouchRequest request, ExportFormat format, Path flat)
+      throws IOException {
     PsdDocument written = PsdReader.read(o.output());
-    String psdName = o.output().getFileName().toString();
-    Path flat = o.output().resolveSibling(psdName.substring(0, psdName.length() - 4) + "." + format.extension());
     ExportOptions options = ExportOptions.DEFAULT
         .withCompositeRecomputed(o.written().compositeRecomputed())
         .withDigitalSource(DigitalSourceType.forRetouch(request.options(), o.result().backgroundGenerated()));
@@ -208,15 +237,25 @@ final class RetouchCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The files to retouch. A folder gives its images, except Loupe's own outputs ({@code *.loupe.*}):
+   * retouching a folder twice with --out inside it would otherwise retouch the first run's results.
+   */
   static List<Path> expand(List<Path> inputs) throws IOException {
     List<Path> files = new ArrayList<>();
     for (Path p : inputs) {
       if (Files.isDirectory(p)) {
+        List<Path> images;
         try (Stream<Path> list = Files.list(p)) {
-          list.filter(f -> Files.isRegularFile(f) && EXTENSIONS.stream()
+          images = list.filter(f -> Files.isRegularFile(f) && EXTENSIONS.stream()
                   .anyMatch(e -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(e)))
-              .sorted().forEach(files::add);
+              .sorted().toList();
         }
+        List<Path> outputs = images.stream().filter(f -> f.getFileName().toString().contains(".loupe.")).toList();
+        if (!outputs.isEmpty()) {
+          System.out.println("• " + p + ": skipped " + outputs.size() + " of Loupe's own outputs (*.loupe.*)");
+        }
+        images.stream().filter(f -> !outputs.contains(f)).forEach(files::add);
       } else if (Files.isRegularFile(p)) {
         files.add(p);
       } else {

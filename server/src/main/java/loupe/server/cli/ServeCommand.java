@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.server.cli;
 
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import loupe.server.LoupeInfo;
 import loupe.server.UserError;
 import loupe.server.http.LoupeServer;
@@ -18,6 +23,9 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = "Start the local server for the Photoshop panel (127.0.0.1 only).")
 final class ServeCommand implements Callable<Integer> {
+  /** How long Ctrl-C waits for running jobs to stop and temp files to be deleted. */
+  private static final int STOP_WAIT_SECONDS = 10;
+
   @Option(names = "--port", description = "TCP port (default ${DEFAULT-VALUE}).", defaultValue = "" + LoupeInfo.DEFAULT_PORT)
   int port;
 
@@ -36,13 +44,26 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--jobs", description = "Jobs that run at once (default ${DEFAULT-VALUE}).", defaultValue = "2")
   int jobs;
 
-  @Option(names = "--memory-budget-mb", description = "Memory that admitted jobs may use, in MB (default: 60% of the "
+  @Option(names = "--memory-budget-mb", description = "Memory that admitted jobs may use, in MB (default: 60%% of the "
       + "Java heap limit); jobs beyond it get 429, a job larger than all of it 413.")
   Long memoryBudgetMb;
+
+  /** The shortest --token accepted: it is all that stands between a web page and the server's POSTs. */
+  static final int MIN_TOKEN_LENGTH = 16;
 
   @Override
   public Integer call() throws Exception {
     LoupeServer.checkHost(host, allowRemote);
+    if (port < 1 || port > 65535) {
+      throw new UserError("--port must be 1..65535, got " + port);
+    }
+    if (jobs < 1 || jobs > 16) {
+      throw new UserError("--jobs must be 1..16, got " + jobs);
+    }
+    if (token != null && token.strip().length() < MIN_TOKEN_LENGTH) {
+      throw new UserError("--token must be at least " + MIN_TOKEN_LENGTH + " characters, got " + token.strip().length()
+          + " (leave it out to use the stored random token)");
+    }
     if (!host.equals("127.0.0.1")) {
       System.err.println("WARNING: listening on " + host + ": other machines may reach Loupe");
     }
@@ -58,13 +79,57 @@ final class ServeCommand implements Callable<Integer> {
       config = config.withMemoryBudget(memoryBudgetMb << 20);
     }
     CountDownLatch stop = new CountDownLatch(1);
-    try (LoupeServer server = new LoupeServer(config, new RetouchService(), InstalledModels.installed()).start()) {
-      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+    CountDownLatch stopped = new CountDownLatch(1);
+    // Ctrl-C or kill: the JVM halts as soon as its shutdown hooks return, so the hook waits until
+    // the server has closed (cancelling jobs, deleting their uploads and kept results).
+    Thread hook = new Thread(() -> {
+      stop.countDown();
+      try {
+        stopped.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "loupe-stop");
+    try (LoupeServer server = start(config)) {
+      Runtime.getRuntime().addShutdownHook(hook);
       System.out.println("Loupe listening on http://" + host + ":" + server.port());
       System.out.println("Panel token: " + secret + (token == null ? "  (stored in " + file + ")" : ""));
       System.out.flush();
       stop.await();
+    } finally {
+      stopped.countDown();
     }
     return 0;
+  }
+
+  /**
+   * The server, started; a port already taken is the user's to fix, said plainly. It is tried
+   * first (Jetty would log its own error before failing), and a bind that still fails, because
+   * another process took the port meanwhile, says the same.
+   */
+  private static LoupeServer start(ServerConfig config) throws IOException {
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true); // as Jetty binds: a port in TIME_WAIT is free
+      probe.bind(new InetSocketAddress(config.host(), config.port()));
+    } catch (BindException e) {
+      throw portInUse(config);
+    }
+    LoupeServer server = new LoupeServer(config, new RetouchService(), InstalledModels.installed());
+    try {
+      return server.start();
+    } catch (RuntimeException e) {
+      server.close();
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof BindException) {
+          throw portInUse(config);
+        }
+      }
+      throw e;
+    }
+  }
+
+  private static UserError portInUse(ServerConfig config) {
+    return new UserError("port " + config.port() + " on " + config.host() + " is in use (is Loupe already running?); "
+        + "stop that server or choose another with --port");
   }
 }

@@ -3,14 +3,20 @@ package loupe.server.http;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
+import java.util.regex.Pattern;
 import loupe.engine.recipe.FidelityViolationException;
 import loupe.server.UserError;
+import loupe.server.io.FileErrors;
 
 /**
  * Turns any exception into the one problem shape. Known user-facing failures keep their message;
  * anything else becomes a 500 whose detail names the failure without a stack trace.
  */
 public final class ErrorMapping {
+  private static final Pattern RESULT = Pattern.compile("[^\\s'\"]*loupe-job-[^\\s'\":,;()]*");
+  private static final Pattern UPLOAD = Pattern.compile("[^\\s'\"]*loupe-upload-[0-9]+\\.psd");
+
   private ErrorMapping() {}
 
   /**
@@ -19,11 +25,27 @@ public final class ErrorMapping {
    * op given images of different sizes, say): a 500, not the client's 400.
    */
   public static Problem jobProblem(Throwable e) {
-    return e instanceof IllegalArgumentException ? internal(e) : toProblem(e);
+    return withoutServerPaths(e instanceof IllegalArgumentException ? internal(e) : problem(e));
   }
 
   /** A failure while handling a request: an IllegalArgumentException there is the request's fault (400). */
   public static Problem toProblem(Throwable e) {
+    return withoutServerPaths(problem(e));
+  }
+
+  /**
+   * The client sent a file, not a path: the server's temp names (/tmp/loupe-upload-123.psd, the
+   * job's /tmp/loupe-job-…/ folder) mean nothing to it and say how the server's disk is laid out.
+   */
+  private static Problem withoutServerPaths(Problem p) {
+    if (p.detail() == null) {
+      return p;
+    }
+    String detail = RESULT.matcher(p.detail()).replaceAll("the result file");
+    return Problem.of(p.status(), p.title(), UPLOAD.matcher(detail).replaceAll("the uploaded file"));
+  }
+
+  private static Problem problem(Throwable e) {
     if (e instanceof UserError u) {
       return Problem.of(u.status(), title(u.status()), u.getMessage());
     }
@@ -37,7 +59,11 @@ public final class ErrorMapping {
       return Problem.of(503, title(503), "not enough memory for this job; close other jobs or raise -Xmx");
     }
     if (e instanceof UncheckedIOException u && u.getCause() != null) {
-      return toProblem(u.getCause());
+      return problem(u.getCause());
+    }
+    if (e instanceof FileSystemException f) {
+      // A temp file or folder of the server's own that it cannot read or write: not the input's fault.
+      return Problem.of(500, title(500), FileErrors.describe(f));
     }
     if (e instanceof IOException) {
       // PsdFormatException and friends are IOExceptions whose messages name file, section and offset.
@@ -46,8 +72,14 @@ public final class ErrorMapping {
     return internal(e);
   }
 
+  /**
+   * A bug in Loupe. The detail keeps the message of an argument or state check (it says which
+   * invariant broke) but no Java type names; the server's console has the rest.
+   */
   private static Problem internal(Throwable e) {
-    return Problem.of(500, title(500), "internal error (" + e.getClass().getSimpleName() + "): " + e.getMessage());
+    boolean check = e instanceof IllegalArgumentException || e instanceof IllegalStateException;
+    return Problem.of(500, title(500), "internal error in Loupe"
+        + (check && e.getMessage() != null ? ": " + e.getMessage() : "; the server's console has the details"));
   }
 
   static String title(int status) {
@@ -56,6 +88,7 @@ public final class ErrorMapping {
       case 401 -> "Not authorised";
       case 403 -> "Forbidden";
       case 404 -> "Not found";
+      case 406 -> "Not acceptable";
       case 409 -> "Conflict";
       case 413 -> "Too large";
       case 415 -> "Unsupported media type";

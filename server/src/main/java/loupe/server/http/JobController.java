@@ -18,6 +18,7 @@ import loupe.server.jobs.Job;
 import loupe.server.jobs.JobEvent;
 import loupe.server.jobs.JobService;
 import loupe.server.protocol.Frame;
+import loupe.server.retouch.InstalledModels;
 import loupe.server.retouch.PanelJobHeader;
 import loupe.server.retouch.RetouchRequest;
 import loupe.server.retouch.RetouchService;
@@ -48,7 +49,9 @@ public final class JobController {
         PanelJobHeader header = Frame.readHeader(body, json, PanelJobHeader.class);
         JobFootprint footprint = JobFootprint.panel(header);
         admission.reserve(footprint.bytes(), footprint.what());
+        header.requireBuffersInDocument();
         var request = retouch.readPanelRequest(header, body, config.maxPixels());
+        InstalledModels.requireModels(request.request());
         accepted(ctx, jobs.submit(admission, progress -> retouch.runPanel(request, progress)));
       } catch (UserError e) {
         throw RefusedBody.drain(body, e);
@@ -62,6 +65,7 @@ public final class JobController {
    */
   public void createPsdJob(Context ctx) throws IOException {
     RetouchRequest request = RetouchRequest.fromQuery(ctx.queryParamMap());
+    InstalledModels.requireModels(request);
     try (InputStream body = LimitedInputStream.of(ctx.bodyInputStream(), config.maxUploadBytes());
         Admission admission = admitReading(body, "psd")) {
       Path upload = Files.createTempFile("loupe-upload-", ".psd");
@@ -89,6 +93,18 @@ public final class JobController {
   public void cancel(Context ctx) {
     jobs.cancel(job(ctx));
     ctx.status(204);
+  }
+
+  /**
+   * The events endpoint speaks only Server-Sent Events, which Javalin serves only to a request that
+   * accepts them; any other request would get an empty 200, so it gets a 406 that says what to send.
+   */
+  static void requireEventStream(Context ctx) {
+    String accept = ctx.header("Accept");
+    if (accept == null || !accept.contains("text/event-stream")) {
+      throw new UserError(406, "GET /v1/jobs/{id}/events is a Server-Sent Events stream: send 'Accept: "
+          + "text/event-stream' (or poll GET /v1/jobs/{id})");
+    }
   }
 
   /** GET /v1/jobs/{id}/events: progress as Server-Sent Events, ending with done/failed/cancelled. */

@@ -55,6 +55,9 @@ record JobFootprint(long bytes, String what) {
     double largestRaw = 0;
     if (header.buffers() != null) {
       for (BufferDescriptor d : header.buffers()) {
+        if (d == null) {
+          continue;
+        }
         samples += (double) Math.max(0, d.width()) * Math.max(0, d.height()) * Math.max(0, d.components());
         largestRaw = Math.max(largestRaw, d.byteLength());
       }

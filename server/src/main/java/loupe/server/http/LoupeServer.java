@@ -9,12 +9,15 @@ import java.util.List;
 import loupe.server.UserError;
 import loupe.server.jobs.JobService;
 import loupe.server.retouch.RetouchService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The localhost bridge: builds the Javalin app in one configuration lambda, with the request
  * guard before every route and one error mapping after.
  */
 public final class LoupeServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LoupeServer.class);
   private static final String PROBLEM_TYPE = "application/problem+json;charset=utf-8";
   private final Javalin app;
   private final JobService jobs;
@@ -38,11 +41,16 @@ public final class LoupeServer implements AutoCloseable {
       cfg.routes.post("/v1/psd-jobs", jobController::createPsdJob);
       cfg.routes.get("/v1/jobs/{id}", jobController::status);
       cfg.routes.delete("/v1/jobs/{id}", jobController::cancel);
+      cfg.routes.before("/v1/jobs/{id}/events", JobController::requireEventStream);
       cfg.routes.sse("/v1/jobs/{id}/events", jobController::events);
       cfg.routes.get("/v1/jobs/{id}/layers/{index}", jobController::layer);
       cfg.routes.get("/v1/jobs/{id}/psd", jobController::psd);
       cfg.routes.exception(Exception.class, (e, ctx) -> {
         Problem p = ErrorMapping.toProblem(e);
+        if (p.status() >= 500) {
+          LOG.warn("{} {} failed: {}", ctx.method(), ctx.path(), e.toString());
+          LOG.debug("{} {} failed", ctx.method(), ctx.path(), e);
+        }
         if (p.status() == 429) {
           ctx.header("Retry-After", "5");
         }

@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import loupe.psd.PendingFiles;
 
 /**
  * Writes a file so that readers see the old one or the whole new one, never a part: the bytes go
  * to a temp file in the target's folder (same file system, so the rename is atomic), which is then
- * moved over the target. On any failure the temp file is deleted and the target left as it was.
+ * moved over the target. On any failure the temp file is deleted and the target left as it was;
+ * if the JVM is stopped meanwhile (Ctrl-C), {@link PendingFiles} deletes it.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
@@ -37,7 +39,7 @@ public final class AtomicFiles {
 
   public static void write(Path target, Access access, Content content) throws IOException {
     Path absolute = target.toAbsolutePath();
-    Path tmp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+    Path tmp = PendingFiles.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
     try {
       try {
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString(access.posix));
@@ -46,9 +48,10 @@ public final class AtomicFiles {
       }
       content.writeTo(tmp);
       Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      PendingFiles.release(tmp);
     } catch (Throwable e) {
       try {
-        Files.deleteIfExists(tmp);
+        PendingFiles.delete(tmp);
       } catch (IOException cleanup) {
         e.addSuppressed(cleanup);
       }

@@ -39,7 +39,10 @@ public final class JobService implements AutoCloseable {
   private final Duration timeout;
   private final Duration ttl;
   private final Function<Throwable, Problem> errors;
+  /** How long {@link #close} waits for running jobs to notice their cancellation. */
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
   private final SecureRandom random = new SecureRandom();
+  private volatile boolean closed;
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "loupe-job-timeout");
     t.setDaemon(true);
@@ -143,11 +146,17 @@ public final class JobService implements AutoCloseable {
       }
     } catch (Throwable e) {
       if (!(e instanceof UserError)) {
-        LOG.warn("job {} failed", job.id(), e);
+        // One line on the console per failure; the stack trace only for whoever debugs Loupe.
+        LOG.warn("job {} failed: {}", job.id(), e.toString());
+        LOG.debug("job {} failed", job.id(), e);
       }
       problem = errors.apply(e);
     } finally {
       watchdog.cancel(false);
+      if (output != null && closed) {
+        // The service closed while the job ran: nobody can download the result any more.
+        output.discard();
+      }
       // Settle the budget before the final event goes out, so a client that submits its next job
       // on "done" finds the room already free.
       if (output != null) {
@@ -179,8 +188,14 @@ public final class JobService implements AutoCloseable {
     });
   }
 
+  /**
+   * Stops the service and deletes what its jobs hold on disk: kept results now, and the result of
+   * a job still running when it finishes (a job that ignores cancellation for a while cannot leave
+   * its result folder behind). Waits a few seconds for running jobs to stop.
+   */
   @Override
   public void close() {
+    closed = true;
     // Queued jobs end as cancelled (deleting their temp files) rather than vanish with the executor's queue.
     jobs.values().forEach(this::cancel);
     executor.shutdownNow();
@@ -190,5 +205,10 @@ public final class JobService implements AutoCloseable {
         j.output().discard();
       }
     });
+    try {
+      executor.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -38,11 +38,16 @@ public final class Frame {
     if (header.length != length) {
       throw new UserError("body ends inside the frame header (" + header.length + " of " + length + " bytes)");
     }
+    T parsed;
     try {
-      return json.readValue(header, type);
+      parsed = json.readValue(header, type);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new UserError("frame header is not valid JSON for a " + type.getSimpleName() + ": " + e.getOriginalMessage());
     }
+    if (parsed == null) {
+      throw new UserError("the frame header must be a JSON object, got null");
+    }
+    return parsed;
   }
 
   /** Reads exactly {@code length} bytes of one buffer, naming it if the body is short. */

@@ -56,19 +56,37 @@ public final class FlatImageReader {
     } catch (UserError e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      UserError named = new UserError(file + ": cannot decode the image: "
-          + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
+      UserError named = new UserError(file + ": cannot decode the image"
+          + (e.getMessage() != null ? ": " + e.getMessage() : " (" + inWords(e, reader) + ")"));
       named.initCause(e);
       throw named;
     }
+  }
+
+  /** A decoder failure that has no message, said by its type: "truncated TIFF?", "null pointer in the decoder". */
+  static String inWords(Throwable e, ImageReader reader) {
+    if (e instanceof java.io.EOFException) {
+      String format;
+      try {
+        format = reader.getFormatName().toUpperCase(java.util.Locale.ROOT);
+      } catch (IOException unknown) {
+        format = "file";
+      }
+      return "truncated " + format + "?";
+    }
+    String type = e.getClass().getSimpleName().replaceAll("(Exception|Error)$", "");
+    return type.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT) + " in the decoder";
   }
 
   private static FlatImage convert(Path file, BufferedImage image) {
     Raster raster = image.getRaster();
     int bands = raster.getNumBands();
     int bits = raster.getSampleModel().getSampleSize(0);
-    if (image.getColorModel() instanceof java.awt.image.IndexColorModel || (bits != 8 && bits != 16)) {
-      throw new UserError(file + ": " + bits + "-bit or palette images are not supported; save it as 8- or 16-bit RGB or gray");
+    if (image.getColorModel() instanceof java.awt.image.IndexColorModel) {
+      throw new UserError(file + ": palette (indexed-colour) images are not supported; save it as 8- or 16-bit RGB or gray");
+    }
+    if (bits != 8 && bits != 16) {
+      throw new UserError(file + ": " + bits + "-bit samples are not supported; save it as 8- or 16-bit RGB or gray");
     }
     boolean hasAlpha = image.getColorModel().hasAlpha();
     int colorBands = hasAlpha ? bands - 1 : bands;

@@ -7,10 +7,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import loupe.engine.recipe.ModelInpainter;
+import loupe.engine.recipe.RecipeOptions;
 import loupe.models.ModelFolder;
 import loupe.models.ModelRegistry;
 import loupe.models.ModelStatus;
 import loupe.models.segment.IsNetSegmenter;
+import loupe.server.UserError;
 
 /**
  * The installed optional models, opened once per process on first use (opening verifies each
@@ -41,6 +43,22 @@ public final class InstalledModels {
   /** An installed segmentation model by id ("isnet"). */
   static Optional<IsNetSegmenter> segmenter(String id) {
     return "isnet".equals(id) ? once(SEGMENTERS, id, x -> registry().segmenter()) : Optional.empty();
+  }
+
+  /**
+   * Refuses a request that names a model which is not installed, when the request is made (a 400
+   * for the HTTP API, before any file for the CLI) rather than when its job runs.
+   */
+  public static void requireModels(RetouchRequest request) {
+    String inpainter = request.options().inpainter();
+    if (!inpainter.equals(RecipeOptions.CLASSICAL) && inpainter(inpainter).isEmpty()) {
+      throw new UserError("inpainter '" + inpainter + "' is not installed: run `loupe models add " + inpainter
+          + " <file.onnx>`");
+    }
+    if ("auto:isnet".equals(request.maskSource()) && segmenter("isnet").isEmpty()) {
+      throw new UserError("the model 'isnet' is not installed (see: loupe models list; install with: loupe models "
+          + "install isnet --accept-license)");
+    }
   }
 
   /** An installed inpainting model by id ("lama", "migan"), verified and named for the job's result. */

@@ -3,10 +3,36 @@ package loupe.server.retouch;
 
 import java.util.List;
 import java.util.Map;
+import loupe.server.UserError;
 import loupe.server.protocol.BufferDescriptor;
 
 /** The JSON header of POST /v1/jobs (docs/protocol.md). */
 public record PanelJobHeader(String recipe, Map<String, Object> options, DocumentInfo document, List<BufferDescriptor> buffers) {
   /** The Photoshop document the buffers came from. */
   public record DocumentInfo(int width, int height, int bitDepth, String mode, String colorProfile) {}
+
+  /**
+   * Checks, before any buffer is read, that every buffer descriptor is an object and lies within
+   * the document (the panel reads layers clipped to the canvas). The rest (sizes, depths, roles)
+   * is checked as the buffers are read.
+   *
+   * @return this header
+   */
+  public PanelJobHeader requireBuffersInDocument() {
+    if (document == null || buffers == null) {
+      throw new UserError("frame header needs 'document' and 'buffers'");
+    }
+    for (BufferDescriptor d : buffers) {
+      if (d == null) {
+        throw new UserError("every entry of 'buffers' must be a buffer descriptor (a JSON object), got null");
+      }
+      BufferDescriptor.Bounds b = d.bounds();
+      if (b != null && (b.left() < 0 || b.top() < 0 || b.right() > document.width() || b.bottom() > document.height())) {
+        throw new UserError("buffer '" + d.role() + "': bounds (left " + b.left() + ", top " + b.top() + ", right "
+            + b.right() + ", bottom " + b.bottom() + ") lie outside the " + document.width() + "×" + document.height()
+            + " document");
+      }
+    }
+    return this;
+  }
 }

@@ -2,7 +2,9 @@
 package loupe.server.retouch;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import loupe.engine.recipe.BackgroundMode;
 import loupe.engine.recipe.Recipe;
 import loupe.engine.recipe.RecipeOptions;
@@ -17,6 +19,8 @@ import loupe.server.UserError;
  * @param maskSource where the product mask comes from: auto, layer, selection, path[:NAME], channel:NAME; null = default
  */
 public record RetouchRequest(Recipe recipe, RecipeOptions options, String protectLayer, String maskSource) {
+  /** What {@code auto:NAME} may name: the engine's own segmenter, or the optional IS-Net model. */
+  private static final Set<String> AUTO_MODELS = Set.of("", "classical", "isnet");
 
   /** Builds a request from recipe defaults plus optional overrides (null = keep the default). */
   public static RetouchRequest of(String recipeName, String background, Double denoise, Double fsRadius,
@@ -43,7 +47,45 @@ public record RetouchRequest(Recipe recipe, RecipeOptions options, String protec
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
-    return new RetouchRequest(recipe, options, protectLayer, maskSource);
+    return new RetouchRequest(recipe, options, protectLayer, maskSource(maskSource));
+  }
+
+  /**
+   * The product-mask source, checked when the request is made rather than when its job runs:
+   * layer, auto[:classical|isnet], path[:NAME], or selection (panel jobs). The kind is lower-cased;
+   * a path's name keeps its case.
+   */
+  static String maskSource(String source) {
+    if (source == null || source.isBlank()) {
+      return null;
+    }
+    String s = source.trim();
+    int colon = s.indexOf(':');
+    String kind = (colon < 0 ? s : s.substring(0, colon)).toLowerCase(Locale.ROOT);
+    String name = colon < 0 ? null : s.substring(colon + 1);
+    boolean valid = switch (kind) {
+      case "layer", "selection" -> name == null;
+      case "auto" -> name == null || AUTO_MODELS.contains(name.toLowerCase(Locale.ROOT));
+      case "path" -> true;
+      default -> false;
+    };
+    if (!valid) {
+      throw new UserError("unknown product-mask source '" + s + "' (use layer, auto, auto:isnet, path[:NAME], "
+          + "or selection for panel jobs)");
+    }
+    return name == null ? kind : kind + ":" + (kind.equals("auto") ? name.toLowerCase(Locale.ROOT) : name);
+  }
+
+  /**
+   * This request for a file (CLI or PSD upload), which carries no selection: a 'selection' mask is
+   * refused now instead of failing when the job runs.
+   */
+  public RetouchRequest forFile() {
+    if ("selection".equals(maskSource)) {
+      throw new UserError("the product-mask source 'selection' is for panel jobs (a file carries no selection); "
+          + "use layer, auto or path[:NAME]");
+    }
+    return this;
   }
 
   /**
@@ -65,7 +107,7 @@ public record RetouchRequest(Recipe recipe, RecipeOptions options, String protec
   public static RetouchRequest fromQuery(Map<String, List<String>> query) {
     return of(first(query, "recipe"), first(query, "background"), number(query, "denoise"), number(query, "fsRadius"),
         bool(query, "protectHighlights"), bool(query, "protectShadows"), first(query, "protectLayer"),
-        first(query, "productMask")).withInpainter(first(query, "inpainter"));
+        first(query, "productMask")).withInpainter(first(query, "inpainter")).forFile();
   }
 
   private static String first(Map<String, List<String>> query, String key) {

@@ -59,6 +59,8 @@ class MaskErrorsTest {
     refused("unknown luminosity mask 'shine2'", EXAMPLE, "--luminosity", "shine2", "--out", out());
     refused("names no mask", EXAMPLE, "--luminosity", ",", "--out", out());
     refused("needs an RGB document", GRAY, "--source", "auto", "--luminosity", "red-lights3", "--out", out());
+    assertThat(CliRun.of("mask", "--help").out()).as("the help shows a zone as it is written")
+        .contains("zone:lights2-lights4");
   }
 
   @Test

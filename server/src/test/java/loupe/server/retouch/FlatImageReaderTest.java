@@ -38,8 +38,32 @@ class FlatImageReaderTest {
         });
   }
 
+  /** The TIFF decoder's EOFException has no message: the reason is said in words, never "null". */
+  @Test
+  void a_truncated_tiff_says_so_in_words() throws Exception {
+    byte[] whole = Files.readAllBytes(writeNoise("whole.tif", "tiff"));
+    Path cut = Files.write(tmp.resolve("cut.tif"), Arrays.copyOf(whole, whole.length / 2));
+    assertThatThrownBy(() -> FlatImageReader.read(cut, 1_000_000))
+        .isInstanceOf(UserError.class)
+        .hasMessage(cut + ": cannot decode the image (truncated TIFF?)");
+  }
+
+  @Test
+  void a_palette_png_is_refused_as_a_palette_image_not_as_8_bit() throws Exception {
+    BufferedImage indexed = new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_INDEXED);
+    Path png = tmp.resolve("indexed.png");
+    ImageIO.write(indexed, "png", png.toFile());
+    assertThatThrownBy(() -> FlatImageReader.read(png, 1_000_000))
+        .isInstanceOf(UserError.class)
+        .hasMessage(png + ": palette (indexed-colour) images are not supported; save it as 8- or 16-bit RGB or gray");
+  }
+
   /** Noise, so the pixel data is long enough that half of the file cuts into it. */
   private Path writeNoise(String name) throws Exception {
+    return writeNoise(name, "png");
+  }
+
+  private Path writeNoise(String name, String format) throws Exception {
     BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
     Random random = new Random(7);
     for (int y = 0; y < 48; y++) {
@@ -48,7 +72,7 @@ class FlatImageReaderTest {
       }
     }
     Path file = tmp.resolve(name);
-    ImageIO.write(image, "png", file.toFile());
+    ImageIO.write(image, format, file.toFile());
     return file;
   }
 }

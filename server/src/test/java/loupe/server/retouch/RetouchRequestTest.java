@@ -41,4 +41,19 @@ class RetouchRequestTest {
           });
     }
   }
+
+  @Test
+  void product_mask_sources_are_checked_and_normalised_when_the_request_is_made() {
+    assertThat(RetouchRequest.maskSource(" Layer ")).isEqualTo("layer");
+    assertThat(RetouchRequest.maskSource("AUTO:IsNet")).isEqualTo("auto:isnet");
+    assertThat(RetouchRequest.maskSource("path:Ring Outline")).isEqualTo("path:Ring Outline");
+    assertThat(RetouchRequest.maskSource("selection")).isEqualTo("selection");
+    assertThat(RetouchRequest.maskSource(null)).isNull();
+    for (String bad : List.of("bogus", "layer:Jewelry", "auto:sam", "channel:Alpha 1", "selection:x")) {
+      assertThatThrownBy(() -> RetouchRequest.maskSource(bad)).as(bad).isInstanceOf(UserError.class)
+          .hasMessageContaining("unknown product-mask source '" + bad + "'");
+    }
+    assertThatThrownBy(() -> RetouchRequest.fromQuery(Map.of("productMask", List.of("selection"))))
+        .isInstanceOf(UserError.class).hasMessageContaining("is for panel jobs");
+  }
 }

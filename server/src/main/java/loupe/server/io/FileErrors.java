@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.server.io;
+
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.util.Locale;
+
+/**
+ * java.nio.file's exceptions carry only a path as their message ("/tmp/x/r.psd"); this says what
+ * went wrong with it, on one line: "/tmp/x/r.psd: permission denied".
+ */
+public final class FileErrors {
+  private FileErrors() {}
+
+  public static String describe(FileSystemException e) {
+    String path = e.getFile() != null ? e.getFile() : "a file";
+    String other = e.getOtherFile() != null ? " (moving it to " + e.getOtherFile() + ")" : "";
+    return path + other + ": " + problem(e);
+  }
+
+  private static String problem(FileSystemException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such file or folder";
+    }
+    if (e instanceof NotDirectoryException) {
+      return "not a folder";
+    }
+    if (e instanceof FileAlreadyExistsException) {
+      return "already exists";
+    }
+    if (e instanceof DirectoryNotEmptyException) {
+      return "the folder is not empty";
+    }
+    String reason = e.getReason();
+    if (reason == null || reason.isBlank()) {
+      return "cannot be read or written";
+    }
+    // The operating system's words ("Is a directory", "No space left on device"), folders called folders.
+    String said = reason.replace("directory", "folder").replace("Directory", "Folder");
+    return said.substring(0, 1).toLowerCase(Locale.ROOT) + said.substring(1);
+  }
+}

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every failure is one line a user can act on: what went wrong, and with which file. */
+class CliErrorsTest {
+  @TempDir
+  Path tmp;
+
+  @Test
+  void file_system_errors_say_what_went_wrong_not_only_the_path() {
+    assertThat(LoupeCli.message(new AccessDeniedException("/tmp/x/r.psd"))).isEqualTo("/tmp/x/r.psd: permission denied");
+    assertThat(LoupeCli.message(new UncheckedIOException(new NoSuchFileException("/tmp/x/gone.psd"))))
+        .isEqualTo("/tmp/x/gone.psd: no such file or folder");
+    assertThat(LoupeCli.message(new FileSystemException("/tmp/x/out", null, "Is a directory")))
+        .isEqualTo("/tmp/x/out: is a folder");
+  }
+
+  @Test
+  void out_of_memory_inside_a_worker_gets_the_memory_advice() {
+    var wrapped = new ExecutionException(new OutOfMemoryError("Java heap space"));
+    assertThat(LoupeCli.message(wrapped)).startsWith("not enough memory for this file");
+  }
+
+  /** The engine's refusal of a 1×1 picture names no file: the CLI adds it, and it is bad input (exit 2). */
+  @Test
+  void an_image_too_small_to_retouch_is_bad_input_named_by_file() throws Exception {
+    Path one = tmp.resolve("one.png");
+    ImageIO.write(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB), "png", one.toFile());
+    CliRun run = CliRun.of("retouch", one.toString(), "--recipe", "quick", "--out", tmp.resolve("out").toString());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).startsWith("loupe: " + one + ": ").contains("1×1");
+  }
+
+  /** A mask source the job could not use is refused before any file is read or written. */
+  @Test
+  void an_impossible_mask_source_is_refused_up_front() {
+    Path out = tmp.resolve("out");
+    CliRun selection = CliRun.of("retouch", RetouchCommandTest.EXAMPLE.toString(), "--mask", "selection", "--out",
+        out.toString());
+    assertThat(selection.exit()).isEqualTo(2);
+    assertThat(selection.err()).contains("'selection' is for panel jobs");
+    CliRun bogus = CliRun.of("retouch", RetouchCommandTest.EXAMPLE.toString(), "--mask", "auto:bogus", "--out",
+        out.toString());
+    assertThat(bogus.exit()).isEqualTo(2);
+    assertThat(bogus.err()).contains("unknown product-mask source 'auto:bogus'");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void an_unknown_command_points_at_the_real_help() {
+    CliRun run = CliRun.of("frobnicate");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("(try: loupe --help)").doesNotContain("loupe loupe");
+  }
+}

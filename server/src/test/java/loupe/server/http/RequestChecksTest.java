@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import loupe.server.protocol.BufferDescriptor;
+import loupe.server.protocol.Frame;
+import loupe.server.retouch.InstalledModels;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What a request gets wrong is refused when it is made (400/406 naming it), not when its job runs. */
+class RequestChecksTest {
+  static ServerHarness harness;
+
+  @BeforeAll
+  static void start() {
+    harness = new ServerHarness();
+  }
+
+  @AfterAll
+  static void stop() {
+    harness.close();
+  }
+
+  @Test
+  void a_null_frame_header_is_a_400_not_a_500() throws Exception {
+    byte[] body = {0, 0, 0, 4, 'n', 'u', 'l', 'l'};
+    HttpResponse<byte[]> r = harness.post("/v1/jobs", Frame.MEDIA_TYPE, body, ServerHarness.TOKEN);
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(detail(r)).isEqualTo("the frame header must be a JSON object, got null");
+  }
+
+  @Test
+  void a_buffer_outside_the_document_is_refused_naming_it_and_its_bounds() throws Exception {
+    BufferDescriptor jewelry = new BufferDescriptor("jewelry", 64, 64, 3, 8, false, "chunky",
+        new BufferDescriptor.Bounds(100, 100, 164, 164), null, 64 * 64 * 3);
+    Map<String, Object> header = Map.of("recipe", "quick",
+        "document", Map.of("width", 300_000, "height", 1, "bitDepth", 8, "mode", "RGB"), "buffers", List.of(jewelry));
+    HttpResponse<byte[]> r = harness.post("/v1/jobs", Frame.MEDIA_TYPE,
+        Frame.write(harness.json, header, new byte[64 * 64 * 3]), ServerHarness.TOKEN);
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(detail(r)).startsWith("buffer 'jewelry': bounds (left 100, top 100, right 164, bottom 164) lie outside "
+        + "the 300000×1 document");
+  }
+
+  @Test
+  void an_unknown_product_mask_is_refused_at_submission() throws Exception {
+    Map<String, Object> header = Map.of("recipe", "quick", "options", Map.of("productMask", "bogus"),
+        "document", Map.of("width", 4, "height", 4, "bitDepth", 8, "mode", "RGB"),
+        "buffers", List.of(new BufferDescriptor("jewelry", 4, 4, 3, 8, false, "chunky",
+            new BufferDescriptor.Bounds(0, 0, 4, 4), null, 48)));
+    HttpResponse<byte[]> panel = harness.post("/v1/jobs", Frame.MEDIA_TYPE,
+        Frame.write(harness.json, header, new byte[48]), ServerHarness.TOKEN);
+    assertThat(panel.statusCode()).isEqualTo(400);
+    assertThat(detail(panel)).contains("unknown product-mask source 'bogus'");
+
+    assertRefusedUpload("productMask=selection", "'selection' is for panel jobs");
+  }
+
+  @Test
+  void an_inpainter_that_is_not_installed_is_refused_at_submission() throws Exception {
+    assumeTrue(InstalledModels.installed().stream().noneMatch(m -> m.startsWith("migan:")), "migan is installed here");
+    assertRefusedUpload("inpainter=migan", "inpainter 'migan' is not installed");
+  }
+
+  /** A PSD upload with this query is a 400 saying {@code why}, whatever its body. */
+  private static void assertRefusedUpload(String query, String why) throws Exception {
+    HttpResponse<byte[]> r = harness.post("/v1/psd-jobs?" + query, "application/octet-stream",
+        new byte[] {'8', 'B', 'P', 'S'}, ServerHarness.TOKEN);
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(detail(r)).contains(why);
+  }
+
+  @Test
+  void events_without_accepting_an_event_stream_get_a_406_saying_what_to_send() throws Exception {
+    HttpResponse<byte[]> r = harness.http.send(HttpRequest.newBuilder(harness.uri("/v1/jobs/j-0/events")).GET().build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(r.statusCode()).isEqualTo(406);
+    assertThat(detail(r)).contains("Accept: text/event-stream");
+  }
+
+  private static String detail(HttpResponse<byte[]> r) throws Exception {
+    return harness.json.readTree(new String(r.body(), StandardCharsets.UTF_8)).get("detail").asText();
+  }
+}
