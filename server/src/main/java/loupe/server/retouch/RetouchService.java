@@ -13,6 +13,7 @@ import loupe.engine.Progress;
 import loupe.engine.recipe.ModelInpainter;
 import loupe.psd.ColorMode;
 import loupe.psd.ImageResource;
+import loupe.psd.PendingFiles;
 import loupe.psd.PsdChannel;
 import loupe.psd.PsdDocument;
 import loupe.psd.PsdReadOptions;
@@ -105,7 +106,7 @@ public final class RetouchService {
     Files.createDirectories(outDir);
     Path out = outputFor(input, outDir);
     // Written beside the target and verified there: the target appears verified or not at all.
-    Path unverified = outDir.resolve("." + out.getFileName() + ".unverified");
+    Path unverified = PendingFiles.register(outDir.resolve("." + out.getFileName() + ".unverified"));
     progress.report("writing", 0.95);
     try {
       PsdWriteResult written = PsdWriter.write(outcome.document(), unverified);
@@ -115,7 +116,7 @@ public final class RetouchService {
       return new FileOutcome(input, out, outcome.result(), written, (System.nanoTime() - start) / 1_000_000,
           outcome.productMask());
     } finally {
-      Files.deleteIfExists(unverified);
+      PendingFiles.delete(unverified);
     }
   }
 

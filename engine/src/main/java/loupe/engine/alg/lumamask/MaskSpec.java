@@ -207,7 +207,8 @@ public sealed interface MaskSpec {
 
   private static IllegalArgumentException unknown(String text) {
     return new IllegalArgumentException("unknown luminosity mask '" + text + "' (expected lightsN, darksN, midtonesN,"
-        + " optionally prefixed red-, green-, blue- or neutral-; zone:A-B; saturation; diamond-highlights;"
+        + " optionally prefixed red-, green-, blue- or neutral-; zone:A-B of two of those, e.g. zone:lights2-lights4; "
+        + "saturation; diamond-highlights;"
         + " metal-shadows)");
   }
 }
