@@ -6,7 +6,10 @@ import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -52,7 +55,20 @@ public final class FlatImageReader {
         throw new UserError(file + ": " + reader.getWidth(0) + "×" + reader.getHeight(0)
             + " is larger than the limit of " + maxPixels + " pixels");
       }
-      return reader.read(0);
+      List<String> damage = new ArrayList<>();
+      reader.addIIOReadWarningListener((source, warning) -> {
+        String w = warning.toLowerCase(Locale.ROOT);
+        if (w.contains("truncated") || w.contains("premature end")) {
+          damage.add(warning);
+        }
+      });
+      BufferedImage image = reader.read(0);
+      // A cut-off JPEG decodes "successfully", its missing part grey: that grey must not be retouched
+      // and delivered as the picture. (Other decoder warnings, e.g. extraneous bytes, are harmless.)
+      if (!damage.isEmpty()) {
+        throw new UserError(file + ": the image data is incomplete (" + String.join("; ", damage) + ")");
+      }
+      return image;
     } catch (UserError e) {
       throw e;
     } catch (IOException | RuntimeException e) {

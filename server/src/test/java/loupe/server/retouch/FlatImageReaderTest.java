@@ -38,6 +38,18 @@ class FlatImageReaderTest {
         });
   }
 
+  /** A cut-off JPEG decodes without an error, its missing half grey: refused, not retouched. */
+  @Test
+  void a_truncated_jpeg_is_refused_as_incomplete() throws Exception {
+    Path whole = writeNoise("whole.jpg", "jpeg");
+    assertThat(FlatImageReader.read(whole, 1_000_000).color().width).isEqualTo(64);
+    byte[] bytes = Files.readAllBytes(whole);
+    Path cut = Files.write(tmp.resolve("cut.jpg"), Arrays.copyOf(bytes, bytes.length / 2));
+    assertThatThrownBy(() -> FlatImageReader.read(cut, 1_000_000))
+        .isInstanceOf(UserError.class)
+        .hasMessageStartingWith(cut + ": the image data is incomplete (");
+  }
+
   /** The TIFF decoder's EOFException has no message: the reason is said in words, never "null". */
   @Test
   void a_truncated_tiff_says_so_in_words() throws Exception {
