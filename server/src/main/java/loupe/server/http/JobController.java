@@ -44,7 +44,7 @@ public final class JobController {
    */
   public void createPanelJob(Context ctx) throws IOException {
     requireType(ctx, Frame.MEDIA_TYPE);
-    try (InputStream body = LimitedInputStream.of(ctx.bodyInputStream(), config.maxUploadBytes())) {
+    try (InputStream body = LimitedInputStream.of(ctx, config.maxUploadBytes())) {
       try (Admission admission = jobs.admit("panel")) {
         PanelJobHeader header = Frame.readHeader(body, json, PanelJobHeader.class);
         JobFootprint footprint = JobFootprint.panel(header);
@@ -66,7 +66,7 @@ public final class JobController {
   public void createPsdJob(Context ctx) throws IOException {
     RetouchRequest request = RetouchRequest.fromQuery(ctx.queryParamMap());
     InstalledModels.requireModels(request);
-    try (InputStream body = LimitedInputStream.of(ctx.bodyInputStream(), config.maxUploadBytes());
+    try (InputStream body = LimitedInputStream.of(ctx, config.maxUploadBytes());
         Admission admission = admitReading(body, "psd")) {
       Path upload = Files.createTempFile("loupe-upload-", ".psd");
       // Deleted when the job ends, even one cancelled before it ran, or when the request fails here.

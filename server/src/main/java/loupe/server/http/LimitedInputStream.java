@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.server.http;
 
+import io.javalin.http.Context;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,8 +17,20 @@ final class LimitedInputStream extends FilterInputStream {
     this.limit = limit;
   }
 
-  static InputStream of(InputStream in, long limit) {
-    return new LimitedInputStream(in, limit);
+  /**
+   * The request's body, counted. A body whose declared length is over the limit is refused at once
+   * and the connection closed, rather than read up to the limit first (gigabytes, for nothing).
+   */
+  static InputStream of(Context ctx, long limit) {
+    if (ctx.req().getContentLengthLong() > limit) {
+      ctx.header("Connection", "close");
+      throw tooLarge(limit);
+    }
+    return new LimitedInputStream(ctx.bodyInputStream(), limit);
+  }
+
+  private static UserError tooLarge(long limit) {
+    return new UserError(413, "request body exceeds the server's limit of " + limit + " bytes");
   }
 
   @Override
@@ -41,7 +54,7 @@ final class LimitedInputStream extends FilterInputStream {
   private void add(long n) {
     count += n;
     if (count > limit) {
-      throw new UserError(413, "request body exceeds the server's limit of " + limit + " bytes");
+      throw tooLarge(limit);
     }
   }
 }

@@ -35,6 +35,12 @@ class PsdJobTest {
   }
 
   @Test
+  void a_body_declared_over_the_upload_limit_is_refused_before_any_of_it_is_sent() throws Exception {
+    // 3 GiB declared, 2 GiB allowed: the answer must come without the body (none is ever sent).
+    assertThat(harness.rawPostDeclaring("/v1/psd-jobs?recipe=pro", 3L << 30)).isEqualTo("HTTP/1.1 413 Payload Too Large");
+  }
+
+  @Test
   void a_psd_job_returns_a_psd_whose_jewelry_layer_is_identical_and_locked() throws Exception {
     HttpResponse<byte[]> created = harness.post("/v1/psd-jobs?recipe=pro", "application/octet-stream",
         Files.readAllBytes(EXAMPLE), ServerHarness.TOKEN);

@@ -72,6 +72,22 @@ final class ServerHarness implements AutoCloseable {
     throw new AssertionError("job " + id + " did not finish in time");
   }
 
+  /**
+   * A raw POST that declares a body of {@code contentLength} bytes and sends none of it; returns the
+   * status line the server answers with (a server waiting for the body times the read out).
+   */
+  String rawPostDeclaring(String path, long contentLength) throws IOException {
+    try (Socket s = new Socket("127.0.0.1", server.port())) {
+      s.setSoTimeout(10_000);
+      String req = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nAuthorization: Bearer "
+          + TOKEN + "\r\nContent-Type: application/octet-stream\r\nContent-Length: " + contentLength + "\r\n\r\n";
+      s.getOutputStream().write(req.getBytes(StandardCharsets.US_ASCII));
+      s.getOutputStream().flush();
+      String response = new String(s.getInputStream().readNBytes(200), StandardCharsets.UTF_8);
+      return response.lines().findFirst().orElse("");
+    }
+  }
+
   /** A raw HTTP/1.1 GET with chosen headers (java.net.http refuses to set Host). Returns the status line. */
   String rawGet(String path, String host, String origin) throws IOException {
     try (Socket s = new Socket("127.0.0.1", server.port())) {
