@@ -37,7 +37,8 @@ class PsdJobTest {
   @Test
   void a_body_declared_over_the_upload_limit_is_refused_before_any_of_it_is_sent() throws Exception {
     // 3 GiB declared, 2 GiB allowed: the answer must come without the body (none is ever sent).
-    assertThat(harness.rawPostDeclaring("/v1/psd-jobs?recipe=pro", 3L << 30)).isEqualTo("HTTP/1.1 413 Payload Too Large");
+    assertThat(harness.rawPostDeclaring("/v1/psd-jobs?recipe=pro", 3L << 30))
+        .isEqualTo("HTTP/1.1 413 Payload Too Large");
   }
 
   @Test
