@@ -85,7 +85,11 @@ class ModelInstallerTest {
     byte[] tgz = Fixtures.bytes("tiny-package.tgz");
     Path cut = Files.write(scratch.resolve("cut.tgz"), Arrays.copyOf(tgz, tgz.length / 2));
     assertThatThrownBy(() -> installer().installPackage("tiny-isnet", "small", cut, true))
-        .isInstanceOf(ModelException.class).hasMessageStartingWith("model 'tiny-isnet': cannot read package " + cut);
+        .isInstanceOf(ModelException.class)
+        .hasMessage("model 'tiny-isnet': " + cut + " ends early: not a complete npm package (.tgz)");
+    Path empty = Files.write(scratch.resolve("empty.tgz"), new byte[0]);
+    assertThatThrownBy(() -> installer().installPackage("tiny-isnet", "small", empty, true))
+        .hasMessage("model 'tiny-isnet': " + empty + " ends early: not a complete npm package (.tgz)");
     Path text = Files.writeString(scratch.resolve("text.tgz"), "hello");
     assertThatThrownBy(() -> installer().installPackage("tiny-isnet", "small", text, true))
         .hasMessageContaining("is not a gzip-compressed package");

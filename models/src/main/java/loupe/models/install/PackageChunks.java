@@ -2,6 +2,7 @@
 package loupe.models.install;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -76,8 +77,11 @@ public final class PackageChunks {
       return ordered;
     } catch (ZipException e) {
       throw new ModelException(modelId, tgz + " is not a gzip-compressed package (" + e.getMessage() + ")", e);
+    } catch (EOFException e) {
+      throw new ModelException(modelId, tgz + " ends early: not a complete npm package (.tgz)", e);
     } catch (IOException e) {
-      throw new ModelException(modelId, "cannot read package " + tgz + ": " + e.getMessage(), e);
+      throw new ModelException(modelId, "cannot read package " + tgz + ": "
+          + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
     }
   }
 

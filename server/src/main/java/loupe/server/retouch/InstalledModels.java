@@ -56,9 +56,21 @@ public final class InstalledModels {
           + " <file.onnx>`");
     }
     if ("auto:isnet".equals(request.maskSource()) && segmenter("isnet").isEmpty()) {
-      throw new UserError("the model 'isnet' is not installed (see: loupe models list; install with: loupe models "
-          + "install isnet --accept-license)");
+      throw unusable("isnet");
     }
+  }
+
+  /**
+   * Why model {@code id} cannot be used: damaged (a file that fails verification, with what is
+   * wrong) or not installed, and how to put it right.
+   */
+  static UserError unusable(String id) {
+    String install = "loupe models install " + id + " --accept-license";
+    return registry().statuses().stream()
+        .filter(s -> s.manifest().id().equals(id) && s.state() == ModelStatus.State.BAD).findFirst()
+        .map(s -> new UserError(s.detail() + " (" + install + ")"))
+        .orElseGet(() -> new UserError("the model '" + id + "' is not installed (see: loupe models list; install with: "
+            + install + ")"));
   }
 
   /** An installed inpainting model by id ("lama", "migan"), verified and named for the job's result. */

@@ -150,8 +150,7 @@ public final class ProductMasks {
       Protection p = protection(image, segmenter.segment(image, progress), progress);
       return new ProductMask(p.mask(), List.of(), propNote(p));
     }
-    IsNetSegmenter m = models.apply(model).orElseThrow(() -> new UserError("the model '" + model + "' is not installed "
-        + "(see: loupe models list; install with: loupe models install " + model + " --accept-license)"));
+    IsNetSegmenter m = models.apply(model).orElseThrow(() -> InstalledModels.unusable(model));
     Protection p = protection(image, m.segment(image, progress), progress);
     ModelInfo info = m.modelInfo();
     return new ProductMask(p.mask(), List.of(new ModelUse(info.id(), info.variant(), info.sha256(), "product mask")),
