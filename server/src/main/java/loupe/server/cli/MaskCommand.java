@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.server.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -65,6 +66,11 @@ final class MaskCommand implements Callable<Integer> {
     MaskInput in = MaskInput.read(input);
     String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
     boolean psd = name.endsWith(".psd") || name.endsWith(".psb");
+    // A folder named like an image (masks.png, c.tif) is almost surely a mistyped file name.
+    if (!psd && !Files.isDirectory(out) && name.matches(".*\\.(png|tiff?|jpe?g)")) {
+      throw new UserError("--out " + out + ": the masks go into a folder (PNG files) or a .psd/.psb copy, not a "
+          + name.substring(name.lastIndexOf('.') + 1).toUpperCase(Locale.ROOT) + " file");
+    }
     if (!psd && form != PsdMaskCopy.Form.CHANNELS) {
       throw new UserError("--as " + FormConverter.name(form) + " needs a .psd/.psb --out (PNG masks are files of their own)");
     }

@@ -28,6 +28,14 @@ class MaskErrorsTest {
   }
 
   @Test
+  void an_out_named_like_an_image_file_is_refused_not_made_a_folder() throws Exception {
+    Path tif = tmp.resolve("c.tif");
+    refused("the masks go into a folder (PNG files) or a .psd/.psb copy, not a TIF file", EXAMPLE, "--out",
+        tif.toString());
+    assertThat(tif).doesNotExist();
+  }
+
+  @Test
   void channel_source_without_a_name() throws Exception {
     refused("channel:NAME", ALPHAS, "--source", "channel:", "--out", out());
     refused("channel:NAME", ALPHAS, "--source", "channel", "--out", out());
