@@ -8,6 +8,21 @@ import java.util.List;
 public record LayerNode(PsdLayer layer, List<LayerNode> children) {
     public boolean isGroup() { return layer.isGroupStart(); }
 
+    /** The nodes from a root down to the one of {@code layer}, that one last; empty when it is not in the tree. */
+    public static List<LayerNode> pathTo(List<LayerNode> roots, PsdLayer layer) {
+        for (LayerNode n : roots) {
+            if (n.layer() == layer) return List.of(n);
+            List<LayerNode> below = pathTo(n.children(), layer);
+            if (!below.isEmpty()) {
+                List<LayerNode> path = new ArrayList<>(below.size() + 1);
+                path.add(n);
+                path.addAll(below);
+                return path;
+            }
+        }
+        return List.of();
+    }
+
     /** Builds the tree from records in file order (bottom to top); divider records close groups and are not nodes. */
     static List<LayerNode> build(List<PsdLayer> fileOrder) {
         List<LayerNode> roots = new ArrayList<>();

@@ -16,6 +16,13 @@ public record RetouchResult(Recipe recipe, List<OutputLayer> layers, FidelityRep
     models = List.copyOf(models);
   }
 
+  /** This result with a note of a step after the recipe (writing, checking) listed last. */
+  public RetouchResult withNote(String note) {
+    List<String> allNotes = new ArrayList<>(notes);
+    allNotes.add(note);
+    return new RetouchResult(recipe, layers, fidelity, allNotes, backgroundGenerated, models);
+  }
+
   /**
    * This result with the models and notes of a step before the recipe (the product mask) listed
    * first.

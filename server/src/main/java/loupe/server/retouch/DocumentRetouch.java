@@ -19,6 +19,7 @@ import loupe.engine.recipe.RecipeRunner;
 import loupe.engine.recipe.RetouchInput;
 import loupe.engine.recipe.RetouchResult;
 import loupe.psd.ColorMode;
+import loupe.psd.LayerNode;
 import loupe.psd.PsdChannel;
 import loupe.psd.PsdCompositor;
 import loupe.psd.PsdDocument;
@@ -43,7 +44,8 @@ public final class DocumentRetouch {
   private DocumentRetouch() {}
 
   /** The retouched document (same object, modified), the engine's result, the protected layer and the product mask. */
-  public record Outcome(PsdDocument document, RetouchResult result, PsdLayer protectedLayer, GrayU16 productMask) {}
+  public record Outcome(PsdDocument document, RetouchResult result, PsdLayer protectedLayer,
+      Map<Integer, String> protectedDigest, GrayU16 productMask) {}
 
   /**
    * @param doc Modified: the result layers are added and the protected layer locked
@@ -58,8 +60,10 @@ public final class DocumentRetouch {
     RetouchInput input;
     ProductMasks.ProductMask product;
     List<String> unrendered = List.of();
+    Map<Integer, String> digest;
     if (jewelry != null) {
       ProtectedLayerCheck.requireOpaqueNormal(doc, jewelry, file);
+      digest = WrittenFileCheck.digest(jewelry);
       progress.report("reading layers", 0.02);
       ProtectedLayer prot = new ProtectedLayer(PsdPixels.color(jewelry, bands), PsdPixels.alpha(jewelry),
           PsdPixels.userMaskAtLayer(jewelry), PsdPixels.bounds(jewelry), jewelry.opacity());
@@ -75,6 +79,7 @@ public final class DocumentRetouch {
         throw new UserError(file + ": the document has no composite image and no protected layer to work from");
       }
       jewelry = originalLayer(doc, bands);
+      digest = WrittenFileCheck.digest(jewelry);
       Planar image = PsdPixels.color(jewelry, bands);
       product = masks.productMask(request.maskSource(), "auto", image, null, 255, doc, progress);
       input = new RetouchInput(image, depth, product.mask(), null, null, null);
@@ -95,7 +100,7 @@ public final class DocumentRetouch {
         .withBefore(product.models(), notes);
     addLayers(doc, jewelry, result, doc.depth());
     doc.lockLayer(jewelry, PROTECTED_LOCKS | jewelry.lockFlags());
-    return new Outcome(doc, result, jewelry, input.productMask());
+    return new Outcome(doc, result, jewelry, digest, input.productMask());
   }
 
   static int colorBands(PsdDocument doc, String file) {
@@ -141,8 +146,7 @@ public final class DocumentRetouch {
   private static void addLayers(PsdDocument doc, PsdLayer jewelry, RetouchResult result, int depth) {
     // Layers clipped to the jewelry (a Curves on the piece) must stay clipped to it: a group put
     // between them joins the clipping stack, as Photoshop does with a layer created there.
-    int above = doc.indexOf(jewelry) + 1;
-    boolean clippedStack = above < doc.layers().size() && doc.layers().get(above).clipping();
+    boolean clippedStack = clippedAbove(doc, jewelry);
     for (Placement placement : Placement.values()) {
       Map<String, List<PsdLayer>> groups = new java.util.LinkedHashMap<>();
       for (OutputLayer out : result.layers()) {
@@ -163,6 +167,17 @@ public final class DocumentRetouch {
         }
       }
     }
+  }
+
+  /** Whether the layer or group right above {@code layer} in its group (or at the top level) is clipped to it. */
+  private static boolean clippedAbove(PsdDocument doc, PsdLayer layer) {
+    List<LayerNode> path = LayerNode.pathTo(doc.layerTree(), layer);
+    if (path.isEmpty()) {
+      return false;
+    }
+    List<LayerNode> siblings = path.size() > 1 ? path.get(path.size() - 2).children() : doc.layerTree();
+    int at = siblings.indexOf(path.get(path.size() - 1));
+    return at > 0 && siblings.get(at - 1).layer().clipping(); // children run top to bottom
   }
 
   /** An engine layer as a new PSD layer (pixels, transparency, user mask, blend, opacity, visibility). */

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.server.retouch;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import loupe.psd.LayerMask;
 import loupe.psd.LayerNode;
 import loupe.psd.PsdDocument;
 import loupe.psd.PsdLayer;
@@ -11,10 +11,12 @@ import loupe.server.UserError;
 
 /**
  * Refuses a protected layer whose pixels are not what the document shows where it covers fully.
- * Loupe adds its layers beneath the jewelry, and a pixel the jewelry covers stays bit-exact only if
- * nothing beneath shows through it: the layer must be visible, Normal, at 100 % opacity and fill,
- * not clipped, and every group around it visible, at 100 %, pass-through or Normal, without a mask.
- * Otherwise the new background would change the jewelry as seen while the report said it held.
+ * Loupe adds its layers directly beneath the jewelry (inside the jewelry's own group), so a pixel the
+ * jewelry covers stays as seen only if nothing beneath shows through the layer itself: it must be
+ * visible, Normal, at 100 % opacity and fill, not clipped, without knockout, channel restrictions,
+ * blend-if or a feathered mask (a feather blurs a mask stored as fully on), in visible groups.
+ * The groups' own opacity, mask or blend mode need no rule: they mix the group's content, which is
+ * the jewelry wherever it covers fully, with layers outside the group that Loupe does not change.
  */
 final class ProtectedLayerCheck {
   private ProtectedLayerCheck() {}
@@ -22,14 +24,10 @@ final class ProtectedLayerCheck {
   /** @throws UserError naming the file, the layer and the setting to change */
   static void requireOpaqueNormal(PsdDocument doc, PsdLayer layer, String file) {
     String problem = ownProblem(layer);
-    if (problem == null) {
-      List<PsdLayer> groups = new ArrayList<>();
-      findPath(doc.layerTree(), layer, groups);
-      for (PsdLayer group : groups) {
-        problem = groupProblem(group);
-        if (problem != null) {
-          break;
-        }
+    List<LayerNode> path = LayerNode.pathTo(doc.layerTree(), layer);
+    for (LayerNode group : path.subList(0, Math.max(0, path.size() - 1))) {
+      if (problem == null && !group.layer().visible()) {
+        problem = "lies in group '" + group.layer().name() + "', which is hidden";
       }
     }
     if (problem != null) {
@@ -52,39 +50,17 @@ final class ProtectedLayerCheck {
     if (l.clipping()) {
       return "is clipped to the layer below it";
     }
+    LayerMask m = l.userMask();
+    boolean vectorOn = l.vectorMask() != null && !l.vectorMask().disabled();
+    if (m != null && ((!m.disabled() && positive(m.userFeather())) || (vectorOn && positive(m.vectorFeather())))) {
+      return "has a feathered mask";
+    }
     String seeThrough = l.seeThrough();
     return seeThrough == null ? null : seeThrough + " in its Blending Options";
   }
 
-  private static String groupProblem(PsdLayer g) {
-    String name = "lies in group '" + g.name() + "', which ";
-    if (!g.visible()) {
-      return name + "is hidden";
-    }
-    if (!"pass".equals(g.blendMode()) && !"norm".equals(g.blendMode())) {
-      return name + "is in blend mode '" + g.blendMode().trim() + "'";
-    }
-    if (g.opacity() != 255 || g.fillOpacity() != 255) {
-      return name + "is at " + percent(Math.min(g.opacity(), g.fillOpacity())) + " opacity or fill";
-    }
-    return g.userMask() != null && !g.userMask().disabled() ? name + "has a layer mask" : null;
-  }
-
-  /** Fills {@code path} with the groups enclosing {@code layer}, outermost first; whether it was found. */
-  private static boolean findPath(List<LayerNode> nodes, PsdLayer layer, List<PsdLayer> path) {
-    for (LayerNode n : nodes) {
-      if (n.layer() == layer) {
-        return true;
-      }
-      if (n.isGroup()) {
-        path.add(n.layer());
-        if (findPath(n.children(), layer, path)) {
-          return true;
-        }
-        path.remove(path.size() - 1);
-      }
-    }
-    return false;
+  private static boolean positive(Double feather) {
+    return feather != null && feather > 0;
   }
 
   private static String percent(int alpha) {

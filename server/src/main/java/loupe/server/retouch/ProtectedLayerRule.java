@@ -12,11 +12,11 @@ import loupe.server.UserError;
 
 /**
  * Finds the protected jewelry layer (docs/recipes.md): the topmost pixel layer with the requested
- * name; else the topmost named Jewelry, Jewellery, Product or Protected; else the one visible
- * pixel layer with transparency above the bottom layer, when there is exactly one (several are
- * refused rather than guessed: a logo, a retouching layer or a dodge-and-burn layer must not be
- * protected in the jewelry's place). Text, smart-object and fill layers never qualify. Returns null
- * for a document with no such layer (treated as a photograph).
+ * name; else the topmost pixel layer named Jewelry, Jewellery, Product or Protected; else the one
+ * visible pixel layer with transparency above the bottom layer, when there is exactly one (several
+ * are refused rather than guessed: a logo, a retouching layer or a dodge-and-burn layer must not be
+ * protected in the jewelry's place). Text, smart-object, fill and shape layers qualify only by
+ * --protect. Returns null for a document with no such layer (treated as a photograph).
  */
 public final class ProtectedLayerRule {
   private static final Set<String> NAMES = Set.of("jewelry", "jewellery", "product", "protected");
@@ -36,14 +36,13 @@ public final class ProtectedLayerRule {
               + names(topDown.stream().filter(ProtectedLayerRule::isPixelLayer).toList()) + ")"));
     }
     for (PsdLayer l : topDown) {
-      if (isPixelLayer(l) && NAMES.contains(l.name().trim().toLowerCase(Locale.ROOT))) {
+      if (isPixelLayer(l) && !isRendered(l) && NAMES.contains(l.name().trim().toLowerCase(Locale.ROOT))) {
         return l;
       }
     }
     int bottom = indexOfFirstPixelLayer(layers);
     List<PsdLayer> candidates = topDown.stream().filter(l -> layers.indexOf(l) > bottom && isPixelLayer(l)
-        && l.visible() && l.channel(PsdChannel.TRANSPARENCY) != null
-        && l.blocks().stream().noneMatch(b -> RENDERED.contains(b.key()))).toList();
+        && l.visible() && l.channel(PsdChannel.TRANSPARENCY) != null && !isRendered(l)).toList();
     if (candidates.size() > 1) {
       throw new UserError(file + ": several layers could hold the jewelry (" + names(candidates)
           + "); name the jewelry layer Jewelry, or choose it with --protect NAME");
@@ -54,6 +53,11 @@ public final class ProtectedLayerRule {
   /** A layer that holds pixels: not a group record, not empty. */
   public static boolean isPixelLayer(PsdLayer l) {
     return !l.isGroupStart() && !l.isGroupEnd() && l.width() > 0 && l.height() > 0;
+  }
+
+  /** A text, smart-object, fill or shape layer (a caption reading "Product" is not the product). */
+  private static boolean isRendered(PsdLayer l) {
+    return l.blocks().stream().anyMatch(b -> RENDERED.contains(b.key()));
   }
 
   private static int indexOfFirstPixelLayer(List<PsdLayer> layers) {

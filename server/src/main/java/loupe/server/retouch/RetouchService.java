@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import loupe.engine.Progress;
 import loupe.engine.recipe.ModelInpainter;
+import loupe.engine.recipe.RetouchResult;
 import loupe.psd.ColorMode;
 import loupe.psd.ImageResource;
 import loupe.psd.PendingFiles;
@@ -101,7 +102,7 @@ public final class RetouchService {
     String file = input.toString();
     PsdDocument doc = isPsd(input) ? PsdReader.read(input, PsdReadOptions.DEFAULT.withMaxPixels(4 * MAX_PIXELS))
         : fromFlat(opaque(FlatImageReader.read(input, MAX_PIXELS), file));
-    List<PsdChannel> picture = WrittenFileCheck.picture(doc);
+    WrittenFileCheck.Picture picture = WrittenFileCheck.picture(doc);
     DocumentRetouch.Outcome outcome = DocumentRetouch.run(doc, file, request, masks, inpainters, progress);
     Files.createDirectories(outDir);
     Path out = outputFor(input, outDir);
@@ -110,10 +111,13 @@ public final class RetouchService {
     progress.report("writing", 0.95);
     try {
       PsdWriteResult written = PsdWriter.write(outcome.document(), unverified);
-      WrittenFileCheck.verify(unverified, out, outcome.protectedLayer(),
-          outcome.document().indexOf(outcome.protectedLayer()), picture, outcome.productMask());
+      String unchecked = WrittenFileCheck.verify(unverified, out, outcome.protectedLayer().name(),
+          outcome.document().indexOf(outcome.protectedLayer()), outcome.protectedDigest(), picture,
+          outcome.productMask());
       Files.move(unverified, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      return new FileOutcome(input, out, outcome.result(), written, (System.nanoTime() - start) / 1_000_000,
+      RetouchResult result = unchecked == null ? outcome.result() : outcome.result().withNote("written file re-read: the "
+          + "protected layer is byte for byte as in the input; the picture it shows was not compared (" + unchecked + ")");
+      return new FileOutcome(input, out, result, written, (System.nanoTime() - start) / 1_000_000,
           outcome.productMask());
     } finally {
       PendingFiles.delete(unverified);

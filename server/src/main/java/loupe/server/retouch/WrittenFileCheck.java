@@ -3,8 +3,12 @@ package loupe.server.retouch;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import loupe.engine.image.GrayU16;
 import loupe.engine.recipe.FidelityViolationException;
 import loupe.psd.PsdChannel;
@@ -15,59 +19,67 @@ import loupe.psd.PsdReader;
 
 /**
  * The promise checked on the file itself, independently of the engine's model of it: re-read, the
- * protected layer must equal the input's byte for byte, and the picture the file shows (psd-io's
- * compositor, which renders what Photoshop does for the layers it accepts) must equal the input's
- * picture wherever the product mask is fully jewelry.
+ * protected layer must equal what the input held byte for byte (digests taken before the retouch),
+ * and the picture the file shows (psd-io's compositor, which renders what Photoshop does for the
+ * layers it accepts) must equal the input's picture wherever the product mask is fully jewelry.
+ * Where psd-io cannot render the document (adjustment, text or smart-object layers, effects,
+ * clipping), the picture is not compared, and the check says so.
  */
 final class WrittenFileCheck {
   private WrittenFileCheck() {}
 
   /**
    * The input's picture, taken before a retouch changes the document: its colour channels as
-   * composited, or null when psd-io cannot render its layers (the engine's guard then stands alone).
+   * composited, or null channels and the reason when psd-io cannot render them.
    */
-  static List<PsdChannel> picture(PsdDocument doc) {
+  record Picture(List<PsdChannel> channels, String unrendered) {}
+
+  static Picture picture(PsdDocument doc) {
+    int colours = doc.colorMode().colorChannels();
     if (doc.layers().isEmpty()) {
-      return doc.composite().subList(0, doc.colorMode().colorChannels());
+      return doc.composite().size() < colours ? new Picture(null, "the input holds no picture")
+          : new Picture(doc.composite().subList(0, colours), null);
     }
-    return PsdCompositor.cannotRender(doc) != null ? null
-        : PsdCompositor.composite(doc).subList(0, doc.colorMode().colorChannels());
+    String why = PsdCompositor.cannotRender(doc);
+    return why != null ? new Picture(null, why) : new Picture(PsdCompositor.composite(doc).subList(0, colours), null);
+  }
+
+  /** SHA-256 of each channel of {@code layer} by channel id, taken before anything can change it. */
+  static Map<Integer, String> digest(PsdLayer layer) {
+    Map<Integer, String> out = new TreeMap<>();
+    for (PsdChannel c : layer.channels()) {
+      out.put(c.id(), sha256(c.decoded()));
+    }
+    return out;
   }
 
   /**
    * @param file the written file
    * @param target its final name, for the message
-   * @param expected the protected layer as the input held it
+   * @param name the protected layer's name
    * @param index its place (file order) in the document written
-   * @param picture {@link #picture} of the input, or null
+   * @param channels {@link #digest} of the protected layer as the input held it
+   * @param picture {@link #picture} of the input
    * @param productMask the job's product mask (document size)
+   * @return null when everything was compared, else why the picture was not
    * @throws FidelityViolationException naming what differs
    */
-  static void verify(Path file, Path target, PsdLayer expected, int index, List<PsdChannel> picture,
-      GrayU16 productMask) throws IOException {
+  static String verify(Path file, Path target, String name, int index, Map<Integer, String> channels,
+      Picture picture, GrayU16 productMask) throws IOException {
     PsdDocument written = PsdReader.read(file);
     // By position, not by layer id: files from many tools carry no ids ('lyid').
     PsdLayer actual = index < written.layers().size() ? written.layers().get(index) : null;
-    String problem = actual == null || !actual.name().equals(expected.name()) ? "the protected layer is missing"
-        : actual.top() != expected.top() || actual.left() != expected.left() || actual.bottom() != expected.bottom()
-            || actual.right() != expected.right() ? "the protected layer's bounds changed"
-        : differingChannel(expected, actual);
-    if (problem == null && picture != null && PsdCompositor.cannotRender(written) == null) {
-      problem = differingJewelry(picture, written.composite(), productMask, written.depth() / 8);
+    String problem = actual == null || !actual.name().equals(name) ? "the protected layer is missing"
+        : !digest(actual).entrySet().containsAll(channels.entrySet())
+            ? "the protected layer's channels differ from the input's after writing" : null;
+    String unrendered = picture.channels() == null ? picture.unrendered() : PsdCompositor.cannotRender(written);
+    if (problem == null && unrendered == null) {
+      problem = differingJewelry(picture.channels(), written.composite(), productMask, written.depth() / 8);
     }
     if (problem != null) {
       throw new FidelityViolationException(target + ": " + problem + "; nothing was written");
     }
-  }
-
-  private static String differingChannel(PsdLayer expected, PsdLayer actual) {
-    for (PsdChannel c : expected.channels()) {
-      PsdChannel other = actual.channel(c.id());
-      if (other == null || !Arrays.equals(c.decoded(), other.decoded())) {
-        return "channel " + c.id() + " of the protected layer differs after writing";
-      }
-    }
-    return null;
+    return unrendered;
   }
 
   private static String differingJewelry(List<PsdChannel> before, List<PsdChannel> after, GrayU16 product, int bytes) {
@@ -87,5 +99,13 @@ final class WrittenFileCheck {
     return changed == 0 ? null
         : String.format("the picture the file shows differs from the input at %,d samples of fully jewelry pixels",
             changed);
+  }
+
+  private static String sha256(byte[] data) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
   }
 }

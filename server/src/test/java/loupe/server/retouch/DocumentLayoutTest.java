@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
 import loupe.engine.Progress;
+import loupe.psd.LayerNode;
 import loupe.psd.PsdChannel;
 import loupe.psd.PsdDocument;
 import loupe.psd.PsdLayer;
@@ -107,6 +108,25 @@ class DocumentLayoutTest {
     assertThat(group.name()).startsWith("Loupe frequency separation");
     assertThat(group.clipping()).isTrue();
     assertThat(layer(out, "Tone").clipping()).isTrue();
+  }
+
+  @Test
+  void a_group_clipped_to_the_jewelry_stays_clipped_to_it() throws Exception {
+    PsdDocument doc = PsdReader.read(ProtectedLayerCheckTest.EXAMPLE);
+    PsdLayer tone = PsdLayer.newPixelLayer("Tone", 100, 100, 20, 10, 8,
+        new byte[][] {new byte[200], new byte[200], new byte[200]}, filled(200, 255));
+    PsdLayer fix = doc.insertGroup(doc.indexOf(layer(doc, "Jewelry")) + 1, "Colour fix", List.of(tone));
+    fix.setClipping(true);
+    Path psd = write(doc);
+
+    FileOutcome outcome = new RetouchService().retouchFile(psd, dir.resolve("out"), PRO, Progress.NONE);
+    PsdDocument out = PsdReader.read(outcome.output());
+
+    List<LayerNode> top = out.layerTree();
+    int jewelry = top.indexOf(top.stream().filter(n -> n.layer().name().equals("Jewelry")).findFirst().orElseThrow());
+    PsdLayer between = top.get(jewelry - 1).layer(); // the tree runs top to bottom
+    assertThat(between.name()).startsWith("Loupe frequency separation");
+    assertThat(between.clipping()).isTrue();
   }
 
   @Test
