@@ -66,7 +66,7 @@ public final class DocumentRetouch {
       digest = WrittenFileCheck.digest(jewelry);
       progress.report("reading layers", 0.02);
       ProtectedLayer prot = new ProtectedLayer(PsdPixels.color(jewelry, bands), PsdPixels.alpha(jewelry),
-          PsdPixels.userMaskAtLayer(jewelry), PsdPixels.bounds(jewelry), jewelry.opacity());
+          PsdPixels.masksAtLayer(jewelry, doc.width(), doc.height()), PsdPixels.bounds(jewelry), jewelry.opacity());
       LayersBeneath under = LayersBeneath.of(doc, jewelry, bands);
       unrendered = under.unrendered();
       Planar beneath = Compositor.flatten(white(bands, canvas), under.layers());

@@ -29,15 +29,15 @@ record LayersBeneath(List<CompositeLayer> layers, List<String> unrendered) {
     List<String> unrendered = new ArrayList<>();
     int top = doc.indexOf(jewelry);
     List<PsdLayer> beneath = doc.layers().subList(0, top);
-    collect(doc.layerTree(), beneath, bands, false, layers, unrendered);
+    collect(doc.layerTree(), beneath, doc, bands, false, layers, unrendered);
     Collections.reverse(layers);
     Collections.reverse(unrendered);
     return new LayersBeneath(List.copyOf(layers), List.copyOf(unrendered));
   }
 
   /** Walks top to bottom; a group's ignored settings are named once, for the outermost such group. */
-  private static void collect(List<LayerNode> nodes, List<PsdLayer> beneath, int bands, boolean groupNamed,
-      List<CompositeLayer> layers, List<String> unrendered) {
+  private static void collect(List<LayerNode> nodes, List<PsdLayer> beneath, PsdDocument doc, int bands,
+      boolean groupNamed, List<CompositeLayer> layers, List<String> unrendered) {
     for (LayerNode n : nodes) {
       PsdLayer l = n.layer();
       if (!l.visible()) {
@@ -49,7 +49,7 @@ record LayersBeneath(List<CompositeLayer> layers, List<String> unrendered) {
         if (name) {
           unrendered.add(issue);
         }
-        collect(n.children(), beneath, bands, groupNamed || name, layers, unrendered);
+        collect(n.children(), beneath, doc, bands, groupNamed || name, layers, unrendered);
         continue;
       }
       if (!beneath.contains(l)) {
@@ -67,7 +67,7 @@ record LayersBeneath(List<CompositeLayer> layers, List<String> unrendered) {
       } else if (blend == null) {
         unrendered.add(name + " (blend mode '" + l.blendMode().trim() + "')");
       } else {
-        layers.add(new CompositeLayer(PsdPixels.color(l, bands), PsdPixels.alpha(l), PsdPixels.userMaskAtLayer(l),
+        layers.add(new CompositeLayer(PsdPixels.color(l, bands), PsdPixels.alpha(l), PsdPixels.masksAtLayer(l, doc.width(), doc.height()),
             PsdPixels.bounds(l), blend, l.opacity() * l.fillOpacity() / 255, true));
       }
     }

@@ -3,7 +3,9 @@ package loupe.server.retouch;
 
 import java.util.ArrayList;
 import java.util.List;
+import loupe.engine.alg.mask.LayerMaskSource;
 import loupe.engine.alg.mask.LayerShape;
+import loupe.engine.alg.mask.impl.MaskMath;
 import loupe.engine.image.BitDepth;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
@@ -105,8 +107,32 @@ public final class PsdPixels {
     return new LayerShape(bounds(layer), alpha(layer), userMask(layer), vector);
   }
 
+  /**
+   * What the layer's enabled masks let show, on the layer's own bounds: user mask × vector mask
+   * (rasterised over the canvas; off the canvas nothing shows), or null without either.
+   */
+  public static GrayU16 masksAtLayer(PsdLayer layer, int docWidth, int docHeight) {
+    GrayU16 user = userMaskAtLayer(layer);
+    if (layer.vectorMask() == null || layer.vectorMask().disabled()) {
+      return user;
+    }
+    LayerShape vectorOnly = new LayerShape(bounds(layer), null, null, shape(layer, docWidth, docHeight).vectorMask());
+    GrayU16 vector = LayerMaskSource.productMask(vectorOnly, docWidth, docHeight, null);
+    Rect b = bounds(layer);
+    GrayU16 out = new GrayU16(layer.width(), layer.height());
+    for (int y = 0; y < out.height; y++) {
+      for (int x = 0; x < out.width; x++) {
+        int dx = x + b.left();
+        int dy = y + b.top();
+        int v = dx >= 0 && dy >= 0 && dx < docWidth && dy < docHeight ? vector.get(dx, dy) : 0;
+        out.set(x, y, user == null ? v : MaskMath.mul(user.get(x, y), v));
+      }
+    }
+    return out;
+  }
+
   /** The enabled user mask placed on the layer's own bounds (default colour outside its rectangle), or null. */
-  public static GrayU16 userMaskAtLayer(PsdLayer layer) {
+  private static GrayU16 userMaskAtLayer(PsdLayer layer) {
     LayerShape.UserMask mask = userMask(layer);
     if (mask == null || mask.flags().disabled()) {
       return null;
