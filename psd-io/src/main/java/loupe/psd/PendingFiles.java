@@ -2,6 +2,7 @@
 package loupe.psd;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -15,10 +16,14 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class PendingFiles {
     private static final Set<Path> FILES = ConcurrentHashMap.newKeySet();
-    private static final Runnable DELETE_ALL = PendingFiles::deleteAll;
+    /** Set once the JVM stops: writing threads still run then, and what they register goes at once. */
+    private static volatile boolean stopping;
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(DELETE_ALL, "loupe-pending-files"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping = true;
+            deleteAll();
+        }, "loupe-pending-files"));
     }
 
     private PendingFiles() {}
@@ -28,9 +33,17 @@ public final class PendingFiles {
         return register(Files.createTempFile(dir, prefix, suffix));
     }
 
-    /** Registers a file about to be written; returns it. */
+    /**
+     * Registers a file about to be written; returns it.
+     *
+     * @throws UncheckedIOException once the JVM is stopping (the file is deleted: nothing may be left)
+     */
     public static Path register(Path file) {
         FILES.add(file.toAbsolutePath());
+        if (stopping) {
+            deleteAll();
+            throw new UncheckedIOException(new IOException(file + ": not written, Loupe is stopping"));
+        }
         return file;
     }
 
@@ -45,9 +58,9 @@ public final class PendingFiles {
         release(file);
     }
 
-    /** What the shutdown hook runs (tests call it directly). */
+    /** The shutdown hook's sweep, without marking the JVM as stopping (tests call it directly). */
     static Runnable shutdownHook() {
-        return DELETE_ALL;
+        return PendingFiles::deleteAll;
     }
 
     /** Files registered now (tests). */

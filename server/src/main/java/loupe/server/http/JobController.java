@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -71,7 +72,7 @@ public final class JobController {
       Path upload = Files.createTempFile("loupe-upload-", ".psd");
       // Deleted when the job ends, even one cancelled before it ran, or when the request fails here.
       admission.deleteWhenDone(upload);
-      Files.copy(body, upload, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(body, upload, StandardCopyOption.REPLACE_EXISTING);
       JobFootprint footprint = JobFootprint.psd(upload, request.recipe());
       admission.reserve(footprint.bytes(), footprint.what());
       accepted(ctx, jobs.submit(admission, progress -> retouch.runPsdUpload(upload, request, progress)));

@@ -200,15 +200,17 @@ public final class JobService implements AutoCloseable {
     jobs.values().forEach(this::cancel);
     executor.shutdownNow();
     scheduler.shutdownNow();
-    jobs.values().forEach(j -> {
-      if (j.output() != null) {
-        j.output().discard();
-      }
-    });
     try {
       executor.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    // After the wait: a job that finished meanwhile may have seen the service still open and kept
+    // its result (one still running discards its own when it ends). Discarding twice is harmless.
+    jobs.values().forEach(j -> {
+      if (j.output() != null) {
+        j.output().discard();
+      }
+    });
   }
 }

@@ -4,7 +4,6 @@ package loupe.server.masks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import loupe.engine.Progress;
 import loupe.engine.alg.lumamask.LumaMaskConfig;
@@ -49,10 +48,10 @@ public record DocumentMasks(String source, GrayU16 product, List<ModelUse> model
     PsdDocument doc = in.document();
     boolean defaulted = source == null || source.isBlank();
     // The protected layer is looked for only when the mask may come from it.
-    PsdLayer jewelry = doc == null || !(defaulted || kindOf(source.trim()).equals("layer")) ? null
+    PsdLayer jewelry = doc == null || !(defaulted || ProductMasks.kindOf(source.trim()).equals("layer")) ? null
         : ProtectedLayerRule.find(doc.layers(), protect, in.file().toString());
     String s = defaulted ? (jewelry != null ? "layer" : "auto") : source.trim();
-    String kind = kindOf(s);
+    String kind = ProductMasks.kindOf(s);
     ProductMasks.ProductMask product = switch (kind) {
       case "channel" -> new ProductMasks.ProductMask(
           fromChannel(in, s.contains(":") ? s.substring(s.indexOf(':') + 1) : ""));
@@ -70,10 +69,6 @@ public record DocumentMasks(String source, GrayU16 product, List<ModelUse> model
     progress.report("luminosity masks", 0.8);
     Map<MaskSpec, GrayU16> luminosity = specs.isEmpty() ? new LinkedHashMap<>() : luminosity(in, product.mask(), specs);
     return new DocumentMasks(s, product.mask(), product.models(), luminosity);
-  }
-
-  private static String kindOf(String source) {
-    return (source.contains(":") ? source.substring(0, source.indexOf(':')) : source).toLowerCase(Locale.ROOT);
   }
 
   /** {@code lights3,darks4} → specs, duplicates once; a bad name is a one-line user error naming it. */

@@ -3,6 +3,7 @@ package loupe.server.retouch;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import loupe.engine.Progress;
@@ -19,6 +20,7 @@ import loupe.engine.recipe.RecipeRunner;
 import loupe.engine.recipe.RetouchInput;
 import loupe.engine.recipe.RetouchResult;
 import loupe.psd.ColorMode;
+import loupe.psd.LayerMask;
 import loupe.psd.LayerNode;
 import loupe.psd.PsdChannel;
 import loupe.psd.PsdCompositor;
@@ -148,7 +150,7 @@ public final class DocumentRetouch {
     // between them joins the clipping stack, as Photoshop does with a layer created there.
     boolean clippedStack = clippedAbove(doc, jewelry);
     for (Placement placement : Placement.values()) {
-      Map<String, List<PsdLayer>> groups = new java.util.LinkedHashMap<>();
+      Map<String, List<PsdLayer>> groups = new LinkedHashMap<>();
       for (OutputLayer out : result.layers()) {
         if (out.placement() == placement) {
           groups.computeIfAbsent(out.group(), g -> new ArrayList<>()).add(toPsd(out, depth));
@@ -191,7 +193,7 @@ public final class DocumentRetouch {
     byte[] alpha = out.alpha() == null ? null : PsdPixels.encode(out.alpha(), depth);
     PsdLayer layer = PsdLayer.newPixelLayer(out.name(), b.top(), b.left(), b.width(), b.height(), depth, color, alpha);
     if (out.mask() != null) {
-      layer.setUserMask(loupe.psd.LayerMask.of(b.top(), b.left(), b.bottom(), b.right(), 0),
+      layer.setUserMask(LayerMask.of(b.top(), b.left(), b.bottom(), b.right(), 0),
           PsdPixels.encode(out.mask(), depth), depth);
     }
     layer.setBlendMode(out.blend().psdKey);

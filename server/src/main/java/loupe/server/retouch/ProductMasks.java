@@ -106,16 +106,21 @@ public final class ProductMasks {
   public ProductMask productMask(String source, String defaultSource, Planar image, LayerShape shape, int opacity,
       PsdDocument doc, Progress progress) {
     String s = source == null || source.isBlank() ? defaultSource : source.trim();
-    String kind = s.contains(":") ? s.substring(0, s.indexOf(':')) : s;
+    String kind = kindOf(s);
     String name = s.contains(":") ? s.substring(s.indexOf(':') + 1) : null;
     progress.report("product mask (" + kind + ")", 0.05);
-    return switch (kind.toLowerCase(Locale.ROOT)) {
+    return switch (kind) {
       case "layer" -> new ProductMask(fromLayer(shape, opacity, image.width, image.height));
       case "auto" -> automatic(name, image, progress);
       case "path" -> new ProductMask(fromPath(doc, name, image.width, image.height));
       default -> throw new UserError("unknown product-mask source '" + s
           + "' (use layer, auto, auto:isnet, path[:NAME])");
     };
+  }
+
+  /** The source's kind, lower case: "path" of "path:Outline". */
+  public static String kindOf(String source) {
+    return (source.contains(":") ? source.substring(0, source.indexOf(':')) : source).toLowerCase(Locale.ROOT);
   }
 
   /**
@@ -134,8 +139,7 @@ public final class ProductMasks {
         }
       }
     }
-    String kind = source.contains(":") ? source.substring(0, source.indexOf(':')) : source;
-    String why = switch (kind) {
+    String why = switch (kindOf(source)) {
       case "layer" -> "the protected layer covers no pixel fully: check its transparency and layer mask";
       case "auto" -> "the automatic mask found no jewelry";
       case "selection" -> "the selection selects no pixel fully";

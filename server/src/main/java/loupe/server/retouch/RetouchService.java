@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import loupe.engine.Progress;
@@ -59,7 +61,7 @@ public final class RetouchService {
     return panel.run(request, progress);
   }
 
-  /** A PSD job: the upload is retouched into a private temp folder; the upload itself is deleted after. */
+  /** A PSD job: the upload is retouched into a private temp folder (the job owns and deletes the upload). */
   public JobOutput runPsdUpload(Path upload, RetouchRequest request, Progress progress) throws IOException {
     Path dir = Files.createTempDirectory("loupe-job-");
     try {
@@ -68,14 +70,12 @@ public final class RetouchService {
     } catch (IOException | RuntimeException e) {
       deleteTree(dir);
       throw e;
-    } finally {
-      Files.deleteIfExists(upload);
     }
   }
 
   static void deleteTree(Path dir) {
     try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
     } catch (IOException ignored) {
       // best effort: a temp folder left behind is cleaned by the OS
     }
@@ -151,7 +151,7 @@ public final class RetouchService {
     int depth = image.depth().bits;
     PsdDocument doc = PsdDocument.create(bands == 3 ? ColorMode.RGB : ColorMode.GRAYSCALE, depth,
         image.color().width, image.color().height);
-    List<PsdChannel> channels = new java.util.ArrayList<>();
+    List<PsdChannel> channels = new ArrayList<>();
     for (int c = 0; c < bands; c++) {
       channels.add(PsdChannel.of(c, image.color().width, image.color().height, depth,
           PsdPixels.encode(image.color().bands[c], depth)));
