@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 
@@ -14,7 +13,7 @@ import java.util.List;
  * Writes a {@link PsdDocument}. Unchanged channels, resources and blocks are written from their
  * original bytes; new channels are encoded on a small pool while finished ones stream into a
  * temporary file in the target folder (section lengths patched in place), which then replaces the
- * target atomically, so a failure never leaves a partial file (nor does stopping the JVM: {@link PendingFiles}).
+ * target atomically ({@link AtomicFiles}), so a failure never leaves a partial file.
  */
 public final class PsdWriter {
     private PsdWriter() {}
@@ -25,11 +24,7 @@ public final class PsdWriter {
         boolean psb = doc.version == 2 || Math.max(doc.width, doc.height) > PsdHeader.PSD_MAX_SIDE;
         PsdCompositor.Decision decision = PsdCompositor.decide(doc);
         List<PsdChannel> composite = decision.recompute() ? PsdCompositor.composite(doc) : doc.composite;
-        Path target = out.toAbsolutePath();
-        Path tmp = PendingFiles.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            readableByAll(tmp);
-            long length;
+        AtomicFiles.write(out, AtomicFiles.Access.READABLE_BY_ALL, tmp -> {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 PsdOutput o = new PsdOutput(ch);
                 new PsdHeader(psb ? 2 : 1, doc.reserved, doc.channelCount, doc.height, doc.width, doc.depth, doc.colorMode).write(o);
@@ -40,25 +35,10 @@ public final class PsdWriter {
                 if (doc.compositePresent || decision.recompute()) ImageDataSection.write(o, composite, psb, doc.depth, doc.width);
                 o.bytes(doc.afterComposite);
                 o.flush();
-                length = o.length();
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            PendingFiles.release(tmp);
-            return new PsdWriteResult(psb, decision.recompute(), decision.reason(), length);
-        } catch (IOException | RuntimeException | Error e) {
-            PendingFiles.delete(tmp);
-            throw e;
-        }
-    }
-
-    /** Temp files are created owner-only; a finished document gets the usual rw-r--r--. */
-    private static void readableByAll(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system: the default permissions already apply.
-        }
+        });
+        return new PsdWriteResult(psb, decision.recompute(), decision.reason(), Files.size(out));
     }
 }

@@ -12,11 +12,11 @@ import javax.imageio.stream.ImageOutputStream;
 import loupe.engine.alg.outline.MaskOutline;
 import loupe.engine.alg.outline.Outline;
 import loupe.engine.image.GrayU16;
+import loupe.psd.AtomicFiles;
 import loupe.psd.PathData;
 import loupe.psd.PsdDocument;
 import loupe.psd.Resolution;
 import loupe.server.UserError;
-import loupe.server.io.AtomicFiles;
 
 /**
  * Flattened marketplace copies of a retouched document: PNG or TIFF at the document's depth (every

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import loupe.server.io.AtomicFiles;
+import loupe.psd.AtomicFiles;
 
 /** The bearer token: created once with 128 random bits, kept in a file only the user can read. */
 public final class TokenStore {

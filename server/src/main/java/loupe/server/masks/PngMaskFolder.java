@@ -12,8 +12,8 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import loupe.engine.alg.lumamask.MaskSpec;
 import loupe.engine.image.GrayU16;
+import loupe.psd.AtomicFiles;
 import loupe.server.UserError;
-import loupe.server.io.AtomicFiles;
 
 /**
  * Masks as 16-bit grayscale PNGs in a folder: {@code <stem>.mask.png} for the product mask and

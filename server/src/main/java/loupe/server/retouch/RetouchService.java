@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -14,9 +13,9 @@ import java.util.Locale;
 import loupe.engine.Progress;
 import loupe.engine.recipe.ModelInpainter;
 import loupe.engine.recipe.RetouchResult;
+import loupe.psd.AtomicFiles;
 import loupe.psd.ColorMode;
 import loupe.psd.ImageResource;
-import loupe.psd.PendingFiles;
 import loupe.psd.PsdChannel;
 import loupe.psd.PsdDocument;
 import loupe.psd.PsdReadOptions;
@@ -106,22 +105,21 @@ public final class RetouchService {
     DocumentRetouch.Outcome outcome = DocumentRetouch.run(doc, file, request, masks, inpainters, progress);
     Files.createDirectories(outDir);
     Path out = outputFor(input, outDir);
-    // Written beside the target and verified there: the target appears verified or not at all.
-    Path unverified = PendingFiles.register(outDir.resolve("." + out.getFileName() + ".unverified"));
     progress.report("writing", 0.95);
-    try {
-      PsdWriteResult written = PsdWriter.write(outcome.document(), unverified);
-      String unchecked = WrittenFileCheck.verify(unverified, out, outcome.protectedLayer().name(),
+    PsdWriteResult[] written = new PsdWriteResult[1];
+    String[] unchecked = new String[1];
+    // Verified under its temp name: the target appears verified or not at all.
+    AtomicFiles.write(out, AtomicFiles.Access.READABLE_BY_ALL, tmp -> {
+      written[0] = PsdWriter.write(outcome.document(), tmp);
+      unchecked[0] = WrittenFileCheck.verify(tmp, out, outcome.protectedLayer().name(),
           outcome.document().indexOf(outcome.protectedLayer()), outcome.protectedDigest(), picture,
           outcome.productMask());
-      Files.move(unverified, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      RetouchResult result = unchecked == null ? outcome.result() : outcome.result().withNote("written file re-read: the "
-          + "protected layer is byte for byte as in the input; the picture it shows was not compared (" + unchecked + ")");
-      return new FileOutcome(input, out, result, written, (System.nanoTime() - start) / 1_000_000,
-          outcome.productMask());
-    } finally {
-      PendingFiles.delete(unverified);
-    }
+    });
+    RetouchResult result = unchecked[0] == null ? outcome.result() : outcome.result().withNote("written file re-read: "
+        + "the protected layer is byte for byte as in the input; the picture it shows was not compared ("
+        + unchecked[0] + ")");
+    return new FileOutcome(input, out, result, written[0], (System.nanoTime() - start) / 1_000_000,
+        outcome.productMask());
   }
 
   private static boolean isPsd(Path file) throws IOException {
