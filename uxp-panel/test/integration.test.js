@@ -16,7 +16,7 @@ const B = require("../src/bounds.js");
 const { recipeById } = require("../src/recipes.js");
 
 const SCENE = "dev01_solitaire_yellowgold";
-const TOKEN = "test-token";
+const TOKEN = "test-token-for-the-panel"; // serve wants 16 characters or more
 const missing = !serverBuilt()
   ? "no " + SERVER_CLASSES + ": build the server first (mvn -o -q -B -DskipTests install)"
   : !hasScene(SCENE)
