@@ -67,8 +67,13 @@ final class ServeCommand implements Callable<Integer> {
     if (!host.equals("127.0.0.1")) {
       System.err.println("WARNING: listening on " + host + ": other machines may reach Loupe");
     }
-    Path file = tokenFile != null ? tokenFile : Path.of(System.getProperty("user.home"), ".loupe", "token");
+    Path file = (tokenFile != null ? tokenFile : Path.of(System.getProperty("user.home"), ".loupe", "token"))
+        .toAbsolutePath();
     String secret = token != null ? token : TokenStore.loadOrCreate(file);
+    if (secret.length() < MIN_TOKEN_LENGTH) {
+      throw new UserError(file + ": the stored token has " + secret.length() + " characters; it must have at least "
+          + MIN_TOKEN_LENGTH + " (delete the file and a random one is made)");
+    }
     ServerConfig defaults = ServerConfig.defaults(port, secret);
     ServerConfig config = new ServerConfig(host, port, secret, defaults.maxUploadBytes(), defaults.maxPixels(), jobs,
         defaults.maxQueuedJobs(), defaults.jobTimeout(), defaults.resultTtl());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import loupe.psd.LayerMask;
 import loupe.psd.LayerNode;
+import loupe.psd.PsdChannel;
 import loupe.psd.PsdDocument;
 import loupe.psd.PsdLayer;
 import loupe.server.UserError;
@@ -29,6 +30,9 @@ final class ProtectedLayerCheck {
       if (problem == null && !group.layer().visible()) {
         problem = "lies in group '" + group.layer().name() + "', which is hidden";
       }
+    }
+    if (problem == null) {
+      problem = coveredBy(doc, layer);
     }
     if (problem != null) {
       throw new UserError(file + ": the protected layer '" + layer.name() + "' " + problem
@@ -57,6 +61,25 @@ final class ProtectedLayerCheck {
     }
     String seeThrough = l.seeThrough();
     return seeThrough == null ? null : seeThrough + " in its Blending Options";
+  }
+
+  /**
+   * An opaque layer over the whole canvas above the jewelry (a Background moved up) hides it and
+   * everything Loupe adds beneath it: the job would change nothing anyone sees.
+   */
+  private static String coveredBy(PsdDocument doc, PsdLayer jewelry) {
+    List<PsdLayer> layers = doc.layers();
+    for (int i = layers.indexOf(jewelry) + 1; i < layers.size(); i++) {
+      PsdLayer l = layers.get(i);
+      boolean opaque = ProtectedLayerRule.isPixelLayer(l) && "norm".equals(l.blendMode()) && l.opacity() == 255
+          && l.fillOpacity() == 255 && !l.clipping() && l.channel(PsdChannel.TRANSPARENCY) == null
+          && !l.hasUserMask() && l.vectorMask() == null;
+      boolean whole = l.left() <= 0 && l.top() <= 0 && l.right() >= doc.width() && l.bottom() >= doc.height();
+      if (opaque && whole && LayerNode.pathTo(doc.layerTree(), l).stream().allMatch(n -> n.layer().visible())) {
+        return "is covered by the opaque layer '" + l.name() + "' above it";
+      }
+    }
+    return null;
   }
 
   private static boolean positive(Double feather) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,14 @@ class ServeCommandTest {
       assertThat(run.exit()).as("token '%s'", token).isEqualTo(2);
       assertThat(run.err()).contains("--token must be at least 16 characters");
     }
+  }
+
+  @Test
+  void a_short_stored_token_is_refused_too() throws Exception {
+    Path file = Files.writeString(tmp.resolve("token"), "abc\n");
+    CliRun run = CliRun.of("serve", "--token-file", file.toString(), "--port", "1");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains(file + ": the stored token has 3 characters; it must have at least 16");
   }
 
   @Test

@@ -45,6 +45,11 @@ class ProtectedLayerCheckTest {
         Arguments.of("knockout",
             (Consumer<PsdDocument>) d -> jewelry(d).setBlock(TaggedBlock.of("knko", new byte[] {1, 0, 0, 0})),
             "uses knockout or channel restrictions in its Blending Options"),
+        Arguments.of("under the background", (Consumer<PsdDocument>) d -> {
+          PsdLayer jewelry = jewelry(d);
+          d.removeLayer(jewelry);
+          d.addLayer(0, jewelry);
+        }, "is covered by the opaque layer 'Background' above it"),
         Arguments.of("feathered mask", (Consumer<PsdDocument>) d -> feathered(jewelry(d)), "has a feathered mask"),
         Arguments.of("hidden group", (Consumer<PsdDocument>) d -> grouped(d).setVisible(false),
             "lies in group 'Piece', which is hidden"));
