@@ -16,6 +16,12 @@ import loupe.server.UserError;
  */
 public final class RequestGuard {
   private final IntSupplier port;
+  /**
+   * A refused body is read to its end (so the client sees the 401, not a reset) only when it is this
+   * small: the panel's handshake is; a job sent with a wrong token gets its answer and a closed
+   * connection.
+   */
+  static final long UNAUTHENTICATED_DRAIN = 1 << 20;
   private final byte[] token;
 
   /** @param port the port actually bound (known only after start when 0 was asked for) */
@@ -41,6 +47,12 @@ public final class RequestGuard {
     if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS") && !hasToken(ctx)) {
       UserError refusal = new UserError(401, "missing or wrong token: copy the token 'loupe serve' printed into the "
           + "panel's settings");
+      long declared = ctx.req().getContentLengthLong();
+      if (declared < 0 || declared > UNAUTHENTICATED_DRAIN) {
+        // Not read for a client that has not shown the token: slow or huge bodies would tie up the server.
+        ctx.header("Connection", "close");
+        throw refusal;
+      }
       try {
         throw RefusedBody.drain(ctx.req().getInputStream(), refusal);
       } catch (IOException e) {

@@ -37,8 +37,15 @@ class PsdJobTest {
   @Test
   void a_body_declared_over_the_upload_limit_is_refused_before_any_of_it_is_sent() throws Exception {
     // 3 GiB declared, 2 GiB allowed: the answer must come without the body (none is ever sent).
-    assertThat(harness.rawPostDeclaring("/v1/psd-jobs?recipe=pro", 3L << 30))
+    assertThat(harness.rawPostDeclaring("/v1/psd-jobs?recipe=pro", 3L << 30, ServerHarness.TOKEN))
         .isEqualTo("HTTP/1.1 413 Payload Too Large");
+  }
+
+  @Test
+  void a_large_body_without_the_token_is_refused_without_being_read() throws Exception {
+    // Were it read, a client trickling it would hold a server thread; it gets its 401 at once.
+    assertThat(harness.rawPostDeclaring("/v1/psd-jobs?recipe=pro", 100L << 20, null))
+        .isEqualTo("HTTP/1.1 401 Unauthorized");
   }
 
   @Test

@@ -73,14 +73,16 @@ final class ServerHarness implements AutoCloseable {
   }
 
   /**
-   * A raw POST that declares a body of {@code contentLength} bytes and sends none of it; returns the
+   * A raw POST that declares a body of {@code contentLength} bytes and sends none of it (with the
+   * token, or without one when null); returns the
    * status line the server answers with (a server waiting for the body times the read out).
    */
-  String rawPostDeclaring(String path, long contentLength) throws IOException {
+  String rawPostDeclaring(String path, long contentLength, String token) throws IOException {
     try (Socket s = new Socket("127.0.0.1", server.port())) {
       s.setSoTimeout(10_000);
-      String req = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nAuthorization: Bearer "
-          + TOKEN + "\r\nContent-Type: application/octet-stream\r\nContent-Length: " + contentLength + "\r\n\r\n";
+      String req = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\n"
+          + (token != null ? "Authorization: Bearer " + token + "\r\n" : "")
+          + "Content-Type: application/octet-stream\r\nContent-Length: " + contentLength + "\r\n\r\n";
       s.getOutputStream().write(req.getBytes(StandardCharsets.US_ASCII));
       s.getOutputStream().flush();
       String response = new String(s.getInputStream().readNBytes(200), StandardCharsets.UTF_8);
