@@ -38,7 +38,9 @@ public final class AtomicFiles {
 
     public static void write(Path target, Access access, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
-        Path tmp = PendingFiles.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+        // A name near the file system's 255-byte limit must still leave room for the temp name's random part.
+        String name = absolute.getFileName().toString();
+        Path tmp = PendingFiles.createTempFile(absolute.getParent(), "." + name.substring(0, Math.min(name.length(), 64)), ".tmp");
         try {
             try {
                 Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString(access.posix));

@@ -56,6 +56,14 @@ class AtomicFilesTest {
         assertThat(names()).isEmpty();
     }
 
+    @Test
+    void a_name_near_the_file_system_limit_still_leaves_room_for_the_temp_file() throws Exception {
+        Path longName = dir.resolve("a".repeat(240) + ".loupe.psd");
+        AtomicFiles.write(longName, AtomicFiles.Access.READABLE_BY_ALL, tmp -> Files.writeString(tmp, "whole"));
+        assertThat(longName).hasContent("whole");
+        assertThat(names()).containsExactly(longName.getFileName().toString());
+    }
+
     private List<String> names() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).toList();

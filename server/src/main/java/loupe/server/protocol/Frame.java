@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.server.protocol;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -8,6 +10,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import loupe.server.UserError;
 
 /**
@@ -38,16 +41,16 @@ public final class Frame {
     if (header.length != length) {
       throw new UserError("body ends inside the frame header (" + header.length + " of " + length + " bytes)");
     }
-    T parsed;
     try {
-      parsed = json.readValue(header, type);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      JsonNode tree = json.readTree(header);
+      if (tree == null || !tree.isObject()) {
+        throw new UserError("the frame header must be a JSON object, got "
+            + (tree == null || tree.isMissingNode() ? "nothing" : tree.getNodeType().toString().toLowerCase(Locale.ROOT)));
+      }
+      return json.treeToValue(tree, type);
+    } catch (JsonProcessingException e) {
       throw new UserError("frame header is not valid JSON for a " + type.getSimpleName() + ": " + e.getOriginalMessage());
     }
-    if (parsed == null) {
-      throw new UserError("the frame header must be a JSON object, got null");
-    }
-    return parsed;
   }
 
   /** Reads exactly {@code length} bytes of one buffer, naming it if the body is short. */

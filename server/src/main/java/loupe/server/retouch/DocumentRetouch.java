@@ -92,7 +92,7 @@ public final class DocumentRetouch {
     notes.add(input.jewelry() == null
         ? "no protected layer: the picture became the locked layer 'Original'; the jewelry in it is protected by the "
             + source + " mask"
-        : "protected layer: '" + jewelry.name() + "' (locked; choose another with --protect NAME)");
+        : "protected layer: '" + jewelry.name() + "' (locked; choose another with --protect NAME, HTTP: protectLayer)");
     if (!unrendered.isEmpty()) {
       notes.add("not rendered into the new background, which covers them: " + String.join(", ", unrendered)
           + "; move them above Loupe's group, or hide the group to compare");

@@ -71,6 +71,8 @@ public final class FlatImageReader {
       return image;
     } catch (UserError e) {
       throw e;
+    } catch (IndexOutOfBoundsException e) {
+      throw new UserError(file + ": cannot decode the image: the file holds no image (damaged or cut short?)");
     } catch (IOException | RuntimeException e) {
       UserError named = new UserError(file + ": cannot decode the image"
           + (e.getMessage() != null ? ": " + e.getMessage() : " (" + inWords(e, reader) + ")"));

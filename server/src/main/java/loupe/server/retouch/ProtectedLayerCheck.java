@@ -37,7 +37,7 @@ final class ProtectedLayerCheck {
     if (problem != null) {
       throw new UserError(file + ": the protected layer '" + layer.name() + "' " + problem
           + "; Loupe keeps jewelry bit-exact only where a visible, Normal layer at 100 % opacity covers it "
-          + "(change that in Photoshop, or name another layer with --protect)");
+          + "(change that in Photoshop, or name another layer with --protect; HTTP: protectLayer)");
     }
   }
 

@@ -45,7 +45,7 @@ public final class ProtectedLayerRule {
         && l.visible() && l.channel(PsdChannel.TRANSPARENCY) != null && !isRendered(l)).toList();
     if (candidates.size() > 1) {
       throw new UserError(file + ": several layers could hold the jewelry (" + names(candidates)
-          + "); name the jewelry layer Jewelry, or choose it with --protect NAME");
+          + "); name the jewelry layer Jewelry, or choose it with --protect NAME (HTTP: protectLayer)");
     }
     return candidates.isEmpty() ? null : candidates.get(0);
   }

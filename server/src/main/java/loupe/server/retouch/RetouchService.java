@@ -89,6 +89,11 @@ public final class RetouchService {
     return outDir.resolve(stem + (psb ? ".loupe.psb" : ".loupe.psd"));
   }
 
+  private static Path asPsb(Path out) {
+    String name = out.getFileName().toString();
+    return name.endsWith(".psd") ? out.resolveSibling(name.substring(0, name.length() - 4) + ".psb") : out;
+  }
+
   /**
    * Retouches one PSD/PSB/PNG/TIFF/JPEG file into {@code outDir}. The input is only read; the
    * output appears atomically or not at all.
@@ -104,7 +109,8 @@ public final class RetouchService {
     WrittenFileCheck.Picture picture = WrittenFileCheck.picture(doc);
     DocumentRetouch.Outcome outcome = DocumentRetouch.run(doc, file, request, masks, inpainters, progress);
     Files.createDirectories(outDir);
-    Path out = outputFor(input, outDir);
+    // The content decides, not only the input's name: a PSB (or a flat image too large for PSD) stays a PSB.
+    Path out = doc.version() == 2 ? asPsb(outputFor(input, outDir)) : outputFor(input, outDir);
     progress.report("writing", 0.95);
     PsdWriteResult[] written = new PsdWriteResult[1];
     String[] unchecked = new String[1];

@@ -49,6 +49,19 @@ class PsbTest {
     assertThat(version(out)).isEqualTo(2);
   }
 
+  @Test
+  void a_psb_named_psd_comes_back_named_psb() throws Exception {
+    Path misnamed = tmp.resolve("large.psd");
+    assertThat(CliRun.of("convert", RetouchCommandTest.EXAMPLE.toString(), tmp.resolve("large.psb").toString()).exit())
+        .isZero();
+    Files.move(tmp.resolve("large.psb"), misnamed);
+
+    CliRun run = CliRun.of("retouch", misnamed.toString(), "--recipe", "pro", "--out", tmp.resolve("out").toString());
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(version(tmp.resolve("out/large.loupe.psb"))).isEqualTo(2);
+  }
+
   static int version(Path file) throws Exception {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] header = in.readNBytes(6);

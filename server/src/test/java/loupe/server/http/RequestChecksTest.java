@@ -36,6 +36,10 @@ class RequestChecksTest {
     HttpResponse<byte[]> r = harness.post("/v1/jobs", Frame.MEDIA_TYPE, body, ServerHarness.TOKEN);
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(detail(r)).isEqualTo("the frame header must be a JSON object, got null");
+    byte[] array = {0, 0, 0, 2, '[', ']'};
+    HttpResponse<byte[]> a = harness.post("/v1/jobs", Frame.MEDIA_TYPE, array, ServerHarness.TOKEN);
+    assertThat(a.statusCode()).isEqualTo(400);
+    assertThat(detail(a)).isEqualTo("the frame header must be a JSON object, got array");
   }
 
   @Test

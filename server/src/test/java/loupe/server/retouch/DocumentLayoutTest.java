@@ -66,7 +66,8 @@ class DocumentLayoutTest {
 
     doc.removeLayer(logo);
     FileOutcome outcome = new RetouchService().retouchFile(write(doc), dir.resolve("out"), PRO, Progress.NONE);
-    assertThat(outcome.result().notes()).contains("protected layer: 'Layer 1' (locked; choose another with --protect NAME)");
+    assertThat(outcome.result().notes())
+        .contains("protected layer: 'Layer 1' (locked; choose another with --protect NAME, HTTP: protectLayer)");
   }
 
   @Test
