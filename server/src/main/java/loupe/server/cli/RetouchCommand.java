@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -161,6 +162,16 @@ final class RetouchCommand implements Callable<Integer> {
         row.put("exportNotes", e.notes());
         System.out.println("  flat copy: " + e.file() + (e.notes().isEmpty() ? "" : " (" + String.join("; ", e.notes()) + ")"));
       }
+    } catch (OutOfMemoryError e) {
+      // The job's images are unreachable once it failed: the next file of a batch has the heap again.
+      String message = file + ": not enough memory for this file; raise it with LOUPE_JAVA_OPTS=-Xmx16g";
+      if (single) {
+        throw new UserError(message);
+      }
+      clearProgress();
+      row.put("status", "failed");
+      row.put("error", message);
+      System.out.println("✗ " + message);
     } catch (Exception e) {
       if (single && e instanceof IllegalArgumentException) {
         throw badInput(file, e);
@@ -190,7 +201,7 @@ final class RetouchCommand implements Callable<Integer> {
   private static Map<String, Object> resultOf(Future<Map<String, Object>> f) throws Exception {
     try {
       return f.get();
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       throw e.getCause() instanceof Exception cause ? cause : e;
     }
   }
