@@ -117,7 +117,9 @@ final class ServeCommand implements Callable<Integer> {
       probe.setReuseAddress(true); // as Jetty binds: a port in TIME_WAIT is free
       probe.bind(new InetSocketAddress(config.host(), config.port()));
     } catch (BindException e) {
-      throw portInUse(config);
+      throw e.getMessage() != null && e.getMessage().contains("assign requested address")
+          ? new UserError(config.host() + " is not an address of this machine; Loupe listens on 127.0.0.1")
+          : portInUse(config);
     }
     LoupeServer server = new LoupeServer(config, new RetouchService(), InstalledModels.installed());
     try {

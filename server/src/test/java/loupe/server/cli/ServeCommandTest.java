@@ -53,6 +53,14 @@ class ServeCommandTest {
   }
 
   @Test
+  void a_host_that_is_not_this_machine_is_said_plainly() {
+    // 192.0.2.1 is in TEST-NET-1 (RFC 5737): never a machine's own address.
+    CliRun run = CliRun.of("serve", "--host", "192.0.2.1", "--allow-remote", "--port", "18999", "--token", TOKEN);
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("192.0.2.1 is not an address of this machine");
+  }
+
+  @Test
   void a_port_in_use_is_said_plainly() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       CliRun run = CliRun.of("serve", "--port", String.valueOf(taken.getLocalPort()), "--token", TOKEN,
