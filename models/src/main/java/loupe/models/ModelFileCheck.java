@@ -19,7 +19,8 @@ final class ModelFileCheck {
     Path file = folder.file(variant);
     String id = manifest.id();
     if (!Files.isRegularFile(file)) {
-      throw new ModelException(id, "not installed (" + file + " is missing); " + manifest.install().instructions());
+      throw new ModelException(id, "not installed (" + file + (Files.isDirectory(file) ? " is a folder, not a model file"
+          : " is missing") + "); " + manifest.install().instructions());
     }
     Optional<InstalledRecord> record = folder.record(variant);
     String expectedSha = variant.pinned() ? variant.sha256() : record.map(InstalledRecord::sha256).orElse(null);

@@ -75,6 +75,17 @@ class ModelRegistryTest {
   }
 
   @Test
+  void aFolderInPlaceOfTheModelFileIsReportedAsSuch() throws IOException {
+    Files.createDirectories(folder.resolve("tiny-isnet-small.onnx"));
+    try (ModelRegistry registry = Fixtures.registry(folder)) {
+      ModelStatus small = registry.statuses().get(0);
+      assertThat(small.state()).isEqualTo(ModelStatus.State.BAD);
+      assertThat(small.detail()).contains(folder.resolve("tiny-isnet-small.onnx") + " is a folder, not a model file");
+      assertThat(registry.segmenter()).isEmpty();
+    }
+  }
+
+  @Test
   void aFileWithoutItsInstallRecordIsNotTrusted() throws IOException {
     Files.createDirectories(folder);
     Files.copy(Fixtures.file("tiny-lama.onnx"), folder.resolve("tiny-lama.onnx"));

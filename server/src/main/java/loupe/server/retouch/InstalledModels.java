@@ -68,7 +68,8 @@ public final class InstalledModels {
     String install = "loupe models install " + id + " --accept-license";
     return registry().statuses().stream()
         .filter(s -> s.manifest().id().equals(id) && s.state() == ModelStatus.State.BAD).findFirst()
-        .map(s -> new UserError(s.detail() + " (" + install + ")"))
+        .map(s -> new UserError(s.detail().contains(install) || s.detail().contains("models install")
+            ? s.detail() : s.detail() + " (" + install + ")"))
         .orElseGet(() -> new UserError("the model '" + id + "' is not installed (see: loupe models list; install with: "
             + install + ")"));
   }
