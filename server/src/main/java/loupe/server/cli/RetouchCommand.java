@@ -4,6 +4,7 @@ package loupe.server.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.stream.Stream;
 import loupe.engine.Progress;
 import loupe.psd.AtomicFiles;
 import loupe.psd.PsdDocument;
+import loupe.psd.PsdFormatException;
 import loupe.psd.PsdReader;
 import loupe.server.UserError;
 import loupe.server.export.DigitalSourceType;
@@ -173,7 +175,9 @@ final class RetouchCommand implements Callable<Integer> {
       row.put("error", message);
       System.out.println("✗ " + message);
     } catch (Exception e) {
-      if (single && e instanceof IllegalArgumentException) {
+      // File-system and PSD format exceptions name their file; a bare read error ("Input/output error") does not.
+      if (single && (e instanceof IllegalArgumentException || (e instanceof IOException
+          && !(e instanceof FileSystemException) && !(e instanceof PsdFormatException)))) {
         throw badInput(file, e);
       }
       if (single) {
@@ -188,8 +192,8 @@ final class RetouchCommand implements Callable<Integer> {
   }
 
   /**
-   * The engine refuses what it cannot work on (a 1×1 picture) with an IllegalArgumentException
-   * that cannot name the file; for the user it is bad input like any other.
+   * The engine refuses what it cannot work on (a 1×1 picture) with an IllegalArgumentException,
+   * and a device can fail a read, neither naming the file; for the user it is bad input like any other.
    */
   private static UserError badInput(Path file, Exception e) {
     UserError named = new UserError(file + ": " + e.getMessage());
