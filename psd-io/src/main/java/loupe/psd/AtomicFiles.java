@@ -40,7 +40,8 @@ public final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         // A name near the file system's 255-byte limit must still leave room for the temp name's random part.
         String name = absolute.getFileName().toString();
-        Path tmp = PendingFiles.createTempFile(absolute.getParent(), "." + name.substring(0, Math.min(name.length(), 64)), ".tmp");
+        String kept = name.substring(0, name.offsetByCodePoints(0, Math.min(name.codePointCount(0, name.length()), 64)));
+        Path tmp = PendingFiles.createTempFile(absolute.getParent(), "." + kept, ".tmp");
         try {
             try {
                 Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString(access.posix));

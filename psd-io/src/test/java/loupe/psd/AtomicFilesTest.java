@@ -64,6 +64,15 @@ class AtomicFilesTest {
         assertThat(names()).containsExactly(longName.getFileName().toString());
     }
 
+    @Test
+    void a_long_name_is_never_cut_inside_a_character() throws Exception {
+        for (int at = 62; at <= 64; at++) {
+            Path ring = dir.resolve("r".repeat(at) + "\uD83D\uDC8D" + "-ring-of-the-season.loupe.psd");
+            AtomicFiles.write(ring, AtomicFiles.Access.READABLE_BY_ALL, tmp -> Files.writeString(tmp, "whole"));
+            assertThat(ring).hasContent("whole");
+        }
+    }
+
     private List<String> names() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).toList();

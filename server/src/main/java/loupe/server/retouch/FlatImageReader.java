@@ -44,6 +44,25 @@ public final class FlatImageReader {
     }
   }
 
+  /** The picture's longer side from its header, or 0 when no reader knows the file. */
+  static long longSide(Path file) {
+    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+      Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+      if (readers == null || !readers.hasNext()) {
+        return 0;
+      }
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, true);
+        return Math.max(reader.getWidth(0), reader.getHeight(0));
+      } finally {
+        reader.dispose();
+      }
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
   /**
    * The decoder's own failures (a truncated PNG, a JPEG colour type it does not read) say neither
    * the file nor that it is the input's fault; this names both.

@@ -56,7 +56,7 @@ final class ProtectedLayerCheck {
     }
     LayerMask m = l.userMask();
     boolean vectorOn = l.vectorMask() != null && !l.vectorMask().disabled();
-    if (m != null && ((!m.disabled() && positive(m.userFeather())) || (vectorOn && positive(m.vectorFeather())))) {
+    if (m != null && ((!m.pixelMaskDisabled() && positive(m.userFeather())) || (vectorOn && positive(m.vectorFeather())))) {
       return "has a feathered mask";
     }
     String seeThrough = l.seeThrough();
@@ -71,15 +71,21 @@ final class ProtectedLayerCheck {
     List<PsdLayer> layers = doc.layers();
     for (int i = layers.indexOf(jewelry) + 1; i < layers.size(); i++) {
       PsdLayer l = layers.get(i);
-      boolean opaque = ProtectedLayerRule.isPixelLayer(l) && "norm".equals(l.blendMode()) && l.opacity() == 255
-          && l.fillOpacity() == 255 && !l.clipping() && l.channel(PsdChannel.TRANSPARENCY) == null
-          && !l.hasUserMask() && l.vectorMask() == null;
       boolean whole = l.left() <= 0 && l.top() <= 0 && l.right() >= doc.width() && l.bottom() >= doc.height();
-      if (opaque && whole && LayerNode.pathTo(doc.layerTree(), l).stream().allMatch(n -> n.layer().visible())) {
+      List<LayerNode> path = LayerNode.pathTo(doc.layerTree(), l);
+      // Only a layer that shows as itself hides what lies beneath: every group around it plain too.
+      if (ProtectedLayerRule.isPixelLayer(l) && whole && l.channel(PsdChannel.TRANSPARENCY) == null
+          && path.stream().allMatch(n -> showsAsItself(n.layer()))) {
         return "is covered by the opaque layer '" + l.name() + "' above it";
       }
     }
     return null;
+  }
+
+  private static boolean showsAsItself(PsdLayer l) {
+    boolean blend = "norm".equals(l.blendMode()) || (l.isGroupStart() && "pass".equals(l.blendMode()));
+    return l.visible() && blend && l.opacity() == 255 && l.fillOpacity() == 255 && !l.clipping()
+        && !l.hasUserMask() && l.vectorMask() == null && l.seeThrough() == null;
   }
 
   private static boolean positive(Double feather) {

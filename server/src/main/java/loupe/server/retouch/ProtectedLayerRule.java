@@ -15,14 +15,15 @@ import loupe.server.UserError;
  * name; else the topmost pixel layer named Jewelry, Jewellery, Product or Protected; else the one
  * visible pixel layer with transparency above the bottom layer, when there is exactly one (several
  * are refused rather than guessed: a logo, a retouching layer or a dodge-and-burn layer must not be
- * protected in the jewelry's place). Text, smart-object, fill and shape layers qualify only by
- * --protect. Returns null for a document with no such layer (treated as a photograph).
+ * protected in the jewelry's place). Text, fill and shape layers qualify only by --protect; a
+ * smart object by its name too. Returns null for a document with no such layer (a photograph).
  */
 public final class ProtectedLayerRule {
   private static final Set<String> NAMES = Set.of("jewelry", "jewellery", "product", "protected");
-  /** Type, smart-object, fill and shape-layer blocks: such a layer's pixels are a rendering, not the shot. */
-  private static final Set<String> RENDERED =
-      Set.of("TySh", "tySh", "SoLd", "SoLE", "PlLd", "plLd", "SoCo", "GdFl", "PtFl", "vscg");
+  /** Type, fill and shape-layer blocks: such a layer is drawn, never the shot (a caption reading "Product"). */
+  private static final Set<String> DRAWN = Set.of("TySh", "tySh", "SoCo", "GdFl", "PtFl", "vscg");
+  /** Smart-object blocks: a placed cut-out may be the jewelry when so named, but is not guessed. */
+  private static final Set<String> PLACED = Set.of("SoLd", "SoLE", "PlLd", "plLd");
 
   private ProtectedLayerRule() {}
 
@@ -36,13 +37,13 @@ public final class ProtectedLayerRule {
               + names(topDown.stream().filter(ProtectedLayerRule::isPixelLayer).toList()) + ")"));
     }
     for (PsdLayer l : topDown) {
-      if (isPixelLayer(l) && !isRendered(l) && NAMES.contains(l.name().trim().toLowerCase(Locale.ROOT))) {
+      if (isPixelLayer(l) && !has(l, DRAWN) && NAMES.contains(l.name().trim().toLowerCase(Locale.ROOT))) {
         return l;
       }
     }
     int bottom = indexOfFirstPixelLayer(layers);
     List<PsdLayer> candidates = topDown.stream().filter(l -> layers.indexOf(l) > bottom && isPixelLayer(l)
-        && l.visible() && l.channel(PsdChannel.TRANSPARENCY) != null && !isRendered(l)).toList();
+        && l.visible() && l.channel(PsdChannel.TRANSPARENCY) != null && !has(l, DRAWN) && !has(l, PLACED)).toList();
     if (candidates.size() > 1) {
       throw new UserError(file + ": several layers could hold the jewelry (" + names(candidates)
           + "); name the jewelry layer Jewelry, or choose it with --protect NAME (HTTP: protectLayer)");
@@ -55,9 +56,8 @@ public final class ProtectedLayerRule {
     return !l.isGroupStart() && !l.isGroupEnd() && l.width() > 0 && l.height() > 0;
   }
 
-  /** A text, smart-object, fill or shape layer (a caption reading "Product" is not the product). */
-  private static boolean isRendered(PsdLayer l) {
-    return l.blocks().stream().anyMatch(b -> RENDERED.contains(b.key()));
+  private static boolean has(PsdLayer l, Set<String> keys) {
+    return l.blocks().stream().anyMatch(b -> keys.contains(b.key()));
   }
 
   private static int indexOfFirstPixelLayer(List<PsdLayer> layers) {

@@ -33,6 +33,8 @@ public final class RetouchService {
   /** Largest document (pixels) a file job may declare before anything is allocated. */
   public static final long MAX_PIXELS = 300_000_000L;
   private static final int ICC_PROFILE = 1039;
+  /** The longest side a PSD (not PSB) may have (Adobe's file format specification). */
+  private static final int PSD_MAX_SIDE = 30_000;
   private final ProductMasks masks;
   private final ModelInpainter.Source inpainters;
   private final PanelRetouch panel;
@@ -80,18 +82,32 @@ public final class RetouchService {
     }
   }
 
-  /** Where {@link #retouchFile} writes the result for {@code input}: a PSB stays a PSB (Photoshop's large format). */
+  /**
+   * Where {@link #retouchFile} writes the result for {@code input}: a PSB (Photoshop's large
+   * format) stays a PSB, by name or by content; the CLI checks these names before any work.
+   */
   public static Path outputFor(Path input, Path outDir) {
     String name = input.getFileName().toString();
     int dot = name.lastIndexOf('.');
     String stem = dot > 0 ? name.substring(0, dot) : name;
-    boolean psb = dot > 0 && name.substring(dot).equalsIgnoreCase(".psb");
+    boolean psb = (dot > 0 && name.substring(dot).equalsIgnoreCase(".psb")) || largeFormat(input);
     return outDir.resolve(stem + (psb ? ".loupe.psb" : ".loupe.psd"));
   }
 
-  private static Path asPsb(Path out) {
-    String name = out.getFileName().toString();
-    return name.endsWith(".psd") ? out.resolveSibling(name.substring(0, name.length() - 4) + ".psb") : out;
+  /**
+   * Whether the file's content makes the result a PSB whatever its name: a PSB header, or a
+   * picture wider or taller than PSD allows. Unreadable files say no here and are refused when read.
+   */
+  private static boolean largeFormat(Path input) {
+    try (InputStream in = Files.newInputStream(input)) {
+      byte[] head = in.readNBytes(6);
+      if (Arrays.equals(Arrays.copyOf(head, 4), new byte[] {'8', 'B', 'P', 'S'})) {
+        return head.length == 6 && head[4] == 0 && head[5] == 2;
+      }
+    } catch (IOException e) {
+      return false;
+    }
+    return FlatImageReader.longSide(input) > PSD_MAX_SIDE;
   }
 
   /**
@@ -109,15 +125,14 @@ public final class RetouchService {
     WrittenFileCheck.Picture picture = WrittenFileCheck.picture(doc);
     DocumentRetouch.Outcome outcome = DocumentRetouch.run(doc, file, request, masks, inpainters, progress);
     Files.createDirectories(outDir);
-    // The content decides, not only the input's name: a PSB (or a flat image too large for PSD) stays a PSB.
-    Path out = doc.version() == 2 ? asPsb(outputFor(input, outDir)) : outputFor(input, outDir);
+    Path out = outputFor(input, outDir);
     progress.report("writing", 0.95);
     PsdWriteResult[] written = new PsdWriteResult[1];
     String[] unchecked = new String[1];
     // Verified under its temp name: the target appears verified or not at all.
     AtomicFiles.write(out, AtomicFiles.Access.READABLE_BY_ALL, tmp -> {
       written[0] = PsdWriter.write(outcome.document(), tmp);
-      unchecked[0] = WrittenFileCheck.verify(tmp, out, outcome.protectedLayer().name(),
+      unchecked[0] = WrittenFileCheck.verify(tmp, out, outcome.protectedLayer(),
           outcome.document().indexOf(outcome.protectedLayer()), outcome.protectedDigest(), picture,
           outcome.productMask());
     });

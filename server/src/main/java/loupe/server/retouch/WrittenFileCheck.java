@@ -11,10 +11,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import loupe.engine.image.GrayU16;
 import loupe.engine.recipe.FidelityViolationException;
+import loupe.psd.LayerMask;
 import loupe.psd.PsdChannel;
 import loupe.psd.PsdCompositor;
 import loupe.psd.PsdDocument;
 import loupe.psd.PsdLayer;
+import loupe.psd.PsdReadOptions;
 import loupe.psd.PsdReader;
 
 /**
@@ -56,7 +58,7 @@ final class WrittenFileCheck {
   /**
    * @param file the written file
    * @param target its final name, for the message
-   * @param name the protected layer's name
+   * @param expected the protected layer as the input held it (its name, bounds and mask rectangle)
    * @param index its place (file order) in the document written
    * @param channels {@link #digest} of the protected layer as the input held it
    * @param picture {@link #picture} of the input
@@ -64,12 +66,14 @@ final class WrittenFileCheck {
    * @return null when everything was compared, else why the picture was not
    * @throws FidelityViolationException naming what differs
    */
-  static String verify(Path file, Path target, String name, int index, Map<Integer, String> channels,
+  static String verify(Path file, Path target, PsdLayer expected, int index, Map<Integer, String> channels,
       Picture picture, GrayU16 productMask) throws IOException {
-    PsdDocument written = PsdReader.read(file);
+    // Our own file, as large as what was written: no reading limit (the input already passed one).
+    PsdDocument written = PsdReader.read(file, PsdReadOptions.DEFAULT.withMaxPixels(Long.MAX_VALUE));
     // By position, not by layer id: files from many tools carry no ids ('lyid').
     PsdLayer actual = index < written.layers().size() ? written.layers().get(index) : null;
-    String problem = actual == null || !actual.name().equals(name) ? "the protected layer is missing"
+    String problem = actual == null || !actual.name().equals(expected.name()) ? "the protected layer is missing"
+        : !place(actual).equals(place(expected)) ? "the protected layer or its mask moved"
         : !digest(actual).entrySet().containsAll(channels.entrySet())
             ? "the protected layer's channels differ from the input's after writing" : null;
     String unrendered = picture.channels() == null ? picture.unrendered() : PsdCompositor.cannotRender(written);
@@ -80,6 +84,13 @@ final class WrittenFileCheck {
       throw new FidelityViolationException(target + ": " + problem + "; nothing was written");
     }
     return unrendered;
+  }
+
+  /** Where the layer and its user mask sit: what its pixels' digests do not say. */
+  private static List<Integer> place(PsdLayer l) {
+    LayerMask m = l.userMask();
+    return m == null ? List.of(l.top(), l.left(), l.bottom(), l.right())
+        : List.of(l.top(), l.left(), l.bottom(), l.right(), m.top(), m.left(), m.bottom(), m.right());
   }
 
   private static String differingJewelry(List<PsdChannel> before, List<PsdChannel> after, GrayU16 product, int bytes) {

@@ -60,6 +60,9 @@ class PsbTest {
 
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(version(tmp.resolve("out/large.loupe.psb"))).isEqualTo(2);
+    // The CLI predicts that name before any work: a second run finds it and skips the file.
+    CliRun again = CliRun.of("retouch", misnamed.toString(), "--recipe", "pro", "--out", tmp.resolve("out").toString());
+    assertThat(again.out()).contains("exists, skipped");
   }
 
   static int version(Path file) throws Exception {

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
+import java.util.function.Consumer;
 import loupe.engine.Progress;
 import loupe.engine.recipe.FidelityViolationException;
 import loupe.psd.PsdChannel;
@@ -14,51 +13,75 @@ import loupe.psd.PsdDocument;
 import loupe.psd.PsdLayer;
 import loupe.psd.PsdReader;
 import loupe.psd.PsdWriter;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The check on the written file sees what the engine's model of the document cannot: here the
- * jewelry layer of a finished result is switched to Multiply, so the new background beneath shows
- * through the piece while its pixels stay byte for byte as they were.
+ * The check on the written file sees what the engine's model of the document cannot: a finished
+ * result is edited the ways a faulty writer could, and each edit is caught.
  */
 class WrittenFileCheckTest {
   @TempDir
-  Path dir;
+  static Path dir;
+  static FileOutcome outcome;
+  static PsdLayer jewelryIn;
+  static WrittenFileCheck.Picture picture;
+
+  @BeforeAll
+  static void retouch() throws Exception {
+    PsdDocument input = PsdReader.read(ProtectedLayerCheckTest.EXAMPLE);
+    picture = WrittenFileCheck.picture(input);
+    jewelryIn = DocumentLayoutTest.layer(input, "Jewelry");
+    RetouchRequest pro = RetouchRequest.of("pro", null, null, null, null, null, null, null);
+    outcome = new RetouchService().retouchFile(ProtectedLayerCheckTest.EXAMPLE, dir, pro, Progress.NONE);
+  }
 
   @Test
-  void a_result_whose_jewelry_shows_the_new_background_through_it_is_caught() throws Exception {
-    PsdDocument input = PsdReader.read(ProtectedLayerCheckTest.EXAMPLE);
-    WrittenFileCheck.Picture picture = WrittenFileCheck.picture(input);
-    RetouchRequest pro = RetouchRequest.of("pro", null, null, null, null, null, null, null);
-    FileOutcome outcome = new RetouchService().retouchFile(ProtectedLayerCheckTest.EXAMPLE, dir, pro, Progress.NONE);
-    Map<Integer, String> expected = WrittenFileCheck.digest(DocumentLayoutTest.layer(input, "Jewelry"));
-    PsdDocument result = PsdReader.read(outcome.output());
-    int index = result.layers().indexOf(DocumentLayoutTest.layer(result, "Jewelry"));
+  void the_result_as_written_passes_with_nothing_left_unchecked() throws Exception {
+    assertThat(verify(outcome.output())).isNull();
+  }
 
-    assertThat(WrittenFileCheck.verify(outcome.output(), outcome.output(), "Jewelry", index, expected, picture,
-        outcome.productMask())).as("nothing left unchecked").isNull();
-
-    PsdDocument tampered = PsdReader.read(outcome.output());
-    DocumentLayoutTest.layer(tampered, "Jewelry").setBlendMode("mul ");
-    Path multiply = dir.resolve("multiply.psd");
-    PsdWriter.write(tampered, multiply);
-    assertThatThrownBy(() -> WrittenFileCheck.verify(multiply, multiply, "Jewelry", index, expected, picture,
-        outcome.productMask()))
+  @Test
+  void jewelry_that_shows_the_new_background_through_it_is_caught() throws Exception {
+    // Multiply: the layer's pixels stay byte for byte, but the picture changes.
+    assertThatThrownBy(() -> verify(edited("multiply.psd", j -> j.setBlendMode("mul "))))
         .isInstanceOf(FidelityViolationException.class)
         .hasMessageContaining("the picture the file shows differs from the input at");
+  }
 
-    // One jewelry sample changed in the file: caught against the digests taken from the input.
-    PsdDocument edited = PsdReader.read(outcome.output());
-    PsdLayer jewelry = DocumentLayoutTest.layer(edited, "Jewelry");
-    byte[] red = jewelry.channel(0).decoded().clone();
-    red[red.length / 2] ^= 1;
-    jewelry.setChannel(PsdChannel.of(0, jewelry.width(), jewelry.height(), 8, red));
-    Path oneSample = dir.resolve("one-sample.psd");
-    PsdWriter.write(edited, oneSample);
-    assertThatThrownBy(() -> WrittenFileCheck.verify(oneSample, oneSample, "Jewelry", index, expected, picture,
-        outcome.productMask()))
+  @Test
+  void one_changed_jewelry_sample_is_caught_against_the_input_digests() throws Exception {
+    assertThatThrownBy(() -> verify(edited("one-sample.psd", j -> {
+      byte[] red = j.channel(0).decoded().clone();
+      red[red.length / 2] ^= 1;
+      j.setChannel(PsdChannel.of(0, j.width(), j.height(), 8, red));
+    })))
         .isInstanceOf(FidelityViolationException.class)
         .hasMessageContaining("the protected layer's channels differ from the input's after writing");
+  }
+
+  @Test
+  void the_same_pixels_moved_are_caught_by_the_layer_place() throws Exception {
+    assertThatThrownBy(() -> verify(edited("one-right.psd", j -> j.setPixels(j.top(), j.left() + 1, j.width(),
+        j.height(), j.channels().stream().filter(c -> c.id() >= PsdChannel.TRANSPARENCY).toList()))))
+        .isInstanceOf(FidelityViolationException.class)
+        .hasMessageContaining("the protected layer or its mask moved");
+  }
+
+  private static String verify(Path file) throws Exception {
+    PsdDocument written = PsdReader.read(file);
+    int index = written.layers().indexOf(DocumentLayoutTest.layer(written, "Jewelry"));
+    return WrittenFileCheck.verify(file, file, jewelryIn, index, WrittenFileCheck.digest(jewelryIn), picture,
+        outcome.productMask());
+  }
+
+  /** The result with its Jewelry layer edited, written as {@code name}. */
+  private static Path edited(String name, Consumer<PsdLayer> edit) throws Exception {
+    PsdDocument doc = PsdReader.read(outcome.output());
+    edit.accept(DocumentLayoutTest.layer(doc, "Jewelry"));
+    Path file = dir.resolve(name);
+    PsdWriter.write(doc, file);
+    return file;
   }
 }
