@@ -125,7 +125,7 @@ public record PsdMaskCopy(Path target, Form form) {
   /** {@value #GROUP_NAME} on top, holding one empty group per mask (the first on top), each masked. */
   private static void addLayerMasks(PsdDocument doc, Map<String, byte[]> masks) {
     if (doc.layers().isEmpty()) {
-      DocumentRetouch.originalLayer(doc, doc.colorMode().colorChannels());
+      DocumentRetouch.originalLayer(doc, doc.composite());
     }
     // Empty groups (and a bottom layer that is the picture itself) do not change how it renders.
     doc.keepComposite();

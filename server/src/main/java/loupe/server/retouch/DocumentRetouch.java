@@ -23,7 +23,6 @@ import loupe.psd.ColorMode;
 import loupe.psd.LayerMask;
 import loupe.psd.LayerNode;
 import loupe.psd.PsdChannel;
-import loupe.psd.PsdCompositor;
 import loupe.psd.PsdDocument;
 import loupe.psd.PsdLayer;
 import loupe.server.UserError;
@@ -46,8 +45,12 @@ public final class DocumentRetouch {
   private DocumentRetouch() {}
 
   /** The retouched document (same object, modified), the engine's result, the protected layer and the product mask. */
+  /**
+   * The retouched document and what the written file is checked against: the protected layer's
+   * digests and the input's picture, both taken before anything changed.
+   */
   public record Outcome(PsdDocument document, RetouchResult result, PsdLayer protectedLayer,
-      Map<Integer, String> protectedDigest, GrayU16 productMask) {}
+      Map<Integer, String> protectedDigest, WrittenFileCheck.Picture picture, GrayU16 productMask) {}
 
   /**
    * @param doc Modified: the result layers are added and the protected layer locked
@@ -59,6 +62,7 @@ public final class DocumentRetouch {
     BitDepth depth = BitDepth.of(doc.depth());
     Rect canvas = Rect.ofSize(doc.width(), doc.height());
     PsdLayer jewelry = ProtectedLayerRule.find(doc.layers(), request.protectLayer(), file);
+    WrittenFileCheck.Picture picture = WrittenFileCheck.picture(doc);
     RetouchInput input;
     ProductMasks.ProductMask product;
     List<String> unrendered = List.of();
@@ -80,7 +84,7 @@ public final class DocumentRetouch {
       if (doc.composite().isEmpty()) {
         throw new UserError(file + ": the document has no composite image and no protected layer to work from");
       }
-      jewelry = originalLayer(doc, bands);
+      jewelry = originalLayer(doc, picture.channels() != null ? picture.channels() : doc.composite());
       digest = WrittenFileCheck.digest(jewelry);
       Planar image = PsdPixels.color(jewelry, bands);
       product = masks.productMask(request.maskSource(), "auto", image, null, 255, doc, progress);
@@ -102,7 +106,7 @@ public final class DocumentRetouch {
         .withBefore(product.models(), notes);
     addLayers(doc, jewelry, result, doc.depth());
     doc.lockLayer(jewelry, PROTECTED_LOCKS | jewelry.lockFlags());
-    return new Outcome(doc, result, jewelry, digest, input.productMask());
+    return new Outcome(doc, result, jewelry, digest, picture, input.productMask());
   }
 
   static int colorBands(PsdDocument doc, String file) {
@@ -129,13 +133,14 @@ public final class DocumentRetouch {
 
   /**
    * A document without a protected layer is a photograph: its picture becomes the layer "Original"
-   * (a retouch locks it) on top of any layers it has, so that what Loupe adds above it shows. The
-   * picture is recomputed from the visible layers when {@link PsdCompositor} renders them (the saved
-   * composite can be stale, or blank when "Maximize compatibility" was off), else the saved one.
+   * (a retouch locks it) on top of any layers it has, so that what Loupe adds above it shows.
+   *
+   * @param picture the colour channels of the picture: recomputed from the visible layers when
+   *     psd-io renders them ({@link WrittenFileCheck#picture}; the saved composite can be stale, or
+   *     blank when "Maximize compatibility" was off), else the saved composite
    */
-  public static PsdLayer originalLayer(PsdDocument doc, int bands) {
-    List<PsdChannel> picture = doc.layers().isEmpty() || PsdCompositor.cannotRender(doc) != null ? doc.composite()
-        : PsdCompositor.composite(doc);
+  public static PsdLayer originalLayer(PsdDocument doc, List<PsdChannel> picture) {
+    int bands = doc.colorMode().colorChannels();
     byte[][] color = new byte[bands][];
     for (int c = 0; c < bands; c++) {
       color[c] = picture.get(c).decoded();

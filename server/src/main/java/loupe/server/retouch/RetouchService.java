@@ -122,7 +122,6 @@ public final class RetouchService {
     String file = input.toString();
     PsdDocument doc = isPsd(input) ? PsdReader.read(input, PsdReadOptions.DEFAULT.withMaxPixels(4 * MAX_PIXELS))
         : fromFlat(opaque(FlatImageReader.read(input, MAX_PIXELS), file));
-    WrittenFileCheck.Picture picture = WrittenFileCheck.picture(doc);
     DocumentRetouch.Outcome outcome = DocumentRetouch.run(doc, file, request, masks, inpainters, progress);
     Files.createDirectories(outDir);
     Path out = outputFor(input, outDir);
@@ -133,7 +132,7 @@ public final class RetouchService {
     AtomicFiles.write(out, AtomicFiles.Access.READABLE_BY_ALL, tmp -> {
       written[0] = PsdWriter.write(outcome.document(), tmp);
       unchecked[0] = WrittenFileCheck.verify(tmp, out, outcome.protectedLayer(),
-          outcome.document().indexOf(outcome.protectedLayer()), outcome.protectedDigest(), picture,
+          outcome.document().indexOf(outcome.protectedLayer()), outcome.protectedDigest(), outcome.picture(),
           outcome.productMask());
     });
     RetouchResult result = unchecked[0] == null ? outcome.result() : outcome.result().withNote("written file re-read: "

@@ -13,6 +13,8 @@ import javax.imageio.ImageIO;
 import loupe.server.UserError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** A flat file the decoder cannot read is the user's input error, named by file. */
 class FlatImageReaderTest {
@@ -27,37 +29,26 @@ class FlatImageReaderTest {
     assertThat(image.color().height).isEqualTo(48);
   }
 
-  @Test
-  void a_truncated_png_is_a_user_error_naming_the_file() throws Exception {
-    byte[] whole = Files.readAllBytes(writeNoise("whole.png"));
-    Path cut = Files.write(tmp.resolve("cut.png"), Arrays.copyOf(whole, whole.length / 2));
+  /**
+   * A file cut in half is the user's bad input (400), named by file and said in words: a PNG's
+   * decoder error; a JPEG, which decodes "successfully" with its missing half grey, as incomplete;
+   * a TIFF, whose EOFException has no message, never as "null".
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "png, ': cannot decode the image: '",
+      "jpeg, ': the image data is incomplete ('",
+      "tiff, ': cannot decode the image (truncated TIFF?)'"})
+  void a_file_cut_in_half_is_refused_naming_it(String format, String says) throws Exception {
+    Path whole = writeNoise("whole." + format, format);
+    assertThat(FlatImageReader.read(whole, 1_000_000).color().width).isEqualTo(64);
+    byte[] bytes = Files.readAllBytes(whole);
+    Path cut = Files.write(tmp.resolve("cut." + format), Arrays.copyOf(bytes, bytes.length / 2));
     assertThatThrownBy(() -> FlatImageReader.read(cut, 1_000_000))
         .isInstanceOfSatisfying(UserError.class, e -> {
           assertThat(e.status()).isEqualTo(400);
-          assertThat(e.getMessage()).startsWith(cut + ": cannot decode the image: ");
+          assertThat(e.getMessage()).startsWith(cut + says);
         });
-  }
-
-  /** A cut-off JPEG decodes without an error, its missing half grey: refused, not retouched. */
-  @Test
-  void a_truncated_jpeg_is_refused_as_incomplete() throws Exception {
-    Path whole = writeNoise("whole.jpg", "jpeg");
-    assertThat(FlatImageReader.read(whole, 1_000_000).color().width).isEqualTo(64);
-    byte[] bytes = Files.readAllBytes(whole);
-    Path cut = Files.write(tmp.resolve("cut.jpg"), Arrays.copyOf(bytes, bytes.length / 2));
-    assertThatThrownBy(() -> FlatImageReader.read(cut, 1_000_000))
-        .isInstanceOf(UserError.class)
-        .hasMessageStartingWith(cut + ": the image data is incomplete (");
-  }
-
-  /** The TIFF decoder's EOFException has no message: the reason is said in words, never "null". */
-  @Test
-  void a_truncated_tiff_says_so_in_words() throws Exception {
-    byte[] whole = Files.readAllBytes(writeNoise("whole.tif", "tiff"));
-    Path cut = Files.write(tmp.resolve("cut.tif"), Arrays.copyOf(whole, whole.length / 2));
-    assertThatThrownBy(() -> FlatImageReader.read(cut, 1_000_000))
-        .isInstanceOf(UserError.class)
-        .hasMessage(cut + ": cannot decode the image (truncated TIFF?)");
   }
 
   @Test
