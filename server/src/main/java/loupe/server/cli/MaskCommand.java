@@ -48,8 +48,8 @@ final class MaskCommand implements Callable<Integer> {
   String luminosity;
 
   @Option(names = "--out", required = true, paramLabel = "FOLDER|FILE.psd",
-      description = "A folder for PNGs (<name>.mask.png, <name>.lights3.png, ...), or a .psd/.psb path for a copy "
-          + "of the input with the masks as alpha channels.")
+      description = "A folder for PNGs (<name>.mask.png, <name>.protection.png for an automatic mask, "
+          + "<name>.lights3.png, ...), or a .psd/.psb path for a copy of the input with the masks as alpha channels.")
   Path out;
 
   @Option(names = "--as", paramLabel = "channels|layer-masks", converter = FormConverter.class,
@@ -74,19 +74,24 @@ final class MaskCommand implements Callable<Integer> {
     if (!psd && form != PsdMaskCopy.Form.CHANNELS) {
       throw new UserError("--as " + FormConverter.name(form) + " needs a .psd/.psb --out (PNG masks are files of their own)");
     }
-    PsdMaskCopy copy = psd ? PsdMaskCopy.plan(out, in, specs, form, force) : null;
-    PngMaskFolder folder = psd ? null : PngMaskFolder.plan(out, input, specs, force);
+    boolean protection = DocumentMasks.hasProtection(DocumentMasks.source(in, source, protect));
+    PsdMaskCopy copy = psd ? PsdMaskCopy.plan(out, in, specs, protection, form, force) : null;
+    PngMaskFolder folder = psd ? null : PngMaskFolder.plan(out, input, specs, protection, force);
     DocumentMasks masks = DocumentMasks.compute(in, source, protect, specs, new ProductMasks(), Progress.NONE);
     if (copy != null) {
       System.out.println("✓ " + copy.write(in, masks) + ": " + (form == PsdMaskCopy.Form.CHANNELS ? "alpha channels "
           : "layer masks of the groups in '" + PsdMaskCopy.GROUP_NAME + "': ") + String.join(", ",
-          quoted(DocumentMasks.PRODUCT_CHANNEL_NAME, specs)) + " (product mask from " + masks.source() + ")");
+          quoted(PsdMaskCopy.channelNames(specs, protection))) + " (product mask from " + masks.source() + ")");
     } else {
       List<Path> files = folder.write(masks);
       System.out.println("✓ product mask (" + masks.source() + ") → " + files.get(0));
       for (Path f : files.subList(1, files.size())) {
         System.out.println("  " + f);
       }
+    }
+    if (protection) {
+      System.out.println("  the protection is what a retouch job keeps as shot: the automatic mask with its safety "
+          + "margin (docs/recipes.md)");
     }
     for (ModelUse m : masks.models()) {
       System.out.println("  " + m.step() + " by " + m.id() + " " + m.variant() + " (sha256 " + m.sha256() + ")");
@@ -111,8 +116,7 @@ final class MaskCommand implements Callable<Integer> {
     }
   }
 
-  private static List<String> quoted(String product, List<MaskSpec> specs) {
-    return java.util.stream.Stream.concat(java.util.stream.Stream.of(product), specs.stream().map(MaskSpec::name))
-        .map(n -> "'" + n + "'").toList();
+  private static List<String> quoted(List<String> names) {
+    return names.stream().map(n -> "'" + n + "'").toList();
   }
 }

@@ -27,16 +27,23 @@ import loupe.server.retouch.PsdPixels;
  * (a saved alpha channel) — and luminosity masks computed on the document's own values, presets
  * intersected with that product mask.
  *
- * @param product 65535 = jewelry
+ * @param product 65535 = jewelry, as the source selects it: for {@code auto}, the segmentation
+ *     itself (what Select Subject would give), not the margin a retouch job protects around it
+ * @param protection for {@code auto}, what a retouch job of the same document protects (the
+ *     estimate with its safety margin, docs/recipes.md); null for the other sources, which a job
+ *     protects exactly as they select
  * @param models the models that made the product mask (empty for model-free sources)
  * @param luminosity by spec, in the order asked, duplicates once
  */
-public record DocumentMasks(String source, GrayU16 product, List<ModelUse> models,
+public record DocumentMasks(String source, GrayU16 product, GrayU16 protection, List<ModelUse> models,
     Map<MaskSpec, GrayU16> luminosity) {
 
   /** Names the product mask takes in outputs: the file suffix and the alpha channel. */
   public static final String PRODUCT_FILE_NAME = "mask";
   public static final String PRODUCT_CHANNEL_NAME = "Product mask";
+  /** Names an automatic mask's protection takes in outputs. */
+  public static final String PROTECTION_FILE_NAME = "protection";
+  public static final String PROTECTION_CHANNEL_NAME = "Loupe protection";
 
   /**
    * @param source the product-mask source, or null for {@code layer} when the document has a
@@ -46,11 +53,8 @@ public record DocumentMasks(String source, GrayU16 product, List<ModelUse> model
   public static DocumentMasks compute(MaskInput in, String source, String protect, List<MaskSpec> specs,
       ProductMasks masks, Progress progress) {
     PsdDocument doc = in.document();
-    boolean defaulted = source == null || source.isBlank();
-    // The protected layer is looked for only when the mask may come from it.
-    PsdLayer jewelry = doc == null || !(defaulted || ProductMasks.kindOf(source.trim()).equals("layer")) ? null
-        : ProtectedLayerRule.find(doc.layers(), protect, in.file().toString());
-    String s = defaulted ? (jewelry != null ? "layer" : "auto") : source.trim();
+    PsdLayer jewelry = jewelry(in, source, protect);
+    String s = resolve(source, jewelry);
     String kind = ProductMasks.kindOf(s);
     ProductMasks.ProductMask product = switch (kind) {
       case "channel" -> new ProductMasks.ProductMask(
@@ -67,8 +71,35 @@ public record DocumentMasks(String source, GrayU16 product, List<ModelUse> model
           + "channel:NAME)");
     };
     progress.report("luminosity masks", 0.8);
-    Map<MaskSpec, GrayU16> luminosity = specs.isEmpty() ? new LinkedHashMap<>() : luminosity(in, product.mask(), specs);
-    return new DocumentMasks(s, product.mask(), product.models(), luminosity);
+    Map<MaskSpec, GrayU16> luminosity = specs.isEmpty() ? new LinkedHashMap<>()
+        : luminosity(in, product.selection(), specs);
+    return new DocumentMasks(s, product.selection(), hasProtection(s) ? product.mask() : null, product.models(),
+        luminosity);
+  }
+
+  /**
+   * The source {@link #compute} will use, found without computing anything (so that outputs can be
+   * planned first): {@code source} itself, or {@code layer} / {@code auto} by default.
+   */
+  public static String source(MaskInput in, String source, String protect) {
+    return resolve(source, jewelry(in, source, protect));
+  }
+
+  /** True when masks from {@code source} come with a protection of their own ({@link #protection}). */
+  public static boolean hasProtection(String source) {
+    return ProductMasks.kindOf(source).equals("auto");
+  }
+
+  /** The protected layer, looked for only when the mask may come from it. */
+  private static PsdLayer jewelry(MaskInput in, String source, String protect) {
+    boolean defaulted = source == null || source.isBlank();
+    PsdDocument doc = in.document();
+    return doc == null || !(defaulted || ProductMasks.kindOf(source.trim()).equals("layer")) ? null
+        : ProtectedLayerRule.find(doc.layers(), protect, in.file().toString());
+  }
+
+  private static String resolve(String source, PsdLayer jewelry) {
+    return source == null || source.isBlank() ? (jewelry != null ? "layer" : "auto") : source.trim();
   }
 
   /** {@code lights3,darks4} → specs, duplicates once; a bad name is a one-line user error naming it. */

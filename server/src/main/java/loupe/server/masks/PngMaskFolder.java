@@ -16,14 +16,18 @@ import loupe.psd.AtomicFiles;
 import loupe.server.UserError;
 
 /**
- * Masks as 16-bit grayscale PNGs in a folder: {@code <stem>.mask.png} for the product mask and
- * {@code <stem>.<name>.png} per luminosity mask ({@code solitaire.lights3.png}), samples as the
+ * Masks as 16-bit grayscale PNGs in a folder: {@code <stem>.mask.png} for the product mask, {@code
+ * <stem>.protection.png} for an automatic mask's protection, and {@code <stem>.<name>.png} per luminosity mask ({@code solitaire.lights3.png}), samples as the
  * engine holds them (65535 = selected), whatever the document's depth. Each file appears atomically.
  */
 public record PngMaskFolder(Path folder, String stem, boolean force) {
 
-  /** Checks the targets before anything is computed: existing files need {@code force}. */
-  public static PngMaskFolder plan(Path folder, Path input, List<MaskSpec> specs, boolean force) {
+  /**
+   * Checks the targets before anything is computed: existing files need {@code force}.
+   *
+   * @param protection whether the masks will include a protection ({@link DocumentMasks#hasProtection})
+   */
+  public static PngMaskFolder plan(Path folder, Path input, List<MaskSpec> specs, boolean protection, boolean force) {
     if (Files.exists(folder) && !Files.isDirectory(folder)) {
       throw new UserError(folder + " is a file; --out takes a folder for PNG masks, or a .psd/.psb path");
     }
@@ -32,6 +36,9 @@ public record PngMaskFolder(Path folder, String stem, boolean force) {
     PngMaskFolder out = new PngMaskFolder(folder, dot > 0 ? name.substring(0, dot) : name, force);
     if (!force) {
       List<Path> targets = new ArrayList<>(List.of(out.target(DocumentMasks.PRODUCT_FILE_NAME)));
+      if (protection) {
+        targets.add(out.target(DocumentMasks.PROTECTION_FILE_NAME));
+      }
       specs.forEach(s -> targets.add(out.target(DocumentMasks.fileName(s))));
       for (Path t : targets) {
         if (Files.exists(t)) {
@@ -52,6 +59,9 @@ public record PngMaskFolder(Path folder, String stem, boolean force) {
     List<Path> written = new ArrayList<>();
     try {
       written.add(writePng(masks.product(), target(DocumentMasks.PRODUCT_FILE_NAME)));
+      if (masks.protection() != null) {
+        written.add(writePng(masks.protection(), target(DocumentMasks.PROTECTION_FILE_NAME)));
+      }
       for (Map.Entry<MaskSpec, GrayU16> e : masks.luminosity().entrySet()) {
         written.add(writePng(e.getValue(), target(DocumentMasks.fileName(e.getKey()))));
       }

@@ -26,8 +26,8 @@ import loupe.server.retouch.DocumentRetouch;
 import loupe.server.retouch.PsdPixels;
 
 /**
- * A copy of the input PSD/PSB with the masks added ("Product mask", then each luminosity mask by its
- * name) at the document's depth (8-bit: {@code (s + 128) / 257}), in one of two forms:
+ * A copy of the input PSD/PSB with the masks added ("Product mask", "Loupe protection" for an
+ * automatic mask, then each luminosity mask by its name) at the document's depth (8-bit: {@code (s + 128) / 257}), in one of two forms:
  *
  * <ul>
  *   <li>{@link Form#CHANNELS}: as alpha channels (saved selections);
@@ -54,9 +54,13 @@ public record PsdMaskCopy(Path target, Form form) {
   /** The header's channel count: "Supported range is 1 to 56". */
   private static final int MAX_CHANNELS = 56;
 
-  /** Checks the target before anything is computed. */
-  public static PsdMaskCopy plan(Path out, MaskInput in, List<MaskSpec> specs, Form form, boolean force)
-      throws IOException {
+  /**
+   * Checks the target before anything is computed.
+   *
+   * @param protection whether the masks will include a protection ({@link DocumentMasks#hasProtection})
+   */
+  public static PsdMaskCopy plan(Path out, MaskInput in, List<MaskSpec> specs, boolean protection, Form form,
+      boolean force) throws IOException {
     PsdDocument doc = in.document();
     if (doc == null) {
       throw new UserError(in.file() + " is not a PSD/PSB: masks are added to a copy of a PSD/PSB "
@@ -80,13 +84,14 @@ public record PsdMaskCopy(Path target, Form form) {
     }
     if (form == Form.CHANNELS) {
       List<String> existing = AlphaChannels.list(doc).stream().map(AlphaChannels.Alpha::name).toList();
-      for (String name : channelNames(specs)) {
+      List<String> names = channelNames(specs, protection);
+      for (String name : names) {
         if (existing.contains(name)) {
           throw new UserError(in.file() + " already has an alpha channel named '" + name + "'");
         }
       }
-      if (doc.channelCount() + 1 + specs.size() > MAX_CHANNELS) {
-        throw new UserError(in.file() + ": " + doc.channelCount() + " channels + " + (1 + specs.size())
+      if (doc.channelCount() + names.size() > MAX_CHANNELS) {
+        throw new UserError(in.file() + ": " + doc.channelCount() + " channels + " + names.size()
             + " masks is more than the " + MAX_CHANNELS + " channels a PSD holds");
       }
     }
@@ -102,6 +107,9 @@ public record PsdMaskCopy(Path target, Form form) {
     PsdDocument doc = in.document();
     Map<String, byte[]> channels = new LinkedHashMap<>();
     channels.put(DocumentMasks.PRODUCT_CHANNEL_NAME, PsdPixels.encode(masks.product(), doc.depth()));
+    if (masks.protection() != null) {
+      channels.put(DocumentMasks.PROTECTION_CHANNEL_NAME, PsdPixels.encode(masks.protection(), doc.depth()));
+    }
     for (Map.Entry<MaskSpec, GrayU16> e : masks.luminosity().entrySet()) {
       channels.put(e.getKey().name(), PsdPixels.encode(e.getValue(), doc.depth()));
     }
@@ -172,8 +180,11 @@ public record PsdMaskCopy(Path target, Form form) {
     return null;
   }
 
-  static List<String> channelNames(List<MaskSpec> specs) {
+  public static List<String> channelNames(List<MaskSpec> specs, boolean protection) {
     List<String> names = new ArrayList<>(List.of(DocumentMasks.PRODUCT_CHANNEL_NAME));
+    if (protection) {
+      names.add(DocumentMasks.PROTECTION_CHANNEL_NAME);
+    }
     specs.forEach(s -> names.add(s.name()));
     return names;
   }

@@ -64,15 +64,19 @@ public final class ProductMasks {
   /**
    * A job's product mask, the models that produced it (empty unless {@code auto:MODEL}) and notes
    * for the job's report.
+   *
+   * @param mask what a job protects: for {@code auto}, the estimate with its safety margin
+   * @param selection what the source selects, as Select Subject would: for {@code auto}, the
+   *     segmenter's soft estimate itself; otherwise the same image as {@code mask}
    */
-  public record ProductMask(GrayU16 mask, List<ModelUse> models, List<String> notes) {
+  public record ProductMask(GrayU16 mask, GrayU16 selection, List<ModelUse> models, List<String> notes) {
     public ProductMask {
       models = List.copyOf(models);
       notes = List.copyOf(notes);
     }
 
     public ProductMask(GrayU16 mask) {
-      this(mask, List.of(), List.of());
+      this(mask, mask, List.of(), List.of());
     }
   }
 
@@ -151,14 +155,16 @@ public final class ProductMasks {
 
   private ProductMask automatic(String model, Planar image, Progress progress) {
     if (model == null || model.isEmpty() || model.equals("classical")) {
-      Protection p = protection(image, segmenter.segment(image, progress), progress);
-      return new ProductMask(p.mask(), List.of(), propNote(p));
+      GrayU16 estimate = segmenter.segment(image, progress);
+      Protection p = protection(image, estimate, progress);
+      return new ProductMask(p.mask(), estimate, List.of(), propNote(p));
     }
     IsNetSegmenter m = models.apply(model).orElseThrow(() -> InstalledModels.unusable(model));
-    Protection p = protection(image, m.segment(image, progress), progress);
+    GrayU16 estimate = m.segment(image, progress);
+    Protection p = protection(image, estimate, progress);
     ModelInfo info = m.modelInfo();
-    return new ProductMask(p.mask(), List.of(new ModelUse(info.id(), info.variant(), info.sha256(), "product mask")),
-        propNote(p));
+    return new ProductMask(p.mask(), estimate,
+        List.of(new ModelUse(info.id(), info.variant(), info.sha256(), "product mask")), propNote(p));
   }
 
   /**

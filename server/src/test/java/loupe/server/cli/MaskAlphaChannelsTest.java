@@ -61,9 +61,9 @@ class MaskAlphaChannelsTest {
         out.toString());
     assertThat(run.exit()).as(run.err()).isZero();
     PsdDocument written = PsdReader.read(out);
-    assertThat(written.alphaChannelNames()).containsExactly("Transparency", "Product mask");
+    assertThat(written.alphaChannelNames()).containsExactly("Transparency", "Product mask", "Loupe protection");
     assertThat(AlphaChannels.find(written, "Product mask").channel().id()).isEqualTo(4);
-    assertThat(written.resource(1077).data()).as("version + two 13-byte entries").hasSize(4 + 2 * 13);
+    assertThat(written.resource(1077).data()).as("version + three 13-byte entries").hasSize(4 + 3 * 13);
   }
 
   @Test

@@ -101,7 +101,7 @@ class MaskLayerMasksTest {
     for (int c = 0; c < input.composite().size(); c++) {
       assertThat(written.composite().get(c).decoded()).as("composite %d", c).isEqualTo(input.composite().get(c).decoded());
     }
-    assertThat(topGroup(written).children()).hasSize(1);
+    assertThat(topGroup(written).children()).as("product mask and protection").hasSize(2);
   }
 
   @Test
@@ -137,7 +137,7 @@ class MaskLayerMasksTest {
     MaskInput in = MaskInput.read(flat);
     assertGroupMask(written, "darks2", LuminosityMasks.compute(in.image(), null, MaskSpec.parse("darks2"),
         LumaMaskConfig.DEFAULT, null));
-    assertThat(topGroup(written).children()).hasSize(2);
+    assertThat(topGroup(written).children()).as("product mask, protection, darks2").hasSize(3);
   }
 
   @Test

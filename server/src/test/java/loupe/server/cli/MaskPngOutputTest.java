@@ -14,6 +14,8 @@ import loupe.engine.alg.lumamask.LuminosityMasks;
 import loupe.engine.alg.lumamask.MaskSpec;
 import loupe.engine.alg.mask.PathRasterizer;
 import loupe.engine.image.GrayU16;
+import loupe.engine.testing.TestImages;
+import loupe.engine.quality.QualityMetrics;
 import loupe.psd.AlphaChannels;
 import loupe.psd.PsdDocument;
 import loupe.psd.PsdReader;
@@ -114,11 +116,42 @@ class MaskPngOutputTest {
     assertThat(run.out()).contains("product mask (auto)");
     MaskInput in = MaskInput.read(png);
     assertThat(in.document()).isNull();
-    GrayU16 auto = new ProductMasks().productMask("auto", "auto", in.image(), null, 255, null, Progress.NONE).mask();
-    assertThat(readPng16(tmp.resolve("out/ring.mask.png")).sameSamples(auto)).isTrue();
+    ProductMasks.ProductMask auto = new ProductMasks().productMask("auto", "auto", in.image(), null, 255, null,
+        Progress.NONE);
+    // The mask is the segmentation itself; the protection, what a retouch job keeps as shot, is a file of its own.
+    assertThat(readPng16(tmp.resolve("out/ring.mask.png")).sameSamples(auto.selection())).isTrue();
+    assertThat(readPng16(tmp.resolve("out/ring.protection.png")).sameSamples(auto.mask())).isTrue();
+    assertThat(coverage(auto.mask())).as("the protection covers more than the selection")
+        .isGreaterThan(coverage(auto.selection()));
     GrayU16 lights2 = LuminosityMasks.compute(in.image(), null, MaskSpec.parse("lights2"), LumaMaskConfig.DEFAULT, null);
     assertThat(readPng16(tmp.resolve("out/ring.lights2.png")).sameSamples(lights2)).isTrue();
-    assertThat(coverage(auto)).as("the ring is a part of the frame").isBetween(0.02, 0.6);
+    assertThat(coverage(auto.selection())).as("the ring is a part of the frame").isBetween(0.02, 0.6);
+  }
+
+  /**
+   * The issue's reason for the command: the automatic mask can be checked from outside. Scored
+   * against the render's truth as any other tool would score it, it is the segmentation (IoU as
+   * the engine measures it), and the protection beside it covers every fully jewelry pixel.
+   */
+  @Test
+  void automatic_mask_of_a_dev_scene_scores_as_the_segmentation_and_its_protection_covers_the_piece()
+      throws Exception {
+    Path scene = Path.of(System.getProperty("loupe.shared"), "benchmark/dev/dev01_solitaire_yellowgold");
+    CliRun run = CliRun.of("mask", scene.resolve("input.png").toString(), "--source", "auto", "--out", tmp.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("input.protection.png").contains("safety margin");
+    GrayU16 truth = TestImages.readGray(scene.resolve("truth_mask.png"));
+    GrayU16 mask = readPng16(tmp.resolve("input.mask.png"));
+    GrayU16 protection = readPng16(tmp.resolve("input.protection.png"));
+    assertThat(QualityMetrics.iou(mask, 32768, truth, 32768)).as("IoU of the written mask").isGreaterThan(0.95);
+    assertThat(QualityMetrics.iou(protection, 32768, truth, 32768)).as("IoU of the protection").isLessThan(0.8);
+    for (int y = 0; y < truth.height; y++) {
+      for (int x = 0; x < truth.width; x++) {
+        if (truth.get(x, y) == 65535) {
+          assertThat(protection.get(x, y)).as("protection at (%d, %d)", x, y).isEqualTo(65535);
+        }
+      }
+    }
   }
 
   /** The dev01 photograph (8-bit PNG as shot) around the ring, every fourth pixel: a small real flat file. */

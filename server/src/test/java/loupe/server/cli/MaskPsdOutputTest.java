@@ -90,17 +90,17 @@ class MaskPsdOutputTest {
     PsdDocument input = PsdReader.read(file);
     PsdDocument written = PsdReader.read(out);
     List<String> names = new ArrayList<>(input.alphaChannelNames());
-    names.addAll(List.of("Product mask", "darks2"));
+    names.addAll(List.of("Product mask", "Loupe protection", "darks2"));
     assertThat(written.alphaChannelNames()).containsExactlyElementsOf(names);
     assertThat(written.composite().get(3).depth()).isEqualTo(16);
     MaskInput in = MaskInput.read(file);
     GrayU16 darks2 = LuminosityMasks.compute(in.image(), null, MaskSpec.parse("darks2"), LumaMaskConfig.DEFAULT, null);
     assertChannel(written, "darks2", darks2);
-    assertThat(MaskRawChannels.channel(out, 3)).as("darks2, read by the small independent reader")
+    assertThat(MaskRawChannels.channel(out, 4)).as("darks2, read by the small independent reader")
         .isEqualTo(PsdPixels.encode(darks2, 16));
     assertThat(written.composite().get(1).decoded()).as("merged transparency as read")
         .isEqualTo(input.composite().get(1).decoded());
-    assertTwelveMonkeysReads(out, 4, names, file);
+    assertTwelveMonkeysReads(out, 5, names, file);
   }
 
   @Test
