@@ -79,7 +79,7 @@ public final class DocumentRetouch {
       Planar documentImage = Compositor.flatten(beneath, List.of(prot.asComposite()));
       product = masks.productMask(request.maskSource(), "layer", documentImage,
           PsdPixels.shape(jewelry, doc.width(), doc.height()), jewelry.opacity(), doc, progress);
-      input = new RetouchInput(beneath, depth, product.mask(), prot, null, null);
+      input = new RetouchInput(beneath, depth, product.mask(), prot, null, product.propsFor(request.recipe()));
     } else {
       if (doc.composite().isEmpty()) {
         throw new UserError(file + ": the document has no composite image and no protected layer to work from");
@@ -88,7 +88,7 @@ public final class DocumentRetouch {
       digest = WrittenFileCheck.digest(jewelry);
       Planar image = PsdPixels.color(jewelry, bands);
       product = masks.productMask(request.maskSource(), "auto", image, null, 255, doc, progress);
-      input = new RetouchInput(image, depth, product.mask(), null, null, null);
+      input = new RetouchInput(image, depth, product.mask(), null, null, product.propsFor(request.recipe()));
     }
     String source = request.maskSource() != null ? request.maskSource() : input.jewelry() == null ? "auto" : "layer";
     ProductMasks.requireJewelry(input.productMask(), file, source);
@@ -101,7 +101,7 @@ public final class DocumentRetouch {
       notes.add("not rendered into the new background, which covers them: " + String.join(", ", unrendered)
           + "; move them above Loupe's group, or hide the group to compare");
     }
-    notes.addAll(product.notes());
+    notes.addAll(product.notesFor(request.recipe()));
     RetouchResult result = RecipeRunner.run(request.recipe(), input, request.options(), inpainters, progress)
         .withBefore(product.models(), notes);
     addLayers(doc, jewelry, result, doc.depth());

@@ -20,6 +20,7 @@ import loupe.engine.image.Rect;
 import loupe.engine.recipe.ModelInpainter;
 import loupe.engine.recipe.OutputLayer;
 import loupe.engine.recipe.ProtectedLayer;
+import loupe.engine.recipe.Recipe;
 import loupe.engine.recipe.RecipeRunner;
 import loupe.engine.recipe.RetouchInput;
 import loupe.engine.recipe.RetouchResult;
@@ -112,9 +113,11 @@ public final class PanelRetouch {
     ProductMasks.requireJewelry(product.mask(), "the panel's document",
         req.request().maskSource() != null ? req.request().maskSource() : "layer");
     GrayU16 heal = req.buffers().containsKey("heal") ? docMask(req, "heal", canvas) : null;
-    RetouchInput input = new RetouchInput(beneath, BitDepth.of(doc.bitDepth()), product.mask(), prot, heal, null);
-    RetouchResult result = RecipeRunner.run(req.request().recipe(), input, req.request().options(), inpainters, progress)
-        .withBefore(product.models(), product.notes());
+    Recipe recipe = req.request().recipe();
+    RetouchInput input = new RetouchInput(beneath, BitDepth.of(doc.bitDepth()), product.mask(), prot, heal,
+        product.propsFor(recipe));
+    RetouchResult result = RecipeRunner.run(recipe, input, req.request().options(), inpainters, progress)
+        .withBefore(product.models(), product.notesFor(recipe));
     return new PanelJobOutput(result, doc.bitDepth(), jewel.descriptor().fullRange(), doc.colorProfile(), json);
   }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.server.retouch;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import loupe.engine.alg.segment.ProductSegmenter;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 import loupe.engine.recipe.ModelUse;
+import loupe.engine.recipe.Recipe;
 import loupe.models.ModelInfo;
 import loupe.models.segment.IsNetSegmenter;
 import loupe.psd.PsdDocument;
@@ -68,15 +70,46 @@ public final class ProductMasks {
    * @param mask what a job protects: for {@code auto}, the estimate with its safety margin
    * @param selection what the source selects, as Select Subject would: for {@code auto}, the
    *     segmenter's soft estimate itself; otherwise the same image as {@code mask}
+   * @param props for {@code auto}, the props {@link PropDetector} found beside the estimate; null
+   *     for the other sources, or when none was found
    */
-  public record ProductMask(GrayU16 mask, GrayU16 selection, List<ModelUse> models, List<String> notes) {
+  public record ProductMask(GrayU16 mask, GrayU16 selection, GrayU16 props, List<ModelUse> models,
+      List<String> notes) {
     public ProductMask {
       models = List.copyOf(models);
       notes = List.copyOf(notes);
     }
 
     public ProductMask(GrayU16 mask) {
-      this(mask, mask, List.of(), List.of());
+      this(mask, mask, null, List.of(), List.of());
+    }
+
+    /**
+     * The props a job removes: Quick, the only recipe that removes props, takes those found beside
+     * an automatic estimate. It would otherwise look for them beside the protection, and a prop
+     * whose only link to the rest of it runs through the margin (dev01's putty below the band)
+     * would count as the product's own contact shadow there. Null: the recipe finds its own, or
+     * none.
+     */
+    public GrayU16 propsFor(Recipe recipe) {
+      return recipe == Recipe.QUICK ? props : null;
+    }
+
+    /** The notes for a job of {@code recipe}: these notes, and how many prop pixels it removes. */
+    public List<String> notesFor(Recipe recipe) {
+      GrayU16 removed = propsFor(recipe);
+      if (removed == null) {
+        return notes;
+      }
+      long n = 0;
+      for (int y = 0; y < removed.height; y++) {
+        for (int x = 0; x < removed.width; x++) {
+          n += removed.get(x, y) != 0 ? 1 : 0;
+        }
+      }
+      List<String> all = new ArrayList<>(notes);
+      all.add(String.format(Locale.ROOT, "%,d prop pixels found automatically", n));
+      return all;
     }
   }
 
@@ -84,7 +117,7 @@ public final class ProductMasks {
    * An automatic mask's protection, and how many pixels of a prop beside the estimate it keeps fully
    * protected (the estimate's core over props; none where no prop was found).
    */
-  record Protection(GrayU16 mask, long propPixelsKept) {}
+  record Protection(GrayU16 mask, long propPixelsKept, GrayU16 props) {}
 
   /** The model-free segmenter for {@code auto}; installed models (ISNet) for {@code auto:isnet}. */
   public ProductMasks() {
@@ -157,13 +190,13 @@ public final class ProductMasks {
     if (model == null || model.isEmpty() || model.equals("classical")) {
       GrayU16 estimate = segmenter.segment(image, progress);
       Protection p = protection(image, estimate, progress);
-      return new ProductMask(p.mask(), estimate, List.of(), propNote(p));
+      return new ProductMask(p.mask(), estimate, p.props(), List.of(), propNote(p));
     }
     IsNetSegmenter m = models.apply(model).orElseThrow(() -> InstalledModels.unusable(model));
     GrayU16 estimate = m.segment(image, progress);
     Protection p = protection(image, estimate, progress);
     ModelInfo info = m.modelInfo();
-    return new ProductMask(p.mask(), estimate,
+    return new ProductMask(p.mask(), estimate, p.props(),
         List.of(new ModelUse(info.id(), info.variant(), info.sha256(), "product mask")), propNote(p));
   }
 
@@ -225,15 +258,17 @@ public final class ProductMasks {
     try {
       props = PropDetector.detect(image, estimate, PropConfig.DEFAULT, progress);
     } catch (IllegalArgumentException e) {
-      return new Protection(protection, 0); // too little background to fit the sweep: no prop can be told apart
+      return new Protection(protection, 0, null); // too little background to fit the sweep: no prop can be told apart
     }
     GrayU16 closed = MaskOps.contract(MaskOps.expand(estimate, PROP_CORE_CLOSING, null), PROP_CORE_CLOSING, null);
     GrayU16 core = MaskOps.expand(closed, PROP_CORE_MARGIN, null);
     long propPixelsKept = 0;
+    long found = 0;
     for (int y = 0; y < protection.height; y++) {
       for (int x = 0; x < protection.width; x++) {
         int prop = props.get(x, y);
         if (prop != 0) {
+          found++;
           int margin = protection.get(x, y);
           long kept = (long) margin * (65535 - prop) / 65535;
           int value = (int) Math.min(margin, Math.max(kept, core.get(x, y)));
@@ -242,7 +277,7 @@ public final class ProductMasks {
         }
       }
     }
-    return new Protection(protection, propPixelsKept);
+    return new Protection(protection, propPixelsKept, found == 0 ? null : props);
   }
 
   /** Transparency × user mask × vector mask × opacity: exactly where the protected layer covers the canvas fully. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import loupe.engine.Progress;
 import loupe.engine.image.GrayU16;
@@ -72,19 +73,19 @@ class DevSceneRecipeTest {
     assertThat(score.psnrOut()).as("background PSNR never drops").isGreaterThanOrEqualTo(score.psnrIn());
     if ("clean".equals(run.background())) {
       // The bars: PSNR +6 dB and 95 % of all defects (prop and shadow included) gone.
-      // Measured: dev01 +3.1 dB, 61.4 %; dev02 +5.99 dB, 44.9 %; dev03 +10.7 dB, 93.7 %. The automatic
+      // Measured: dev01 +3.4 dB, 62.6 %; dev02 +5.99 dB, 44.9 %; dev03 +10.7 dB, 93.8 %. The automatic
       // mask keeps part of dev01's putty and dev02's acrylic block, and over a prop the protection
       // keeps the estimate's core + 8 px (with 4 px dev03 reached 95.8 %, but a girdle-less stone's
       // rim facets beside putty lost protection: GirdlelessStoneProtectionTest). Even a margin of
       // 1 px around the true outline caps dev02 at 87 % (docs/engine-notes.md); with the piece on its
       // own layer the bars are met on dev02 and dev03 (LayeredSceneRecipeTest). Held at the level reached.
       assertThat(score.psnrOut() - score.psnrIn()).as("background PSNR gain (dB)").isGreaterThanOrEqualTo(3.0);
-      assertThat(score.allGone()).as("all defects removed").isGreaterThanOrEqualTo(0.44);
+      assertThat(score.allGone()).as("all defects removed").isGreaterThanOrEqualTo(ALL_GONE_REACHED.get(scene(run)));
       // What the protection held back of the prop is already clean on the layers beneath (the job's
       // note tells the retoucher to paint their masks): measured 68.9 % / 100 % / 100 %; dev01 loses
       // the ring's cast shadow under the putty (docs/engine-notes.md).
       assertThat(heldBackCleanBeneath(run.scene(), outcome)).as("held-back prop clean on the layers beneath")
-          .isGreaterThanOrEqualTo(run.scene().getFileName().toString().startsWith("dev01") ? 0.65 : 0.99);
+          .isGreaterThanOrEqualTo(scene(run).equals("dev01") ? 0.65 : 0.99);
       assertThat(outcome.result().notes()).anyMatch(n -> n.contains("paint the masks"));
     }
   }
@@ -125,6 +126,17 @@ class DevSceneRecipeTest {
     }
     assertThat(held).as("held-back prop pixels").isGreaterThan(1000);
     return (double) cleanBeneath / held;
+  }
+
+  /**
+   * All defects gone after Quick + clean, held at the level reached. dev01 was at 61.4 % while Quick
+   * looked for props beside the protection instead of beside the automatic estimate: its putty lobe
+   * below the band then counted as the ring's contact shadow.
+   */
+  static final Map<String, Double> ALL_GONE_REACHED = Map.of("dev01", 0.62, "dev02", 0.44, "dev03", 0.93);
+
+  private static String scene(Run run) {
+    return run.scene().getFileName().toString().substring(0, 5);
   }
 
   /**
