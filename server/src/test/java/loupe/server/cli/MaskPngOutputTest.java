@@ -72,19 +72,6 @@ class MaskPngOutputTest {
   }
 
   @Test
-  void clipping_path_is_the_default_path() throws Exception {
-    Path file = CORPUS.resolve("imagemagick__clipping-path-from-jpeg-rle.psd");
-    assertThat(CliRun.of("mask", file.toString(), "--source", "path", "--out", tmp.resolve("a").toString()).exit())
-        .isZero();
-    assertThat(CliRun.of("mask", file.toString(), "--source", "path:Path 1", "--out", tmp.resolve("b").toString())
-        .exit()).isZero();
-    String name = "imagemagick__clipping-path-from-jpeg-rle.mask.png";
-    GrayU16 byDefault = readPng16(tmp.resolve("a").resolve(name));
-    assertThat(byDefault.sameSamples(readPng16(tmp.resolve("b").resolve(name)))).isTrue();
-    assertThat(coverage(byDefault)).isBetween(0.05, 0.95);
-  }
-
-  @Test
   void saved_alpha_channel_is_the_product_mask_as_stored() throws Exception {
     Path file = CORPUS.resolve("twelvemonkeys__alpha-channels.psd");
     CliRun run = CliRun.of("mask", file.toString(), "--source", "channel:Alpha 1", "--out", tmp.toString());
