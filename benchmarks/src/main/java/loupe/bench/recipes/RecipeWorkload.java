@@ -70,7 +70,8 @@ public final class RecipeWorkload implements Workload {
 
   private Row runOnScene() throws Exception {
     Scene s = cfg.scene(sceneDir);
-    Compared<FileOutcome, Void> m = retouch(s.inputFile());
+    // The model-free mask, whatever is installed: the scene rows measure the same thing on every machine.
+    Compared<FileOutcome, Void> m = retouch(s.inputFile(), "auto:classical");
     Planar out = LayeredShot.composite(m.loupe().result().output(), 3);
     GrayU16 background = Regions.background(s.mask());
     Map<String, Object> q = Row.fields(
@@ -82,7 +83,7 @@ public final class RecipeWorkload implements Workload {
         "residue_hair", SceneQuality.residue(out, s.clean(), s.defects(), Regions.HAIR),
         "residue_prop", SceneQuality.residue(out, s.clean(), s.defects(), Regions.PROP),
         "residue_shadow", SceneQuality.residue(out, s.clean(), s.defects(), Regions.PROP_SHADOW));
-    return Row.of(id(), recipe + " recipe " + s.name(), s.width() + "×" + s.height() + " 8-bit PNG, auto mask",
+    return Row.of(id(), recipe + " recipe " + s.name(), s.width() + "×" + s.height() + " 8-bit PNG, auto:classical mask",
         repeat, null, m, q, "file in, layered PSD out (written, re-read and verified)");
   }
 
@@ -92,7 +93,7 @@ public final class RecipeWorkload implements Workload {
     GrayU16 jewelry = Regions.jewelry(shot.mask());
     String size = shot.description();
     shot = null; // the workload's memory is the service's, not the generator's
-    Compared<FileOutcome, Void> m = retouch(file);
+    Compared<FileOutcome, Void> m = retouch(file, null);
     Planar before = LayeredShot.composite(file, 3);
     Planar after = LayeredShot.composite(m.loupe().result().output(), 3);
     return Row.of(id(), recipe + " recipe, layered PSD", size + " 16-bit, Background + Jewelry layer", repeat, null, m,
@@ -101,9 +102,10 @@ public final class RecipeWorkload implements Workload {
         "file in, layered PSD out (written, re-read and verified)");
   }
 
-  private Compared<FileOutcome, Void> retouch(Path input) throws Exception {
+  /** @param maskSource null for the document's default (its protected layer) */
+  private Compared<FileOutcome, Void> retouch(Path input, String maskSource) throws Exception {
     RetouchService service = new RetouchService();
-    RetouchRequest request = RetouchRequest.of(recipe, null, null, null, null, null, null, null);
+    RetouchRequest request = RetouchRequest.of(recipe, null, null, null, null, null, null, maskSource);
     Path outDir = Files.createDirectories(workDir.resolve("out-" + recipe));
     Compared<FileOutcome, Void> m = Compared.loupeOnly(repeat,
         () -> service.retouchFile(input, outDir, request, Progress.NONE));

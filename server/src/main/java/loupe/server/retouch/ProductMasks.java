@@ -60,6 +60,8 @@ public final class ProductMasks {
    * around the piece (dev03: 93.7 % of the defect pixels gone after Quick + clean instead of 95.8 %).
    */
   static final int PROP_CORE_MARGIN = 8;
+  /** The segmentation model plain {@code auto} uses when it is installed. */
+  static final String DEFAULT_MODEL = "isnet";
   private final ProductSegmenter segmenter;
   private final Function<String, Optional<IsNetSegmenter>> models;
 
@@ -186,18 +188,34 @@ public final class ProductMasks {
         + "be kept bit-exact (" + why + ")");
   }
 
+  /**
+   * {@code auto:classical} is the model-free segmenter and {@code auto:MODEL} that model (refused
+   * when it is not installed). Plain {@code auto} takes the installed segmentation model when there
+   * is one — it plugs in as the automatic source, and on every dev scene it scores above the
+   * classical segmenter (docs/models-notes.md) — and the classical segmenter otherwise.
+   */
   private ProductMask automatic(String model, Planar image, Progress progress) {
-    if (model == null || model.isEmpty() || model.equals("classical")) {
+    boolean named = model != null && !model.isEmpty();
+    Optional<IsNetSegmenter> m = named && model.equals("classical") ? Optional.empty()
+        : models.apply(named ? model : DEFAULT_MODEL);
+    if (m.isEmpty()) {
+      if (named && !model.equals("classical")) {
+        throw InstalledModels.unusable(model);
+      }
       GrayU16 estimate = segmenter.segment(image, progress);
       Protection p = protection(image, estimate, progress);
       return new ProductMask(p.mask(), estimate, p.props(), List.of(), propNote(p));
     }
-    IsNetSegmenter m = models.apply(model).orElseThrow(() -> InstalledModels.unusable(model));
-    GrayU16 estimate = m.segment(image, progress);
+    GrayU16 estimate = m.get().segment(image, progress);
     Protection p = protection(image, estimate, progress);
-    ModelInfo info = m.modelInfo();
+    ModelInfo info = m.get().modelInfo();
+    List<String> notes = new ArrayList<>(propNote(p));
+    if (!named) {
+      notes.add(0, "automatic mask by the installed " + info.id() + " model (" + info.variant()
+          + "); auto:classical chooses the model-free segmenter");
+    }
     return new ProductMask(p.mask(), estimate, p.props(),
-        List.of(new ModelUse(info.id(), info.variant(), info.sha256(), "product mask")), propNote(p));
+        List.of(new ModelUse(info.id(), info.variant(), info.sha256(), "product mask")), notes);
   }
 
   /**

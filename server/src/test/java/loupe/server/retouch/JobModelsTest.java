@@ -85,7 +85,7 @@ class JobModelsTest {
   void aJobWithoutModelsListsNone() throws Exception {
     Path png = scene(dir.resolve("plain.png"));
     FileOutcome o = withFixtures().retouchFile(png, dir.resolve("out-plain"), RetouchRequest.of("pro", null, null,
-        null, null, null, null, "auto"), Progress.NONE);
+        null, null, null, null, "auto:classical"), Progress.NONE);
     assertThat(o.result().models()).isEmpty();
     assertThat(new PsdJobOutput(o, dir).summary()).asInstanceOf(
         org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("models", List.of());
@@ -97,7 +97,26 @@ class JobModelsTest {
     MaskInput in = MaskInput.read(png);
     assertThat(DocumentMasks.compute(in, "auto:isnet", null, List.of(), fixtureMasks(), Progress.NONE).models())
         .containsExactly(new ModelUse("tiny-isnet", "small", sha("tiny-isnet", "small"), "product mask"));
-    assertThat(DocumentMasks.compute(in, "auto", null, List.of(), fixtureMasks(), Progress.NONE).models()).isEmpty();
+    assertThat(DocumentMasks.compute(in, "auto:classical", null, List.of(), fixtureMasks(), Progress.NONE).models())
+        .isEmpty();
+  }
+
+  /** An installed segmentation model plugs in as the automatic source; without one, auto is model-free. */
+  @Test
+  void plainAutoTakesTheInstalledSegmenterAndOtherwiseTheClassicalOne() throws Exception {
+    Path png = scene(dir.resolve("auto.png"));
+    MaskInput in = MaskInput.read(png);
+    ProductMasks.ProductMask withModel = fixtureMasks().productMask("auto", "auto", in.image(), null, 255, null,
+        Progress.NONE);
+    assertThat(withModel.models()).containsExactly(
+        new ModelUse("tiny-isnet", "small", sha("tiny-isnet", "small"), "product mask"));
+    assertThat(withModel.notes()).anyMatch(n -> n.contains("installed tiny-isnet model") && n.contains("auto:classical"));
+    ProductMasks none = new ProductMasks(new ClassicalSegmenter(), id -> Optional.empty());
+    ProductMasks.ProductMask without = none.productMask("auto", "auto", in.image(), null, 255, null, Progress.NONE);
+    assertThat(without.models()).isEmpty();
+    assertThat(without.selection().sameSamples(new ClassicalSegmenter().segment(in.image(), Progress.NONE))).isTrue();
+    assertThat(DocumentMasks.compute(in, "auto", null, List.of(), fixtureMasks(), Progress.NONE).models())
+        .extracting(ModelUse::id).containsExactly("tiny-isnet");
   }
 
   @Test
@@ -115,7 +134,8 @@ class JobModelsTest {
   @Test
   void quickWithTheLamaOptionInpaintsThePuttyWithTheModelAndSaysSo() throws Exception {
     Path input = putty(dir.resolve("dev03-crop.png"));
-    RetouchRequest request = RetouchRequest.of("quick", null, null, null, null, null, null, null).withInpainter("lama");
+    RetouchRequest request = RetouchRequest.of("quick", null, null, null, null, null, null, "auto:classical")
+        .withInpainter("lama");
     FileOutcome o = withFixtures().retouchFile(input, dir.resolve("out-dev03"), request, Progress.NONE);
     assertThat(o.result().fidelity().bitExact()).isTrue();
     assertThat(o.result().notes()).anyMatch(n -> n.contains("prop pixels found"));
@@ -126,7 +146,8 @@ class JobModelsTest {
   @Test
   void anInpainterThatIsNotInstalledIsAClearError() throws Exception {
     Path png = scene(dir.resolve("migan.png"));
-    RetouchRequest request = RetouchRequest.of("pro", null, null, null, null, null, null, "auto").withInpainter("migan");
+    RetouchRequest request = RetouchRequest.of("pro", null, null, null, null, null, null, "auto:classical")
+        .withInpainter("migan");
     assertThatThrownBy(() -> withFixtures().retouchFile(png, dir.resolve("out-migan"), request, Progress.NONE))
         .hasMessage("inpainter 'migan' is not installed: run `loupe models add migan <file.onnx>`");
     assertThatThrownBy(() -> request.withInpainter("dall-e")).hasMessageContaining("unknown inpainter 'dall-e'");
