@@ -65,7 +65,7 @@ public final class RecipeRunner {
     GrayU16 allowed = MaskOps.invert(MaskOps.add(near, hole, null), null);
     Planar background = BackgroundInpainting.fill(in.image(), hole, props, near, allowed, model, progress);
     if (model != null && props != null) {
-      used.add(model.use("prop inpainting"));
+      used.add(model.use(ModelUse.PROP_INPAINTING));
       notes.add("props inpainted with the " + model.id() + " model");
     }
     notes.add(String.format("%,d defect pixels%s inpainted, sampling only the background outside a %d px guard band",

@@ -222,7 +222,8 @@ final class RetouchCommand implements Callable<Integer> {
     PsdDocument written = PsdReader.read(o.output());
     ExportOptions options = ExportOptions.DEFAULT
         .withCompositeRecomputed(o.written().compositeRecomputed())
-        .withDigitalSource(DigitalSourceType.forRetouch(request.options(), o.result().backgroundGenerated()));
+        .withDigitalSource(DigitalSourceType.forRetouch(request.options(), o.result().backgroundGenerated(),
+            o.result().models()));
     return FlatExporter.export(written, o.productMask(), format, flat, options);
   }
 

@@ -215,7 +215,7 @@ public final class ProductMasks {
           + "); auto:classical chooses the model-free segmenter");
     }
     return new ProductMask(p.mask(), estimate, p.props(),
-        List.of(new ModelUse(info.id(), info.variant(), info.sha256(), "product mask")), notes);
+        List.of(new ModelUse(info.id(), info.variant(), info.sha256(), ModelUse.PRODUCT_MASK)), notes);
   }
 
   /**
