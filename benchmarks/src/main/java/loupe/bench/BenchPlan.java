@@ -40,13 +40,14 @@ public final class BenchPlan {
     w.add(new LumaMaskWorkload(4, cfg));
     w.add(new PathRasterWorkload(cfg));
     if (!cfg.quick()) {
-      // The size-bound rows: the first scene blown up to 24 MP (denoise at both depths: NLM is 8-bit).
+      // The size-bound rows: the first scene blown up to 24 MP, at both depths.
       Path first = cfg.scenes().get(0);
-      w.add(new DenoiseWorkload(cfg, first, BitDepth.EIGHT));
-      w.add(new DenoiseWorkload(cfg, first, BitDepth.SIXTEEN));
-      w.add(new InpaintWorkload(InpaintWorkload.Kind.SPECKS, cfg, first, BitDepth.SIXTEEN));
-      w.add(new InpaintWorkload(InpaintWorkload.Kind.PROP, cfg, first, BitDepth.SIXTEEN));
-      w.add(new SegmentWorkload(SegmentWorkload.Segmenter.CLASSICAL, cfg, first, BitDepth.SIXTEEN));
+      for (BitDepth depth : BitDepth.values()) {
+        w.add(new DenoiseWorkload(cfg, first, depth));
+        w.add(new InpaintWorkload(InpaintWorkload.Kind.SPECKS, cfg, first, depth));
+        w.add(new InpaintWorkload(InpaintWorkload.Kind.PROP, cfg, first, depth));
+        w.add(new SegmentWorkload(SegmentWorkload.Segmenter.CLASSICAL, cfg, first, depth));
+      }
       w.add(new DetectionWorkload(DetectionWorkload.Kind.DEFECTS, cfg, first, BitDepth.SIXTEEN));
       w.add(new DetectionWorkload(DetectionWorkload.Kind.PROPS, cfg, first, BitDepth.SIXTEEN));
       if (cfg.isnet()) {

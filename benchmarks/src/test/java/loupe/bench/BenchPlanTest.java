@@ -21,7 +21,8 @@ class BenchPlanTest {
     assertThat(ids.indexOf("psd-write-8")).isLessThan(ids.indexOf("psd-read-8"));
     assertThat(ids).contains("denoise:s3", "segment:s2", "segment-isnet:s2", "recipe-editorial:s1", "e2e-quick",
         "panel-round-trip", "mask-path", "denoise:24mp-8", "denoise:24mp-16",
-        "inpaint-specks:24mp-16", "inpaint-prop:24mp-16", "segment:24mp-16", "segment-isnet:24mp-16",
+        "inpaint-specks:24mp-8", "inpaint-specks:24mp-16", "inpaint-prop:24mp-8", "inpaint-prop:24mp-16",
+        "segment:24mp-8", "segment:24mp-16", "segment-isnet:24mp-16",
         "defects:24mp-16", "props:24mp-16");
     List<String> withoutIsnet = BenchPlan.workloads(new BenchConfig(false, false, SCENES, Path.of("w"))).stream()
         .map(Workload::id).toList();
