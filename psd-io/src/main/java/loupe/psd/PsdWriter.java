@@ -20,7 +20,9 @@ public final class PsdWriter {
 
     public static PsdWriteResult write(PsdDocument doc, Path out) throws IOException { return write(doc, out, PsdWriteOptions.DEFAULT); }
 
+    /** @throws IllegalArgumentException when the layer records' groups do not nest ({@link LayerNesting}); nothing is written */
     public static PsdWriteResult write(PsdDocument doc, Path out, PsdWriteOptions options) throws IOException {
+        LayerNesting.check(doc.layers);
         boolean psb = doc.version == 2 || Math.max(doc.width, doc.height) > PsdHeader.PSD_MAX_SIDE;
         PsdCompositor.Decision decision = PsdCompositor.decide(doc);
         List<PsdChannel> composite = decision.recompute() ? PsdCompositor.composite(doc) : doc.composite;
