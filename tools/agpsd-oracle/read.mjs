@@ -2,7 +2,8 @@
 // Prints ag-psd's view of a PSD as JSON: layer tree (top to bottom) with names, bounds, masks,
 // lock flags, hidden state and groups. Pixels are not decoded (no canvas in Node).
 // With --pixels, layer pixels are decoded (as raw RGBA image data, no canvas) and each layer
-// reports the SHA-256 of its RGBA bytes, so a test can compare pixels without shipping them.
+// reports the SHA-256 of its RGBA bytes, and each mask that of its gray plane, so a test can
+// compare pixels without shipping them.
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { readPsd, initializeCanvas } from 'ag-psd';
@@ -28,8 +29,16 @@ const psd = readPsd(readFileSync(file), {
 
 function mask(m) {
   if (!m) return null;
-  return { top: m.top ?? 0, left: m.left ?? 0, bottom: m.bottom ?? 0, right: m.right ?? 0,
+  const out = { top: m.top ?? 0, left: m.left ?? 0, bottom: m.bottom ?? 0, right: m.right ?? 0,
     defaultColor: m.defaultColor ?? 0, disabled: !!m.disabled };
+  if (pixels && m.imageData) {
+    // ag-psd spreads the mask's gray values over R, G and B; R alone is the stored plane.
+    const rgba = m.imageData.data;
+    const gray = Buffer.alloc(rgba.length / 4);
+    for (let i = 0; i < gray.length; i++) gray[i] = rgba[4 * i];
+    out.graySha256 = createHash('sha256').update(gray).digest('hex');
+  }
+  return out;
 }
 
 function layer(l) {

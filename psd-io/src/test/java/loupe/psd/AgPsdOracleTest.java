@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * ag-psd (Node), an independent reader, sees the layer tree Loupe wrote: names, bounds, groups,
- * hidden state, opacity, masks, lock bits 0-2 (ag-psd ignores lock-all, bit 31) and layer ids.
+ * hidden state, opacity, masks (rectangle, default colour, disabled state and 8-bit pixels), lock bits 0-2 (ag-psd ignores lock-all, bit 31) and layer ids.
  */
 class AgPsdOracleTest {
     private static Path oracle;
@@ -55,12 +55,21 @@ class AgPsdOracleTest {
     }
 
     private static JsonNode read(Path file) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("node", oracle.resolve("read.mjs").toString(), file.toString()).redirectErrorStream(false).start();
+        Process p = new ProcessBuilder("node", oracle.resolve("read.mjs").toString(), "--pixels", file.toString())
+                .redirectErrorStream(false).start();
         byte[] stdout = p.getInputStream().readAllBytes();
         String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as("ag-psd failed: %s", stderr).isZero();
         return new ObjectMapper().readTree(stdout);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void compare(PsdDocument doc, JsonNode ag) {
@@ -96,6 +105,10 @@ class AgPsdOracleTest {
                 assertThat(new int[] {am.get("top").asInt(), am.get("left").asInt(), am.get("bottom").asInt(), am.get("right").asInt(),
                         am.get("defaultColor").asInt()}).as(what + " mask").containsExactly(m.top(), m.left(), m.bottom(), m.right(), m.defaultColor());
                 assertThat(am.get("disabled").asBoolean()).isEqualTo(m.disabled());
+                if (l.channel(PsdChannel.USER_MASK).depth() == 8) {
+                    assertThat(am.path("graySha256").asText()).as(what + " mask pixels")
+                            .isEqualTo(sha256(l.channel(PsdChannel.USER_MASK).decoded()));
+                }
             }
             assertThat(a.get("vectorMask").asBoolean()).as(what + " vector mask").isEqualTo(l.vectorMask() != null);
             if (nodes.get(i).isGroup()) compare(nodes.get(i).children(), a.get("children"));
