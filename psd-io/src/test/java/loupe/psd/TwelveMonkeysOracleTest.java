@@ -44,6 +44,30 @@ class TwelveMonkeysOracleTest {
         check(write(doc, "added.psd"));
     }
 
+    /** Layers removed and reordered (remove + add): both readers see the new order with each layer's own pixels. */
+    @Test
+    void corpus_document_with_a_layer_removed_and_one_moved_to_the_top_reads_the_same() throws Exception {
+        PsdDocument doc = PsdReader.read(Corpus.path("imagemagick__layers-rgb16-zip.psd"));
+        List<PsdLayer> before = List.copyOf(doc.layers());
+        assertThat(before).hasSizeGreaterThanOrEqualTo(3);
+        PsdLayer removed = before.get(1);
+        PsdLayer moved = before.get(0);
+        doc.removeLayer(removed);
+        doc.removeLayer(moved);
+        doc.addLayer(doc.layers().size(), moved);
+        Path out = write(doc, "reordered.psd");
+        PsdDocument again = PsdReader.read(out);
+        List<String> expected = new java.util.ArrayList<>(before.stream().map(PsdLayer::name).toList());
+        expected.remove(1);
+        expected.add(expected.remove(0));
+        assertThat(again.layers()).extracting(PsdLayer::name).containsExactlyElementsOf(expected);
+        PsdLayer top = again.layers().get(again.layers().size() - 1);
+        for (PsdChannel c : moved.channels()) {
+            assertThat(top.channel(c.id()).decoded()).as("moved layer's channel %d", c.id()).isEqualTo(c.decoded());
+        }
+        check(out);
+    }
+
     @Test
     void corpus_document_read_re_aligned_reads_the_same_once_written() throws Exception {
         check(write(PsdReader.read(Corpus.path("chinedufn__luni-minimal.psd")), "luni.psd"));
