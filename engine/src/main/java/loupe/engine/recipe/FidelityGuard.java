@@ -16,7 +16,9 @@ import loupe.engine.image.Rect;
  * Checks the product's promise before a result leaves the engine: wherever the product mask is
  * 65535, the flattened output equals the flattened input bit for bit, and every visible layer
  * added above the protected layer is masked to zero there. Pixels the user painted in the heal
- * mask are the one authorised exception, and are counted separately.
+ * mask are the one authorised exception, and are counted separately. Over a jewelry layer, layers
+ * placed above it are layers of the jewelry (heal, frequency separation), shown or hidden: they may
+ * cover only where the jewelry layer itself shows, never the background beside it.
  */
 public final class FidelityGuard {
   private FidelityGuard() {}
@@ -25,12 +27,21 @@ public final class FidelityGuard {
    * @param input the recipe's input. Not modified.
    * @param added the layers the recipe adds. Not modified.
    * @return the report of a bit-exact result
-   * @throws FidelityViolationException if any protected pixel would change
+   * @throws FidelityViolationException if any protected pixel would change, or a layer above a
+   *     jewelry layer covers a pixel that the jewelry layer does not
    */
   public static FidelityReport check(RetouchInput input, List<OutputLayer> added) {
     GrayU16 product = input.productMask();
     GrayU16 heal = input.healMask();
     for (OutputLayer layer : added) {
+      if (layer.placement() == Placement.ABOVE && input.jewelry() != null) {
+        long outside = pixelsBesideTheJewelry(layer, input.jewelry());
+        if (outside > 0) {
+          throw new FidelityViolationException("layer '" + layer.name() + "' is above the jewelry layer and covers "
+              + outside + " pixels where the jewelry layer is transparent; layers above it may cover only the "
+              + "jewelry");
+        }
+      }
       if (layer.placement() == Placement.ABOVE && layer.visible()) {
         long covered = coveredProtectedPixels(layer, product, heal);
         if (covered > 0) {
@@ -114,6 +125,24 @@ public final class FidelityGuard {
       }
     }
     return covered;
+  }
+
+  /** Pixels of {@code layer} with coverage &gt; 0 where the jewelry layer's coverage is 0 (or outside it). */
+  private static long pixelsBesideTheJewelry(OutputLayer layer, ProtectedLayer jewelry) {
+    CompositeLayer c = layer.asComposite();
+    CompositeLayer j = jewelry.asComposite();
+    Rect lb = layer.bounds();
+    Rect jb = jewelry.bounds();
+    long outside = 0;
+    for (int y = lb.top(); y < lb.bottom(); y++) {
+      for (int x = lb.left(); x < lb.right(); x++) {
+        boolean inJewel = jb.contains(x, y) && j.coverage(x - jb.left(), y - jb.top()) > 0;
+        if (!inJewel && c.coverage(x - lb.left(), y - lb.top()) > 0) {
+          outside++;
+        }
+      }
+    }
+    return outside;
   }
 
   private static MessageDigest sha256() {

@@ -56,7 +56,10 @@ public final class RecipeRunner {
     progress.report("finding dust, hair and lint", 0.15);
     GrayU16 hole = DefectDetector.detect(in.image(), near, DefectConfig.defaults());
     long defects = count(hole);
-    GrayU16 props = in.propMask() != null ? in.propMask() : recipe == Recipe.QUICK ? findProps(in, protect, notes, progress) : null;
+    // A replaced background must not keep a prop inside its contact shadow, so every recipe looks for
+    // props then; over the kept background only Quick removes props it was not given.
+    boolean searchProps = recipe == Recipe.QUICK || opt.background() != BackgroundMode.KEEP;
+    GrayU16 props = in.propMask() != null ? in.propMask() : searchProps ? findProps(in, protect, notes, progress) : null;
     if (props != null) {
       hole = MaskOps.add(hole, MaskOps.subtract(props, near, null), null);
     }
@@ -81,6 +84,9 @@ public final class RecipeRunner {
       layers.add(place.background("Loupe background — " + (opt.denoise() > 0 ? "cleaned, denoised" : "cleaned"),
           background, protect));
     } else {
+      if (opt.denoise() > 0) {
+        notes.add("not denoised: the background was replaced (denoise strength " + opt.denoise() + " ignored)");
+      }
       progress.report("fitting a clean sweep", 0.6);
       BackgroundFill fill = opt.background() == BackgroundMode.WHITE ? BackgroundFill.WHITE : BackgroundFill.SWEEP;
       // The props' rim inside the guard band is not a hole, but still a prop: not a contact shadow.
@@ -105,7 +111,9 @@ public final class RecipeRunner {
     } else if (in.healMask() != null) {
       notes.add("the painted heal areas were left as shot: healing is part of the Editorial recipe, on a jewelry layer");
     }
-    if (recipe != Recipe.QUICK && opt.fsRadius() > 0) {
+    if (recipe == Recipe.QUICK && opt.fsRadius() > 0) {
+      notes.add("Quick makes no frequency-separation layers; fsRadius " + opt.fsRadius() + " ignored");
+    } else if (opt.fsRadius() > 0) {
       progress.report("frequency separation", 0.8);
       layers.addAll(FrequencySeparationLayers.of(in, opt.fsRadius()));
     }
@@ -121,7 +129,7 @@ public final class RecipeRunner {
     return new RetouchResult(recipe, layers, report, notes, generated, used);
   }
 
-  /** Quick finds props (putty, stands, blocks) and their shadows by itself; none found → null. */
+  /** Props (putty, stands, blocks) and their shadows found without a given mask; none found → null. */
   private static GrayU16 findProps(RetouchInput in, GrayU16 protect, List<String> notes, Progress progress) {
     progress.report("finding props", 0.2);
     try {

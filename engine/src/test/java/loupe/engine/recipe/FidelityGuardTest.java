@@ -111,4 +111,28 @@ class FidelityGuardTest {
     assertThatThrownBy(() -> FidelityGuard.check(in, List.of(above(noise(), spill, true))))
         .isInstanceOf(FidelityViolationException.class);
   }
+
+  /**
+   * Over a jewelry layer, a layer above may cover only the jewelry: one that also covers a ring of
+   * background (product 0, jewelry transparent) is refused, though no protected pixel changes (the
+   * covered jewelry pixels are painted for healing).
+   */
+  @Test
+  void a_layer_above_the_jewelry_layer_that_covers_background_is_refused() {
+    GrayU16 p = disk();
+    ProtectedLayer layer = new ProtectedLayer(noise(), p, null, Rect.ofSize(W, H), 255);
+    GrayU16 onJewel = new GrayU16(W, H);
+    onJewel.subimage(28, 20, 32, 24).fill(65535);
+    RetouchInput in = new RetouchInput(noise(), BitDepth.SIXTEEN, p, layer, onJewel, null);
+    GrayU16 wider = onJewel.copy();
+    wider.subimage(2, 2, 4, 4).fill(65535); // background, far from the disk
+    Planar hidden = in.jewelry().pixels();
+
+    assertThat(FidelityGuard.check(in, List.of(above(hidden, onJewel, true))).bitExact()).isTrue();
+    assertThatThrownBy(() -> FidelityGuard.check(in, List.of(above(hidden, wider, true))))
+        .isInstanceOf(FidelityViolationException.class)
+        .hasMessageContaining("covers 4 pixels where the jewelry layer is transparent");
+    assertThatThrownBy(() -> FidelityGuard.check(in, List.of(above(hidden, wider, false))))
+        .as("hidden, it still shows once switched on").isInstanceOf(FidelityViolationException.class);
+  }
 }

@@ -77,4 +77,34 @@ class RecipeHealTest {
       }
     }
   }
+
+  /**
+   * A stroke from inside the piece across its right edge (x = 64) into what the layer mask hides.
+   * Before the heal layer's coverage was multiplied by the jewelry's, its mask was the stroke itself:
+   * 6 × 10 = 60 opaque heal pixels over the sweep, where the jewelry layer is transparent.
+   */
+  @Test
+  void a_stroke_across_the_edge_heals_only_where_the_jewelry_layer_shows() {
+    GrayU16 heal = new GrayU16(W, H);
+    heal.subimage(58, 30, 70, 40).fill(65535);
+    RetouchInput in = input(heal);
+    RetouchResult result = RecipeRunner.run(Recipe.EDITORIAL, in, RecipeOptions.defaults(Recipe.EDITORIAL),
+        ModelInpainter.Source.NONE, Progress.NONE);
+
+    OutputLayer layer = result.layers().stream().filter(l -> l.name().startsWith("Loupe heal")).findFirst()
+        .orElseThrow();
+    GrayU16 jewel = in.jewelry().coverage();
+    long beside = 0;
+    long healing = 0;
+    for (int y = 0; y < H; y++) {
+      for (int x = 0; x < W; x++) {
+        int cover = layer.asComposite().coverage(x, y);
+        beside += jewel.get(x, y) == 0 && cover > 0 ? 1 : 0;
+        healing += cover > 0 ? 1 : 0;
+      }
+    }
+    assertThat(beside).isZero();
+    assertThat(healing).isEqualTo(6L * 10);
+    assertThat(result.fidelity().healedPixels()).isEqualTo(6L * 10);
+  }
 }
