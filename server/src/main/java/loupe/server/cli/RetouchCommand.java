@@ -101,6 +101,11 @@ final class RetouchCommand implements Callable<Integer> {
       throw new UserError("--report " + report + ": is a folder; name the JSON file to write, e.g. "
           + report.resolve("report.json"));
     }
+    // Checked before the work: a folder that cannot be written would otherwise fail each file after it was computed.
+    if (report != null) {
+      WritableFolder.require("--report", report, report.toAbsolutePath().getParent());
+    }
+    WritableFolder.require("--out", out, out);
     RetouchService service = new RetouchService();
     List<Map<String, Object>> rows = new ArrayList<>();
     int failed = 0;
@@ -135,8 +140,17 @@ final class RetouchCommand implements Callable<Integer> {
     row.put("input", file.toString());
     Path target = RetouchService.outputFor(file, out);
     if (Files.exists(target) && !force) {
-      row.put("status", "skipped");
       row.put("output", target.toString());
+      Path flat = format == null ? null : flatFor(target, format);
+      if (flat != null && !Files.exists(flat)) {
+        // Skipping would leave the copy asked for missing for good; redoing would replace a PSD the user may have kept.
+        String message = target + " exists but its " + format + " copy does not (an interrupted run?): use --force to redo it";
+        row.put("status", "failed");
+        row.put("error", message);
+        System.out.println("✗ " + file + ": " + message);
+        return row;
+      }
+      row.put("status", "skipped");
       System.out.println("• " + file + ": " + target + " exists, skipped (use --force to redo)");
       return row;
     }
@@ -301,8 +315,6 @@ final class RetouchCommand implements Callable<Integer> {
   }
 
   private void writeReport(List<Map<String, Object>> rows) throws IOException {
-    Path dir = report.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
     AtomicFiles.write(report, AtomicFiles.Access.READABLE_BY_ALL,
         tmp -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), Map.of("files", rows)));
   }
