@@ -30,6 +30,7 @@ import loupe.server.export.ExportFormat;
 import loupe.server.export.ExportOptions;
 import loupe.server.export.ExportResult;
 import loupe.server.export.FlatExporter;
+import loupe.server.http.PlainProgress;
 import loupe.server.retouch.FileOutcome;
 import loupe.server.retouch.InstalledModels;
 import loupe.server.retouch.ResultJson;
@@ -243,7 +244,7 @@ final class RetouchCommand implements Callable<Integer> {
   /** A one-line progress bar on stderr when it is a terminal. */
   private Progress progressFor(Path file) {
     boolean tty = System.console() != null;
-    return new Progress() {
+    return PlainProgress.of(new Progress() {
       @Override
       public void report(String stage, double fraction) {
         if (tty) {
@@ -257,7 +258,7 @@ final class RetouchCommand implements Callable<Integer> {
       public boolean isCancelled() {
         return false;
       }
-    };
+    });
   }
 
   private static void clearProgress() {
