@@ -209,7 +209,7 @@ public final class JobController {
   private static void requireType(Context ctx, String type) {
     String actual = ctx.contentType();
     if (actual == null || !actual.startsWith(type)) {
-      throw new UserError(415, "Content-Type must be " + type + ", got " + actual);
+      throw new UserError(415, "Content-Type must be " + type + ", got " + (actual == null ? "none" : actual));
     }
   }
 
