@@ -2,18 +2,30 @@
 package loupe.psd;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.regex.Pattern;
 
 /**
   * Writes a file so that readers see the old one or the whole new one, never a part: the bytes go
   * to a temp file in the target's folder (same file system, so the rename is atomic), which is then
   * moved over the target. On any failure the temp file is deleted and the target left as it was;
-  * if the JVM is stopped meanwhile (Ctrl-C), {@link PendingFiles} deletes it.
+  * if the JVM is stopped meanwhile (Ctrl-C), {@link PendingFiles} deletes it. A JVM killed outright
+  * (SIGKILL, power loss) runs no hook: the next write of the same target deletes what it left.
   */
 public final class AtomicFiles {
+    private static final String SUFFIX = ".tmp";
+    /** Temp names as {@link Files#createTempFile} makes them: prefix, an unsigned random long, suffix. */
+    private static final String RANDOM_PART = "[0-9]{1,20}";
+    /** Sweeps and creations take turns, so a sweep never sees a temp file created but not yet registered. */
+    private static final Object SWEEP = new Object();
+
     private AtomicFiles() {}
 
     /** Who may read the finished file. */
@@ -36,12 +48,15 @@ public final class AtomicFiles {
         void writeTo(Path tmp) throws IOException;
     }
 
+    /**
+     * Writes {@code target} from {@code content}, after deleting the temp files an earlier write of
+     * the same target left when its JVM was killed.
+     *
+     * @throws FileSystemException naming the target's folder, not the temp file, when no file can be created there
+     */
     public static void write(Path target, Access access, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
-        // A name near the file system's 255-byte limit must still leave room for the temp name's random part.
-        String name = absolute.getFileName().toString();
-        String kept = name.substring(0, name.offsetByCodePoints(0, Math.min(name.codePointCount(0, name.length()), 64)));
-        Path tmp = PendingFiles.createTempFile(absolute.getParent(), "." + kept, ".tmp");
+        Path tmp = freshTemp(absolute.getParent(), tempPrefix(absolute.getFileName().toString()));
         try {
             try {
                 Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString(access.posix));
@@ -59,5 +74,65 @@ public final class AtomicFiles {
             }
             throw e;
         }
+    }
+
+    /**
+     * Creates and deletes a file in {@code folder}: whether a write there can succeed, asked before
+     * the work whose result would be written.
+     *
+     * @throws FileSystemException naming {@code folder} when no file can be created in it
+     */
+    public static void requireWritable(Path folder) throws IOException {
+        PendingFiles.delete(freshTemp(folder.toAbsolutePath(), ".loupe-probe"));
+    }
+
+    /**
+     * The start of the temp names of {@code name}: a dot and at most 64 code points of it, so that a
+     * name near the file system's 255-byte limit still leaves room for the random part.
+     */
+    static String tempPrefix(String name) {
+        return "." + name.substring(0, name.offsetByCodePoints(0, Math.min(name.codePointCount(0, name.length()), 64)));
+    }
+
+    /** A new temp file with this prefix, after the stale ones with it are deleted. */
+    private static Path freshTemp(Path folder, String prefix) throws IOException {
+        synchronized (SWEEP) {
+            deleteStaleTemps(folder, prefix);
+            try {
+                return PendingFiles.createTempFile(folder, prefix, SUFFIX);
+            } catch (FileSystemException e) {
+                // The temp name means nothing to a user; the folder is what cannot be written.
+                throw naming(folder, e);
+            }
+        }
+    }
+
+    /**
+     * Deletes the temp files of earlier writes with this prefix that no write of this JVM is still
+     * using. Names longer than 64 code points share their prefix with other names that start alike;
+     * what matches is still only ever a temp file of an unfinished write. Best effort: a temp file
+     * that cannot be deleted does not stop the write.
+     */
+    private static void deleteStaleTemps(Path folder, String prefix) {
+        Pattern stale = Pattern.compile(Pattern.quote(prefix) + RANDOM_PART + Pattern.quote(SUFFIX));
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder,
+                f -> stale.matcher(f.getFileName().toString()).matches())) {
+            for (Path f : files) {
+                if (!PendingFiles.isPending(f) && Files.isRegularFile(f)) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException e) {
+            // An unreadable folder fails the write itself, with a message about the folder.
+        }
+    }
+
+    private static FileSystemException naming(Path folder, FileSystemException e) {
+        String name = folder.toString();
+        FileSystemException named = e instanceof AccessDeniedException ? new AccessDeniedException(name, null, e.getReason())
+            : e instanceof NoSuchFileException ? new NoSuchFileException(name, null, e.getReason())
+            : new FileSystemException(name, null, e.getReason());
+        named.initCause(e);
+        return named;
     }
 }

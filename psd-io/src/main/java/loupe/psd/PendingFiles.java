@@ -52,6 +52,11 @@ public final class PendingFiles {
         FILES.remove(file.toAbsolutePath());
     }
 
+    /** Whether a write of this JVM still uses {@code file}. */
+    static boolean isPending(Path file) {
+        return FILES.contains(file.toAbsolutePath());
+    }
+
     /** Deletes {@code file} if it exists, then releases it. */
     public static void delete(Path file) throws IOException {
         Files.deleteIfExists(file);

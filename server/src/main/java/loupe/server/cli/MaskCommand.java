@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 import loupe.engine.Progress;
 import loupe.engine.alg.lumamask.MaskSpec;
 import loupe.engine.recipe.ModelUse;
+import loupe.psd.PsdDocument;
+import loupe.psd.SavedPath;
 import loupe.server.masks.DocumentMasks;
 import loupe.server.masks.MaskInput;
 import loupe.server.masks.PngMaskFolder;
@@ -74,7 +76,9 @@ final class MaskCommand implements Callable<Integer> {
     if (!psd && form != PsdMaskCopy.Form.CHANNELS) {
       throw new UserError("--as " + FormConverter.name(form) + " needs a .psd/.psb --out (PNG masks are files of their own)");
     }
-    boolean protection = DocumentMasks.hasProtection(DocumentMasks.source(in, source, protect));
+    String resolved = DocumentMasks.source(in, source, protect);
+    requireSavedPath(in, resolved);
+    boolean protection = DocumentMasks.hasProtection(resolved);
     PsdMaskCopy copy = psd ? PsdMaskCopy.plan(out, in, specs, protection, form, force) : null;
     PngMaskFolder folder = psd ? null : PngMaskFolder.plan(out, input, specs, protection, force);
     DocumentMasks masks = DocumentMasks.compute(in, source, protect, specs, new ProductMasks(), Progress.NONE);
@@ -97,6 +101,26 @@ final class MaskCommand implements Callable<Integer> {
       System.out.println("  " + m.step() + " by " + m.id() + " " + m.variant() + " (sha256 " + m.sha256() + ")");
     }
     return 0;
+  }
+
+  /**
+   * A path source needs a path to use. Refused here, in this command's words (--source, not retouch's
+   * --mask), and before any output is planned; a named path that is missing is refused with the others.
+   */
+  private static void requireSavedPath(MaskInput in, String source) {
+    PsdDocument doc = in.document();
+    if (doc == null || !ProductMasks.kindOf(source).equals("path")) {
+      return;
+    }
+    if (doc.paths().isEmpty()) {
+      throw new UserError(in.file() + ": the document has no saved paths for --source " + source
+          + " (use --source auto, or save the outline as a path in Photoshop)");
+    }
+    boolean named = source.contains(":") && !source.substring(source.indexOf(':') + 1).isEmpty();
+    if (!named && doc.clippingPath() == null) {
+      throw new UserError(in.file() + ": the document has no clipping path; name one of its saved paths with "
+          + "--source path:NAME (" + String.join(", ", quoted(doc.paths().stream().map(SavedPath::name).toList())) + ")");
+    }
   }
 
   /** {@code channels} / {@code layer-masks} on the command line. */

@@ -30,6 +30,7 @@ import loupe.server.export.ExportFormat;
 import loupe.server.export.ExportOptions;
 import loupe.server.export.ExportResult;
 import loupe.server.export.FlatExporter;
+import loupe.server.http.PlainProgress;
 import loupe.server.retouch.FileOutcome;
 import loupe.server.retouch.InstalledModels;
 import loupe.server.retouch.ResultJson;
@@ -101,6 +102,11 @@ final class RetouchCommand implements Callable<Integer> {
       throw new UserError("--report " + report + ": is a folder; name the JSON file to write, e.g. "
           + report.resolve("report.json"));
     }
+    // Checked before the work: a folder that cannot be written would otherwise fail each file after it was computed.
+    if (report != null) {
+      WritableFolder.require("--report", report, report.toAbsolutePath().getParent());
+    }
+    WritableFolder.require("--out", out, out);
     RetouchService service = new RetouchService();
     List<Map<String, Object>> rows = new ArrayList<>();
     int failed = 0;
@@ -135,8 +141,17 @@ final class RetouchCommand implements Callable<Integer> {
     row.put("input", file.toString());
     Path target = RetouchService.outputFor(file, out);
     if (Files.exists(target) && !force) {
-      row.put("status", "skipped");
       row.put("output", target.toString());
+      Path flat = format == null ? null : flatFor(target, format);
+      if (flat != null && !Files.exists(flat)) {
+        // Skipping would leave the copy asked for missing for good; redoing would replace a PSD the user may have kept.
+        String message = target + " exists but its " + format + " copy does not (an interrupted run?): use --force to redo it";
+        row.put("status", "failed");
+        row.put("error", message);
+        System.out.println("✗ " + file + ": " + message);
+        return row;
+      }
+      row.put("status", "skipped");
       System.out.println("• " + file + ": " + target + " exists, skipped (use --force to redo)");
       return row;
     }
@@ -230,7 +245,7 @@ final class RetouchCommand implements Callable<Integer> {
   /** A one-line progress bar on stderr when it is a terminal. */
   private Progress progressFor(Path file) {
     boolean tty = System.console() != null;
-    return new Progress() {
+    return PlainProgress.of(new Progress() {
       @Override
       public void report(String stage, double fraction) {
         if (tty) {
@@ -244,7 +259,7 @@ final class RetouchCommand implements Callable<Integer> {
       public boolean isCancelled() {
         return false;
       }
-    };
+    });
   }
 
   private static void clearProgress() {
@@ -302,8 +317,6 @@ final class RetouchCommand implements Callable<Integer> {
   }
 
   private void writeReport(List<Map<String, Object>> rows) throws IOException {
-    Path dir = report.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
     AtomicFiles.write(report, AtomicFiles.Access.READABLE_BY_ALL,
         tmp -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), Map.of("files", rows)));
   }

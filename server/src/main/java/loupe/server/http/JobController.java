@@ -9,8 +9,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import loupe.server.UserError;
@@ -26,10 +30,19 @@ import loupe.server.retouch.RetouchService;
 
 /** HTTP I/O of jobs: create (panel frames or PSD uploads), follow, cancel, download. */
 public final class JobController {
+  /**
+   * The query parameters of POST /v1/psd-jobs: {@link RetouchRequest#fromQuery}'s options, and the
+   * uploaded file's name for the download.
+   */
+  static final List<String> PSD_JOB_OPTIONS = List.of("recipe", "background", "denoise", "fsRadius", "protectHighlights",
+      "protectShadows", "protectLayer", "productMask", "inpainter", "name");
+
   private final JobService jobs;
   private final RetouchService retouch;
   private final ServerConfig config;
   private final ObjectMapper json;
+  /** The name a PSD job's upload was given (?name=), while the job is kept; null when none was. */
+  private final Map<Job, String> uploadNames = Collections.synchronizedMap(new WeakHashMap<>());
 
   public JobController(JobService jobs, RetouchService retouch, ServerConfig config, ObjectMapper json) {
     this.jobs = jobs;
@@ -53,7 +66,7 @@ public final class JobController {
         header.requireBuffersInDocument();
         var request = retouch.readPanelRequest(header, body, config.maxPixels());
         InstalledModels.requireModels(request.request());
-        accepted(ctx, jobs.submit(admission, progress -> retouch.runPanel(request, progress)));
+        accepted(ctx, jobs.submit(admission, progress -> retouch.runPanel(request, PlainProgress.of(progress))));
       } catch (UserError e) {
         throw RefusedBody.drain(body, e);
       }
@@ -65,6 +78,7 @@ public final class JobController {
    * and layer records then say how much memory the job will need.
    */
   public void createPsdJob(Context ctx) throws IOException {
+    requireKnownOptions(ctx.queryParamMap().keySet());
     RetouchRequest request = RetouchRequest.fromQuery(ctx.queryParamMap());
     InstalledModels.requireModels(request);
     try (InputStream body = LimitedInputStream.of(ctx, config.maxUploadBytes());
@@ -75,7 +89,22 @@ public final class JobController {
       Files.copy(body, upload, StandardCopyOption.REPLACE_EXISTING);
       JobFootprint footprint = JobFootprint.psd(upload, request.recipe());
       admission.reserve(footprint.bytes(), footprint.what());
-      accepted(ctx, jobs.submit(admission, progress -> retouch.runPsdUpload(upload, request, progress)));
+      Job job = jobs.submit(admission, progress -> retouch.runPsdUpload(upload, request, PlainProgress.of(progress)));
+      uploadNames.put(job, ctx.queryParam("name"));
+      accepted(ctx, job);
+    }
+  }
+
+  /**
+   * A misspelt option (backgound=clean) would otherwise be dropped without a word and the job run
+   * with the recipe's default.
+   */
+  static void requireKnownOptions(Collection<String> given) {
+    for (String option : given) {
+      if (!PSD_JOB_OPTIONS.contains(option)) {
+        throw new UserError("unknown query parameter '" + option + "' for a PSD job (known: "
+            + String.join(", ", PSD_JOB_OPTIONS) + ")");
+      }
     }
   }
 
@@ -151,7 +180,7 @@ public final class JobController {
     Job job = finished(ctx);
     Path file = job.output().psdFile().orElseThrow(() -> new UserError(404, "job " + job.id() + " produced no PSD"));
     ctx.contentType("application/vnd.adobe.photoshop")
-        .header("Content-Disposition", "attachment; filename=\"" + file.getFileName() + "\"")
+        .header("Content-Disposition", DownloadName.of(uploadNames.get(job), file).contentDisposition())
         .result(Files.newInputStream(file));
   }
 
@@ -180,7 +209,7 @@ public final class JobController {
   private static void requireType(Context ctx, String type) {
     String actual = ctx.contentType();
     if (actual == null || !actual.startsWith(type)) {
-      throw new UserError(415, "Content-Type must be " + type + ", got " + actual);
+      throw new UserError(415, "Content-Type must be " + type + ", got " + (actual == null ? "none" : actual));
     }
   }
 

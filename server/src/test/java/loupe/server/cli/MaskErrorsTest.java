@@ -50,7 +50,17 @@ class MaskErrorsTest {
   @Test
   void missing_path_names_the_saved_ones() throws Exception {
     assertThat(refused("'Nope'", PATHS, "--source", "path:Nope", "--out", out())).contains("sky");
-    refused("no clipping path", PATHS, "--source", "path", "--out", out());
+    assertThat(refused("no clipping path", PATHS, "--source", "path", "--out", out()))
+        .contains("--source path:NAME ('Adobe', 'sky')").doesNotContain("--mask");
+  }
+
+  @Test
+  void a_document_without_saved_paths_says_so() throws Exception {
+    for (String source : new String[] {"path", "path:", "path:Outline"}) {
+      String err = refused(ALPHAS + ": the document has no saved paths for --source " + source, ALPHAS,
+          "--source", source, "--out", out());
+      assertThat(err).doesNotContain("--mask").doesNotContain("[]");
+    }
   }
 
   @Test

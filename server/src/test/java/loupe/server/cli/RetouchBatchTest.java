@@ -2,14 +2,20 @@
 package loupe.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** `loupe retouch` refuses a bad --report before working, keeps existing exports, and skips its own outputs. */
+/**
+ * `loupe retouch` refuses a bad --out or --report before working, keeps existing exports, fails a PSD
+ * whose requested export is missing, and skips its own outputs.
+ */
 class RetouchBatchTest {
   @TempDir
   Path tmp;
@@ -22,6 +28,75 @@ class RetouchBatchTest {
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("--report " + tmp + ": is a folder");
     assertThat(out).doesNotExist();
+  }
+
+  /** An interrupted run left the PSD but not the copy asked for: skipping it would never make the copy. */
+  @Test
+  void a_psd_without_its_requested_export_is_a_failure_not_a_skip() throws Exception {
+    Path out = Files.createDirectories(tmp.resolve("out"));
+    Path psd = Files.writeString(out.resolve("solitaire.loupe.psd"), "the first run's PSD");
+    CliRun run = CliRun.of("retouch", RetouchCommandTest.EXAMPLE.toString(), "--recipe", "quick", "--out",
+        out.toString(), "--export", "tiff", "--report", tmp.resolve("report.json").toString());
+    assertThat(run.exit()).as(run.err()).isEqualTo(1);
+    assertThat(run.out()).contains("✗ " + RetouchCommandTest.EXAMPLE + ": " + psd + " exists but its TIFF copy does "
+        + "not (an interrupted run?): use --force to redo it").doesNotContain("skipped");
+    assertThat(Files.readString(tmp.resolve("report.json"))).contains("\"status\" : \"failed\"");
+    assertThat(psd).hasContent("the first run's PSD");
+    assertThat(out.resolve("solitaire.loupe.tif")).doesNotExist();
+  }
+
+  /** Meaningful as root too: no permission lets a folder be made inside a file. */
+  @Test
+  void an_out_folder_that_cannot_be_made_is_refused_before_any_file_is_retouched() throws Exception {
+    Path file = Files.writeString(tmp.resolve("notes.txt"), "a file");
+    CliRun under = CliRun.of("retouch", RetouchCommandTest.EXAMPLE.toString(), "--recipe", "quick", "--out",
+        file.resolve("out").toString());
+    assertThat(under.exit()).isEqualTo(2);
+    assertThat(under.err()).isEqualTo("loupe: --out " + file.resolve("out") + ": " + file + " is a file, not a folder\n");
+    assertThat(under.out()).doesNotContain("✓");
+    CliRun onto = CliRun.of("retouch", RetouchCommandTest.EXAMPLE.toString(), "--recipe", "quick", "--out",
+        file.toString());
+    assertThat(onto.exit()).isEqualTo(2);
+    assertThat(onto.err()).isEqualTo("loupe: --out " + file + ": is a file, not a folder\n");
+    assertThat(file).hasContent("a file");
+  }
+
+  @Test
+  void a_report_that_cannot_be_written_is_refused_before_any_file_is_retouched() throws Exception {
+    Path file = Files.writeString(tmp.resolve("notes.txt"), "a file");
+    Path out = tmp.resolve("out");
+    Path report = file.resolve("report.json");
+    CliRun run = CliRun.of("retouch", RetouchCommandTest.EXAMPLE.toString(), "--recipe", "quick", "--out",
+        out.toString(), "--report", report.toString());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("loupe: --report " + report + ": " + file + " is a file, not a folder\n");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void read_only_out_and_report_folders_are_named_before_any_file_is_retouched() throws Exception {
+    assumeThat(FileSystems.getDefault().supportedFileAttributeViews()).contains("posix");
+    Path locked = Files.createDirectories(tmp.resolve("locked"));
+    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
+    try {
+      // Meaningless for root, who may write anywhere.
+      assumeThat(Files.isWritable(locked)).as("running as a user the permissions apply to").isFalse();
+      CliRun out = CliRun.of("retouch", RetouchCommandTest.EXAMPLE.toString(), "--recipe", "quick", "--out",
+          locked.toString());
+      assertThat(out.exit()).isEqualTo(2);
+      assertThat(out.err()).isEqualTo("loupe: --out " + locked + ": cannot write there (" + locked
+          + ": permission denied)\n");
+      assertThat(out.out()).doesNotContain("✓");
+      Path report = locked.resolve("report.json");
+      CliRun rep = CliRun.of("retouch", RetouchCommandTest.EXAMPLE.toString(), "--recipe", "quick", "--out",
+          tmp.resolve("out").toString(), "--report", report.toString());
+      assertThat(rep.exit()).isEqualTo(2);
+      assertThat(rep.err()).isEqualTo("loupe: --report " + report + ": cannot write there (" + locked
+          + ": permission denied)\n");
+      assertThat(tmp.resolve("out")).doesNotExist();
+    } finally {
+      Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
   }
 
   @Test

@@ -4,19 +4,27 @@ package loupe.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import loupe.psd.PsdChannel;
 import loupe.psd.PsdDocument;
 import loupe.psd.PsdLayer;
 import loupe.psd.PsdReader;
+import loupe.server.retouch.RetouchRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** PSD jobs over HTTP: upload, follow, download; damaged uploads and upload limits. */
+/** PSD jobs over HTTP: upload, follow, download under the upload's name; bad options, damaged uploads and upload limits. */
 class PsdJobTest {
   static final Path EXAMPLE = Path.of(System.getProperty("loupe.root"), "examples/solitaire.psd");
   static ServerHarness harness;
@@ -59,6 +67,8 @@ class PsdJobTest {
     assertThat(job.at("/result/fidelity/changedPixels").asLong()).isZero();
     HttpResponse<byte[]> psd = harness.get("/v1/jobs/" + id + "/psd");
     assertThat(psd.statusCode()).isEqualTo(200);
+    assertThat(psd.headers().firstValue("Content-Disposition")).hasValue(
+        "attachment; filename=\"document.loupe.psd\"; filename*=UTF-8''document.loupe.psd");
     Path out = Files.write(tmp.resolve("out.psd"), psd.body());
     PsdLayer before = jewelry(PsdReader.read(EXAMPLE));
     PsdLayer after = jewelry(PsdReader.read(out));
@@ -66,6 +76,46 @@ class PsdJobTest {
     for (PsdChannel c : before.channels()) {
       assertThat(after.channel(c.id()).decoded()).isEqualTo(c.decoded());
     }
+  }
+
+  @Test
+  void the_result_is_downloaded_under_the_name_the_upload_was_given() throws Exception {
+    HttpResponse<byte[]> created = harness.post("/v1/psd-jobs?recipe=quick&name=" + URLEncoder.encode(
+        "Solitaire №5.psd", StandardCharsets.UTF_8), "application/octet-stream", Files.readAllBytes(EXAMPLE),
+        ServerHarness.TOKEN);
+    assertThat(created.statusCode()).as(new String(created.body())).isEqualTo(202);
+    assertThat(harness.json(created).get("state").asText()).isIn("queued", "running");
+    String id = harness.json(created).get("id").asText();
+    assertThat(harness.awaitJob(id).get("state").asText()).isEqualTo("done");
+    HttpResponse<byte[]> psd = harness.get("/v1/jobs/" + id + "/psd");
+    assertThat(psd.headers().firstValue("Content-Disposition")).hasValue(
+        "attachment; filename=\"Solitaire _5.loupe.psd\"; filename*=UTF-8''Solitaire%20%E2%84%965.loupe.psd");
+  }
+
+  @Test
+  void an_unknown_option_is_refused_naming_it_and_the_known_ones() throws Exception {
+    HttpResponse<byte[]> r = harness.post("/v1/psd-jobs?recipe=pro&backgound=clean", "application/octet-stream",
+        new byte[10], ServerHarness.TOKEN);
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(harness.json(r).get("detail").asText()).isEqualTo("unknown query parameter 'backgound' for a PSD job "
+        + "(known: recipe, background, denoise, fsRadius, protectHighlights, protectShadows, protectLayer, productMask, "
+        + "inpainter, name)");
+  }
+
+  /** The known options are the ones the request reads: an option added there must be added to the list. */
+  @Test
+  void the_known_options_are_the_ones_a_psd_request_reads_and_the_name() {
+    Set<String> read = new HashSet<>();
+    Map<String, List<String>> recording = new HashMap<>() {
+      @Override
+      public List<String> get(Object key) {
+        read.add((String) key);
+        return super.get(key);
+      }
+    };
+    RetouchRequest.fromQuery(recording);
+    read.add("name");
+    assertThat(JobController.PSD_JOB_OPTIONS).containsExactlyInAnyOrderElementsOf(read);
   }
 
   @Test

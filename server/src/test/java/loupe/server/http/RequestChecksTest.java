@@ -43,6 +43,15 @@ class RequestChecksTest {
   }
 
   @Test
+  void a_request_without_a_content_type_is_told_which_to_send() throws Exception {
+    HttpResponse<byte[]> r = harness.http.send(HttpRequest.newBuilder(harness.uri("/v1/jobs"))
+        .header("Authorization", "Bearer " + ServerHarness.TOKEN).POST(HttpRequest.BodyPublishers.ofByteArray(new byte[8]))
+        .build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(r.statusCode()).isEqualTo(415);
+    assertThat(detail(r)).isEqualTo("Content-Type must be application/vnd.loupe.frame, got none");
+  }
+
+  @Test
   void a_buffer_outside_the_document_is_refused_naming_it_and_its_bounds() throws Exception {
     BufferDescriptor jewelry = new BufferDescriptor("jewelry", 64, 64, 3, 8, false, "chunky",
         new BufferDescriptor.Bounds(100, 100, 164, 164), null, 64 * 64 * 3);

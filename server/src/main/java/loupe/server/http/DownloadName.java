@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.server.http;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * The name a PSD job's result is downloaded under: the uploaded file's own with Loupe's extension
+ * ("ring.psd" → "ring.loupe.psd"), or "document.loupe.psd" when the upload was not named. The
+ * server's temp names (loupe-upload-1593….loupe.psd) mean nothing to the user.
+ *
+ * @param name the file name, without folders or control characters
+ */
+record DownloadName(String name) {
+  private static final int MAX_CODE_POINTS = 200;
+
+  /**
+   * @param uploadName the client's name for the upload (?name=), possibly a path; null when not given
+   * @param result the result file, whose name ends with .loupe.psd or .loupe.psb
+   */
+  static DownloadName of(String uploadName, Path result) {
+    String resultName = result.getFileName().toString();
+    String extension = resultName.substring(resultName.lastIndexOf(".loupe."));
+    String stem = stemOf(uploadName == null ? "" : uploadName);
+    return new DownloadName((stem.isEmpty() ? "document" : stem) + extension);
+  }
+
+  /** The file name without its folders, control characters, leading dots and extension, at most 200 code points. */
+  private static String stemOf(String uploadName) {
+    // A leading dot would make a hidden file: ".psd" is "psd".
+    String file = uploadName.substring(Math.max(uploadName.lastIndexOf('/'), uploadName.lastIndexOf('\\')) + 1)
+        .replaceAll("\\p{Cntrl}", "").strip().replaceFirst("^\\.+", "");
+    int dot = file.lastIndexOf('.');
+    String stem = dot > 0 ? file.substring(0, dot) : file;
+    return stem.codePointCount(0, stem.length()) <= MAX_CODE_POINTS ? stem
+        : stem.substring(0, stem.offsetByCodePoints(0, MAX_CODE_POINTS));
+  }
+
+  /**
+   * The header value (RFC 6266): an ASCII {@code filename} for old clients and the exact name as
+   * UTF-8 in {@code filename*} (RFC 8187), which clients that know it prefer.
+   */
+  String contentDisposition() {
+    StringBuilder ascii = new StringBuilder();
+    StringBuilder encoded = new StringBuilder();
+    name.codePoints().forEach(c -> ascii.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' ? (char) c : '_'));
+    for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xFF;
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$&+-.^_`|~".indexOf(c) >= 0) {
+        encoded.append((char) c);
+      } else {
+        encoded.append('%').append(String.format("%02X", c));
+      }
+    }
+    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+  }
+}
