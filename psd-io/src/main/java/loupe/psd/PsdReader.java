@@ -83,6 +83,7 @@ public final class PsdReader {
         ImageDataSection.Parsed img = ImageDataSection.read(in, h, options.decodeEagerly());
         doc.compositePresent = img.present();
         doc.composite.addAll(img.channels());
+        doc.compositeCompression = img.present() ? img.compression() : null;
         doc.afterComposite = img.trailing();
         return doc;
     }
