@@ -71,7 +71,7 @@ class HostileInputTest {
         return -1;
     }
 
-    private static byte[] header(int version, int channels, int height, int width, int depth, int mode) {
+    static byte[] header(int version, int channels, int height, int width, int depth, int mode) {
         ByteBuffer b = ByteBuffer.allocate(26 + 4 + 4 + (version == 2 ? 8 : 4) + 2);
         b.put("8BPS".getBytes()).putShort((short) version).put(new byte[6]).putShort((short) channels).putInt(height).putInt(width)
                 .putShort((short) depth).putShort((short) mode).putInt(0).putInt(0);
