@@ -17,7 +17,7 @@ final class LayerAndMaskSection {
         boolean psb = h.psb();
         in.push("layer and mask info");
         long length = in.length(psb);
-        in.require(length, "the layer and mask info section");
+        in.require(length);
         long start = in.position();
         long end = start + length;
         doc.layerSectionPresent = length > 0;
