@@ -77,7 +77,8 @@ public final class ModelInstaller {
       try {
         String sha = write(staged, new SequenceInputStream(Collections.enumeration(
             chunks.stream().map(ByteArrayInputStream::new).toList())));
-        return verifyAndCommit(m, variant, staged, sha, install.packageSpec());
+        return verifyAndCommit(m, variant, staged, sha, install.packageSpec(),
+            "the " + variant.file() + " assembled from " + tgz.getFileName());
       } finally {
         Files.deleteIfExists(staged);
       }
@@ -106,7 +107,7 @@ public final class ModelInstaller {
         try (InputStream in = Files.newInputStream(file)) {
           sha = write(staged, in);
         }
-        return verifyAndCommit(m, variant, staged, sha, file.toAbsolutePath().toString());
+        return verifyAndCommit(m, variant, staged, sha, file.toAbsolutePath().toString(), file.toString());
       } finally {
         Files.deleteIfExists(staged);
       }
@@ -115,8 +116,9 @@ public final class ModelInstaller {
     }
   }
 
-  private InstalledRecord verifyAndCommit(ModelManifest m, ModelVariant variant, Path staged, String sha, String source)
-      throws IOException {
+  /** {@code shown}: the file as the user knows it, for messages ({@code staged} is a temporary name). */
+  private InstalledRecord verifyAndCommit(ModelManifest m, ModelVariant variant, Path staged, String sha, String source,
+      String shown) throws IOException {
     if (variant.pinned() && !variant.sha256().equals(sha)) {
       throw new ModelException(m.id(), "checksum mismatch: the assembled file has sha256 " + Sha256.shortForm(sha)
           + "…, the manifest expects " + Sha256.shortForm(variant.sha256()) + "… (different or damaged package)");
@@ -126,7 +128,7 @@ public final class ModelInstaller {
       throw new ModelException(m.id(), "file is " + size + " bytes, the manifest expects " + variant.size());
     }
     log.accept("Checking that ONNX Runtime opens it with the expected inputs and outputs…");
-    OrtSession session = ModelSession.create(m.id(), staged, SessionConfig.defaults().withThreads(1));
+    OrtSession session = ModelSession.create(m.id(), staged, shown, SessionConfig.defaults().withThreads(1));
     try {
       SignatureCheck.verify(m, session);
     } finally {

@@ -37,9 +37,14 @@ public final class ModelRegistry implements AutoCloseable {
     this.config = config;
   }
 
-  /** The built-in catalog over {@code folder}, with default session settings. */
+  /** The built-in catalog over {@code folder}, with the user's session settings ({@link SessionConfig#configured()}). */
   public static ModelRegistry open(Path folder) {
-    return new ModelRegistry(ModelCatalog.builtIn(), new ModelFolder(folder), SessionConfig.defaults());
+    return new ModelRegistry(ModelCatalog.builtIn(), new ModelFolder(folder), SessionConfig.configured());
+  }
+
+  /** The session settings every model of this registry opens with. */
+  public SessionConfig sessionConfig() {
+    return config;
   }
 
   public ModelCatalog catalog() {

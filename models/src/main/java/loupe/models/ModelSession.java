@@ -106,7 +106,7 @@ public final class ModelSession implements AutoCloseable {
         // Banding only saves memory: a file it cannot parse (any failure of the rewrite) or a full
         // temp folder loads the original, and ONNX Runtime names what is wrong with a broken one.
       }
-      return create(id, load, config);
+      return create(id, load, file.toString(), config);
     } finally {
       deleteQuietly(copy);
     }
@@ -122,8 +122,11 @@ public final class ModelSession implements AutoCloseable {
     }
   }
 
-  /** Creates a session, turning ORT's load errors into one line that names the model. */
-  static OrtSession create(String id, Path file, SessionConfig config) {
+  /**
+   * Creates a session from {@code file}, turning ORT's load errors into one line that names the model
+   * and {@code shown} (the file as the user knows it; {@code file} may be a temporary copy).
+   */
+  static OrtSession create(String id, Path file, String shown, SessionConfig config) {
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       options.setIntraOpNumThreads(config.intraOpThreads());
       options.setInterOpNumThreads(1);
@@ -137,17 +140,34 @@ public final class ModelSession implements AutoCloseable {
       options.addConfigEntry("session.intra_op.allow_spinning", "0");
       return OrtEnvironment.getEnvironment().createSession(file.toString(), options);
     } catch (OrtException e) {
-      throw new ModelException(id, "not a loadable ONNX model (truncated, corrupt or not ONNX): " + file + ": "
-          + firstLine(e.getMessage()), e);
+      throw new ModelException(id, shown + " is not a model ONNX Runtime can load: it is truncated, damaged or not an "
+          + "ONNX file (" + cause(e.getMessage(), file, shown) + ")", e);
     }
   }
 
-  private static String firstLine(String message) {
-    if (message == null) {
+  /**
+   * ORT's reason alone: {@code Error code - ORT_INVALID_PROTOBUF - message: Load model from
+   * /tmp/x.part failed:Protobuf parsing failed.} → {@code Protobuf parsing failed}, any other mention
+   * of the loaded file replaced by the name the user knows.
+   */
+  static String cause(String message, Path loaded, String shown) {
+    if (message == null || message.isBlank()) {
       return "no detail";
     }
-    int nl = message.indexOf('\n');
-    return nl < 0 ? message : message.substring(0, nl);
+    String line = message.strip().lines().findFirst().orElse("");
+    int m = line.indexOf("message: ");
+    if (m >= 0) {
+      line = line.substring(m + "message: ".length());
+    }
+    String load = "Load model from " + loaded + " failed:";
+    if (line.startsWith(load)) {
+      line = line.substring(load.length());
+    }
+    line = line.replace(loaded.toString(), shown).strip();
+    while (line.endsWith(".")) {
+      line = line.substring(0, line.length() - 1);
+    }
+    return line.isEmpty() ? "no detail" : line;
   }
 
   static void closeQuietly(OrtSession s) {

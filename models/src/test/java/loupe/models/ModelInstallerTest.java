@@ -128,11 +128,14 @@ class ModelInstallerTest {
   void addRejectsTruncatedEmptyAndNonOnnxFiles() throws IOException {
     byte[] model = Fixtures.bytes("tiny-lama.onnx");
     Path truncated = Files.write(scratch.resolve("truncated.onnx"), Arrays.copyOf(model, model.length - 40));
+    // The user's file is named, not the temporary copy being checked, with ONNX Runtime's reason alone.
     assertThatThrownBy(() -> installer().add("tiny-lama", null, truncated, false)).isInstanceOf(ModelException.class)
-        .hasMessageStartingWith("model 'tiny-lama': not a loadable ONNX model (truncated, corrupt or not ONNX): ");
+        .hasMessage("model 'tiny-lama': " + truncated + " is not a model ONNX Runtime can load: it is truncated, damaged "
+            + "or not an ONNX file (Protobuf parsing failed)");
     Path text = Files.writeString(scratch.resolve("notes.onnx"), "this is not a model", StandardCharsets.UTF_8);
     assertThatThrownBy(() -> installer().add("tiny-lama", null, text, false))
-        .hasMessageStartingWith("model 'tiny-lama': not a loadable ONNX model");
+        .hasMessageStartingWith("model 'tiny-lama': " + text + " is not a model ONNX Runtime can load")
+        .hasMessageNotContaining(".part").hasMessageNotContaining("ORT_").hasMessageNotContaining("Load model from");
     Path empty = Files.write(scratch.resolve("empty.onnx"), new byte[0]);
     assertThatThrownBy(() -> installer().add("tiny-lama", null, empty, false))
         .hasMessage("model 'tiny-lama': " + empty + " is empty");

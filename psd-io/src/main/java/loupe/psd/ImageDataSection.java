@@ -86,11 +86,18 @@ final class ImageDataSection {
         return ch;
     }
 
-    static void write(PsdOutput out, List<PsdChannel> channels, boolean psb, int depth, int width) {
+    /**
+     * Writes the composite. {@code requested} null keeps stored RAW or RLE channels as they are (else
+     * RLE); otherwise every channel is encoded anew: RAW if asked, else RLE, because PSD readers
+     * (TwelveMonkeys among them) take the composite only raw or RLE, and Photoshop writes it so. RLE
+     * rows of a wide 32-bit PSD would overflow their 16-bit byte counts and go RAW.
+     */
+    static void write(PsdOutput out, List<PsdChannel> channels, boolean psb, int depth, int width, Compression requested) {
+        boolean wide32 = !psb && depth == 32 && width > 16000;
         Compression keep = channels.isEmpty() ? Compression.RAW : channels.get(0).compression();
-        boolean reuse = keep == Compression.RAW || keep == Compression.RLE;
+        boolean reuse = requested == null && (keep == Compression.RAW || keep == Compression.RLE);
         for (PsdChannel c : channels) reuse &= c.isStored() && c.compression() == keep;
-        Compression comp = reuse ? keep : (!psb && depth == 32 && width > 16000 ? Compression.RAW : Compression.RLE);
+        Compression comp = reuse ? keep : requested == Compression.RAW || wide32 ? Compression.RAW : Compression.RLE;
         out.u16(comp.code());
         // RLE: the row byte counts of all channels come first; each channel's are filled in once it is encoded.
         int countsLength = comp == Compression.RLE ? (psb ? 4 : 2) * (channels.isEmpty() ? 0 : channels.get(0).height()) : 0;

@@ -17,7 +17,7 @@ final class ImageResources {
     static Section read(PsdInput in) throws IOException {
         in.push("image resources");
         long length = in.u32();
-        in.require(length, "the image resources section");
+        in.require(length);
         long end = in.position() + length;
         List<ImageResource> list = new ArrayList<>();
         while (end - in.position() >= MIN_BLOCK) {

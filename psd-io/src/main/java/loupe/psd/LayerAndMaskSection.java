@@ -17,7 +17,7 @@ final class LayerAndMaskSection {
         boolean psb = h.psb();
         in.push("layer and mask info");
         long length = in.length(psb);
-        in.require(length, "the layer and mask info section");
+        in.require(length);
         long start = in.position();
         long end = start + length;
         doc.layerSectionPresent = length > 0;
@@ -69,7 +69,7 @@ final class LayerAndMaskSection {
         doc.layerInfoPadding = p.padding();
     }
 
-    static void write(PsdOutput out, PsdDocument doc, boolean psb, Compression compression) {
+    static void write(PsdOutput out, PsdDocument doc, boolean psb, PsdWriteOptions options) {
         if (!doc.layerSectionPresent && doc.layers.isEmpty()) {
             out.length(0, psb);
             return;
@@ -79,9 +79,9 @@ final class LayerAndMaskSection {
         out.section(psb, 1, true, body -> {
             body.section(psb, 1, true, info -> {
                 if (inMain) {
-                    LayerInfo.write(info, doc.mainLayerInfoPresent, doc.layers, doc.negativeLayerCount, doc.layerInfoPadding, psb, compression);
+                    LayerInfo.write(info, doc.mainLayerInfoPresent, doc.layers, doc.negativeLayerCount, doc.layerInfoPadding, psb, options);
                 } else {
-                    LayerInfo.write(info, doc.mainLayerInfoPresent, List.of(), false, doc.mainLayerInfoPadding, psb, compression);
+                    LayerInfo.write(info, doc.mainLayerInfoPresent, List.of(), false, doc.mainLayerInfoPadding, psb, options);
                 }
             });
             if (doc.globalLayerMaskInfo != null) {
@@ -91,23 +91,23 @@ final class LayerAndMaskSection {
             boolean lrWritten = false;
             for (TaggedBlock b : doc.documentBlocks) {
                 if (!inMain && b.key().equals(lrKey)) {
-                    writeLayerBlock(body, b.signature(), lrKey, b.padding(), doc, psb, compression);
+                    writeLayerBlock(body, b.signature(), lrKey, b.padding(), doc, psb, options);
                     lrWritten = true;
                 } else {
                     TaggedBlocks.write(body, b, psb);
                 }
             }
-            if (!inMain && !lrWritten) writeLayerBlock(body, Keys.SIG_8BIM, lrKey, -1, doc, psb, compression);
+            if (!inMain && !lrWritten) writeLayerBlock(body, Keys.SIG_8BIM, lrKey, -1, doc, psb, options);
             body.bytes(doc.documentBlocksTrailing);
         });
     }
 
     /** An {@code Lr16}/{@code Lr32} block rebuilt from the layers; {@code padding} -1 pads a new block to 4 as Photoshop does. */
-    private static void writeLayerBlock(PsdOutput out, String signature, String key, int padding, PsdDocument doc, boolean psb, Compression compression) {
+    private static void writeLayerBlock(PsdOutput out, String signature, String key, int padding, PsdDocument doc, boolean psb, PsdWriteOptions options) {
         out.key(signature);
         out.key(key);
         long n = out.section(Keys.wideLength(key, psb), 1, true,
-                data -> LayerInfo.write(data, true, doc.layers, doc.negativeLayerCount, doc.layerInfoPadding, psb, compression));
+                data -> LayerInfo.write(data, true, doc.layers, doc.negativeLayerCount, doc.layerInfoPadding, psb, options));
         out.zeros(padding >= 0 ? padding : PsdOutput.padding(n, 4));
     }
 }

@@ -108,7 +108,7 @@ final class LayerInfo {
      * order and their lengths patched.
      */
     static void write(PsdOutput out, boolean present, List<PsdLayer> layers, boolean negativeCount, Padding padding, boolean psb,
-                      Compression compression) {
+                      PsdWriteOptions options) {
         if (!present && layers.isEmpty()) return;
         long start = out.length();
         out.u16(negativeCount ? -layers.size() : layers.size());
@@ -116,7 +116,7 @@ final class LayerInfo {
         List<Function<ChannelEncoder.Scratch, PsdChannel.Encoded>> encodings = new ArrayList<>();
         for (PsdLayer l : layers) {
             for (long at : LayerRecordCodec.write(out, l, psb)) lengthAt.add(at);
-            for (PsdChannel c : l.channels()) encodings.add(scratch -> c.encoded(compression, psb, scratch));
+            for (PsdChannel c : l.channels()) encodings.add(scratch -> c.encoded(options.compression(), !options.reencode(), psb, scratch));
         }
         int[] next = {0};
         ChannelEncoder.inOrder(out.scratch(), encodings, e -> {

@@ -38,7 +38,7 @@ final class LayerRecordCodec {
         long declared = in.u32();
         long extraLength = declared - giveBack;
         in.push("extra data");
-        in.require(extraLength, "the extra data");
+        in.require(extraLength);
         long extraStart = in.position();
         byte[] raw = in.bytes(extraLength);
         PsdInput extra = in.sub(raw, extraStart);
@@ -46,7 +46,7 @@ final class LayerRecordCodec {
 
         extra.push("layer mask data");
         long maskLength = extra.u32();
-        extra.require(maskLength, "the layer mask data");
+        extra.require(maskLength);
         long maskStart = extra.position();
         byte[] maskRaw = extra.bytes(maskLength);
         LayerMask mask = null;

@@ -12,7 +12,7 @@ final class PixelBudget {
         total += samples;
         if (samples < 0 || total > max) {
             throw in.fail(what + " brings the declared pixel data to " + total + " samples, over the budget of " + max
-                    + " (PsdReadOptions.maxPixels)");
+                    + " samples; " + PsdReadOptions.howToRaise());
         }
     }
 }

@@ -113,20 +113,29 @@ public final class PsdChannel {
     /** Size of the decoded pixels in bytes. */
     public long decodedSize() { return ChannelCodec.decodedSize(width, height, depth); }
 
-    /** Stored bytes in {@code preferred} compression for a PSD or PSB file: the original bytes when they fit, else newly encoded. */
-    Encoded encoded(Compression preferred, boolean psb, ChannelEncoder.Scratch scratch) {
-        byte[] s = stored;
-        if (s != null && (compression != Compression.RLE || storedPsb == psb)) return new Encoded(compression, s, s.length, false);
-        Compression c = preferred;
-        if (c == Compression.RLE && !psb && depth == 32) c = Compression.ZIP_PREDICTION;
-        return ChannelCodec.encode(c, decoded(), width, height, depth, psb, scratch);
+    /**
+     * Stored bytes for a layer channel in a PSD or PSB file: the original bytes when they fit and
+     * {@code keepStored} (or they already are in the compression asked for), else newly encoded in
+     * {@code preferred} (ZIP with prediction instead of RLE for 32-bit PSD rows, whose RLE byte counts
+     * may not fit 16 bits).
+     */
+    Encoded encoded(Compression preferred, boolean keepStored, boolean psb, ChannelEncoder.Scratch scratch) {
+        Compression c = preferred == Compression.RLE && !psb && depth == 32 ? Compression.ZIP_PREDICTION : preferred;
+        Encoded kept = keepStored ? stored(compression, psb) : stored(c, psb);
+        return kept != null ? kept : ChannelCodec.encode(c, decoded(), width, height, depth, psb, scratch);
     }
 
     /** Stored bytes in exactly compression {@code c}: the original bytes if they are that, else newly encoded. */
     Encoded encodedAs(Compression c, boolean psb, ChannelEncoder.Scratch scratch) {
+        Encoded kept = stored(c, psb);
+        return kept != null ? kept : ChannelCodec.encode(c, decoded(), width, height, depth, psb, scratch);
+    }
+
+    /** The original bytes if they are in compression {@code c} and fit a PSD or PSB file (RLE row counts differ); else null. */
+    private Encoded stored(Compression c, boolean psb) {
         byte[] s = stored;
-        if (s != null && compression == c && (c != Compression.RLE || storedPsb == psb)) return new Encoded(c, s, s.length, false);
-        return ChannelCodec.encode(c, decoded(), width, height, depth, psb, scratch);
+        if (s == null || compression != c || (c == Compression.RLE && storedPsb != psb)) return null;
+        return new Encoded(c, s, s.length, false);
     }
 
     /**

@@ -37,6 +37,7 @@ public final class PsdDocument {
     byte[] documentBlocksTrailing = new byte[0];
     boolean compositePresent = true;
     final List<PsdChannel> composite = new ArrayList<>();
+    Compression compositeCompression;
     byte[] afterComposite = new byte[0];
     final List<String> corrections = new ArrayList<>();
     private boolean modified;
@@ -282,6 +283,9 @@ public final class PsdDocument {
 
     /** The composite (image data section) channels, extra alpha channels included. Not modifiable. */
     public List<PsdChannel> composite() { return Collections.unmodifiableList(composite); }
+
+    /** The composite's compression in the file read; null for a new document or a file without composite. */
+    public Compression compositeCompression() { return compositeCompression; }
 
     /** Replaces the composite; channel count, size and depth must match the header. */
     public void setComposite(List<PsdChannel> channels) {

@@ -12,7 +12,7 @@ record PsdHeader(int version, byte[] reserved, int channels, int height, int wid
 
     static PsdHeader read(PsdInput in) throws IOException {
         in.push("file header");
-        in.require(26, "the file header");
+        in.require(26);
         if (!Keys.FILE_SIGNATURE.equals(in.key())) throw in.fail("signature is not '8BPS': not a PSD/PSB file", 0);
         int version = in.u16();
         // Spec: "Version: always equal to 1 ... (**PSB** version is 2.)"

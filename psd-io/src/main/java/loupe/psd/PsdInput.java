@@ -82,9 +82,16 @@ final class PsdInput {
 
     /** Checks that {@code n} bytes can be read from here; the error names what needed them. */
     void require(long n, String what) throws PsdFormatException {
-        if (n < 0 || n > remaining()) {
-            throw fail(what + ": needs " + n + " bytes but only " + remaining() + " remain (truncated or wrong length)");
-        }
+        if (n < 0 || n > remaining()) throw fail(what + ": " + shortOf(n));
+    }
+
+    /** Checks that the current section's {@code n} bytes can be read from here (the section names them). */
+    void require(long n) throws PsdFormatException {
+        if (n < 0 || n > remaining()) throw fail(shortOf(n));
+    }
+
+    private String shortOf(long n) {
+        return "needs " + n + " bytes but only " + remaining() + " remain (truncated or wrong length)";
     }
 
     private void fill(int n) throws IOException {

@@ -10,7 +10,8 @@ import java.nio.file.StandardOpenOption;
 public final class PsdReader {
     private PsdReader() {}
 
-    public static PsdDocument read(Path file) throws IOException { return read(file, PsdReadOptions.DEFAULT); }
+    /** Reads a file lazily within the user's budget ({@link PsdReadOptions#configured()}). */
+    public static PsdDocument read(Path file) throws IOException { return read(file, PsdReadOptions.configured()); }
 
     /**
      * Reads a file. Structure is checked completely and RLE data validated; with
@@ -83,6 +84,7 @@ public final class PsdReader {
         ImageDataSection.Parsed img = ImageDataSection.read(in, h, options.decodeEagerly());
         doc.compositePresent = img.present();
         doc.composite.addAll(img.channels());
+        doc.compositeCompression = img.present() ? img.compression() : null;
         doc.afterComposite = img.trailing();
         return doc;
     }

@@ -7,23 +7,32 @@ import java.util.Map;
 
 /**
  * A plain description of a document for {@code loupe inspect}: mode, size, profile, resources, paths
- * (which one clips), and the layer tree with bounds, blend, opacity, masks, locks and visibility.
+ * (which one clips), saved alpha channels (numbered from 1, as {@code --source channel:N} takes
+ * them), and the layer tree with bounds, blend, opacity, masks, locks and visibility.
  * Records only, so it serialises to JSON as it is.
  */
 public record PsdSummary(String format, String colorMode, int depth, int width, int height, int channels, String iccProfileName,
                          Double resolutionPpi, List<ResourceSummary> resources, List<PathSummary> paths, String clippingPathName,
-                         int layerCount, int groupCount, List<LayerSummary> layers) {
+                         List<AlphaSummary> alphaChannels, int layerCount, int groupCount, List<LayerSummary> layers) {
 
     public record ResourceSummary(int id, String name, int bytes) {}
 
     public record PathSummary(int id, String name, int subpaths, int knots, boolean clipping) {}
 
+    /**
+     * A saved alpha channel: {@code index} 1-based among the named extra channels ({@link AlphaChannels#list}),
+     * {@code channel} its index among the composite's channels.
+     */
+    public record AlphaSummary(int index, String name, int channel, boolean inverted) {}
+
     public record MaskSummary(int top, int left, int bottom, int right, int defaultColor, boolean disabled) {}
+
+    public record VectorMaskSummary(boolean disabled, boolean inverted) {}
 
     /** One layer or group; children top to bottom. */
     public record LayerSummary(String name, String kind, int top, int left, int bottom, int right, String blendMode, int opacity,
                                boolean visible, boolean clipped, int lockFlags, List<String> locks, int layerId, MaskSummary userMask,
-                               boolean vectorMask, List<LayerSummary> children) {}
+                               VectorMaskSummary vectorMask, List<LayerSummary> children) {}
 
     private static final Map<String, String> KINDS = Map.ofEntries(Map.entry("TySh", "text"), Map.entry("SoLd", "smart object"),
             Map.entry("PlLd", "smart object"), Map.entry("SoLE", "smart object"), Map.entry("SoCo", "fill"), Map.entry("GdFl", "fill"),
@@ -46,9 +55,13 @@ public record PsdSummary(String format, String colorMode, int depth, int width, 
             if (l.isGroupStart()) groups++;
             else if (l.sectionType() == SectionType.OTHER) layers++;
         }
+        List<AlphaSummary> alphas = new ArrayList<>();
+        for (AlphaChannels.Alpha a : AlphaChannels.list(doc)) {
+            alphas.add(new AlphaSummary(alphas.size() + 1, a.name(), a.channel().id(), a.inverted()));
+        }
         Resolution r = doc.resolution();
         return new PsdSummary(doc.version() == 2 ? "PSB" : "PSD", doc.colorMode().name(), doc.depth(), doc.width(), doc.height(), doc.channelCount(),
-                doc.iccProfileName(), r == null ? null : r.horizontalPpi(), res, paths, clip, layers, groups, tree(doc.layerTree()));
+                doc.iccProfileName(), r == null ? null : r.horizontalPpi(), res, paths, clip, alphas, layers, groups, tree(doc.layerTree()));
     }
 
     private static List<LayerSummary> tree(List<LayerNode> nodes) {
@@ -60,8 +73,10 @@ public record PsdSummary(String format, String colorMode, int depth, int width, 
             MaskSummary mask = m == null ? null : real != null
                     ? new MaskSummary(real.top(), real.left(), real.bottom(), real.right(), real.defaultColor(), m.pixelMaskDisabled())
                     : new MaskSummary(m.top(), m.left(), m.bottom(), m.right(), m.defaultColor(), m.disabled());
+            VectorMask v = l.vectorMask();
             out.add(new LayerSummary(l.name(), kind(l), l.top(), l.left(), l.bottom(), l.right(), l.blendMode(), l.opacity(), l.visible(),
-                    l.clipping(), l.lockFlags(), locks(l.lockFlags()), l.layerId(), mask, l.vectorMask() != null, tree(n.children())));
+                    l.clipping(), l.lockFlags(), locks(l.lockFlags()), l.layerId(), mask,
+                    v == null ? null : new VectorMaskSummary(v.disabled(), v.inverted()), tree(n.children())));
         }
         return out;
     }
@@ -103,6 +118,11 @@ public record PsdSummary(String format, String colorMode, int depth, int width, 
         if (clippingPathName != null && paths.stream().noneMatch(PathSummary::clipping)) {
             sb.append("  clipping path \"").append(clippingPathName).append("\" names no saved path\n");
         }
+        sb.append("Alpha channels: ").append(alphaChannels.isEmpty() ? "none" : "").append('\n');
+        for (AlphaSummary a : alphaChannels) {
+            sb.append("  ").append(a.index()).append(" \"").append(a.name()).append("\" (channel ").append(a.channel())
+                    .append(a.inverted() ? ", colour marks selected areas" : "").append(")\n");
+        }
         sb.append("Layers: ").append(layerCount).append(", groups: ").append(groupCount).append(" (top to bottom)\n");
         text(sb, layers, "  ");
         return sb.toString();
@@ -119,7 +139,9 @@ public record PsdSummary(String format, String colorMode, int depth, int width, 
             if (l.clipped()) sb.append(" clipped");
             if (!l.locks().isEmpty()) sb.append(" locks=").append(String.join("+", l.locks()));
             if (l.userMask() != null) sb.append(" mask").append(l.userMask().disabled() ? "(disabled)" : "");
-            if (l.vectorMask()) sb.append(" vector-mask");
+            if (l.vectorMask() != null) {
+                sb.append(" vector-mask").append(l.vectorMask().disabled() ? "(disabled)" : "").append(l.vectorMask().inverted() ? "(inverted)" : "");
+            }
             if (l.layerId() >= 0) sb.append(" id=").append(l.layerId());
             sb.append('\n');
             text(sb, l.children(), indent + "  ");

@@ -10,8 +10,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
- * Writes a {@link PsdDocument}. Unchanged channels, resources and blocks are written from their
- * original bytes; new channels are encoded on a small pool while finished ones stream into a
+ * Writes a {@link PsdDocument}. Unchanged channels (unless the options ask for every channel to be
+ * encoded anew), resources and blocks are written from their original bytes; new channels are encoded on a small pool while finished ones stream into a
  * temporary file in the target folder (section lengths patched in place), which then replaces the
  * target atomically ({@link AtomicFiles}), so a failure never leaves a partial file.
  */
@@ -33,8 +33,9 @@ public final class PsdWriter {
                 o.u32(doc.colorModeData.length);
                 o.bytes(doc.colorModeData);
                 ImageResources.write(o, doc.resources, doc.resourcesTrailing);
-                LayerAndMaskSection.write(o, doc, psb, options.compression());
-                if (doc.compositePresent || decision.recompute()) ImageDataSection.write(o, composite, psb, doc.depth, doc.width);
+                LayerAndMaskSection.write(o, doc, psb, options);
+                if (doc.compositePresent || decision.recompute()) ImageDataSection.write(o, composite, psb, doc.depth, doc.width,
+                        options.reencode() ? options.compression() : null);
                 o.bytes(doc.afterComposite);
                 o.flush();
             } catch (UncheckedIOException e) {

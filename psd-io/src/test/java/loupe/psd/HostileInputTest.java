@@ -71,7 +71,7 @@ class HostileInputTest {
         return -1;
     }
 
-    private static byte[] header(int version, int channels, int height, int width, int depth, int mode) {
+    static byte[] header(int version, int channels, int height, int width, int depth, int mode) {
         ByteBuffer b = ByteBuffer.allocate(26 + 4 + 4 + (version == 2 ? 8 : 4) + 2);
         b.put("8BPS".getBytes()).putShort((short) version).put(new byte[6]).putShort((short) channels).putInt(height).putInt(width)
                 .putShort((short) depth).putShort((short) mode).putInt(0).putInt(0);
@@ -90,6 +90,17 @@ class HostileInputTest {
         assertThat(refused("depth.psd", header(1, 3, 10, 10, 17, 3)).getMessage()).contains("bit depth 17");
         assertThat(refused("mode.psd", header(1, 3, 10, 10, 8, 5)).getMessage()).contains("colour mode 5");
         assertThat(refused("channels.psd", header(1, 99, 10, 10, 8, 3)).getMessage()).contains("channel count 99");
+    }
+
+    /** Each section is named once: the message read "file header: the file header: needs 26 bytes". */
+    @Test
+    void a_truncated_section_is_named_once() throws Exception {
+        PsdFormatException header = refused("short.psd", "8BPS\0\1".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(header.getMessage()).isEqualTo("short.psd: file header: needs 26 bytes but only 6 remain (truncated or wrong length) (offset 0x0)");
+        byte[] good = Files.readAllBytes(Corpus.path("agpsd-tests__layer-mask.psd"));
+        int res = 26 + 4 + ByteBuffer.wrap(good).getInt(26);
+        PsdFormatException resources = refused("res.psd", withInt(good, res, 0x7FFF_FFF0));
+        assertThat(resources.getMessage()).startsWith("res.psd: image resources: needs 2147483632 bytes but only ");
     }
 
     /** A tiny base64 proof of concept: a PSD header claiming 30000x30000x56 channels, nothing after it. */

@@ -35,6 +35,44 @@ class PsdSummaryTest {
     }
 
     @Test
+    void a_disabled_vector_mask_is_shown_in_text_and_json() throws Exception {
+        PsdSummary s = PsdSummary.of(PsdReader.read(Corpus.path("oovpsd__masks-vector-masks.psd")));
+        assertThat(s.toText()).containsPattern("\"vectorMask disabled\" .* vector-mask\\(disabled\\)");
+        JsonNode json = new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(s));
+        JsonNode disabled = layer(json.get("layers"), "vectorMask disabled");
+        assertThat(disabled.get("vectorMask").get("disabled").asBoolean()).isTrue();
+        JsonNode enabled = layer(json.get("layers"), "vectorMask");
+        assertThat(enabled.get("vectorMask").get("disabled").asBoolean()).isFalse();
+        assertThat(s.toText()).containsPattern("\"vectorMask\" .* vector-mask id=");
+    }
+
+    @Test
+    void alpha_channels_are_listed_with_index_and_name() throws Exception {
+        PsdSummary s = PsdSummary.of(PsdReader.read(Corpus.path("twelvemonkeys__alpha-channels.psd")));
+        assertThat(s.alphaChannels()).extracting(PsdSummary.AlphaSummary::index, PsdSummary.AlphaSummary::name,
+                PsdSummary.AlphaSummary::channel).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, "Transparency", 3), org.assertj.core.groups.Tuple.tuple(2, "Alpha 1", 4));
+        assertThat(s.toText()).contains("Alpha channels: \n  1 \"Transparency\" (channel 3)\n  2 \"Alpha 1\" (channel 4)\n");
+        JsonNode json = new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(s));
+        assertThat(json.get("alphaChannels").get(1).get("name").asText()).isEqualTo("Alpha 1");
+        assertThat(json.get("alphaChannels").get(1).get("index").asInt()).isEqualTo(2);
+
+        PsdSummary none = PsdSummary.of(PsdReader.read(Corpus.path("psdjs__locked-1x1.psd")));
+        assertThat(none.alphaChannels()).isEmpty();
+        assertThat(none.toText()).contains("Alpha channels: none\n");
+    }
+
+    /** The layer named {@code name} anywhere in the tree. */
+    private static JsonNode layer(JsonNode layers, String name) {
+        for (JsonNode l : layers) {
+            if (l.get("name").asText().equals(name)) return l;
+            JsonNode inChild = layer(l.get("children"), name);
+            if (inChild != null) return inChild;
+        }
+        return null;
+    }
+
+    @Test
     void lock_all_bit_31_is_reported() throws Exception {
         PsdSummary s = PsdSummary.of(PsdReader.read(Corpus.path("psdjs__locked-1x1.psd")));
         assertThat(s.toText()).contains("\"All\"").contains("locks=all");

@@ -13,6 +13,8 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * TwelveMonkeys imageio-psd, an independent reader, sees the same layer pixels and composite in files
@@ -71,6 +73,14 @@ class TwelveMonkeysOracleTest {
     @Test
     void corpus_document_read_re_aligned_reads_the_same_once_written() throws Exception {
         check(write(PsdReader.read(Corpus.path("chinedufn__luni-minimal.psd")), "luni.psd"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"agpsd__jewelry-rgb8-rle.psd, ZIP", "agpsd__jewelry-rgb8-zip.psd, RLE", "psdtools__16bit-5x5-layers.psd, ZIP_PREDICTION"})
+    void corpus_document_with_every_channel_re_encoded_reads_the_same(String file, Compression c) throws Exception {
+        Path out = tmp.resolve("re-encoded.psd");
+        PsdWriter.write(PsdReader.read(Corpus.path(file)), out, PsdWriteOptions.reencodingAll(c));
+        check(out);
     }
 
     private Path write(PsdDocument doc, String name) throws Exception {

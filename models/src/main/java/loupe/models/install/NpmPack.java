@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -13,17 +14,24 @@ import loupe.models.ModelException;
 /**
  * Fetches an npm package tarball with the user's own npm client ({@code npm pack SPEC}), which
  * honours their registry, proxy and cache settings. Only the install command does this; nothing
- * in Loupe downloads at run time.
+ * in Loupe downloads at run time. npm runs without {@code --silent}, so that when it fails its
+ * reason (on stderr) can be shown.
  */
 public final class NpmPack {
   private static final long TIMEOUT_MINUTES = 15;
+  private static final String STDERR = "npm-stderr.txt";
 
   private NpmPack() {}
 
   /** Runs {@code npm pack spec} in {@code workDir} and returns the .tgz it wrote. */
   public static Path pack(String modelId, String spec, Path workDir) {
-    ProcessBuilder pb = new ProcessBuilder(npm(), "pack", spec, "--silent").directory(workDir.toFile())
-        .redirectErrorStream(true);
+    return pack(modelId, spec, List.of(npm(), "pack", spec), workDir);
+  }
+
+  /** Runs {@code command} (npm pack or a stand-in) in {@code workDir}; stderr goes to a file there, read on failure. */
+  static Path pack(String modelId, String spec, List<String> command, Path workDir) {
+    Path stderr = workDir.resolve(STDERR);
+    ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectError(stderr.toFile());
     String output;
     try {
       Process p = pb.start();
@@ -33,7 +41,8 @@ public final class NpmPack {
         throw new ModelException(modelId, "npm pack " + spec + " did not finish within " + TIMEOUT_MINUTES + " minutes");
       }
       if (p.exitValue() != 0) {
-        throw new ModelException(modelId, "npm pack " + spec + " failed (exit " + p.exitValue() + "): " + lastLine(output)
+        throw new ModelException(modelId, "npm pack " + spec + " failed (exit " + p.exitValue() + "): "
+            + reason(Files.readString(stderr, StandardCharsets.UTF_8), output)
             + "; download the package elsewhere and install it with --from FILE.tgz");
       }
     } catch (IOException e) {
@@ -53,6 +62,26 @@ public final class NpmPack {
     } catch (IOException e) {
       throw new ModelException(modelId, "cannot list " + workDir + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * npm's error lines without their {@code npm error}/{@code npm ERR!} prefix and without the
+   * pointer to its log file (at most three, joined); if it printed none, its other stderr lines
+   * (warnings, a shell's "not found"); else the last line of its output.
+   */
+  static String reason(String stderr, String stdout) {
+    List<String> errors = new ArrayList<>();
+    List<String> other = new ArrayList<>();
+    for (String line : stderr.split("\\R")) {
+      String l = line.strip();
+      String bare = l.replaceFirst("^npm (error|ERR!)\\s*", "");
+      if (bare.isEmpty() || bare.startsWith("A complete log of this run") || bare.startsWith("Log files were not written")) {
+        continue;
+      }
+      (bare.length() < l.length() ? errors : other).add(bare);
+    }
+    List<String> shown = errors.isEmpty() ? other : errors;
+    return shown.isEmpty() ? lastLine(stdout) : String.join("; ", shown.subList(0, Math.min(3, shown.size())));
   }
 
   private static String npm() {

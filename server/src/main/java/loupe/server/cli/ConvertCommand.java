@@ -15,7 +15,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** `loupe convert`: rewrite a document through Loupe's reader and writer (PSD ↔ PSB by OUT's extension, RLE ↔ ZIP). */
+/**
+ * `loupe convert`: rewrite a document through Loupe's reader and writer (PSD ↔ PSB by OUT's extension;
+ * with --compression, every channel encoded anew, RLE ↔ ZIP).
+ */
 @Command(name = "convert", mixinStandardHelpOptions = true,
     description = "Rewrite a PSD/PSB through Loupe's reader and writer.")
 final class ConvertCommand implements Callable<Integer> {
@@ -25,8 +28,9 @@ final class ConvertCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "OUT")
   Path out;
 
-  @Option(names = "--compression", description = "rle or zip for re-encoded channels (default ${DEFAULT-VALUE}).",
-      defaultValue = "rle")
+  @Option(names = "--compression", paramLabel = "rle|zip",
+      description = "Store every layer channel and layer mask in this compression (the composite is always RLE). "
+          + "Without it, channels keep their stored bytes and compression, and only changed ones are written RLE.")
   String compression;
 
   @Option(names = "--force", description = "Overwrite OUT if it exists (default: refuse).")
@@ -54,18 +58,19 @@ final class ConvertCommand implements Callable<Integer> {
     if (Files.exists(out) && !force) {
       throw new UserError(out + ": exists; use --force to overwrite it");
     }
-    Compression c = switch (compression.toLowerCase(Locale.ROOT)) {
-      case "rle" -> Compression.RLE;
-      case "zip" -> Compression.ZIP;
-      default -> throw new UserError("--compression must be rle or zip, got '" + compression + "'");
-    };
+    PsdWriteOptions options = compression == null ? PsdWriteOptions.DEFAULT
+        : PsdWriteOptions.reencodingAll(switch (compression.toLowerCase(Locale.ROOT)) {
+          case "rle" -> Compression.RLE;
+          case "zip" -> Compression.ZIP;
+          default -> throw new UserError("--compression must be rle or zip, got '" + compression + "'");
+        });
     var doc = PsdReader.read(in);
     try {
       doc.setLargeFormat(name.endsWith(".psb"));
     } catch (IllegalArgumentException e) {
       throw new UserError(in + ": " + e.getMessage() + " (name OUT .psb)");
     }
-    PsdWriteResult result = PsdWriter.write(doc, out, new PsdWriteOptions(c));
+    PsdWriteResult result = PsdWriter.write(doc, out, options);
     System.out.printf("%s → %s (%s, %,d bytes)%n", in, out, result.psb() ? "PSB" : "PSD", result.bytes());
     return 0;
   }

@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** `loupe inspect`: the layer tree, masks, locks, paths and colour facts of a PSD/PSB. */
-@Command(name = "inspect", mixinStandardHelpOptions = true, description = "Show a PSD/PSB's layers, masks, locks, paths and profile.")
+/** `loupe inspect`: the layer tree, masks, locks, paths, alpha channels and colour facts of a PSD/PSB. */
+@Command(name = "inspect", mixinStandardHelpOptions = true, description = "Show a PSD/PSB's layers, masks, locks, paths, alpha channels and profile.")
 final class InspectCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE")
   Path file;

@@ -24,7 +24,7 @@ import loupe.server.retouch.PsdPixels;
 /**
  * The masks of one document: the product mask from a source — {@code layer}, {@code auto[:MODEL]},
  * {@code path[:NAME]} (through {@link ProductMasks}, as retouching builds it) or {@code channel:NAME}
- * (a saved alpha channel) — and luminosity masks computed on the document's own values, presets
+ * / {@code channel:N} (a saved alpha channel, by name or 1-based number) — and luminosity masks computed on the document's own values, presets
  * intersected with that product mask.
  *
  * @param product 65535 = jewelry, as the source selects it: for {@code auto}, the segmentation
@@ -68,7 +68,7 @@ public record DocumentMasks(String source, GrayU16 product, GrayU16 protection, 
         yield masks.productMask(s, s, in.image(), shape, jewelry == null ? 255 : jewelry.opacity(), doc, progress);
       }
       default -> throw new UserError("unknown mask source '" + s + "' (use layer, auto, auto:isnet, path[:NAME], "
-          + "channel:NAME)");
+          + "channel:NAME or channel:N)");
     };
     progress.report("luminosity masks", 0.8);
     Map<MaskSpec, GrayU16> luminosity = specs.isEmpty() ? new LinkedHashMap<>()
@@ -128,17 +128,34 @@ public record DocumentMasks(String source, GrayU16 product, GrayU16 protection, 
     return spec.name().replace(':', '-');
   }
 
-  private static GrayU16 fromChannel(MaskInput in, String name) {
+  /**
+   * The alpha channel {@code ref} names: by name, else by its 1-based number among the saved alpha
+   * channels as {@code loupe inspect} lists them (a channel named "2" is taken by name first).
+   */
+  private static GrayU16 fromChannel(MaskInput in, String ref) {
     if (in.document() == null) {
       throw new UserError(in.file() + ": channel masks need a PSD/PSB document with saved alpha channels");
     }
-    List<String> names = AlphaChannels.list(in.document()).stream().map(AlphaChannels.Alpha::name).toList();
-    if (name.isEmpty()) {
-      throw new UserError("--source channel needs the alpha channel's name: channel:NAME (channels: " + names + ")");
+    List<AlphaChannels.Alpha> alphas = AlphaChannels.list(in.document());
+    List<String> names = new ArrayList<>();
+    for (AlphaChannels.Alpha a : alphas) {
+      names.add(names.size() + 1 + " '" + a.name() + "'");
     }
-    AlphaChannels.Alpha alpha = AlphaChannels.find(in.document(), name);
+    if (ref.isEmpty()) {
+      throw new UserError("--source channel needs the alpha channel's name or number: channel:NAME or channel:N"
+          + " (channels: " + names + ")");
+    }
+    AlphaChannels.Alpha alpha = AlphaChannels.find(in.document(), ref);
+    if (alpha == null && ref.matches("[0-9]{1,9}")) {
+      int n = Integer.parseInt(ref);
+      if (n < 1 || n > alphas.size()) {
+        throw new UserError(in.file() + ": no alpha channel number " + n + "; the document has "
+            + (alphas.isEmpty() ? "none" : alphas.size() + ", numbered from 1: " + names));
+      }
+      alpha = alphas.get(n - 1);
+    }
     if (alpha == null) {
-      throw new UserError(in.file() + ": no alpha channel named '" + name + "' (channels: " + names + ")");
+      throw new UserError(in.file() + ": no alpha channel named '" + ref + "' (channels: " + names + ")");
     }
     return ChannelMaskSource.productMask(PsdPixels.decode(alpha.channel()), alpha.inverted(), in.width(), in.height(),
         null);

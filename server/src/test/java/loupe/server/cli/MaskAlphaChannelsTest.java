@@ -55,6 +55,26 @@ class MaskAlphaChannelsTest {
   }
 
   @Test
+  void a_channel_is_found_by_its_number_as_inspect_lists_it() throws Exception {
+    Path file = CORPUS.resolve("twelvemonkeys__alpha-channels.psd");
+    CliRun inspect = CliRun.of("inspect", file.toString());
+    assertThat(inspect.out()).contains("  2 \"Alpha 1\" (channel 4)");
+    Path byName = tmp.resolve("by-name");
+    Path byNumber = tmp.resolve("by-number");
+    CliRun named = CliRun.of("mask", file.toString(), "--source", "channel:Alpha 1", "--out", byName.toString());
+    assertThat(named.exit()).as(named.err()).isZero();
+    CliRun numbered = CliRun.of("mask", file.toString(), "--source", "channel:2", "--out", byNumber.toString());
+    assertThat(numbered.exit()).as(numbered.err()).isZero();
+    GrayU16 expected = readPng16(byName.resolve("twelvemonkeys__alpha-channels.mask.png"));
+    assertThat(readPng16(byNumber.resolve("twelvemonkeys__alpha-channels.mask.png")).sameSamples(expected)).isTrue();
+    Path first = tmp.resolve("first");
+    CliRun one = CliRun.of("mask", file.toString(), "--source", "channel:1", "--out", first.toString());
+    assertThat(one.exit()).as(one.err()).isZero();
+    assertThat(readPng16(first.resolve("twelvemonkeys__alpha-channels.mask.png")).sameSamples(expected))
+        .as("channel:1 is 'Transparency', not 'Alpha 1'").isFalse();
+  }
+
+  @Test
   void an_unnamed_merged_transparency_is_named_before_the_new_channel() throws Exception {
     Path out = tmp.resolve("photopea.psd");
     CliRun run = CliRun.of("mask", CORPUS.resolve("oovpsd__photopea.psd").toString(), "--source", "auto", "--out",

@@ -48,6 +48,13 @@ class MaskErrorsTest {
   }
 
   @Test
+  void alpha_channel_number_out_of_range_names_the_numbered_ones() throws Exception {
+    assertThat(refused("no alpha channel number 3", ALPHAS, "--source", "channel:3", "--out", out()))
+        .contains("the document has 2, numbered from 1: [1 'Transparency', 2 'Alpha 1']");
+    refused("no alpha channel number 0", ALPHAS, "--source", "channel:0", "--out", out());
+  }
+
+  @Test
   void missing_path_names_the_saved_ones() throws Exception {
     assertThat(refused("'Nope'", PATHS, "--source", "path:Nope", "--out", out())).contains("sky");
     assertThat(refused("no clipping path", PATHS, "--source", "path", "--out", out()))

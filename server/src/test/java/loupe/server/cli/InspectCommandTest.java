@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.server.cli;
+
+import static loupe.server.cli.MaskFiles.CORPUS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import loupe.psd.PsdReadOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `loupe inspect`: alpha channels and disabled vector masks shown, errors a user can act on. */
+class InspectCommandTest {
+  @TempDir
+  Path tmp;
+
+  @Test
+  void alpha_channels_are_listed_by_number_and_name_in_text_and_json() throws Exception {
+    String file = CORPUS.resolve("twelvemonkeys__alpha-channels.psd").toString();
+    CliRun text = CliRun.of("inspect", file);
+    assertThat(text.exit()).as(text.err()).isZero();
+    assertThat(text.out()).contains("Alpha channels: \n  1 \"Transparency\" (channel 3)\n  2 \"Alpha 1\" (channel 4)\n");
+    CliRun json = CliRun.of("inspect", file, "--json");
+    JsonNode alphas = new ObjectMapper().readTree(json.out()).get("alphaChannels");
+    assertThat(alphas).hasSize(2);
+    assertThat(alphas.get(1).get("index").asInt()).isEqualTo(2);
+    assertThat(alphas.get(1).get("name").asText()).isEqualTo("Alpha 1");
+  }
+
+  @Test
+  void a_disabled_vector_mask_says_so() {
+    CliRun run = CliRun.of("inspect", CORPUS.resolve("oovpsd__masks-vector-masks.psd").toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).containsPattern("\"vectorMask disabled\" .* vector-mask\\(disabled\\)");
+  }
+
+  @Test
+  void a_truncated_header_is_named_once() throws Exception {
+    Path file = Files.write(tmp.resolve("short.psd"), new byte[] {'8', 'B', 'P', 'S', 0, 1});
+    CliRun run = CliRun.of("inspect", file.toString());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("short.psd: file header: needs 26 bytes but only 6 remain").doesNotContain("the file header");
+  }
+
+  @Test
+  void a_file_over_the_budget_is_refused_saying_how_to_raise_it() {
+    System.setProperty(PsdReadOptions.MAX_SAMPLES_PROPERTY, "1000");
+    try {
+      CliRun run = CliRun.of("inspect", CORPUS.resolve("twelvemonkeys__alpha-channels.psd").toString());
+      assertThat(run.exit()).isEqualTo(2);
+      assertThat(run.err()).contains("over the budget of 1000 samples; set LOUPE_MAX_SAMPLES (or -Dloupe.maxSamples)")
+          .doesNotContain("PsdReadOptions");
+    } finally {
+      System.clearProperty(PsdReadOptions.MAX_SAMPLES_PROPERTY);
+    }
+  }
+}
