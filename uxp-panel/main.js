@@ -109,7 +109,10 @@ const handlers = {
   },
   onRecipe: (id) => {
     localStorage.setItem(STORAGE.recipe, id);
-    setState({ recipe: id, options: Object.assign({}, state.options, { productMask: recipeById(id).defaultProductMask }) });
+    const recipe = recipeById(id);
+    // Healing is Editorial's: another recipe does not keep it chosen.
+    const selectionUse = recipe.selectionUses.includes(state.options.selectionUse) ? state.options.selectionUse : "none";
+    setState({ recipe: id, options: Object.assign({}, state.options, { productMask: recipe.defaultProductMask, selectionUse }) });
   },
   onOption: (key, value) => {
     const options = Object.assign({}, state.options, { [key]: value });
