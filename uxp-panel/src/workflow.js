@@ -188,7 +188,8 @@ function layerBuffers(download, info) {
 /** Step 3: one history state holding the new group(s); the protected layer ends locked and unchanged. */
 async function writeResults(adapter, { inputs, result, downloads, historyName, controller }) {
   const layers = downloads.map((d) => Object.assign({ entry: d.entry }, layerBuffers(d, inputs.info)));
-  const protectedMap = G.fullyProtected(inputs.jewelry, inputs.mask, inputs.info.maxValue, inputs.info.colorComponents);
+  const healed = inputs.selectionRole === "heal" ? { samples: inputs.selection, bounds: inputs.info.bounds } : null;
+  const protectedMap = G.fullyProtected(inputs.jewelry, inputs.mask, inputs.info.maxValue, inputs.info.colorComponents, healed);
   for (const l of layers) {
     if (l.entry.placement !== "above" || l.entry.visible === false) continue;
     const covered = G.coveredProtectedPixels(protectedMap, inputs.requested, l.pixels, l.mask, inputs.info.colorComponents);

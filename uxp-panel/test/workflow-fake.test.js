@@ -309,6 +309,30 @@ for (const c of [
   });
 }
 
+test("'Heal the selection': the heal layer above the jewelry is placed over the selected pixels, refused beyond them", async () => {
+  const s = scene(8);
+  const sel = new Uint8Array(W * H);
+  sel[6 * W + 10] = 255;
+  s.fake.setSelection(s.docId, sel);
+  const healLayer = (spill) => (request) => {
+    const samples = new Uint8Array(B.area(JEWEL) * 4);
+    samples.set([1, 2, 3, 255], ((6 - JEWEL.top) * B.width(JEWEL) + (10 - JEWEL.left)) * 4);
+    if (spill) samples.set([1, 2, 3, 255], ((6 - JEWEL.top) * B.width(JEWEL) + (11 - JEWEL.left)) * 4);
+    return proLayers(request).concat([{ entry: { name: "Loupe heal (painted areas, jewelry layer only)", placement: "above", group: "Loupe heal", blendMode: "normal", opacity: 255, visible: true }, depth: 8, pixels: { bounds: JEWEL, components: 4, samples } }]);
+  };
+  const before = s.fake.fingerprint(s.docId);
+  await assert.rejects(run(s, scriptedClient(healLayer(true)), { recipeId: "editorial", options: { selectionUse: "heal" } }), (e) => e.kind === "fidelity" && /would cover 1 jewelry pixels/.test(e.message));
+  assert.equal(s.fake.fingerprint(s.docId), before, "nothing placed");
+  const summary = await run(s, scriptedClient(healLayer(false)), { recipeId: "editorial", options: { selectionUse: "heal" } });
+  const tree = s.fake.tree(s.docId);
+  assert.deepEqual(tree.map((l) => l.name), ["Loupe heal", "Jewelry", "Loupe Pro", "Background"]);
+  assert.equal(summary.hashes.before, summary.hashes.after, "the jewelry layer itself is untouched");
+  // Without the heal role the same layer is refused: the exception exists only where the user asked to heal.
+  const t = scene(8);
+  t.fake.setSelection(t.docId, sel);
+  await assert.rejects(run(t, scriptedClient(healLayer(false)), { recipeId: "editorial", options: { selectionUse: "props" } }), (e) => e.kind === "fidelity");
+});
+
 test("healing with Pro, or the selection as product mask and props at once, is refused before Photoshop is touched", async () => {
   const s = scene(8);
   const sel = new Uint8Array(W * H).fill(255);
