@@ -125,4 +125,11 @@ function selectionRole(recipeId, options) {
   return o.productMask === "selection" ? "selection" : use.role;
 }
 
-module.exports = { RECIPES, BACKGROUNDS, PRODUCT_MASKS, INPAINTERS, SELECTION_USES, DEFAULT_OPTIONS, recipeById, jobOptions, selectionRole };
+/** The panel's options made to fit a recipe: a selection use it does not offer (healing outside Editorial) becomes "none". */
+function fitOptions(recipeId, options) {
+  const o = Object.assign({}, DEFAULT_OPTIONS, options);
+  if (!recipeById(recipeId).selectionUses.includes(o.selectionUse)) o.selectionUse = "none";
+  return o;
+}
+
+module.exports = { RECIPES, BACKGROUNDS, PRODUCT_MASKS, INPAINTERS, SELECTION_USES, DEFAULT_OPTIONS, recipeById, jobOptions, selectionRole, fitOptions };

@@ -42,3 +42,11 @@ test("the selection goes in one role: the product mask, the props to remove, or 
   assert.throws(() => R.selectionRole("pro", { selectionUse: "props", productMask: "selection" }), /cannot also be the props to remove/);
   assert.equal(R.jobOptions("editorial", { selectionUse: "heal" }).selectionUse, undefined, "a panel choice, not a job option");
 });
+
+test("options fit the recipe: healing chosen under Editorial becomes 'Not used' under another recipe", () => {
+  assert.equal(R.fitOptions("pro", { selectionUse: "heal" }).selectionUse, "none");
+  assert.equal(R.fitOptions("quick", { selectionUse: "props" }).selectionUse, "props");
+  assert.equal(R.fitOptions("editorial", { selectionUse: "heal" }).selectionUse, "heal");
+  assert.deepEqual(R.fitOptions("pro", {}), R.DEFAULT_OPTIONS);
+  assert.doesNotThrow(() => R.jobOptions("pro", R.fitOptions("pro", { selectionUse: "heal" })));
+});
