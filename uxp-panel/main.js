@@ -9,7 +9,7 @@ const { createClient, DEFAULT_URL, manifestAllows, MANIFEST_ORIGINS } = require(
 const { createUi } = require("./src/ui.js");
 const { runRecipe } = require("./src/workflow.js");
 const { createPhotoshopAdapter } = require("./src/photoshop.js");
-const { DEFAULT_OPTIONS, recipeById } = require("./src/recipes.js");
+const { fitOptions, recipeById } = require("./src/recipes.js");
 
 const STORAGE = { url: "loupe.serverUrl", token: "loupe.token", recipe: "loupe.recipe", options: "loupe.options" };
 const LAYER_EVENTS = ["select", "make", "delete", "set", "move", "open", "close"];
@@ -17,14 +17,15 @@ const LAYER_EVENTS = ["select", "make", "delete", "set", "move", "open", "close"
 const adapter = createPhotoshopAdapter(photoshop);
 let ui = null;
 let controller = null;
+const startRecipe = storedRecipe();
 let state = {
   settings: { url: localStorage.getItem(STORAGE.url) || DEFAULT_URL, token: localStorage.getItem(STORAGE.token) || "" },
   settingsOpen: false,
   connection: { state: "unknown", message: "Not connected" },
   document: null,
   layers: [],
-  recipe: storedRecipe(),
-  options: Object.assign({}, DEFAULT_OPTIONS, JSON.parse(localStorage.getItem(STORAGE.options) || "{}")),
+  recipe: startRecipe,
+  options: fitOptions(startRecipe, JSON.parse(localStorage.getItem(STORAGE.options) || "{}")),
   // "active", or {documentId, layerId}: layer ids are only unique within a document.
   protectedLayer: "active",
   run: { phase: "idle" },
@@ -109,7 +110,10 @@ const handlers = {
   },
   onRecipe: (id) => {
     localStorage.setItem(STORAGE.recipe, id);
-    setState({ recipe: id, options: Object.assign({}, state.options, { productMask: recipeById(id).defaultProductMask }) });
+    // Healing is Editorial's: another recipe does not keep it chosen, now or after a reload.
+    const options = fitOptions(id, Object.assign({}, state.options, { productMask: recipeById(id).defaultProductMask }));
+    localStorage.setItem(STORAGE.options, JSON.stringify(options));
+    setState({ recipe: id, options });
   },
   onOption: (key, value) => {
     const options = Object.assign({}, state.options, { [key]: value });

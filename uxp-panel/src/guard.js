@@ -60,16 +60,26 @@ function blendingProblem(layer, ancestors) {
 /**
  * Pixels the jewelry fully covers: alpha at maximum (or no alpha channel), and its user mask at maximum.
  * Returns a Uint8Array over `jewelry.bounds`, 1 = fully protected.
+ * `healed`: the selection sent as the heal area, {samples, bounds} (1 component), or null. Its pixels above zero
+ * are the one exception the user asks for (the server's guard counts them as healed), so they are not protected.
  */
-function fullyProtected(jewelry, mask, maxValue, colorComponents) {
+function fullyProtected(jewelry, mask, maxValue, colorComponents, healed = null) {
   const n = B.area(jewelry.bounds);
   const out = new Uint8Array(n);
   const hasAlpha = jewelry.components === colorComponents + 1;
   for (let i = 0; i < n; i++) {
     const alphaFull = !hasAlpha || jewelry.samples[i * jewelry.components + colorComponents] === maxValue;
-    out[i] = alphaFull && (!mask || mask[i] === maxValue) ? 1 : 0;
+    out[i] = alphaFull && (!mask || mask[i] === maxValue) && !(healed && painted(healed, jewelry.bounds, i)) ? 1 : 0;
   }
   return out;
+}
+
+/** Whether pixel i of `bounds` (row by row) lies where `healed` is above zero. */
+function painted(healed, bounds, i) {
+  const x = bounds.left + (i % B.width(bounds));
+  const y = bounds.top + Math.floor(i / B.width(bounds));
+  const b = healed.bounds;
+  return x >= b.left && x < b.right && y >= b.top && y < b.bottom && healed.samples[(y - b.top) * B.width(b) + (x - b.left)] > 0;
 }
 
 /**

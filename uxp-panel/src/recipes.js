@@ -8,7 +8,8 @@ const RECIPES = [
     label: "Quick",
     historyName: "Loupe Quick",
     summary: "Clean props, stands and dust from the background; optional studio white.",
-    uses: ["background", "productMask"],
+    uses: ["background", "productMask", "inpainter", "selectionUse"],
+    selectionUses: ["none", "props"],
     defaultProductMask: "auto",
   },
   {
@@ -16,7 +17,8 @@ const RECIPES = [
     label: "Pro",
     historyName: "Loupe Pro",
     summary: "Background work on layers beneath the jewelry, plus frequency-separation layers.",
-    uses: ["background", "denoise", "fsRadius", "productMask"],
+    uses: ["background", "denoise", "fsRadius", "productMask", "inpainter", "selectionUse"],
+    selectionUses: ["none", "props"],
     defaultProductMask: "layer",
   },
   {
@@ -24,7 +26,8 @@ const RECIPES = [
     label: "Editorial",
     historyName: "Loupe Editorial",
     summary: "Pro, with luminosity masks protecting diamond highlights and deep metal shadows.",
-    uses: ["background", "denoise", "protectHighlights", "protectShadows", "fsRadius", "productMask"],
+    uses: ["background", "denoise", "protectHighlights", "protectShadows", "fsRadius", "productMask", "inpainter", "selectionUse"],
+    selectionUses: ["none", "props", "heal"],
     defaultProductMask: "layer",
   },
 ];
@@ -38,7 +41,24 @@ const BACKGROUNDS = [
 const PRODUCT_MASKS = [
   { id: "auto", label: "Automatic" },
   { id: "layer", label: "Layer transparency + mask" },
+  { id: "auto:isnet", label: "Automatic (ISNet model)" },
   { id: "selection", label: "Active selection" },
+];
+
+// How props are inpainted. The models are optional downloads (`loupe models add`): the panel offers them all and
+// the server, which knows what is installed, refuses a missing one with its own message.
+const INPAINTERS = [
+  { id: "classical", label: "Classical" },
+  { id: "lama", label: "LaMa model" },
+  { id: "migan", label: "MI-GAN model" },
+];
+
+// What the active selection is sent as, besides the product mask (docs/protocol.md, buffer roles): props to remove,
+// or jewelry pixels to heal from the jewelry layer's own pixels (Editorial).
+const SELECTION_USES = [
+  { id: "none", label: "Not used", role: null },
+  { id: "props", label: "Remove the selection (prop)", role: "props", purpose: "the props to remove" },
+  { id: "heal", label: "Heal the selection", role: "heal", purpose: "the area to heal" },
 ];
 
 const DEFAULT_OPTIONS = Object.freeze({
@@ -48,6 +68,8 @@ const DEFAULT_OPTIONS = Object.freeze({
   protectShadows: true,
   fsRadius: 8,
   productMask: "layer",
+  inpainter: "classical",
+  selectionUse: "none",
 });
 
 function recipeById(id) {
@@ -64,7 +86,8 @@ function jobOptions(recipeId, options) {
   const recipe = recipeById(recipeId);
   const o = Object.assign({}, DEFAULT_OPTIONS, options);
   if (!BACKGROUNDS.some((b) => b.id === o.background)) throw new RangeError("background must be keep, clean or white, got " + o.background);
-  if (!PRODUCT_MASKS.some((m) => m.id === o.productMask)) throw new RangeError("productMask must be auto, layer or selection, got " + o.productMask);
+  if (!PRODUCT_MASKS.some((m) => m.id === o.productMask)) throw new RangeError("productMask must be " + PRODUCT_MASKS.map((m) => m.id).join(", ") + ", got " + o.productMask);
+  if (!INPAINTERS.some((m) => m.id === o.inpainter)) throw new RangeError("inpainter must be " + INPAINTERS.map((m) => m.id).join(", ") + ", got " + o.inpainter);
   if (!(o.denoise >= 0 && o.denoise <= 1)) throw new RangeError("denoise must be within 0..1, got " + o.denoise);
   if (!(Number.isInteger(o.fsRadius) && o.fsRadius >= 1 && o.fsRadius <= 256)) {
     throw new RangeError("fsRadius must be an integer within 1..256 px, got " + o.fsRadius);
@@ -76,10 +99,37 @@ function jobOptions(recipeId, options) {
     protectShadows: Boolean(o.protectShadows),
     fsRadius: o.fsRadius,
     productMask: o.productMask,
+    inpainter: o.inpainter,
   };
+  selectionRole(recipeId, o);
   const out = {};
   for (const key of Object.keys(all)) if (recipe.uses.includes(key)) out[key] = all[key];
   return out;
 }
 
-module.exports = { RECIPES, BACKGROUNDS, PRODUCT_MASKS, DEFAULT_OPTIONS, recipeById, jobOptions };
+/**
+ * The buffer role the active selection is sent in: "selection" (the product mask), "props", "heal", or null when
+ * the selection is not used. One selection has one meaning: as the product mask it cannot also be props or a heal area.
+ */
+function selectionRole(recipeId, options) {
+  const recipe = recipeById(recipeId);
+  const o = Object.assign({}, DEFAULT_OPTIONS, options);
+  const use = SELECTION_USES.find((u) => u.id === o.selectionUse);
+  if (!use) throw new RangeError("selectionUse must be " + SELECTION_USES.map((u) => u.id).join(", ") + ", got " + o.selectionUse);
+  if (!recipe.selectionUses.includes(use.id)) {
+    throw new RangeError("'" + use.label + "' is not part of " + recipe.label + " (it is part of " + RECIPES.filter((r) => r.selectionUses.includes(use.id)).map((r) => r.label).join(", ") + ")");
+  }
+  if (o.productMask === "selection" && use.role) {
+    throw new RangeError("The selection is the product mask, so it cannot also be " + use.purpose + "; choose another product mask.");
+  }
+  return o.productMask === "selection" ? "selection" : use.role;
+}
+
+/** The panel's options made to fit a recipe: a selection use it does not offer (healing outside Editorial) becomes "none". */
+function fitOptions(recipeId, options) {
+  const o = Object.assign({}, DEFAULT_OPTIONS, options);
+  if (!recipeById(recipeId).selectionUses.includes(o.selectionUse)) o.selectionUse = "none";
+  return o;
+}
+
+module.exports = { RECIPES, BACKGROUNDS, PRODUCT_MASKS, INPAINTERS, SELECTION_USES, DEFAULT_OPTIONS, recipeById, jobOptions, selectionRole, fitOptions };

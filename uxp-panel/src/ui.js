@@ -3,7 +3,7 @@
 // turns widget events into handler calls. No Photoshop and no network here.
 "use strict";
 
-const { RECIPES, BACKGROUNDS, PRODUCT_MASKS, recipeById } = require("./recipes.js");
+const { RECIPES, BACKGROUNDS, PRODUCT_MASKS, INPAINTERS, SELECTION_USES, recipeById } = require("./recipes.js");
 
 const BUSY_PHASES = ["reading", "uploading", "server", "downloading", "writing"];
 const PHASE_LABEL = {
@@ -18,7 +18,7 @@ const CONNECTION_TITLE = {
   connected: "Connected", checking: "Connecting…", unauthorized: "Token needed", mismatch: "Version mismatch",
   unreachable: "Server not running", error: "Connection problem", config: "Port not allowed", unknown: "Not connected",
 };
-const OPTION_KEYS = ["background", "productMask", "denoise", "fsRadius", "protectHighlights", "protectShadows"];
+const OPTION_KEYS = ["background", "productMask", "denoise", "fsRadius", "protectHighlights", "protectShadows", "inpainter", "selectionUse"];
 
 /** Overall progress: the server's fraction gets most of the bar; the Photoshop steps bracket it. */
 function overallProgress(run) {
@@ -74,6 +74,8 @@ function viewModel(state) {
     cancelDisabled: !busy,
     recipeSummary: recipe.summary,
     enabled,
+    // Healing is Editorial's: the other recipes do not offer it.
+    selectionUseChoices: SELECTION_USES.filter((u) => recipe.selectionUses.includes(u.id)).map((u) => ({ value: u.id, label: u.label })),
     layerChoices,
     protectedValue: protectedValue(state),
     progress: {
@@ -147,6 +149,7 @@ function createUi(doc, handlers) {
     connect: $("connect"), toggleSettings: $("toggle-settings"), recipe: $("recipe"), recipeSummary: $("recipe-summary"),
     layer: $("protected-layer"), background: $("background"), productMask: $("product-mask"), denoise: $("denoise"),
     fsRadius: $("fs-radius"), protectHighlights: $("protect-highlights"), protectShadows: $("protect-shadows"),
+    inpainter: $("inpainter"), selectionUse: $("selection-use"),
     progress: $("progress"), progressLabel: $("progress-label"), run: $("run"), cancel: $("cancel"), message: $("message"),
     result: $("result"), resultTitle: $("result-title"), resultProtected: $("result-protected"), resultChanged: $("result-changed"),
     resultBefore: $("result-before"), resultAfter: $("result-after"), resultLayers: $("result-layers"), resultNotes: $("result-notes"),
@@ -160,6 +163,8 @@ function createUi(doc, handlers) {
   el.layer.addEventListener("change", () => handlers.onProtectedLayer(pickerValue(el.layer)));
   el.background.addEventListener("change", () => handlers.onOption("background", pickerValue(el.background)));
   el.productMask.addEventListener("change", () => handlers.onOption("productMask", pickerValue(el.productMask)));
+  el.inpainter.addEventListener("change", () => handlers.onOption("inpainter", pickerValue(el.inpainter)));
+  el.selectionUse.addEventListener("change", () => handlers.onOption("selectionUse", pickerValue(el.selectionUse)));
   el.denoise.addEventListener("change", () => handlers.onOption("denoise", Number(el.denoise.value) / 100));
   el.fsRadius.addEventListener("change", () => handlers.onOption("fsRadius", Math.round(Number(el.fsRadius.value))));
   el.protectHighlights.addEventListener("change", () => handlers.onOption("protectHighlights", Boolean(el.protectHighlights.checked)));
@@ -182,11 +187,16 @@ function createUi(doc, handlers) {
     fillPicker(el.layer, vm.layerChoices, vm.protectedValue);
     fillPicker(el.background, BACKGROUNDS.map((b) => ({ value: b.id, label: b.label })), state.options.background);
     fillPicker(el.productMask, PRODUCT_MASKS.map((m) => ({ value: m.id, label: m.label })), state.options.productMask);
+    fillPicker(el.inpainter, INPAINTERS.map((m) => ({ value: m.id, label: m.label })), state.options.inpainter);
+    fillPicker(el.selectionUse, vm.selectionUseChoices, state.options.selectionUse);
     const busy = vm.cancelDisabled === false;
     setFlag(el.recipe, "disabled", busy);
     setFlag(el.layer, "disabled", busy);
 
-    const controls = { background: el.background, productMask: el.productMask, denoise: el.denoise, fsRadius: el.fsRadius, protectHighlights: el.protectHighlights, protectShadows: el.protectShadows };
+    const controls = {
+      background: el.background, productMask: el.productMask, denoise: el.denoise, fsRadius: el.fsRadius, protectHighlights: el.protectHighlights,
+      protectShadows: el.protectShadows, inpainter: el.inpainter, selectionUse: el.selectionUse,
+    };
     for (const [key, control] of Object.entries(controls)) {
       setFlag(control, "disabled", !vm.enabled[key]);
       const field = control.closest(".field");

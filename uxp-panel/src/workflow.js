@@ -8,7 +8,7 @@ const B = require("./bounds.js");
 const P = require("./protocol.js");
 const G = require("./guard.js");
 const { LoupeError, cancelledError } = require("./errors.js");
-const { recipeById, jobOptions } = require("./recipes.js");
+const { recipeById, jobOptions, selectionRole, SELECTION_USES } = require("./recipes.js");
 const { createPhotoshopAdapter } = require("./photoshop.js");
 
 // Loupe names every group it makes "Loupe …" (the server's result.group, the recipe's history name).
@@ -16,9 +16,10 @@ const LOUPE_GROUP = /^Loupe\b/;
 
 /**
  * Step 1: the protected layer, its mask, the selection if asked, and the composite below it.
- * `protectedLayer`: {documentId, layerId}, or null for the active layer.
+ * `protectedLayer`: {documentId, layerId}, or null for the active layer. `selectionRole`: the buffer role the
+ * selection is sent in (selection, props, heal), or null when it is not read.
  */
-async function readInputs(adapter, { protectedLayer, needSelection, controller }) {
+async function readInputs(adapter, { protectedLayer, selectionRole, controller }) {
   const hidden = [];
   try {
     return await adapter.inModal("Loupe: reading the jewelry layer", controller, async (s) => {
@@ -30,14 +31,19 @@ async function readInputs(adapter, { protectedLayer, needSelection, controller }
       if (B.isEmpty(requested)) throw new LoupeError("photoshop", "The protected layer '" + layer.name + "' has no pixels inside the canvas.");
       const jewelry = await s.readPixels(info, layer, requested);
       const mask = await s.readUserMask(info, layer, requested);
-      const selection = needSelection ? await s.readSelection(info, info.bounds) : null;
-      if (selection && !selection.some((v) => v !== 0)) throw new LoupeError("photoshop", "Product mask is set to the active selection, but nothing is selected.");
+      const selection = selectionRole ? await s.readSelection(info, info.bounds) : null;
+      if (selection && !selection.some((v) => v !== 0)) throw new LoupeError("photoshop", emptySelection(selectionRole));
       const background = await readBelow(s, doc, info, layer, hidden);
-      return { info, layerId: layer.id, layerName: layer.name, requested, jewelry, mask, selection, background, fingerprint: G.fingerprint(layer, jewelry, mask) };
+      return { info, layerId: layer.id, layerName: layer.name, requested, jewelry, mask, selection, selectionRole, background, fingerprint: G.fingerprint(layer, jewelry, mask) };
     });
   } finally {
     if (hidden.length) await showAgain(adapter, hidden);
   }
+}
+
+function emptySelection(role) {
+  if (role === "selection") return "Product mask is set to the active selection, but nothing is selected.";
+  return "'" + SELECTION_USES.find((u) => u.role === role).label + "' is chosen, but nothing is selected.";
 }
 
 function chooseProtectedLayer(s, doc, chosen) {
@@ -118,7 +124,7 @@ function buildJobRequest(recipeId, options, inputs) {
   add("jewelry", inputs.jewelry.samples, inputs.requested, inputs.jewelry.components, profile);
   if (inputs.mask) add("jewelryMask", inputs.mask, inputs.requested, 1);
   if (inputs.background) add("background", inputs.background.samples, info.bounds, inputs.background.components, profile);
-  if (inputs.selection) add("selection", inputs.selection, info.bounds, 1);
+  if (inputs.selection) add(inputs.selectionRole, inputs.selection, info.bounds, 1);
   const header = {
     recipe: recipeId,
     options: jobOptions(recipeId, options),
@@ -182,7 +188,8 @@ function layerBuffers(download, info) {
 /** Step 3: one history state holding the new group(s); the protected layer ends locked and unchanged. */
 async function writeResults(adapter, { inputs, result, downloads, historyName, controller }) {
   const layers = downloads.map((d) => Object.assign({ entry: d.entry }, layerBuffers(d, inputs.info)));
-  const protectedMap = G.fullyProtected(inputs.jewelry, inputs.mask, inputs.info.maxValue, inputs.info.colorComponents);
+  const healed = inputs.selectionRole === "heal" ? { samples: inputs.selection, bounds: inputs.info.bounds } : null;
+  const protectedMap = G.fullyProtected(inputs.jewelry, inputs.mask, inputs.info.maxValue, inputs.info.colorComponents, healed);
   for (const l of layers) {
     if (l.entry.placement !== "above" || l.entry.visible === false) continue;
     const covered = G.coveredProtectedPixels(protectedMap, inputs.requested, l.pixels, l.mask, inputs.info.colorComponents);
@@ -255,7 +262,7 @@ async function runRecipe({ photoshop, client, recipeId, options, protectedLayer 
   const opts = jobOptions(recipeId, options);
   const adapter = createPhotoshopAdapter(photoshop);
   onStep({ step: "reading" });
-  const inputs = await readInputs(adapter, { protectedLayer, needSelection: opts.productMask === "selection", controller });
+  const inputs = await readInputs(adapter, { protectedLayer, selectionRole: selectionRole(recipe.id, options), controller });
   if (controller.signal.aborted) throw cancelledError();
   const server = await runOnServer(client, buildJobRequest(recipe.id, opts, inputs), controller, onStep);
   onStep({ step: "writing" });

@@ -29,6 +29,19 @@ test("fully protected = alpha at maximum and user mask at maximum", () => {
   assert.deepEqual(Array.from(G.fullyProtected(opaque, null, 255, 3)), [1, 1]);
 });
 
+test("the heal area the user selected is the one exception: its pixels are not protected, all others still are", () => {
+  // A document-size selection (3×2 document) selecting (1,0) only, and one that lies off the jewelry.
+  const healed = { samples: Uint8Array.of(0, 1, 0, 0, 0, 0), bounds: { left: 0, top: 0, right: 3, bottom: 2 } };
+  assert.deepEqual(Array.from(G.fullyProtected(pixels, null, 255, 3, healed)), [1, 0, 0, 0]);
+  const off = { samples: Uint8Array.of(255), bounds: { left: 2, top: 0, right: 3, bottom: 1 } };
+  assert.deepEqual(Array.from(G.fullyProtected(pixels, null, 255, 3, off)), [1, 1, 0, 0]);
+  const map = G.fullyProtected(pixels, null, 255, 3, healed);
+  const healLayer = { samples: Uint8Array.of(9, 9, 9, 0, 9, 9, 9, 255), components: 4, bounds: { left: 0, top: 0, right: 2, bottom: 1 } };
+  assert.equal(G.coveredProtectedPixels(map, pixels.bounds, healLayer, null, 3), 0, "the heal layer over its own area passes");
+  const spilling = Object.assign({}, healLayer, { samples: new Uint8Array(8).fill(255) });
+  assert.equal(G.coveredProtectedPixels(map, pixels.bounds, spilling, null, 3), 1, "a pixel beyond the area is still refused");
+});
+
 test("a layer above the jewelry covers protected pixels unless masked to zero there or transparent", () => {
   const map = G.fullyProtected(pixels, null, 255, 3); // (0,0) and (1,0) protected
   const jb = pixels.bounds;

@@ -7,7 +7,7 @@
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const { createFakePhotoshop } = require("./fake-photoshop.js");
-const { addSceneDocument, hasScene } = require("./scene.js");
+const { addSceneDocument, hasScene, loadScene } = require("./scene.js");
 const { serverBuilt, startLoupe, SERVER_CLASSES } = require("./loupe-server.js");
 const { createClient } = require("../src/api.js");
 const { runRecipe } = require("../src/workflow.js");
@@ -102,6 +102,79 @@ for (const c of CASES) {
     assert.ok(summary.fidelity.protectedPixels > 0);
   });
 }
+
+/** A document-size selection (8-bit values) of the size × size square at (left, top). */
+function squareSelection(s, left, top, size) {
+  const sel = new Uint8Array(s.width * s.height);
+  for (let y = top; y < top + size; y++) sel.fill(255, y * s.width + left, y * s.width + left + size);
+  return sel;
+}
+
+/** The first size × size square (row by row) inside the piece: every pixel fully jewelry. */
+function solidSquare(size) {
+  const { mask } = loadScene(SCENE);
+  const full = (x, y) => mask.samples[y * mask.width + x] === 255;
+  for (let y = 0; y + size <= mask.height; y++) {
+    for (let x = 0; x + size <= mask.width; x++) {
+      let ok = true;
+      for (let dy = 0; dy < size && ok; dy++) for (let dx = 0; dx < size && ok; dx++) ok = full(x + dx, y + dy);
+      if (ok) return { left: x, top: y };
+    }
+  }
+  throw new Error("no solid square in " + SCENE);
+}
+
+test("Editorial, 'Heal the selection': a heal layer above the jewelry covers only the selected pixels; the jewelry layer stays as shot", { skip, timeout: 300000 }, async () => {
+  const s = setup(8);
+  const spot = solidSquare(7);
+  s.fake.setSelection(s.docId, squareSelection(s, spot.left, spot.top, 7));
+  const summary = await run(s, createClient({ baseUrl: server.url, token: TOKEN }), { recipeId: "editorial", options: { selectionUse: "heal" } });
+  const heal = summary.layers.find((l) => l.name === "Loupe heal (painted areas, jewelry layer only)");
+  assert.ok(heal, "a heal layer among " + summary.layers.map((l) => l.name).join(", "));
+  assert.equal(heal.placement, "above");
+  assert.equal(summary.fidelity.healedPixels, 49);
+  assert.equal(summary.fidelity.changedPixels, 0);
+  const tree = s.fake.tree(s.docId);
+  assert.ok(tree.findIndex((l) => l.name === "Loupe heal") < tree.findIndex((l) => l.name === "Jewelry"), "the heal group sits above the jewelry");
+  assert.ok(Buffer.from(s.fake.layerModel(s.docId, s.jewelryId).pixels.buffer).equals(Buffer.from(s.originalJewel.buffer)), "jewelry samples identical");
+  assert.equal(summary.hashes.before, summary.hashes.after);
+});
+
+test("Pro, 'Remove the selection (prop)': the putty selected together with the ring is removed, the jewelry stays bit-exact", { skip, timeout: 300000 }, async () => {
+  const s = setup(8);
+  // The putty's window (meta.json) selected hastily, over the ring's lower half too.
+  const sel = new Uint8Array(s.width * s.height);
+  for (let y = 104; y < 1048; y++) sel.fill(255, y * s.width + 636, y * s.width + 1100);
+  s.fake.setSelection(s.docId, sel);
+  const summary = await run(s, createClient({ baseUrl: server.url, token: TOKEN }), { recipeId: "pro", options: { selectionUse: "props" } });
+  assert.ok(summary.notes.some((n) => n.includes("prop pixels given (the selection)")), summary.notes.join("\n"));
+  // The new background differs from the shot by more than 12 levels at 29,465 px of the putty's window when
+  // measured (putty and its shadow); without the selection sent as props, Pro changes 202 there.
+  const made = summary.layers.find((l) => l.name.startsWith("Loupe background"));
+  const bg = s.fake.layerModel(s.docId, made.id).pixels;
+  const shot = s.fake.layerModel(s.docId, s.backgroundId).pixels;
+  const { mask } = loadScene(SCENE);
+  let replaced = 0;
+  for (let y = 104; y < 1048; y++) {
+    for (let x = 636; x < 1100; x++) {
+      const i = y * s.width + x;
+      if (mask.samples[i] === 0 && [0, 1, 2].some((c) => Math.abs(bg[i * 4 + c] - shot[i * 4 + c]) > 12)) replaced++;
+    }
+  }
+  assert.ok(replaced > 12000, replaced + " background pixels of the putty window replaced");
+  assert.equal(summary.fidelity.changedPixels, 0);
+  assert.ok(Buffer.from(s.fake.layerModel(s.docId, s.jewelryId).pixels.buffer).equals(Buffer.from(s.originalJewel.buffer)), "jewelry samples identical");
+  assert.equal(summary.hashes.before, summary.hashes.after);
+});
+
+test("a model the server does not have: its own clear error reaches the panel, document unchanged", { skip, timeout: 120000 }, async (t) => {
+  const client = createClient({ baseUrl: server.url, token: TOKEN });
+  const { health } = await client.checkConnection();
+  if (health.capabilities.models.some((m) => m.startsWith("migan:"))) return t.skip("MI-GAN is installed on this machine");
+  const s = setup(8);
+  await assert.rejects(run(s, client, { recipeId: "quick", options: { productMask: "auto", inpainter: "migan" } }), (e) => /migan/i.test(e.message) && /loupe models add/.test(e.message));
+  assertUnchanged(s);
+});
 
 test("handshake with the real server: connected with the token, 'Token needed' without the right one", { skip, timeout: 60000 }, async () => {
   const ok = await createClient({ baseUrl: server.url, token: TOKEN }).checkConnection();

@@ -12,11 +12,41 @@ test("three recipes with one history name each", () => {
 });
 
 test("job options: defaults, overrides, and a clear error for each bad value", () => {
-  assert.deepEqual(R.jobOptions("editorial", {}), { background: "keep", denoise: 0.5, protectHighlights: true, protectShadows: true, fsRadius: 8, productMask: "layer" });
-  assert.deepEqual(R.jobOptions("pro", { protectShadows: false }), { background: "keep", denoise: 0.5, fsRadius: 8, productMask: "layer" });
-  assert.deepEqual(R.jobOptions("quick", { background: "white", denoise: 0.9, productMask: "auto" }), { background: "white", productMask: "auto" }, "only what Quick uses");
+  assert.deepEqual(R.jobOptions("editorial", {}), { background: "keep", denoise: 0.5, protectHighlights: true, protectShadows: true, fsRadius: 8, productMask: "layer", inpainter: "classical" });
+  assert.deepEqual(R.jobOptions("pro", { protectShadows: false }), { background: "keep", denoise: 0.5, fsRadius: 8, productMask: "layer", inpainter: "classical" });
+  assert.deepEqual(R.jobOptions("quick", { background: "white", denoise: 0.9, productMask: "auto" }), { background: "white", productMask: "auto", inpainter: "classical" }, "only what Quick uses");
   assert.throws(() => R.jobOptions("pro", { background: "sky" }), /background must be keep, clean or white/);
   assert.throws(() => R.jobOptions("pro", { denoise: 1.5 }), /denoise must be within 0..1/);
   assert.throws(() => R.jobOptions("pro", { fsRadius: 2.5 }), /fsRadius must be an integer/);
-  assert.throws(() => R.jobOptions("pro", { productMask: "lasso" }), /productMask must be/);
+  assert.throws(() => R.jobOptions("pro", { productMask: "lasso" }), /productMask must be auto, layer, auto:isnet, selection, got lasso/);
+  assert.throws(() => R.jobOptions("pro", { inpainter: "sd" }), /inpainter must be classical, lama, migan, got sd/);
+  assert.throws(() => R.jobOptions("pro", { selectionUse: "mask" }), /selectionUse must be none, props, heal, got mask/);
+});
+
+test("ISNet and the model inpainters are sent as the server names them; whether they are installed is the server's call", () => {
+  assert.equal(R.jobOptions("quick", { productMask: "auto:isnet" }).productMask, "auto:isnet");
+  for (const inpainter of ["lama", "migan"]) {
+    for (const r of R.RECIPES) assert.equal(R.jobOptions(r.id, { inpainter }).inpainter, inpainter, r.id);
+  }
+  assert.deepEqual(R.INPAINTERS.map((m) => m.id), ["classical", "lama", "migan"]);
+});
+
+test("the selection goes in one role: the product mask, the props to remove, or the area to heal (Editorial only)", () => {
+  assert.equal(R.selectionRole("pro", {}), null, "not read by default");
+  assert.equal(R.selectionRole("pro", { productMask: "selection" }), "selection");
+  for (const r of ["quick", "pro", "editorial"]) assert.equal(R.selectionRole(r, { selectionUse: "props" }), "props", r);
+  assert.equal(R.selectionRole("editorial", { selectionUse: "heal" }), "heal");
+  assert.throws(() => R.selectionRole("pro", { selectionUse: "heal" }), /'Heal the selection' is not part of Pro \(it is part of Editorial\)/);
+  assert.throws(() => R.jobOptions("quick", { selectionUse: "heal" }), /not part of Quick/, "jobOptions checks it too");
+  assert.throws(() => R.selectionRole("editorial", { selectionUse: "heal", productMask: "selection" }), /The selection is the product mask, so it cannot also be the area to heal; choose another product mask/);
+  assert.throws(() => R.selectionRole("pro", { selectionUse: "props", productMask: "selection" }), /cannot also be the props to remove/);
+  assert.equal(R.jobOptions("editorial", { selectionUse: "heal" }).selectionUse, undefined, "a panel choice, not a job option");
+});
+
+test("options fit the recipe: healing chosen under Editorial becomes 'Not used' under another recipe", () => {
+  assert.equal(R.fitOptions("pro", { selectionUse: "heal" }).selectionUse, "none");
+  assert.equal(R.fitOptions("quick", { selectionUse: "props" }).selectionUse, "props");
+  assert.equal(R.fitOptions("editorial", { selectionUse: "heal" }).selectionUse, "heal");
+  assert.deepEqual(R.fitOptions("pro", {}), R.DEFAULT_OPTIONS);
+  assert.doesNotThrow(() => R.jobOptions("pro", R.fitOptions("pro", { selectionUse: "heal" })));
 });

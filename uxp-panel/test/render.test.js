@@ -14,7 +14,7 @@ const { initScript, ROOT } = require("./browser-harness.js");
 const CHROMIUM = "/usr/bin/chromium";
 const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
 const skip = fs.existsSync(CHROMIUM) ? false : "no " + CHROMIUM + " (apt-get install chromium) — rendered check skipped";
-const CONTROLS = ["server-url", "server-token", "connect", "recipe", "protected-layer", "background", "product-mask", "denoise", "fs-radius", "protect-highlights", "protect-shadows", "progress", "run", "cancel"];
+const CONTROLS = ["server-url", "server-token", "connect", "recipe", "protected-layer", "background", "product-mask", "selection-use", "inpainter", "denoise", "fs-radius", "protect-highlights", "protect-shadows", "progress", "run", "cancel"];
 
 let browser = null;
 

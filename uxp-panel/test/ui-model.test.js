@@ -46,11 +46,19 @@ test("settings stay open until connected; status tone follows the connection", (
 
 test("each recipe enables only the options it uses; nothing is editable while running", () => {
   const quick = viewModel(state({ recipe: "quick" })).enabled;
-  assert.deepEqual(quick, { background: true, productMask: true, denoise: false, fsRadius: false, protectHighlights: false, protectShadows: false });
+  assert.deepEqual(quick, { background: true, productMask: true, denoise: false, fsRadius: false, protectHighlights: false, protectShadows: false, inpainter: true, selectionUse: true });
   const editorial = viewModel(state({ recipe: "editorial" })).enabled;
   assert.ok(Object.values(editorial).every(Boolean));
   const running = viewModel(state({ recipe: "editorial", run: { phase: "writing" } })).enabled;
   assert.ok(Object.values(running).every((v) => !v));
+});
+
+test("the selection picker offers healing only with Editorial", () => {
+  const values = (recipe) => viewModel(state({ recipe })).selectionUseChoices.map((c) => c.value);
+  assert.deepEqual(values("quick"), ["none", "props"]);
+  assert.deepEqual(values("pro"), ["none", "props"]);
+  assert.deepEqual(values("editorial"), ["none", "props", "heal"]);
+  assert.deepEqual(viewModel(state({ recipe: "editorial" })).selectionUseChoices.map((c) => c.label), ["Not used", "Remove the selection (prop)", "Heal the selection"]);
 });
 
 test("the protected-layer picker lists pixel layers, indented by depth, after 'Active layer'", () => {

@@ -280,6 +280,79 @@ test("product mask from the selection: refused when nothing is selected, sent wh
   assert.equal(client.calls.request.header.options.productMask, "selection");
 });
 
+for (const c of [
+  { recipeId: "editorial", selectionUse: "heal", label: "Heal the selection" },
+  { recipeId: "pro", selectionUse: "props", label: "Remove the selection (prop)" },
+]) {
+  test("'" + c.label + "': the selection goes as the '" + c.selectionUse + "' buffer, not as the product mask", async () => {
+    const s = scene(16);
+    await assert.rejects(run(s, scriptedClient(proLayers), { recipeId: c.recipeId, options: { selectionUse: c.selectionUse } }), new RegExp("'" + c.label.replace(/[()]/g, "\\$&") + "' is chosen, but nothing is selected"));
+    assert.deepEqual(s.fake.historyNames(s.docId), ["Open"]);
+    const sel = new Uint16Array(W * H);
+    sel[6 * W + 11] = 32768;
+    sel[7 * W + 11] = 16384;
+    s.fake.setSelection(s.docId, sel);
+    const client = scriptedClient(proLayers);
+    await run(s, client, { recipeId: c.recipeId, options: { selectionUse: c.selectionUse } });
+    const req = client.calls.request;
+    assert.equal(buffer(req, "selection"), null);
+    const got = buffer(req, c.selectionUse);
+    assert.deepEqual(got.descriptor.bounds, { left: 0, top: 0, right: W, bottom: H });
+    assert.equal(got.descriptor.components, 1);
+    assert.equal(got.descriptor.bitDepth, 16);
+    assert.equal(got.samples[6 * W + 11], 32768);
+    assert.equal(got.samples[7 * W + 11], 16384);
+    assert.equal(got.samples.reduce((n, v) => n + (v !== 0 ? 1 : 0), 0), 2);
+    assert.equal(req.header.options.productMask, "layer");
+    assert.equal(req.header.options.selectionUse, undefined);
+    assert.equal(s.fake.tree(s.docId)[0].allLocked, true);
+  });
+}
+
+test("'Heal the selection': the heal layer above the jewelry is placed over the selected pixels, refused beyond them", async () => {
+  const s = scene(8);
+  const sel = new Uint8Array(W * H);
+  sel[6 * W + 10] = 255;
+  s.fake.setSelection(s.docId, sel);
+  const healLayer = (spill) => (request) => {
+    const samples = new Uint8Array(B.area(JEWEL) * 4);
+    samples.set([1, 2, 3, 255], ((6 - JEWEL.top) * B.width(JEWEL) + (10 - JEWEL.left)) * 4);
+    if (spill) samples.set([1, 2, 3, 255], ((6 - JEWEL.top) * B.width(JEWEL) + (11 - JEWEL.left)) * 4);
+    return proLayers(request).concat([{ entry: { name: "Loupe heal (painted areas, jewelry layer only)", placement: "above", group: "Loupe heal", blendMode: "normal", opacity: 255, visible: true }, depth: 8, pixels: { bounds: JEWEL, components: 4, samples } }]);
+  };
+  const before = s.fake.fingerprint(s.docId);
+  await assert.rejects(run(s, scriptedClient(healLayer(true)), { recipeId: "editorial", options: { selectionUse: "heal" } }), (e) => e.kind === "fidelity" && /would cover 1 jewelry pixels/.test(e.message));
+  assert.equal(s.fake.fingerprint(s.docId), before, "nothing placed");
+  const summary = await run(s, scriptedClient(healLayer(false)), { recipeId: "editorial", options: { selectionUse: "heal" } });
+  const tree = s.fake.tree(s.docId);
+  assert.deepEqual(tree.map((l) => l.name), ["Loupe heal", "Jewelry", "Loupe Pro", "Background"]);
+  assert.equal(summary.hashes.before, summary.hashes.after, "the jewelry layer itself is untouched");
+  // Without the heal role the same layer is refused: the exception exists only where the user asked to heal.
+  const t = scene(8);
+  t.fake.setSelection(t.docId, sel);
+  await assert.rejects(run(t, scriptedClient(healLayer(false)), { recipeId: "editorial", options: { selectionUse: "props" } }), (e) => e.kind === "fidelity");
+});
+
+test("healing with Pro, or the selection as product mask and props at once, is refused before Photoshop is touched", async () => {
+  const s = scene(8);
+  const sel = new Uint8Array(W * H).fill(255);
+  s.fake.setSelection(s.docId, sel);
+  const before = s.fake.fingerprint(s.docId);
+  const client = scriptedClient(proLayers);
+  await assert.rejects(run(s, client, { recipeId: "pro", options: { selectionUse: "heal" } }), /not part of Pro/);
+  await assert.rejects(run(s, client, { options: { selectionUse: "props", productMask: "selection" } }), /cannot also be the props to remove/);
+  assert.equal(client.calls.request, null, "nothing sent");
+  assert.equal(s.fake.fingerprint(s.docId), before);
+});
+
+test("ISNet and a model inpainter go to the server as options", async () => {
+  const s = scene(8);
+  const client = scriptedClient(proLayers);
+  await run(s, client, { recipeId: "quick", options: { productMask: "auto:isnet", inpainter: "migan" } });
+  assert.equal(client.calls.request.header.options.productMask, "auto:isnet");
+  assert.equal(client.calls.request.header.options.inpainter, "migan");
+});
+
 test("another plugin holding Photoshop: a clear error and no change", async () => {
   const s = scene(8);
   const before = s.fake.fingerprint(s.docId);

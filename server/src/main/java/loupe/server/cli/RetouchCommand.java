@@ -74,6 +74,14 @@ final class RetouchCommand implements Callable<Integer> {
       + "models are added with `loupe models add`).")
   String inpainter;
 
+  @Option(names = "--heal", paramLabel = "channel:NAME", description = "Editorial: heal these jewelry pixels from "
+      + "the jewelry layer's own pixels, on a new layer above it (a saved alpha channel, white = heal).")
+  String heal;
+
+  @Option(names = "--props", paramLabel = "channel:NAME|path:NAME", description = "Props to remove (a saved alpha "
+      + "channel, white = prop, or a saved path); replaces the props Quick finds itself. Never touches the jewelry.")
+  String props;
+
   @Option(names = "--jobs", description = "Files processed at once (default ${DEFAULT-VALUE}).", defaultValue = "1")
   int jobs;
 
@@ -90,7 +98,7 @@ final class RetouchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     RetouchRequest request = RetouchRequest.of(recipe, background, denoise, fsRadius, null, null, protect, mask)
-        .withInpainter(inpainter).forFile();
+        .withInpainter(inpainter).withHeal(heal).withProps(props).forFile();
     InstalledModels.requireModels(request);
     ExportFormat exportFormat = export == null ? null : ExportFormat.parse(export);
     List<Path> files = expand(inputs);

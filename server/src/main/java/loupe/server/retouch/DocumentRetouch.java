@@ -5,8 +5,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import loupe.engine.Progress;
+import loupe.engine.alg.mask.ChannelMaskSource;
+import loupe.engine.alg.mask.PathRasterizer;
 import loupe.engine.composite.Compositor;
 import loupe.engine.image.BitDepth;
 import loupe.engine.image.GrayU16;
@@ -19,12 +22,14 @@ import loupe.engine.recipe.ProtectedLayer;
 import loupe.engine.recipe.RecipeRunner;
 import loupe.engine.recipe.RetouchInput;
 import loupe.engine.recipe.RetouchResult;
+import loupe.psd.AlphaChannels;
 import loupe.psd.ColorMode;
 import loupe.psd.LayerMask;
 import loupe.psd.LayerNode;
 import loupe.psd.PsdChannel;
 import loupe.psd.PsdDocument;
 import loupe.psd.PsdLayer;
+import loupe.psd.SavedPath;
 import loupe.server.UserError;
 
 /**
@@ -44,10 +49,12 @@ public final class DocumentRetouch {
 
   private DocumentRetouch() {}
 
-  /** The retouched document (same object, modified), the engine's result, the protected layer and the product mask. */
   /**
    * The retouched document and what the written file is checked against: the protected layer's
    * digests and the input's picture, both taken before anything changed.
+   *
+   * @param productMask the job's product mask, except that jewelry pixels a heal layer changes on
+   *     request are 65534: still jewelry (for an outline), but no longer kept bit-exact
    */
   public record Outcome(PsdDocument document, RetouchResult result, PsdLayer protectedLayer,
       Map<Integer, String> protectedDigest, WrittenFileCheck.Picture picture, GrayU16 productMask) {}
@@ -63,6 +70,8 @@ public final class DocumentRetouch {
     Rect canvas = Rect.ofSize(doc.width(), doc.height());
     PsdLayer jewelry = ProtectedLayerRule.find(doc.layers(), request.protectLayer(), file);
     WrittenFileCheck.Picture picture = WrittenFileCheck.picture(doc);
+    GrayU16 heal = savedMask(doc, file, "heal", request.healSource());
+    GrayU16 givenProps = savedMask(doc, file, "props", request.propSource());
     RetouchInput input;
     ProductMasks.ProductMask product;
     List<String> unrendered = List.of();
@@ -79,7 +88,8 @@ public final class DocumentRetouch {
       Planar documentImage = Compositor.flatten(beneath, List.of(prot.asComposite()));
       product = masks.productMask(request.maskSource(), "layer", documentImage,
           PsdPixels.shape(jewelry, doc.width(), doc.height()), jewelry.opacity(), doc, progress);
-      input = new RetouchInput(beneath, depth, product.mask(), prot, null, product.propsFor(request.recipe()));
+      input = new RetouchInput(beneath, depth, product.mask(), prot, heal,
+          givenProps != null ? givenProps : product.propsFor(request.recipe()));
     } else {
       if (doc.composite().isEmpty()) {
         throw new UserError(file + ": the document has no composite image and no protected layer to work from");
@@ -88,7 +98,8 @@ public final class DocumentRetouch {
       digest = WrittenFileCheck.digest(jewelry);
       Planar image = PsdPixels.color(jewelry, bands);
       product = masks.productMask(request.maskSource(), "auto", image, null, 255, doc, progress);
-      input = new RetouchInput(image, depth, product.mask(), null, null, product.propsFor(request.recipe()));
+      input = new RetouchInput(image, depth, product.mask(), null, heal,
+          givenProps != null ? givenProps : product.propsFor(request.recipe()));
     }
     String source = request.maskSource() != null ? request.maskSource() : input.jewelry() == null ? "auto" : "layer";
     ProductMasks.requireJewelry(input.productMask(), file, source);
@@ -101,12 +112,94 @@ public final class DocumentRetouch {
       notes.add("not rendered into the new background, which covers them: " + String.join(", ", unrendered)
           + "; move them above Loupe's group, or hide the group to compare");
     }
-    notes.addAll(product.notesFor(request.recipe()));
+    notes.addAll(givenProps == null ? product.notesFor(request.recipe())
+        : givenPropNotes(product.notes(), request.propSource(), givenProps));
     RetouchResult result = RecipeRunner.run(request.recipe(), input, request.options(), inpainters, progress)
         .withBefore(product.models(), notes);
     addLayers(doc, jewelry, result, doc.depth());
     doc.lockLayer(jewelry, PROTECTED_LOCKS | jewelry.lockFlags());
-    return new Outcome(doc, result, jewelry, digest, picture, input.productMask());
+    return new Outcome(doc, result, jewelry, digest, picture, keptExact(input, result));
+  }
+
+  /**
+   * A mask the user saved in the document, document-size, 65535 = selected; null when {@code source}
+   * is null.
+   *
+   * @param option heal or props, as the CLI and the query string name it, for messages
+   * @param source {@code channel:NAME} (an alpha channel, read as Photoshop shows it: its display
+   *     setting says whether white or black selects) or {@code path:NAME} (a saved path), as checked
+   *     by {@link RetouchRequest}
+   * @throws UserError naming what the document has instead, or when the mask selects nothing
+   */
+  static GrayU16 savedMask(PsdDocument doc, String file, String option, String source) {
+    if (source == null) {
+      return null;
+    }
+    String name = source.substring(source.indexOf(':') + 1);
+    GrayU16 mask;
+    if (ProductMasks.kindOf(source).equals("channel")) {
+      AlphaChannels.Alpha alpha = AlphaChannels.find(doc, name);
+      if (alpha == null) {
+        throw new UserError(file + ": " + option + " " + source + ": no alpha channel named '" + name + "' (channels: "
+            + AlphaChannels.list(doc).stream().map(AlphaChannels.Alpha::name).toList() + ")");
+      }
+      mask = ChannelMaskSource.productMask(PsdPixels.decode(alpha.channel()), alpha.inverted(), doc.width(),
+          doc.height(), null);
+    } else {
+      SavedPath path = doc.paths().stream().filter(p -> p.name().equals(name)).findFirst()
+          .orElseThrow(() -> new UserError(file + ": " + option + " " + source + ": no saved path named '" + name
+              + "' (saved: " + doc.paths().stream().map(SavedPath::name).toList() + ")"));
+      mask = PathRasterizer.rasterize(PsdPaths.toGeometry(path.path(), doc.width(), doc.height()), doc.width(),
+          doc.height(), null);
+    }
+    if (selectedPixels(mask) == 0) {
+      throw new UserError(file + ": " + option + " " + source + " selects no pixel");
+    }
+    return mask;
+  }
+
+  /**
+   * The notes of a job given its props: the product mask's own notes, without the props it found
+   * (the given ones replace them), and how many prop pixels were given.
+   *
+   * @param source where they came from (channel:NAME, path:NAME, the panel's selection)
+   */
+  static List<String> givenPropNotes(List<String> productNotes, String source, GrayU16 props) {
+    List<String> notes = new ArrayList<>(productNotes);
+    notes.add(String.format(Locale.ROOT, "%,d prop pixels given (%s) are removed; those within the guard band around "
+        + "the jewelry are left as shot", selectedPixels(props), source));
+    return notes;
+  }
+
+  /** Pixels of {@code mask} above zero. */
+  static long selectedPixels(GrayU16 mask) {
+    long n = 0;
+    for (int y = 0; y < mask.height; y++) {
+      for (int x = 0; x < mask.width; x++) {
+        n += mask.get(x, y) != 0 ? 1 : 0;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * The product mask with the pixels a heal layer changed (fully jewelry and painted, counted by the
+   * guard as healed) lowered to 65534: the written file shows them healed, not as shot.
+   */
+  private static GrayU16 keptExact(RetouchInput input, RetouchResult result) {
+    if (result.fidelity().healedPixels() == 0) {
+      return input.productMask();
+    }
+    GrayU16 kept = input.productMask().copy();
+    GrayU16 heal = input.healMask();
+    for (int y = 0; y < kept.height; y++) {
+      for (int x = 0; x < kept.width; x++) {
+        if (kept.get(x, y) == 65535 && heal.get(x, y) > 0) {
+          kept.set(x, y, 65534);
+        }
+      }
+    }
+    return kept;
   }
 
   static int colorBands(PsdDocument doc, String file) {

@@ -35,7 +35,8 @@ import loupe.server.protocol.PixelCodec;
  * exact integer bounds (docs/protocol.md).
  */
 public final class PanelRetouch {
-  private static final Set<String> ROLES = Set.of("jewelry", "jewelryMask", "background", "selection", "heal");
+  private static final Set<String> ROLES = Set.of("jewelry", "jewelryMask", "background", "selection", "heal",
+      "props");
   private final ProductMasks masks;
   private final ModelInpainter.Source inpainters;
   private final ObjectMapper json = new ObjectMapper();
@@ -113,11 +114,14 @@ public final class PanelRetouch {
     ProductMasks.requireJewelry(product.mask(), "the panel's document",
         req.request().maskSource() != null ? req.request().maskSource() : "layer");
     GrayU16 heal = req.buffers().containsKey("heal") ? docMask(req, "heal", canvas) : null;
+    // Props the user selected replace those found automatically.
+    GrayU16 props = req.buffers().containsKey("props") ? docMask(req, "props", canvas) : null;
     Recipe recipe = req.request().recipe();
     RetouchInput input = new RetouchInput(beneath, BitDepth.of(doc.bitDepth()), product.mask(), prot, heal,
-        product.propsFor(recipe));
+        props != null ? props : product.propsFor(recipe));
     RetouchResult result = RecipeRunner.run(recipe, input, req.request().options(), inpainters, progress)
-        .withBefore(product.models(), product.notesFor(recipe));
+        .withBefore(product.models(), props == null ? product.notesFor(recipe)
+            : DocumentRetouch.givenPropNotes(product.notes(), "the selection", props));
     return new PanelJobOutput(result, doc.bitDepth(), jewel.descriptor().fullRange(), doc.colorProfile(), json);
   }
 

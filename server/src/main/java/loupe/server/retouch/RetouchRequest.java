@@ -17,8 +17,12 @@ import loupe.server.UserError;
  * @param options the recipe's options (defaults per recipe, then the user's overrides)
  * @param protectLayer the protected layer's name, or null for the documented rule (ProtectedLayerRule)
  * @param maskSource where the product mask comes from: auto, layer, selection, path[:NAME], channel:NAME; null = default
+ * @param healSource where the Editorial heal mask comes from (white = heal): channel:NAME; null = none
+ * @param propSource where the prop mask comes from (white = a prop to remove): channel:NAME or path:NAME;
+ *     null = none given (Quick then removes the props it finds itself)
  */
-public record RetouchRequest(Recipe recipe, RecipeOptions options, String protectLayer, String maskSource) {
+public record RetouchRequest(Recipe recipe, RecipeOptions options, String protectLayer, String maskSource,
+    String healSource, String propSource) {
   /** What {@code auto:NAME} may name: the engine's own segmenter, or the optional IS-Net model. */
   private static final Set<String> AUTO_MODELS = Set.of("", "classical", "isnet");
 
@@ -47,7 +51,7 @@ public record RetouchRequest(Recipe recipe, RecipeOptions options, String protec
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
-    return new RetouchRequest(recipe, options, protectLayer, maskSource(maskSource));
+    return new RetouchRequest(recipe, options, protectLayer, maskSource(maskSource), null, null);
   }
 
   /**
@@ -97,17 +101,57 @@ public record RetouchRequest(Recipe recipe, RecipeOptions options, String protec
       return this;
     }
     try {
-      return new RetouchRequest(recipe, options.withInpainter(inpainter), protectLayer, maskSource);
+      return new RetouchRequest(recipe, options.withInpainter(inpainter), protectLayer, maskSource, healSource,
+          propSource);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
+  }
+
+  /**
+   * This request with the area to heal on the jewelry (Editorial): {@code channel:NAME}, a saved
+   * alpha channel of the document, white = heal (null = keep). The channel is looked up when the job runs.
+   */
+  public RetouchRequest withHeal(String source) {
+    return source == null ? this : new RetouchRequest(recipe, options, protectLayer, maskSource,
+        fileMaskSource("heal", source, Set.of("channel"),
+            "channel:NAME (a saved alpha channel of the document, white = heal)"), propSource);
+  }
+
+  /**
+   * This request with the props to remove: {@code channel:NAME} (a saved alpha channel, white =
+   * prop) or {@code path:NAME} (a saved path), null = keep. A given prop mask replaces the props
+   * Quick finds by itself; its pixels near the jewelry are never changed (the recipes' guard band).
+   */
+  public RetouchRequest withProps(String source) {
+    return source == null ? this : new RetouchRequest(recipe, options, protectLayer, maskSource, healSource,
+        fileMaskSource("props", source, Set.of("channel", "path"),
+            "channel:NAME (a saved alpha channel of the document, white = prop) or path:NAME (a saved path)"));
+  }
+
+  /**
+   * A mask saved in the document, {@code KIND:NAME} with KIND one of {@code kinds}, checked when the
+   * request is made. The kind is lower-cased; the name keeps its case.
+   *
+   * @param option the option as the CLI and the query string name it, for the message
+   * @param usage what to write instead, for the message
+   */
+  private static String fileMaskSource(String option, String source, Set<String> kinds, String usage) {
+    String s = source.trim();
+    int colon = s.indexOf(':');
+    String kind = (colon < 0 ? s : s.substring(0, colon)).toLowerCase(Locale.ROOT);
+    if (colon < 0 || colon == s.length() - 1 || !kinds.contains(kind)) {
+      throw new UserError(option + " '" + s + "': use " + usage);
+    }
+    return kind + ":" + s.substring(colon + 1);
   }
 
   /** From the query string of POST /v1/psd-jobs. */
   public static RetouchRequest fromQuery(Map<String, List<String>> query) {
     return of(first(query, "recipe"), first(query, "background"), number(query, "denoise"), number(query, "fsRadius"),
         bool(query, "protectHighlights"), bool(query, "protectShadows"), first(query, "protectLayer"),
-        first(query, "productMask")).withInpainter(first(query, "inpainter")).forFile();
+        first(query, "productMask")).withInpainter(first(query, "inpainter")).withHeal(first(query, "heal"))
+        .withProps(first(query, "props")).forFile();
   }
 
   private static String first(Map<String, List<String>> query, String key) {

@@ -131,6 +131,20 @@ class RetouchCommandTest {
   }
 
   @Test
+  void heal_and_props_name_what_the_document_lacks_in_one_line() {
+    CliRun heal = CliRun.of("retouch", EXAMPLE.toString(), "--recipe", "editorial", "--heal", "channel:Scratch",
+        "--out", tmp.resolve("o").toString());
+    assertThat(heal.exit()).isNotZero();
+    assertThat(heal.err()).contains("heal channel:Scratch: no alpha channel named 'Scratch'");
+    assertThat(heal.err().strip().lines().count()).isEqualTo(1);
+    CliRun props = CliRun.of("retouch", EXAMPLE.toString(), "--props", "layer:Stand", "--out",
+        tmp.resolve("o").toString());
+    assertThat(props.exit()).isNotZero();
+    assertThat(props.err()).contains("props 'layer:Stand': use channel:NAME").contains("path:NAME");
+    assertThat(tmp.resolve("o")).doesNotExist();
+  }
+
+  @Test
   void an_unknown_recipe_is_one_line_naming_the_choices() {
     CliRun run = CliRun.of("retouch", EXAMPLE.toString(), "--recipe", "magic", "--out", tmp.resolve("o").toString());
     assertThat(run.exit()).isNotZero();

@@ -135,6 +135,33 @@ class PanelJobTest {
     assertThat(harness.json(r).get("detail").asText()).contains("option 'protectShadows'='yes' must be true or false");
   }
 
+  @Test
+  void a_props_buffer_over_the_ring_replaces_the_props_found_and_keeps_the_jewelry_bit_exact() throws Exception {
+    // The putty of dev01, selected hastily together with the ring's whole box.
+    Rect box = MaskOps.support(mask);
+    GrayU16 props = new GrayU16(photo.width, photo.height);
+    props.subimage(box.left(), box.top(), box.right(), box.bottom()).fill(65535);
+    props.subimage(636, 104, 1100, 1048).fill(65535);
+    Map<String, Object> header = header(8, "quick");
+    header.put("options", Map.of("productMask", "layer"));
+    @SuppressWarnings("unchecked")
+    List<BufferDescriptor> buffers = (List<BufferDescriptor>) header.get("buffers");
+    buffers.add(new BufferDescriptor("props", photo.width, photo.height, 1, 8, false, "chunky",
+        BufferDescriptor.Bounds.of(Rect.ofSize(photo.width, photo.height)), null, (long) photo.width * photo.height));
+    Planar jewel = photo.subimage(box.left(), box.top(), box.right(), box.bottom());
+    byte[] body = Frame.write(harness.json, header,
+        PixelCodec.encode(jewel, mask.subimage(box.left(), box.top(), box.right(), box.bottom()), 8, false),
+        PixelCodec.encode(photo, null, 8, false), PixelCodec.encode(new Planar(props), null, 8, false));
+    HttpResponse<byte[]> created = harness.post("/v1/jobs", Frame.MEDIA_TYPE, body, ServerHarness.TOKEN);
+    assertThat(created.statusCode()).as(new String(created.body())).isEqualTo(202);
+    JsonNode job = harness.awaitJob(harness.json(created).get("id").asText());
+    assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("done");
+    assertThat(job.at("/result/fidelity/changedPixels").asLong()).isZero();
+    assertThat(job.at("/result/fidelity/verdict").asText()).isEqualTo("bit-exact");
+    assertThat(job.at("/result/notes").toString()).contains("prop pixels given (the selection)")
+        .doesNotContain("found automatically");
+  }
+
   /** The panel's request: the jewelry layer (RGBA at the mask's bounding box) and the full background. */
   static byte[] request(int depth, String recipe) throws Exception {
     return request(header(depth, recipe), depth);

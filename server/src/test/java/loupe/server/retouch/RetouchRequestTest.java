@@ -56,4 +56,24 @@ class RetouchRequestTest {
     assertThatThrownBy(() -> RetouchRequest.fromQuery(Map.of("productMask", List.of("selection"))))
         .isInstanceOf(UserError.class).hasMessageContaining("is for panel jobs");
   }
+
+  @Test
+  void heal_and_prop_masks_name_a_saved_channel_or_path_and_are_checked_when_the_request_is_made() {
+    RetouchRequest r = RetouchRequest.fromQuery(Map.of("recipe", List.of("editorial"),
+        "heal", List.of("Channel:Scratch 2"), "props", List.of(" PATH:Stand ")));
+    assertThat(r.healSource()).isEqualTo("channel:Scratch 2");
+    assertThat(r.propSource()).isEqualTo("path:Stand");
+    assertThat(RetouchRequest.fromQuery(Map.of()).propSource()).isNull();
+    assertThat(RetouchRequest.of("pro", null, null, null, null, null, null, null).withProps("channel:Putty")
+        .withInpainter("classical").propSource()).as("kept by the other options").isEqualTo("channel:Putty");
+    for (String bad : List.of("path:Outline", "channel:", "Scratch", "selection")) {
+      assertThatThrownBy(() -> RetouchRequest.fromQuery(Map.of("heal", List.of(bad)))).as(bad)
+          .isInstanceOf(UserError.class).hasMessageContaining("heal '" + bad + "': use channel:NAME");
+    }
+    for (String bad : List.of("layer", "path:", "auto:isnet")) {
+      assertThatThrownBy(() -> RetouchRequest.fromQuery(Map.of("props", List.of(bad)))).as(bad)
+          .isInstanceOf(UserError.class).hasMessageContaining("props '" + bad + "': use channel:NAME")
+          .hasMessageContaining("path:NAME");
+    }
+  }
 }
