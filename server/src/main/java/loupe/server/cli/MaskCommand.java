@@ -35,8 +35,8 @@ final class MaskCommand implements Callable<Integer> {
   Path input;
 
   @Option(names = {"--source", "--mask"}, paramLabel = "SOURCE",
-      description = "layer, auto, auto:isnet, path[:NAME] or channel:NAME "
-          + "(default: layer when the document has a protected layer, else auto).")
+      description = "layer, auto, auto:classical, auto:isnet, path[:NAME], channel:NAME or channel:N (N from 1, as "
+          + "loupe inspect lists them) (default: layer when the document has a protected layer, else auto).")
   String source;
 
   @Option(names = "--protect", paramLabel = "LAYER",

@@ -325,6 +325,7 @@ final class RetouchCommand implements Callable<Integer> {
   }
 
   private void writeReport(List<Map<String, Object>> rows) throws IOException {
+    Files.createDirectories(report.toAbsolutePath().getParent());
     AtomicFiles.write(report, AtomicFiles.Access.READABLE_BY_ALL,
         tmp -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), Map.of("files", rows)));
   }

@@ -17,7 +17,9 @@ final class WritableFolder {
   private WritableFolder() {}
 
   /**
-   * Creates {@code folder} if needed and creates and deletes a file in it.
+   * Creates {@code folder} if needed and creates and deletes a file in it; folders it had to create
+   * are removed again, so that a run that then fails leaves nothing behind (the job makes them when
+   * it writes).
    *
    * @param option the option that names it, for the message ("--out")
    * @param given the option's value: the folder, or a file to be written in it
@@ -29,9 +31,16 @@ final class WritableFolder {
     if (file != null) {
       throw new UserError(named + ": " + (file.equals(given.toAbsolutePath()) ? "" : file + " ") + "is a file, not a folder");
     }
+    Path existing = folder.toAbsolutePath();
+    while (!Files.exists(existing)) {
+      existing = existing.getParent();
+    }
     try {
       Files.createDirectories(folder);
       AtomicFiles.requireWritable(folder);
+      for (Path p = folder.toAbsolutePath(); !p.equals(existing); p = p.getParent()) {
+        Files.deleteIfExists(p);
+      }
     } catch (FileSystemException e) {
       UserError refused = new UserError(named + ": cannot write there (" + FileErrors.describe(e) + ")");
       refused.initCause(e);

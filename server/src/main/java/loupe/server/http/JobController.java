@@ -35,7 +35,7 @@ public final class JobController {
    * uploaded file's name for the download.
    */
   static final List<String> PSD_JOB_OPTIONS = List.of("recipe", "background", "denoise", "fsRadius", "protectHighlights",
-      "protectShadows", "protectLayer", "productMask", "inpainter", "name");
+      "protectShadows", "protectLayer", "productMask", "inpainter", "heal", "props", "name");
 
   private final JobService jobs;
   private final RetouchService retouch;

@@ -11,7 +11,6 @@ import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 import loupe.psd.ColorMode;
 import loupe.psd.PsdDocument;
-import loupe.psd.PsdReadOptions;
 import loupe.psd.PsdReader;
 import loupe.server.UserError;
 import loupe.server.retouch.FlatImage;
@@ -36,7 +35,7 @@ public record MaskInput(Path file, PsdDocument document, Planar image, BitDepth 
       FlatImage flat = FlatImageReader.read(file, RetouchService.MAX_PIXELS);
       return new MaskInput(file, null, flat.color(), flat.depth());
     }
-    PsdDocument doc = PsdReader.read(file, PsdReadOptions.DEFAULT.withMaxPixels(4 * RetouchService.MAX_PIXELS));
+    PsdDocument doc = PsdReader.read(file);
     int bands = doc.colorMode() == ColorMode.RGB ? 3 : doc.colorMode() == ColorMode.GRAYSCALE ? 1 : 0;
     if (bands == 0) {
       throw new UserError(file + ": unsupported colour mode " + doc.colorMode() + "; masks are made from RGB and Grayscale documents");

@@ -19,6 +19,12 @@ public record BufferDescriptor(
       return new Rect(left, top, right, bottom);
     }
 
+    /** As messages show bounds to the panel's author: no Java record syntax. */
+    @Override
+    public String toString() {
+      return "(left " + left + ", top " + top + ", right " + right + ", bottom " + bottom + ")";
+    }
+
     public static Bounds of(Rect r) {
       return new Bounds(r.left(), r.top(), r.right(), r.bottom());
     }
@@ -50,7 +56,8 @@ public record BufferDescriptor(
       throw new UserError(where + ": layout must be 'chunky' or 'planar', got '" + layout + "'");
     }
     if (bounds == null || bounds.right - bounds.left != width || bounds.bottom - bounds.top != height) {
-      throw new UserError(where + ": bounds " + bounds + " do not match its size " + width + "×" + height);
+      throw new UserError(where + ": its bounds " + bounds + " are " + (bounds.right() - bounds.left()) + "×"
+          + (bounds.bottom() - bounds.top()) + " but its size is " + width + "×" + height);
     }
     if (byteLength != expectedBytes()) {
       throw new UserError(where + ": byteLength " + byteLength + " should be " + expectedBytes()

@@ -48,8 +48,18 @@ public final class Frame {
             + (tree == null || tree.isMissingNode() ? "nothing" : tree.getNodeType().toString().toLowerCase(Locale.ROOT)));
       }
       return json.treeToValue(tree, type);
+    } catch (com.fasterxml.jackson.core.JsonParseException e) {
+      throw new UserError("the frame header is not valid JSON" + (e.getLocation() == null ? ""
+          : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
+    } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+      // Jackson's own message names Loupe's classes; the field's path is what the sender can act on.
+      String field = e.getPath().stream()
+          .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+          .reduce((a, c) -> c.startsWith("[") ? a + c : a + "." + c).orElse("");
+      throw new UserError("the frame header's " + (field.isEmpty() ? "content" : "field '" + field + "'")
+          + " has the wrong type, an unknown name or a missing value (see docs/protocol.md)");
     } catch (JsonProcessingException e) {
-      throw new UserError("frame header is not valid JSON for a " + type.getSimpleName() + ": " + e.getOriginalMessage());
+      throw new UserError("the frame header is not valid JSON");
     }
   }
 

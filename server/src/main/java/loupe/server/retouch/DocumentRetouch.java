@@ -146,9 +146,12 @@ public final class DocumentRetouch {
       mask = ChannelMaskSource.productMask(PsdPixels.decode(alpha.channel()), alpha.inverted(), doc.width(),
           doc.height(), null);
     } else {
-      SavedPath path = doc.paths().stream().filter(p -> p.name().equals(name)).findFirst()
-          .orElseThrow(() -> new UserError(file + ": " + option + " " + source + ": no saved path named '" + name
-              + "' (saved: " + doc.paths().stream().map(SavedPath::name).toList() + ")"));
+      SavedPath path;
+      try {
+        path = PsdPaths.saved(doc, name);
+      } catch (UserError e) {
+        throw new UserError(file + ": " + option + " " + source + ": " + e.getMessage());
+      }
       mask = PathRasterizer.rasterize(PsdPaths.toGeometry(path.path(), doc.width(), doc.height()), doc.width(),
           doc.height(), null);
     }

@@ -312,14 +312,7 @@ public final class ProductMasks {
     if (doc == null) {
       throw new UserError("path masks need a PSD document with saved paths");
     }
-    List<SavedPath> paths = doc.paths();
-    SavedPath chosen = name == null || name.isEmpty() ? doc.clippingPath()
-        : paths.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
-    if (chosen == null) {
-      throw new UserError(name == null ? "the document has no clipping path; name a saved path with --mask path:NAME (saved: "
-          + paths.stream().map(SavedPath::name).toList() + ")"
-          : "no saved path named '" + name + "' (saved: " + paths.stream().map(SavedPath::name).toList() + ")");
-    }
+    SavedPath chosen = PsdPaths.saved(doc, name);
     return PathRasterizer.rasterize(PsdPaths.toGeometry(chosen.path(), width, height), width, height, null);
   }
 }

@@ -18,7 +18,6 @@ import loupe.psd.ColorMode;
 import loupe.psd.ImageResource;
 import loupe.psd.PsdChannel;
 import loupe.psd.PsdDocument;
-import loupe.psd.PsdReadOptions;
 import loupe.psd.PsdReader;
 import loupe.psd.PsdWriteResult;
 import loupe.psd.PsdWriter;
@@ -120,7 +119,7 @@ public final class RetouchService {
       throw new UserError(input + ": no such file");
     }
     String file = input.toString();
-    PsdDocument doc = isPsd(input) ? PsdReader.read(input, PsdReadOptions.DEFAULT.withMaxPixels(4 * MAX_PIXELS))
+    PsdDocument doc = isPsd(input) ? PsdReader.read(input)
         : fromFlat(opaque(FlatImageReader.read(input, MAX_PIXELS), file));
     DocumentRetouch.Outcome outcome = DocumentRetouch.run(doc, file, request, masks, inpainters, progress);
     Files.createDirectories(outDir);

@@ -99,7 +99,7 @@ class PsdJobTest {
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(harness.json(r).get("detail").asText()).isEqualTo("unknown query parameter 'backgound' for a PSD job "
         + "(known: recipe, background, denoise, fsRadius, protectHighlights, protectShadows, protectLayer, productMask, "
-        + "inpainter, name)");
+        + "inpainter, heal, props, name)");
   }
 
   /** The known options are the ones the request reads: an option added there must be added to the list. */

@@ -42,6 +42,26 @@ class RequestChecksTest {
     assertThat(detail(a)).isEqualTo("the frame header must be a JSON object, got array");
   }
 
+  /** Header errors name the place in the JSON or the field, never Loupe's Java classes. */
+  @Test
+  void frame_header_errors_name_the_field_not_a_java_class() throws Exception {
+    byte[] broken = frame("{\"recipe\": ");
+    HttpResponse<byte[]> r = harness.post("/v1/jobs", Frame.MEDIA_TYPE, broken, ServerHarness.TOKEN);
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(detail(r)).startsWith("the frame header is not valid JSON (line 1, column").doesNotContain("PanelJobHeader");
+    byte[] wrongType = frame("{\"recipe\":\"pro\",\"document\":{\"width\":\"wide\"}}");
+    HttpResponse<byte[]> w = harness.post("/v1/jobs", Frame.MEDIA_TYPE, wrongType, ServerHarness.TOKEN);
+    assertThat(w.statusCode()).isEqualTo(400);
+    assertThat(detail(w)).contains("field 'document.width'").doesNotContain("loupe.").doesNotContain("PanelJobHeader");
+  }
+
+  private static byte[] frame(String header) {
+    byte[] h = header.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] body = new byte[4 + h.length];
+    java.nio.ByteBuffer.wrap(body).putInt(h.length).put(h);
+    return body;
+  }
+
   @Test
   void a_request_without_a_content_type_is_told_which_to_send() throws Exception {
     HttpResponse<byte[]> r = harness.http.send(HttpRequest.newBuilder(harness.uri("/v1/jobs"))

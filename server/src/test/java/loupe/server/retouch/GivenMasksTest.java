@@ -119,7 +119,7 @@ class GivenMasksTest {
         .isInstanceOf(UserError.class)
         .hasMessage("a.psd: heal channel:Scratch: no alpha channel named 'Scratch' (channels: [Empty])");
     assertThatThrownBy(() -> DocumentRetouch.savedMask(doc, "a.psd", "props", "path:Stand"))
-        .isInstanceOf(UserError.class).hasMessage("a.psd: props path:Stand: no saved path named 'Stand' (saved: [])");
+        .isInstanceOf(UserError.class).hasMessage("a.psd: props path:Stand: the document has no saved paths");
     assertThatThrownBy(() -> DocumentRetouch.savedMask(doc, "a.psd", "props", "channel:Empty"))
         .isInstanceOf(UserError.class).hasMessage("a.psd: props channel:Empty selects no pixel");
   }
