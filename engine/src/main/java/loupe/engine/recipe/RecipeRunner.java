@@ -27,6 +27,15 @@ public final class RecipeRunner {
   private RecipeRunner() {}
 
   /**
+   * Whether a job looks for props and removes them when it is given none: Quick always, the other
+   * recipes when they replace the background (a prop left in place would become part of the contact
+   * shadow).
+   */
+  public static boolean removesProps(Recipe recipe, RecipeOptions opt) {
+    return recipe == Recipe.QUICK || opt.background() != BackgroundMode.KEEP;
+  }
+
+  /**
    * @param in the job's pixels and masks. Not modified.
    * @return the layers to add, with the guard's report
    * @throws FidelityViolationException if the result would change a protected pixel
@@ -58,8 +67,8 @@ public final class RecipeRunner {
     long defects = count(hole);
     // A replaced background must not keep a prop inside its contact shadow, so every recipe looks for
     // props then; over the kept background only Quick removes props it was not given.
-    boolean searchProps = recipe == Recipe.QUICK || opt.background() != BackgroundMode.KEEP;
-    GrayU16 props = in.propMask() != null ? in.propMask() : searchProps ? findProps(in, protect, notes, progress) : null;
+    GrayU16 props = in.propMask() != null ? in.propMask()
+        : removesProps(recipe, opt) ? findProps(in, protect, notes, progress) : null;
     if (props != null) {
       hole = MaskOps.add(hole, MaskOps.subtract(props, near, null), null);
     }

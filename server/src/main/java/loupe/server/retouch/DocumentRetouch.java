@@ -89,7 +89,7 @@ public final class DocumentRetouch {
       product = masks.productMask(request.maskSource(), "layer", documentImage,
           PsdPixels.shape(jewelry, doc.width(), doc.height()), jewelry.opacity(), doc, progress);
       input = new RetouchInput(beneath, depth, product.mask(), prot, heal,
-          givenProps != null ? givenProps : product.propsFor(request.recipe()));
+          givenProps != null ? givenProps : product.propsFor(request.recipe(), request.options()));
     } else {
       if (doc.composite().isEmpty()) {
         throw new UserError(file + ": the document has no composite image and no protected layer to work from");
@@ -99,7 +99,7 @@ public final class DocumentRetouch {
       Planar image = PsdPixels.color(jewelry, bands);
       product = masks.productMask(request.maskSource(), "auto", image, null, 255, doc, progress);
       input = new RetouchInput(image, depth, product.mask(), null, heal,
-          givenProps != null ? givenProps : product.propsFor(request.recipe()));
+          givenProps != null ? givenProps : product.propsFor(request.recipe(), request.options()));
     }
     String source = request.maskSource() != null ? request.maskSource() : input.jewelry() == null ? "auto" : "layer";
     ProductMasks.requireJewelry(input.productMask(), file, source);
@@ -112,8 +112,10 @@ public final class DocumentRetouch {
       notes.add("not rendered into the new background, which covers them: " + String.join(", ", unrendered)
           + "; move them above Loupe's group, or hide the group to compare");
     }
-    notes.addAll(givenProps == null ? product.notesFor(request.recipe())
-        : givenPropNotes(product.notes(), request.propSource(), givenProps));
+    notes.addAll(product.notesFor(request.recipe(), request.options(), givenProps != null));
+    if (givenProps != null) {
+      notes.add(givenPropNote(request.propSource(), givenProps));
+    }
     RetouchResult result = RecipeRunner.run(request.recipe(), input, request.options(), inpainters, progress)
         .withBefore(product.models(), notes);
     addLayers(doc, jewelry, result, doc.depth());
@@ -162,16 +164,14 @@ public final class DocumentRetouch {
   }
 
   /**
-   * The notes of a job given its props: the product mask's own notes, without the props it found
-   * (the given ones replace them), and how many prop pixels were given.
+   * The note of a job given its props (they replace any found automatically): how many prop pixels
+   * were given.
    *
    * @param source where they came from (channel:NAME, path:NAME, the panel's selection)
    */
-  static List<String> givenPropNotes(List<String> productNotes, String source, GrayU16 props) {
-    List<String> notes = new ArrayList<>(productNotes);
-    notes.add(String.format(Locale.ROOT, "%,d prop pixels given (%s) are removed; those within the guard band around "
-        + "the jewelry are left as shot", selectedPixels(props), source));
-    return notes;
+  static String givenPropNote(String source, GrayU16 props) {
+    return String.format(Locale.ROOT, "%,d prop pixels given (%s) are removed; those within the guard band around "
+        + "the jewelry are left as shot", selectedPixels(props), source);
   }
 
   /** Pixels of {@code mask} above zero. */

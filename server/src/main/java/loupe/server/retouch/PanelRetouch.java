@@ -118,10 +118,13 @@ public final class PanelRetouch {
     GrayU16 props = req.buffers().containsKey("props") ? docMask(req, "props", canvas) : null;
     Recipe recipe = req.request().recipe();
     RetouchInput input = new RetouchInput(beneath, BitDepth.of(doc.bitDepth()), product.mask(), prot, heal,
-        props != null ? props : product.propsFor(recipe));
+        props != null ? props : product.propsFor(recipe, req.request().options()));
+    List<String> notes = new ArrayList<>(product.notesFor(recipe, req.request().options(), props != null));
+    if (props != null) {
+      notes.add(DocumentRetouch.givenPropNote("the selection", props));
+    }
     RetouchResult result = RecipeRunner.run(recipe, input, req.request().options(), inpainters, progress)
-        .withBefore(product.models(), props == null ? product.notesFor(recipe)
-            : DocumentRetouch.givenPropNotes(product.notes(), "the selection", props));
+        .withBefore(product.models(), notes);
     return new PanelJobOutput(result, doc.bitDepth(), jewel.descriptor().fullRange(), doc.colorProfile(), json);
   }
 

@@ -22,6 +22,8 @@ import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 import loupe.engine.recipe.ModelUse;
 import loupe.engine.recipe.Recipe;
+import loupe.engine.recipe.RecipeOptions;
+import loupe.engine.recipe.RecipeRunner;
 import loupe.models.ModelInfo;
 import loupe.models.segment.IsNetSegmenter;
 import loupe.psd.PsdDocument;
@@ -75,7 +77,7 @@ public final class ProductMasks {
    * @param props for {@code auto}, the props {@link PropDetector} found beside the estimate; null
    *     for the other sources, or when none was found
    */
-  public record ProductMask(GrayU16 mask, GrayU16 selection, GrayU16 props, List<ModelUse> models,
+  public record ProductMask(GrayU16 mask, GrayU16 selection, GrayU16 props, long propPixelsKept, List<ModelUse> models,
       List<String> notes) {
     public ProductMask {
       models = List.copyOf(models);
@@ -83,35 +85,54 @@ public final class ProductMasks {
     }
 
     public ProductMask(GrayU16 mask) {
-      this(mask, mask, null, List.of(), List.of());
+      this(mask, mask, null, 0, List.of(), List.of());
     }
 
     /**
-     * The props a job removes: Quick, the only recipe that removes props, takes those found beside
-     * an automatic estimate. It would otherwise look for them beside the protection, and a prop
-     * whose only link to the rest of it runs through the margin (dev01's putty below the band)
-     * would count as the product's own contact shadow there. Null: the recipe finds its own, or
-     * none.
+     * The props a job removes when it is given none ({@link RecipeRunner#removesProps}): those
+     * found beside an automatic estimate. The recipe would otherwise look for them beside the
+     * protection, and a prop whose only link to the rest of it runs through the margin (dev01's
+     * putty below the band) would count as the product's own contact shadow there. Null: the recipe
+     * finds its own, or none.
      */
-    public GrayU16 propsFor(Recipe recipe) {
-      return recipe == Recipe.QUICK ? props : null;
+    public GrayU16 propsFor(Recipe recipe, RecipeOptions opt) {
+      return RecipeRunner.removesProps(recipe, opt) ? props : null;
     }
 
-    /** The notes for a job of {@code recipe}: these notes, and how many prop pixels it removes. */
-    public List<String> notesFor(Recipe recipe) {
-      GrayU16 removed = propsFor(recipe);
-      if (removed == null) {
-        return notes;
+    /**
+     * The notes for a job: these notes, then what becomes of the props found beside an automatic
+     * estimate — how many a job that removes props found, and how many the safety margin kept as
+     * shot; or, for a job that leaves props, that it does.
+     *
+     * @param propsGiven whether the job was given a prop mask (it then removes those instead)
+     */
+    public List<String> notesFor(Recipe recipe, RecipeOptions opt, boolean propsGiven) {
+      List<String> all = new ArrayList<>(notes);
+      if (propsGiven || RecipeRunner.removesProps(recipe, opt)) {
+        if (propPixelsKept > 0) {
+          all.add(String.format(Locale.ROOT, "automatic mask: %,d px of a prop beside the piece lie in its safety "
+              + "margin (%d px) and were left as shot; with the piece on its own layer, or a path, Loupe works up to "
+              + "its edge", propPixelsKept, PROP_CORE_MARGIN));
+        }
+        if (!propsGiven && props != null) {
+          all.add(String.format(Locale.ROOT, "%,d prop pixels found automatically", count(props)));
+        }
+      } else if (props != null) {
+        all.add(String.format(Locale.ROOT, "%,d px of props found beside the piece are left as shot: %s removes props "
+            + "when given them (--props, or the panel's selection) or with a clean or white background; Quick finds "
+            + "and removes them", count(props), recipe.title));
       }
+      return all;
+    }
+
+    private static long count(GrayU16 mask) {
       long n = 0;
-      for (int y = 0; y < removed.height; y++) {
-        for (int x = 0; x < removed.width; x++) {
-          n += removed.get(x, y) != 0 ? 1 : 0;
+      for (int y = 0; y < mask.height; y++) {
+        for (int x = 0; x < mask.width; x++) {
+          n += mask.get(x, y) != 0 ? 1 : 0;
         }
       }
-      List<String> all = new ArrayList<>(notes);
-      all.add(String.format(Locale.ROOT, "%,d prop pixels found automatically", n));
-      return all;
+      return n;
     }
   }
 
@@ -204,29 +225,18 @@ public final class ProductMasks {
       }
       GrayU16 estimate = segmenter.segment(image, progress);
       Protection p = protection(image, estimate, progress);
-      return new ProductMask(p.mask(), estimate, p.props(), List.of(), propNote(p));
+      return new ProductMask(p.mask(), estimate, p.props(), p.propPixelsKept(), List.of(), List.of());
     }
     GrayU16 estimate = m.get().segment(image, progress);
     Protection p = protection(image, estimate, progress);
     ModelInfo info = m.get().modelInfo();
-    List<String> notes = new ArrayList<>(propNote(p));
+    List<String> notes = new ArrayList<>();
     if (!named) {
-      notes.add(0, "automatic mask by the installed " + info.id() + " model (" + info.variant()
+      notes.add("automatic mask by the installed " + info.id() + " model (" + info.variant()
           + "); auto:classical chooses the model-free segmenter");
     }
-    return new ProductMask(p.mask(), estimate, p.props(),
+    return new ProductMask(p.mask(), estimate, p.props(), p.propPixelsKept(),
         List.of(new ModelUse(info.id(), info.variant(), info.sha256(), ModelUse.PRODUCT_MASK)), notes);
-  }
-
-  /**
-   * Tells the retoucher that part of a prop was left as shot, and how to have it removed: the
-   * margin exists for jewelry the estimate may miss, and an exact mask needs none.
-   */
-  private static List<String> propNote(Protection p) {
-    return p.propPixelsKept() == 0 ? List.of() : List.of(String.format(Locale.ROOT,
-        "automatic mask: %,d px of a prop beside the piece lie in its safety margin (%d px) and were left as shot; "
-            + "with the piece on its own layer, or a path, Loupe works up to its edge", p.propPixelsKept(),
-        PROP_CORE_MARGIN));
   }
 
   /**
