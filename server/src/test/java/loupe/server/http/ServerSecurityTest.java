@@ -73,6 +73,14 @@ class ServerSecurityTest {
   }
 
   @Test
+  void openapi_lists_exactly_the_query_options_a_psd_job_takes() throws Exception {
+    JsonNode spec = harness.json(harness.get("/v1/openapi.json"));
+    List<String> documented = new ArrayList<>();
+    spec.at("/paths/~1v1~1psd-jobs/post/parameters").forEach(p -> documented.add(p.get("name").asText()));
+    assertThat(documented).containsExactlyInAnyOrderElementsOf(JobController.PSD_JOB_OPTIONS);
+  }
+
+  @Test
   void openapi_describes_every_route_the_server_has() throws Exception {
     JsonNode spec = harness.json(harness.get("/v1/openapi.json"));
     List<String> documented = new ArrayList<>();
