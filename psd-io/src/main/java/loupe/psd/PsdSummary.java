@@ -9,11 +9,13 @@ import java.util.Map;
  * A plain description of a document for {@code loupe inspect}: mode, size, profile, resources, paths
  * (which one clips), saved alpha channels (numbered from 1, as {@code --source channel:N} takes
  * them), and the layer tree with bounds, blend, opacity, masks, locks and visibility.
+ * What the reader had to correct to read the file ({@link PsdDocument#corrections}) is listed last.
  * Records only, so it serialises to JSON as it is.
  */
 public record PsdSummary(String format, String colorMode, int depth, int width, int height, int channels, String iccProfileName,
                          Double resolutionPpi, List<ResourceSummary> resources, List<PathSummary> paths, String clippingPathName,
-                         List<AlphaSummary> alphaChannels, int layerCount, int groupCount, List<LayerSummary> layers) {
+                         List<AlphaSummary> alphaChannels, int layerCount, int groupCount, List<LayerSummary> layers,
+                         List<String> corrections) {
 
     public record ResourceSummary(int id, String name, int bytes) {}
 
@@ -61,7 +63,8 @@ public record PsdSummary(String format, String colorMode, int depth, int width, 
         }
         Resolution r = doc.resolution();
         return new PsdSummary(doc.version() == 2 ? "PSB" : "PSD", doc.colorMode().name(), doc.depth(), doc.width(), doc.height(), doc.channelCount(),
-                doc.iccProfileName(), r == null ? null : r.horizontalPpi(), res, paths, clip, alphas, layers, groups, tree(doc.layerTree()));
+                doc.iccProfileName(), r == null ? null : r.horizontalPpi(), res, paths, clip, alphas, layers, groups, tree(doc.layerTree()),
+                doc.corrections());
     }
 
     private static List<LayerSummary> tree(List<LayerNode> nodes) {
@@ -125,6 +128,7 @@ public record PsdSummary(String format, String colorMode, int depth, int width, 
         }
         sb.append("Layers: ").append(layerCount).append(", groups: ").append(groupCount).append(" (top to bottom)\n");
         text(sb, layers, "  ");
+        for (String c : corrections) sb.append("Corrected when read: ").append(c).append('\n');
         return sb.toString();
     }
 

@@ -72,6 +72,8 @@ final class ConvertCommand implements Callable<Integer> {
     }
     PsdWriteResult result = PsdWriter.write(doc, out, options);
     System.out.printf("%s → %s (%s, %,d bytes)%n", in, out, result.psb() ? "PSB" : "PSD", result.bytes());
+    // The output differs from the input where the reader had to correct it: say where.
+    doc.corrections().forEach(c -> System.out.println("  corrected: " + c));
     return 0;
   }
 }

@@ -17,6 +17,25 @@ class InspectCommandTest {
   @TempDir
   Path tmp;
 
+  /**
+   * A file the reader had to correct says so, in inspect and in convert (whose output then differs
+   * from the input in those bytes): luni-minimal counts padding it never wrote.
+   */
+  @Test
+  void what_the_reader_corrected_is_reported_by_inspect_and_convert() throws Exception {
+    String file = CORPUS.resolve("chinedufn__luni-minimal.psd").toString();
+    CliRun text = CliRun.of("inspect", file);
+    assertThat(text.exit()).as(text.err()).isZero();
+    assertThat(text.out()).contains("Corrected when read: the last layer record declares");
+    JsonNode json = new ObjectMapper().readTree(CliRun.of("inspect", file, "--json").out());
+    assertThat(json.get("corrections")).hasSize(1);
+    CliRun convert = CliRun.of("convert", file, tmp.resolve("luni.psd").toString());
+    assertThat(convert.exit()).as(convert.err()).isZero();
+    assertThat(convert.out()).contains("  corrected: the last layer record declares");
+    CliRun clean = CliRun.of("inspect", CORPUS.resolve("twelvemonkeys__alpha-channels.psd").toString(), "--json");
+    assertThat(new ObjectMapper().readTree(clean.out()).get("corrections")).isEmpty();
+  }
+
   @Test
   void alpha_channels_are_listed_by_number_and_name_in_text_and_json() throws Exception {
     String file = CORPUS.resolve("twelvemonkeys__alpha-channels.psd").toString();
