@@ -21,19 +21,18 @@ import loupe.engine.image.Rect;
 final class HealLayer {
   private HealLayer() {}
 
+  /** @param in with {@link RetouchInput#healArea} as its heal mask (what the guard exempts too) */
   static OutputLayer of(RetouchInput in, Progress progress) {
     ProtectedLayer jewel = in.jewelry();
     Rect b = jewel.bounds();
     Rect onCanvas = b.intersect(Rect.ofSize(in.width(), in.height()));
-    GrayU16 painted = new GrayU16(b.width(), b.height());
+    GrayU16 onJewel = new GrayU16(b.width(), b.height());
     if (!onCanvas.isEmpty()) {
-      painted.subimage(onCanvas.left() - b.left(), onCanvas.top() - b.top(), onCanvas.right() - b.left(),
+      onJewel.subimage(onCanvas.left() - b.left(), onCanvas.top() - b.top(), onCanvas.right() - b.left(),
               onCanvas.bottom() - b.top())
           .setTo(in.healMask().subimage(onCanvas.left(), onCanvas.top(), onCanvas.right(), onCanvas.bottom()));
     }
-    GrayU16 coverage = jewel.coverage();
-    GrayU16 onJewel = MaskOps.intersect(painted, coverage, null);
-    Planar healed = HealOps.heal(jewel.pixels(), coverage, onJewel, HealConfig.defaults(), progress);
+    Planar healed = HealOps.heal(jewel.pixels(), jewel.coverage(), onJewel, HealConfig.defaults(), progress);
     return new OutputLayer("Loupe heal (painted areas, jewelry layer only)", healed, onJewel, null, b,
         BlendMode.NORMAL, 255, true, Placement.ABOVE, "Loupe heal");
   }

@@ -113,9 +113,11 @@ public final class RecipeRunner {
               + "protection left as shot"));
     }
     boolean heals = recipe == Recipe.EDITORIAL && in.healMask() != null && in.jewelry() != null;
+    // What a heal layer covers, and so what the guard exempts: painted pixels the jewelry layer shows.
+    RetouchInput healing = in.withHealMask(heals ? in.healArea() : null);
     if (heals) {
       progress.report("healing where you painted", 0.75);
-      layers.add(HealLayer.of(in, progress));
+      layers.add(HealLayer.of(healing, progress));
       notes.add("healed the painted areas from the jewelry layer's own pixels");
     } else if (in.healMask() != null) {
       notes.add("the painted heal areas were left as shot: healing is part of the Editorial recipe, on a jewelry layer");
@@ -133,7 +135,7 @@ public final class RecipeRunner {
       }
     }
     // Painted pixels are exempt from the guard only where a heal layer was made for them.
-    FidelityReport report = FidelityGuard.check(heals ? in : in.withoutHealMask(), layers);
+    FidelityReport report = FidelityGuard.check(healing, layers);
     boolean generated = defects > 0 || props != null || opt.background() != BackgroundMode.KEEP;
     return new RetouchResult(recipe, layers, report, notes, generated, used);
   }

@@ -6,6 +6,8 @@ import loupe.engine.image.BitDepth;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.ImageChecks;
 import loupe.engine.image.Planar;
+import loupe.engine.image.Rect;
+import loupe.engine.alg.mask.MaskOps;
 
 /**
  * Everything a recipe reads.
@@ -34,9 +36,28 @@ public record RetouchInput(
     }
   }
 
-  /** The same input with no painted heal areas. */
-  public RetouchInput withoutHealMask() {
-    return new RetouchInput(image, depth, productMask, jewelry, null, propMask);
+  /** The same input with these painted heal areas (null = none). */
+  public RetouchInput withHealMask(GrayU16 heal) {
+    return new RetouchInput(image, depth, productMask, jewelry, heal, propMask);
+  }
+
+  /**
+   * What healing can reach: the painted areas times the jewelry layer's own coverage, document-size;
+   * null without a heal mask or a jewelry layer. A stroke past the piece's edge heals nothing there,
+   * so those pixels are neither healed nor exempt from the fidelity checks.
+   */
+  public GrayU16 healArea() {
+    if (healMask == null || jewelry == null) {
+      return null;
+    }
+    GrayU16 coverage = new GrayU16(width(), height());
+    Rect b = jewelry.bounds();
+    Rect on = b.intersect(Rect.ofSize(width(), height()));
+    if (!on.isEmpty()) {
+      coverage.subimage(on.left(), on.top(), on.right(), on.bottom()).setTo(jewelry.coverage()
+          .subimage(on.left() - b.left(), on.top() - b.top(), on.right() - b.left(), on.bottom() - b.top()));
+    }
+    return MaskOps.intersect(healMask, coverage, null);
   }
 
   public int width() {

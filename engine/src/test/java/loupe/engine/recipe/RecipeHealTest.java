@@ -25,6 +25,11 @@ class RecipeHealTest {
    * the layer mask hides, as in a duplicated photograph cut out with a mask.
    */
   static RetouchInput input(GrayU16 heal) {
+    return input(heal, 64);
+  }
+
+  /** @param productRight where the product mask ends (the layer mask ends at 64; wider: an automatic margin) */
+  static RetouchInput input(GrayU16 heal, int productRight) {
     Random random = new Random(3);
     Planar sweep = Planar.create(3, W, H);
     Planar piece = Planar.create(3, W, H);
@@ -38,7 +43,7 @@ class RecipeHealTest {
           piece.bands[c].set(x, y, x >= 64 ? (c == RED ? 65535 : 0) : 20000 + random.nextInt(4000));
         }
         userMask.set(x, y, inside ? 65535 : 0);
-        product.set(x, y, inside ? 65535 : 0);
+        product.set(x, y, x >= 16 && x < productRight && y >= 12 && y < 60 ? 65535 : 0);
       }
     }
     ProtectedLayer jewelry = new ProtectedLayer(piece, null, userMask, Rect.ofSize(W, H), 255);
@@ -106,5 +111,25 @@ class RecipeHealTest {
     assertThat(beside).isZero();
     assertThat(healing).isEqualTo(6L * 10);
     assertThat(result.fidelity().healedPixels()).isEqualTo(6L * 10);
+  }
+
+  /**
+   * A protection wider than the jewelry layer (an automatic mask's margin): painted pixels past the
+   * layer's edge are not healed, so they stay protected and checked (they were counted as healed,
+   * and so skipped by the guard and the written-file check, though nothing healed them).
+   */
+  @Test
+  void painted_pixels_the_jewelry_layer_does_not_show_stay_protected() {
+    GrayU16 heal = new GrayU16(W, H);
+    heal.subimage(58, 30, 70, 40).fill(65535);
+    RetouchInput in = input(heal, 72);
+    RetouchResult result = RecipeRunner.run(Recipe.EDITORIAL, in, RecipeOptions.defaults(Recipe.EDITORIAL),
+        ModelInpainter.Source.NONE, Progress.NONE);
+
+    assertThat(result.fidelity().healedPixels()).isEqualTo(6L * 10);
+    assertThat(result.fidelity().protectedPixels()).isEqualTo(56L * 48 - 6 * 10);
+    assertThat(result.fidelity().changedPixels()).isZero();
+    assertThat(in.healArea().get(66, 35)).isZero();
+    assertThat(in.healArea().get(60, 35)).isEqualTo(65535);
   }
 }

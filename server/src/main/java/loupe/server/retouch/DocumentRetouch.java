@@ -194,7 +194,7 @@ public final class DocumentRetouch {
       return input.productMask();
     }
     GrayU16 kept = input.productMask().copy();
-    GrayU16 heal = input.healMask();
+    GrayU16 heal = input.healArea();
     for (int y = 0; y < kept.height; y++) {
       for (int x = 0; x < kept.width; x++) {
         if (kept.get(x, y) == 65535 && heal.get(x, y) > 0) {

@@ -74,6 +74,12 @@ public final class InstalledModels {
             + install + ")"));
   }
 
+  /** What is wrong with an installed variant of model {@code id} that fails verification; empty when none does. */
+  static Optional<String> damaged(String id) {
+    return registry().statuses().stream()
+        .filter(s -> s.manifest().id().equals(id) && s.state() == ModelStatus.State.BAD).findFirst().map(s -> s.detail());
+  }
+
   /** An installed inpainting model by id ("lama", "migan"), verified and named for the job's result. */
   static Optional<ModelInpainter> inpainter(String id) {
     return once(INPAINTERS, id, x -> registry().inpainter(x).map(i -> i.forRecipes()));

@@ -66,6 +66,7 @@ public final class ProductMasks {
   static final String DEFAULT_MODEL = "isnet";
   private final ProductSegmenter segmenter;
   private final Function<String, Optional<IsNetSegmenter>> models;
+  private final Function<String, Optional<String>> damaged;
 
   /**
    * A job's product mask, the models that produced it (empty unless {@code auto:MODEL}) and notes
@@ -144,7 +145,7 @@ public final class ProductMasks {
 
   /** The model-free segmenter for {@code auto}; installed models (ISNet) for {@code auto:isnet}. */
   public ProductMasks() {
-    this(new ClassicalSegmenter(), InstalledModels::segmenter);
+    this(new ClassicalSegmenter(), InstalledModels::segmenter, InstalledModels::damaged);
   }
 
   /**
@@ -152,8 +153,18 @@ public final class ProductMasks {
    * @param models finds an installed segmentation model by id for {@code auto:ID}
    */
   public ProductMasks(ProductSegmenter segmenter, Function<String, Optional<IsNetSegmenter>> models) {
+    this(segmenter, models, id -> Optional.empty());
+  }
+
+  /**
+   * @param damaged what is wrong with an installed model that fails verification, by id (plain
+   *     {@code auto} then falls back to the classical segmenter and the job's notes say why)
+   */
+  public ProductMasks(ProductSegmenter segmenter, Function<String, Optional<IsNetSegmenter>> models,
+      Function<String, Optional<String>> damaged) {
     this.segmenter = segmenter;
     this.models = models;
+    this.damaged = damaged;
   }
 
   /**
@@ -225,7 +236,9 @@ public final class ProductMasks {
       }
       GrayU16 estimate = segmenter.segment(image, progress);
       Protection p = protection(image, estimate, progress);
-      return new ProductMask(p.mask(), estimate, p.props(), p.propPixelsKept(), List.of(), List.of());
+      List<String> notes = named ? List.of() : damaged.apply(DEFAULT_MODEL).map(why -> List.of("automatic mask by the "
+          + "model-free segmenter: the installed " + DEFAULT_MODEL + " model cannot be used (" + why + ")")).orElse(List.of());
+      return new ProductMask(p.mask(), estimate, p.props(), p.propPixelsKept(), List.of(), notes);
     }
     GrayU16 estimate = m.get().segment(image, progress);
     Protection p = protection(image, estimate, progress);

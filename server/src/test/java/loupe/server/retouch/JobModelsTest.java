@@ -115,6 +115,13 @@ class JobModelsTest {
     ProductMasks.ProductMask without = none.productMask("auto", "auto", in.image(), null, 255, null, Progress.NONE);
     assertThat(without.models()).isEmpty();
     assertThat(without.selection().sameSamples(new ClassicalSegmenter().segment(in.image(), Progress.NONE))).isTrue();
+    assertThat(without.notes()).isEmpty();
+    // An installed model that fails verification is not silently replaced: the notes say why auto is model-free.
+    ProductMasks damaged = new ProductMasks(new ClassicalSegmenter(), id -> Optional.empty(),
+        id -> Optional.of("checksum mismatch"));
+    assertThat(damaged.productMask("auto", "auto", in.image(), null, 255, null, Progress.NONE).notes())
+        .containsExactly("automatic mask by the model-free segmenter: the installed isnet model cannot be used "
+            + "(checksum mismatch)");
     assertThat(DocumentMasks.compute(in, "auto", null, List.of(), fixtureMasks(), Progress.NONE).models())
         .extracting(ModelUse::id).containsExactly("tiny-isnet");
   }
