@@ -86,6 +86,9 @@ public final class AtomicFiles {
         PendingFiles.delete(freshTemp(folder.toAbsolutePath(), ".loupe-probe"));
     }
 
+    /** How long a temp file must have gone unwritten before a later write of its target removes it. */
+    static final java.time.Duration STALE_AFTER = java.time.Duration.ofMinutes(10);
+
     /**
      * The start of the temp names of {@code name}: a dot and at most 64 code points of it, so that a
      * name near the file system's 255-byte limit still leaves room for the random part.
@@ -109,16 +112,19 @@ public final class AtomicFiles {
 
     /**
      * Deletes the temp files of earlier writes with this prefix that no write of this JVM is still
-     * using. Names longer than 64 code points share their prefix with other names that start alike;
-     * what matches is still only ever a temp file of an unfinished write. Best effort: a temp file
-     * that cannot be deleted does not stop the write.
+     * using and that nothing has written for {@link #STALE_AFTER}. Names longer than 64 code points
+     * share their prefix with other names that start alike, and another process may be writing one
+     * of those: a write in progress keeps its file's modification time fresh, so only an abandoned one
+     * is taken. Best effort: a temp file that cannot be deleted does not stop the write.
      */
     private static void deleteStaleTemps(Path folder, String prefix) {
         Pattern stale = Pattern.compile(Pattern.quote(prefix) + RANDOM_PART + Pattern.quote(SUFFIX));
+        long cutoff = System.currentTimeMillis() - STALE_AFTER.toMillis();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder,
                 f -> stale.matcher(f.getFileName().toString()).matches())) {
             for (Path f : files) {
-                if (!PendingFiles.isPending(f) && Files.isRegularFile(f)) {
+                if (!PendingFiles.isPending(f) && Files.isRegularFile(f)
+                        && Files.getLastModifiedTime(f).toMillis() < cutoff) {
                     Files.deleteIfExists(f);
                 }
             }

@@ -80,13 +80,13 @@ class AtomicFilesTest {
     @Test
     void a_write_deletes_the_temp_files_killed_writes_of_its_target_left_and_nothing_else() throws Exception {
         Path ring = dir.resolve("dev01.loupe.psd");
-        Path stale = Files.writeString(dir.resolve(".dev01.loupe.psd3460717432676533375.tmp"), "half");
-        Path staleShort = Files.writeString(dir.resolve(".dev01.loupe.psd7.tmp"), "half");
+        Path stale = abandoned(Files.writeString(dir.resolve(".dev01.loupe.psd3460717432676533375.tmp"), "half"));
+        Path staleShort = abandoned(Files.writeString(dir.resolve(".dev01.loupe.psd7.tmp"), "half"));
         List<String> others = List.of(".dev01.loupe.psd.tmp", ".dev01.loupe.psdx123.tmp", "dev01.loupe.psd123.tmp",
             ".dev01.loupe.psd123.tmp.bak", ".dev01.loupe.psd123456789012345678901.tmp", ".dev02.loupe.psd123.tmp",
             ".dev01.loupe.ps123.tmp", "dev01.png");
         for (String other : others) {
-            Files.writeString(dir.resolve(other), "not a temp file of dev01.loupe.psd");
+            abandoned(Files.writeString(dir.resolve(other), "not a temp file of dev01.loupe.psd"));
         }
         AtomicFiles.write(ring, AtomicFiles.Access.READABLE_BY_ALL, tmp -> Files.writeString(tmp, "whole"));
         assertThat(ring).hasContent("whole");
@@ -99,12 +99,34 @@ class AtomicFilesTest {
     void a_long_name_finds_its_stale_temp_files_by_their_shortened_prefix() throws Exception {
         String name = "r".repeat(62) + "\uD83D\uDC8D" + "-ring-of-the-season.loupe.psd";
         Path ring = dir.resolve(name);
-        Path stale = Files.createTempFile(dir, "." + "r".repeat(62) + "\uD83D\uDC8D" + "-", ".tmp");
+        Path stale = abandoned(Files.createTempFile(dir, "." + "r".repeat(62) + "\uD83D\uDC8D" + "-", ".tmp"));
         Path unshortened = Files.writeString(dir.resolve("." + name + "123.tmp"), "not the temp name of " + name);
         AtomicFiles.write(ring, AtomicFiles.Access.READABLE_BY_ALL, tmp -> Files.writeString(tmp, "whole"));
         assertThat(stale).doesNotExist();
         assertThat(unshortened).exists();
         assertThat(names()).containsExactlyInAnyOrder(name, unshortened.getFileName().toString());
+    }
+
+    /**
+     * A temp file written a moment ago may be another process's write in progress (a name sharing
+     * the first 64 code points, or a target named like this one plus digits): it is left alone.
+     */
+    @Test
+    void a_temp_file_written_recently_is_left_to_its_writer() throws Exception {
+        Path ring = dir.resolve("dev01.loupe.psd");
+        Path live = Files.writeString(dir.resolve(".dev01.loupe.psd3460717432676533375.tmp"), "being written");
+        AtomicFiles.write(ring, AtomicFiles.Access.READABLE_BY_ALL, tmp -> Files.writeString(tmp, "whole"));
+        assertThat(live).exists();
+        abandoned(live);
+        AtomicFiles.write(ring, AtomicFiles.Access.READABLE_BY_ALL, tmp -> Files.writeString(tmp, "again"));
+        assertThat(live).doesNotExist();
+    }
+
+    /** A temp file nothing has written for longer than {@link AtomicFiles#STALE_AFTER}, as a killed write leaves it. */
+    private static Path abandoned(Path file) throws IOException {
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(
+            System.currentTimeMillis() - AtomicFiles.STALE_AFTER.toMillis() - 60_000));
+        return file;
     }
 
     /** The sweep spares a temp file a write of this JVM is still filling (--jobs writes at once). */
