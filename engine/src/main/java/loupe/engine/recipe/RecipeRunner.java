@@ -64,7 +64,7 @@ public final class RecipeRunner {
 
     progress.report("finding dust, hair and lint", 0.15);
     GrayU16 hole = DefectDetector.detect(in.image(), near, DefectConfig.defaults());
-    long defects = count(hole);
+    long defects = MaskOps.selectedPixels(hole);
     // A replaced background must not keep a prop inside its contact shadow, so every recipe looks for
     // props then; over the kept background only Quick removes props it was not given.
     GrayU16 props = in.propMask() != null ? in.propMask()
@@ -145,7 +145,7 @@ public final class RecipeRunner {
     progress.report("finding props", 0.2);
     try {
       GrayU16 props = PropDetector.detect(in.image(), protect, PropConfig.DEFAULT, progress);
-      long n = count(props);
+      long n = MaskOps.selectedPixels(props);
       if (n > 0) {
         notes.add(String.format("%,d prop pixels found automatically", n));
       }
@@ -154,16 +154,5 @@ public final class RecipeRunner {
       notes.add("props not searched: " + e.getMessage());
       return null;
     }
-  }
-
-  private static long count(GrayU16 mask) {
-    long n = 0;
-    for (int y = 0; y < mask.height; y++) {
-      int row = mask.startIndex + y * mask.stride;
-      for (int x = 0; x < mask.width; x++) {
-        n += mask.data[row + x] != 0 ? 1 : 0;
-      }
-    }
-    return n;
   }
 }

@@ -27,18 +27,19 @@ final class WritableFolder {
    */
   static void require(String option, Path given, Path folder) throws IOException {
     String named = option + " " + given;
-    Path file = fileInTheWay(folder.toAbsolutePath());
+    Path file = fileInTheWay(folder.toAbsolutePath().normalize());
     if (file != null) {
       throw new UserError(named + ": " + (file.equals(given.toAbsolutePath()) ? "" : file + " ") + "is a file, not a folder");
     }
-    Path existing = folder.toAbsolutePath();
+    Path absolute = folder.toAbsolutePath().normalize();
+    Path existing = absolute;
     while (!Files.exists(existing)) {
       existing = existing.getParent();
     }
     try {
-      Files.createDirectories(folder);
-      AtomicFiles.requireWritable(folder);
-      for (Path p = folder.toAbsolutePath(); !p.equals(existing); p = p.getParent()) {
+      Files.createDirectories(absolute);
+      AtomicFiles.requireWritable(absolute);
+      for (Path p = absolute; !p.equals(existing); p = p.getParent()) {
         Files.deleteIfExists(p);
       }
     } catch (FileSystemException e) {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import loupe.engine.Progress;
 import loupe.engine.alg.mask.ChannelMaskSource;
+import loupe.engine.alg.mask.MaskOps;
 import loupe.engine.alg.mask.PathRasterizer;
 import loupe.engine.composite.Compositor;
 import loupe.engine.image.BitDepth;
@@ -157,7 +158,7 @@ public final class DocumentRetouch {
       mask = PathRasterizer.rasterize(PsdPaths.toGeometry(path.path(), doc.width(), doc.height()), doc.width(),
           doc.height(), null);
     }
-    if (selectedPixels(mask) == 0) {
+    if (MaskOps.selectedPixels(mask) == 0) {
       throw new UserError(file + ": " + option + " " + source + " selects no pixel");
     }
     return mask;
@@ -171,18 +172,7 @@ public final class DocumentRetouch {
    */
   static String givenPropNote(String source, GrayU16 props) {
     return String.format(Locale.ROOT, "%,d prop pixels given (%s) are removed; those within the guard band around "
-        + "the jewelry are left as shot", selectedPixels(props), source);
-  }
-
-  /** Pixels of {@code mask} above zero. */
-  static long selectedPixels(GrayU16 mask) {
-    long n = 0;
-    for (int y = 0; y < mask.height; y++) {
-      for (int x = 0; x < mask.width; x++) {
-        n += mask.get(x, y) != 0 ? 1 : 0;
-      }
-    }
-    return n;
+        + "the jewelry are left as shot", MaskOps.selectedPixels(props), source);
   }
 
   /**

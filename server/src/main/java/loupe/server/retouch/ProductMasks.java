@@ -116,24 +116,14 @@ public final class ProductMasks {
               + "its edge", propPixelsKept, PROP_CORE_MARGIN));
         }
         if (!propsGiven && props != null) {
-          all.add(String.format(Locale.ROOT, "%,d prop pixels found automatically", count(props)));
+          all.add(String.format(Locale.ROOT, "%,d prop pixels found automatically", MaskOps.selectedPixels(props)));
         }
       } else if (props != null) {
         all.add(String.format(Locale.ROOT, "%,d px of props found beside the piece are left as shot: %s removes props "
             + "when given them (--props, or the panel's selection) or with a clean or white background; Quick finds "
-            + "and removes them", count(props), recipe.title));
+            + "and removes them", MaskOps.selectedPixels(props), recipe.title));
       }
       return all;
-    }
-
-    private static long count(GrayU16 mask) {
-      long n = 0;
-      for (int y = 0; y < mask.height; y++) {
-        for (int x = 0; x < mask.width; x++) {
-          n += mask.get(x, y) != 0 ? 1 : 0;
-        }
-      }
-      return n;
     }
   }
 

@@ -39,7 +39,8 @@ class RetouchBatchTest {
         out.toString(), "--export", "tiff", "--report", tmp.resolve("report.json").toString());
     assertThat(run.exit()).as(run.err()).isEqualTo(1);
     assertThat(run.out()).contains("✗ " + RetouchCommandTest.EXAMPLE + ": " + psd + " exists but its TIFF copy does "
-        + "not (an interrupted run?): use --force to redo it").doesNotContain("skipped");
+        + "not (an earlier run without --export, or an interrupted one): use --force to redo it")
+        .doesNotContain("skipped");
     assertThat(Files.readString(tmp.resolve("report.json"))).contains("\"status\" : \"failed\"");
     assertThat(psd).hasContent("the first run's PSD");
     assertThat(out.resolve("solitaire.loupe.tif")).doesNotExist();

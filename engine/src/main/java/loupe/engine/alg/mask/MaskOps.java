@@ -55,6 +55,22 @@ public final class MaskOps {
   }
 
   /**
+   * Pixels of {@code mask} above zero: how much a mask selects at all.
+   *
+   * @param mask Not modified
+   */
+  public static long selectedPixels(GrayU16 mask) {
+    long n = 0;
+    for (int y = 0; y < mask.height; y++) {
+      int row = mask.startIndex + y * mask.stride;
+      for (int x = 0; x < mask.width; x++) {
+        n += mask.data[row + x] != 0 ? 1 : 0;
+      }
+    }
+    return n;
+  }
+
+  /**
    * Inversion 1 − A.
    *
    * @param a Not modified

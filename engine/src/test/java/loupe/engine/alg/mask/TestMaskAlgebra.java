@@ -100,4 +100,15 @@ class TestMaskAlgebra {
     assertThat(MaskOps.support(mask.subimage(2, 2, 6, 5))).isEqualTo(new Rect(2, 1, 3, 2));
     assertThat(MaskOps.support(new GrayU16(3, 3)).isEmpty()).isTrue();
   }
+
+  @Test
+  void selectedPixelsCountsEveryNonZeroPixelAlsoOnAView() {
+    GrayU16 mask = new GrayU16(6, 5);
+    mask.set(1, 1, 1);
+    mask.set(4, 3, 65535);
+    mask.set(5, 4, 200);
+    assertThat(MaskOps.selectedPixels(mask)).isEqualTo(3);
+    assertThat(MaskOps.selectedPixels(mask.subimage(2, 2, 6, 5))).isEqualTo(2);
+    assertThat(MaskOps.selectedPixels(new GrayU16(3, 3))).isZero();
+  }
 }
