@@ -67,7 +67,8 @@ final class RetouchCommand implements Callable<Integer> {
   @Option(names = "--protect", description = "Name of the protected jewelry layer (default: the documented rule).")
   String protect;
 
-  @Option(names = "--mask", description = "Product mask: layer, auto, path[:NAME] (default: layer, or auto for flat files).")
+  @Option(names = "--mask", description = "Product mask: layer, auto, path[:NAME], or channel:NAME (a saved selection, "
+      + "by name or number) (default: layer, or auto for flat files).")
   String mask;
 
   @Option(names = "--inpainter", description = "Prop inpainting: classical, lama or migan (default: classical; "

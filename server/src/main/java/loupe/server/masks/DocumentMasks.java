@@ -9,23 +9,23 @@ import loupe.engine.Progress;
 import loupe.engine.alg.lumamask.LumaMaskConfig;
 import loupe.engine.alg.lumamask.LuminosityMasks;
 import loupe.engine.alg.lumamask.MaskSpec;
-import loupe.engine.alg.mask.ChannelMaskSource;
 import loupe.engine.alg.mask.LayerShape;
 import loupe.engine.image.GrayU16;
 import loupe.engine.recipe.ModelUse;
-import loupe.psd.AlphaChannels;
 import loupe.psd.PsdDocument;
 import loupe.psd.PsdLayer;
 import loupe.server.UserError;
 import loupe.server.retouch.ProductMasks;
 import loupe.server.retouch.ProtectedLayerRule;
 import loupe.server.retouch.PsdPixels;
+import loupe.server.retouch.SavedMasks;
 
 /**
- * The masks of one document: the product mask from a source — {@code layer}, {@code auto[:MODEL]},
- * {@code path[:NAME]} (through {@link ProductMasks}, as retouching builds it) or {@code channel:NAME}
- * / {@code channel:N} (a saved alpha channel, by name or 1-based number) — and luminosity masks computed on the document's own values, presets
- * intersected with that product mask.
+ * The masks of one document: the product mask from a source — {@code layer} or {@code
+ * auto[:MODEL]} (through {@link ProductMasks}, as retouching builds it), {@code path[:NAME]} or
+ * {@code channel:NAME} / {@code channel:N} (a saved path or alpha channel, through {@link
+ * SavedMasks}) — and luminosity masks computed on the document's own values, presets intersected
+ * with that product mask.
  *
  * @param product 65535 = jewelry, as the source selects it: for {@code auto}, the segmentation
  *     itself (what Select Subject would give), not the margin a retouch job protects around it
@@ -57,15 +57,14 @@ public record DocumentMasks(String source, GrayU16 product, GrayU16 protection, 
     String s = resolve(source, jewelry);
     String kind = ProductMasks.kindOf(s);
     ProductMasks.ProductMask product = switch (kind) {
-      case "channel" -> new ProductMasks.ProductMask(
-          fromChannel(in, s.contains(":") ? s.substring(s.indexOf(':') + 1) : ""));
-      case "layer", "auto", "path" -> {
+      case "channel", "path" -> new ProductMasks.ProductMask(SavedMasks.of(doc, in.file().toString(), "--source", s));
+      case "layer", "auto" -> {
         if (kind.equals("layer") && jewelry == null) {
           throw new UserError(in.file() + ": the source 'layer' needs a protected layer and this "
               + (doc == null ? "flat file has none" : "document has none") + " (use --source auto or path)");
         }
         LayerShape shape = jewelry == null ? null : PsdPixels.shape(jewelry, in.width(), in.height());
-        yield masks.productMask(s, s, in.image(), shape, jewelry == null ? 255 : jewelry.opacity(), doc, progress);
+        yield masks.productMask(s, s, in.image(), shape, jewelry == null ? 255 : jewelry.opacity(), progress);
       }
       default -> throw new UserError("unknown mask source '" + s + "' (use layer, auto, auto:isnet, path[:NAME], "
           + "channel:NAME or channel:N)");
@@ -126,39 +125,6 @@ public record DocumentMasks(String source, GrayU16 product, GrayU16 protection, 
   /** A file-name-safe form of a mask's name: {@code zone:lights2-lights4} → {@code zone-lights2-lights4}. */
   public static String fileName(MaskSpec spec) {
     return spec.name().replace(':', '-');
-  }
-
-  /**
-   * The alpha channel {@code ref} names: by name, else by its 1-based number among the saved alpha
-   * channels as {@code loupe inspect} lists them (a channel named "2" is taken by name first).
-   */
-  private static GrayU16 fromChannel(MaskInput in, String ref) {
-    if (in.document() == null) {
-      throw new UserError(in.file() + ": channel masks need a PSD/PSB document with saved alpha channels");
-    }
-    List<AlphaChannels.Alpha> alphas = AlphaChannels.list(in.document());
-    List<String> names = new ArrayList<>();
-    for (AlphaChannels.Alpha a : alphas) {
-      names.add(names.size() + 1 + " '" + a.name() + "'");
-    }
-    if (ref.isEmpty()) {
-      throw new UserError("--source channel needs the alpha channel's name or number: channel:NAME or channel:N"
-          + " (channels: " + names + ")");
-    }
-    AlphaChannels.Alpha alpha = AlphaChannels.find(in.document(), ref);
-    if (alpha == null && ref.matches("[0-9]{1,9}")) {
-      int n = Integer.parseInt(ref);
-      if (n < 1 || n > alphas.size()) {
-        throw new UserError(in.file() + ": no alpha channel number " + n + "; the document has "
-            + (alphas.isEmpty() ? "none" : alphas.size() + ", numbered from 1: " + names));
-      }
-      alpha = alphas.get(n - 1);
-    }
-    if (alpha == null) {
-      throw new UserError(in.file() + ": no alpha channel named '" + ref + "' (channels: " + names + ")");
-    }
-    return ChannelMaskSource.productMask(PsdPixels.decode(alpha.channel()), alpha.inverted(), in.width(), in.height(),
-        null);
   }
 
   private static Map<MaskSpec, GrayU16> luminosity(MaskInput in, GrayU16 product, List<MaskSpec> specs) {

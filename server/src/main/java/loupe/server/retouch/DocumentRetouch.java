@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import loupe.engine.Progress;
-import loupe.engine.alg.mask.ChannelMaskSource;
 import loupe.engine.alg.mask.MaskOps;
-import loupe.engine.alg.mask.PathRasterizer;
 import loupe.engine.composite.Compositor;
 import loupe.engine.image.BitDepth;
 import loupe.engine.image.GrayU16;
@@ -23,14 +21,12 @@ import loupe.engine.recipe.ProtectedLayer;
 import loupe.engine.recipe.RecipeRunner;
 import loupe.engine.recipe.RetouchInput;
 import loupe.engine.recipe.RetouchResult;
-import loupe.psd.AlphaChannels;
 import loupe.psd.ColorMode;
 import loupe.psd.LayerMask;
 import loupe.psd.LayerNode;
 import loupe.psd.PsdChannel;
 import loupe.psd.PsdDocument;
 import loupe.psd.PsdLayer;
-import loupe.psd.SavedPath;
 import loupe.server.UserError;
 
 /**
@@ -71,8 +67,10 @@ public final class DocumentRetouch {
     Rect canvas = Rect.ofSize(doc.width(), doc.height());
     PsdLayer jewelry = ProtectedLayerRule.find(doc.layers(), request.protectLayer(), file);
     WrittenFileCheck.Picture picture = WrittenFileCheck.picture(doc);
-    GrayU16 heal = savedMask(doc, file, "heal", request.healSource());
-    GrayU16 givenProps = savedMask(doc, file, "props", request.propSource());
+    GrayU16 heal = request.healSource() == null ? null : SavedMasks.of(doc, file, "heal", request.healSource());
+    GrayU16 givenProps = request.propSource() == null ? null : SavedMasks.of(doc, file, "props", request.propSource());
+    GrayU16 savedProduct = request.maskSource() != null && SavedMasks.isSaved(request.maskSource())
+        ? SavedMasks.of(doc, file, "mask", request.maskSource()) : null;
     RetouchInput input;
     ProductMasks.ProductMask product;
     List<String> unrendered = List.of();
@@ -87,8 +85,9 @@ public final class DocumentRetouch {
       unrendered = under.unrendered();
       Planar beneath = Compositor.flatten(white(bands, canvas), under.layers());
       Planar documentImage = Compositor.flatten(beneath, List.of(prot.asComposite()));
-      product = masks.productMask(request.maskSource(), "layer", documentImage,
-          PsdPixels.shape(jewelry, doc.width(), doc.height()), jewelry.opacity(), doc, progress);
+      product = savedProduct != null ? new ProductMasks.ProductMask(savedProduct)
+          : masks.productMask(request.maskSource(), "layer", documentImage,
+              PsdPixels.shape(jewelry, doc.width(), doc.height()), jewelry.opacity(), progress);
       input = new RetouchInput(beneath, depth, product.mask(), prot, heal,
           givenProps != null ? givenProps : product.propsFor(request.recipe(), request.options()));
     } else {
@@ -98,7 +97,8 @@ public final class DocumentRetouch {
       jewelry = originalLayer(doc, picture.channels() != null ? picture.channels() : doc.composite());
       digest = WrittenFileCheck.digest(jewelry);
       Planar image = PsdPixels.color(jewelry, bands);
-      product = masks.productMask(request.maskSource(), "auto", image, null, 255, doc, progress);
+      product = savedProduct != null ? new ProductMasks.ProductMask(savedProduct)
+          : masks.productMask(request.maskSource(), "auto", image, null, 255, progress);
       input = new RetouchInput(image, depth, product.mask(), null, heal,
           givenProps != null ? givenProps : product.propsFor(request.recipe(), request.options()));
     }
@@ -122,46 +122,6 @@ public final class DocumentRetouch {
     addLayers(doc, jewelry, result, doc.depth());
     doc.lockLayer(jewelry, PROTECTED_LOCKS | jewelry.lockFlags());
     return new Outcome(doc, result, jewelry, digest, picture, keptExact(input, result));
-  }
-
-  /**
-   * A mask the user saved in the document, document-size, 65535 = selected; null when {@code source}
-   * is null.
-   *
-   * @param option heal or props, as the CLI and the query string name it, for messages
-   * @param source {@code channel:NAME} (an alpha channel, read as Photoshop shows it: its display
-   *     setting says whether white or black selects) or {@code path:NAME} (a saved path), as checked
-   *     by {@link RetouchRequest}
-   * @throws UserError naming what the document has instead, or when the mask selects nothing
-   */
-  static GrayU16 savedMask(PsdDocument doc, String file, String option, String source) {
-    if (source == null) {
-      return null;
-    }
-    String name = source.substring(source.indexOf(':') + 1);
-    GrayU16 mask;
-    if (ProductMasks.kindOf(source).equals("channel")) {
-      AlphaChannels.Alpha alpha = AlphaChannels.find(doc, name);
-      if (alpha == null) {
-        throw new UserError(file + ": " + option + " " + source + ": no alpha channel named '" + name + "' (channels: "
-            + AlphaChannels.list(doc).stream().map(AlphaChannels.Alpha::name).toList() + ")");
-      }
-      mask = ChannelMaskSource.productMask(PsdPixels.decode(alpha.channel()), alpha.inverted(), doc.width(),
-          doc.height(), null);
-    } else {
-      SavedPath path;
-      try {
-        path = PsdPaths.saved(doc, name);
-      } catch (UserError e) {
-        throw new UserError(file + ": " + option + " " + source + ": " + e.getMessage());
-      }
-      mask = PathRasterizer.rasterize(PsdPaths.toGeometry(path.path(), doc.width(), doc.height()), doc.width(),
-          doc.height(), null);
-    }
-    if (MaskOps.selectedPixels(mask) == 0) {
-      throw new UserError(file + ": " + option + " " + source + " selects no pixel");
-    }
-    return mask;
   }
 
   /**

@@ -110,7 +110,7 @@ public final class PanelRetouch {
         ? new ProductMasks.ProductMask(docMask(req, "selection", canvas))
         : masks.productMask(req.request().maskSource(), "layer", documentImage, new LayerShape(jewelBounds, alpha,
             userMask == null ? null : new LayerShape.UserMask(userMask, jewelBounds, 0, LayerShape.MaskFlags.NONE), null),
-            255, null, progress);
+            255, progress);
     ProductMasks.requireJewelry(product.mask(), "the panel's document",
         req.request().maskSource() != null ? req.request().maskSource() : "layer");
     GrayU16 heal = req.buffers().containsKey("heal") ? docMask(req, "heal", canvas) : null;

@@ -13,7 +13,6 @@ import loupe.engine.alg.mask.BorderType;
 import loupe.engine.alg.mask.LayerMaskSource;
 import loupe.engine.alg.mask.LayerShape;
 import loupe.engine.alg.mask.MaskOps;
-import loupe.engine.alg.mask.PathRasterizer;
 import loupe.engine.alg.props.PropConfig;
 import loupe.engine.alg.props.PropDetector;
 import loupe.engine.alg.segment.ClassicalSegmenter;
@@ -26,13 +25,12 @@ import loupe.engine.recipe.RecipeOptions;
 import loupe.engine.recipe.RecipeRunner;
 import loupe.models.ModelInfo;
 import loupe.models.segment.IsNetSegmenter;
-import loupe.psd.PsdDocument;
-import loupe.psd.SavedPath;
 import loupe.server.UserError;
 
 /**
- * Chooses and builds the product mask (65535 = jewelry) for a job: {@code layer}, {@code auto},
- * {@code path[:NAME]} (docs/recipes.md). The layer source is the protected layer's coverage —
+ * Chooses and builds the product mask (65535 = jewelry) for a job: {@code layer} or {@code auto}
+ * (docs/recipes.md); a mask saved in the document ({@code path[:NAME]}, {@code channel:NAME}) is
+ * read by {@link SavedMasks}. The layer source is the protected layer's coverage —
  * transparency × user mask × vector mask × opacity — so "fully jewelry" means "fully covered by the
  * protected layer", where nothing beneath it can show through.
  */
@@ -162,10 +160,11 @@ public final class ProductMasks {
    * @param image the flattened document (what auto segmentation looks at). Not modified.
    * @param shape the protected layer's transparency and masks, or null for a flat document
    * @param opacity the protected layer's opacity 0..255
-   * @param doc the PSD (for paths), or null for panel jobs
+   * @throws UserError for a mask saved in the document ({@code path}, {@code channel}), which {@link
+   *     SavedMasks} reads
    */
   public ProductMask productMask(String source, String defaultSource, Planar image, LayerShape shape, int opacity,
-      PsdDocument doc, Progress progress) {
+      Progress progress) {
     String s = source == null || source.isBlank() ? defaultSource : source.trim();
     String kind = kindOf(s);
     String name = s.contains(":") ? s.substring(s.indexOf(':') + 1) : null;
@@ -173,9 +172,10 @@ public final class ProductMasks {
     return switch (kind) {
       case "layer" -> new ProductMask(fromLayer(shape, opacity, image.width, image.height));
       case "auto" -> automatic(name, image, progress);
-      case "path" -> new ProductMask(fromPath(doc, name, image.width, image.height));
+      case "path", "channel" -> throw new UserError("the product-mask source '" + s + "' is a mask saved in a PSD/PSB "
+          + "document; panel jobs send layer, auto or selection");
       default -> throw new UserError("unknown product-mask source '" + s
-          + "' (use layer, auto, auto:isnet, path[:NAME])");
+          + "' (use layer, auto, auto:isnet, path[:NAME], channel:NAME)");
     };
   }
 
@@ -315,17 +315,9 @@ public final class ProductMasks {
   private static GrayU16 fromLayer(LayerShape shape, int opacity, int width, int height) {
     if (shape == null) {
       throw new UserError("the product mask source 'layer' needs a protected layer; this document has none "
-          + "(use --mask auto or --mask path)");
+          + "(use --mask auto, path or channel:NAME)");
     }
     GrayU16 mask = LayerMaskSource.productMask(shape, width, height, null);
     return opacity == 255 ? mask : MaskOps.intersect(mask, GrayU16.filled(width, height, opacity * 257), mask);
-  }
-
-  private static GrayU16 fromPath(PsdDocument doc, String name, int width, int height) {
-    if (doc == null) {
-      throw new UserError("path masks need a PSD document with saved paths");
-    }
-    SavedPath chosen = PsdPaths.saved(doc, name);
-    return PathRasterizer.rasterize(PsdPaths.toGeometry(chosen.path(), width, height), width, height, null);
   }
 }

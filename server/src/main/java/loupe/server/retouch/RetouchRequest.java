@@ -56,8 +56,8 @@ public record RetouchRequest(Recipe recipe, RecipeOptions options, String protec
 
   /**
    * The product-mask source, checked when the request is made rather than when its job runs:
-   * layer, auto[:classical|isnet], path[:NAME], or selection (panel jobs). The kind is lower-cased;
-   * a path's name keeps its case.
+   * layer, auto[:classical|isnet], path[:NAME], channel:NAME|N, or selection (panel jobs). The kind is
+   * lower-cased; a path's or channel's name keeps its case.
    */
   static String maskSource(String source) {
     if (source == null || source.isBlank()) {
@@ -71,11 +71,12 @@ public record RetouchRequest(Recipe recipe, RecipeOptions options, String protec
       case "layer", "selection" -> name == null;
       case "auto" -> name == null || AUTO_MODELS.contains(name.toLowerCase(Locale.ROOT));
       case "path" -> true;
+      case "channel" -> name != null && !name.isEmpty();
       default -> false;
     };
     if (!valid) {
       throw new UserError("unknown product-mask source '" + s + "' (use layer, auto, auto:isnet, path[:NAME], "
-          + "or selection for panel jobs)");
+          + "channel:NAME (a saved selection), or selection for panel jobs)");
     }
     return name == null ? kind : kind + ":" + (kind.equals("auto") ? name.toLowerCase(Locale.ROOT) : name);
   }
@@ -87,7 +88,7 @@ public record RetouchRequest(Recipe recipe, RecipeOptions options, String protec
   public RetouchRequest forFile() {
     if ("selection".equals(maskSource)) {
       throw new UserError("the product-mask source 'selection' is for panel jobs (a file carries no selection); "
-          + "use layer, auto or path[:NAME]");
+          + "use layer, auto, path[:NAME] or channel:NAME");
     }
     return this;
   }

@@ -115,13 +115,18 @@ class GivenMasksTest {
   void a_missing_channel_or_path_and_an_empty_mask_are_refused_naming_what_the_document_has() throws Exception {
     PsdDocument doc = ExampleDocuments.solitaire(SHARED);
     AlphaChannels.add(doc, "Empty", new byte[doc.width() * doc.height()]);
-    assertThatThrownBy(() -> DocumentRetouch.savedMask(doc, "a.psd", "heal", "channel:Scratch"))
+    assertThatThrownBy(() -> SavedMasks.of(doc, "a.psd", "heal", "channel:Scratch"))
         .isInstanceOf(UserError.class)
-        .hasMessage("a.psd: heal channel:Scratch: no alpha channel named 'Scratch' (channels: [Empty])");
-    assertThatThrownBy(() -> DocumentRetouch.savedMask(doc, "a.psd", "props", "path:Stand"))
+        .hasMessage("a.psd: heal channel:Scratch: no alpha channel named 'Scratch' (channels: [1 'Empty'])");
+    assertThatThrownBy(() -> SavedMasks.of(doc, "a.psd", "props", "path:Stand"))
         .isInstanceOf(UserError.class).hasMessage("a.psd: props path:Stand: the document has no saved paths");
-    assertThatThrownBy(() -> DocumentRetouch.savedMask(doc, "a.psd", "props", "channel:Empty"))
+    assertThatThrownBy(() -> SavedMasks.of(doc, "a.psd", "props", "channel:Empty"))
         .isInstanceOf(UserError.class).hasMessage("a.psd: props channel:Empty selects no pixel");
+    // By number too, as for the product mask and `loupe mask`.
+    assertThatThrownBy(() -> SavedMasks.of(doc, "a.psd", "heal", "channel:1"))
+        .isInstanceOf(UserError.class).hasMessage("a.psd: heal channel:1 selects no pixel");
+    assertThatThrownBy(() -> SavedMasks.of(doc, "a.psd", "props", "channel:2")).isInstanceOf(UserError.class)
+        .hasMessage("a.psd: props channel:2: no alpha channel number 2; the document has 1, numbered from 1: [1 'Empty']");
   }
 
   /** 65535 where the protected layer covers the canvas fully (its alpha is 255). */

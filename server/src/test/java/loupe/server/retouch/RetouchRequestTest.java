@@ -48,8 +48,9 @@ class RetouchRequestTest {
     assertThat(RetouchRequest.maskSource("AUTO:IsNet")).isEqualTo("auto:isnet");
     assertThat(RetouchRequest.maskSource("path:Ring Outline")).isEqualTo("path:Ring Outline");
     assertThat(RetouchRequest.maskSource("selection")).isEqualTo("selection");
+    assertThat(RetouchRequest.maskSource("Channel:Alpha 1")).isEqualTo("channel:Alpha 1");
     assertThat(RetouchRequest.maskSource(null)).isNull();
-    for (String bad : List.of("bogus", "layer:Jewelry", "auto:sam", "channel:Alpha 1", "selection:x")) {
+    for (String bad : List.of("bogus", "layer:Jewelry", "auto:sam", "channel", "channel:", "selection:x")) {
       assertThatThrownBy(() -> RetouchRequest.maskSource(bad)).as(bad).isInstanceOf(UserError.class)
           .hasMessageContaining("unknown product-mask source '" + bad + "'");
     }

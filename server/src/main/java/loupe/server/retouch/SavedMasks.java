@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.server.retouch;
+
+import java.util.ArrayList;
+import java.util.List;
+import loupe.engine.alg.mask.ChannelMaskSource;
+import loupe.engine.alg.mask.MaskOps;
+import loupe.engine.alg.mask.PathRasterizer;
+import loupe.engine.image.GrayU16;
+import loupe.psd.AlphaChannels;
+import loupe.psd.PsdDocument;
+import loupe.server.UserError;
+
+/**
+ * Masks the user saved in a document and names for a job: {@code channel:NAME} or {@code
+ * channel:N} (an alpha channel — a saved selection — by name, else by its 1-based number as {@code
+ * loupe inspect} lists them; read as Photoshop shows it, its display setting saying whether white or
+ * black selects) and {@code path[:NAME]} (a saved path; without a name the clipping path). One
+ * reader for every use: the product mask of a retouch job and of {@code loupe mask}, the props to
+ * remove and the area to heal.
+ */
+public final class SavedMasks {
+  private SavedMasks() {}
+
+  /** True for the sources this class reads: {@code channel:…} and {@code path[:…]}. */
+  public static boolean isSaved(String source) {
+    String kind = ProductMasks.kindOf(source);
+    return kind.equals("channel") || kind.equals("path");
+  }
+
+  /**
+   * The mask, document-size, 65535 = selected.
+   *
+   * @param doc the document, or null for a flat file (refused: it keeps no channels or paths)
+   * @param file the file, for messages
+   * @param option the option that named the source as the command line and the query string name
+   *     it (mask, heal, props), for messages
+   * @param source {@code channel:NAME|N} or {@code path[:NAME]}
+   * @throws UserError naming the file, the option and what the document has instead, or when the
+   *     mask selects no pixel
+   */
+  public static GrayU16 of(PsdDocument doc, String file, String option, String source) {
+    String kind = ProductMasks.kindOf(source);
+    String name = source.contains(":") ? source.substring(source.indexOf(':') + 1) : "";
+    String where = file + ": " + option + " " + source + ": ";
+    if (doc == null) {
+      throw new UserError(where + kind + " masks need a PSD/PSB document with saved "
+          + (kind.equals("path") ? "paths" : "alpha channels"));
+    }
+    GrayU16 mask;
+    try {
+      mask = kind.equals("channel") ? channel(doc, name) : path(doc, name);
+    } catch (UserError e) {
+      throw new UserError(where + e.getMessage());
+    }
+    if (MaskOps.selectedPixels(mask) == 0) {
+      throw new UserError(file + ": " + option + " " + source + " selects no pixel");
+    }
+    return mask;
+  }
+
+  private static GrayU16 channel(PsdDocument doc, String ref) {
+    List<AlphaChannels.Alpha> alphas = AlphaChannels.list(doc);
+    List<String> names = new ArrayList<>();
+    for (AlphaChannels.Alpha a : alphas) {
+      names.add(names.size() + 1 + " '" + a.name() + "'");
+    }
+    if (ref.isEmpty()) {
+      throw new UserError("name the alpha channel or give its number: channel:NAME or channel:N (channels: " + names
+          + ")");
+    }
+    AlphaChannels.Alpha alpha = AlphaChannels.find(doc, ref);
+    if (alpha == null && ref.matches("[0-9]{1,9}")) {
+      int n = Integer.parseInt(ref);
+      if (n < 1 || n > alphas.size()) {
+        throw new UserError("no alpha channel number " + n + "; the document has "
+            + (alphas.isEmpty() ? "none" : alphas.size() + ", numbered from 1: " + names));
+      }
+      alpha = alphas.get(n - 1);
+    }
+    if (alpha == null) {
+      throw new UserError("no alpha channel named '" + ref + "' (channels: " + names + ")");
+    }
+    return ChannelMaskSource.productMask(PsdPixels.decode(alpha.channel()), alpha.inverted(), doc.width(),
+        doc.height(), null);
+  }
+
+  private static GrayU16 path(PsdDocument doc, String name) {
+    return PathRasterizer.rasterize(PsdPaths.toGeometry(PsdPaths.saved(doc, name).path(), doc.width(), doc.height()),
+        doc.width(), doc.height(), null);
+  }
+}
