@@ -51,7 +51,8 @@ final class MaskCommand implements Callable<Integer> {
 
   @Option(names = "--out", required = true, paramLabel = "FOLDER|FILE.psd",
       description = "A folder for PNGs (<name>.mask.png, <name>.protection.png for an automatic mask, "
-          + "<name>.lights3.png, ...), or a .psd/.psb path for a copy of the input with the masks as alpha channels.")
+          + "<name>.lights3.png, ...), or a .psd/.psb path for a copy of the input with the masks as alpha channels "
+          + "(of a PNG, TIFF or JPEG: a PSD of its pixels).")
   Path out;
 
   @Option(names = "--as", paramLabel = "channels|layer-masks", converter = FormConverter.class,
@@ -83,7 +84,7 @@ final class MaskCommand implements Callable<Integer> {
     PngMaskFolder folder = psd ? null : PngMaskFolder.plan(out, input, specs, protection, force);
     DocumentMasks masks = DocumentMasks.compute(in, source, protect, specs, new ProductMasks(), Progress.NONE);
     if (copy != null) {
-      System.out.println("✓ " + copy.write(in, masks) + ": " + (form == PsdMaskCopy.Form.CHANNELS ? "alpha channels "
+      System.out.println("✓ " + copy.write(masks) + ": " + (form == PsdMaskCopy.Form.CHANNELS ? "alpha channels "
           : "layer masks of the groups in '" + PsdMaskCopy.GROUP_NAME + "': ") + String.join(", ",
           quoted(PsdMaskCopy.channelNames(specs, protection))) + " (product mask from " + masks.source() + ")");
     } else {

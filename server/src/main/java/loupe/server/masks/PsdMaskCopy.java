@@ -24,9 +24,11 @@ import loupe.psd.PsdWriter;
 import loupe.server.UserError;
 import loupe.server.retouch.DocumentRetouch;
 import loupe.server.retouch.PsdPixels;
+import loupe.server.retouch.RetouchService;
 
 /**
- * A copy of the input PSD/PSB with the masks added ("Product mask", "Loupe protection" for an
+ * A copy of the input PSD/PSB (of a flat picture: a layer-less PSD of its pixels, what a retouch
+ * job makes of it) with the masks added ("Product mask", "Loupe protection" for an
  * automatic mask, then each luminosity mask by its name) at the document's depth (8-bit: {@code (s + 128) / 257}), in one of two forms:
  *
  * <ul>
@@ -42,7 +44,7 @@ import loupe.server.retouch.PsdPixels;
  * atomically, is re-read and every added mask compared with what was meant; the input is never the
  * target.
  */
-public record PsdMaskCopy(Path target, Form form) {
+public record PsdMaskCopy(Path target, Form form, PsdDocument document) {
   /** How the masks are added. */
   public enum Form { CHANNELS, LAYER_MASKS }
 
@@ -61,11 +63,8 @@ public record PsdMaskCopy(Path target, Form form) {
    */
   public static PsdMaskCopy plan(Path out, MaskInput in, List<MaskSpec> specs, boolean protection, Form form,
       boolean force) throws IOException {
-    PsdDocument doc = in.document();
-    if (doc == null) {
-      throw new UserError(in.file() + " is not a PSD/PSB: masks are added to a copy of a PSD/PSB "
-          + "(give --out a folder for PNG masks)");
-    }
+    // A flat picture becomes a layer-less document of its own pixels, as a retouch job reads it.
+    PsdDocument doc = in.document() != null ? in.document() : RetouchService.readDocument(in.file());
     boolean psb = doc.version() == 2 || Math.max(doc.width(), doc.height()) > PSD_MAX_SIDE;
     String ext = psb ? ".psb" : ".psd";
     if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(ext)) {
@@ -95,7 +94,7 @@ public record PsdMaskCopy(Path target, Form form) {
             + " masks is more than the " + MAX_CHANNELS + " channels a PSD holds");
       }
     }
-    return new PsdMaskCopy(out, form);
+    return new PsdMaskCopy(out, form, doc);
   }
 
   /**
@@ -103,8 +102,8 @@ public record PsdMaskCopy(Path target, Form form) {
    * in a document without layers, its picture as the bottom layer); writes it to the target and
    * reads it back. The target is deleted when the read-back fails in any way.
    */
-  public Path write(MaskInput in, DocumentMasks masks) throws IOException {
-    PsdDocument doc = in.document();
+  public Path write(DocumentMasks masks) throws IOException {
+    PsdDocument doc = document;
     Map<String, byte[]> channels = new LinkedHashMap<>();
     channels.put(DocumentMasks.PRODUCT_CHANNEL_NAME, PsdPixels.encode(masks.product(), doc.depth()));
     if (masks.protection() != null) {

@@ -119,8 +119,7 @@ public final class RetouchService {
       throw new UserError(input + ": no such file");
     }
     String file = input.toString();
-    PsdDocument doc = isPsd(input) ? PsdReader.read(input)
-        : fromFlat(opaque(FlatImageReader.read(input, MAX_PIXELS), file));
+    PsdDocument doc = readDocument(input);
     DocumentRetouch.Outcome outcome = DocumentRetouch.run(doc, file, request, masks, inpainters, progress);
     Files.createDirectories(outDir);
     Path out = outputFor(input, outDir);
@@ -139,6 +138,15 @@ public final class RetouchService {
         + unchecked[0] + ")");
     return new FileOutcome(input, out, result, written[0], (System.nanoTime() - start) / 1_000_000,
         outcome.productMask());
+  }
+
+  /**
+   * The file as a document: a PSD/PSB as read, a flat picture (PNG, TIFF, JPEG) as a layer-less
+   * document whose composite it is ({@link #fromFlat}); a picture with transparency is refused.
+   */
+  public static PsdDocument readDocument(Path input) throws IOException {
+    return isPsd(input) ? PsdReader.read(input)
+        : fromFlat(opaque(FlatImageReader.read(input, MAX_PIXELS), input.toString()));
   }
 
   private static boolean isPsd(Path file) throws IOException {

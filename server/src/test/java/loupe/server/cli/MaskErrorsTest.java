@@ -75,7 +75,22 @@ class MaskErrorsTest {
     refused("protected layer", PNG, "--source", "layer", "--out", out());
     refused("path masks need a PSD", PNG, "--source", "path", "--out", out());
     refused("channel masks need a PSD", PNG, "--source", "channel:Alpha 1", "--out", out());
-    refused("not a PSD/PSB", PNG, "--source", "auto", "--out", tmp.resolve("out/x.psd").toString());
+  }
+
+  @Test
+  void a_psd_copy_of_a_cut_out_is_refused_as_a_retouch_of_it_would_be() throws Exception {
+    java.awt.image.BufferedImage rgba = new java.awt.image.BufferedImage(32, 32,
+        java.awt.image.BufferedImage.TYPE_INT_ARGB);
+    for (int y = 0; y < 32; y++) {
+      for (int x = 0; x < 32; x++) {
+        rgba.setRGB(x, y, x < 4 ? 0 : 0xff808080);
+      }
+    }
+    Path cutOut = tmp.resolve("cut-out.png");
+    javax.imageio.ImageIO.write(rgba, "png", cutOut.toFile());
+    Path copy = tmp.resolve("out/x.psd");
+    refused("128 pixels are transparent", cutOut, "--source", "auto", "--out", copy.toString());
+    assertThat(Files.exists(copy)).isFalse();
   }
 
   @Test
