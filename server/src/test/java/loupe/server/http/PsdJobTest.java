@@ -14,10 +14,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import loupe.psd.AlphaChannels;
 import loupe.psd.PsdChannel;
 import loupe.psd.PsdDocument;
 import loupe.psd.PsdLayer;
 import loupe.psd.PsdReader;
+import loupe.psd.PsdWriter;
 import loupe.server.retouch.RetouchRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,6 +78,39 @@ class PsdJobTest {
     for (PsdChannel c : before.channels()) {
       assertThat(after.channel(c.id()).decoded()).isEqualTo(c.decoded());
     }
+  }
+
+  /** A selection saved in the file (a centred square here) is the product mask when the query names it. */
+  @Test
+  void a_saved_selection_named_as_the_product_mask_is_what_the_job_protects() throws Exception {
+    PsdDocument doc = PsdReader.read(EXAMPLE);
+    byte[] square = new byte[doc.width() * doc.height()];
+    long selected = 0;
+    for (int y = doc.height() / 4; y < doc.height() * 3 / 4; y++) {
+      for (int x = doc.width() / 4; x < doc.width() * 3 / 4; x++) {
+        square[y * doc.width() + x] = (byte) 255;
+        selected++;
+      }
+    }
+    AlphaChannels.add(doc, "Ring", square);
+    Path file = tmp.resolve("with-selection.psd");
+    PsdWriter.write(doc, file);
+    byte[] body = Files.readAllBytes(file);
+
+    HttpResponse<byte[]> created = harness.post("/v1/psd-jobs?recipe=pro&productMask=channel:Ring",
+        "application/octet-stream", body, ServerHarness.TOKEN);
+    assertThat(created.statusCode()).as(new String(created.body())).isEqualTo(202);
+    JsonNode job = harness.awaitJob(harness.json(created).get("id").asText());
+    assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("done");
+    assertThat(job.at("/result/fidelity/protectedPixels").asLong()).isEqualTo(selected);
+    assertThat(job.at("/result/fidelity/changedPixels").asLong(-1)).isZero();
+
+    HttpResponse<byte[]> missing = harness.post("/v1/psd-jobs?recipe=pro&productMask=channel:Nope",
+        "application/octet-stream", body, ServerHarness.TOKEN);
+    JsonNode failed = harness.awaitJob(harness.json(missing).get("id").asText());
+    assertThat(failed.get("state").asText()).isEqualTo("failed");
+    assertThat(failed.at("/problem/detail").asText()).contains("mask channel:Nope: no alpha channel named 'Nope'",
+        "1 'Ring'");
   }
 
   @Test
