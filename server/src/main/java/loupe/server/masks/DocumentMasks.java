@@ -38,12 +38,10 @@ import loupe.server.retouch.SavedMasks;
 public record DocumentMasks(String source, GrayU16 product, GrayU16 protection, List<ModelUse> models,
     Map<MaskSpec, GrayU16> luminosity) {
 
-  /** Names the product mask takes in outputs: the file suffix and the alpha channel. */
+  /** The file suffix of the product mask (its alpha channel: {@link SavedMasks#PRODUCT_CHANNEL}). */
   public static final String PRODUCT_FILE_NAME = "mask";
-  public static final String PRODUCT_CHANNEL_NAME = "Product mask";
-  /** Names an automatic mask's protection takes in outputs. */
+  /** The file suffix of an automatic mask's protection (its alpha channel: {@link SavedMasks#PROTECTION_CHANNEL}). */
   public static final String PROTECTION_FILE_NAME = "protection";
-  public static final String PROTECTION_CHANNEL_NAME = "Loupe protection";
 
   /**
    * @param source the product-mask source, or null for {@code layer} when the document has a

@@ -25,6 +25,7 @@ import loupe.server.UserError;
 import loupe.server.retouch.DocumentRetouch;
 import loupe.server.retouch.PsdPixels;
 import loupe.server.retouch.RetouchService;
+import loupe.server.retouch.SavedMasks;
 
 /**
  * A copy of the input PSD/PSB (of a flat picture: a layer-less PSD of its pixels, what a retouch
@@ -105,9 +106,9 @@ public record PsdMaskCopy(Path target, Form form, PsdDocument document) {
   public Path write(DocumentMasks masks) throws IOException {
     PsdDocument doc = document;
     Map<String, byte[]> channels = new LinkedHashMap<>();
-    channels.put(DocumentMasks.PRODUCT_CHANNEL_NAME, PsdPixels.encode(masks.product(), doc.depth()));
+    channels.put(SavedMasks.PRODUCT_CHANNEL, PsdPixels.encode(masks.product(), doc.depth()));
     if (masks.protection() != null) {
-      channels.put(DocumentMasks.PROTECTION_CHANNEL_NAME, PsdPixels.encode(masks.protection(), doc.depth()));
+      channels.put(SavedMasks.PROTECTION_CHANNEL, PsdPixels.encode(masks.protection(), doc.depth()));
     }
     for (Map.Entry<MaskSpec, GrayU16> e : masks.luminosity().entrySet()) {
       channels.put(e.getKey().name(), PsdPixels.encode(e.getValue(), doc.depth()));
@@ -180,9 +181,9 @@ public record PsdMaskCopy(Path target, Form form, PsdDocument document) {
   }
 
   public static List<String> channelNames(List<MaskSpec> specs, boolean protection) {
-    List<String> names = new ArrayList<>(List.of(DocumentMasks.PRODUCT_CHANNEL_NAME));
+    List<String> names = new ArrayList<>(List.of(SavedMasks.PRODUCT_CHANNEL));
     if (protection) {
-      names.add(DocumentMasks.PROTECTION_CHANNEL_NAME);
+      names.add(SavedMasks.PROTECTION_CHANNEL);
     }
     specs.forEach(s -> names.add(s.name()));
     return names;

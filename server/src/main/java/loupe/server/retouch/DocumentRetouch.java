@@ -121,6 +121,9 @@ public final class DocumentRetouch {
         .withBefore(product.models(), notes);
     addLayers(doc, jewelry, result, doc.depth());
     doc.lockLayer(jewelry, PROTECTED_LOCKS | jewelry.lockFlags());
+    if (savedProduct == null && ProductMasks.kindOf(source).equals("auto")) {
+      result = result.withNote(SavedMasks.saveAutomatic(doc, product));
+    }
     return new Outcome(doc, result, jewelry, digest, picture, keptExact(input, result));
   }
 

@@ -17,10 +17,44 @@ import loupe.server.UserError;
  * loupe inspect} lists them; read as Photoshop shows it, its display setting saying whether white or
  * black selects) and {@code path[:NAME]} (a saved path; without a name the clipping path). One
  * reader for every use: the product mask of a retouch job and of {@code loupe mask}, the props to
- * remove and the area to heal.
+ * remove and the area to heal. An automatic retouch job saves its selection the same way, for the
+ * retoucher to use or refine ({@link #saveAutomatic}).
  */
 public final class SavedMasks {
+  /** The alpha channel that holds a product mask Loupe saves (`loupe mask`, an automatic retouch job). */
+  public static final String PRODUCT_CHANNEL = "Product mask";
+  /** The alpha channel that holds an automatic mask's protection: what a retouch job keeps as shot. */
+  public static final String PROTECTION_CHANNEL = "Loupe protection";
+
   private SavedMasks() {}
+
+  /**
+   * Saves an automatic mask in the document a retouch job writes, as {@code loupe mask} does: the
+   * selection ({@link #PRODUCT_CHANNEL}) and the protection the job kept as shot ({@link
+   * #PROTECTION_CHANNEL}), so that the retoucher can extend the new background over the safety
+   * margin: load the selection, invert it, paint the Loupe layers' masks. The colour composite is
+   * not touched. Nothing is saved when the document has channels of those names, keeps no
+   * composite, or has no room.
+   *
+   * @param doc Modified: the two alpha channels are appended
+   * @return the job's note on what was saved, or why nothing was
+   */
+  static String saveAutomatic(PsdDocument doc, ProductMasks.ProductMask product) {
+    for (String name : List.of(PRODUCT_CHANNEL, PROTECTION_CHANNEL)) {
+      if (AlphaChannels.find(doc, name) != null) {
+        return "the automatic selection was not saved as a channel: the document already has one named '" + name + "'";
+      }
+    }
+    try {
+      AlphaChannels.add(doc, PRODUCT_CHANNEL, PsdPixels.encode(product.selection(), doc.depth()));
+      AlphaChannels.add(doc, PROTECTION_CHANNEL, PsdPixels.encode(product.mask(), doc.depth()));
+    } catch (IllegalArgumentException e) {
+      return "the automatic selection was not saved as a channel: " + e.getMessage();
+    }
+    return "channels '" + PRODUCT_CHANNEL + "' (the automatic selection) and '" + PROTECTION_CHANNEL + "' (what was "
+        + "kept as shot) saved: to clean up to the piece, load '" + PRODUCT_CHANNEL + "' as a selection, invert it and "
+        + "paint the Loupe layers' masks white";
+  }
 
   /** True for the sources this class reads: {@code channel:…} and {@code path[:…]}. */
   public static boolean isSaved(String source) {

@@ -40,7 +40,7 @@ final class WrittenFileCheck {
     int colours = doc.colorMode().colorChannels();
     if (doc.layers().isEmpty()) {
       return doc.composite().size() < colours ? new Picture(null, "the input holds no picture")
-          : new Picture(doc.composite().subList(0, colours), null);
+          : new Picture(List.copyOf(doc.composite().subList(0, colours)), null);
     }
     String why = PsdCompositor.cannotRender(doc);
     return why != null ? new Picture(null, why) : new Picture(PsdCompositor.composite(doc).subList(0, colours), null);

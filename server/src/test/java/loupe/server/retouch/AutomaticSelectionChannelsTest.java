@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.server.retouch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import loupe.engine.Progress;
+import loupe.engine.image.GrayU16;
+import loupe.engine.quality.QualityMetrics;
+import loupe.psd.AlphaChannels;
+import loupe.psd.PsdDocument;
+import loupe.psd.PsdReader;
+import loupe.psd.PsdWriter;
+import loupe.server.ExampleDocuments;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An automatic retouch job saves its selection and its protection as alpha channels of the PSD it
+ * writes, so that the retoucher can extend the new background over the safety margin (load the
+ * selection, invert it, paint the Loupe layers' masks) without segmenting again.
+ */
+class AutomaticSelectionChannelsTest {
+  static final Path SHARED = Path.of(System.getProperty("loupe.shared"));
+  static final Path DEV01 = SHARED.resolve("benchmark/dev/dev01_solitaire_yellowgold");
+
+  @TempDir
+  Path tmp;
+
+  @Test
+  void the_written_psd_carries_the_selection_and_the_protection_it_kept() throws Exception {
+    FileOutcome o = new RetouchService().retouchFile(DEV01.resolve("input.png"), tmp,
+        RetouchRequest.of("quick", "clean", null, null, null, null, null, "auto:classical"), Progress.NONE);
+
+    PsdDocument written = PsdReader.read(o.output());
+    assertThat(AlphaChannels.list(written)).extracting(AlphaChannels.Alpha::name)
+        .containsExactly(SavedMasks.PRODUCT_CHANNEL, SavedMasks.PROTECTION_CHANNEL);
+    assertThat(o.result().notes()).anyMatch(n -> n.startsWith("channels 'Product mask' (the automatic selection)"));
+    GrayU16 selection = channel(written, SavedMasks.PRODUCT_CHANNEL);
+    GrayU16 truth = FlatImageReader.read(DEV01.resolve("truth_mask.png"), Long.MAX_VALUE).color().band(0);
+    assertThat(QualityMetrics.iou(selection, 32768, truth, 32768)).as("the saved selection against the truth")
+        .isGreaterThan(0.95);
+    // 8-bit document: the protection rounded to 8 bits, (p + 128) / 257, so every pixel the job
+    // protected fully is 255.
+    assertThat(AlphaChannels.find(written, SavedMasks.PROTECTION_CHANNEL).channel().decoded())
+        .isEqualTo(PsdPixels.encode(o.productMask(), 8));
+    assertThat(o.result().fidelity().protectedPixels()).isGreaterThan(100_000);
+  }
+
+  @Test
+  void a_document_with_a_channel_of_that_name_keeps_its_own_and_the_note_says_so() throws Exception {
+    PsdDocument doc = ExampleDocuments.solitaire(SHARED);
+    byte[] own = new byte[doc.width() * doc.height()];
+    java.util.Arrays.fill(own, 0, own.length / 2, (byte) 255);
+    AlphaChannels.add(doc, SavedMasks.PRODUCT_CHANNEL, own);
+    Path psd = tmp.resolve("solitaire.psd");
+    PsdWriter.write(doc, psd);
+
+    FileOutcome o = new RetouchService().retouchFile(psd, tmp.resolve("out"),
+        RetouchRequest.of("quick", "clean", null, null, null, null, null, "auto:classical"), Progress.NONE);
+
+    PsdDocument written = PsdReader.read(o.output());
+    assertThat(AlphaChannels.list(written)).extracting(AlphaChannels.Alpha::name)
+        .containsExactly(SavedMasks.PRODUCT_CHANNEL);
+    assertThat(AlphaChannels.find(written, SavedMasks.PRODUCT_CHANNEL).channel().decoded()).isEqualTo(own);
+    assertThat(o.result().notes()).contains("the automatic selection was not saved as a channel: the document "
+        + "already has one named 'Product mask'");
+  }
+
+  private static GrayU16 channel(PsdDocument doc, String name) {
+    return PsdPixels.decode(AlphaChannels.find(doc, name).channel());
+  }
+}
