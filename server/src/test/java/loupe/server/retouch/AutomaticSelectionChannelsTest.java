@@ -21,15 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
  * selection, invert it, paint the Loupe layers' masks) without segmenting again.
  */
 class AutomaticSelectionChannelsTest {
-  static final Path SHARED = Path.of(System.getProperty("loupe.shared"));
-  static final Path DEV01 = SHARED.resolve("benchmark/dev/dev01_solitaire_yellowgold");
-
   @TempDir
   Path tmp;
 
   @Test
   void the_written_psd_carries_the_selection_and_the_protection_it_kept() throws Exception {
-    FileOutcome o = new RetouchService().retouchFile(DEV01.resolve("input.png"), tmp,
+    FileOutcome o = new RetouchService().retouchFile(GivenMasksTest.DEV01.resolve("input.png"), tmp,
         RetouchRequest.of("quick", "clean", null, null, null, null, null, "auto:classical"), Progress.NONE);
 
     PsdDocument written = PsdReader.read(o.output());
@@ -37,7 +34,7 @@ class AutomaticSelectionChannelsTest {
         .containsExactly(SavedMasks.PRODUCT_CHANNEL, SavedMasks.PROTECTION_CHANNEL);
     assertThat(o.result().notes()).anyMatch(n -> n.startsWith("channels 'Product mask' (the automatic selection)"));
     GrayU16 selection = channel(written, SavedMasks.PRODUCT_CHANNEL);
-    GrayU16 truth = FlatImageReader.read(DEV01.resolve("truth_mask.png"), Long.MAX_VALUE).color().band(0);
+    GrayU16 truth = FlatImageReader.read(GivenMasksTest.DEV01.resolve("truth_mask.png"), Long.MAX_VALUE).color().band(0);
     assertThat(QualityMetrics.iou(selection, 32768, truth, 32768)).as("the saved selection against the truth")
         .isGreaterThan(0.95);
     // 8-bit document: the protection rounded to 8 bits, (p + 128) / 257, so every pixel the job
@@ -49,7 +46,7 @@ class AutomaticSelectionChannelsTest {
 
   @Test
   void a_document_with_a_channel_of_that_name_keeps_its_own_and_the_note_says_so() throws Exception {
-    PsdDocument doc = ExampleDocuments.solitaire(SHARED);
+    PsdDocument doc = ExampleDocuments.solitaire(GivenMasksTest.SHARED);
     byte[] own = new byte[doc.width() * doc.height()];
     java.util.Arrays.fill(own, 0, own.length / 2, (byte) 255);
     AlphaChannels.add(doc, SavedMasks.PRODUCT_CHANNEL, own);
