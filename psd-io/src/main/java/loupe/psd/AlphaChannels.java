@@ -61,6 +61,22 @@ public final class AlphaChannels {
     }
 
     /**
+     * Why {@code count} alpha channels cannot be added to the document, or null when they can: it
+     * keeps no composite image data to add them to, or they would bring it past the
+     * {@value #MAX_CHANNELS} channels a PSD holds. Lets a caller add several channels or none.
+     */
+    public static String whyNot(PsdDocument doc, int count) {
+        if (!doc.compositePresent || doc.composite.size() != doc.channelCount) {
+            return "the document has no composite image data to add an alpha channel to";
+        }
+        if (doc.channelCount + count > MAX_CHANNELS) {
+            return "the document has " + doc.channelCount + " channels; " + count + " more would pass the " + MAX_CHANNELS
+                + " a PSD holds";
+        }
+        return null;
+    }
+
+    /**
      * Appends a composite channel named {@code name} (display: Photoshop's default, colour marks
      * masked areas, so 255/65535 = selected) and its entries in the name, identifier and display
      * resources that the document has; names are always written to both 1006 and 1045, one per
@@ -71,12 +87,8 @@ public final class AlphaChannels {
      * @param decoded planar big-endian samples at the document's depth, document-sized; kept, not copied
      */
     public static void add(PsdDocument doc, String name, byte[] decoded) {
-        if (!doc.compositePresent || doc.composite.size() != doc.channelCount) {
-            throw new IllegalArgumentException("the document has no composite image data to add an alpha channel to");
-        }
-        if (doc.channelCount >= MAX_CHANNELS) {
-            throw new IllegalArgumentException("the document already has " + doc.channelCount + " channels, the most a PSD holds");
-        }
+        String why = whyNot(doc, 1);
+        if (why != null) throw new IllegalArgumentException(why);
         if (find(doc, name) != null) throw new IllegalArgumentException("the document already has an alpha channel named '" + name + "'");
         PsdChannel channel = PsdChannel.of(doc.channelCount, doc.width, doc.height, doc.depth, decoded);
         int extra = doc.channelCount - doc.colorMode().colorChannels();

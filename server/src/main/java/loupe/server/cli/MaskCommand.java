@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "mask", mixinStandardHelpOptions = true,
     description = "Write the product mask (and luminosity masks) as 16-bit gray PNGs, or add them to a copy of a "
-        + "PSD/PSB as alpha channels or layer masks.")
+        + "PSD/PSB (of a PNG, TIFF or JPEG: a PSD of its pixels) as alpha channels or layer masks.")
 final class MaskCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "PSD, PSB, PNG, TIFF or JPEG.")
   Path input;

@@ -75,11 +75,11 @@ final class RetouchCommand implements Callable<Integer> {
       + "models are added with `loupe models add`).")
   String inpainter;
 
-  @Option(names = "--heal", paramLabel = "channel:NAME", description = "Editorial: heal these jewelry pixels from "
+  @Option(names = "--heal", paramLabel = "channel:NAME|N", description = "Editorial: heal these jewelry pixels from "
       + "the jewelry layer's own pixels, on a new layer above it (a saved alpha channel, white = heal).")
   String heal;
 
-  @Option(names = "--props", paramLabel = "channel:NAME|path:NAME", description = "Props to remove (a saved alpha "
+  @Option(names = "--props", paramLabel = "channel:NAME|N|path:NAME", description = "Props to remove (a saved alpha "
       + "channel, white = prop, or a saved path); replaces the props Quick finds itself. Never touches the jewelry.")
   String props;
 

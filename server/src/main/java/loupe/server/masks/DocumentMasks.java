@@ -21,11 +21,10 @@ import loupe.server.retouch.PsdPixels;
 import loupe.server.retouch.SavedMasks;
 
 /**
- * The masks of one document: the product mask from a source — {@code layer} or {@code
- * auto[:MODEL]} (through {@link ProductMasks}, as retouching builds it), {@code path[:NAME]} or
- * {@code channel:NAME} / {@code channel:N} (a saved path or alpha channel, through {@link
- * SavedMasks}) — and luminosity masks computed on the document's own values, presets intersected
- * with that product mask.
+ * The masks of one document: the product mask from a source — {@code layer}, {@code
+ * auto[:MODEL]}, {@code path[:NAME]} or {@code channel:NAME} / {@code channel:N} (through {@link
+ * ProductMasks}, as retouching builds it) — and luminosity masks computed on the document's own
+ * values, presets intersected with that product mask.
  *
  * @param product 65535 = jewelry, as the source selects it: for {@code auto}, the segmentation
  *     itself (what Select Subject would give), not the margin a retouch job protects around it
@@ -55,14 +54,14 @@ public record DocumentMasks(String source, GrayU16 product, GrayU16 protection, 
     String s = resolve(source, jewelry);
     String kind = ProductMasks.kindOf(s);
     ProductMasks.ProductMask product = switch (kind) {
-      case "channel", "path" -> new ProductMasks.ProductMask(SavedMasks.of(doc, in.file().toString(), "--source", s));
-      case "layer", "auto" -> {
+      case "layer", "auto", "path", "channel" -> {
         if (kind.equals("layer") && jewelry == null) {
           throw new UserError(in.file() + ": the source 'layer' needs a protected layer and this "
               + (doc == null ? "flat file has none" : "document has none") + " (use --source auto or path)");
         }
         LayerShape shape = jewelry == null ? null : PsdPixels.shape(jewelry, in.width(), in.height());
-        yield masks.productMask(s, s, in.image(), shape, jewelry == null ? 255 : jewelry.opacity(), progress);
+        yield masks.productMask(s, s, in.image(), shape, jewelry == null ? 255 : jewelry.opacity(), doc,
+            in.file().toString(), progress);
       }
       default -> throw new UserError("unknown mask source '" + s + "' (use layer, auto, auto:isnet, path[:NAME], "
           + "channel:NAME or channel:N)");

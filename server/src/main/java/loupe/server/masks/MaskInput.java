@@ -22,9 +22,10 @@ import loupe.server.retouch.RetouchService;
  * A file to take masks from: the PSD/PSB document (null for PNG/TIFF/JPEG) and the image the masks
  * look at, at the document's own depth — the composite of a PSD, the picture of a flat file.
  *
+ * @param flat the picture of a flat file as read (null for a PSD/PSB), for a PSD copy of it
  * @param image Not modified by anyone holding it: gray (1 band) or RGB (3 bands), 16-bit storage
  */
-public record MaskInput(Path file, PsdDocument document, Planar image, BitDepth depth) {
+public record MaskInput(Path file, PsdDocument document, FlatImage flat, Planar image, BitDepth depth) {
 
   /** Reads a PSD/PSB (by its signature) or a flat picture; only reads the file. */
   public static MaskInput read(Path file) throws IOException {
@@ -33,7 +34,7 @@ public record MaskInput(Path file, PsdDocument document, Planar image, BitDepth 
     }
     if (!isPsd(file)) {
       FlatImage flat = FlatImageReader.read(file, RetouchService.MAX_PIXELS);
-      return new MaskInput(file, null, flat.color(), flat.depth());
+      return new MaskInput(file, null, flat, flat.color(), flat.depth());
     }
     PsdDocument doc = PsdReader.read(file);
     int bands = doc.colorMode() == ColorMode.RGB ? 3 : doc.colorMode() == ColorMode.GRAYSCALE ? 1 : 0;
@@ -50,7 +51,7 @@ public record MaskInput(Path file, PsdDocument document, Planar image, BitDepth 
     for (int c = 0; c < bands; c++) {
       planes[c] = PsdPixels.decode(doc.composite().get(c));
     }
-    return new MaskInput(file, doc, new Planar(planes), BitDepth.of(doc.depth()));
+    return new MaskInput(file, doc, null, new Planar(planes), BitDepth.of(doc.depth()));
   }
 
   public int width() {

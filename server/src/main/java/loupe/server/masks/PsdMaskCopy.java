@@ -45,17 +45,26 @@ import loupe.server.retouch.SavedMasks;
  * atomically, is re-read and every added mask compared with what was meant; the input is never the
  * target.
  */
-public record PsdMaskCopy(Path target, Form form, PsdDocument document) {
+public final class PsdMaskCopy {
   /** How the masks are added. */
   public enum Form { CHANNELS, LAYER_MASKS }
 
   /** The group that holds the layer-mask form's groups. */
   public static final String GROUP_NAME = "Loupe masks";
 
+  private final Path target;
+  private final Form form;
+  /** The document the masks are added to (modified by {@link #write}, once). */
+  private final PsdDocument document;
+
+  private PsdMaskCopy(Path target, Form form, PsdDocument document) {
+    this.target = target;
+    this.form = form;
+    this.document = document;
+  }
+
   /** PsdWriter writes a PSB when the document is one or a side exceeds the PSD limit of 30000 px. */
   private static final int PSD_MAX_SIDE = 30_000;
-  /** The header's channel count: "Supported range is 1 to 56". */
-  private static final int MAX_CHANNELS = 56;
 
   /**
    * Checks the target before anything is computed.
@@ -65,7 +74,7 @@ public record PsdMaskCopy(Path target, Form form, PsdDocument document) {
   public static PsdMaskCopy plan(Path out, MaskInput in, List<MaskSpec> specs, boolean protection, Form form,
       boolean force) throws IOException {
     // A flat picture becomes a layer-less document of its own pixels, as a retouch job reads it.
-    PsdDocument doc = in.document() != null ? in.document() : RetouchService.readDocument(in.file());
+    PsdDocument doc = in.document() != null ? in.document() : RetouchService.flatDocument(in.flat(), in.file().toString());
     boolean psb = doc.version() == 2 || Math.max(doc.width(), doc.height()) > PSD_MAX_SIDE;
     String ext = psb ? ".psb" : ".psd";
     if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(ext)) {
@@ -90,9 +99,9 @@ public record PsdMaskCopy(Path target, Form form, PsdDocument document) {
           throw new UserError(in.file() + " already has an alpha channel named '" + name + "'");
         }
       }
-      if (doc.channelCount() + names.size() > MAX_CHANNELS) {
-        throw new UserError(in.file() + ": " + doc.channelCount() + " channels + " + names.size()
-            + " masks is more than the " + MAX_CHANNELS + " channels a PSD holds");
+      String why = AlphaChannels.whyNot(doc, names.size());
+      if (why != null) {
+        throw new UserError(in.file() + ": " + names.size() + " masks cannot be added as alpha channels: " + why);
       }
     }
     return new PsdMaskCopy(out, form, doc);

@@ -69,8 +69,6 @@ public final class DocumentRetouch {
     WrittenFileCheck.Picture picture = WrittenFileCheck.picture(doc);
     GrayU16 heal = request.healSource() == null ? null : SavedMasks.of(doc, file, "heal", request.healSource());
     GrayU16 givenProps = request.propSource() == null ? null : SavedMasks.of(doc, file, "props", request.propSource());
-    GrayU16 savedProduct = request.maskSource() != null && SavedMasks.isSaved(request.maskSource())
-        ? SavedMasks.of(doc, file, "mask", request.maskSource()) : null;
     RetouchInput input;
     ProductMasks.ProductMask product;
     List<String> unrendered = List.of();
@@ -85,9 +83,8 @@ public final class DocumentRetouch {
       unrendered = under.unrendered();
       Planar beneath = Compositor.flatten(white(bands, canvas), under.layers());
       Planar documentImage = Compositor.flatten(beneath, List.of(prot.asComposite()));
-      product = savedProduct != null ? new ProductMasks.ProductMask(savedProduct)
-          : masks.productMask(request.maskSource(), "layer", documentImage,
-              PsdPixels.shape(jewelry, doc.width(), doc.height()), jewelry.opacity(), progress);
+      product = masks.productMask(request.maskSource(), "layer", documentImage,
+          PsdPixels.shape(jewelry, doc.width(), doc.height()), jewelry.opacity(), doc, file, progress);
       input = new RetouchInput(beneath, depth, product.mask(), prot, heal,
           givenProps != null ? givenProps : product.propsFor(request.recipe(), request.options()));
     } else {
@@ -97,8 +94,7 @@ public final class DocumentRetouch {
       jewelry = originalLayer(doc, picture.channels() != null ? picture.channels() : doc.composite());
       digest = WrittenFileCheck.digest(jewelry);
       Planar image = PsdPixels.color(jewelry, bands);
-      product = savedProduct != null ? new ProductMasks.ProductMask(savedProduct)
-          : masks.productMask(request.maskSource(), "auto", image, null, 255, progress);
+      product = masks.productMask(request.maskSource(), "auto", image, null, 255, doc, file, progress);
       input = new RetouchInput(image, depth, product.mask(), null, heal,
           givenProps != null ? givenProps : product.propsFor(request.recipe(), request.options()));
     }
@@ -109,6 +105,9 @@ public final class DocumentRetouch {
         ? "no protected layer: the picture became the locked layer 'Original'; the jewelry in it is protected by the "
             + source + " mask"
         : "protected layer: '" + jewelry.name() + "' (locked; choose another with --protect NAME, HTTP: protectLayer)");
+    if (SavedMasks.isSaved(source)) {
+      notes.add(SavedMasks.note(doc, source));
+    }
     if (!unrendered.isEmpty()) {
       notes.add("not rendered into the new background, which covers them: " + String.join(", ", unrendered)
           + "; move them above Loupe's group, or hide the group to compare");
@@ -121,7 +120,7 @@ public final class DocumentRetouch {
         .withBefore(product.models(), notes);
     addLayers(doc, jewelry, result, doc.depth());
     doc.lockLayer(jewelry, PROTECTED_LOCKS | jewelry.lockFlags());
-    if (savedProduct == null && ProductMasks.kindOf(source).equals("auto")) {
+    if (ProductMasks.kindOf(source).equals("auto")) {
       result = result.withNote(SavedMasks.saveAutomatic(doc, product));
     }
     return new Outcome(doc, result, jewelry, digest, picture, keptExact(input, result));

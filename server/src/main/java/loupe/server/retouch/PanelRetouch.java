@@ -78,7 +78,7 @@ public final class PanelRetouch {
     Map<String, Object> o = header.options() == null ? Map.of() : header.options();
     RetouchRequest request = RetouchRequest.of(header.recipe(), str(o, "background"), num(o, "denoise"),
         num(o, "fsRadius"), bool(o, "protectHighlights"), bool(o, "protectShadows"), null, str(o, "productMask"))
-        .withInpainter(str(o, "inpainter"));
+        .withInpainter(str(o, "inpainter")).forPanel();
     if (!buffers.containsKey("jewelry")) {
       throw new UserError("a 'jewelry' buffer (the protected layer's pixels) is required");
     }
@@ -110,7 +110,7 @@ public final class PanelRetouch {
         ? new ProductMasks.ProductMask(docMask(req, "selection", canvas))
         : masks.productMask(req.request().maskSource(), "layer", documentImage, new LayerShape(jewelBounds, alpha,
             userMask == null ? null : new LayerShape.UserMask(userMask, jewelBounds, 0, LayerShape.MaskFlags.NONE), null),
-            255, progress);
+            255, null, "the panel's document", progress);
     ProductMasks.requireJewelry(product.mask(), "the panel's document",
         req.request().maskSource() != null ? req.request().maskSource() : "layer");
     GrayU16 heal = req.buffers().containsKey("heal") ? docMask(req, "heal", canvas) : null;

@@ -25,12 +25,13 @@ import loupe.engine.recipe.RecipeOptions;
 import loupe.engine.recipe.RecipeRunner;
 import loupe.models.ModelInfo;
 import loupe.models.segment.IsNetSegmenter;
+import loupe.psd.PsdDocument;
 import loupe.server.UserError;
 
 /**
- * Chooses and builds the product mask (65535 = jewelry) for a job: {@code layer} or {@code auto}
- * (docs/recipes.md); a mask saved in the document ({@code path[:NAME]}, {@code channel:NAME}) is
- * read by {@link SavedMasks}. The layer source is the protected layer's coverage —
+ * Chooses and builds the product mask (65535 = jewelry) for a job: {@code layer}, {@code auto}, or a
+ * mask saved in the document, {@code path[:NAME]} or {@code channel:NAME} (read by {@link
+ * SavedMasks}) (docs/recipes.md). The layer source is the protected layer's coverage —
  * transparency × user mask × vector mask × opacity — so "fully jewelry" means "fully covered by the
  * protected layer", where nothing beneath it can show through.
  */
@@ -160,11 +161,12 @@ public final class ProductMasks {
    * @param image the flattened document (what auto segmentation looks at). Not modified.
    * @param shape the protected layer's transparency and masks, or null for a flat document
    * @param opacity the protected layer's opacity 0..255
-   * @throws UserError for a mask saved in the document ({@code path}, {@code channel}), which {@link
-   *     SavedMasks} reads
+   * @param doc the document, for a mask saved in it ({@code path}, {@code channel}: {@link
+   *     SavedMasks}); null for panel jobs and flat files
+   * @param file the file or document, for messages
    */
   public ProductMask productMask(String source, String defaultSource, Planar image, LayerShape shape, int opacity,
-      Progress progress) {
+      PsdDocument doc, String file, Progress progress) {
     String s = source == null || source.isBlank() ? defaultSource : source.trim();
     String kind = kindOf(s);
     String name = s.contains(":") ? s.substring(s.indexOf(':') + 1) : null;
@@ -172,8 +174,7 @@ public final class ProductMasks {
     return switch (kind) {
       case "layer" -> new ProductMask(fromLayer(shape, opacity, image.width, image.height));
       case "auto" -> automatic(name, image, progress);
-      case "path", "channel" -> throw new UserError("the product-mask source '" + s + "' is a mask saved in a PSD/PSB "
-          + "document; panel jobs send layer, auto or selection");
+      case "path", "channel" -> new ProductMask(SavedMasks.of(doc, file, "product mask", s));
       default -> throw new UserError("unknown product-mask source '" + s
           + "' (use layer, auto, auto:isnet, path[:NAME], channel:NAME)");
     };
@@ -204,6 +205,7 @@ public final class ProductMasks {
       case "layer" -> "the protected layer covers no pixel fully: check its transparency and layer mask";
       case "auto" -> "the automatic mask found no jewelry";
       case "selection" -> "the selection selects no pixel fully";
+      case "channel" -> "no pixel of the channel is fully selected: a feathered selection protects nothing bit-exact";
       default -> "it encloses no whole pixel";
     };
     throw new UserError(where + ": the product mask (" + source + ") marks no pixel as fully jewelry, so nothing could "

@@ -94,6 +94,18 @@ public record RetouchRequest(Recipe recipe, RecipeOptions options, String protec
   }
 
   /**
+   * This request for a panel job, which carries its masks as buffers, not a file: a mask saved in a
+   * document ({@code path}, {@code channel}) is refused now instead of failing when the job runs.
+   */
+  public RetouchRequest forPanel() {
+    if (maskSource != null && SavedMasks.isSaved(maskSource)) {
+      throw new UserError("the product-mask source '" + maskSource + "' reads a mask saved in a PSD/PSB file; a panel "
+          + "job sends layer, auto, auto:classical, auto:isnet or selection (load a saved channel as the selection)");
+    }
+    return this;
+  }
+
+  /**
    * This request with the inpainter for props: classical, lama or migan (null = keep). Whether the
    * model is installed is checked when the job runs.
    */

@@ -144,9 +144,13 @@ public final class RetouchService {
    * The file as a document: a PSD/PSB as read, a flat picture (PNG, TIFF, JPEG) as a layer-less
    * document whose composite it is ({@link #fromFlat}); a picture with transparency is refused.
    */
-  public static PsdDocument readDocument(Path input) throws IOException {
-    return isPsd(input) ? PsdReader.read(input)
-        : fromFlat(opaque(FlatImageReader.read(input, MAX_PIXELS), input.toString()));
+  static PsdDocument readDocument(Path input) throws IOException {
+    return isPsd(input) ? PsdReader.read(input) : flatDocument(FlatImageReader.read(input, MAX_PIXELS), input.toString());
+  }
+
+  /** A flat picture as a layer-less document whose composite it is; refused when it has transparency. */
+  public static PsdDocument flatDocument(FlatImage image, String file) {
+    return fromFlat(opaque(image, file));
   }
 
   private static boolean isPsd(Path file) throws IOException {

@@ -40,20 +40,36 @@ public final class SavedMasks {
    * @return the job's note on what was saved, or why nothing was
    */
   static String saveAutomatic(PsdDocument doc, ProductMasks.ProductMask product) {
+    String notSaved = "the automatic selection was not saved as channels: ";
     for (String name : List.of(PRODUCT_CHANNEL, PROTECTION_CHANNEL)) {
       if (AlphaChannels.find(doc, name) != null) {
-        return "the automatic selection was not saved as a channel: the document already has one named '" + name + "'";
+        return notSaved + "the document already has one named '" + name + "'";
       }
     }
-    try {
-      AlphaChannels.add(doc, PRODUCT_CHANNEL, PsdPixels.encode(product.selection(), doc.depth()));
-      AlphaChannels.add(doc, PROTECTION_CHANNEL, PsdPixels.encode(product.mask(), doc.depth()));
-    } catch (IllegalArgumentException e) {
-      return "the automatic selection was not saved as a channel: " + e.getMessage();
+    // Both or neither: checked before the first is added.
+    String why = AlphaChannels.whyNot(doc, 2);
+    if (why != null) {
+      return notSaved + why;
     }
+    AlphaChannels.add(doc, PRODUCT_CHANNEL, PsdPixels.encode(product.selection(), doc.depth()));
+    AlphaChannels.add(doc, PROTECTION_CHANNEL, PsdPixels.encode(product.mask(), doc.depth()));
     return "channels '" + PRODUCT_CHANNEL + "' (the automatic selection) and '" + PROTECTION_CHANNEL + "' (what was "
-        + "kept as shot) saved: to clean up to the piece, load '" + PRODUCT_CHANNEL + "' as a selection, invert it and "
+        + "kept as shot) saved: to clean closer to the piece, load '" + PRODUCT_CHANNEL + "', check its edge against "
+        + "the piece (the estimate can miss jewelry up to " + ProductMasks.AUTO_MARGIN + " px from it), invert it and "
         + "paint the Loupe layers' masks white";
+  }
+
+  /**
+   * The note of a job whose product mask is a mask saved in the document: it is protected exactly,
+   * with no safety margin; and when it is the selection an automatic job or {@code loupe mask}
+   * saved beside its protection, that the protection is the one with the margin.
+   */
+  static String note(PsdDocument doc, String source) {
+    String note = "product mask " + source + ": protected exactly as it selects, with no safety margin";
+    boolean automatic = ProductMasks.kindOf(source).equals("channel") && source.endsWith(":" + PRODUCT_CHANNEL)
+        && AlphaChannels.find(doc, PROTECTION_CHANNEL) != null;
+    return automatic ? note + "; '" + PRODUCT_CHANNEL + "' is Loupe's automatic selection unless refined, which can "
+        + "miss jewelry near its edge: channel:" + PROTECTION_CHANNEL + " keeps the margin" : note;
   }
 
   /** True for the sources this class reads: {@code channel:…} and {@code path[:…]}. */
@@ -98,6 +114,9 @@ public final class SavedMasks {
     List<String> names = new ArrayList<>();
     for (AlphaChannels.Alpha a : alphas) {
       names.add(names.size() + 1 + " '" + a.name() + "'");
+    }
+    if (alphas.isEmpty()) {
+      throw new UserError("the document has no saved alpha channels");
     }
     if (ref.isEmpty()) {
       throw new UserError("name the alpha channel or give its number: channel:NAME or channel:N (channels: " + names

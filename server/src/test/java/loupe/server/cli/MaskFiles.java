@@ -48,6 +48,6 @@ final class MaskFiles {
     MaskInput in = MaskInput.read(psd);
     PsdLayer jewelry = ProtectedLayerRule.find(doc.layers(), null, psd.toString());
     return new ProductMasks().productMask("layer", "layer", in.image(),
-        PsdPixels.shape(jewelry, doc.width(), doc.height()), jewelry.opacity(), Progress.NONE).mask();
+        PsdPixels.shape(jewelry, doc.width(), doc.height()), jewelry.opacity(), doc, psd.toString(), Progress.NONE).mask();
   }
 }

@@ -103,7 +103,7 @@ class MaskPngOutputTest {
     assertThat(run.out()).contains("product mask (auto)");
     MaskInput in = MaskInput.read(png);
     assertThat(in.document()).isNull();
-    ProductMasks.ProductMask auto = new ProductMasks().productMask("auto", "auto", in.image(), null, 255,
+    ProductMasks.ProductMask auto = new ProductMasks().productMask("auto", "auto", in.image(), null, 255, null, "ring.png",
         Progress.NONE);
     // The mask is the segmentation itself; the protection, what a retouch job keeps as shot, is a file of its own.
     assertThat(readPng16(tmp.resolve("out/ring.mask.png")).sameSamples(auto.selection())).isTrue();

@@ -135,7 +135,7 @@ class RetouchCommandTest {
     CliRun heal = CliRun.of("retouch", EXAMPLE.toString(), "--recipe", "editorial", "--heal", "channel:Scratch",
         "--out", tmp.resolve("o").toString());
     assertThat(heal.exit()).isNotZero();
-    assertThat(heal.err()).contains("heal channel:Scratch: no alpha channel named 'Scratch'");
+    assertThat(heal.err()).contains("heal channel:Scratch: the document has no saved alpha channels");
     assertThat(heal.err().strip().lines().count()).isEqualTo(1);
     CliRun props = CliRun.of("retouch", EXAMPLE.toString(), "--props", "layer:Stand", "--out",
         tmp.resolve("o").toString());

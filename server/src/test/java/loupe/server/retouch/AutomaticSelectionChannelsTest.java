@@ -60,8 +60,22 @@ class AutomaticSelectionChannelsTest {
     assertThat(AlphaChannels.list(written)).extracting(AlphaChannels.Alpha::name)
         .containsExactly(SavedMasks.PRODUCT_CHANNEL);
     assertThat(AlphaChannels.find(written, SavedMasks.PRODUCT_CHANNEL).channel().decoded()).isEqualTo(own);
-    assertThat(o.result().notes()).contains("the automatic selection was not saved as a channel: the document "
+    assertThat(o.result().notes()).contains("the automatic selection was not saved as channels: the document "
         + "already has one named 'Product mask'");
+  }
+
+  @Test
+  void a_document_with_room_for_one_channel_gets_neither_and_the_note_says_why() throws Exception {
+    PsdDocument doc = ExampleDocuments.solitaire(GivenMasksTest.SHARED);
+    byte[] empty = new byte[doc.width() * doc.height()];
+    for (int i = 1; i <= 52; i++) {
+      AlphaChannels.add(doc, "Alpha " + i, empty);
+    }
+    GrayU16 mask = new GrayU16(doc.width(), doc.height());
+    String note = SavedMasks.saveAutomatic(doc, new ProductMasks.ProductMask(mask));
+    assertThat(note).isEqualTo("the automatic selection was not saved as channels: the document has 55 channels; 2 "
+        + "more would pass the 56 a PSD holds");
+    assertThat(AlphaChannels.list(doc)).hasSize(52);
   }
 
   private static GrayU16 channel(PsdDocument doc, String name) {

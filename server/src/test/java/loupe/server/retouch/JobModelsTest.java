@@ -106,20 +106,20 @@ class JobModelsTest {
   void plainAutoTakesTheInstalledSegmenterAndOtherwiseTheClassicalOne() throws Exception {
     Path png = scene(dir.resolve("auto.png"));
     MaskInput in = MaskInput.read(png);
-    ProductMasks.ProductMask withModel = fixtureMasks().productMask("auto", "auto", in.image(), null, 255,
+    ProductMasks.ProductMask withModel = fixtureMasks().productMask("auto", "auto", in.image(), null, 255, null, "ring.png",
         Progress.NONE);
     assertThat(withModel.models()).containsExactly(
         new ModelUse("tiny-isnet", "small", sha("tiny-isnet", "small"), "product mask"));
     assertThat(withModel.notes()).anyMatch(n -> n.contains("installed tiny-isnet model") && n.contains("auto:classical"));
     ProductMasks none = new ProductMasks(new ClassicalSegmenter(), id -> Optional.empty());
-    ProductMasks.ProductMask without = none.productMask("auto", "auto", in.image(), null, 255, Progress.NONE);
+    ProductMasks.ProductMask without = none.productMask("auto", "auto", in.image(), null, 255, null, "auto.png", Progress.NONE);
     assertThat(without.models()).isEmpty();
     assertThat(without.selection().sameSamples(new ClassicalSegmenter().segment(in.image(), Progress.NONE))).isTrue();
     assertThat(without.notes()).isEmpty();
     // An installed model that fails verification is not silently replaced: the notes say why auto is model-free.
     ProductMasks damaged = new ProductMasks(new ClassicalSegmenter(), id -> Optional.empty(),
         id -> Optional.of("checksum mismatch"));
-    assertThat(damaged.productMask("auto", "auto", in.image(), null, 255, Progress.NONE).notes())
+    assertThat(damaged.productMask("auto", "auto", in.image(), null, 255, null, "auto.png", Progress.NONE).notes())
         .containsExactly("automatic mask by the model-free segmenter: the installed isnet model cannot be used "
             + "(checksum mismatch)");
     assertThat(DocumentMasks.compute(in, "auto", null, List.of(), fixtureMasks(), Progress.NONE).models())

@@ -56,6 +56,13 @@ class RetouchRequestTest {
     }
     assertThatThrownBy(() -> RetouchRequest.fromQuery(Map.of("productMask", List.of("selection"))))
         .isInstanceOf(UserError.class).hasMessageContaining("is for panel jobs");
+    // A panel job carries no file: a saved mask is refused when the request is made, not when the job runs.
+    for (String saved : List.of("channel:Ring", "path", "path:Outline")) {
+      assertThatThrownBy(() -> RetouchRequest.of("pro", null, null, null, null, null, null, saved).forPanel())
+          .as(saved).isInstanceOf(UserError.class).hasMessageContaining("reads a mask saved in a PSD/PSB file");
+    }
+    assertThat(RetouchRequest.of("pro", null, null, null, null, null, null, "selection").forPanel().maskSource())
+        .isEqualTo("selection");
   }
 
   @Test

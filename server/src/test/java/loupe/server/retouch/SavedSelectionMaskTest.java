@@ -62,9 +62,23 @@ class SavedSelectionMaskTest {
     assertThatThrownBy(() -> DocumentRetouch.run(PsdReader.read(psd), psd.toString(), request, new ProductMasks(),
         ModelInpainter.Source.NONE, Progress.NONE))
         .isInstanceOf(UserError.class)
-        .hasMessage(psd + ": mask channel:Ring: no alpha channel named 'Ring' (channels: [1 'Jewelry'])");
+        .hasMessage(psd + ": product mask channel:Ring: no alpha channel named 'Ring' (channels: [1 'Jewelry'])");
     assertThatThrownBy(() -> RetouchRequest.of("quick", null, null, null, null, null, null, "channel:"))
         .isInstanceOf(UserError.class).hasMessageContaining("channel:NAME (a saved selection)");
+  }
+
+  @Test
+  void a_feathered_selection_with_no_fully_selected_pixel_is_refused_saying_so() throws Exception {
+    PsdDocument doc = RetouchService.readDocument(SceneScore.scenes().get(0).resolve("input.png"));
+    byte[] feathered = new byte[doc.width() * doc.height()];
+    java.util.Arrays.fill(feathered, (byte) 254);
+    AlphaChannels.add(doc, "Soft", feathered);
+    assertThatThrownBy(() -> DocumentRetouch.run(doc, "soft.psd",
+        RetouchRequest.of("quick", null, null, null, null, null, null, "channel:Soft"), new ProductMasks(),
+        ModelInpainter.Source.NONE, Progress.NONE))
+        .isInstanceOf(UserError.class)
+        .hasMessageContaining("soft.psd: the product mask (channel:Soft) marks no pixel as fully jewelry")
+        .hasMessageContaining("no pixel of the channel is fully selected");
   }
 
   /** The scene's input as a flat PSD with its truth mask saved as the alpha channel {@code name}. */
