@@ -61,12 +61,18 @@ public final class SavedMasks {
 
   /**
    * The note of a job whose product mask is a mask saved in the document: it is protected exactly,
-   * with no safety margin; and when it is the selection an automatic job or {@code loupe mask}
-   * saved beside its protection, that the protection is the one with the margin.
+   * with no safety margin (unless it is Loupe's saved protection, which holds one); and when it is
+   * the selection an automatic job or {@code loupe mask} saved beside its protection, that the
+   * protection is the one with the margin.
    */
   static String note(PsdDocument doc, String source) {
+    boolean channel = ProductMasks.kindOf(source).equals("channel");
+    if (channel && source.endsWith(":" + PROTECTION_CHANNEL)) {
+      return "product mask " + source + ": protected exactly as it selects, Loupe's saved protection with its safety "
+          + "margin";
+    }
     String note = "product mask " + source + ": protected exactly as it selects, with no safety margin";
-    boolean automatic = ProductMasks.kindOf(source).equals("channel") && source.endsWith(":" + PRODUCT_CHANNEL)
+    boolean automatic = channel && source.endsWith(":" + PRODUCT_CHANNEL)
         && AlphaChannels.find(doc, PROTECTION_CHANNEL) != null;
     return automatic ? note + "; '" + PRODUCT_CHANNEL + "' is Loupe's automatic selection unless refined, which can "
         + "miss jewelry near its edge: channel:" + PROTECTION_CHANNEL + " keeps the margin" : note;

@@ -57,6 +57,7 @@ class SelectionRoundTripTest {
     assertThat(kept.protectedPixels()).isEqualTo(fullySelected(channel(doc, "Loupe protection")));
     assertThat(changed(input, kept.output(), channel(doc, "Loupe protection"))).isZero();
     assertThat(changed(input, kept.output(), truth)).as("truth-jewelry pixels changed").isZero();
+    assertThat(kept.notes()).contains("Loupe's saved protection with its safety margin");
 
     // The selection itself: protected exactly, and the job says it has no margin.
     Retouched exact = retouch(psd, "channel:Product mask", "exact");
