@@ -89,8 +89,8 @@ public final class SavedMasks {
    *
    * @param doc the document, or null for a flat file (refused: it keeps no channels or paths)
    * @param file the file, for messages
-   * @param option the option that named the source as the command line and the query string name
-   *     it (mask, heal, props), for messages
+   * @param option what the mask is for, as messages name it: product mask, or heal and props (as the
+   *     command line and the query string name those options)
    * @param source {@code channel:NAME|N} or {@code path[:NAME]}
    * @throws UserError naming the file, the option and what the document has instead, or when the
    *     mask selects no pixel
@@ -132,8 +132,8 @@ public final class SavedMasks {
     if (alpha == null && ref.matches("[0-9]{1,9}")) {
       int n = Integer.parseInt(ref);
       if (n < 1 || n > alphas.size()) {
-        throw new UserError("no alpha channel number " + n + "; the document has "
-            + (alphas.isEmpty() ? "none" : alphas.size() + ", numbered from 1: " + names));
+        throw new UserError("no alpha channel number " + n + "; the document has " + alphas.size()
+            + ", numbered from 1: " + names);
       }
       alpha = alphas.get(n - 1);
     }
