@@ -67,13 +67,14 @@ public final class SavedMasks {
    */
   static String note(PsdDocument doc, String source) {
     boolean channel = ProductMasks.kindOf(source).equals("channel");
-    if (channel && source.endsWith(":" + PROTECTION_CHANNEL)) {
+    // By its name, also when the source gave its number (the job has already read it).
+    String name = channel ? alpha(doc, source.substring(source.indexOf(':') + 1)).name() : null;
+    if (PROTECTION_CHANNEL.equals(name)) {
       return "product mask " + source + ": protected exactly as it selects, Loupe's saved protection with its safety "
           + "margin";
     }
     String note = "product mask " + source + ": protected exactly as it selects, with no safety margin";
-    boolean automatic = channel && source.endsWith(":" + PRODUCT_CHANNEL)
-        && AlphaChannels.find(doc, PROTECTION_CHANNEL) != null;
+    boolean automatic = PRODUCT_CHANNEL.equals(name) && AlphaChannels.find(doc, PROTECTION_CHANNEL) != null;
     return automatic ? note + "; '" + PRODUCT_CHANNEL + "' is Loupe's automatic selection unless refined, which can "
         + "miss jewelry near its edge: channel:" + PROTECTION_CHANNEL + " keeps the margin" : note;
   }
@@ -116,6 +117,13 @@ public final class SavedMasks {
   }
 
   private static GrayU16 channel(PsdDocument doc, String ref) {
+    AlphaChannels.Alpha alpha = alpha(doc, ref);
+    return ChannelMaskSource.productMask(PsdPixels.decode(alpha.channel()), alpha.inverted(), doc.width(),
+        doc.height(), null);
+  }
+
+  /** The alpha channel {@code ref} names: by name, else by its 1-based number (a name wins). */
+  private static AlphaChannels.Alpha alpha(PsdDocument doc, String ref) {
     List<AlphaChannels.Alpha> alphas = AlphaChannels.list(doc);
     List<String> names = new ArrayList<>();
     for (AlphaChannels.Alpha a : alphas) {
@@ -140,8 +148,7 @@ public final class SavedMasks {
     if (alpha == null) {
       throw new UserError("no alpha channel named '" + ref + "' (channels: " + names + ")");
     }
-    return ChannelMaskSource.productMask(PsdPixels.decode(alpha.channel()), alpha.inverted(), doc.width(),
-        doc.height(), null);
+    return alpha;
   }
 
   private static GrayU16 path(PsdDocument doc, String name) {

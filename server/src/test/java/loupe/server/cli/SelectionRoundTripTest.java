@@ -59,6 +59,10 @@ class SelectionRoundTripTest {
     assertThat(changed(input, kept.output(), truth)).as("truth-jewelry pixels changed").isZero();
     assertThat(kept.notes()).contains("Loupe's saved protection with its safety margin");
 
+    // By its number, the protection is named as such too.
+    assertThat(retouch(psd, "channel:2", "by-number").notes())
+        .contains("Loupe's saved protection with its safety margin");
+
     // The selection itself: protected exactly, and the job says it has no margin.
     Retouched exact = retouch(psd, "channel:Product mask", "exact");
     assertThat(exact.protectedPixels()).isEqualTo(fullySelected(selection));
