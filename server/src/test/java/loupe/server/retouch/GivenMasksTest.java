@@ -57,7 +57,7 @@ class GivenMasksTest {
     assertThat(o.result().notes()).anyMatch(n -> n.contains("prop pixels given (channel:Putty)"));
     Planar clean = FlatImageReader.read(DEV01.resolve("truth_clean.png"), Long.MAX_VALUE).color();
     Planar input = FlatImageReader.read(DEV01.resolve("input.png"), Long.MAX_VALUE).color();
-    Planar result = composite(PsdReader.read(o.output()));
+    Planar result = SceneScore.composite(PsdReader.read(o.output()));
     double before = 1 - QualityMetrics.residue(input, clean, putty, SceneScore.TOLERANCE);
     double after = 1 - QualityMetrics.residue(result, clean, putty, SceneScore.TOLERANCE);
     System.out.printf("dev01 putty pixels at the clean render: %.1f %% as shot, %.1f %% after Pro with the prop mask%n",
@@ -78,7 +78,7 @@ class GivenMasksTest {
     Rect spot = solidSquare(full, 9);
     heal.subimage(spot.left(), spot.top(), spot.right(), spot.bottom()).fill(65535);
     AlphaChannels.add(doc, "Scratch", eightBit(heal));
-    Planar input = composite(doc);
+    Planar input = SceneScore.composite(doc);
     Path psd = tmp.resolve("solitaire.psd");
     PsdWriter.write(doc, psd);
 
@@ -92,12 +92,12 @@ class GivenMasksTest {
     List<String> names = written.layers().stream().map(PsdLayer::name).toList();
     assertThat(names.indexOf("Loupe heal (painted areas, jewelry layer only)"))
         .as("the heal layer lies above the jewelry: %s", names).isGreaterThan(names.indexOf("Jewelry"));
-    Planar output = composite(written);
+    Planar output = SceneScore.composite(written);
     long kept = 0;
     long healedChanged = 0;
     for (int y = 0; y < full.height; y++) {
       for (int x = 0; x < full.width; x++) {
-        boolean same = samePixel(input, output, x, y);
+        boolean same = SceneScore.samePixel(input, output, x, y);
         if (heal.get(x, y) != 0) {
           healedChanged += same ? 0 : 1;
         } else if (full.get(x, y) == 65535) {
@@ -165,7 +165,8 @@ class GivenMasksTest {
     return true;
   }
 
-  private static byte[] eightBit(GrayU16 mask) {
+  /** A mask as an 8-bit alpha channel's bytes. */
+  static byte[] eightBit(GrayU16 mask) {
     byte[] out = new byte[mask.width * mask.height];
     for (int y = 0; y < mask.height; y++) {
       for (int x = 0; x < mask.width; x++) {
@@ -173,22 +174,5 @@ class GivenMasksTest {
       }
     }
     return out;
-  }
-
-  private static Planar composite(PsdDocument doc) {
-    GrayU16[] bands = new GrayU16[3];
-    for (int c = 0; c < 3; c++) {
-      bands[c] = PsdPixels.decode(doc.composite().get(c));
-    }
-    return new Planar(bands);
-  }
-
-  private static boolean samePixel(Planar a, Planar b, int x, int y) {
-    for (int c = 0; c < a.numBands(); c++) {
-      if (a.bands[c].get(x, y) != b.bands[c].get(x, y)) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -85,13 +85,7 @@ class SavedSelectionMaskTest {
   private Path withSelection(Path scene, String name) throws Exception {
     PsdDocument doc = RetouchService.fromFlat(FlatImageReader.read(scene.resolve("input.png"), Long.MAX_VALUE));
     GrayU16 truth = FlatImageReader.read(scene.resolve("truth_mask.png"), Long.MAX_VALUE).color().band(0);
-    byte[] selection = new byte[truth.width * truth.height];
-    for (int y = 0; y < truth.height; y++) {
-      for (int x = 0; x < truth.width; x++) {
-        selection[y * truth.width + x] = (byte) (truth.get(x, y) / 257);
-      }
-    }
-    AlphaChannels.add(doc, name, selection);
+    AlphaChannels.add(doc, name, GivenMasksTest.eightBit(truth));
     Path psd = tmp.resolve(scene.getFileName() + ".psd");
     PsdWriter.write(doc, psd);
     return psd;

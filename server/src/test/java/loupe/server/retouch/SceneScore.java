@@ -66,7 +66,7 @@ record SceneScore(long jewelryChanged, double dustHairGone, double allGone, doub
     return out;
   }
 
-  private static boolean samePixel(Planar a, Planar b, int x, int y) {
+  static boolean samePixel(Planar a, Planar b, int x, int y) {
     for (int c = 0; c < a.numBands(); c++) {
       if (a.bands[c].get(x, y) != b.bands[c].get(x, y)) {
         return false;
@@ -75,7 +75,8 @@ record SceneScore(long jewelryChanged, double dustHairGone, double allGone, doub
     return true;
   }
 
-  private static Planar composite(PsdDocument doc) {
+  /** The document's colour composite (RGB). */
+  static Planar composite(PsdDocument doc) {
     GrayU16[] bands = new GrayU16[3];
     for (int c = 0; c < 3; c++) {
       bands[c] = PsdPixels.decode(doc.composite().get(c));
