@@ -52,6 +52,9 @@ public final class PsdMaskCopy {
   /** The group that holds the layer-mask form's groups. */
   public static final String GROUP_NAME = "Loupe masks";
 
+  /** PsdWriter writes a PSB when the document is one or a side exceeds the PSD limit of 30000 px. */
+  private static final int PSD_MAX_SIDE = 30_000;
+
   private final Path target;
   private final Form form;
   /** The document the masks are added to (modified by {@link #write}, once). */
@@ -62,9 +65,6 @@ public final class PsdMaskCopy {
     this.form = form;
     this.document = document;
   }
-
-  /** PsdWriter writes a PSB when the document is one or a side exceeds the PSD limit of 30000 px. */
-  private static final int PSD_MAX_SIDE = 30_000;
 
   /**
    * Checks the target before anything is computed.
