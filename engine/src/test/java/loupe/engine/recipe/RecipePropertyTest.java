@@ -13,8 +13,7 @@ import loupe.engine.image.BitDepth;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 import loupe.engine.image.Rect;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
+import loupe.engine.testing.Trials;
 
 /**
  * The product's promise, recipe by recipe and background mode by mode, on small random shots: a
@@ -128,8 +127,8 @@ class RecipePropertyTest {
     return Compositor.flatten(in.image(), stack);
   }
 
-  @Property(tries = 5, seed = "20261130")
-  void everyFullyProtectedPixelIsBitIdenticalInTheFlattenedResult(@ForAll long seed) {
+  @Trials(count = 5, seed = 20261130L)
+  void everyFullyProtectedPixelIsBitIdenticalInTheFlattenedResult(long seed) {
     Scene s = scene(seed);
     RetouchInput in = s.input();
     Planar before = flatten(in, List.of());
@@ -151,8 +150,8 @@ class RecipePropertyTest {
   }
 
   /** Checked on every layer, shown or hidden (a hidden one may be switched on). */
-  @Property(tries = 5, seed = "20261201")
-  void theJewelryColourAppearsInNoOutputLayerOutsideTheProduct(@ForAll long seed) {
+  @Trials(count = 5, seed = 20261201L)
+  void theJewelryColourAppearsInNoOutputLayerOutsideTheProduct(long seed) {
     Scene s = scene(seed);
     RetouchInput in = s.input();
     for (RetouchResult result : runAll(in)) {

@@ -10,19 +10,16 @@ import loupe.engine.testing.LayerComposite;
 import loupe.engine.alg.background.impl.Srgb;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import loupe.engine.testing.Trials;
 import org.junit.jupiter.api.Test;
 
 class CleanBackgroundOpsTest {
   private static final SweepConfig CFG = SweepConfig.DEFAULT;
 
-  @Property(tries = 12, seed = "2718")
-  void composite_keeps_every_jewelry_pixel_and_never_reads_one(@ForAll @IntRange(min = 48, max = 120) int w,
-      @ForAll @IntRange(min = 40, max = 100) int h, @ForAll long seed, @ForAll boolean white) {
+  @Trials(count = 12, seed = 2718L, min = {48, 40, 0}, max = {120, 100, 1})
+  void composite_keeps_every_jewelry_pixel_and_never_reads_one(int w, int h, int white, long seed) {
     SyntheticStudio studio = SyntheticStudio.build(w, h, 0.1, 300, seed);
-    SweepConfig cfg = CFG.withFill(white ? BackgroundFill.WHITE : BackgroundFill.SWEEP);
+    SweepConfig cfg = CFG.withFill(white == 1 ? BackgroundFill.WHITE : BackgroundFill.SWEEP);
     CleanBackground layers = CleanBackgroundOps.sweep(studio.shot(), studio.product(), studio.exclude(), cfg);
     Planar composite = LayerComposite.of(studio.shot(), studio.product(), layers);
     Planar scrambled = studio.shot().copy();

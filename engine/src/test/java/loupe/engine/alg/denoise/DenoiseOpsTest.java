@@ -9,9 +9,7 @@ import loupe.engine.Progress;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 import loupe.engine.testing.TestProgress;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import loupe.engine.testing.Trials;
 import org.junit.jupiter.api.Test;
 
 class DenoiseOpsTest {
@@ -45,9 +43,8 @@ class DenoiseOpsTest {
     return mask;
   }
 
-  @Property(tries = 40, seed = "1701")
-  void pixels_with_any_product_weight_are_copied_bit_exactly(@ForAll @IntRange(min = 1, max = 90) int w,
-      @ForAll @IntRange(min = 1, max = 300) int h, @ForAll long seed) {
+  @Trials(count = 40, seed = 1701L, min = {1, 1}, max = {90, 300})
+  void pixels_with_any_product_weight_are_copied_bit_exactly(int w, int h, long seed) {
     Planar in = image(w, h, seed);
     GrayU16 p = productMask(w, h, seed);
     Planar out = DenoiseOps.denoiseBackground(in, p, DenoiseConfig.DEFAULT, Progress.NONE);
@@ -62,9 +59,8 @@ class DenoiseOpsTest {
     }
   }
 
-  @Property(tries = 25, seed = "1702")
-  void background_never_depends_on_jewelry_values(@ForAll @IntRange(min = 8, max = 70) int w,
-      @ForAll @IntRange(min = 8, max = 200) int h, @ForAll long seed) {
+  @Trials(count = 25, seed = 1702L, min = {8, 8}, max = {70, 200})
+  void background_never_depends_on_jewelry_values(int w, int h, long seed) {
     Planar in = image(w, h, seed);
     GrayU16 p = productMask(w, h, seed);
     Planar other = in.copy();

@@ -7,8 +7,7 @@ import java.util.SplittableRandom;
 import loupe.engine.Progress;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
+import loupe.engine.testing.Trials;
 
 /**
  * Jewelry-safety properties on random scenes: a magenta product (the only place with a low green
@@ -65,14 +64,14 @@ class InpaintOpsPropertyTest {
     return new Scene(image, product, hole, Synth.outsideDilated(product, 2), soft);
   }
 
-  @Property(tries = 40, seed = "20250901")
-  void everyPixelOutsideTheHoleIsCopiedBitExactly(@ForAll long seed) {
+  @Trials(count = 40, seed = 20250901L)
+  void everyPixelOutsideTheHoleIsCopiedBitExactly(long seed) {
     Scene s = scene(seed);
     assertCopied(s, InpaintOps.inpaint(s.image, s.hole, s.source, InpaintConfig.defaults(), Progress.NONE), s.hole, 0);
   }
 
-  @Property(tries = 40, seed = "20250905")
-  void everyProductPixelIsCopiedBitExactly(@ForAll long seed) {
+  @Trials(count = 40, seed = 20250905L)
+  void everyProductPixelIsCopiedBitExactly(long seed) {
     Scene s = scene(seed);
     assertCopied(s, InpaintOps.inpaint(s.image, s.hole, s.source, InpaintConfig.defaults(), Progress.NONE), s.product,
         65535);
@@ -91,8 +90,8 @@ class InpaintOpsPropertyTest {
     }
   }
 
-  @Property(tries = 40, seed = "20250902")
-  void theProductColourNeverAppearsInAFill(@ForAll long seed) {
+  @Trials(count = 40, seed = 20250902L)
+  void theProductColourNeverAppearsInAFill(long seed) {
     Scene s = scene(seed);
     Planar out = InpaintOps.inpaint(s.image, s.hole, s.source, InpaintConfig.defaults(), Progress.NONE);
     for (int y = 0; y < s.image.height; y++) {
@@ -105,8 +104,8 @@ class InpaintOpsPropertyTest {
   }
 
   /** Without grain, every fill is a convex combination of allowed samples: inside their range. */
-  @Property(tries = 40, seed = "20250903")
-  void withoutGrainEveryFillLiesInTheRangeOfTheAllowedSamples(@ForAll long seed) {
+  @Trials(count = 40, seed = 20250903L)
+  void withoutGrainEveryFillLiesInTheRangeOfTheAllowedSamples(long seed) {
     Scene s = scene(seed);
     Planar out = InpaintOps.inpaint(s.image, s.hole, s.source, InpaintConfig.defaults().withReinjectTexture(false),
         Progress.NONE);
@@ -131,8 +130,8 @@ class InpaintOpsPropertyTest {
     }
   }
 
-  @Property(tries = 15, seed = "20250904")
-  void sameInputsGiveTheSameOutputAlsoOnSubimageViews(@ForAll long seed) {
+  @Trials(count = 15, seed = 20250904L)
+  void sameInputsGiveTheSameOutputAlsoOnSubimageViews(long seed) {
     Scene s = scene(seed);
     InpaintConfig cfg = InpaintConfig.defaults();
     Planar first = InpaintOps.inpaint(s.image, s.hole, s.source, cfg, Progress.NONE);

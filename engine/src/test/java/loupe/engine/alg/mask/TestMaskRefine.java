@@ -10,9 +10,7 @@ import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 import loupe.engine.quality.QualityMetrics;
 import loupe.engine.testing.TestImages;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import loupe.engine.testing.Trials;
 import org.junit.jupiter.api.Test;
 
 class TestMaskRefine {
@@ -76,9 +74,8 @@ class TestMaskRefine {
     }
   }
 
-  @Property(seed = "20260612", tries = 60)
-  void edge_refine_never_lowers_the_protected_core(@ForAll long seed, @ForAll @IntRange(min = 1, max = 5) int radius,
-      @ForAll @IntRange(min = 1, max = 6) int epsExponent) {
+  @Trials(count = 60, seed = 20260612L, min = {1, 1}, max = {5, 6})
+  void edge_refine_never_lowers_the_protected_core(int radius, int epsExponent, long seed) {
     Random rng = new Random(seed);
     int w = 8 + rng.nextInt(30);
     int h = 8 + rng.nextInt(30);
@@ -88,9 +85,8 @@ class TestMaskRefine {
     assertCoreKept(mask, out);
   }
 
-  @Property(seed = "20260613", tries = 40)
-  void the_refine_pipeline_keeps_the_core_of_its_expanded_mask(@ForAll long seed,
-      @ForAll @IntRange(min = 0, max = 4) int expand, @ForAll @IntRange(min = 0, max = 3) int sigma) {
+  @Trials(count = 40, seed = 20260613L, min = {0, 0}, max = {4, 3})
+  void the_refine_pipeline_keeps_the_core_of_its_expanded_mask(int expand, int sigma, long seed) {
     Random rng = new Random(seed);
     int w = 8 + rng.nextInt(30);
     int h = 8 + rng.nextInt(30);
