@@ -12,7 +12,8 @@ const { createPhotoshopAdapter } = require("./src/photoshop.js");
 const { fitOptions, recipeById } = require("./src/recipes.js");
 
 const STORAGE = { url: "loupe.serverUrl", token: "loupe.token", recipe: "loupe.recipe", options: "loupe.options" };
-const LAYER_EVENTS = ["select", "make", "delete", "set", "move", "open", "close"];
+// "duplicate" is also Select > Save Selection, which adds a saved channel the product-mask picker lists.
+const LAYER_EVENTS = ["select", "make", "delete", "set", "move", "open", "close", "duplicate"];
 
 const adapter = createPhotoshopAdapter(photoshop);
 let ui = null;
@@ -24,6 +25,7 @@ let state = {
   connection: { state: "unknown", message: "Not connected" },
   document: null,
   layers: [],
+  channels: [],
   recipe: startRecipe,
   options: fitOptions(startRecipe, JSON.parse(localStorage.getItem(STORAGE.options) || "{}")),
   // "active", or {documentId, layerId}: layer ids are only unique within a document.
@@ -62,12 +64,12 @@ async function connect() {
 
 function refreshLayers() {
   try {
-    const { document, layers } = adapter.listLayers();
+    const { document, layers, channels } = adapter.listLayers();
     const p = state.protectedLayer;
     const stillThere = p === "active" || (document && document.id === p.documentId && layers.some((l) => l.id === p.layerId));
-    setState({ document, layers, protectedLayer: stillThere ? state.protectedLayer : "active" });
+    setState({ document, layers, channels, protectedLayer: stillThere ? state.protectedLayer : "active" });
   } catch (e) {
-    setState({ document: null, layers: [] });
+    setState({ document: null, layers: [], channels: [] });
   }
 }
 

@@ -74,14 +74,21 @@ function createPhotoshopAdapter(ps) {
     return hit.layer;
   }
 
-  /** Layers for the panel's picker (DOM getters only, no modal scope needed). */
+  /** Layers and saved channels for the panel's pickers (DOM getters only, no modal scope needed). */
   function listLayers() {
     const doc = app.activeDocument;
-    if (!doc) return { document: null, layers: [] };
+    if (!doc) return { document: null, layers: [], channels: [] };
     return {
       document: { id: doc.id, name: doc.name },
       layers: flattenLayers(doc.layers).map((e) => ({ id: e.layer.id, name: e.layer.name, kind: e.layer.kind, depth: e.ancestors.length })),
+      channels: savedChannels(doc),
     };
+  }
+
+  /** Names of the document's alpha channels (saved selections), in the Channels panel's order; not colour or spot channels. */
+  function savedChannels(doc) {
+    const kinds = constants.ChannelType;
+    return Array.from(doc.channels || []).filter((c) => c.kind !== kinds.COMPONENT && c.kind !== kinds.SPOTCOLOR).map((c) => c.name);
   }
 
   /**
@@ -174,6 +181,25 @@ function createPhotoshopAdapter(ps) {
       } finally {
         got.imageData.dispose();
       }
+    }
+
+    /**
+     * A saved channel as Photoshop loads it as a selection (a "masked areas" channel inverted), over `bounds`:
+     * loaded in a history suspension that is rolled back, so the user's own selection stays as it was.
+     */
+    async function readChannel(info, name, bounds) {
+      checkCancelled();
+      return withRolledBackHistory(info, "Loupe: reading channel '" + name + "'", async () => {
+        try {
+          await action.batchPlay([{ _obj: "set", _target: [{ _ref: "channel", _property: "selection" }], to: { _ref: "channel", _name: name } }], {});
+        } catch (e) {
+          const doc = findDocument(info.id);
+          const names = savedChannels(doc);
+          throw new LoupeError("photoshop", "The product mask is the saved channel '" + name + "', which this document does not have (" +
+            (names.length ? "its saved channels: " + names.join(", ") : "it has no saved channels") + "). Choose another product mask.", { cause: e });
+        }
+        return readSelection(info, bounds);
+      });
     }
 
     /** fn() inside a history suspension that is always rolled back: for reads that need temporary edits. */
@@ -278,6 +304,7 @@ function createPhotoshopAdapter(ps) {
       readPixels,
       readUserMask,
       readSelection,
+      readChannel,
       withRolledBackHistory,
       withHistoryState,
       setVisible,

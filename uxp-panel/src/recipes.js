@@ -45,6 +45,16 @@ const PRODUCT_MASKS = [
   { id: "selection", label: "Active selection" },
 ];
 
+// A saved alpha channel (Select > Save Selection, or the "Product mask" channel a Loupe job saves) is chosen as
+// "channel:NAME". The panel reads it as Photoshop loads it and sends it as the product-mask buffer, so the server
+// protects exactly what it selects, as with the active selection (docs/protocol.md).
+const CHANNEL_PREFIX = "channel:";
+
+/** The saved channel's name when the product mask is one, else null. */
+function maskChannel(productMask) {
+  return typeof productMask === "string" && productMask.startsWith(CHANNEL_PREFIX) ? productMask.slice(CHANNEL_PREFIX.length) : null;
+}
+
 // How props are inpainted. The models are optional downloads (`loupe models add`): the panel offers them all and
 // the server, which knows what is installed, refuses a missing one with its own message.
 const INPAINTERS = [
@@ -86,7 +96,11 @@ function jobOptions(recipeId, options) {
   const recipe = recipeById(recipeId);
   const o = Object.assign({}, DEFAULT_OPTIONS, options);
   if (!BACKGROUNDS.some((b) => b.id === o.background)) throw new RangeError("background must be keep, clean or white, got " + o.background);
-  if (!PRODUCT_MASKS.some((m) => m.id === o.productMask)) throw new RangeError("productMask must be " + PRODUCT_MASKS.map((m) => m.id).join(", ") + ", got " + o.productMask);
+  const channel = maskChannel(o.productMask);
+  if (channel === "") throw new RangeError("productMask channel: needs the name of a saved channel");
+  if (channel === null && !PRODUCT_MASKS.some((m) => m.id === o.productMask)) {
+    throw new RangeError("productMask must be " + PRODUCT_MASKS.map((m) => m.id).join(", ") + " or " + CHANNEL_PREFIX + "NAME, got " + o.productMask);
+  }
   if (!INPAINTERS.some((m) => m.id === o.inpainter)) throw new RangeError("inpainter must be " + INPAINTERS.map((m) => m.id).join(", ") + ", got " + o.inpainter);
   if (!(o.denoise >= 0 && o.denoise <= 1)) throw new RangeError("denoise must be within 0..1, got " + o.denoise);
   if (!(Number.isInteger(o.fsRadius) && o.fsRadius >= 1 && o.fsRadius <= 256)) {
@@ -98,7 +112,8 @@ function jobOptions(recipeId, options) {
     protectHighlights: Boolean(o.protectHighlights),
     protectShadows: Boolean(o.protectShadows),
     fsRadius: o.fsRadius,
-    productMask: o.productMask,
+    // The channel's pixels travel in the selection buffer.
+    productMask: channel === null ? o.productMask : "selection",
     inpainter: o.inpainter,
   };
   selectionRole(recipeId, o);
@@ -132,4 +147,4 @@ function fitOptions(recipeId, options) {
   return o;
 }
 
-module.exports = { RECIPES, BACKGROUNDS, PRODUCT_MASKS, INPAINTERS, SELECTION_USES, DEFAULT_OPTIONS, recipeById, jobOptions, selectionRole, fitOptions };
+module.exports = { RECIPES, BACKGROUNDS, PRODUCT_MASKS, INPAINTERS, SELECTION_USES, DEFAULT_OPTIONS, CHANNEL_PREFIX, recipeById, jobOptions, selectionRole, fitOptions, maskChannel };

@@ -3,7 +3,7 @@
 // turns widget events into handler calls. No Photoshop and no network here.
 "use strict";
 
-const { RECIPES, BACKGROUNDS, PRODUCT_MASKS, INPAINTERS, SELECTION_USES, recipeById } = require("./recipes.js");
+const { RECIPES, BACKGROUNDS, PRODUCT_MASKS, INPAINTERS, SELECTION_USES, CHANNEL_PREFIX, recipeById, maskChannel } = require("./recipes.js");
 
 const BUSY_PHASES = ["reading", "uploading", "server", "downloading", "writing"];
 const PHASE_LABEL = {
@@ -47,6 +47,22 @@ function protectedValue(state) {
   return p !== "active" && state.document && p.documentId === state.document.id ? String(p.layerId) : "active";
 }
 
+/**
+ * The fixed product-mask sources, then one entry per saved channel of the document shown. A chosen channel the
+ * document lacks stays listed, marked, so the picker never silently shows another choice than the one stored.
+ */
+function productMaskChoices(state) {
+  const channels = state.channels || [];
+  const choices = PRODUCT_MASKS.map((m) => ({ value: m.id, label: m.label })).concat(
+    channels.map((name) => ({ value: CHANNEL_PREFIX + name, label: "Saved channel: " + name }))
+  );
+  const chosen = maskChannel(state.options.productMask);
+  if (chosen !== null && !channels.includes(chosen)) {
+    choices.push({ value: state.options.productMask, label: "Saved channel: " + chosen + " (not in this document)" });
+  }
+  return choices;
+}
+
 function viewModel(state) {
   const busy = BUSY_PHASES.includes(state.run.phase);
   const connected = state.connection.state === "connected";
@@ -77,6 +93,7 @@ function viewModel(state) {
     // Healing is Editorial's: the other recipes do not offer it.
     selectionUseChoices: SELECTION_USES.filter((u) => recipe.selectionUses.includes(u.id)).map((u) => ({ value: u.id, label: u.label })),
     layerChoices,
+    productMaskChoices: productMaskChoices(state),
     protectedValue: protectedValue(state),
     progress: {
       value: overallProgress(state.run),
@@ -186,7 +203,7 @@ function createUi(doc, handlers) {
     el.recipeSummary.textContent = vm.recipeSummary;
     fillPicker(el.layer, vm.layerChoices, vm.protectedValue);
     fillPicker(el.background, BACKGROUNDS.map((b) => ({ value: b.id, label: b.label })), state.options.background);
-    fillPicker(el.productMask, PRODUCT_MASKS.map((m) => ({ value: m.id, label: m.label })), state.options.productMask);
+    fillPicker(el.productMask, vm.productMaskChoices, state.options.productMask);
     fillPicker(el.inpainter, INPAINTERS.map((m) => ({ value: m.id, label: m.label })), state.options.inpainter);
     fillPicker(el.selectionUse, vm.selectionUseChoices, state.options.selectionUse);
     const busy = vm.cancelDisabled === false;

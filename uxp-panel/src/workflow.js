@@ -8,18 +8,19 @@ const B = require("./bounds.js");
 const P = require("./protocol.js");
 const G = require("./guard.js");
 const { LoupeError, cancelledError } = require("./errors.js");
-const { recipeById, jobOptions, selectionRole, SELECTION_USES } = require("./recipes.js");
+const { recipeById, jobOptions, selectionRole, maskChannel, SELECTION_USES } = require("./recipes.js");
 const { createPhotoshopAdapter } = require("./photoshop.js");
 
 // Loupe names every group it makes "Loupe …" (the server's result.group, the recipe's history name).
 const LOUPE_GROUP = /^Loupe\b/;
 
 /**
- * Step 1: the protected layer, its mask, the selection if asked, and the composite below it.
+ * Step 1: the protected layer, its mask, the selection and the saved channel if asked, and the composite below it.
  * `protectedLayer`: {documentId, layerId}, or null for the active layer. `selectionRole`: the buffer role the
- * selection is sent in (selection, props, heal), or null when it is not read.
+ * selection is sent in (selection, props, heal), or null when it is not read. `channel`: the name of the saved
+ * channel that is the product mask, or null.
  */
-async function readInputs(adapter, { protectedLayer, selectionRole, controller }) {
+async function readInputs(adapter, { protectedLayer, selectionRole, channel = null, controller }) {
   const hidden = [];
   try {
     return await adapter.inModal("Loupe: reading the jewelry layer", controller, async (s) => {
@@ -33,8 +34,12 @@ async function readInputs(adapter, { protectedLayer, selectionRole, controller }
       const mask = await s.readUserMask(info, layer, requested);
       const selection = selectionRole ? await s.readSelection(info, info.bounds) : null;
       if (selection && !selection.some((v) => v !== 0)) throw new LoupeError("photoshop", emptySelection(selectionRole));
+      const channelMask = channel === null ? null : await s.readChannel(info, channel, info.bounds);
+      if (channelMask && !channelMask.some((v) => v !== 0)) {
+        throw new LoupeError("photoshop", "The product mask is the saved channel '" + channel + "', but it selects nothing.");
+      }
       const background = await readBelow(s, doc, info, layer, hidden);
-      return { info, layerId: layer.id, layerName: layer.name, requested, jewelry, mask, selection, selectionRole, background, fingerprint: G.fingerprint(layer, jewelry, mask) };
+      return { info, layerId: layer.id, layerName: layer.name, requested, jewelry, mask, selection, selectionRole, channelMask, background, fingerprint: G.fingerprint(layer, jewelry, mask) };
     });
   } finally {
     if (hidden.length) await showAgain(adapter, hidden);
@@ -125,6 +130,7 @@ function buildJobRequest(recipeId, options, inputs) {
   if (inputs.mask) add("jewelryMask", inputs.mask, inputs.requested, 1);
   if (inputs.background) add("background", inputs.background.samples, info.bounds, inputs.background.components, profile);
   if (inputs.selection) add(inputs.selectionRole, inputs.selection, info.bounds, 1);
+  if (inputs.channelMask) add("selection", inputs.channelMask, info.bounds, 1);
   const header = {
     recipe: recipeId,
     options: jobOptions(recipeId, options),
@@ -262,7 +268,7 @@ async function runRecipe({ photoshop, client, recipeId, options, protectedLayer 
   const opts = jobOptions(recipeId, options);
   const adapter = createPhotoshopAdapter(photoshop);
   onStep({ step: "reading" });
-  const inputs = await readInputs(adapter, { protectedLayer, selectionRole: selectionRole(recipe.id, options), controller });
+  const inputs = await readInputs(adapter, { protectedLayer, selectionRole: selectionRole(recipe.id, options), channel: maskChannel(options.productMask), controller });
   if (controller.signal.aborted) throw cancelledError();
   const server = await runOnServer(client, buildJobRequest(recipe.id, opts, inputs), controller, onStep);
   onStep({ step: "writing" });

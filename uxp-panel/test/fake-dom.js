@@ -19,6 +19,7 @@ const constants = Object.freeze({
   LayerKind: Object.freeze({ NORMAL: "pixel", GROUP: "group", TEXT: "text", SMARTOBJECT: "smartObject" }),
   BitsPerChannelType: Object.freeze({ EIGHT: "bitDepth8", SIXTEEN: "bitDepth16", THIRTYTWO: "bitDepth32" }),
   DocumentMode: Object.freeze({ RGB: "RGBColorMode", GRAYSCALE: "grayscaleMode", CMYK: "CMYKColorMode" }),
+  ChannelType: Object.freeze({ COMPONENT: "component", MASKEDAREA: "maskedAreaAlpha", SELECTEDAREA: "selectedAreaAlpha", SPOTCOLOR: "spotColor" }),
 });
 
 const BLEND_MODES = new Set(Object.values(constants.BlendMode));
@@ -213,6 +214,12 @@ function createDom(host) {
       return bg ? new FakeLayer(this.id, bg.id) : null;
     }
     get historyStates() { return this._d.history.map((name) => ({ name })); }
+    /** The colour channels, then the alpha and spot channels, as plain {name, kind} (the fake's Channel). */
+    get channels() {
+      const d = this._d;
+      const colour = d.mode === constants.DocumentMode.GRAYSCALE ? ["Gray"] : ["Red", "Green", "Blue"];
+      return colour.map((name) => ({ name, kind: constants.ChannelType.COMPONENT })).concat(d.channels.map((c) => ({ name: c.name, kind: c.kind })));
+    }
     get selection() {
       const d = this._d;
       return { bounds: d.selection ? selectionBounds(d) : null };

@@ -175,7 +175,10 @@ function createFakePhotoshop({ hostVersion = "25.0.0", visibilityInHistory = tru
     }
   }
 
-  /** get hasUserMask / userMaskEnabled of a layer, and select a layer by id (no history state). */
+  /**
+   * get hasUserMask / userMaskEnabled of a layer, select a layer by id (no history state), and load a saved
+   * channel as the selection (a history state; a "masked areas" channel inverted; all black deselects).
+   */
   async function batchPlay(descriptors) {
     return descriptors.map((desc) => {
       host.noteCall("batchPlay " + desc._obj);
@@ -194,6 +197,16 @@ function createFakePhotoshop({ hostVersion = "25.0.0", visibilityInHistory = tru
         host.requireModal("select");
         D.requireEntry(doc, layerRef._id);
         doc.activeLayerIds = [layerRef._id];
+        return {};
+      }
+      if (desc._obj === "set" && prop && prop._property === "selection" && t.length === 1 && desc.to && desc.to._ref === "channel" && desc.to._name !== undefined) {
+        host.requireModal("set selection");
+        const channel = doc.channels.find((c) => c.name === desc.to._name);
+        if (!channel) throw new Error("The object “channel “" + desc.to._name + "”” is not currently available.");
+        const max = D.maxValue(doc);
+        const loaded = channel.kind === D.constants.ChannelType.MASKEDAREA ? channel.samples.map((v) => max - v) : channel.samples.slice();
+        doc.selection = loaded.some((v) => v !== 0) ? loaded : null;
+        host.touch(doc, "Load Selection", { op: "selection" });
         return {};
       }
       throw new Error("fake batchPlay: descriptor not modelled: " + JSON.stringify(desc));
@@ -237,7 +250,7 @@ function createFakePhotoshop({ hostVersion = "25.0.0", visibilityInHistory = tru
     addDocument({ name = "Untitled-1", width, height, depth = 8, mode = D.constants.DocumentMode.RGB, profile = "sRGB IEC61966-2.1" }) {
       if (depth !== 8 && depth !== 16) throw new Error("fake documents are 8- or 16-bit");
       const id = host.nextId();
-      docs.set(id, { id, name, width, height, depth, mode, profile, root: [], selection: null, activeLayerIds: [], history: ["Open"], suspension: null });
+      docs.set(id, { id, name, width, height, depth, mode, profile, root: [], selection: null, channels: [], activeLayerIds: [], history: ["Open"], suspension: null });
       activeDocId = id;
       return id;
     },
@@ -258,10 +271,17 @@ function createFakePhotoshop({ hostVersion = "25.0.0", visibilityInHistory = tru
     setActiveLayers(docId, ids) { host.doc(docId).activeLayerIds = ids.slice(); },
     activeLayerIds: (docId) => host.doc(docId).activeLayerIds.slice(),
     setSelection(docId, samples) { host.doc(docId).selection = samples ? samples.slice() : null; },
+    /** A saved alpha channel: document-sized samples in Photoshop's range; kind "selectedAreaAlpha" or "maskedAreaAlpha". */
+    addChannel(docId, { name, samples, kind = D.constants.ChannelType.SELECTEDAREA }) {
+      const doc = host.doc(docId);
+      if (samples.length !== doc.width * doc.height) throw new Error("addChannel: samples must be document-sized");
+      doc.channels.push({ name, kind, samples: samples.slice() });
+    },
     holdForeignModal(on) { foreignModal = on; },
     /** The user presses Esc after `calls` more Photoshop calls inside a modal scope. */
     cancelModalAfter(calls) { cancelAfter = { remaining: calls }; },
     historyNames: (docId) => host.doc(docId).history.slice(),
+    selection: (docId) => (host.doc(docId).selection ? host.doc(docId).selection.slice() : null),
     layerModel: (docId, id) => D.requireEntry(host.doc(docId), id).layer,
     /** The layer tree as plain data, top first, without pixels. */
     tree(docId) {

@@ -167,6 +167,24 @@ test("Pro, 'Remove the selection (prop)': the putty selected together with the r
   assert.equal(summary.hashes.before, summary.hashes.after);
 });
 
+test("Quick with a saved channel as the product mask (the truth's selection) and the putty selected as props: protected exactly as the channel selects", { skip, timeout: 300000 }, async () => {
+  const s = setup(8);
+  const { mask } = loadScene(SCENE);
+  s.fake.addChannel(s.docId, { name: "Product mask", samples: Uint8Array.from(mask.samples) });
+  const sel = new Uint8Array(s.width * s.height);
+  for (let y = 104; y < 1048; y++) sel.fill(255, y * s.width + 636, y * s.width + 1100);
+  s.fake.setSelection(s.docId, sel);
+  const summary = await run(s, createClient({ baseUrl: server.url, token: TOKEN }), { recipeId: "quick", options: { productMask: "channel:Product mask", selectionUse: "props" } });
+  const full = mask.samples.reduce((n, v) => n + (v === 255 ? 1 : 0), 0);
+  assert.equal(summary.fidelity.protectedPixels, full, "every fully selected pixel of the channel, and no margin");
+  assert.equal(summary.fidelity.changedPixels, 0);
+  assert.ok(summary.notes.some((n) => n.includes("prop pixels given (the selection)")), summary.notes.join("\n"));
+  assert.deepEqual(s.fake.historyNames(s.docId), ["Open", "Loupe Quick"]);
+  assert.deepEqual(s.fake.selection(s.docId), sel, "the user's selection is as it was");
+  assert.ok(Buffer.from(s.fake.layerModel(s.docId, s.jewelryId).pixels.buffer).equals(Buffer.from(s.originalJewel.buffer)), "jewelry samples identical");
+  assert.equal(summary.hashes.before, summary.hashes.after);
+});
+
 test("a model the server does not have: its own clear error reaches the panel, document unchanged", { skip, timeout: 120000 }, async (t) => {
   const client = createClient({ baseUrl: server.url, token: TOKEN });
   const { health } = await client.checkConnection();

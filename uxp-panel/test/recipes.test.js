@@ -18,7 +18,7 @@ test("job options: defaults, overrides, and a clear error for each bad value", (
   assert.throws(() => R.jobOptions("pro", { background: "sky" }), /background must be keep, clean or white/);
   assert.throws(() => R.jobOptions("pro", { denoise: 1.5 }), /denoise must be within 0..1/);
   assert.throws(() => R.jobOptions("pro", { fsRadius: 2.5 }), /fsRadius must be an integer/);
-  assert.throws(() => R.jobOptions("pro", { productMask: "lasso" }), /productMask must be auto, layer, auto:isnet, selection, got lasso/);
+  assert.throws(() => R.jobOptions("pro", { productMask: "lasso" }), /productMask must be auto, layer, auto:isnet, selection or channel:NAME, got lasso/);
   assert.throws(() => R.jobOptions("pro", { inpainter: "sd" }), /inpainter must be classical, lama, migan, got sd/);
   assert.throws(() => R.jobOptions("pro", { selectionUse: "mask" }), /selectionUse must be none, props, heal, got mask/);
 });
@@ -41,6 +41,16 @@ test("the selection goes in one role: the product mask, the props to remove, or 
   assert.throws(() => R.selectionRole("editorial", { selectionUse: "heal", productMask: "selection" }), /The selection is the product mask, so it cannot also be the area to heal; choose another product mask/);
   assert.throws(() => R.selectionRole("pro", { selectionUse: "props", productMask: "selection" }), /cannot also be the props to remove/);
   assert.equal(R.jobOptions("editorial", { selectionUse: "heal" }).selectionUse, undefined, "a panel choice, not a job option");
+});
+
+test("a saved channel as the product mask travels as the selection buffer, and leaves the active selection free for props or healing", () => {
+  assert.equal(R.maskChannel("channel:Product mask"), "Product mask");
+  assert.equal(R.maskChannel("channel:a:b"), "a:b", "everything after the first colon is the name");
+  assert.equal(R.maskChannel("selection"), null);
+  assert.equal(R.jobOptions("quick", { productMask: "channel:Product mask" }).productMask, "selection");
+  assert.throws(() => R.jobOptions("pro", { productMask: "channel:" }), /productMask channel: needs the name of a saved channel/);
+  assert.equal(R.selectionRole("pro", { productMask: "channel:Product mask", selectionUse: "props" }), "props");
+  assert.equal(R.selectionRole("editorial", { productMask: "channel:Product mask", selectionUse: "heal" }), "heal");
 });
 
 test("options fit the recipe: healing chosen under Editorial becomes 'Not used' under another recipe", () => {

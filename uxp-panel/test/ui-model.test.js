@@ -73,6 +73,18 @@ test("the picker shows a chosen layer only in its own document (layer ids repeat
   assert.equal(viewModel(state()).protectedValue, "active");
 });
 
+test("the product-mask picker lists the document's saved channels; a stored channel the document lacks stays, marked", () => {
+  const values = (patch) => viewModel(state(patch)).productMaskChoices.map((c) => c.value);
+  assert.deepEqual(values({}), ["auto", "layer", "auto:isnet", "selection"]);
+  const withChannels = viewModel(state({ channels: ["Product mask", "Loupe protection"] })).productMaskChoices;
+  assert.deepEqual(withChannels.slice(4), [
+    { value: "channel:Product mask", label: "Saved channel: Product mask" },
+    { value: "channel:Loupe protection", label: "Saved channel: Loupe protection" },
+  ]);
+  const missing = viewModel(state({ channels: [], options: Object.assign({}, DEFAULT_OPTIONS, { productMask: "channel:Outline" }) })).productMaskChoices;
+  assert.deepEqual(missing[missing.length - 1], { value: "channel:Outline", label: "Saved channel: Outline (not in this document)" });
+});
+
 test("progress runs monotonically through the steps", () => {
   const phases = [{ phase: "reading" }, { phase: "uploading" }, { phase: "server", fraction: 0 }, { phase: "server", fraction: 0.5 }, { phase: "server", fraction: 1 }, { phase: "downloading", fraction: 0.5 }, { phase: "writing" }, { phase: "done" }];
   const values = phases.map((run) => viewModel(state({ run })).progress.value);

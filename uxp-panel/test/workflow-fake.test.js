@@ -280,6 +280,49 @@ test("product mask from the selection: refused when nothing is selected, sent wh
   assert.equal(client.calls.request.header.options.productMask, "selection");
 });
 
+test("product mask from a saved channel: sent as the selection buffer, read as Photoshop loads it, the user's selection untouched", async () => {
+  const saved = new Uint16Array(W * H);
+  saved[5 * W + 10] = 32768;
+  saved[6 * W + 10] = 8192;
+  // A "masked areas" channel: Photoshop loads its black as selected.
+  const masked = new Uint16Array(W * H).fill(32768);
+  masked[7 * W + 12] = 0;
+  const own = new Uint16Array(W * H);
+  own[1 * W + 1] = 32768;
+  const sent = async (productMask) => {
+    const s = scene(16);
+    s.fake.addChannel(s.docId, { name: "Product mask", samples: saved });
+    s.fake.addChannel(s.docId, { name: "Masked", samples: masked, kind: "maskedAreaAlpha" });
+    s.fake.setSelection(s.docId, own);
+    const client = scriptedClient(proLayers);
+    await run(s, client, { options: { productMask, selectionUse: "props" } });
+    // One history state, the recipe's; the user's selection is as it was.
+    assert.deepEqual(s.fake.historyNames(s.docId), ["Open", "Loupe Pro"]);
+    assert.deepEqual(s.fake.selection(s.docId), own);
+    const req = client.calls.request;
+    assert.equal(req.header.options.productMask, "selection");
+    // The active selection still goes as the props, beside the channel.
+    assert.equal(buffer(req, "props").samples[1 * W + 1], 32768);
+    const got = buffer(req, "selection");
+    assert.deepEqual(got.descriptor.bounds, { left: 0, top: 0, right: W, bottom: H });
+    return got.samples;
+  };
+  const plain = await sent("channel:Product mask");
+  assert.deepEqual([plain[5 * W + 10], plain[6 * W + 10], plain.reduce((n, v) => n + (v !== 0 ? 1 : 0), 0)], [32768, 8192, 2]);
+  const inverted = await sent("channel:Masked");
+  assert.deepEqual([inverted[7 * W + 12], inverted.reduce((n, v) => n + (v !== 0 ? 1 : 0), 0)], [32768, 1]);
+});
+
+test("product mask from a saved channel: a missing or empty channel is refused by name, and the document is left as it was", async () => {
+  const s = scene(8);
+  s.fake.addChannel(s.docId, { name: "Empty", samples: new Uint8Array(W * H) });
+  const before = s.fake.fingerprint(s.docId);
+  await assert.rejects(run(s, scriptedClient(proLayers), { options: { productMask: "channel:Outline" } }),
+    (e) => e.kind === "photoshop" && /saved channel 'Outline', which this document does not have \(its saved channels: Empty\)/.test(e.message));
+  await assert.rejects(run(s, scriptedClient(proLayers), { options: { productMask: "channel:Empty" } }), /saved channel 'Empty', but it selects nothing/);
+  assert.equal(s.fake.fingerprint(s.docId), before);
+});
+
 for (const c of [
   { recipeId: "editorial", selectionUse: "heal", label: "Heal the selection" },
   { recipeId: "pro", selectionUse: "props", label: "Remove the selection (prop)" },
