@@ -23,10 +23,27 @@ public record CompositeLayer(
 
   /** Effective coverage (alpha × mask × opacity) of layer pixel (x, y), 0..65535. */
   public int coverage(int x, int y) {
-    long a = alpha == null ? 65535 : alpha.get(x, y);
-    if (mask != null) {
-      a = (a * mask.get(x, y) + 32767) / 65535;
+    return combined(alpha == null ? 65535 : alpha.get(x, y), mask == null ? 65535 : mask.get(x, y));
+  }
+
+  /** {@link #coverage(int, int)} of the {@code n} layer pixels from (x, y) along the row, into {@code out[0..n)}. */
+  public void coverageRow(int x, int y, int n, int[] out) {
+    if (x < 0 || n < 0 || x + n > bounds.width() || y < 0 || y >= bounds.height() || out.length < n) {
+      throw new IndexOutOfBoundsException("row of " + n + " from (" + x + ", " + y + ") outside " + bounds);
     }
-    return (int) ((a * opacity * 257 + 32767) / 65535);
+    int ai = alpha == null ? 0 : alpha.index(x, y);
+    int mi = mask == null ? 0 : mask.index(x, y);
+    for (int i = 0; i < n; i++) {
+      out[i] = combined(alpha == null ? 65535 : alpha.data[ai + i] & 0xFFFF, mask == null ? 65535 : mask.data[mi + i] & 0xFFFF);
+    }
+  }
+
+  /**
+   * A mask of 65535 and an opacity of 255 leave the value as it is ((v·65535 + 32767) / 65535 = v),
+   * so those common cases skip the divisions.
+   */
+  private int combined(long a, long m) {
+    long masked = m == 65535 ? a : (a * m + 32767) / 65535;
+    return opacity == 255 ? (int) masked : (int) ((masked * opacity * 257 + 32767) / 65535);
   }
 }

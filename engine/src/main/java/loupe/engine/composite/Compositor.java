@@ -2,6 +2,8 @@
 package loupe.engine.composite;
 
 import java.util.List;
+import java.util.stream.IntStream;
+import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 import loupe.engine.image.Rect;
 
@@ -32,24 +34,39 @@ public final class Compositor {
     return out;
   }
 
+  /** Rows are independent, so they run in parallel and the result does not depend on scheduling. */
   private static void over(Planar dst, CompositeLayer layer, Rect doc) {
     if (layer.pixels().numBands() != dst.numBands()) {
       throw new IllegalArgumentException("layer has " + layer.pixels().numBands() + " bands, document " + dst.numBands());
     }
     Rect area = layer.bounds().intersect(doc);
-    for (int y = area.top(); y < area.bottom(); y++) {
-      for (int x = area.left(); x < area.right(); x++) {
-        int lx = x - layer.bounds().left();
-        int ly = y - layer.bounds().top();
-        long a = layer.coverage(lx, ly);
+    if (area.isEmpty()) {
+      return;
+    }
+    IntStream.range(area.top(), area.bottom()).parallel().forEach(y -> overRow(dst, layer, area, y));
+  }
+
+  private static void overRow(Planar dst, CompositeLayer layer, Rect area, int y) {
+    int n = area.width();
+    int lx = area.left() - layer.bounds().left();
+    int ly = y - layer.bounds().top();
+    int[] coverage = new int[n];
+    layer.coverageRow(lx, ly, n, coverage);
+    BlendMode blend = layer.blend();
+    for (int c = 0; c < dst.numBands(); c++) {
+      GrayU16 d = dst.bands[c];
+      GrayU16 s = layer.pixels().bands[c];
+      int di = d.index(area.left(), y);
+      int si = s.index(lx, ly);
+      for (int i = 0; i < n; i++) {
+        long a = coverage[i];
         if (a == 0) {
           continue;
         }
-        for (int c = 0; c < dst.numBands(); c++) {
-          int d = dst.bands[c].get(x, y);
-          int s = layer.blend().blend(d, layer.pixels().bands[c].get(lx, ly));
-          dst.bands[c].set(x, y, (int) ((s * a + d * (65535 - a) + 32767) / 65535));
-        }
+        int dv = d.data[di + i] & 0xFFFF;
+        int sv = blend.blend(dv, s.data[si + i] & 0xFFFF);
+        // Full coverage gives the blended source exactly; skip the division there.
+        d.data[di + i] = (short) (a == 65535 ? sv : (sv * a + dv * (65535 - a) + 32767) / 65535);
       }
     }
   }
