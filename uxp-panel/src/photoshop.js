@@ -85,10 +85,11 @@ function createPhotoshopAdapter(ps) {
     };
   }
 
-  /** Names of the document's alpha channels (saved selections), in the Channels panel's order; not colour or spot channels. */
+  /** Names of the document's alpha channels (saved selections), once each, in the Channels panel's order; not colour or spot channels. */
   function savedChannels(doc) {
     const kinds = constants.ChannelType;
-    return Array.from(doc.channels || []).filter((c) => c.kind !== kinds.COMPONENT && c.kind !== kinds.SPOTCOLOR).map((c) => c.name);
+    const names = Array.from(doc.channels || []).filter((c) => c.kind !== kinds.COMPONENT && c.kind !== kinds.SPOTCOLOR).map((c) => c.name);
+    return names.filter((n, i) => names.indexOf(n) === i);
   }
 
   /**
@@ -172,8 +173,10 @@ function createPhotoshopAdapter(ps) {
       }
     }
 
+    /** The selection over `bounds`; all zero when nothing is selected (whatever the Imaging API would do then). */
     async function readSelection(info, bounds) {
       checkCancelled();
+      if (!findDocument(info.id).selection.bounds) return new (info.depth === 16 ? Uint16Array : Uint8Array)(B.width(bounds) * B.height(bounds));
       const got = await imaging.getSelection({ documentID: info.id, sourceBounds: bounds });
       try {
         const data = await got.imageData.getData({ chunky: true, fullRange: false });
@@ -184,19 +187,26 @@ function createPhotoshopAdapter(ps) {
     }
 
     /**
-     * A saved channel as Photoshop loads it as a selection (a "masked areas" channel inverted), over `bounds`:
-     * loaded in a history suspension that is rolled back, so the user's own selection stays as it was.
+     * A saved channel as Photoshop loads it as a selection (a "selected areas" channel inverted), over `bounds`:
+     * loaded in a history suspension that is rolled back, so the user's own selection stays as it was. Photoshop
+     * loads channels by name, so the name must be one alpha channel's and no other channel's.
      */
     async function readChannel(info, name, bounds) {
       checkCancelled();
+      const doc = findDocument(info.id);
+      const saved = savedChannels(doc);
+      if (!saved.includes(name)) {
+        throw new LoupeError("photoshop", "The product mask is the saved channel '" + name + "', which this document does not have (" +
+          (saved.length ? "its saved channels: " + saved.join(", ") : "it has no saved channels") + "). Choose another product mask.");
+      }
+      if (Array.from(doc.channels).filter((c) => c.name === name).length > 1) {
+        throw new LoupeError("photoshop", "More than one channel is named '" + name + "', so Loupe cannot tell which one is the product mask. Rename the one to use.");
+      }
       return withRolledBackHistory(info, "Loupe: reading channel '" + name + "'", async () => {
-        try {
-          await action.batchPlay([{ _obj: "set", _target: [{ _ref: "channel", _property: "selection" }], to: { _ref: "channel", _name: name } }], {});
-        } catch (e) {
-          const doc = findDocument(info.id);
-          const names = savedChannels(doc);
-          throw new LoupeError("photoshop", "The product mask is the saved channel '" + name + "', which this document does not have (" +
-            (names.length ? "its saved channels: " + names.join(", ") : "it has no saved channels") + "). Choose another product mask.", { cause: e });
+        // batchPlay reports a failed command in its reply, not by rejecting.
+        const [reply] = await action.batchPlay([{ _obj: "set", _target: [{ _ref: "channel", _property: "selection" }], to: { _ref: "channel", _name: name } }], {});
+        if (reply && reply._obj === "error") {
+          throw new LoupeError("photoshop", "Photoshop could not load the saved channel '" + name + "' as a selection: " + (reply.message || "error " + reply.result) + ".");
         }
         return readSelection(info, bounds);
       });

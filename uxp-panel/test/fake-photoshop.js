@@ -24,6 +24,7 @@ function createFakePhotoshop({ hostVersion = "25.0.0", visibilityInHistory = tru
   const modalOptions = [];
   const progress = [];
   const listeners = [];
+  const failing = new Set();
 
   const host = {
     nextId: () => ++lastId,
@@ -177,11 +178,16 @@ function createFakePhotoshop({ hostVersion = "25.0.0", visibilityInHistory = tru
 
   /**
    * get hasUserMask / userMaskEnabled of a layer, select a layer by id (no history state), and load a saved
-   * channel as the selection (a history state; a "masked areas" channel inverted; all black deselects).
+   * channel as the selection (a history state; a "selected areas" channel inverted; nothing selected deselects).
+   * Like Photoshop, a command that fails is answered with an error descriptor, not a rejection.
    */
   async function batchPlay(descriptors) {
     return descriptors.map((desc) => {
       host.noteCall("batchPlay " + desc._obj);
+      if (failing.has(desc._obj)) {
+        failing.delete(desc._obj);
+        return { _obj: "error", result: -128, message: "scripted failure of '" + desc._obj + "'" };
+      }
       const t = desc._target || [];
       const prop = t.find((r) => r._property);
       const layerRef = t.find((r) => r._ref === "layer" && r._id !== undefined);
@@ -202,9 +208,9 @@ function createFakePhotoshop({ hostVersion = "25.0.0", visibilityInHistory = tru
       if (desc._obj === "set" && prop && prop._property === "selection" && t.length === 1 && desc.to && desc.to._ref === "channel" && desc.to._name !== undefined) {
         host.requireModal("set selection");
         const channel = doc.channels.find((c) => c.name === desc.to._name);
-        if (!channel) throw new Error("The object “channel “" + desc.to._name + "”” is not currently available.");
+        if (!channel) return { _obj: "error", result: -25920, message: "The object “channel “" + desc.to._name + "”” is not currently available." };
         const max = D.maxValue(doc);
-        const loaded = channel.kind === D.constants.ChannelType.MASKEDAREA ? channel.samples.map((v) => max - v) : channel.samples.slice();
+        const loaded = channel.kind === D.constants.ChannelType.SELECTEDAREA ? channel.samples.map((v) => max - v) : channel.samples.slice();
         doc.selection = loaded.some((v) => v !== 0) ? loaded : null;
         host.touch(doc, "Load Selection", { op: "selection" });
         return {};
@@ -271,13 +277,15 @@ function createFakePhotoshop({ hostVersion = "25.0.0", visibilityInHistory = tru
     setActiveLayers(docId, ids) { host.doc(docId).activeLayerIds = ids.slice(); },
     activeLayerIds: (docId) => host.doc(docId).activeLayerIds.slice(),
     setSelection(docId, samples) { host.doc(docId).selection = samples ? samples.slice() : null; },
-    /** A saved alpha channel: document-sized samples in Photoshop's range; kind "selectedAreaAlpha" or "maskedAreaAlpha". */
-    addChannel(docId, { name, samples, kind = D.constants.ChannelType.SELECTEDAREA }) {
+    /** A saved alpha channel: document-sized samples in Photoshop's range; "masked areas" (white selects, Photoshop's default) or "selected areas". */
+    addChannel(docId, { name, samples, kind = D.constants.ChannelType.MASKEDAREA }) {
       const doc = host.doc(docId);
       if (samples.length !== doc.width * doc.height) throw new Error("addChannel: samples must be document-sized");
       doc.channels.push({ name, kind, samples: samples.slice() });
     },
     holdForeignModal(on) { foreignModal = on; },
+    /** The next batchPlay command `obj` fails: Photoshop answers it with an error descriptor. */
+    failNextBatchPlay(obj) { failing.add(obj); },
     /** The user presses Esc after `calls` more Photoshop calls inside a modal scope. */
     cancelModalAfter(calls) { cancelAfter = { remaining: calls }; },
     historyNames: (docId) => host.doc(docId).history.slice(),

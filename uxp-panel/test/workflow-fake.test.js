@@ -284,15 +284,15 @@ test("product mask from a saved channel: sent as the selection buffer, read as P
   const saved = new Uint16Array(W * H);
   saved[5 * W + 10] = 32768;
   saved[6 * W + 10] = 8192;
-  // A "masked areas" channel: Photoshop loads its black as selected.
-  const masked = new Uint16Array(W * H).fill(32768);
-  masked[7 * W + 12] = 0;
+  // A "selected areas" channel: Photoshop loads its black as selected.
+  const inverse = new Uint16Array(W * H).fill(32768);
+  inverse[7 * W + 12] = 0;
   const own = new Uint16Array(W * H);
   own[1 * W + 1] = 32768;
   const sent = async (productMask) => {
     const s = scene(16);
     s.fake.addChannel(s.docId, { name: "Product mask", samples: saved });
-    s.fake.addChannel(s.docId, { name: "Masked", samples: masked, kind: "maskedAreaAlpha" });
+    s.fake.addChannel(s.docId, { name: "Selected areas", samples: inverse, kind: "selectedAreaAlpha" });
     s.fake.setSelection(s.docId, own);
     const client = scriptedClient(proLayers);
     await run(s, client, { options: { productMask, selectionUse: "props" } });
@@ -309,17 +309,39 @@ test("product mask from a saved channel: sent as the selection buffer, read as P
   };
   const plain = await sent("channel:Product mask");
   assert.deepEqual([plain[5 * W + 10], plain[6 * W + 10], plain.reduce((n, v) => n + (v !== 0 ? 1 : 0), 0)], [32768, 8192, 2]);
-  const inverted = await sent("channel:Masked");
+  const inverted = await sent("channel:Selected areas");
   assert.deepEqual([inverted[7 * W + 12], inverted.reduce((n, v) => n + (v !== 0 ? 1 : 0), 0)], [32768, 1]);
 });
 
-test("product mask from a saved channel: a missing or empty channel is refused by name, and the document is left as it was", async () => {
+test("the picker's list of saved channels: alpha channels only, each name once, in the Channels panel's order", () => {
   const s = scene(8);
+  for (const name of ["Product mask", "Twice", "Twice", "Loupe protection"]) s.fake.addChannel(s.docId, { name, samples: new Uint8Array(W * H) });
+  s.fake.addChannel(s.docId, { name: "Selected", samples: new Uint8Array(W * H), kind: "selectedAreaAlpha" });
+  s.fake.addChannel(s.docId, { name: "Gold foil", samples: new Uint8Array(W * H), kind: "spotColor" });
+  const { createPhotoshopAdapter } = require("../src/photoshop.js");
+  assert.deepEqual(createPhotoshopAdapter(s.photoshop).listLayers().channels, ["Product mask", "Twice", "Loupe protection", "Selected"]);
+});
+
+test("product mask from a saved channel: a missing, ambiguous, empty or unloadable channel is refused by name; the selection is never sent in its place", async () => {
+  const s = scene(8);
+  const one = new Uint8Array(W * H);
+  one[3 * W + 3] = 255;
   s.fake.addChannel(s.docId, { name: "Empty", samples: new Uint8Array(W * H) });
+  s.fake.addChannel(s.docId, { name: "Twice", samples: one });
+  s.fake.addChannel(s.docId, { name: "Twice", samples: new Uint8Array(W * H) });
+  s.fake.addChannel(s.docId, { name: "Red", samples: one });
+  s.fake.addChannel(s.docId, { name: "Good", samples: one });
+  // A selection the user left active must not stand in for a channel that cannot be read.
+  const stray = new Uint8Array(W * H).fill(255, 0, W);
+  s.fake.setSelection(s.docId, stray);
   const before = s.fake.fingerprint(s.docId);
-  await assert.rejects(run(s, scriptedClient(proLayers), { options: { productMask: "channel:Outline" } }),
-    (e) => e.kind === "photoshop" && /saved channel 'Outline', which this document does not have \(its saved channels: Empty\)/.test(e.message));
-  await assert.rejects(run(s, scriptedClient(proLayers), { options: { productMask: "channel:Empty" } }), /saved channel 'Empty', but it selects nothing/);
+  const refused = (productMask, message) => assert.rejects(run(s, scriptedClient(proLayers), { options: { productMask } }), (e) => e.kind === "photoshop" && message.test(e.message));
+  await refused("channel:Outline", /saved channel 'Outline', which this document does not have \(its saved channels: Empty, Twice, Red, Good\)/);
+  await refused("channel:Twice", /More than one channel is named 'Twice'/);
+  await refused("channel:Red", /More than one channel is named 'Red'/);
+  await refused("channel:Empty", /saved channel 'Empty', but it selects nothing/);
+  s.fake.failNextBatchPlay("set");
+  await refused("channel:Good", /could not load the saved channel 'Good' as a selection: scripted failure/);
   assert.equal(s.fake.fingerprint(s.docId), before);
 });
 

@@ -16,8 +16,17 @@ public record CompositeLayer(
     if (pixels.width != bounds.width() || pixels.height != bounds.height()) {
       throw new IllegalArgumentException("layer pixels " + pixels + " do not match bounds " + bounds);
     }
+    // coverageRow indexes these arrays directly: a smaller plane would read its neighbour's pixels.
+    requireSize("alpha", alpha, bounds);
+    requireSize("mask", mask, bounds);
     if (opacity < 0 || opacity > 255) {
       throw new IllegalArgumentException("opacity " + opacity + " outside 0..255");
+    }
+  }
+
+  private static void requireSize(String what, GrayU16 plane, Rect bounds) {
+    if (plane != null && (plane.width != bounds.width() || plane.height != bounds.height())) {
+      throw new IllegalArgumentException("layer " + what + " " + plane.width + "×" + plane.height + " does not match bounds " + bounds);
     }
   }
 

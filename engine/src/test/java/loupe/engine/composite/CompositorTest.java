@@ -2,6 +2,7 @@
 package loupe.engine.composite;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +60,18 @@ class CompositorTest {
     Planar out = Compositor.flatten(base, List.of(new CompositeLayer(src, alpha, null, new Rect(0, 0, 2, 1), BlendMode.NORMAL, 255, true)));
     assertThat(out.bands[0].get(0, 0)).isEqualTo(1234);
     assertThat(out.bands[0].get(1, 0)).isEqualTo(7);
+  }
+
+  @Test
+  void a_transparency_or_mask_of_another_size_than_the_layer_is_refused() {
+    Planar pixels = Planar.create(1, 4, 2);
+    Rect bounds = new Rect(0, 0, 4, 2);
+    assertThatThrownBy(
+        () -> new CompositeLayer(pixels, new GrayU16(3, 3), null, bounds, BlendMode.NORMAL, 255, true))
+        .hasMessageContaining("layer alpha 3×3 does not match bounds");
+    assertThatThrownBy(
+        () -> new CompositeLayer(pixels, null, new GrayU16(4, 1), bounds, BlendMode.NORMAL, 255, true))
+        .hasMessageContaining("layer mask 4×1 does not match bounds");
   }
 
   /** The documented formulas (coverage = alpha × mask × opacity, then over), pixel by pixel. */

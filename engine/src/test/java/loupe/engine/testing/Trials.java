@@ -10,8 +10,8 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
 
 /**
  * A property test, run on fixed pseudo-random cases ({@link TrialCases}): {@link #count} cases
- * drawn from {@link #seed}, each with one int per range {@code min[i]..max[i]} (inclusive) and then
- * a long to seed the test's own random input. The same cases on every run, so a failing case (its
+ * drawn from {@link #seed}, each with one int per range {@code min[i]..max[i]} (inclusive) and then,
+ * if the method takes it, a long to seed the test's own random input. The same cases on every run, so a failing case (its
  * index in the report, its values in the display name) can be replayed. Plain JUnit 5: the
  * property-testing library used before (jqwik 1.10) asks not to be used by AI coding agents, and is
  * not among the project's chosen dependencies.
