@@ -120,8 +120,8 @@ public final class ModelInstaller {
   private InstalledRecord verifyAndCommit(ModelManifest m, ModelVariant variant, Path staged, String sha, String source,
       String shown) throws IOException {
     if (variant.pinned() && !variant.sha256().equals(sha)) {
-      throw new ModelException(m.id(), "checksum mismatch: the assembled file has sha256 " + Sha256.shortForm(sha)
-          + "…, the manifest expects " + Sha256.shortForm(variant.sha256()) + "… (different or damaged package)");
+      throw new ModelException(m.id(), "checksum mismatch: " + shown + " has sha256 " + Sha256.shortForm(sha)
+          + "…, the manifest expects " + Sha256.shortForm(variant.sha256()) + "… (a different or damaged file)");
     }
     long size = Files.size(staged);
     if (variant.size() != null && size != variant.size()) {

@@ -74,8 +74,9 @@ class ModelInstallerTest {
   void wholeFileChecksumIsCheckedAgainstTheManifest() throws IOException {
     assertThatThrownBy(() -> installer().installPackage("tiny-isnet", "mispinned", Fixtures.file("tiny-package.tgz"), true))
         .isInstanceOf(ModelException.class)
-        .hasMessage("model 'tiny-isnet': checksum mismatch: the assembled file has sha256 1c4a424b9118…, the manifest "
-            + "expects 000000000000… (different or damaged package)");
+        .hasMessageStartingWith("model 'tiny-isnet': checksum mismatch: the ")
+        .hasMessageContaining(" assembled from tiny-package.tgz has sha256 1c4a424b9118…, the manifest expects "
+            + "000000000000… (a different or damaged file)");
     assertNoLeftovers();
     assertThat(files()).isEmpty();
   }
@@ -147,7 +148,8 @@ class ModelInstallerTest {
   @Test
   void addOfAPinnedModelChecksTheDigest() throws IOException {
     assertThatThrownBy(() -> installer().add("tiny-isnet", "small", Fixtures.file("tiny-lama.onnx"), true))
-        .hasMessageStartingWith("model 'tiny-isnet': checksum mismatch: the assembled file has sha256 49068da76217…");
+        .hasMessageStartingWith("model 'tiny-isnet': checksum mismatch: ")
+        .hasMessageContaining("tiny-lama.onnx has sha256 49068da76217…");
     installer().add("tiny-isnet", "small", Fixtures.file("tiny-isnet.onnx"), true);
     assertThat(folder.resolve("tiny-isnet-small.onnx")).exists();
   }

@@ -27,9 +27,10 @@ public final class AlphaChannels {
 
     /**
      * One named extra channel. {@code inverted}: its display info says the colour indicates
-     * selected areas (kind 0), so the stored values are 0 where the selection is full.
+     * selected areas (kind 0), so the stored values are 0 where the selection is full. {@code spot}:
+     * it is a spot-colour plate (kind 2, printing ink), not a saved selection.
      */
-    public record Alpha(String name, PsdChannel channel, boolean inverted) {}
+    public record Alpha(String name, PsdChannel channel, boolean inverted, boolean spot) {}
 
     private AlphaChannels() {}
 
@@ -46,8 +47,8 @@ public final class AlphaChannels {
         for (int i = 0; i < n; i++) {
             int channel = colours + extra - n + i;
             int entry = displayCount - (extra - (channel - colours));
-            boolean inverted = entry >= 0 && display[entry * entrySize + 12] == 0;
-            out.add(new Alpha(names.get(names.size() - n + i), doc.composite().get(channel), inverted));
+            int kind = entry >= 0 ? display[entry * entrySize + 12] : 1;
+            out.add(new Alpha(names.get(names.size() - n + i), doc.composite().get(channel), kind == 0, kind == 2));
         }
         return out;
     }

@@ -25,7 +25,7 @@ public record PsdSummary(String format, String colorMode, int depth, int width, 
      * A saved alpha channel: {@code index} 1-based among the named extra channels ({@link AlphaChannels#list}),
      * {@code channel} its index among the composite's channels.
      */
-    public record AlphaSummary(int index, String name, int channel, boolean inverted) {}
+    public record AlphaSummary(int index, String name, int channel, boolean inverted, boolean spot) {}
 
     public record MaskSummary(int top, int left, int bottom, int right, int defaultColor, boolean disabled) {}
 
@@ -59,7 +59,7 @@ public record PsdSummary(String format, String colorMode, int depth, int width, 
         }
         List<AlphaSummary> alphas = new ArrayList<>();
         for (AlphaChannels.Alpha a : AlphaChannels.list(doc)) {
-            alphas.add(new AlphaSummary(alphas.size() + 1, a.name(), a.channel().id(), a.inverted()));
+            alphas.add(new AlphaSummary(alphas.size() + 1, a.name(), a.channel().id(), a.inverted(), a.spot()));
         }
         Resolution r = doc.resolution();
         return new PsdSummary(doc.version() == 2 ? "PSB" : "PSD", doc.colorMode().name(), doc.depth(), doc.width(), doc.height(), doc.channelCount(),
@@ -124,7 +124,8 @@ public record PsdSummary(String format, String colorMode, int depth, int width, 
         sb.append("Alpha channels: ").append(alphaChannels.isEmpty() ? "none" : "").append('\n');
         for (AlphaSummary a : alphaChannels) {
             sb.append("  ").append(a.index()).append(" \"").append(a.name()).append("\" (channel ").append(a.channel())
-                    .append(a.inverted() ? ", colour marks selected areas" : "").append(")\n");
+                    .append(a.inverted() ? ", colour marks selected areas" : "")
+                    .append(a.spot() ? ", spot colour: printing ink, not a selection" : "").append(")\n");
         }
         sb.append("Layers: ").append(layerCount).append(", groups: ").append(groupCount).append(" (top to bottom)\n");
         text(sb, layers, "  ");

@@ -80,6 +80,9 @@ class PathsAndResourcesTest {
         assertThat(doc.resolution().horizontalPpi()).isPositive();
         PsdDocument spot = PsdReader.read(Corpus.path("oovpsd__rgb8-spot-channels.psd"));
         assertThat(spot.alphaChannelNames()).isNotEmpty();
+        // Its display info marks "スポットカラー 1" as a spot plate (kind 2): ink, not a saved selection.
+        assertThat(AlphaChannels.list(spot)).extracting(AlphaChannels.Alpha::name, AlphaChannels.Alpha::spot)
+                .contains(org.assertj.core.groups.Tuple.tuple("スポットカラー 1", true), org.assertj.core.groups.Tuple.tuple("ｱﾙﾌｧﾁｬﾝﾈﾙ 1", false));
     }
 
     @Test

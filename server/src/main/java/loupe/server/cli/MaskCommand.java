@@ -101,6 +101,10 @@ final class MaskCommand implements Callable<Integer> {
     for (ModelUse m : masks.models()) {
       System.out.println("  " + m.step() + " by " + m.id() + " " + m.variant() + " (sha256 " + m.sha256() + ")");
     }
+    // As a retouch job's notes: which segmenter made an automatic mask, and why not the installed model.
+    for (String note : masks.notes()) {
+      System.out.println("  note: " + note);
+    }
     return 0;
   }
 

@@ -67,7 +67,7 @@ final class RetouchCommand implements Callable<Integer> {
   @Option(names = "--protect", description = "Name of the protected jewelry layer (default: the documented rule).")
   String protect;
 
-  @Option(names = "--mask", description = "Product mask: layer, auto, path[:NAME], or channel:NAME (a saved selection, "
+  @Option(names = "--mask", description = "Product mask: layer, auto, auto:classical, auto:isnet, path[:NAME], or channel:NAME (a saved selection, "
       + "by name or number) (default: layer, or auto for flat files).")
   String mask;
 

@@ -32,10 +32,12 @@ import loupe.server.retouch.SavedMasks;
  *     estimate with its safety margin, docs/recipes.md); null for the other sources, which a job
  *     protects exactly as they select
  * @param models the models that made the product mask (empty for model-free sources)
+ * @param notes what a retouch job with this source would note about it (which segmenter, and why not
+ *     the installed model; a saved mask's lack of margin)
  * @param luminosity by spec, in the order asked, duplicates once
  */
 public record DocumentMasks(String source, GrayU16 product, GrayU16 protection, List<ModelUse> models,
-    Map<MaskSpec, GrayU16> luminosity) {
+    List<String> notes, Map<MaskSpec, GrayU16> luminosity) {
 
   /** The file suffix of the product mask (its alpha channel: {@link SavedMasks#PRODUCT_CHANNEL}). */
   public static final String PRODUCT_FILE_NAME = "mask";
@@ -63,14 +65,14 @@ public record DocumentMasks(String source, GrayU16 product, GrayU16 protection, 
         yield masks.productMask(s, s, in.image(), shape, jewelry == null ? 255 : jewelry.opacity(), doc,
             in.file().toString(), progress);
       }
-      default -> throw new UserError("unknown mask source '" + s + "' (use layer, auto, auto:isnet, path[:NAME], "
+      default -> throw new UserError("unknown mask source '" + s + "' (use layer, auto, auto:classical, auto:isnet, path[:NAME], "
           + "channel:NAME or channel:N)");
     };
     progress.report("luminosity masks", 0.8);
     Map<MaskSpec, GrayU16> luminosity = specs.isEmpty() ? new LinkedHashMap<>()
         : luminosity(in, product.selection(), specs);
     return new DocumentMasks(s, product.selection(), hasProtection(s) ? product.mask() : null, product.models(),
-        luminosity);
+        product.notes(), luminosity);
   }
 
   /**

@@ -148,6 +148,10 @@ public final class SavedMasks {
     if (alpha == null) {
       throw new UserError("no alpha channel named '" + ref + "' (channels: " + names + ")");
     }
+    if (alpha.spot()) {
+      throw new UserError("channel " + (alphas.indexOf(alpha) + 1) + " '" + alpha.name() + "' is a spot-colour channel "
+          + "(printing ink), not a saved selection (channels: " + names + ")");
+    }
     return alpha;
   }
 

@@ -55,6 +55,19 @@ class MaskAlphaChannelsTest {
   }
 
   @Test
+  void a_spot_colour_channel_is_listed_as_ink_and_refused_as_a_selection() throws Exception {
+    Path file = CORPUS.resolve("oovpsd__rgb8-spot-channels.psd");
+    assertThat(CliRun.of("inspect", file.toString()).out())
+        .contains("  2 \"スポットカラー 1\" (channel 4, spot colour: printing ink, not a selection)");
+    CliRun run = CliRun.of("mask", file.toString(), "--source", "channel:2", "--out", tmp.resolve("spot").toString());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("channel 2 'スポットカラー 1' is a spot-colour channel (printing ink), not a saved selection");
+    assertThat(tmp.resolve("spot")).doesNotExist();
+    CliRun alpha = CliRun.of("mask", file.toString(), "--source", "channel:3", "--out", tmp.resolve("alpha").toString());
+    assertThat(alpha.exit()).as(alpha.err()).isZero();
+  }
+
+  @Test
   void a_channel_is_found_by_its_number_as_inspect_lists_it() throws Exception {
     Path file = CORPUS.resolve("twelvemonkeys__alpha-channels.psd");
     CliRun inspect = CliRun.of("inspect", file.toString());

@@ -122,6 +122,10 @@ class JobModelsTest {
     assertThat(damaged.productMask("auto", "auto", in.image(), null, 255, null, "auto.png", Progress.NONE).notes())
         .containsExactly("automatic mask by the model-free segmenter: the installed isnet model cannot be used "
             + "(checksum mismatch)");
+    // `loupe mask` prints the same notes: a mask handed to other tools says which segmenter made it.
+    assertThat(DocumentMasks.compute(in, "auto", null, List.of(), damaged, Progress.NONE).notes())
+        .containsExactly("automatic mask by the model-free segmenter: the installed isnet model cannot be used "
+            + "(checksum mismatch)");
     assertThat(DocumentMasks.compute(in, "auto", null, List.of(), fixtureMasks(), Progress.NONE).models())
         .extracting(ModelUse::id).containsExactly("tiny-isnet");
   }
