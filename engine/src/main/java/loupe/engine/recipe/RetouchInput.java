@@ -42,9 +42,11 @@ public record RetouchInput(
   }
 
   /**
-   * What healing can reach: the painted areas times the jewelry layer's own coverage, document-size;
-   * null without a heal mask or a jewelry layer. A stroke past the piece's edge heals nothing there,
-   * so those pixels are neither healed nor exempt from the fidelity checks.
+   * What healing can reach: the painted areas where the jewelry layer covers the canvas fully,
+   * document-size; null without a heal mask or a jewelry layer. A stroke past the piece's edge
+   * heals nothing there, so those pixels are neither healed nor exempt from the fidelity checks.
+   * Nor does it heal the piece's anti-aliased edge: a heal layer above a pixel the jewelry covers
+   * by a would cover it 1 − (1 − a)², thickening and darkening the edge where a stroke crosses it.
    */
   public GrayU16 healArea() {
     if (healMask == null || jewelry == null) {
@@ -56,6 +58,11 @@ public record RetouchInput(
     if (!on.isEmpty()) {
       coverage.subimage(on.left(), on.top(), on.right(), on.bottom()).setTo(jewelry.coverage()
           .subimage(on.left() - b.left(), on.top() - b.top(), on.right() - b.left(), on.bottom() - b.top()));
+    }
+    for (int y = 0; y < coverage.height; y++) {
+      for (int x = 0; x < coverage.width; x++) {
+        coverage.set(x, y, coverage.get(x, y) == 65535 ? 65535 : 0);
+      }
     }
     return MaskOps.intersect(healMask, coverage, null);
   }

@@ -114,6 +114,35 @@ class RecipeHealTest {
   }
 
   /**
+   * The piece's anti-aliased edge (the user mask at half at x = 63) is not healed: a heal layer above
+   * a pixel the jewelry covers by a would cover it 1 − (1 − a)² (found by an audit: the edge
+   * thickened and darkened where a stroke crossed it).
+   */
+  @Test
+  void a_stroke_across_a_soft_edge_heals_only_the_fully_covered_pixels() {
+    GrayU16 heal = new GrayU16(W, H);
+    heal.subimage(58, 30, 70, 40).fill(65535);
+    RetouchInput hard = input(heal);
+    GrayU16 softMask = hard.jewelry().mask().copy();
+    for (int y = 12; y < 60; y++) {
+      softMask.set(63, y, 32768);
+    }
+    ProtectedLayer j = hard.jewelry();
+    RetouchInput in = new RetouchInput(hard.image(), hard.depth(), hard.productMask(),
+        new ProtectedLayer(j.pixels(), j.alpha(), softMask, j.bounds(), j.opacity()), heal, null);
+    RetouchResult result = RecipeRunner.run(Recipe.EDITORIAL, in, RecipeOptions.defaults(Recipe.EDITORIAL),
+        ModelInpainter.Source.NONE, Progress.NONE);
+
+    OutputLayer layer = result.layers().stream().filter(l -> l.name().startsWith("Loupe heal")).findFirst()
+        .orElseThrow();
+    for (int y = 30; y < 40; y++) {
+      assertThat(layer.asComposite().coverage(63, y)).as("edge pixel (63, %d)", y).isZero();
+      assertThat(layer.asComposite().coverage(62, y)).as("full pixel (62, %d)", y).isEqualTo(65535);
+    }
+    assertThat(result.fidelity().healedPixels()).isEqualTo(5L * 10);
+  }
+
+  /**
    * A protection wider than the jewelry layer (an automatic mask's margin): painted pixels past the
    * layer's edge are not healed, so they stay protected and checked (they were counted as healed,
    * and so skipped by the guard and the written-file check, though nothing healed them).

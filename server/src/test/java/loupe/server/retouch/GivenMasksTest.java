@@ -111,6 +111,57 @@ class GivenMasksTest {
     assertThat(healedChanged).as("painted pixels the heal changed").isGreaterThan(0);
   }
 
+  /**
+   * A stroke over clean gold on the band, beside a prong's dark shadow: healed, it must keep the
+   * tone of the metal it replaces. A membrane fill smoothed the shadow into it (a flat patch 18
+   * levels darker, found by an audit); the heal is now a patch fill, within a level or two.
+   */
+  @Test
+  void a_heal_stroke_keeps_the_tone_of_the_metal_around_it() throws Exception {
+    PsdDocument doc = ExampleDocuments.solitaire(SHARED);
+    GrayU16 full = fullyCovered(doc, doc.layers().get(1));
+    Rect stroke = new Rect(79, 300, 97, 307);
+    assertThat(allFull(full, stroke)).as("the stroke lies on fully covered metal").isTrue();
+    GrayU16 heal = new GrayU16(doc.width(), doc.height());
+    heal.subimage(stroke.left(), stroke.top(), stroke.right(), stroke.bottom()).fill(65535);
+    AlphaChannels.add(doc, "Stroke", eightBit(heal));
+    Planar input = SceneScore.composite(doc);
+    Path psd = tmp.resolve("stroke.psd");
+    PsdWriter.write(doc, psd);
+
+    FileOutcome o = new RetouchService().retouchFile(psd, tmp.resolve("out-stroke"),
+        RetouchRequest.of("editorial", null, 0.0, 0.0, null, null, null, null).withHeal("channel:Stroke"),
+        Progress.NONE);
+
+    assertThat(o.result().fidelity().changedPixels()).isZero();
+    Planar output = SceneScore.composite(PsdReader.read(o.output()));
+    for (int c = 0; c < 3; c++) {
+      double before = 0;
+      double after = 0;
+      for (int y = stroke.top(); y < stroke.bottom(); y++) {
+        for (int x = stroke.left(); x < stroke.right(); x++) {
+          before += input.bands[c].get(x, y) / 257.0;
+          after += output.bands[c].get(x, y) / 257.0;
+        }
+      }
+      double n = stroke.width() * stroke.height();
+      System.out.printf("heal stroke, channel %d: mean %.1f as shot, %.1f healed%n", c, before / n, after / n);
+      assertThat(Math.abs(after - before) / n).as("channel %d: healed mean vs the metal as shot (levels)", c)
+          .isLessThan(3.0);
+    }
+  }
+
+  private static boolean allFull(GrayU16 mask, Rect r) {
+    for (int y = r.top(); y < r.bottom(); y++) {
+      for (int x = r.left(); x < r.right(); x++) {
+        if (mask.get(x, y) != 65535) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   @Test
   void a_missing_channel_or_path_and_an_empty_mask_are_refused_naming_what_the_document_has() throws Exception {
     PsdDocument doc = ExampleDocuments.solitaire(SHARED);

@@ -73,6 +73,12 @@ public record InpaintConfig(
         membraneIterations, textureSigma, reinjectTexture, seed);
   }
 
+  public InpaintConfig withSmallHoleWidth(double value) {
+    return new InpaintConfig(patchSize, value, sourceGuard, contextFactor, minContext, maxContext,
+        coarsestHoleExtent, emIterationsCoarse, emIterationsFine, patchMatchIterations, refineSearchRadius,
+        membraneIterations, textureSigma, reinjectTexture, seed);
+  }
+
   public InpaintConfig withSourceGuard(int value) {
     return new InpaintConfig(patchSize, smallHoleWidth, value, contextFactor, minContext, maxContext,
         coarsestHoleExtent, emIterationsCoarse, emIterationsFine, patchMatchIterations, refineSearchRadius,

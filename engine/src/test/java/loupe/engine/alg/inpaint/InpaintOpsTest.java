@@ -4,6 +4,7 @@ package loupe.engine.alg.inpaint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
+import static org.assertj.core.api.Assertions.within;
 
 import loupe.engine.CancelledException;
 import loupe.engine.Progress;
@@ -17,6 +18,36 @@ class InpaintOpsTest {
 
   private static GrayU16 everywhere(int w, int h) {
     return GrayU16.filled(w, h, 65535);
+  }
+
+  /**
+   * A thin hole (membrane fill) along a ramp: the fill follows the ramp. The source guard's ring once
+   * walled every hole off from its source, and each thin fill became the crop's flat mean (here
+   * about 20 levels off at the hole's ends).
+   */
+  @Test
+  void a_thin_hole_along_a_ramp_is_filled_along_the_ramp_across_the_source_guard() {
+    int w = 80;
+    int h = 40;
+    Planar image = Planar.create(3, w, h);
+    GrayU16 hole = new GrayU16(w, h);
+    GrayU16 source = new GrayU16(w, h);
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        for (int c = 0; c < 3; c++) {
+          image.bands[c].set(x, y, 10000 + 500 * x);
+        }
+        boolean inHole = x >= 30 && x <= 50 && y >= 19 && y <= 21;
+        hole.set(x, y, inHole ? 65535 : 0);
+        source.set(x, y, inHole ? 0 : 65535);
+      }
+    }
+    InpaintConfig cfg = InpaintConfig.defaults().withReinjectTexture(false);
+    assertThat(cfg.sourceGuard()).isPositive();
+    Planar out = InpaintOps.inpaint(image, hole, source, cfg, Progress.NONE);
+    for (int x = 30; x <= 50; x++) {
+      assertThat(out.bands[0].get(x, 20)).as("x = %d", x).isCloseTo(10000 + 500 * x, within(257));
+    }
   }
 
   @Test

@@ -24,6 +24,11 @@ final class CropImage {
   /** Samples, {@code v[(y * width + x) * bands + c]}. */
   final float[] v;
   final byte[] state;
+  /**
+   * OTHER pixels that would be SOURCE but for the source guard: never sampled, yet not walls
+   * either. The membrane interpolates across them, so a guarded hole still meets its source.
+   */
+  final boolean[] guarded;
 
   CropImage(int width, int height, int bands) {
     this.width = width;
@@ -31,6 +36,7 @@ final class CropImage {
     this.bands = bands;
     this.v = new float[width * height * bands];
     this.state = new byte[width * height];
+    this.guarded = new boolean[width * height];
   }
 
   /**
@@ -69,6 +75,7 @@ final class CropImage {
       for (int p = 0; p < w * h; p++) {
         if (near[p] && crop.state[p] == SOURCE) {
           crop.state[p] = OTHER;
+          crop.guarded[p] = true;
         }
       }
     }

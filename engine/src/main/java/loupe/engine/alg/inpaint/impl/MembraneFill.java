@@ -8,7 +8,10 @@ import loupe.engine.alg.mask.impl.OnionPeel;
  * Harmonic ("membrane") interpolation of the HOLE pixels of a crop: the solution of Laplace's
  * equation with the SOURCE values as Dirichlet boundary and no flux into OTHER pixels or across the
  * crop edge (Pérez, Gangnet, Blake, "Poisson Image Editing", SIGGRAPH 2003, with a zero guidance
- * field). Every filled value is a convex combination of SOURCE values, so nothing else can leak in.
+ * field). The source guard's pixels ({@link CropImage#guarded}) are solved for like the hole, never
+ * read: the membrane spans the guard ring and meets the source beyond it (as walls they cut every
+ * hole off from its source, and each fill fell back to the crop's mean). Every filled value is a
+ * convex combination of SOURCE values, so nothing else can leak in.
  *
  * <p>Initialised by an onion peel (each ring of the hole takes the mean of its already known
  * 8-neighbours, as in Telea's fast-marching order), then refined by successive over-relaxation.
@@ -35,7 +38,7 @@ final class MembraneFill {
     boolean[] hole = new boolean[w * h];
     for (int p = 0; p < w * h; p++) {
       known[p] = crop.state[p] == CropImage.SOURCE;
-      hole[p] = crop.state[p] == CropImage.HOLE;
+      hole[p] = crop.state[p] == CropImage.HOLE || crop.guarded[p];
     }
     int[] order = OnionPeel.order(known, hole, w, h);
     OnionPeel.fill(values, crop.bands, known, order, w, h, meanSource(crop, values));
@@ -72,7 +75,6 @@ final class MembraneFill {
     int w = crop.width;
     int h = crop.height;
     int nb = crop.bands;
-    byte[] state = crop.state;
     int[] neighbours = new int[4];
     for (int it = 0; it < maxIterations; it++) {
       float maxChange = 0;
@@ -80,16 +82,16 @@ final class MembraneFill {
         int x = p % w;
         int y = p / w;
         int n = 0;
-        if (x > 0 && state[p - 1] != CropImage.OTHER) {
+        if (x > 0 && passable(crop, p - 1)) {
           neighbours[n++] = p - 1;
         }
-        if (x + 1 < w && state[p + 1] != CropImage.OTHER) {
+        if (x + 1 < w && passable(crop, p + 1)) {
           neighbours[n++] = p + 1;
         }
-        if (y > 0 && state[p - w] != CropImage.OTHER) {
+        if (y > 0 && passable(crop, p - w)) {
           neighbours[n++] = p - w;
         }
-        if (y + 1 < h && state[p + w] != CropImage.OTHER) {
+        if (y + 1 < h && passable(crop, p + w)) {
           neighbours[n++] = p + w;
         }
         if (n == 0) {
@@ -110,6 +112,11 @@ final class MembraneFill {
         return;
       }
     }
+  }
+
+  /** Flux flows through SOURCE, HOLE and guarded pixels; OTHER pixels are walls. */
+  private static boolean passable(CropImage crop, int p) {
+    return crop.state[p] != CropImage.OTHER || crop.guarded[p];
   }
 
   private static float[] meanSource(CropImage crop, float[] values) {
