@@ -30,4 +30,15 @@ public record ProtectedLayer(Planar pixels, GrayU16 alpha, GrayU16 mask, Rect bo
     }
     return out;
   }
+
+  /** {@link #coverage()} placed on a {@code width} × {@code height} document (0 where the layer is not). */
+  public GrayU16 documentCoverage(int width, int height) {
+    GrayU16 out = new GrayU16(width, height);
+    Rect on = bounds.intersect(Rect.ofSize(width, height));
+    if (!on.isEmpty()) {
+      out.subimage(on.left(), on.top(), on.right(), on.bottom()).setTo(coverage()
+          .subimage(on.left() - bounds.left(), on.top() - bounds.top(), on.right() - bounds.left(), on.bottom() - bounds.top()));
+    }
+    return out;
+  }
 }

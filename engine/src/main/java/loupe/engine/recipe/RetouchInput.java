@@ -6,7 +6,6 @@ import loupe.engine.image.BitDepth;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.ImageChecks;
 import loupe.engine.image.Planar;
-import loupe.engine.image.Rect;
 import loupe.engine.alg.mask.MaskOps;
 
 /**
@@ -52,13 +51,7 @@ public record RetouchInput(
     if (healMask == null || jewelry == null) {
       return null;
     }
-    GrayU16 coverage = new GrayU16(width(), height());
-    Rect b = jewelry.bounds();
-    Rect on = b.intersect(Rect.ofSize(width(), height()));
-    if (!on.isEmpty()) {
-      coverage.subimage(on.left(), on.top(), on.right(), on.bottom()).setTo(jewelry.coverage()
-          .subimage(on.left() - b.left(), on.top() - b.top(), on.right() - b.left(), on.bottom() - b.top()));
-    }
+    GrayU16 coverage = jewelry.documentCoverage(width(), height());
     for (int y = 0; y < coverage.height; y++) {
       for (int x = 0; x < coverage.width; x++) {
         coverage.set(x, y, coverage.get(x, y) == 65535 ? 65535 : 0);
