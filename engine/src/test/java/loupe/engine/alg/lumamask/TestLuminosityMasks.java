@@ -112,8 +112,9 @@ class TestLuminosityMasks {
         GrayU16 out = framedOutput(37, 26);
         LuminosityMasks.compute(view, product, spec, config, out);
         GrayU16 expected = LuminosityMasksNaive.mask(spec, rgb, luma, product, config);
-        // Tone tables are rounded once (±1 for pow vs repeated products at a .5 boundary);
-        // presets round the table and then the product: also within 1.
+        // Given the same 16-bit L, tone tables are rounded once (±1 for pow vs repeated products at a
+        // .5 boundary); presets round the table and then the product: also within 1. (L's own rounding
+        // adds up to 2 more against the real-valued formula: the class comment.)
         assertThat(QualityMetrics.maxDifference(out, expected)).as("%s with %s", spec.name(), config)
             .isLessThanOrEqualTo(1);
         assertFrameUntouched(out);
