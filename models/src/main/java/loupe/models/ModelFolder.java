@@ -35,6 +35,15 @@ public final class ModelFolder {
     return new ModelFolder(resolve(System.getProperty(PROPERTY), System.getenv(ENV), System.getProperty("user.home")));
   }
 
+  /**
+   * The folder the user's own commands install into ({@code LOUPE_MODELS}, else {@code
+   * ~/.loupe/models}), whatever the system property says: for tests that isolate every other model
+   * lookup with the property but want to use a model the user installed.
+   */
+  public static ModelFolder userDefault() {
+    return new ModelFolder(resolve(null, System.getenv(ENV), System.getProperty("user.home")));
+  }
+
   static Path resolve(String property, String env, String home) {
     if (property != null && !property.isBlank()) {
       return Path.of(property);

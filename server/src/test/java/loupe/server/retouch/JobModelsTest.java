@@ -166,13 +166,17 @@ class JobModelsTest {
 
   @Test
   void theInstalledIsNetIsNamedWithTheDigestOfItsFile() throws Exception {
-    ModelRegistry installed = ModelRegistry.open(ModelFolder.configured().root());
+    // The user's folder (where tools/install-models puts ISNet in CI), not the tests' isolated one.
+    ModelRegistry installed = ModelRegistry.open(ModelFolder.userDefault().root());
     Optional<String> sha = installed.statuses().stream().filter(s -> s.manifest().id().equals("isnet")
         && s.sha256() != null).map(s -> s.variant().name() + " " + s.sha256()).findFirst();
-    assumeTrue(sha.isPresent(), "ISNet is not installed in " + ModelFolder.configured() + "; run tools/install-models");
+    assumeTrue(sha.isPresent(), "ISNet is not installed in " + ModelFolder.userDefault().root()
+        + "; run tools/install-models");
+    ProductMasks masks = new ProductMasks(new ClassicalSegmenter(),
+        id -> "isnet".equals(id) ? installed.segmenter() : Optional.empty());
     Path png = scene(dir.resolve("real-isnet.png"));
-    FileOutcome o = new RetouchService().retouchFile(png, dir.resolve("out-real"), RetouchRequest.of("pro", null, null,
-        null, null, null, null, "auto:isnet"), Progress.NONE);
+    FileOutcome o = new RetouchService(masks, ModelInpainter.Source.NONE).retouchFile(png, dir.resolve("out-real"),
+        RetouchRequest.of("pro", null, null, null, null, null, null, "auto:isnet"), Progress.NONE);
     assertThat(o.result().models()).hasSize(1);
     var used = o.result().models().get(0);
     assertThat(used.id()).isEqualTo("isnet");
