@@ -3,6 +3,7 @@ package loupe.engine.recipe;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import loupe.engine.Progress;
 import loupe.engine.alg.background.BackgroundFill;
 import loupe.engine.alg.background.CleanBackground;
@@ -113,12 +114,22 @@ public final class RecipeRunner {
               + "protection left as shot"));
     }
     boolean heals = recipe == Recipe.EDITORIAL && in.healMask() != null && in.jewelry() != null;
-    // What a heal layer covers, and so what the guard exempts: painted pixels the jewelry layer shows.
-    RetouchInput healing = in.withHealMask(heals ? in.healArea() : null);
-    if (heals) {
+    // What a heal layer covers, and so what the guard exempts: painted pixels the jewelry layer covers fully.
+    GrayU16 healArea = heals ? in.healArea() : null;
+    long healable = healArea == null ? 0 : MaskOps.selectedPixels(healArea);
+    RetouchInput healing = in.withHealMask(healable > 0 ? healArea : null);
+    if (healable > 0) {
       progress.report("healing where you painted", 0.75);
       layers.add(HealLayer.of(healing, progress));
       notes.add("healed the painted areas from the jewelry layer's own pixels");
+    }
+    if (heals) {
+      long onPiece = MaskOps.selectedPixels(MaskOps.intersect(in.healMask(),
+          in.jewelry().documentCoverage(in.width(), in.height()), null));
+      if (onPiece > healable) {
+        notes.add(String.format(Locale.ROOT, "%,d painted pixels on the piece's anti-aliased edge, or where its layer is "
+            + "partly transparent, were left as shot: healing works where the jewelry layer covers fully", onPiece - healable));
+      }
     } else if (in.healMask() != null) {
       notes.add("the painted heal areas were left as shot: healing is part of the Editorial recipe, on a jewelry layer");
     }

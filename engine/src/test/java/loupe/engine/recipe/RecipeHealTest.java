@@ -140,6 +140,8 @@ class RecipeHealTest {
       assertThat(layer.asComposite().coverage(62, y)).as("full pixel (62, %d)", y).isEqualTo(65535);
     }
     assertThat(result.fidelity().healedPixels()).isEqualTo(5L * 10);
+    assertThat(result.notes()).contains("10 painted pixels on the piece's anti-aliased edge, or where its layer is "
+        + "partly transparent, were left as shot: healing works where the jewelry layer covers fully");
   }
 
   /**

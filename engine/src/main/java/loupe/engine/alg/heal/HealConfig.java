@@ -22,9 +22,13 @@ public record HealConfig(InpaintConfig inpaint) {
    * 2-pixel guard around the painted mask, and a patch fill for every stroke however thin: a
    * membrane smooths the surroundings into the stroke, which on metal drags a dark edge line or a
    * prong's shadow across it (a 7 px stroke on the example's band came out 10 levels darker than
-   * the gold around it; with patches, within 1).
+   * the gold around it; with patches, within 1). Where the stroke's surroundings hold no whole
+   * patch (a wire or prong thinner than one), the membrane fills it from them, rather than a wider
+   * crop from another part of the piece (a reviewer healed a 4 px gold wire with the colour of a
+   * stone 150 px away).
    */
   public static HealConfig defaults() {
-    return new HealConfig(InpaintConfig.defaults().withPatchSize(5).withSourceGuard(2).withSmallHoleWidth(0));
+    return new HealConfig(InpaintConfig.defaults().withPatchSize(5).withSourceGuard(2).withSmallHoleWidth(0)
+        .withWidenForPatches(false));
   }
 }

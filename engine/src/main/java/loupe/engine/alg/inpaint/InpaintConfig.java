@@ -27,6 +27,10 @@ package loupe.engine.alg.inpaint;
  * @param textureSigma Gaussian sigma splitting the background into a smooth part (interpolated or
  *     voted) and a residual (the grain, copied from real source pixels so a fill is not plastic)
  * @param reinjectTexture whether the residual grain is copied into fills
+ * @param widenForPatches when a hole's crop holds too few whole source patches for PatchMatch, widen
+ *     the crop until it does (the background: a sweep is alike far away); otherwise fall back to the
+ *     membrane in the crop (healing: a thin wire or prong holds no whole patch, and metal far away is
+ *     another part of the piece, perhaps a stone)
  * @param seed seed of every random choice; the same inputs and seed give the same output
  */
 public record InpaintConfig(
@@ -44,6 +48,7 @@ public record InpaintConfig(
     int membraneIterations,
     double textureSigma,
     boolean reinjectTexture,
+    boolean widenForPatches,
     long seed) {
 
   public InpaintConfig {
@@ -64,31 +69,37 @@ public record InpaintConfig(
 
   /** Defaults tuned on the dev scenes (studio sweeps at 1600×1200 and 24 MP). */
   public static InpaintConfig defaults() {
-    return new InpaintConfig(7, 12.0, 1, 0.5, 32, 384, 16, 8, 0, 2, 32, 400, 1.5, true, 0x5EEDL);
+    return new InpaintConfig(7, 12.0, 1, 0.5, 32, 384, 16, 8, 0, 2, 32, 400, 1.5, true, true, 0x5EEDL);
   }
 
   public InpaintConfig withPatchSize(int value) {
     return new InpaintConfig(value, smallHoleWidth, sourceGuard, contextFactor, minContext, maxContext,
         coarsestHoleExtent, emIterationsCoarse, emIterationsFine, patchMatchIterations, refineSearchRadius,
-        membraneIterations, textureSigma, reinjectTexture, seed);
+        membraneIterations, textureSigma, reinjectTexture, widenForPatches, seed);
   }
 
   public InpaintConfig withSmallHoleWidth(double value) {
     return new InpaintConfig(patchSize, value, sourceGuard, contextFactor, minContext, maxContext,
         coarsestHoleExtent, emIterationsCoarse, emIterationsFine, patchMatchIterations, refineSearchRadius,
-        membraneIterations, textureSigma, reinjectTexture, seed);
+        membraneIterations, textureSigma, reinjectTexture, widenForPatches, seed);
   }
 
   public InpaintConfig withSourceGuard(int value) {
     return new InpaintConfig(patchSize, smallHoleWidth, value, contextFactor, minContext, maxContext,
         coarsestHoleExtent, emIterationsCoarse, emIterationsFine, patchMatchIterations, refineSearchRadius,
-        membraneIterations, textureSigma, reinjectTexture, seed);
+        membraneIterations, textureSigma, reinjectTexture, widenForPatches, seed);
   }
 
   public InpaintConfig withReinjectTexture(boolean value) {
     return new InpaintConfig(patchSize, smallHoleWidth, sourceGuard, contextFactor, minContext, maxContext,
         coarsestHoleExtent, emIterationsCoarse, emIterationsFine, patchMatchIterations, refineSearchRadius,
-        membraneIterations, textureSigma, value, seed);
+        membraneIterations, textureSigma, value, widenForPatches, seed);
+  }
+
+  public InpaintConfig withWidenForPatches(boolean value) {
+    return new InpaintConfig(patchSize, smallHoleWidth, sourceGuard, contextFactor, minContext, maxContext,
+        coarsestHoleExtent, emIterationsCoarse, emIterationsFine, patchMatchIterations, refineSearchRadius,
+        membraneIterations, textureSigma, reinjectTexture, value, seed);
   }
 
   /** PatchMatch context margin for a hole group whose larger side is {@code extent}. */

@@ -102,6 +102,37 @@ class HealOpsTest {
   }
 
   /** Transparent pixels of a layer often hold junk colour: they must never be sampled. */
+  /**
+   * A stroke across a 4 px gold wire, with a dark stone far away: the wire holds no whole patch, so
+   * the fill comes from the wire around the stroke. A patch fill that widened its crop until it
+   * found whole patches healed the wire with the stone's colour (a reviewer's probe).
+   */
+  @Test
+  void aStrokeAcrossAThinWireIsHealedFromTheWireNotFromADistantStone() {
+    int w = 400;
+    int h = 300;
+    Planar layer = Planar.create(3, w, h);
+    GrayU16 alpha = new GrayU16(w, h);
+    GrayU16 heal = new GrayU16(w, h);
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        boolean wire = y >= 50 && y < 54 && x >= 20 && x < 380;
+        boolean stone = x >= 300 && x < 380 && y >= 200 && y < 280;
+        for (int c = 0; c < 3; c++) {
+          layer.bands[c].set(x, y, wire ? 50000 : stone ? 8000 : 0);
+        }
+        alpha.set(x, y, wire || stone ? 65535 : 0);
+      }
+    }
+    for (int y = 50; y < 54; y++) {
+      heal.set(100, y, 65535);
+    }
+    Planar out = HealOps.heal(layer, alpha, heal, HealConfig.defaults(), Progress.NONE);
+    for (int y = 50; y < 54; y++) {
+      assertThat(out.bands[0].get(100, y)).as("healed (100, %d)", y).isEqualTo(50000);
+    }
+  }
+
   @Test
   void transparentAndSemiTransparentPixelsAreNeverSampled() {
     int w = 90;

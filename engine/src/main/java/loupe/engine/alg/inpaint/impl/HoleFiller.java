@@ -84,7 +84,7 @@ public final class HoleFiller {
         write(crop, rect, image, hole, output);
         return;
       }
-      if (!plan.small() && !whole) {
+      if (!plan.small() && !whole && cfg.widenForPatches()) {
         rect = rect.grow(Math.max(rect.width(), rect.height()), frame); // too few whole source patches here
         continue;
       }
