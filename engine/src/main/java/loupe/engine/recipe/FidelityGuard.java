@@ -93,7 +93,8 @@ public final class FidelityGuard {
   }
 
   /** Bottom to top: layers placed below, the protected layer, layers placed above. */
-  private static List<CompositeLayer> stack(RetouchInput input, List<OutputLayer> added) {
+  /** The document's stack, bottom first: the added layers beneath the jewelry, the jewelry, those above it. */
+  static List<CompositeLayer> stack(RetouchInput input, List<OutputLayer> added) {
     List<CompositeLayer> layers = new ArrayList<>();
     for (OutputLayer layer : added) {
       if (layer.placement() == Placement.BELOW) {

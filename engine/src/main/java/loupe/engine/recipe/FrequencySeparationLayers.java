@@ -15,7 +15,8 @@ import loupe.engine.image.Rect;
 /**
  * Frequency-separation layers of the jewelry for manual cleanup: Low (Gaussian) and High in
  * Linear Light, in their own group above the protected layer. They are split from the picture as
- * it shows (the jewelry over what lies beneath) and cover every pixel the jewelry shows in fully:
+ * the job delivers it (the jewelry over the job's own layers beneath it: a new background, not the
+ * old one) and cover every pixel the jewelry shows in fully:
  * split from the jewelry layer alone and shaped by its coverage a, they put a·J + (1 − a)·C where
  * C was, off by a(1 − a)(J − B) on the anti-aliased edge (12.6 levels on the example, found by an
  * audit). They are added hidden: visible, the 1-bit halving of the recipes would move pixels by up
@@ -25,12 +26,13 @@ import loupe.engine.image.Rect;
 final class FrequencySeparationLayers {
   private FrequencySeparationLayers() {}
 
-  static List<OutputLayer> of(RetouchInput in, double radius) {
+  /** @param added the job's layers so far (a new background beneath the jewelry, a heal above it) */
+  static List<OutputLayer> of(RetouchInput in, double radius, List<OutputLayer> added) {
     Rect canvas = Rect.ofSize(in.width(), in.height());
     Planar shown;
     GrayU16 reach;
     if (in.jewelry() != null) {
-      shown = Compositor.flatten(in.image(), List.of(in.jewelry().asComposite()));
+      shown = Compositor.flatten(in.image(), FidelityGuard.stack(in, added));
       // An 8-bit document shows 8-bit values, and the split's rounding is exact for those.
       for (GrayU16 band : shown.bands) {
         in.depth().quantize(band);

@@ -137,7 +137,7 @@ public final class RecipeRunner {
       notes.add("Quick makes no frequency-separation layers; fsRadius " + opt.fsRadius() + " ignored");
     } else if (opt.fsRadius() > 0) {
       progress.report("frequency separation", 0.8);
-      layers.addAll(FrequencySeparationLayers.of(in, opt.fsRadius()));
+      layers.addAll(FrequencySeparationLayers.of(in, opt.fsRadius(), List.copyOf(layers)));
     }
     progress.report("checking fidelity", 0.9);
     for (OutputLayer l : layers) {

@@ -29,7 +29,7 @@ final class MembraneFill {
    * pixels.
    *
    * @param crop Not modified.
-   * @param values interleaved like {@link CropImage#v}. Modified (HOLE pixels only).
+   * @param values interleaved like {@link CropImage#v}. Modified (HOLE and guarded pixels).
    */
   static void fill(CropImage crop, float[] values, int maxIterations) {
     int w = crop.width;

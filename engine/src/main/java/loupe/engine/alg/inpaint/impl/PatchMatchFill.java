@@ -26,7 +26,7 @@ final class PatchMatchFill {
    * Fills the HOLE pixels of {@code crop}. Returns false, leaving the crop unchanged, when no patch
    * of the crop is made only of SOURCE pixels.
    *
-   * @param crop Modified: samples at HOLE pixels.
+   * @param crop Modified: samples at HOLE pixels (and, as scratch, at the guard's pixels, which are never read).
    */
   static boolean fill(CropImage crop, int holeExtent, InpaintConfig cfg, long seed, Progress progress) {
     List<CropImage> levels = new ArrayList<>();

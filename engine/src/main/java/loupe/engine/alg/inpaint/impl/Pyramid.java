@@ -27,12 +27,16 @@ final class Pyramid {
         int known = 0;
         boolean anyHole = false;
         boolean allSource = true;
+        boolean anyGuarded = false;
+        boolean anyWall = false;
         for (int fy = 2 * y; fy < Math.min(fine.height, 2 * y + 2); fy++) {
           for (int fx = 2 * x; fx < Math.min(fine.width, 2 * x + 2); fx++) {
             int f = fy * fine.width + fx;
             byte s = fine.state[f];
             anyHole |= s == CropImage.HOLE;
             allSource &= s == CropImage.SOURCE;
+            anyGuarded |= fine.guarded[f];
+            anyWall |= s == CropImage.OTHER && !fine.guarded[f];
             if (s != CropImage.HOLE) {
               for (int c = 0; c < nb; c++) {
                 acc[c] += fine.v[f * nb + c];
@@ -43,6 +47,8 @@ final class Pyramid {
         }
         int p = y * w + x;
         out.state[p] = anyHole ? CropImage.HOLE : allSource ? CropImage.SOURCE : CropImage.OTHER;
+        // A coarse guard pixel stays passable for the coarsest level's membrane; any product child makes it a wall.
+        out.guarded[p] = out.state[p] == CropImage.OTHER && anyGuarded && !anyWall;
         for (int c = 0; c < nb; c++) {
           out.v[p * nb + c] = known > 0 ? acc[c] / known : 0;
         }
