@@ -136,7 +136,9 @@ public final class SavedMasks {
       throw new UserError("name the alpha channel or give its number: channel:NAME or channel:N (channels: " + names
           + ")");
     }
-    AlphaChannels.Alpha alpha = AlphaChannels.find(doc, ref);
+    // A saved selection wins over a spot plate of the same name.
+    AlphaChannels.Alpha alpha = alphas.stream().filter(a -> a.name().equals(ref) && !a.spot()).findFirst()
+        .orElse(AlphaChannels.find(doc, ref));
     if (alpha == null && ref.matches("[0-9]{1,9}")) {
       int n = Integer.parseInt(ref);
       if (n < 1 || n > alphas.size()) {
