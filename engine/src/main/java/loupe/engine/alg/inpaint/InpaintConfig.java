@@ -67,9 +67,12 @@ public record InpaintConfig(
     require(textureSigma > 0 && textureSigma <= 16, "textureSigma must be in (0, 16]", textureSigma);
   }
 
-  /** Defaults tuned on the dev scenes (studio sweeps at 1600×1200 and 24 MP). */
+  /**
+   * Defaults tuned on the dev scenes (studio sweeps at 1600×1200 and 24 MP). The 3 px source guard
+   * keeps a speck's faint halo out of the membrane's edge values (docs/benchmarks.md).
+   */
   public static InpaintConfig defaults() {
-    return new InpaintConfig(7, 12.0, 1, 0.5, 32, 384, 16, 8, 0, 2, 32, 400, 1.5, true, true, 0x5EEDL);
+    return new InpaintConfig(7, 12.0, 3, 0.5, 32, 384, 16, 8, 0, 2, 32, 400, 1.5, true, true, 0x5EEDL);
   }
 
   public InpaintConfig withPatchSize(int value) {
