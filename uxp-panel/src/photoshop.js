@@ -176,7 +176,8 @@ function createPhotoshopAdapter(ps) {
     /** The selection over `bounds`; all zero when nothing is selected (whatever the Imaging API would do then). */
     async function readSelection(info, bounds) {
       checkCancelled();
-      if (!findDocument(info.id).selection.bounds) return new (info.depth === 16 ? Uint16Array : Uint8Array)(B.width(bounds) * B.height(bounds));
+      const selection = findDocument(info.id).selection;
+      if (selection && !selection.bounds) return new (info.depth === 16 ? Uint16Array : Uint8Array)(B.width(bounds) * B.height(bounds));
       const got = await imaging.getSelection({ documentID: info.id, sourceBounds: bounds });
       try {
         const data = await got.imageData.getData({ chunky: true, fullRange: false });

@@ -92,7 +92,6 @@ public final class FidelityGuard {
     return report;
   }
 
-  /** Bottom to top: layers placed below, the protected layer, layers placed above. */
   /** The document's stack, bottom first: the added layers beneath the jewelry, the jewelry, those above it. */
   static List<CompositeLayer> stack(RetouchInput input, List<OutputLayer> added) {
     List<CompositeLayer> layers = new ArrayList<>();

@@ -16,12 +16,11 @@ import loupe.engine.image.Rect;
  * Frequency-separation layers of the jewelry for manual cleanup: Low (Gaussian) and High in
  * Linear Light, in their own group above the protected layer. They are split from the picture as
  * the job delivers it (the jewelry over the job's own layers beneath it: a new background, not the
- * old one) and cover every pixel the jewelry shows in fully:
- * split from the jewelry layer alone and shaped by its coverage a, they put a·J + (1 − a)·C where
- * C was, off by a(1 − a)(J − B) on the anti-aliased edge (12.6 levels on the example, found by an
- * audit). They are added hidden: visible, the 1-bit halving of the recipes would move pixels by up
- * to one level, so the delivered composite stays bit-exact until the retoucher switches the group
- * on to start work.
+ * old one) and cover every pixel the jewelry shows in fully. (Split from the jewelry layer alone
+ * and shaped by its coverage a, they put a·J + (1 − a)·C where C was: off by a(1 − a)(J − B) on the
+ * anti-aliased edge, 12.6 levels on the example, found by an audit.) They are added hidden:
+ * visible, the 1-bit halving of the recipes would move pixels by up to one level, so the delivered
+ * composite stays bit-exact until the retoucher switches the group on to start work.
  */
 final class FrequencySeparationLayers {
   private FrequencySeparationLayers() {}

@@ -2,6 +2,7 @@
 package loupe.server.retouch;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import loupe.engine.alg.mask.ChannelMaskSource;
 import loupe.engine.alg.mask.MaskOps;
@@ -137,8 +138,8 @@ public final class SavedMasks {
           + ")");
     }
     // A saved selection wins over a spot plate of the same name.
-    AlphaChannels.Alpha alpha = alphas.stream().filter(a -> a.name().equals(ref) && !a.spot()).findFirst()
-        .orElse(AlphaChannels.find(doc, ref));
+    AlphaChannels.Alpha alpha = alphas.stream().filter(a -> a.name().equals(ref))
+        .min(Comparator.comparing(AlphaChannels.Alpha::spot)).orElse(null);
     if (alpha == null && ref.matches("[0-9]{1,9}")) {
       int n = Integer.parseInt(ref);
       if (n < 1 || n > alphas.size()) {
