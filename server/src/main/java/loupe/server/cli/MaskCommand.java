@@ -13,7 +13,7 @@ import loupe.psd.PsdDocument;
 import loupe.psd.SavedPath;
 import loupe.server.masks.DocumentMasks;
 import loupe.server.masks.MaskInput;
-import loupe.server.masks.PngMaskFolder;
+import loupe.server.masks.PngMaskFiles;
 import loupe.server.masks.PsdMaskCopy;
 import loupe.server.retouch.ProductMasks;
 import loupe.server.UserError;
@@ -23,9 +23,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * `loupe mask`: the product mask (and luminosity masks) of a file as 16-bit PNGs in a folder, or as
- * alpha channels or group layer masks of a PSD/PSB copy. Arguments and targets are checked before anything is computed,
- * so a bad call writes nothing; the input is only read.
+ * `loupe mask`: the product mask (and luminosity masks) of a file as 16-bit PNGs (in a folder, or a
+ * named file with the others beside it), or as alpha channels or group layer masks of a PSD/PSB copy.
+ * Arguments and targets are checked before anything is computed, so a bad call writes nothing; the
+ * input is only read.
  */
 @Command(name = "mask", mixinStandardHelpOptions = true,
     description = "Write the product mask (and luminosity masks) as 16-bit gray PNGs, or add them to a copy of a "
@@ -49,10 +50,11 @@ final class MaskCommand implements Callable<Integer> {
           + "metal-shadows.")
   String luminosity;
 
-  @Option(names = "--out", required = true, paramLabel = "FOLDER|FILE.psd",
+  @Option(names = "--out", required = true, paramLabel = "FOLDER|FILE.png|FILE.psd",
       description = "A folder for PNGs (<name>.mask.png, <name>.protection.png for an automatic mask, "
-          + "<name>.lights3.png, ...), or a .psd/.psb path for a copy of the input with the masks as alpha channels "
-          + "(of a PNG, TIFF or JPEG: a PSD of its pixels).")
+          + "<name>.lights3.png, ...); a .png file for the product mask (the others beside it: FILE.lights3.png, "
+          + "...); or a .psd/.psb path for a copy of the input with the masks as alpha channels (of a PNG, TIFF or "
+          + "JPEG: a PSD of its pixels).")
   Path out;
 
   @Option(names = "--as", paramLabel = "channels|layer-masks", converter = FormConverter.class,
@@ -69,10 +71,10 @@ final class MaskCommand implements Callable<Integer> {
     MaskInput in = MaskInput.read(input);
     String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
     boolean psd = name.endsWith(".psd") || name.endsWith(".psb");
-    // A folder named like an image (masks.png, c.tif) is almost surely a mistyped file name.
-    if (!psd && !Files.isDirectory(out) && name.matches(".*\\.(png|tiff?|jpe?g)")) {
-      throw new UserError("--out " + out + ": the masks go into a folder (PNG files) or a .psd/.psb copy, not a "
-          + name.substring(name.lastIndexOf('.') + 1).toUpperCase(Locale.ROOT) + " file");
+    // A folder named like another image format (c.tif) is almost surely a mistyped file name.
+    if (!Files.isDirectory(out) && name.matches(".*\\.(tiff?|jpe?g)")) {
+      throw new UserError("--out " + out + ": masks are written as 16-bit gray PNGs; name a .png file, a folder, "
+          + "or a .psd/.psb copy, not a " + name.substring(name.lastIndexOf('.') + 1).toUpperCase(Locale.ROOT) + " file");
     }
     if (!psd && form != PsdMaskCopy.Form.CHANNELS) {
       throw new UserError("--as " + FormConverter.name(form) + " needs a .psd/.psb --out (PNG masks are files of their own)");
@@ -81,14 +83,14 @@ final class MaskCommand implements Callable<Integer> {
     requireSavedPath(in, resolved);
     boolean protection = DocumentMasks.hasProtection(resolved);
     PsdMaskCopy copy = psd ? PsdMaskCopy.plan(out, in, specs, protection, form, force) : null;
-    PngMaskFolder folder = psd ? null : PngMaskFolder.plan(out, input, specs, protection, force);
+    PngMaskFiles pngs = psd ? null : PngMaskFiles.plan(out, input, specs, protection, force);
     DocumentMasks masks = DocumentMasks.compute(in, source, protect, specs, new ProductMasks(), Progress.NONE);
     if (copy != null) {
       System.out.println("✓ " + copy.write(masks) + ": " + (form == PsdMaskCopy.Form.CHANNELS ? "alpha channels "
           : "layer masks of the groups in '" + PsdMaskCopy.GROUP_NAME + "': ") + String.join(", ",
           quoted(PsdMaskCopy.channelNames(specs, protection))) + " (product mask from " + masks.source() + ")");
     } else {
-      List<Path> files = folder.write(masks);
+      List<Path> files = pngs.write(masks);
       System.out.println("✓ product mask (" + masks.source() + ") → " + files.get(0));
       for (Path f : files.subList(1, files.size())) {
         System.out.println("  " + f);

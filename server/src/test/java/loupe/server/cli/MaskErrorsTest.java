@@ -30,8 +30,8 @@ class MaskErrorsTest {
   @Test
   void an_out_named_like_an_image_file_is_refused_not_made_a_folder() throws Exception {
     Path tif = tmp.resolve("c.tif");
-    refused("the masks go into a folder (PNG files) or a .psd/.psb copy, not a TIF file", EXAMPLE, "--out",
-        tif.toString());
+    refused("masks are written as 16-bit gray PNGs; name a .png file, a folder, or a .psd/.psb copy, not a TIF file",
+        EXAMPLE, "--out", tif.toString());
     assertThat(tif).doesNotExist();
   }
 
@@ -111,6 +111,19 @@ class MaskErrorsTest {
     assertThat(Files.readAllBytes(copy)).isEqualTo(before);
     refused("name the output .psb", PSB, "--source", "auto", "--out", tmp.resolve("out/layers.psd").toString());
     refused("name the output .psd", EXAMPLE, "--out", tmp.resolve("out/solitaire.psb").toString());
+  }
+
+  @Test
+  void png_output_never_replaces_the_input() throws Exception {
+    Path shot = Files.copy(PNG, tmp.resolve("shot.png"));
+    byte[] before = Files.readAllBytes(shot);
+    refused("would replace the input", shot, "--out", shot.toString(), "--force");
+    // Nor can a mask written beside the named one (m.png → m.lights3.png).
+    Path lights = Files.copy(PNG, tmp.resolve("m.lights3.png"));
+    refused("would replace the input", lights, "--luminosity", "lights3", "--out", tmp.resolve("m.png").toString(),
+        "--force");
+    assertThat(Files.readAllBytes(shot)).isEqualTo(before);
+    assertThat(Files.readAllBytes(lights)).isEqualTo(before);
   }
 
   @Test

@@ -115,6 +115,26 @@ class MaskPngOutputTest {
     assertThat(coverage(auto.selection())).as("the ring is a part of the frame").isBetween(0.02, 0.6);
   }
 
+  /** `--out FILE.png` as the issue writes it: the product mask is that file, the others lie beside it. */
+  @Test
+  void a_png_out_is_the_product_mask_with_the_other_masks_beside_it() throws Exception {
+    Path png = ringCrop();
+    Path named = tmp.resolve("masks/ring-mask.png");
+    CliRun run = CliRun.of("mask", png.toString(), "--luminosity", "lights2", "--out", named.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("→ " + named);
+    MaskInput in = MaskInput.read(png);
+    ProductMasks.ProductMask auto = new ProductMasks().productMask("auto", "auto", in.image(), null, 255, null, "ring.png",
+        Progress.NONE);
+    assertThat(readPng16(named).sameSamples(auto.selection())).isTrue();
+    assertThat(readPng16(tmp.resolve("masks/ring-mask.protection.png")).sameSamples(auto.mask())).isTrue();
+    GrayU16 lights2 = LuminosityMasks.compute(in.image(), null, MaskSpec.parse("lights2"), LumaMaskConfig.DEFAULT, null);
+    assertThat(readPng16(tmp.resolve("masks/ring-mask.lights2.png")).sameSamples(lights2)).isTrue();
+    try (var files = Files.list(tmp.resolve("masks"))) {
+      assertThat(files.count()).as("3 PNGs, no temp files").isEqualTo(3);
+    }
+  }
+
   /**
    * The issue's reason for the command: the automatic mask can be checked from outside. Scored
    * against the render's truth as any other tool would score it, it is the segmentation (IoU as
