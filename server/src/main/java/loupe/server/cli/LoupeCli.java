@@ -32,6 +32,8 @@ public final class LoupeCli implements Runnable {
   /** Runs the CLI and returns its exit code (tests call this instead of main). */
   public static int execute(String... args) {
     CommandLine cli = new CommandLine(new LoupeCli());
+    // Every subcommand's help offers -V; it prints the same line as `loupe --version`.
+    cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().version(cli.getCommandSpec().version()));
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
       cmd.getErr().println("loupe: " + message(e));
       Throwable cause = unwrap(e);

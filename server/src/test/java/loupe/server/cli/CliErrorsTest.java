@@ -65,4 +65,13 @@ class CliErrorsTest {
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("(try: loupe --help)").doesNotContain("loupe loupe");
   }
+
+  @Test
+  void every_command_prints_the_version_its_help_offers() {
+    for (String command : new String[] {"retouch", "serve", "inspect", "convert", "models", "mask"}) {
+      CliRun run = CliRun.of(command, "--version");
+      assertThat(run.exit()).as(command).isZero();
+      assertThat(run.out().strip()).as(command).isEqualTo(CliRun.of("--version").out().strip()).startsWith("loupe ");
+    }
+  }
 }
