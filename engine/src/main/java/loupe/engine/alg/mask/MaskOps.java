@@ -71,6 +71,34 @@ public final class MaskOps {
   }
 
   /**
+   * The radius of the largest disk inside the pixels of {@code mask} at or above {@code threshold}
+   * (1..65535): the largest Euclidean distance from such a pixel to one below it. Outside the frame
+   * does not count as below; 0 when no pixel, or every pixel, is at or above the threshold.
+   *
+   * @param mask Not modified
+   */
+  public static double inscribedRadius(GrayU16 mask, int threshold) {
+    if (threshold < 1 || threshold > MaskMath.FULL) {
+      throw new IllegalArgumentException("threshold must be in 1..65535, got " + threshold);
+    }
+    int[] d2 = ImplDistanceTransform.squaredDistance(mask, Rect.ofSize(mask.width, mask.height), 0, threshold - 1,
+        Math.max(mask.width, mask.height));
+    int best = 0;
+    boolean anyBelow = false;
+    for (int y = 0; y < mask.height; y++) {
+      int row = mask.startIndex + y * mask.stride;
+      for (int x = 0; x < mask.width; x++) {
+        if ((mask.data[row + x] & 0xFFFF) >= threshold) {
+          best = Math.max(best, d2[y * mask.width + x]);
+        } else {
+          anyBelow = true;
+        }
+      }
+    }
+    return anyBelow ? Math.sqrt(best) : 0;
+  }
+
+  /**
    * Inversion 1 − A.
    *
    * @param a Not modified

@@ -3,6 +3,8 @@ package loupe.engine.alg.segment;
 
 import loupe.engine.alg.mask.impl.BinaryDilation;
 import loupe.engine.alg.mask.impl.FloodFill;
+import loupe.engine.alg.mask.MaskOps;
+import loupe.engine.image.GrayU16;
 
 /**
  * Binary morphology on row-major {@code boolean[]} masks (width × height): square erosion (the
@@ -31,6 +33,15 @@ final class BinaryMorphology {
       }
     }
     return out;
+  }
+
+  /** The radius of the largest disk inside {@code mask} ({@link MaskOps#inscribedRadius}). */
+  static double inscribedRadius(boolean[] mask, int w, int h) {
+    GrayU16 m = GrayU16.filled(w, h, 0);
+    for (int i = 0; i < mask.length; i++) {
+      m.set(i % w, i / w, mask[i] ? 65535 : 0);
+    }
+    return MaskOps.inscribedRadius(m, 65535);
   }
 
   static boolean[] invert(boolean[] mask) {

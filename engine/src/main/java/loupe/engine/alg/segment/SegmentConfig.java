@@ -62,6 +62,10 @@ package loupe.engine.alg.segment;
  * @param minPocketArea full-resolution pixels: a connected region that shows the sweep inside the
  *     coarse jewelry is background (a link's hole) when it has at least this many pixels; fewer can
  *     be a chance match on metal
+ * @param pieceRadius work px: the largest piece (radius of the largest disk inside it) the radii
+ *     above are measured for. Facets grow with the piece, and a close-up's rim facets become as
+ *     wide and smooth as the sweep around them; a piece larger than this at the frame's reduction
+ *     is segmented on a more reduced work image ({@link ClassicalSegmenter#workFactor})
  */
 public record SegmentConfig(
     int workLongSide,
@@ -87,7 +91,8 @@ public record SegmentConfig(
     double flatSigmas,
     double pocketSigmas,
     int thinRadius,
-    int minPocketArea) {
+    int minPocketArea,
+    int pieceRadius) {
 
   public SegmentConfig {
     require(workLongSide >= 64, "workLongSide must be ≥ 64, got " + workLongSide);
@@ -116,14 +121,15 @@ public record SegmentConfig(
     require(pocketSigmas >= 0, "pocketSigmas must be ≥ 0, got " + pocketSigmas);
     require(thinRadius >= 1, "thinRadius must be ≥ 1, got " + thinRadius);
     require(minPocketArea >= 1, "minPocketArea must be ≥ 1, got " + minPocketArea);
+    require(pieceRadius >= 1, "pieceRadius must be ≥ 1, got " + pieceRadius);
   }
 
   /** The defaults, measured on the dev scenes (white and grey sweeps, 1600×1200). */
   public static SegmentConfig defaults() {
-    return new SegmentConfig(800, 4, 3.0, 8.0, 4, 10, 6.0, 0.005, 0.03, 2, 3.0, 1, 0.02, 12, 0.5, 0.6, 6, 1, 0.5, 5.0, 2.0, 7.0, 8, 6);
+    return new SegmentConfig(800, 4, 3.0, 8.0, 4, 10, 6.0, 0.005, 0.03, 2, 3.0, 1, 0.02, 12, 0.5, 0.6, 6, 1, 0.5, 5.0, 2.0, 7.0, 8, 6, 70);
   }
 
-  /** The integer reduction factor for a shot of this size. */
+  /** The integer reduction factor for a shot of this size (the frame's; see {@link ClassicalSegmenter#workFactor}). */
   public int workFactor(int width, int height) {
     return Math.max(1, (int) Math.round(Math.max(width, height) / (double) workLongSide));
   }

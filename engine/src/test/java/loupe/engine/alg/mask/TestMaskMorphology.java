@@ -95,4 +95,32 @@ class TestMaskMorphology {
     assertThatThrownBy(() -> MaskOps.guardBand(empty, Double.NaN, null)).hasMessageContaining("radius");
     assertThatThrownBy(() -> MaskOps.guardBand(empty, 2, empty)).hasMessageContaining("must not share");
   }
+
+  @Test
+  void inscribed_radius_matches_the_brute_force_distance_on_views() {
+    Random rng = new Random(12);
+    for (int trial = 0; trial < 6; trial++) {
+      GrayU16 mask = MaskTesting.randomMask(rng, 23, 19);
+      GrayU16 view = MaskTesting.inFrame(mask, 2, 4, 3, 1);
+      for (int threshold : new int[] {1, 32768, 65535}) {
+        long[][] d2 = MaskOpsNaive.squaredDistance(mask, 0, threshold - 1);
+        long best = 0;
+        boolean anyBelow = false;
+        for (int y = 0; y < mask.height; y++) {
+          for (int x = 0; x < mask.width; x++) {
+            if (mask.get(x, y) >= threshold) {
+              best = Math.max(best, d2[y][x]);
+            } else {
+              anyBelow = true;
+            }
+          }
+        }
+        assertThat(MaskOps.inscribedRadius(view, threshold)).as("threshold %d", threshold)
+            .isEqualTo(anyBelow ? Math.sqrt(best) : 0);
+      }
+    }
+    assertThat(MaskOps.inscribedRadius(GrayU16.filled(5, 4, 65535), 1)).as("nothing below").isZero();
+    assertThat(MaskOps.inscribedRadius(new GrayU16(5, 4), 1)).as("nothing at or above").isZero();
+    assertThatThrownBy(() -> MaskOps.inscribedRadius(new GrayU16(5, 4), 0)).hasMessageContaining("threshold");
+  }
 }

@@ -20,15 +20,15 @@ class SegmentConfigTest {
     SegmentConfig d = SegmentConfig.defaults();
     assertThatThrownBy(() -> new SegmentConfig(10, d.sweepDegree(), d.smoothLaplacian(), d.neutralChroma(),
         d.largeSmoothRadius(), d.surfaceRadius(), d.sweepTolerance(), d.propChroma(), d.propGainMatch(), d.blendRadius(), d.blendTolerance(),
-        d.silhouetteGap(), d.minComponentFraction(), d.pocketRadius(), d.pocketShare(), d.sweepPocketShare(), d.localBackgroundRadius(), d.edgeBand(), d.edgePeakShare(), d.noiseSigmas(), d.flatSigmas(), d.pocketSigmas(), d.thinRadius(), d.minPocketArea()))
+        d.silhouetteGap(), d.minComponentFraction(), d.pocketRadius(), d.pocketShare(), d.sweepPocketShare(), d.localBackgroundRadius(), d.edgeBand(), d.edgePeakShare(), d.noiseSigmas(), d.flatSigmas(), d.pocketSigmas(), d.thinRadius(), d.minPocketArea(), d.pieceRadius()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("workLongSide");
     assertThatThrownBy(() -> new SegmentConfig(d.workLongSide(), d.sweepDegree(), d.smoothLaplacian(), d.neutralChroma(),
         5, 4, d.sweepTolerance(), d.propChroma(), d.propGainMatch(), d.blendRadius(), d.blendTolerance(),
-        d.silhouetteGap(), d.minComponentFraction(), d.pocketRadius(), d.pocketShare(), d.sweepPocketShare(), d.localBackgroundRadius(), d.edgeBand(), d.edgePeakShare(), d.noiseSigmas(), d.flatSigmas(), d.pocketSigmas(), d.thinRadius(), d.minPocketArea()))
+        d.silhouetteGap(), d.minComponentFraction(), d.pocketRadius(), d.pocketShare(), d.sweepPocketShare(), d.localBackgroundRadius(), d.edgeBand(), d.edgePeakShare(), d.noiseSigmas(), d.flatSigmas(), d.pocketSigmas(), d.thinRadius(), d.minPocketArea(), d.pieceRadius()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("surfaceRadius");
     assertThatThrownBy(() -> new SegmentConfig(d.workLongSide(), d.sweepDegree(), d.smoothLaplacian(), d.neutralChroma(),
         d.largeSmoothRadius(), d.surfaceRadius(), d.sweepTolerance(), d.propChroma(), d.propGainMatch(), d.blendRadius(), d.blendTolerance(),
-        d.silhouetteGap(), 1.0, d.pocketRadius(), d.pocketShare(), d.sweepPocketShare(), d.localBackgroundRadius(), d.edgeBand(), d.edgePeakShare(), d.noiseSigmas(), d.flatSigmas(), d.pocketSigmas(), d.thinRadius(), d.minPocketArea()))
+        d.silhouetteGap(), 1.0, d.pocketRadius(), d.pocketShare(), d.sweepPocketShare(), d.localBackgroundRadius(), d.edgeBand(), d.edgePeakShare(), d.noiseSigmas(), d.flatSigmas(), d.pocketSigmas(), d.thinRadius(), d.minPocketArea(), d.pieceRadius()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minComponentFraction");
   }
 }
