@@ -108,7 +108,7 @@ test("the result card shows the fidelity report and both hashes", () => {
 
 test("the result card lists the server's notes, one per line", () => {
   const h = "b".repeat(64);
-  const notes = ["automatic mask: 3,009 px of a prop beside the piece lie in its safety margin (8 px) and were left as shot", "12,622 prop pixels found automatically"];
+  const notes = ["automatic mask: 3,009 px of a prop beside the piece lie in its safety margin and were left as shot", "12,622 prop pixels found automatically"];
   const vm = viewModel(state({
     run: { phase: "done" },
     result: { historyName: "Loupe Quick", protectedLayer: "Jewelry", layers: [{ placement: "below" }], fidelity: {}, notes, hashes: { before: h, after: h } },

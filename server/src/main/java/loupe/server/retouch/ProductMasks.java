@@ -36,31 +36,6 @@ import loupe.server.UserError;
  * protected layer", where nothing beneath it can show through.
  */
 public final class ProductMasks {
-  /** Pixels around an automatic mask that are protected as fully as the mask itself. */
-  static final int AUTO_MARGIN = 16;
-  /** Gaussian sigma of the protection's soft edge beyond the margin. */
-  static final double AUTO_SOFTNESS = 3;
-  /**
-   * Plain background an isolated speck in the margin needs around it to be released, and the zone
-   * released: the recipes' 4 px guard band, the defect detector's 3 px guard band and 2 px halo
-   * dilation, and 2 px to spare, so the speck stays reachable inside the remaining protection.
-   */
-  static final int RELEASE_RADIUS = 11;
-  /**
-   * Over a prop the estimate's protection is only its core: the estimate closed with a disk of this
-   * radius, so that a notch where a stone shows the prop behind it is kept (a brilliant is convex
-   * at this scale), ...
-   */
-  static final int PROP_CORE_CLOSING = 24;
-  /**
-   * ... grown by this many px. With a closing of 12 and 4 px no truth-jewelry pixel lost protection
-   * on the dev scenes (0 and 2 px lost some on dev03); the closing is doubled for safety. A stone
-   * without a visible girdle line beside putty, whose flat rim facets the estimate misses, needs
-   * more: 4 px left 56 of its pixels unprotected, 6 px left 2, 8 px none ({@code
-   * GirdlelessStoneProtectionTest}). The price on the dev scenes is a 4 px wider ring of prop left
-   * around the piece (dev03: 93.7 % of the defect pixels gone after Quick + clean instead of 95.8 %).
-   */
-  static final int PROP_CORE_MARGIN = 8;
   /** The segmentation model plain {@code auto} uses when it is installed. */
   static final String DEFAULT_MODEL = "isnet";
   private final ProductSegmenter segmenter;
@@ -111,8 +86,8 @@ public final class ProductMasks {
       if (propsGiven || RecipeRunner.removesProps(recipe, opt)) {
         if (propPixelsKept > 0) {
           all.add(String.format(Locale.ROOT, "automatic mask: %,d px of a prop beside the piece lie in its safety "
-              + "margin (%d px) and were left as shot; with the piece on its own layer, or a path, Loupe works up to "
-              + "its edge", propPixelsKept, PROP_CORE_MARGIN));
+              + "margin and were left as shot; with the piece on its own layer, or a path, Loupe works up to its edge",
+              propPixelsKept));
         }
         if (!propsGiven && props != null) {
           all.add(String.format(Locale.ROOT, "%,d prop pixels found automatically", MaskOps.selectedPixels(props)));
@@ -227,13 +202,13 @@ public final class ProductMasks {
         throw InstalledModels.unusable(model);
       }
       GrayU16 estimate = segmenter.segment(image, progress);
-      Protection p = protection(image, estimate, progress);
+      Protection p = protection(image, estimate, AutoMargins.forEstimate(estimate), progress);
       List<String> notes = named ? List.of() : damaged.apply(DEFAULT_MODEL).map(why -> List.of("automatic mask by the "
           + "model-free segmenter: the installed " + DEFAULT_MODEL + " model cannot be used (" + why + ")")).orElse(List.of());
       return new ProductMask(p.mask(), estimate, p.props(), p.propPixelsKept(), List.of(), notes);
     }
     GrayU16 estimate = m.get().segment(image, progress);
-    Protection p = protection(image, estimate, progress);
+    Protection p = protection(image, estimate, AutoMargins.forEstimate(estimate), progress);
     ModelInfo info = m.get().modelInfo();
     List<String> notes = new ArrayList<>();
     if (!named) {
@@ -246,16 +221,16 @@ public final class ProductMasks {
 
   /**
    * An automatic mask is an estimate, so protection gets a margin: everything within {@link
-   * #AUTO_MARGIN} px of the estimate is fully protected, with a soft edge beyond it. The price is a
+   * AutoMargins#margin()} px of the estimate is fully protected, with a soft edge beyond it. The price is a
    * thin ring of background near the piece that is left as shot; the alternative would be risking
    * jewelry pixels where the estimate falls short. The soft edge is a feathered wider expansion
    * added to the hard one: feathering alone would pull full protection in by most of the Gaussian's
    * reach (it reached only 9 px of the 16 until this was found).
    */
-  static GrayU16 withMargin(GrayU16 estimate) {
-    GrayU16 soft = MaskOps.feather(MaskOps.expand(estimate, AUTO_MARGIN + 2 * AUTO_SOFTNESS, null), AUTO_SOFTNESS,
+  static GrayU16 withMargin(GrayU16 estimate, AutoMargins m) {
+    GrayU16 soft = MaskOps.feather(MaskOps.expand(estimate, m.margin() + 2 * m.softness(), null), m.softness(),
         BorderType.EXTEND, null);
-    return MaskOps.add(soft, MaskOps.expand(estimate, AUTO_MARGIN, null), null);
+    return MaskOps.add(soft, MaskOps.expand(estimate, m.margin(), null), null);
   }
 
   /**
@@ -266,16 +241,16 @@ public final class ProductMasks {
    * @param image the flattened document. Not modified.
    * @param estimate the automatic estimate. Not modified.
    */
-  static Protection protection(Planar image, GrayU16 estimate, Progress progress) {
-    GrayU16 margin = withMargin(estimate);
-    MarginRelease.release(image, estimate, margin, RELEASE_RADIUS, margin, DefectConfig.defaults());
-    return releaseProps(image, estimate, margin, progress);
+  static Protection protection(Planar image, GrayU16 estimate, AutoMargins m, Progress progress) {
+    GrayU16 margin = withMargin(estimate, m);
+    MarginRelease.release(image, estimate, margin, m.releaseRadius(), margin, DefectConfig.defaults());
+    return releaseProps(image, estimate, margin, m, progress);
   }
 
   /**
    * Where {@link PropDetector} finds a prop beside the estimate (putty, a block, a stand, their
    * shadows: large matte regions that continue away from the piece), the margin shrinks to the
-   * estimate's core ({@link #PROP_CORE_CLOSING}, {@link #PROP_CORE_MARGIN}), so that the recipes can
+   * estimate's core ({@link AutoMargins#propClosing()}, {@link AutoMargins#propCore()}), so that the recipes can
    * remove the prop up to the piece. Elsewhere the full margin stays: on the plain sweep a missed
    * mirror facet looks like background and nothing else marks it. Protection is only lowered, never
    * below the core, and never where no prop was found. (A coloured backdrop is not a prop: the
@@ -286,15 +261,16 @@ public final class ProductMasks {
    * @param protection the margin. Modified.
    * @return {@code protection}, and the prop pixels it keeps fully protected
    */
-  static Protection releaseProps(Planar image, GrayU16 estimate, GrayU16 protection, Progress progress) {
+  static Protection releaseProps(Planar image, GrayU16 estimate, GrayU16 protection, AutoMargins m,
+      Progress progress) {
     GrayU16 props;
     try {
       props = PropDetector.detect(image, estimate, PropConfig.DEFAULT, progress);
     } catch (IllegalArgumentException e) {
       return new Protection(protection, 0, null); // too little background to fit the sweep: no prop can be told apart
     }
-    GrayU16 closed = MaskOps.contract(MaskOps.expand(estimate, PROP_CORE_CLOSING, null), PROP_CORE_CLOSING, null);
-    GrayU16 core = MaskOps.expand(closed, PROP_CORE_MARGIN, null);
+    GrayU16 closed = MaskOps.contract(MaskOps.expand(estimate, m.propClosing(), null), m.propClosing(), null);
+    GrayU16 core = MaskOps.expand(closed, m.propCore(), null);
     long propPixelsKept = 0;
     long found = 0;
     for (int y = 0; y < protection.height; y++) {

@@ -56,8 +56,8 @@ public final class SavedMasks {
     AlphaChannels.add(doc, PROTECTION_CHANNEL, PsdPixels.encode(product.mask(), doc.depth()));
     return "channels '" + PRODUCT_CHANNEL + "' (the automatic selection) and '" + PROTECTION_CHANNEL + "' (what was "
         + "kept as shot) saved: to clean closer to the piece, load '" + PRODUCT_CHANNEL + "', check its edge against "
-        + "the piece (the estimate can miss jewelry up to " + ProductMasks.AUTO_MARGIN + " px from it), invert it and "
-        + "paint the Loupe layers' masks white";
+        + "the piece (an estimate can miss parts of it, such as rim facets that mirror the sweep), invert it and paint "
+        + "the Loupe layers' masks white";
   }
 
   /**

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The automatic mask's margin ({@link ProductMasks#withMargin}) protects fully everything within
- * {@link ProductMasks#AUTO_MARGIN} px of the estimate, in every direction, and fades beyond it.
+ * {@link AutoMargins#margin()} px of the estimate, in every direction, and fades beyond it; the
+ * margins grow with the shot and the piece ({@link AutoMargins#forEstimate}).
  */
 class AutoMarginTest {
   @Test
@@ -17,7 +18,7 @@ class AutoMarginTest {
     GrayU16 estimate = new GrayU16(n, n);
     estimate.set(80, 80, 65535);
     estimate.set(81, 80, 20000); // a soft estimate pixel counts as estimate too
-    GrayU16 margin = ProductMasks.withMargin(estimate);
+    GrayU16 margin = ProductMasks.withMargin(estimate, AutoMargins.DESIGN);
 
     double fullReach = Double.MAX_VALUE;
     double softReach = 0;
@@ -32,8 +33,34 @@ class AutoMarginTest {
         }
       }
     }
-    assertThat(fullReach).as("nearest pixel not fully protected").isGreaterThan(ProductMasks.AUTO_MARGIN);
+    assertThat(fullReach).as("nearest pixel not fully protected").isGreaterThan(AutoMargins.DESIGN.margin());
     assertThat(softReach).as("farthest protected pixel")
-        .isGreaterThan(ProductMasks.AUTO_MARGIN + 2).isLessThan(ProductMasks.AUTO_MARGIN + 6 * ProductMasks.AUTO_SOFTNESS + 2);
+        .isGreaterThan(AutoMargins.DESIGN.margin() + 2).isLessThan(AutoMargins.DESIGN.margin() + 6 * AutoMargins.DESIGN.softness() + 2);
+  }
+
+  @Test
+  void margins_grow_with_a_longer_shot_and_a_larger_piece_never_shrink() {
+    GrayU16 small = disk(1600, 1200, 100);
+    assertThat(AutoMargins.forEstimate(small)).isEqualTo(AutoMargins.DESIGN);
+    assertThat(AutoMargins.forEstimate(disk(800, 600, 60))).as("a smaller shot").isEqualTo(AutoMargins.DESIGN);
+    // Twice the long side: twice the margins (the release zone is fixed in px).
+    AutoMargins longer = AutoMargins.forEstimate(disk(3200, 2400, 100));
+    assertThat(longer.margin()).isEqualTo(2 * AutoMargins.DESIGN.margin());
+    assertThat(longer.propCore()).isEqualTo(2 * AutoMargins.DESIGN.propCore());
+    assertThat(longer.propClosing()).isEqualTo(2 * AutoMargins.DESIGN.propClosing());
+    assertThat(longer.releaseRadius()).isEqualTo(AutoMargins.DESIGN.releaseRadius());
+    // A piece of 280 px radius in a 1600 px shot: twice the design piece, twice the margin (±1 px of radius).
+    AutoMargins larger = AutoMargins.forEstimate(disk(1600, 1200, 280));
+    assertThat(larger.margin()).isBetween(2 * AutoMargins.DESIGN.margin() - 1, 2 * AutoMargins.DESIGN.margin() + 1);
+  }
+
+  private static GrayU16 disk(int w, int h, int r) {
+    GrayU16 m = new GrayU16(w, h);
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        m.set(x, y, Math.hypot(x - w / 2.0, y - h / 2.0) <= r ? 65535 : 0);
+      }
+    }
+    return m;
   }
 }

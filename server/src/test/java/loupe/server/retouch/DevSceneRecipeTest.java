@@ -80,16 +80,17 @@ class DevSceneRecipeTest {
     assertThat(score.psnrOut()).as("background PSNR never drops").isGreaterThanOrEqualTo(score.psnrIn());
     if ("clean".equals(run.background())) {
       // The bars: PSNR +6 dB and 95 % of all defects (prop and shadow included) gone.
-      // Measured: dev01 +3.4 dB, 62.6 %; dev02 +5.99 dB, 44.9 %; dev03 +10.7 dB, 93.8 %. The automatic
+      // Measured: dev01 +2.7 dB, 52.4 %; dev02 +5.1 dB, 34.4 %; dev03 +8.6 dB, 89.5 %. The automatic
       // mask keeps part of dev01's putty and dev02's acrylic block, and over a prop the protection
-      // keeps the estimate's core + 8 px (with 4 px dev03 reached 95.8 %, but a girdle-less stone's
-      // rim facets beside putty lost protection: GirdlelessStoneProtectionTest). Even a margin of
-      // 1 px around the true outline caps dev02 at 87 % (docs/engine-notes.md); with the piece on its
-      // own layer the bars are met on dev02 and dev03 (LayeredSceneRecipeTest). Held at the level reached.
-      assertThat(score.psnrOut() - score.psnrIn()).as("background PSNR gain (dB)").isGreaterThanOrEqualTo(3.0);
+      // keeps the estimate's core + 16 px: 8 px (dev01 +3.4 dB, 62.6 %; dev02 +6.0 dB, 44.9 %; dev03
+      // +10.7 dB, 93.8 %) left the tip of a pendant's bail unprotected on a re-lit variant of dev02
+      // (ShotVariantsProtectionTest, docs/recipes.md "The safety margin"). Even a margin of 1 px
+      // around the true outline caps dev02 at 87 % (docs/engine-notes.md); with the piece on its own
+      // layer the bars are met on dev02 and dev03 (LayeredSceneRecipeTest). Held at the level reached.
+      assertThat(score.psnrOut() - score.psnrIn()).as("background PSNR gain (dB)").isGreaterThanOrEqualTo(2.5);
       assertThat(score.allGone()).as("all defects removed").isGreaterThanOrEqualTo(ALL_GONE_REACHED.get(scene(run)));
       // What the protection held back of the prop is already clean on the layers beneath (the job's
-      // note tells the retoucher to paint their masks): measured 68.9 % / 100 % / 100 %; dev01 loses
+      // note tells the retoucher to paint their masks): at least 65 % / 99 % / 99 %; dev01 loses
       // the ring's cast shadow under the putty (docs/engine-notes.md).
       assertThat(heldBackCleanBeneath(run.scene(), outcome)).as("held-back prop clean on the layers beneath")
           .isGreaterThanOrEqualTo(scene(run).equals("dev01") ? 0.65 : 0.99);
@@ -140,7 +141,7 @@ class DevSceneRecipeTest {
    * looked for props beside the protection instead of beside the automatic estimate: its putty lobe
    * below the band then counted as the ring's contact shadow.
    */
-  static final Map<String, Double> ALL_GONE_REACHED = Map.of("dev01", 0.62, "dev02", 0.44, "dev03", 0.93);
+  static final Map<String, Double> ALL_GONE_REACHED = Map.of("dev01", 0.52, "dev02", 0.34, "dev03", 0.89);
 
   private static String scene(Run run) {
     return run.scene().getFileName().toString().substring(0, 5);

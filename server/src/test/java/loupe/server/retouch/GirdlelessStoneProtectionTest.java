@@ -24,7 +24,7 @@ class GirdlelessStoneProtectionTest {
   void every_stone_pixel_stays_fully_protected_beside_the_putty() {
     StoneShot.Rendered shot = new StoneShot(1600, 1200, 240, 1, false, false, 90, 0.2, BEIGE_PUTTY).render(3);
     GrayU16 estimate = new ClassicalSegmenter().segment(shot.image(), Progress.NONE);
-    GrayU16 protection = ProductMasks.protection(shot.image(), estimate, Progress.NONE).mask();
+    GrayU16 protection = ProductMasks.protection(shot.image(), estimate, AutoMargins.DESIGN, Progress.NONE).mask();
     long missed = 0;
     long unprotected = 0;
     for (int i = 0; i < shot.full().length; i++) {

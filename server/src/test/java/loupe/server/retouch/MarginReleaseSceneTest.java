@@ -37,8 +37,8 @@ class MarginReleaseSceneTest {
     GrayU16 labels = FlatImageReader.read(scene.resolve("truth_defects.png"), Long.MAX_VALUE).color().band(0);
 
     GrayU16 estimate = new ClassicalSegmenter().segment(input, Progress.NONE);
-    GrayU16 before = ProductMasks.withMargin(estimate);
-    GrayU16 after = ProductMasks.protection(input, estimate, Progress.NONE).mask();
+    GrayU16 before = ProductMasks.withMargin(estimate, AutoMargins.DESIGN);
+    GrayU16 after = ProductMasks.protection(input, estimate, AutoMargins.DESIGN, Progress.NONE).mask();
 
     long jewelBefore = 0;
     long jewelAfter = 0;

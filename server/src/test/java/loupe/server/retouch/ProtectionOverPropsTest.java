@@ -24,8 +24,8 @@ class ProtectionOverPropsTest {
   @Test
   void margin_over_the_putty_shrinks_to_the_core_and_stays_on_the_sweep() {
     Shot shot = Shot.of(false);
-    GrayU16 margin = ProductMasks.withMargin(shot.estimate);
-    ProductMasks.Protection protection = ProductMasks.releaseProps(shot.image, shot.estimate, margin.copy(),
+    GrayU16 margin = ProductMasks.withMargin(shot.estimate, AutoMargins.DESIGN);
+    ProductMasks.Protection protection = ProductMasks.releaseProps(shot.image, shot.estimate, margin.copy(), AutoMargins.DESIGN,
         Progress.NONE);
     GrayU16 released = protection.mask();
     long freedPutty = 0;
@@ -35,13 +35,13 @@ class ProtectionOverPropsTest {
       for (int x = 0; x < W; x++) {
         double d = Math.hypot(x - CX, y - CY) - R;
         assertThat(released.get(x, y)).as("never raised (%d,%d)", x, y).isLessThanOrEqualTo(margin.get(x, y));
-        if (d <= ProductMasks.PROP_CORE_MARGIN - 1) {
+        if (d <= AutoMargins.DESIGN.propCore() - 1) {
           assertThat(released.get(x, y)).as("core (%d,%d)", x, y).isEqualTo(65535);
         }
         if (shot.putty[y * W + x] && shot.estimate.get(x, y) == 0 && released.get(x, y) == 65535) {
           puttyKept++;
         }
-        if (shot.putty[y * W + x] && d > ProductMasks.PROP_CORE_MARGIN + 2 && margin.get(x, y) == 65535) {
+        if (shot.putty[y * W + x] && d > AutoMargins.DESIGN.propCore() + 2 && margin.get(x, y) == 65535) {
           puttyInMargin++;
           freedPutty += released.get(x, y) == 0 ? 1 : 0;
         }
@@ -61,8 +61,8 @@ class ProtectionOverPropsTest {
   @Test
   void a_coloured_backdrop_is_not_a_prop_and_keeps_the_whole_margin() {
     Shot shot = Shot.of(true);
-    GrayU16 margin = ProductMasks.withMargin(shot.estimate);
-    ProductMasks.Protection released = ProductMasks.releaseProps(shot.image, shot.estimate, margin.copy(),
+    GrayU16 margin = ProductMasks.withMargin(shot.estimate, AutoMargins.DESIGN);
+    ProductMasks.Protection released = ProductMasks.releaseProps(shot.image, shot.estimate, margin.copy(), AutoMargins.DESIGN,
         Progress.NONE);
     assertThat(released.mask().sameSamples(margin)).isTrue();
     assertThat(released.propPixelsKept()).isZero();

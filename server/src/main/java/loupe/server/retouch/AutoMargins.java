@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: Apache-2.0
+package loupe.server.retouch;
+
+import loupe.engine.alg.mask.MaskOps;
+import loupe.engine.image.GrayU16;
+
+/**
+ * How far an automatic mask's protection reaches beyond the estimate, in px of the shot. An
+ * estimate misses jewelry by a distance that grows with the piece's size in pixels (a stone's rim
+ * facets that mirror the sweep: up to a tenth of its radius on the dev scenes and their variants),
+ * so the margins are set for the dev scenes' scale and grow in proportion with longer shots and
+ * larger pieces; they never shrink below it.
+ *
+ * @param margin pixels around the estimate that are protected as fully as the estimate itself
+ * @param softness Gaussian sigma of the protection's soft edge beyond the margin
+ * @param releaseRadius plain background an isolated speck in the margin needs around it to be
+ *     released, and the zone released: the recipes' 4 px guard band, the defect detector's 3 px
+ *     guard band and 2 px halo dilation, and 2 px to spare, so the speck stays reachable inside the
+ *     remaining protection (not scaled: those bands are fixed in px)
+ * @param propClosing over a prop the protection is only the estimate's core: the estimate closed
+ *     with a disk of this radius, so that a notch where a stone shows the prop behind it is kept
+ * @param propCore ... grown by this many px
+ */
+public record AutoMargins(int margin, double softness, int releaseRadius, int propClosing, int propCore) {
+  /** The long side of the shots {@link #DESIGN} was measured on. */
+  static final int DESIGN_LONG_SIDE = 1600;
+  /** The largest piece {@link #DESIGN} was measured on: radius of the largest disk inside it, in px (dev03's studs). */
+  static final double DESIGN_PIECE_RADIUS = 140;
+  /** The margins at the design scale; why each value: docs/recipes.md, "The safety margin". */
+  static final AutoMargins DESIGN = new AutoMargins(24, 2, 11, 24, 16);
+
+  /**
+   * The margins for this estimate: {@link #DESIGN}, grown in proportion to the shot's long side
+   * above 1600 px or to the piece's size above {@link #DESIGN_PIECE_RADIUS}, whichever is more.
+   *
+   * @param estimate the automatic estimate (65535 = jewelry). Not modified.
+   */
+  public static AutoMargins forEstimate(GrayU16 estimate) {
+    int longSide = Math.max(estimate.width, estimate.height);
+    // The piece's size is measured on a sample of at most 1600 px long side: the margin needs no more precision.
+    int step = (longSide + DESIGN_LONG_SIDE - 1) / DESIGN_LONG_SIDE;
+    GrayU16 sample = GrayU16.filled((estimate.width + step - 1) / step, (estimate.height + step - 1) / step, 0);
+    for (int y = 0; y < sample.height; y++) {
+      for (int x = 0; x < sample.width; x++) {
+        sample.set(x, y, estimate.get(x * step, y * step));
+      }
+    }
+    double radius = MaskOps.inscribedRadius(sample, 32768) * step;
+    double scale = Math.max(1.0, Math.max(longSide / (double) DESIGN_LONG_SIDE, radius / DESIGN_PIECE_RADIUS));
+    return DESIGN.scaled(scale);
+  }
+
+  AutoMargins scaled(double scale) {
+    return new AutoMargins((int) Math.ceil(margin * scale), softness * scale, releaseRadius,
+        (int) Math.ceil(propClosing * scale), (int) Math.ceil(propCore * scale));
+  }
+}
