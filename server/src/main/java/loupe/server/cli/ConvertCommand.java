@@ -10,6 +10,7 @@ import loupe.psd.PsdReader;
 import loupe.psd.PsdWriteOptions;
 import loupe.psd.PsdWriteResult;
 import loupe.psd.PsdWriter;
+import loupe.server.io.FileErrors;
 import loupe.server.UserError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,12 +39,7 @@ final class ConvertCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (Files.isDirectory(in)) {
-      throw new UserError(in + ": is a folder; convert takes one PSD or PSB file");
-    }
-    if (!Files.isRegularFile(in)) {
-      throw new UserError(in + ": no such file");
-    }
+    FileErrors.requireFile(in);
     if (in.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
       throw new UserError("OUT must differ from IN: Loupe never modifies an input file");
     }

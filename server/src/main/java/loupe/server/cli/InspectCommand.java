@@ -3,12 +3,11 @@ package loupe.server.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import loupe.psd.PsdReader;
 import loupe.psd.PsdSummary;
-import loupe.server.UserError;
+import loupe.server.io.FileErrors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,9 +23,7 @@ final class InspectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.isRegularFile(file)) {
-      throw new UserError(file + ": no such file");
-    }
+    FileErrors.requireFile(file);
     PsdSummary summary = PsdSummary.of(PsdReader.read(file));
     if (json) {
       System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary));

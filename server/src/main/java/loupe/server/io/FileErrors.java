@@ -5,9 +5,12 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
 import java.util.Locale;
+import loupe.server.UserError;
 
 /**
  * java.nio.file's exceptions carry only a path as their message ("/tmp/x/r.psd"); this says what
@@ -15,6 +18,16 @@ import java.util.Locale;
  */
 public final class FileErrors {
   private FileErrors() {}
+
+  /** An input that must be a file: refused, naming it, when it is a folder or does not exist. */
+  public static void requireFile(Path file) {
+    if (Files.isDirectory(file)) {
+      throw new UserError(file + ": is a folder, not a file");
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new UserError(file + ": no such file");
+    }
+  }
 
   public static String describe(FileSystemException e) {
     String path = e.getFile() != null ? e.getFile() : "a file";

@@ -12,6 +12,7 @@ import loupe.engine.image.Planar;
 import loupe.psd.ColorMode;
 import loupe.psd.PsdDocument;
 import loupe.psd.PsdReader;
+import loupe.server.io.FileErrors;
 import loupe.server.UserError;
 import loupe.server.retouch.FlatImage;
 import loupe.server.retouch.FlatImageReader;
@@ -29,9 +30,7 @@ public record MaskInput(Path file, PsdDocument document, FlatImage flat, Planar 
 
   /** Reads a PSD/PSB (by its signature) or a flat picture; only reads the file. */
   public static MaskInput read(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new UserError(file + ": no such file");
-    }
+    FileErrors.requireFile(file);
     if (!isPsd(file)) {
       FlatImage flat = FlatImageReader.read(file, RetouchService.MAX_PIXELS);
       return new MaskInput(file, null, flat, flat.color(), flat.depth());

@@ -158,17 +158,15 @@ public final class DocumentRetouch {
   }
 
   static int colorBands(PsdDocument doc, String file) {
+    // The mode first: a Bitmap document is 1-bit by nature, and its mode is what to convert.
+    if (doc.colorMode() != ColorMode.RGB && doc.colorMode() != ColorMode.GRAYSCALE) {
+      throw new UserError(file + ": unsupported colour mode " + doc.colorMode()
+          + "; Loupe retouches RGB and Grayscale documents (convert a copy in Photoshop first)");
+    }
     if (doc.depth() != 8 && doc.depth() != 16) {
       throw new UserError(file + ": " + doc.depth() + "-bit documents are not supported for retouching (8 or 16 bit)");
     }
-    if (doc.colorMode() == ColorMode.RGB) {
-      return 3;
-    }
-    if (doc.colorMode() == ColorMode.GRAYSCALE) {
-      return 1;
-    }
-    throw new UserError(file + ": unsupported colour mode " + doc.colorMode()
-        + "; Loupe retouches RGB and Grayscale documents (convert a copy in Photoshop first)");
+    return doc.colorMode() == ColorMode.RGB ? 3 : 1;
   }
 
   private static Planar white(int bands, Rect canvas) {

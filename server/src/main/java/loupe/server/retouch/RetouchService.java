@@ -21,6 +21,7 @@ import loupe.psd.PsdDocument;
 import loupe.psd.PsdReader;
 import loupe.psd.PsdWriteResult;
 import loupe.psd.PsdWriter;
+import loupe.server.io.FileErrors;
 import loupe.server.UserError;
 import loupe.server.jobs.JobOutput;
 
@@ -115,9 +116,7 @@ public final class RetouchService {
    */
   public FileOutcome retouchFile(Path input, Path outDir, RetouchRequest request, Progress progress) throws IOException {
     long start = System.nanoTime();
-    if (!Files.isRegularFile(input)) {
-      throw new UserError(input + ": no such file");
-    }
+    FileErrors.requireFile(input);
     String file = input.toString();
     PsdDocument doc = readDocument(input);
     DocumentRetouch.Outcome outcome = DocumentRetouch.run(doc, file, request, masks, inpainters, progress);
@@ -136,6 +135,10 @@ public final class RetouchService {
     RetouchResult result = unchecked[0] == null ? outcome.result() : outcome.result().withNote("written file re-read: "
         + "the protected layer is byte for byte as in the input; the picture it shows was not compared ("
         + unchecked[0] + ")");
+    if (!written[0].compositeRecomputed()) {
+      result = result.withNote("the file's flat composite is the picture as shot (" + written[0].reason()
+          + "): viewers that do not read layers show it without Loupe's layers");
+    }
     return new FileOutcome(input, out, result, written[0], (System.nanoTime() - start) / 1_000_000,
         outcome.productMask());
   }

@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutionException;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every failure is one line a user can act on: what went wrong, and with which file. */
 class CliErrorsTest {
@@ -73,5 +75,33 @@ class CliErrorsTest {
       assertThat(run.exit()).as(command).isZero();
       assertThat(run.out().strip()).as(command).isEqualTo(CliRun.of("--version").out().strip()).startsWith("loupe ");
     }
+  }
+
+  /** The list of colour modes Loupe does not retouch: each is named, for retouch and for mask. */
+  @ParameterizedTest
+  @ValueSource(strings = {"twelvemonkeys__cmyk-8bit-flat.psd", "psdtools__4x4-8bit-lab.psd",
+      "twelvemonkeys__indexed-flat.psd", "twelvemonkeys__bitmap-1bit-flat.psd", "psdtools__4x4-8bit-duotone.psd",
+      "psdtools__4x4-16bit-multichannel.psd"})
+  void an_unsupported_colour_mode_is_named(String name) throws Exception {
+    Path file = MaskFiles.CORPUS.resolve(name);
+    for (String[] args : new String[][] {{"retouch", file.toString(), "--recipe", "quick", "--out", tmp.resolve("r").toString()},
+        {"mask", file.toString(), "--source", "auto", "--out", tmp.resolve("m").toString()}}) {
+      CliRun run = CliRun.of(args);
+      assertThat(run.exit()).as(args[0]).isNotZero();
+      assertThat(run.err()).as(args[0]).contains(name).contains("unsupported colour mode");
+    }
+    assertThat(tmp.resolve("m")).doesNotExist();
+    assertThat(tmp.resolve("r")).satisfiesAnyOf(r -> assertThat(r).doesNotExist(), r -> assertThat(r).isEmptyDirectory());
+  }
+
+  @Test
+  void a_folder_where_a_file_belongs_is_called_a_folder() throws Exception {
+    for (String[] args : new String[][] {{"inspect", tmp.toString()}, {"convert", tmp.toString(), tmp.resolve("o.psd").toString()},
+        {"mask", tmp.toString(), "--out", tmp.resolve("m").toString()}}) {
+      CliRun run = CliRun.of(args);
+      assertThat(run.exit()).as(args[0]).isEqualTo(2);
+      assertThat(run.err()).as(args[0]).contains(tmp + ": is a folder, not a file");
+    }
+    assertThat(CliRun.of("inspect", tmp.resolve("none.psd").toString()).err()).contains("none.psd: no such file");
   }
 }

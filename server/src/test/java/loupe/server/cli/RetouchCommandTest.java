@@ -235,4 +235,18 @@ class RetouchCommandTest {
     }
     return true;
   }
+
+  /**
+   * A layer clipped to another keeps Photoshop's own composite in the file; the terminal says so,
+   * since viewers that read no layers then show the picture without the retouch.
+   */
+  @Test
+  void a_kept_composite_is_said_on_the_terminal() throws Exception {
+    Path file = MaskFiles.CORPUS.resolve("twelvemonkeys__adobehq-layers-masks-paths.psd");
+    CliRun run = CliRun.of("retouch", file.toString(), "--recipe", "quick", "--protect", "Adobe sign", "--out",
+        tmp.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("note: the file's flat composite is the picture as shot (").contains("clipped")
+        .contains("viewers that do not read layers show it without Loupe's layers");
+  }
 }
