@@ -33,7 +33,7 @@ public final class LoupeCli implements Runnable {
   public static int execute(String... args) {
     CommandLine cli = new CommandLine(new LoupeCli());
     // Every subcommand's help offers -V; it prints the same line as `loupe --version`.
-    cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().version(cli.getCommandSpec().version()));
+    giveVersion(cli, cli.getCommandSpec().version());
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
       cmd.getErr().println("loupe: " + message(e));
       Throwable cause = unwrap(e);
@@ -45,6 +45,13 @@ public final class LoupeCli implements Runnable {
       return 2;
     });
     return cli.execute(args);
+  }
+
+  private static void giveVersion(CommandLine command, String[] version) {
+    for (CommandLine sub : command.getSubcommands().values()) {
+      sub.getCommandSpec().version(version);
+      giveVersion(sub, version);
+    }
   }
 
   /** One line a user can act on; internal errors name their type so a bug report is useful. */

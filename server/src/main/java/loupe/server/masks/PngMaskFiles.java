@@ -26,7 +26,7 @@ import loupe.server.UserError;
  *
  * @param product where the product mask goes
  */
-public record PngMaskFiles(Path folder, String stem, Path product, boolean force) {
+public record PngMaskFiles(Path folder, String stem, Path product) {
 
   /**
    * Checks the targets before anything is computed: existing files need {@code force}, and none may
@@ -36,7 +36,7 @@ public record PngMaskFiles(Path folder, String stem, Path product, boolean force
    * @param protection whether the masks will include a protection ({@link DocumentMasks#hasProtection})
    */
   public static PngMaskFiles plan(Path out, Path input, List<MaskSpec> specs, boolean protection, boolean force) {
-    PngMaskFiles files = isPngFile(out) ? toFile(out.toAbsolutePath(), force) : toFolder(out, input, force);
+    PngMaskFiles files = isPngFile(out) ? toFile(out.toAbsolutePath()) : toFolder(out, input);
     List<Path> targets = new ArrayList<>(List.of(files.product()));
     if (protection) {
       targets.add(files.target(DocumentMasks.PROTECTION_FILE_NAME));
@@ -59,23 +59,23 @@ public record PngMaskFiles(Path folder, String stem, Path product, boolean force
     return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".png") && !Files.isDirectory(out);
   }
 
-  private static PngMaskFiles toFile(Path file, boolean force) {
+  private static PngMaskFiles toFile(Path file) {
     String name = file.getFileName().toString();
     String stem = name.substring(0, name.length() - ".png".length());
     if (stem.isEmpty()) {
       throw new UserError("--out " + file + ": the PNG needs a name before .png");
     }
-    return new PngMaskFiles(file.getParent(), stem, file, force);
+    return new PngMaskFiles(file.getParent(), stem, file);
   }
 
-  private static PngMaskFiles toFolder(Path folder, Path input, boolean force) {
+  private static PngMaskFiles toFolder(Path folder, Path input) {
     if (Files.exists(folder) && !Files.isDirectory(folder)) {
       throw new UserError(folder + " is a file; --out takes a folder or a .png file for PNG masks, or a .psd/.psb path");
     }
     String name = input.getFileName().toString();
     int dot = name.lastIndexOf('.');
     String stem = dot > 0 ? name.substring(0, dot) : name;
-    return new PngMaskFiles(folder, stem, folder.resolve(stem + "." + DocumentMasks.PRODUCT_FILE_NAME + ".png"), force);
+    return new PngMaskFiles(folder, stem, folder.resolve(stem + "." + DocumentMasks.PRODUCT_FILE_NAME + ".png"));
   }
 
   private static boolean isSameFile(Path a, Path b) {

@@ -7,7 +7,7 @@ import loupe.engine.image.GrayU16;
 /**
  * How far an automatic mask's protection reaches beyond the estimate, in px of the shot. An
  * estimate misses jewelry by a distance that grows with the piece's size in pixels (a stone's rim
- * facets that mirror the sweep: up to a tenth of its radius on the dev scenes and their variants),
+ * facets that mirror the sweep: up to a sixth of its radius on the dev scenes' variants),
  * so the margins are set for the dev scenes' scale and grow in proportion with longer shots and
  * larger pieces; they never shrink below it.
  *
@@ -31,7 +31,10 @@ public record AutoMargins(int margin, double softness, int releaseRadius, int pr
 
   /**
    * The margins for this estimate: {@link #DESIGN}, grown in proportion to the shot's long side
-   * above 1600 px or to the piece's size above {@link #DESIGN_PIECE_RADIUS}, whichever is more.
+   * above 1600 px or to the piece's size above {@link #DESIGN_PIECE_RADIUS}, whichever is more. The
+   * piece is measured on the estimate itself, which is smaller than the piece where it misses (a
+   * close-up of dev02's pendant: 93 px against 104), so the long-side term is the floor; the two
+   * design values are twice the segmenter's (800 px work image, 70 work px piece radius).
    *
    * @param estimate the automatic estimate (65535 = jewelry). Not modified.
    */

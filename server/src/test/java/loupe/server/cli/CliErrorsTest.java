@@ -70,8 +70,9 @@ class CliErrorsTest {
 
   @Test
   void every_command_prints_the_version_its_help_offers() {
-    for (String command : new String[] {"retouch", "serve", "inspect", "convert", "models", "mask"}) {
-      CliRun run = CliRun.of(command, "--version");
+    for (String command : new String[] {"retouch", "serve", "inspect", "convert", "models", "models list", "mask"}) {
+      String[] args = (command + " --version").split(" ");
+      CliRun run = CliRun.of(args);
       assertThat(run.exit()).as(command).isZero();
       assertThat(run.out().strip()).as(command).isEqualTo(CliRun.of("--version").out().strip()).startsWith("loupe ");
     }

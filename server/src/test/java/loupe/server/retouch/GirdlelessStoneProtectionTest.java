@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * of: without a girdle line, its flat rim facets at the grey of its contact shadow are flooded as
  * background (thousands of pixels), and beside a beige putty the prop detector takes some of them
  * for putty. The protection over props (the estimate's closed core grown by {@link
- * ProductMasks#PROP_CORE_MARGIN}) must still cover every pixel the stone fully covers; with 4 px it
+ * AutoMargins#propCore()}) must still cover every pixel the stone fully covers; with 4 px it
  * left 56 uncovered.
  */
 class GirdlelessStoneProtectionTest {

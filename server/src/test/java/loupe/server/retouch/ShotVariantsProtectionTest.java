@@ -19,11 +19,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The promise beyond the three scenes the automatic protection was measured on: the dev scenes shot
  * on a darker, whiter or tinted sweep, turned, and as a close-up crop. Every pixel the truth marks
- * as fully jewelry must be fully protected. Each variant here once broke it (docs/recipes.md, "The
+ * as fully jewelry must be fully protected. Four of these variants broke it (docs/recipes.md, "The
  * safety margin"): a 16 px margin was fitted to the dev scenes' worst miss (15 px) and a darker
  * sweep made the classical estimate miss prongs by 23 px; over a prop the 8 px core left the tip of
- * dev02's bail (which the estimate gave to the acrylic block) 13 px outside; and a close-up of the
- * pendant lost a third of its stone's rim (up to 44 px) at the frame's work scale.
+ * dev02's bail (which the estimate gave to the acrylic block) 13 px outside; the beige, turned studs
+ * lost ISNet 64 px of a butterfly back the same way; and a close-up of the pendant lost a third of
+ * its stone's rim (up to 44 px) at the frame's work scale. The two ring variants never failed; they
+ * keep a yellow-gold piece on a darker and a tinted sweep in the set.
  */
 class ShotVariantsProtectionTest {
   static List<ShotVariant> variants() {

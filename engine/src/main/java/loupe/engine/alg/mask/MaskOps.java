@@ -19,6 +19,9 @@ import loupe.engine.image.Rect;
  * may be one of the inputs unless stated otherwise.
  */
 public final class MaskOps {
+  /** The largest radius {@link #inscribedRadius} reports: its square still fits an int. */
+  public static final int MAX_INSCRIBED_RADIUS = 46_340;
+
   private MaskOps() {}
 
   /**
@@ -73,7 +76,8 @@ public final class MaskOps {
   /**
    * The radius of the largest disk inside the pixels of {@code mask} at or above {@code threshold}
    * (1..65535): the largest Euclidean distance from such a pixel to one below it. Outside the frame
-   * does not count as below; 0 when no pixel, or every pixel, is at or above the threshold.
+   * does not count as below; 0 when no pixel, or every pixel, is at or above the threshold. Exact
+   * up to {@link #MAX_INSCRIBED_RADIUS} px, reported as that beyond (squared distances are ints).
    *
    * @param mask Not modified
    */
@@ -81,8 +85,8 @@ public final class MaskOps {
     if (threshold < 1 || threshold > MaskMath.FULL) {
       throw new IllegalArgumentException("threshold must be in 1..65535, got " + threshold);
     }
-    int[] d2 = ImplDistanceTransform.squaredDistance(mask, Rect.ofSize(mask.width, mask.height), 0, threshold - 1,
-        Math.max(mask.width, mask.height));
+    int cap = (int) Math.min(MAX_INSCRIBED_RADIUS, Math.ceil(Math.hypot(mask.width, mask.height)));
+    int[] d2 = ImplDistanceTransform.squaredDistance(mask, Rect.ofSize(mask.width, mask.height), 0, threshold - 1, cap);
     int best = 0;
     boolean anyBelow = false;
     for (int y = 0; y < mask.height; y++) {
@@ -95,7 +99,7 @@ public final class MaskOps {
         }
       }
     }
-    return anyBelow ? Math.sqrt(best) : 0;
+    return anyBelow ? Math.min(MAX_INSCRIBED_RADIUS, Math.sqrt(best)) : 0;
   }
 
   /**

@@ -37,6 +37,11 @@ import loupe.engine.image.Planar;
 public final class ClassicalSegmenter implements ProductSegmenter {
   /** The smallest shot this segmenter accepts (both sides), so that every stage has pixels to work with. */
   public static final int MIN_SIDE = 16;
+  /**
+   * The shortest work image a large piece may reduce the shot to: the sweep model is fitted on a
+   * grid of about 64 blocks, and the radii of {@link SegmentConfig} need room around the piece.
+   */
+  static final int MIN_WORK_SIDE = 100;
 
   private final SegmentConfig config;
 
@@ -87,7 +92,8 @@ public final class ClassicalSegmenter implements ProductSegmenter {
    * larger than {@link SegmentConfig#pieceRadius()} at it. The piece's size is measured on the
    * flood's decision at twice the frame's factor, where a close-up's stone is still whole (at the
    * frame's factor its rim facets are as wide and smooth as the sweep and are flooded). A 800×600
-   * crop around dev02's pendant lost 9.7k stone px at factor 1 and 1.7k at 2.
+   * crop around dev02's pendant lost 9.7k stone px at factor 1 and 1.7k at 2. The work image keeps
+   * at least {@link #MIN_WORK_SIDE} px on its short side, whatever the piece.
    */
   int workFactor(Planar image, Progress progress) {
     int frame = config.workFactor(image.width, image.height);
@@ -99,6 +105,7 @@ public final class ClassicalSegmenter implements ProductSegmenter {
     Plane[] sweep = SweepModel.fit(work, config.sweepDegree()).sample(work);
     boolean[] jewelry = CoarseClassifier.jewelry(work, sweep, config);
     double radius = BinaryMorphology.inscribedRadius(jewelry, work.width, work.height) * coarse;
-    return Math.max(frame, (int) Math.ceil(radius / config.pieceRadius()));
+    int most = Math.max(frame, Math.min(image.width, image.height) / MIN_WORK_SIDE);
+    return Math.max(frame, Math.min(most, (int) Math.ceil(radius / config.pieceRadius())));
   }
 }

@@ -119,6 +119,9 @@ class TestMaskMorphology {
             .isEqualTo(anyBelow ? Math.sqrt(best) : 0);
       }
     }
+    GrayU16 corner = GrayU16.filled(100, 100, 65535);
+    corner.set(0, 0, 0);
+    assertThat(MaskOps.inscribedRadius(corner, 65535)).as("farther than the long side").isEqualTo(Math.hypot(99, 99));
     assertThat(MaskOps.inscribedRadius(GrayU16.filled(5, 4, 65535), 1)).as("nothing below").isZero();
     assertThat(MaskOps.inscribedRadius(new GrayU16(5, 4), 1)).as("nothing at or above").isZero();
     assertThatThrownBy(() -> MaskOps.inscribedRadius(new GrayU16(5, 4), 0)).hasMessageContaining("threshold");
