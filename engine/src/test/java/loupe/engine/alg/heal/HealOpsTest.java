@@ -101,7 +101,6 @@ class HealOpsTest {
     }
   }
 
-  /** Transparent pixels of a layer often hold junk colour: they must never be sampled. */
   /**
    * A stroke across a 4 px gold wire, with a dark stone far away: the wire holds no whole patch, so
    * the fill comes from the wire around the stroke. A patch fill that widened its crop until it
@@ -133,6 +132,7 @@ class HealOpsTest {
     }
   }
 
+  /** Transparent pixels of a layer often hold junk colour: they must never be sampled. */
   @Test
   void transparentAndSemiTransparentPixelsAreNeverSampled() {
     int w = 90;
