@@ -65,6 +65,9 @@ public final class RecipeRunner {
 
     progress.report("finding dust, hair and lint", 0.15);
     GrayU16 hole = DefectDetector.detect(in.image(), near, DefectConfig.defaults());
+    if (in.defectMask() != null) {
+      hole = MaskOps.add(hole, MaskOps.subtract(in.defectMask(), near, null), null);
+    }
     long defects = MaskOps.selectedPixels(hole);
     // A replaced background must not keep a prop inside its contact shadow, so every recipe looks for
     // props then; over the kept background only Quick removes props it was not given.

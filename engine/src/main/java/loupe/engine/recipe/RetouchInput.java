@@ -20,9 +20,11 @@ import loupe.engine.alg.mask.MaskOps;
  *     layers go above it, masked to zero over the product)
  * @param healMask document-size mask painted by the user inside the product (Editorial), or null
  * @param propMask document-size mask of props/stands to remove, or null
+ * @param defectMask document-size mask of dust and hair already found, inpainted with whatever the
+ *     recipe's own detector finds (those an automatic mask's margin released), or null
  */
-public record RetouchInput(
-    Planar image, BitDepth depth, GrayU16 productMask, ProtectedLayer jewelry, GrayU16 healMask, GrayU16 propMask) {
+public record RetouchInput(Planar image, BitDepth depth, GrayU16 productMask, ProtectedLayer jewelry, GrayU16 healMask,
+    GrayU16 propMask, GrayU16 defectMask) {
   public RetouchInput {
     Objects.requireNonNull(image, "image");
     Objects.requireNonNull(depth, "depth");
@@ -33,11 +35,20 @@ public record RetouchInput(
     if (propMask != null) {
       ImageChecks.sameSize(image, propMask);
     }
+    if (defectMask != null) {
+      ImageChecks.sameSize(image, defectMask);
+    }
+  }
+
+  /** An input with no dust or hair found beforehand. */
+  public RetouchInput(Planar image, BitDepth depth, GrayU16 productMask, ProtectedLayer jewelry, GrayU16 healMask,
+      GrayU16 propMask) {
+    this(image, depth, productMask, jewelry, healMask, propMask, null);
   }
 
   /** The same input with these painted heal areas (null = none). */
   public RetouchInput withHealMask(GrayU16 heal) {
-    return new RetouchInput(image, depth, productMask, jewelry, heal, propMask);
+    return new RetouchInput(image, depth, productMask, jewelry, heal, propMask, defectMask);
   }
 
   /**

@@ -14,9 +14,9 @@ import loupe.engine.image.GrayU16;
  * @param margin pixels around the estimate that are protected as fully as the estimate itself
  * @param softness Gaussian sigma of the protection's soft edge beyond the margin
  * @param releaseRadius plain background an isolated speck in the margin needs around it to be
- *     released, and the zone released: the recipes' 4 px guard band, the defect detector's 3 px
- *     guard band and 2 px halo dilation, and 2 px to spare, so the speck stays reachable inside the
- *     remaining protection (not scaled: those bands are fixed in px)
+ *     released, and the zone released: the recipes' 4 px guard band around the remaining
+ *     protection, and 7 px of background beyond it for the inpainting to sample (not scaled: the
+ *     band is fixed in px, and the speck is measured in px of the shot)
  * @param propClosing over a prop the protection is only the estimate's core: the estimate closed
  *     with a disk of this radius, so that a notch where a stone shows the prop behind it is kept
  * @param propCore ... grown by this many px
@@ -27,7 +27,7 @@ public record AutoMargins(int margin, double softness, int releaseRadius, int pr
   /** The largest piece {@link #DESIGN} was measured on: radius of the largest disk inside it, in px (dev03's studs). */
   static final double DESIGN_PIECE_RADIUS = 140;
   /** The margins at the design scale; why each value: docs/recipes.md, "The safety margin". */
-  static final AutoMargins DESIGN = new AutoMargins(24, 2, 11, 24, 16);
+  static final AutoMargins DESIGN = new AutoMargins(32, 2, 11, 24, 16);
 
   /**
    * The margins for this estimate: {@link #DESIGN}, grown in proportion to the shot's long side

@@ -86,7 +86,7 @@ public final class DocumentRetouch {
       product = masks.productMask(request.maskSource(), "layer", documentImage,
           PsdPixels.shape(jewelry, doc.width(), doc.height()), jewelry.opacity(), doc, file, progress);
       input = new RetouchInput(beneath, depth, product.mask(), prot, heal,
-          givenProps != null ? givenProps : product.propsFor(request.recipe(), request.options()));
+          givenProps != null ? givenProps : product.propsFor(request.recipe(), request.options()), product.specks());
     } else {
       if (doc.composite().isEmpty()) {
         throw new UserError(file + ": the document has no composite image and no protected layer to work from");
@@ -96,7 +96,7 @@ public final class DocumentRetouch {
       Planar image = PsdPixels.color(jewelry, bands);
       product = masks.productMask(request.maskSource(), "auto", image, null, 255, doc, file, progress);
       input = new RetouchInput(image, depth, product.mask(), null, heal,
-          givenProps != null ? givenProps : product.propsFor(request.recipe(), request.options()));
+          givenProps != null ? givenProps : product.propsFor(request.recipe(), request.options()), product.specks());
     }
     String source = request.maskSource() != null ? request.maskSource() : input.jewelry() == null ? "auto" : "layer";
     ProductMasks.requireJewelry(input.productMask(), file, source);

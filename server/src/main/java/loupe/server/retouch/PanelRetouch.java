@@ -118,7 +118,7 @@ public final class PanelRetouch {
     GrayU16 props = req.buffers().containsKey("props") ? docMask(req, "props", canvas) : null;
     Recipe recipe = req.request().recipe();
     RetouchInput input = new RetouchInput(beneath, BitDepth.of(doc.bitDepth()), product.mask(), prot, heal,
-        props != null ? props : product.propsFor(recipe, req.request().options()));
+        props != null ? props : product.propsFor(recipe, req.request().options()), product.specks());
     List<String> notes = new ArrayList<>(product.notesFor(recipe, req.request().options(), props != null));
     if (props != null) {
       notes.add(DocumentRetouch.givenPropNote("the selection", props));

@@ -51,16 +51,18 @@ public final class ProductMasks {
    *     segmenter's soft estimate itself; otherwise the same image as {@code mask}
    * @param props for {@code auto}, the props {@link PropDetector} found beside the estimate; null
    *     for the other sources, or when none was found
+   * @param specks for {@code auto}, the dust and hair in the margin that {@link MarginRelease}
+   *     released, for the recipe to inpaint; null for the other sources
    */
-  public record ProductMask(GrayU16 mask, GrayU16 selection, GrayU16 props, long propPixelsKept, List<ModelUse> models,
-      List<String> notes) {
+  public record ProductMask(GrayU16 mask, GrayU16 selection, GrayU16 props, GrayU16 specks, long propPixelsKept,
+      List<ModelUse> models, List<String> notes) {
     public ProductMask {
       models = List.copyOf(models);
       notes = List.copyOf(notes);
     }
 
     public ProductMask(GrayU16 mask) {
-      this(mask, mask, null, 0, List.of(), List.of());
+      this(mask, mask, null, null, 0, List.of(), List.of());
     }
 
     /**
@@ -102,10 +104,11 @@ public final class ProductMasks {
   }
 
   /**
-   * An automatic mask's protection, and how many pixels of a prop beside the estimate it keeps fully
-   * protected (the estimate's core over props; none where no prop was found).
+   * An automatic mask's protection, how many pixels of a prop beside the estimate it keeps fully
+   * protected (the estimate's core over props; none where no prop was found), the props, and the
+   * specks its margin released (null before {@link MarginRelease}).
    */
-  record Protection(GrayU16 mask, long propPixelsKept, GrayU16 props) {}
+  record Protection(GrayU16 mask, long propPixelsKept, GrayU16 props, GrayU16 specks) {}
 
   /** The model-free segmenter for {@code auto}; installed models (ISNet) for {@code auto:isnet}. */
   public ProductMasks() {
@@ -205,7 +208,7 @@ public final class ProductMasks {
       Protection p = protection(image, estimate, AutoMargins.forEstimate(estimate), progress);
       List<String> notes = named ? List.of() : damaged.apply(DEFAULT_MODEL).map(why -> List.of("automatic mask by the "
           + "model-free segmenter: the installed " + DEFAULT_MODEL + " model cannot be used (" + why + ")")).orElse(List.of());
-      return new ProductMask(p.mask(), estimate, p.props(), p.propPixelsKept(), List.of(), notes);
+      return new ProductMask(p.mask(), estimate, p.props(), p.specks(), p.propPixelsKept(), List.of(), notes);
     }
     GrayU16 estimate = m.get().segment(image, progress);
     Protection p = protection(image, estimate, AutoMargins.forEstimate(estimate), progress);
@@ -215,7 +218,7 @@ public final class ProductMasks {
       notes.add("automatic mask by the installed " + info.id() + " model (" + info.variant()
           + "); auto:classical chooses the model-free segmenter");
     }
-    return new ProductMask(p.mask(), estimate, p.props(), p.propPixelsKept(),
+    return new ProductMask(p.mask(), estimate, p.props(), p.specks(), p.propPixelsKept(),
         List.of(new ModelUse(info.id(), info.variant(), info.sha256(), ModelUse.PRODUCT_MASK)), notes);
   }
 
@@ -234,17 +237,19 @@ public final class ProductMasks {
   }
 
   /**
-   * The margin, except around dust and hair that a ring of plain background separates from
-   * everything else ({@link MarginRelease}): those cannot be missed jewelry, and are left to the
-   * recipes' speck inpainting; and except over props ({@link #releaseProps}).
+   * The margin, except over props ({@link #releaseProps}), and except around dust and hair that a
+   * ring of plain background or of what is already released separates from everything else
+   * ({@link MarginRelease}): those cannot be missed jewelry, and are left to the recipes' speck
+   * inpainting. Props go first so that a hair beside a prop can be released.
    *
    * @param image the flattened document. Not modified.
    * @param estimate the automatic estimate. Not modified.
    */
   static Protection protection(Planar image, GrayU16 estimate, AutoMargins m, Progress progress) {
-    GrayU16 margin = withMargin(estimate, m);
-    MarginRelease.release(image, estimate, margin, m.releaseRadius(), margin, DefectConfig.defaults());
-    return releaseProps(image, estimate, margin, m, progress);
+    Protection p = releaseProps(image, estimate, withMargin(estimate, m), m, progress);
+    GrayU16 specks = MarginRelease.release(image, estimate, p.mask(), m.releaseRadius(), p.mask(),
+        DefectConfig.defaults()).specks();
+    return new Protection(p.mask(), fullyProtected(p.props(), p.mask()), p.props(), specks);
   }
 
   /**
@@ -267,11 +272,10 @@ public final class ProductMasks {
     try {
       props = PropDetector.detect(image, estimate, PropConfig.DEFAULT, progress);
     } catch (IllegalArgumentException e) {
-      return new Protection(protection, 0, null); // too little background to fit the sweep: no prop can be told apart
+      return new Protection(protection, 0, null, null); // too little background to fit the sweep: no prop can be told apart
     }
     GrayU16 closed = MaskOps.contract(MaskOps.expand(estimate, m.propClosing(), null), m.propClosing(), null);
     GrayU16 core = MaskOps.expand(closed, m.propCore(), null);
-    long propPixelsKept = 0;
     long found = 0;
     for (int y = 0; y < protection.height; y++) {
       for (int x = 0; x < protection.width; x++) {
@@ -280,13 +284,23 @@ public final class ProductMasks {
           found++;
           int margin = protection.get(x, y);
           long kept = (long) margin * (65535 - prop) / 65535;
-          int value = (int) Math.min(margin, Math.max(kept, core.get(x, y)));
-          protection.set(x, y, value);
-          propPixelsKept += value == 65535 ? 1 : 0;
+          protection.set(x, y, (int) Math.min(margin, Math.max(kept, core.get(x, y))));
         }
       }
     }
-    return new Protection(protection, propPixelsKept, found == 0 ? null : props);
+    return found == 0 ? new Protection(protection, 0, null, null)
+        : new Protection(protection, fullyProtected(props, protection), props, null);
+  }
+
+  /** Prop pixels the protection keeps fully; 0 without props. */
+  private static long fullyProtected(GrayU16 props, GrayU16 protection) {
+    long kept = 0;
+    for (int y = 0; props != null && y < protection.height; y++) {
+      for (int x = 0; x < protection.width; x++) {
+        kept += props.get(x, y) != 0 && protection.get(x, y) == 65535 ? 1 : 0;
+      }
+    }
+    return kept;
   }
 
   /** Transparency × user mask × vector mask × opacity: exactly where the protected layer covers the canvas fully. */

@@ -22,8 +22,11 @@ import loupe.engine.testing.TestImages;
  * @param crop left, top, width, height in the turned frame
  * @param noise σ in 8-bit levels of extra Gaussian noise on every pixel (a higher ISO), 0 for none;
  *     seeded, so a variant is the same shot on every run
+ * @param scale the frame resampled this many times larger (bilinear), 1 for none: a larger file of
+ *     the same shot, softer than a sharper sensor would give; fully jewelry only where every source
+ *     pixel it mixes is
  */
-record ShotVariant(String name, String scene, double[] gain, int turn, int[] crop, double noise) {
+record ShotVariant(String name, String scene, double[] gain, int turn, int[] crop, double noise, double scale) {
   /** The shot (8-bit samples, stored ×257) and its truth mask (65535 = fully jewelry). */
   record Shot(Planar image, GrayU16 truth) {}
 
@@ -59,7 +62,42 @@ record ShotVariant(String name, String scene, double[] gain, int turn, int[] cro
         }
       }
     }
-    return new Shot(out, truth);
+    if (scale == 1) {
+      return new Shot(out, truth);
+    }
+    Planar larger = Planar.create(3, (int) Math.round(w * scale), (int) Math.round(h * scale));
+    for (int c = 0; c < 3; c++) {
+      larger.bands[c] = resampled(out.bands[c], scale, false);
+    }
+    return new Shot(larger, resampled(truth, scale, true));
+  }
+
+  /**
+   * Bilinear, pixel centres aligned; 8-bit values stay 8-bit (×257). With {@code fullOnly}, 65535
+   * where every source pixel with a weight is 65535, else 0.
+   */
+  private static GrayU16 resampled(GrayU16 src, double scale, boolean fullOnly) {
+    GrayU16 out = new GrayU16((int) Math.round(src.width * scale), (int) Math.round(src.height * scale));
+    for (int y = 0; y < out.height; y++) {
+      double sy = Math.max(0, Math.min(src.height - 1, (y + 0.5) / scale - 0.5));
+      int y0 = Math.min((int) sy, src.height - 2);
+      double fy = sy - y0;
+      for (int x = 0; x < out.width; x++) {
+        double sx = Math.max(0, Math.min(src.width - 1, (x + 0.5) / scale - 0.5));
+        int x0 = Math.min((int) sx, src.width - 2);
+        double fx = sx - x0;
+        double[] weight = {(1 - fx) * (1 - fy), fx * (1 - fy), (1 - fx) * fy, fx * fy};
+        int[] value = {src.get(x0, y0), src.get(x0 + 1, y0), src.get(x0, y0 + 1), src.get(x0 + 1, y0 + 1)};
+        double sum = 0;
+        boolean full = true;
+        for (int i = 0; i < 4; i++) {
+          sum += weight[i] * value[i];
+          full &= weight[i] == 0 || value[i] == 65535;
+        }
+        out.set(x, y, fullOnly ? (full ? 65535 : 0) : (int) Math.round(sum / 257) * 257);
+      }
+    }
+    return out;
   }
 
   /** A standard normal sample (Box–Muller). */

@@ -24,24 +24,27 @@ import org.junit.jupiter.params.provider.MethodSource;
  * sweep made the classical estimate miss prongs by 23 px; over a prop the 8 px core left the tip of
  * dev02's bail (which the estimate gave to the acrylic block) 13 px outside; the beige, turned studs
  * lost ISNet 64 px of a butterfly back the same way; and a close-up of the pendant lost a third of
- * its stone's rim (up to 44 px) at the frame's work scale. The others never failed; they keep a
- * yellow-gold piece, extra noise, a dark grey sweep and a second close-up in the set.
+ * its stone's rim (up to 44 px) at the frame's work scale. The darker studs in a 1.5× larger file
+ * then broke the 24 px margin that fixed those (misses of 30 px at the design scale, 210 px
+ * unprotected): the margin is 32 px since. The others never failed; they keep a yellow-gold piece,
+ * extra noise, a dark grey sweep and a second close-up in the set.
  */
 class ShotVariantsProtectionTest {
   static List<ShotVariant> variants() {
     int[] frame = {0, 0, 1600, 1200};
     double[] same = {1, 1, 1};
     return List.of(
-        new ShotVariant("ring, darker sweep, mirrored", "solitaire", new double[] {0.85, 0.85, 0.85}, 1, frame, 0),
+        new ShotVariant("ring, darker sweep, mirrored", "solitaire", new double[] {0.85, 0.85, 0.85}, 1, frame, 0, 1),
         new ShotVariant("ring, warm sweep, portrait", "solitaire", new double[] {0.95, 0.92, 0.86}, 4,
-            new int[] {0, 0, 1200, 1600}, 0),
-        new ShotVariant("ring, noisier", "solitaire", same, 0, frame, 3),
-        new ShotVariant("pendant, whiter sweep, upside down", "pendant", new double[] {1.15, 1.15, 1.15}, 2, frame, 0),
-        new ShotVariant("pendant, close-up crop", "pendant", same, 0, new int[] {400, 350, 800, 600}, 0),
-        new ShotVariant("pendant, dark grey sweep", "pendant", new double[] {0.45, 0.45, 0.45}, 0, frame, 0),
-        new ShotVariant("studs, darker sweep", "stud", new double[] {0.8, 0.8, 0.8}, 0, frame, 0),
-        new ShotVariant("studs, beige sweep, turned", "stud", new double[] {0.97, 0.93, 0.85}, 3, frame, 0),
-        new ShotVariant("studs, close-up crop", "stud", same, 0, new int[] {250, 450, 800, 600}, 0));
+            new int[] {0, 0, 1200, 1600}, 0, 1),
+        new ShotVariant("ring, noisier", "solitaire", same, 0, frame, 3, 1),
+        new ShotVariant("pendant, whiter sweep, upside down", "pendant", new double[] {1.15, 1.15, 1.15}, 2, frame, 0, 1),
+        new ShotVariant("pendant, close-up crop", "pendant", same, 0, new int[] {400, 350, 800, 600}, 0, 1),
+        new ShotVariant("pendant, dark grey sweep", "pendant", new double[] {0.45, 0.45, 0.45}, 0, frame, 0, 1),
+        new ShotVariant("studs, darker sweep", "stud", new double[] {0.8, 0.8, 0.8}, 0, frame, 0, 1),
+        new ShotVariant("studs, darker sweep, 1.5x larger file", "stud", new double[] {0.8, 0.8, 0.8}, 0, frame, 0, 1.5),
+        new ShotVariant("studs, beige sweep, turned", "stud", new double[] {0.97, 0.93, 0.85}, 3, frame, 0, 1),
+        new ShotVariant("studs, close-up crop", "stud", same, 0, new int[] {250, 450, 800, 600}, 0, 1));
   }
 
   @ParameterizedTest(name = "{0}")

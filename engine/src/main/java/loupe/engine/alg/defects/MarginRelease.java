@@ -3,6 +3,7 @@ package loupe.engine.alg.defects;
 
 import loupe.engine.alg.defects.impl.Pixels;
 import loupe.engine.alg.defects.impl.SpeckResponses;
+import loupe.engine.alg.mask.MaskOps;
 import loupe.engine.alg.mask.impl.BinaryDilation;
 import loupe.engine.alg.mask.impl.FloodFill;
 import loupe.engine.image.GrayU16;
@@ -18,15 +19,17 @@ import loupe.engine.image.Rect;
  * <ul>
  *   <li>{@link DefectDetector} finds it with the <em>estimate</em> as the product (so it does not
  *       touch the estimate's guard band: an attached protrusion is never a candidate);
- *   <li>it is small (dust: at most {@link #MAX_SPECK_AREA} pixels) or thin (hair: no
- *       {@code (2·HAIR_HALF_WIDTH+1)²} square fits inside it);
- *   <li>every pixel within {@code radius} of it (its release zone) is outside the estimate and
- *       matches the local background (3×3 mean residual under {@link #BACKGROUND_SIGMAS} robust σ
- *       and {@link DefectConfig#minContrast()}): a ring of plain background separates it from
- *       everything else, the piece and anything the estimate missed included.
+ *   <li>it is small (dust: at most {@link #MAX_SPECK_AREA} pixels) or long and thin (hair: at
+ *       least {@link #HAIR_ELONGATION} times as long as it is wide);
+ *   <li>every pixel within {@code radius} of it (its release zone) is outside the estimate, and
+ *       every zone pixel the margin protects fully matches the local background (3×3 mean residual
+ *       under {@link #BACKGROUND_SIGMAS} robust σ and {@link DefectConfig#minContrast()}): a ring of
+ *       plain background, or of what the protection already leaves to the recipes (a prop beyond
+ *       the core, the sweep beyond the margin), separates it from everything else, the piece and
+ *       anything the estimate missed included.
  * </ul>
  *
- * A released speck's zone gets protection 0, so a recipe can find and inpaint it there.
+ * A released speck's zone gets protection 0, and the speck is handed to the recipe to inpaint.
  */
 public final class MarginRelease {
   /**
@@ -34,8 +37,11 @@ public final class MarginRelease {
    * on dev02 measures 510.
    */
   static final int MAX_SPECK_AREA = 1000;
-  /** Hair: no square of this half-width fits inside the detection. */
-  static final int HAIR_HALF_WIDTH = 4;
+  /**
+   * Hair: a detection at least this many times as long as it is wide (dev03's hair: 9.6; a lint
+   * fibre and a piece of putty texture beside it: 3.2 and 5.0).
+   */
+  static final double HAIR_ELONGATION = 7;
   /** Larger detections are props or shadows, never released (also bounds the shape test). */
   static final int MAX_AREA = 20_000;
   /** A zone pixel matches the background when its 3×3 mean residual is under this many σ. */
@@ -44,48 +50,74 @@ public final class MarginRelease {
   private MarginRelease() {}
 
   /**
+   * The protection with the release zones at 0, and the dust and hair released. A recipe must
+   * inpaint {@code specks} itself rather than find them again: its detector sees the lowered
+   * protection as the product, which changes its background statistics, and on dev03 the released
+   * hair then merged with a prop's penumbra that touches the protection and was dropped.
+   *
+   * @param protection the margin, 0 on the release zones
+   * @param specks 65535 on the detections released (each inside its zone), 0 elsewhere
+   */
+  public record Released(GrayU16 protection, GrayU16 specks) {}
+
+  /**
    * @param image the photograph. Not modified.
    * @param estimate the automatic product estimate, 65535 = jewelry. Not modified.
-   * @param margin the protection built from the estimate (estimate plus margin). Not modified.
+   * @param margin the protection built from the estimate (estimate plus margin, possibly already
+   *     lowered over props). Not modified.
    * @param radius width of the plain-background ring a speck needs, and of the zone released
-   *     around it; large enough that the recipe's guard bands around the remaining protection
-   *     still leave the speck reachable
+   *     around it: large enough that the recipe's guard band around the remaining protection leaves
+   *     the speck, and background to sample around it, outside
    * @param output Modified; null to allocate (may be {@code margin} itself).
-   * @return {@code output}: the margin, 0 on the release zones of isolated dust and hair
+   * @return {@code output} (the margin, 0 on the release zones of isolated dust and hair) and those specks
    */
-  public static GrayU16 release(Planar image, GrayU16 estimate, GrayU16 margin, int radius, GrayU16 output,
+  public static Released release(Planar image, GrayU16 estimate, GrayU16 margin, int radius, GrayU16 output,
       DefectConfig cfg) {
     ImageChecks.sameSize(image, estimate);
     ImageChecks.sameSize(image, margin);
     int w = image.width;
     int h = image.height;
-    boolean[] zones = zones(image, estimate, radius, cfg);
+    Found found = find(image, estimate, margin, radius, cfg);
     if (output != margin) {
       output = ImageChecks.reshape(output, w, h);
       output.setTo(margin);
     }
+    GrayU16 specks = new GrayU16(w, h);
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
-        if (zones[y * w + x]) {
+        if (found.zones[y * w + x]) {
           output.data[output.index(x, y)] = 0;
+        }
+        if (found.specks[y * w + x]) {
+          specks.set(x, y, 65535);
         }
       }
     }
-    return output;
+    return new Released(output, specks);
   }
 
-  /** The union of the release zones of every speck that passes the three tests. */
-  static boolean[] zones(Planar image, GrayU16 estimate, int radius, DefectConfig cfg) {
+  /** The union of the release zones of every speck that passes the three tests, and those specks. */
+  record Found(boolean[] zones, boolean[] specks) {}
+
+  static Found find(Planar image, GrayU16 estimate, GrayU16 margin, int radius, DefectConfig cfg) {
     int w = image.width;
     int h = image.height;
     int n = w * h;
     boolean[] zones = new boolean[n];
+    boolean[] specks = new boolean[n];
     if (n == 0) {
-      return zones;
+      return new Found(zones, specks);
     }
     DefectDetector.Planes planes = DefectDetector.planes(image, estimate, cfg);
     boolean[] found = planes.found();
     boolean[] plain = plainBackground(planes, cfg);
+    // Only what the margin protects fully needs to be shown plain: a prop, its shadow or a
+    // speck beyond the margin's full reach is already left to the recipes.
+    Pixels.each(n, (from, to) -> {
+      for (int p = from; p < to; p++) {
+        plain[p] |= !planes.product()[p] && margin.data[margin.index(p % w, p / w)] != (short) 65535;
+      }
+    });
     boolean[] seen = new boolean[n];
     FloodFill flood = new FloodFill(w, h);
     for (int start = 0; start < n; start++) {
@@ -94,36 +126,33 @@ public final class MarginRelease {
       }
       int count = flood.fill(start, seen, q -> found[q]);
       int[] members = flood.members();
-      if (count <= MAX_AREA && (count <= MAX_SPECK_AREA || isThin(found, members, count, w, h))) {
+      if (count <= MAX_AREA && (count <= MAX_SPECK_AREA || isHair(members, count, w))) {
         Zone zone = Zone.of(members, count, w, h, radius);
         if (zone != null && zone.isPlain(found, plain, w)) {
           zone.mark(zones, w);
+          for (int i = 0; i < count; i++) {
+            specks[members[i]] = true;
+          }
         }
       }
     }
-    return zones;
+    return new Found(zones, specks);
   }
 
-  /** No (2·HAIR_HALF_WIDTH+1)² square lies inside the component. */
-  private static boolean isThin(boolean[] found, int[] members, int count, int w, int h) {
-    int r = HAIR_HALF_WIDTH;
+  /**
+   * The component is at least {@link #HAIR_ELONGATION} times as long as it is wide: its area is
+   * that many times the square of its width, the diameter of the largest disk inside it. (A
+   * detection is much wider than its hair: dev03's 1.7 px hair is detected 17–20 px wide.)
+   */
+  private static boolean isHair(int[] members, int count, int w) {
+    Rect box = FloodFill.bounds(members, count, w);
+    // One px of frame around the box, so that the box's edge counts as outside the component.
+    GrayU16 shape = new GrayU16(box.width() + 2, box.height() + 2);
     for (int i = 0; i < count; i++) {
-      int cx = members[i] % w;
-      int cy = members[i] / w;
-      if (cx < r || cy < r || cx >= w - r || cy >= h - r) {
-        continue;
-      }
-      boolean full = true;
-      for (int y = cy - r; y <= cy + r && full; y++) {
-        for (int x = cx - r; x <= cx + r && full; x++) {
-          full = found[y * w + x];
-        }
-      }
-      if (full) {
-        return false;
-      }
+      shape.set(members[i] % w - box.left() + 1, members[i] / w - box.top() + 1, 65535);
     }
-    return true;
+    double width = 2 * MaskOps.inscribedRadius(shape, 65535);
+    return count >= HAIR_ELONGATION * width * width;
   }
 
   /**

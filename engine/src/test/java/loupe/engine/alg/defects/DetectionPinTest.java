@@ -107,7 +107,7 @@ class DetectionPinTest {
     Supplier<GrayU16> margin = () -> MaskOps.expand(product, MARGIN, null);
     return new String[] {
       MaskDigest.of(DefectDetector.detect(input, product, CFG)),
-      MaskDigest.of(MarginRelease.release(input, product, margin.get(), RADIUS, null, CFG))
+      MaskDigest.of(MarginRelease.release(input, product, margin.get(), RADIUS, null, CFG).protection())
     };
   }
 }
