@@ -96,7 +96,10 @@ public final class MarginRelease {
     return new Released(output, specks);
   }
 
-  /** The union of the release zones of every speck that passes the three tests, and those specks. */
+  /**
+   * The union of the release zones of every speck that passes the three tests and lies within
+   * reach of the protection (its zone within {@code radius} of it), and those specks.
+   */
   record Found(boolean[] zones, boolean[] specks) {}
 
   static Found find(Planar image, GrayU16 estimate, GrayU16 margin, int radius, DefectConfig cfg) {
@@ -111,13 +114,17 @@ public final class MarginRelease {
     DefectDetector.Planes planes = DefectDetector.planes(image, estimate, cfg);
     boolean[] found = planes.found();
     boolean[] plain = plainBackground(planes, cfg);
+    boolean[] protectedAtAll = new boolean[n];
     // Only what the margin protects fully needs to be shown plain: a prop, its shadow or a
     // speck beyond the margin's full reach is already left to the recipes.
     Pixels.each(n, (from, to) -> {
       for (int p = from; p < to; p++) {
-        plain[p] |= !planes.product()[p] && margin.data[margin.index(p % w, p / w)] != (short) 65535;
+        short value = margin.data[margin.index(p % w, p / w)];
+        protectedAtAll[p] = value != 0;
+        plain[p] |= !planes.product()[p] && value != (short) 65535;
       }
     });
+    boolean[] near = BinaryDilation.square(protectedAtAll, w, h, radius);
     boolean[] seen = new boolean[n];
     FloodFill flood = new FloodFill(w, h);
     for (int start = 0; start < n; start++) {
@@ -128,7 +135,8 @@ public final class MarginRelease {
       int[] members = flood.members();
       if (count <= MAX_AREA && (count <= MAX_SPECK_AREA || isHair(members, count, w))) {
         Zone zone = Zone.of(members, count, w, h, radius);
-        if (zone != null && zone.isPlain(found, plain, w)) {
+        // Farther from the protection, the recipe's detector finds a speck on its own.
+        if (zone != null && zone.meets(near, w) && zone.isPlain(found, plain, w)) {
           zone.mark(zones, w);
           for (int i = 0; i < count; i++) {
             specks[members[i]] = true;
@@ -200,6 +208,16 @@ public final class MarginRelease {
         }
       }
       return true;
+    }
+
+    /** Some zone pixel is in {@code where}. */
+    boolean meets(boolean[] where, int w) {
+      for (int i = 0; i < in.length; i++) {
+        if (in[i] && where[(top + i / width) * w + left + i % width]) {
+          return true;
+        }
+      }
+      return false;
     }
 
     void mark(boolean[] zones, int w) {

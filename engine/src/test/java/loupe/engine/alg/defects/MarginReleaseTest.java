@@ -163,4 +163,15 @@ class MarginReleaseTest {
     assertThat(MarginRelease.release(image, estimate, wide, RADIUS, null, CFG).protection().get(CX + 60, CY))
         .as("the margin protects the prop: it could be a missed part of the piece").isEqualTo(65535);
   }
+
+  @Test
+  void a_speck_far_from_the_protection_is_left_to_the_recipe() {
+    Planar image = scene();
+    paint(image, speck(CX + 62, CY, 2), 0.8); // in the margin
+    paint(image, speck(CX + 95, CY - 70, 2), 0.8); // 118 px out: its zone ends ~16 px beyond the 72 px margin
+    MarginRelease.Released out = MarginRelease.release(image, estimate(), margin(), RADIUS, null, CFG);
+
+    assertThat(out.specks().get(CX + 62, CY)).isEqualTo(65535);
+    assertThat(out.specks().get(CX + 95, CY - 70)).as("the recipe's detector finds it on its own").isZero();
+  }
 }
