@@ -51,8 +51,8 @@ public final class ProductMasks {
    *     segmenter's soft estimate itself; otherwise the same image as {@code mask}
    * @param props for {@code auto}, the props {@link PropDetector} found beside the estimate; null
    *     for the other sources, or when none was found
-   * @param specks for {@code auto}, the dust and hair in the margin that {@link MarginRelease}
-   *     released, for the recipe to inpaint; null for the other sources
+   * @param specks for {@code auto}, the dust and hair beside the protection that
+   *     {@link MarginRelease} handed on, for the recipe to inpaint; null for the other sources
    */
   public record ProductMask(GrayU16 mask, GrayU16 selection, GrayU16 props, GrayU16 specks, long propPixelsKept,
       List<ModelUse> models, List<String> notes) {
@@ -238,9 +238,10 @@ public final class ProductMasks {
 
   /**
    * The margin, except over props ({@link #releaseProps}), and except around dust and hair that a
-   * ring of plain background or of what is already released separates from everything else
-   * ({@link MarginRelease}): those cannot be missed jewelry, and are left to the recipes' speck
-   * inpainting. Props go first so that a hair beside a prop can be released.
+   * ring of plain background separates from everything else ({@link MarginRelease}): those cannot
+   * be missed jewelry, and are left to the recipes' speck inpainting, with the strong hairs beside
+   * the protection that are not released. Props go first: a hair handed on may lie beside a prop
+   * the protection has already released.
    *
    * @param image the flattened document. Not modified.
    * @param estimate the automatic estimate. Not modified.

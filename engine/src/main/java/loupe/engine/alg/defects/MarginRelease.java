@@ -12,24 +12,25 @@ import loupe.engine.image.Planar;
 import loupe.engine.image.Rect;
 
 /**
- * Lets dust and hair inside an automatic mask's protection margin be cleaned. The margin exists
- * because the estimate can miss jewelry, so a speck is released only when it cannot be a missed
- * part of the piece:
+ * Lets dust and hair in and beside an automatic mask's protection margin be cleaned. The margin
+ * exists because the estimate can miss jewelry, so a speck is <em>released</em> (its zone's
+ * protection set to 0) only when it cannot be a missed part of the piece:
  *
  * <ul>
  *   <li>{@link DefectDetector} finds it with the <em>estimate</em> as the product (so it does not
  *       touch the estimate's guard band: an attached protrusion is never a candidate);
- *   <li>it is small (dust: at most {@link #MAX_SPECK_AREA} pixels) or long and thin (hair: at
- *       least {@link #HAIR_ELONGATION} times as long as it is wide);
- *   <li>every pixel within {@code radius} of it (its release zone) is outside the estimate, and
- *       every zone pixel the margin protects fully matches the local background (3×3 mean residual
- *       under {@link #BACKGROUND_SIGMAS} robust σ and {@link DefectConfig#minContrast()}): a ring of
- *       plain background, or of what the protection already leaves to the recipes (a prop beyond
- *       the core, the sweep beyond the margin), separates it from everything else, the piece and
- *       anything the estimate missed included.
+ *   <li>it is small (dust: at most {@link #MAX_SPECK_AREA} pixels) or thin (a faint hair: no disk
+ *       {@link #THIN_WIDTH} px wide fits inside it);
+ *   <li>every pixel within {@code radius} of it (its release zone) is outside the estimate and
+ *       matches the local background (3×3 mean residual under {@link #BACKGROUND_SIGMAS} robust σ
+ *       and {@link DefectConfig#minContrast()}), other detections counting against it: a ring of
+ *       plain background separates it from everything else, the piece and anything the estimate
+ *       missed included.
  * </ul>
  *
- * A released speck's zone gets protection 0, and the speck is handed to the recipe to inpaint.
+ * Released specks, and the dust and long hair ({@link #HAIR_ELONGATION}) beside the protection
+ * whose ring is plain wherever the margin protects it fully, are handed to the recipe, which
+ * inpaints them outside its guard band around the protection: that lowers no protection.
  */
 public final class MarginRelease {
   /**
@@ -38,8 +39,14 @@ public final class MarginRelease {
    */
   static final int MAX_SPECK_AREA = 1000;
   /**
-   * Hair: a detection at least this many times as long as it is wide (dev03's hair: 9.6; a lint
-   * fibre and a piece of putty texture beside it: 3.2 and 5.0).
+   * Hair, to be released: no disk this wide fits inside the detection (a faint hair's). A strong
+   * hair's detection is wider (dev03's 1.7 px hair: 17–23 px), and so is a missed chain's, which
+   * shape cannot tell apart: those are only handed on.
+   */
+  static final double THIN_WIDTH = 9;
+  /**
+   * Hair, to be handed on: a detection at least this many times as long as it is wide (dev03's
+   * hair: 9.6; a lint fibre and a piece of putty texture beside it: 3.2 and 5.0).
    */
   static final double HAIR_ELONGATION = 7;
   /** Larger detections are props or shadows, never released (also bounds the shape test). */
@@ -50,13 +57,13 @@ public final class MarginRelease {
   private MarginRelease() {}
 
   /**
-   * The protection with the release zones at 0, and the dust and hair released. A recipe must
-   * inpaint {@code specks} itself rather than find them again: its detector sees the lowered
-   * protection as the product, which changes its background statistics, and on dev03 the released
-   * hair then merged with a prop's penumbra that touches the protection and was dropped.
+   * The protection with the release zones at 0, and the dust and hair handed on. A recipe must
+   * inpaint {@code specks} itself rather than find them again: its detector sees the protection as
+   * the product, which changes its background statistics, and on dev03 a hair beside the
+   * protection then merged with a prop's penumbra that touches it and was dropped.
    *
    * @param protection the margin, 0 on the release zones
-   * @param specks 65535 on the detections released (each inside its zone), 0 elsewhere
+   * @param specks 65535 on the detections handed on, 0 elsewhere
    */
   public record Released(GrayU16 protection, GrayU16 specks) {}
 
@@ -69,7 +76,8 @@ public final class MarginRelease {
    *     around it: large enough that the recipe's guard band around the remaining protection leaves
    *     the speck, and background to sample around it, outside
    * @param output Modified; null to allocate (may be {@code margin} itself).
-   * @return {@code output} (the margin, 0 on the release zones of isolated dust and hair) and those specks
+   * @return {@code output} (the margin, 0 on the release zones of isolated dust and hair) and the
+   *     specks handed on
    */
   public static Released release(Planar image, GrayU16 estimate, GrayU16 margin, int radius, GrayU16 output,
       DefectConfig cfg) {
@@ -97,8 +105,8 @@ public final class MarginRelease {
   }
 
   /**
-   * The union of the release zones of every speck that passes the three tests and lies within
-   * reach of the protection (its zone within {@code radius} of it), and those specks.
+   * The union of the release zones, and the specks handed on, both within reach of the protection
+   * (the zone within {@code radius} of it): farther out the recipe's detector finds specks on its own.
    */
   record Found(boolean[] zones, boolean[] specks) {}
 
@@ -115,13 +123,14 @@ public final class MarginRelease {
     boolean[] found = planes.found();
     boolean[] plain = plainBackground(planes, cfg);
     boolean[] protectedAtAll = new boolean[n];
-    // Only what the margin protects fully needs to be shown plain: a prop, its shadow or a
-    // speck beyond the margin's full reach is already left to the recipes.
+    // Handing a speck on lowers no protection, so around it only what the margin protects fully
+    // has to be plain: a prop, its penumbra or the sweep beyond the margin's reach may be anything.
+    boolean[] settled = new boolean[n];
     Pixels.each(n, (from, to) -> {
       for (int p = from; p < to; p++) {
         short value = margin.data[margin.index(p % w, p / w)];
         protectedAtAll[p] = value != 0;
-        plain[p] |= !planes.product()[p] && value != (short) 65535;
+        settled[p] = plain[p] || !planes.product()[p] && value != (short) 65535;
       }
     });
     boolean[] near = BinaryDilation.square(protectedAtAll, w, h, radius);
@@ -133,34 +142,33 @@ public final class MarginRelease {
       }
       int count = flood.fill(start, seen, q -> found[q]);
       int[] members = flood.members();
-      if (count <= MAX_AREA && (count <= MAX_SPECK_AREA || isHair(members, count, w))) {
-        Zone zone = Zone.of(members, count, w, h, radius);
-        // Farther from the protection, the recipe's detector finds a speck on its own.
-        if (zone != null && zone.meets(near, w) && zone.isPlain(found, plain, w)) {
-          zone.mark(zones, w);
-          for (int i = 0; i < count; i++) {
-            specks[members[i]] = true;
-          }
-        }
+      Zone zone = count <= MAX_AREA ? Zone.of(members, count, w, h, radius) : null;
+      if (zone == null || !zone.meets(near, w)) {
+        continue;
+      }
+      boolean dust = count <= MAX_SPECK_AREA;
+      double width = dust ? 0 : width(members, count, w);
+      if ((dust || width < THIN_WIDTH) && zone.isPlain(plain, w)) {
+        zone.mark(zones, w);
+      } else if (!(dust || count >= HAIR_ELONGATION * width * width) || !zone.isPlain(settled, w)) {
+        continue;
+      }
+      for (int i = 0; i < count; i++) {
+        specks[members[i]] = true;
       }
     }
     return new Found(zones, specks);
   }
 
-  /**
-   * The component is at least {@link #HAIR_ELONGATION} times as long as it is wide: its area is
-   * that many times the square of its width, the diameter of the largest disk inside it. (A
-   * detection is much wider than its hair: dev03's 1.7 px hair is detected 17–20 px wide.)
-   */
-  private static boolean isHair(int[] members, int count, int w) {
+  /** The diameter of the largest disk inside the component. */
+  private static double width(int[] members, int count, int w) {
     Rect box = FloodFill.bounds(members, count, w);
     // One px of frame around the box, so that the box's edge counts as outside the component.
     GrayU16 shape = new GrayU16(box.width() + 2, box.height() + 2);
     for (int i = 0; i < count; i++) {
       shape.set(members[i] % w - box.left() + 1, members[i] / w - box.top() + 1, 65535);
     }
-    double width = 2 * MaskOps.inscribedRadius(shape, 65535);
-    return count >= HAIR_ELONGATION * width * width;
+    return 2 * MaskOps.inscribedRadius(shape, 65535);
   }
 
   /**
@@ -198,10 +206,10 @@ public final class MarginRelease {
     }
 
     /**
-     * Every zone pixel that is not a member is plain background: another detection nearby counts
-     * against it (a missed piece can show as several detections).
+     * Every zone pixel that is not a member is in {@code plain}: another detection nearby counts
+     * against it as any non-plain pixel does (a missed piece can show as several detections).
      */
-    boolean isPlain(boolean[] found, boolean[] plain, int w) {
+    boolean isPlain(boolean[] plain, int w) {
       for (int i = 0; i < in.length; i++) {
         if (in[i] && !member[i] && !plain[(top + i / width) * w + left + i % width]) {
           return false;
