@@ -60,7 +60,7 @@ public final class RecipeRunner {
     List<OutputLayer> layers = new ArrayList<>();
     LayerPlacer place = new LayerPlacer(in, "Loupe " + recipe.title);
     GrayU16 protect = recipe == Recipe.EDITORIAL ? LuminosityProtection.widen(in, opt) : in.productMask();
-    // Nothing within the guard band of anything that is even partly jewelry is edited or sampled.
+    // Nothing within the guard band of anything that is even partly jewelry is inpainted or sampled.
     GrayU16 near = MaskOps.expand(protect, opt.guardBand(), null);
 
     progress.report("finding dust, hair and lint", 0.15);

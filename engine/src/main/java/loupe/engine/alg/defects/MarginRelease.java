@@ -23,9 +23,8 @@ import loupe.engine.image.Rect;
  *       {@link #THIN_WIDTH} px wide fits inside it);
  *   <li>every pixel within {@code radius} of it (its release zone) is outside the estimate and
  *       matches the local background (3×3 mean residual under {@link #BACKGROUND_SIGMAS} robust σ
- *       and {@link DefectConfig#minContrast()}), other detections counting against it: a ring of
- *       plain background separates it from everything else, the piece and anything the estimate
- *       missed included.
+ *       and {@link DefectConfig#minContrast()}): a ring of plain background separates it from
+ *       everything else, the piece and anything the estimate missed included.
  * </ul>
  *
  * Released specks, and the dust and long hair ({@link #HAIR_ELONGATION}) beside the protection
@@ -206,8 +205,7 @@ public final class MarginRelease {
     }
 
     /**
-     * Every zone pixel that is not a member is in {@code plain}: another detection nearby counts
-     * against it as any non-plain pixel does (a missed piece can show as several detections).
+     * Every zone pixel that is not a member is in {@code plain}.
      */
     boolean isPlain(boolean[] plain, int w) {
       for (int i = 0; i < in.length; i++) {
