@@ -4,6 +4,8 @@ package loupe.engine.alg.defects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import loupe.engine.alg.inpaint.Synth;
+import loupe.engine.alg.mask.BorderType;
+import loupe.engine.alg.mask.MaskOps;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 import org.junit.jupiter.api.Test;
@@ -167,7 +169,10 @@ class MarginReleaseTest {
     prop.subimage(CX + 82, 0, W, H).fill(65535);
     paint(image, prop, 0.7);
     GrayU16 estimate = estimate();
-    GrayU16 near = Synth.disc(new GrayU16(W, H), CX, CY, 62, 65535);
+    // Full to 62 px with a soft edge beyond, as the server builds it: the edge's partial values
+    // reach into the sweep the prop darkens, and count as not fully protected.
+    GrayU16 soft = MaskOps.feather(Synth.disc(new GrayU16(W, H), CX, CY, 66, 65535), 2, BorderType.EXTEND, null);
+    GrayU16 near = MaskOps.add(soft, Synth.disc(new GrayU16(W, H), CX, CY, 62, 65535), null);
     GrayU16 wide = Synth.disc(new GrayU16(W, H), CX, CY, 100, 65535);
     MarginRelease.Released beyond = MarginRelease.release(image, estimate, near, RADIUS, null, CFG);
     MarginRelease.Released within = MarginRelease.release(image, estimate, wide, RADIUS, null, CFG);
