@@ -147,12 +147,12 @@ public final class MarginRelease {
       }
       boolean dust = count <= MAX_SPECK_AREA;
       double width = dust ? 0 : width(members, count, w);
-      if ((dust || width < THIN_WIDTH) && zone.isPlain(plain, w)) {
+      boolean released = (dust || width < THIN_WIDTH) && zone.isPlain(plain, w);
+      boolean handedOn = released || (dust || count >= HAIR_ELONGATION * width * width) && zone.isPlain(settled, w);
+      if (released) {
         zone.mark(zones, w);
-      } else if (!(dust || count >= HAIR_ELONGATION * width * width) || !zone.isPlain(settled, w)) {
-        continue;
       }
-      for (int i = 0; i < count; i++) {
+      for (int i = 0; handedOn && i < count; i++) {
         specks[members[i]] = true;
       }
     }
