@@ -49,6 +49,13 @@ class MarginReleaseTest {
     }
   }
 
+  /** Darkens every column from {@code left} on: a large object beside the piece. */
+  private static void paintFrom(Planar image, int left) {
+    GrayU16 region = new GrayU16(W, H);
+    region.subimage(left, 0, W, H).fill(65535);
+    paint(image, region, 0.7);
+  }
+
   private static GrayU16 speck(int x, int y, int r) {
     return Synth.disc(new GrayU16(W, H), x, y, r, 65535);
   }
@@ -99,11 +106,9 @@ class MarginReleaseTest {
   void a_speck_is_released_only_when_its_whole_ring_is_plain_background() {
     Planar image = scene();
     paint(image, speck(CX + 72, CY, 2), 0.8);
-    GrayU16 missed = new GrayU16(W, H);
     // Something the estimate missed, 30 px beyond the speck: the sweep beside it reads as non-plain
     // within a 20 px ring around the speck, not within an 11 px one.
-    missed.subimage(CX + 102, 0, W, H).fill(65535);
-    paint(image, missed, 0.7);
+    paintFrom(image, CX + 102);
     GrayU16 estimate = estimate();
     GrayU16 margin = Synth.disc(new GrayU16(W, H), CX, CY, 100, 65535);
     assertThat(MarginRelease.release(image, estimate, margin, RADIUS, null, CFG).protection().get(CX + 72, CY)).isZero();
@@ -163,11 +168,9 @@ class MarginReleaseTest {
   void a_speck_beside_a_prop_beyond_the_margin_is_handed_on_not_released() {
     Planar image = scene();
     paint(image, speck(CX + 60, CY, 2), 0.8);
-    GrayU16 prop = new GrayU16(W, H);
     // A prop 22 px out from the speck: the sweep beside it reads as non-plain for ~14 px (the
     // large-scale background is pulled towards the prop), and that lies in the speck's zone.
-    prop.subimage(CX + 82, 0, W, H).fill(65535);
-    paint(image, prop, 0.7);
+    paintFrom(image, CX + 82);
     GrayU16 estimate = estimate();
     // Full to 62 px with a soft edge beyond, as the server builds it: the edge's partial values
     // reach into the sweep the prop darkens, and count as not fully protected.
