@@ -18,7 +18,11 @@ package loupe.engine.alg.props;
  * @param minChroma ... and this fraction
  * @param chromaRadius work px, half-size of the window over which colour is averaged
  * @param minBodyFraction a coloured region is a prop body when it covers at least this fraction
- *     of the work image (dust, lint and hairs are smaller)
+ *     of the work image (dust, lint and hairs are smaller) ...
+ * @param maxBodyTexture ... and when its work pixels hide no more detail than the sweep's: the
+ *     median spread of the full-resolution pixels within a work pixel, over the region, is at most
+ *     this many times the sweep's (noise). A matte prop shows its noise and slow shading; a metal
+ *     part or rim facets that the product mask missed show highlights beside dark reflections
  * @param shadowReach how far (fraction of the work image's diagonal, along deviating pixels) a
  *     prop's shadow or reflection may run from its body
  * @param productBias a deviating pixel is the prop's (shadow or reflection) when its geodesic
@@ -34,12 +38,13 @@ package loupe.engine.alg.props;
  * @param margin px by which the found prop is grown, to take in its soft rim below the thresholds
  */
 public record PropConfig(int workLongSide, int surfaceDegree, double gainSigmas, double minDeviation,
-    double chromaFactor, double minChroma, int chromaRadius, double minBodyFraction, double shadowReach,
+    double chromaFactor, double minChroma, int chromaRadius, double minBodyFraction, double maxBodyTexture,
+    double shadowReach,
     double productBias, int shadowContinuation, double gainEdgeCost, double guardRadius, double margin) {
 
   /** Measured on the dev scenes (white and grey sweeps, 1600×1200); see the engine README. */
   public static final PropConfig DEFAULT =
-      new PropConfig(400, 4, 4.0, 0.03, 4.0, 0.01, 2, 0.0005, 0.05, 0.5, 8, 1.0, 1.0, 2.0);
+      new PropConfig(400, 4, 4.0, 0.03, 4.0, 0.01, 2, 0.0005, 2.0, 0.05, 0.5, 8, 1.0, 1.0, 2.0);
 
   public PropConfig {
     require(workLongSide >= 32, "workLongSide must be ≥ 32, got " + workLongSide);
@@ -50,6 +55,7 @@ public record PropConfig(int workLongSide, int surfaceDegree, double gainSigmas,
     require(minChroma > 0, "minChroma must be > 0, got " + minChroma);
     require(chromaRadius >= 0 && chromaRadius <= 64, "chromaRadius must be in 0..64 work px, got " + chromaRadius);
     require(minBodyFraction > 0 && minBodyFraction < 1, "minBodyFraction must be in (0, 1), got " + minBodyFraction);
+    require(maxBodyTexture > 0, "maxBodyTexture must be > 0, got " + maxBodyTexture);
     require(shadowReach >= 0 && shadowReach <= 1, "shadowReach must be in 0..1 of the diagonal, got " + shadowReach);
     require(productBias > 0, "productBias must be > 0, got " + productBias);
     require(shadowContinuation >= 0 && shadowContinuation <= 1000,
@@ -61,7 +67,7 @@ public record PropConfig(int workLongSide, int surfaceDegree, double gainSigmas,
 
   public PropConfig withGuardRadius(double value) {
     return new PropConfig(workLongSide, surfaceDegree, gainSigmas, minDeviation, chromaFactor, minChroma, chromaRadius,
-        minBodyFraction, shadowReach, productBias, shadowContinuation, gainEdgeCost, value, margin);
+        minBodyFraction, maxBodyTexture, shadowReach, productBias, shadowContinuation, gainEdgeCost, value, margin);
   }
 
   private static void require(boolean ok, String message) {

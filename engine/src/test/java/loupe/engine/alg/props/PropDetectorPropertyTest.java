@@ -37,7 +37,7 @@ class PropDetectorPropertyTest {
     PropConfig d = PropConfig.DEFAULT;
     double guard = r.nextInt(9) / 2.0;
     PropConfig cfg = new PropConfig(32 + r.nextInt(100), d.surfaceDegree(), d.gainSigmas(), d.minDeviation(),
-        d.chromaFactor(), d.minChroma(), r.nextInt(4), d.minBodyFraction(), d.shadowReach(), d.productBias(),
+        d.chromaFactor(), d.minChroma(), r.nextInt(4), d.minBodyFraction(), d.maxBodyTexture(), d.shadowReach(), d.productBias(),
         r.nextInt(10), d.gainEdgeCost(), guard, r.nextInt(5));
     GrayU16 found = PropDetector.detect(shot.image(), product, cfg, Progress.NONE);
     PropDetectorTest.assertOnlyPropValuesAndClearOfTheProduct(found, product, guard);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import loupe.engine.testing.TestProgress;
 import loupe.engine.CancelledException;
 import loupe.engine.Progress;
+import loupe.engine.alg.background.impl.Srgb;
 import loupe.engine.alg.mask.MaskOps;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
@@ -55,6 +56,29 @@ class PropDetectorTest {
     GrayU16 onCopy = PropDetector.detect(shot.image(), shot.product(), PropConfig.DEFAULT, Progress.NONE);
     assertThat(onView.sameSamples(onCopy)).isTrue();
     assertThat(count(onCopy)).isPositive();
+  }
+
+  @Test
+  void aBodyWithDetailFinerThanTheWorkPixelIsNoProp() {
+    // 1200×900: 3 shot px per work px. The same blob, once matte and once as facets of highlights
+    // and dark reflections in alternate pixels whose means match the matte one: what a missed part
+    // of the piece beside the estimate looks like at the work scale.
+    StudioShot matte = StudioShot.of(1200, 900, true, 9);
+    StudioShot faceted = StudioShot.of(1200, 900, true, 9);
+    for (int i = 0; i < faceted.putty().length; i++) {
+      if (faceted.putty()[i]) {
+        int x = i % 1200;
+        int y = i / 1200;
+        for (int c = 0; c < 3; c++) {
+          double linear = Srgb.decode(faceted.image().bands[c].get(x, y)) * ((x + y) % 2 == 0 ? 1.6 : 0.4);
+          faceted.image().bands[c].set(x, y, Srgb.encode(linear));
+        }
+      }
+    }
+    GrayU16 onMatte = PropDetector.detect(matte.image(), matte.product(), PropConfig.DEFAULT, Progress.NONE);
+    GrayU16 onFaceted = PropDetector.detect(faceted.image(), faceted.product(), PropConfig.DEFAULT, Progress.NONE);
+    assertThat(StudioShot.found(onMatte, matte.putty())).isGreaterThan(0.95);
+    assertThat(StudioShot.found(onFaceted, faceted.putty())).isLessThan(0.05);
   }
 
   @Test

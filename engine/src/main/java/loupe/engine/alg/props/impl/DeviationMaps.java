@@ -76,7 +76,8 @@ public record DeviationMaps(int width, int height, float[] gain, float[] chroma,
     return median(d, sample);
   }
 
-  private static double median(float[] values, boolean[] sample) {
+  /** The median of {@code values} where {@code sample} is true; 0 when it is nowhere. */
+  static double median(float[] values, boolean[] sample) {
     int n = 0;
     float[] picked = new float[values.length];
     for (int i = 0; i < values.length; i++) {

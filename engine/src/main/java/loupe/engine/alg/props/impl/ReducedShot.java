@@ -15,9 +15,12 @@ import loupe.engine.image.Planar;
  *
  * @param factor full-resolution pixels per work pixel along each axis
  * @param linear per band, row-major work pixels of width × height
+ * @param spread per work pixel, the standard deviation over its block of the full-resolution
+ *     pixels' linear light (the mean of the bands): what the block mean hides, a facet's highlight
+ *     beside its dark reflection, or only noise on a matte surface
  * @param product true where any pixel of the block has P &gt; 0
  */
-public record ReducedShot(int factor, int width, int height, float[][] linear, boolean[] product) {
+public record ReducedShot(int factor, int width, int height, float[][] linear, float[] spread, boolean[] product) {
 
   /** The integer factor that brings the long side to about {@code workLongSide} (at least 1). */
   public static int factorFor(int width, int height, int workLongSide) {
@@ -34,11 +37,14 @@ public record ReducedShot(int factor, int width, int height, float[][] linear, b
     int h = (image.height + factor - 1) / factor;
     int bands = image.numBands();
     float[][] linear = new float[bands][w * h];
+    float[] spread = new float[w * h];
     boolean[] product = new boolean[w * h];
     // Block rows in parallel; within a block the samples are added in raster order, as one pass would.
     IntStream.range(0, h).parallel().forEach(by -> {
       progress.checkCancelled();
       double[][] sums = new double[bands][w];
+      double[] squares = new double[w];
+      double[] light = new double[image.width];
       int y0 = by * factor;
       int y1 = Math.min(image.height, y0 + factor);
       for (int y = y0; y < y1; y++) {
@@ -47,8 +53,14 @@ public record ReducedShot(int factor, int width, int height, float[][] linear, b
           double[] sum = sums[c];
           int row = band.startIndex + y * band.stride;
           for (int x = 0; x < image.width; x++) {
-            sum[x / factor] += Srgb.decode(band.data[row + x] & 0xFFFF);
+            double v = Srgb.decode(band.data[row + x] & 0xFFFF);
+            sum[x / factor] += v;
+            light[x] = c == 0 ? v : light[x] + v;
           }
+        }
+        for (int x = 0; x < image.width; x++) {
+          double l = light[x] / bands;
+          squares[x / factor] += l * l;
         }
         int row = productMask.startIndex + y * productMask.stride;
         for (int x = 0; x < image.width; x++) {
@@ -59,12 +71,15 @@ public record ReducedShot(int factor, int width, int height, float[][] linear, b
       }
       for (int bx = 0; bx < w; bx++) {
         int n = (Math.min(image.width, (bx + 1) * factor) - bx * factor) * (y1 - y0);
+        double mean = 0;
         for (int c = 0; c < bands; c++) {
           linear[c][by * w + bx] = (float) (sums[c][bx] / n);
+          mean += sums[c][bx] / n / bands;
         }
+        spread[by * w + bx] = (float) Math.sqrt(Math.max(0, squares[bx] / n - mean * mean));
       }
     });
-    return new ReducedShot(factor, w, h, linear, product);
+    return new ReducedShot(factor, w, h, linear, spread, product);
   }
 
   public int numBands() {

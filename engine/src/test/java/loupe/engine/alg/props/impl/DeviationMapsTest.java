@@ -37,7 +37,7 @@ class DeviationMapsTest {
         }
       }
     }
-    return new ReducedShot(1, W, H, linear, product);
+    return new ReducedShot(1, W, H, linear, new float[W * H], product);
   }
 
   private static RobustSurface flatSweep() {
