@@ -87,6 +87,18 @@ class MarginReleaseTest {
   }
 
   @Test
+  void a_faint_speck_is_handed_on_but_not_released() {
+    Planar image = scene();
+    // 7 levels darker than the sweep, over its 2-level correlated noise: what a blob of noise or
+    // shading on a missed part that mirrors the sweep looks like.
+    paint(image, speck(CX + 62, CY, 3), 0.97);
+    MarginRelease.Released out = MarginRelease.release(image, estimate(), margin(), RADIUS, null, CFG);
+
+    assertThat(out.specks().get(CX + 62, CY)).as("detected, and its ring is plain").isEqualTo(65535);
+    assertThat(out.protection().sameSamples(margin())).as("nothing released").isTrue();
+  }
+
+  @Test
   void a_thin_protrusion_attached_to_the_piece_is_not_released() {
     Planar image = scene();
     // 2 px wide, 34 px long, out of the piece's edge: the estimate missed it.
