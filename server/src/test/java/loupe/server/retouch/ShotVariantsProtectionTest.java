@@ -26,8 +26,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * lost ISNet 64 px of a butterfly back the same way; and a close-up of the pendant lost a third of
  * its stone's rim (up to 44 px) at the frame's work scale. The darker studs in a 1.5× larger file
  * then broke the 24 px margin that fixed those (misses of 30 px at the design scale, 210 px
- * unprotected): the margin is 32 px since. The others never failed; they keep a yellow-gold piece,
- * extra noise, a dark grey sweep and a second close-up in the set.
+ * unprotected): the margin is 32 px since. In a 2× larger file the whiter-sweep pendant's missed
+ * prong, highlights and all, was taken for a prop and left to the core (1,035 px; PropDetector now
+ * refuses a body with detail finer than its work pixel), and in a 3× larger file the darker studs
+ * had a 4-level blob of noise on missed platinum released from the margin (1,428 px; MarginRelease
+ * now needs a visible speck). The others never failed; they keep a yellow-gold piece, extra noise,
+ * a dark grey sweep and a second close-up in the set.
  */
 class ShotVariantsProtectionTest {
   static List<ShotVariant> variants() {
@@ -39,10 +43,13 @@ class ShotVariantsProtectionTest {
             new int[] {0, 0, 1200, 1600}, 0, 1),
         new ShotVariant("ring, noisier", "solitaire", same, 0, frame, 3, 1),
         new ShotVariant("pendant, whiter sweep, upside down", "pendant", new double[] {1.15, 1.15, 1.15}, 2, frame, 0, 1),
+        new ShotVariant("pendant, whiter sweep, upside down, 2x larger file", "pendant",
+            new double[] {1.15, 1.15, 1.15}, 2, frame, 0, 2),
         new ShotVariant("pendant, close-up crop", "pendant", same, 0, new int[] {400, 350, 800, 600}, 0, 1),
         new ShotVariant("pendant, dark grey sweep", "pendant", new double[] {0.45, 0.45, 0.45}, 0, frame, 0, 1),
         new ShotVariant("studs, darker sweep", "stud", new double[] {0.8, 0.8, 0.8}, 0, frame, 0, 1),
         new ShotVariant("studs, darker sweep, 1.5x larger file", "stud", new double[] {0.8, 0.8, 0.8}, 0, frame, 0, 1.5),
+        new ShotVariant("studs, darker sweep, 3x larger file", "stud", new double[] {0.8, 0.8, 0.8}, 0, frame, 0, 3),
         new ShotVariant("studs, beige sweep, turned", "stud", new double[] {0.97, 0.93, 0.85}, 3, frame, 0, 1),
         new ShotVariant("studs, close-up crop", "stud", same, 0, new int[] {250, 450, 800, 600}, 0, 1));
   }
