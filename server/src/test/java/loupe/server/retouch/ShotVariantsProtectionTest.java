@@ -30,8 +30,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * prong, highlights and all, was taken for a prop and left to the core (1,035 px; PropDetector now
  * refuses a body with detail finer than its work pixel), and in a 3× larger file the darker studs
  * had a 4-level blob of noise on missed platinum released from the margin (1,428 px; MarginRelease
- * now needs a visible speck). The others never failed; they keep a yellow-gold piece, extra noise,
- * a dark grey sweep and a second close-up in the set.
+ * now needs a visible speck). A 3× larger close-up of the studs (a 411 px stone) lost 3,271 px of
+ * a rim band the flood took at the stone's widest point, up to 100 px deep, which the hull cannot
+ * reach (StoneHullRefiner now completes a round stone to its girdle). The others never failed;
+ * they keep a yellow-gold piece, extra noise, a dark grey sweep and a second close-up in the set.
  */
 class ShotVariantsProtectionTest {
   static List<ShotVariant> variants() {
@@ -51,7 +53,8 @@ class ShotVariantsProtectionTest {
         new ShotVariant("studs, darker sweep, 1.5x larger file", "stud", new double[] {0.8, 0.8, 0.8}, 0, frame, 0, 1.5),
         new ShotVariant("studs, darker sweep, 3x larger file", "stud", new double[] {0.8, 0.8, 0.8}, 0, frame, 0, 3),
         new ShotVariant("studs, beige sweep, turned", "stud", new double[] {0.97, 0.93, 0.85}, 3, frame, 0, 1),
-        new ShotVariant("studs, close-up crop", "stud", same, 0, new int[] {250, 450, 800, 600}, 0, 1));
+        new ShotVariant("studs, close-up crop", "stud", same, 0, new int[] {250, 450, 800, 600}, 0, 1),
+        new ShotVariant("studs, close-up crop, 3x larger file", "stud", same, 0, new int[] {250, 450, 800, 600}, 0, 3));
   }
 
   @ParameterizedTest(name = "{0}")

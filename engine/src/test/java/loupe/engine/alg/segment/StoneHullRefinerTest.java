@@ -13,7 +13,7 @@ import loupe.engine.image.Planar;
 import org.junit.jupiter.api.Test;
 
 /**
- * A faceted disc ("stone", with the thin line of its girdle) on a flat noisy sweep, selected by a
+ * A faceted oval ("stone", with the thin line of its girdle) on a flat noisy sweep, selected by a
  * mask that, like the coarse decision, leaves out a rim facet that mirrors the sweep (a deep notch),
  * the same notch showing a beige prop, a shallow bay of true background and an enclosed pocket, and
  * keeps a soft contact shadow below the stone and a flat grey prong with its outline: the notch is
@@ -29,13 +29,20 @@ class StoneHullRefinerTest {
   private static final double R = 120;
   private static final double SWEEP = 230;
   private static final double SIGMA = 1.5;
+  /** The stone's height over its width: an oval. A round stone's girdle is fitted ({@link RoundStone}), and inside it nothing is a bay. */
+  private static final double OVAL = 0.8;
+
+  /** How far (x, y) lies from the centre, in px of the oval's width: R on its outline. */
+  private static double radius(int x, int y) {
+    return Math.hypot(x + 0.5 - CX, (y + 0.5 - CY) / OVAL);
+  }
 
   private enum Kind { SWEEP, GIRDLE, FACET, NOTCH, BEIGE_NOTCH, BAY, POCKET, SHADOW, PRONG, OUTLINE }
 
   private static Kind kind(int x, int y) {
     double dx = x + 0.5 - CX;
     double dy = y + 0.5 - CY;
-    double r = Math.hypot(dx, dy);
+    double r = radius(x, y);
     double angle = Math.toDegrees(Math.atan2(dy, dx)); // 0 right, 90 down (y down)
     if (r <= R) {
       if (r > R - 48 && Math.abs(angle - 150) < 8) {
@@ -60,7 +67,7 @@ class StoneHullRefinerTest {
 
   /** Levels: a contact shadow below the stone, darkest at its outline and fading towards its ends. */
   private static double darkening(int x, int y) {
-    double d = Math.hypot(x + 0.5 - CX, y + 0.5 - CY) - R;
+    double d = radius(x, y) - R;
     double angle = Math.toDegrees(Math.atan2(y + 0.5 - CY, x + 0.5 - CX));
     if (d <= 0 || d >= 28 || angle < 30 || angle > 150) {
       return 0;
@@ -70,7 +77,7 @@ class StoneHullRefinerTest {
   }
 
   private static double value(Kind k, int x, int y) {
-    double r = Math.hypot(x + 0.5 - CX, y + 0.5 - CY);
+    double r = radius(x, y);
     return switch (k) {
       case SWEEP, NOTCH, BEIGE_NOTCH, BAY, POCKET -> SWEEP;
       // Flat facets: sectors and rings alternate between two greys.
@@ -84,7 +91,7 @@ class StoneHullRefinerTest {
   }
 
   private static boolean keptByCoarseDecision(Kind k, int x, int y) {
-    double r = Math.hypot(x + 0.5 - CX, y + 0.5 - CY);
+    double r = radius(x, y);
     return k == Kind.FACET || k == Kind.GIRDLE || k == Kind.PRONG || k == Kind.OUTLINE
         || k == Kind.SHADOW && darkening(x, y) >= 8;
   }
@@ -131,13 +138,14 @@ class StoneHullRefinerTest {
     for (int y = 0; y < H; y++) {
       for (int x = 0; x < W; x++) {
         Kind k = kind(x, y);
-        double r = Math.hypot(x + 0.5 - CX, y + 0.5 - CY);
+        double r = radius(x, y);
         int m = mask.get(x, y);
         boolean ok = switch (k) {
           case FACET, GIRDLE, PRONG, OUTLINE -> m == 65535;
           // Next to the outline the notch may stay out: the part's opening rounds the stone off
-          // beside the notch, so the hull crosses the notch's mouth a little inside the outline.
-          case NOTCH -> m == 65535 || r >= R - 12;
+          // beside the notch, so the hull crosses the notch's mouth a little inside the outline
+          // (12 px: 13 of the oval's units at the notch's angle).
+          case NOTCH -> m == 65535 || r >= R - 13;
           case BEIGE_NOTCH, BAY, POCKET, SWEEP -> m == 0;
           case SHADOW -> true;
         };
@@ -155,7 +163,7 @@ class StoneHullRefinerTest {
       }
     }
     assertThat(wrong).isEmpty();
-    assertThat(notchFilled).as("notch filled of %d", notchPixels).isGreaterThan(notchPixels * 3 / 4); // 79% measured
+    assertThat(notchFilled).as("notch filled of %d", notchPixels).isGreaterThan(notchPixels * 2 / 3); // 71% measured (79% on a disc)
     assertThat(shadowCleared).as("shadow cleared of %d", shadowPixels).isGreaterThan(shadowPixels * 95 / 100);
   }
 }
