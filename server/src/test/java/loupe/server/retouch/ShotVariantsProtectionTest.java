@@ -32,8 +32,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * had a 4-level blob of noise on missed platinum released from the margin (1,428 px; MarginRelease
  * now needs a visible speck). A 3× larger close-up of the studs (a 411 px stone) lost 3,271 px of
  * a rim band the flood took at the stone's widest point, up to 100 px deep, which the hull cannot
- * reach (StoneHullRefiner now completes a round stone to its girdle). The others never failed;
- * they keep a yellow-gold piece, extra noise, a dark grey sweep and a second close-up in the set.
+ * reach (StoneHullRefiner now completes a round stone to its girdle). A 3× larger close-up of the
+ * pendant lost ISNet 277 px of rim and prong that the classical veto took (the classical segmenter
+ * now unites a close-up's masks at two scales). The others never failed; they keep a yellow-gold
+ * piece, extra noise, a dark grey sweep and a second close-up in the set.
  */
 class ShotVariantsProtectionTest {
   static List<ShotVariant> variants() {
@@ -48,6 +50,7 @@ class ShotVariantsProtectionTest {
         new ShotVariant("pendant, whiter sweep, upside down, 2x larger file", "pendant",
             new double[] {1.15, 1.15, 1.15}, 2, frame, 0, 2),
         new ShotVariant("pendant, close-up crop", "pendant", same, 0, new int[] {400, 350, 800, 600}, 0, 1),
+        new ShotVariant("pendant, close-up crop, 3x larger file", "pendant", same, 0, new int[] {400, 350, 800, 600}, 0, 3),
         new ShotVariant("pendant, dark grey sweep", "pendant", new double[] {0.45, 0.45, 0.45}, 0, frame, 0, 1),
         new ShotVariant("studs, darker sweep", "stud", new double[] {0.8, 0.8, 0.8}, 0, frame, 0, 1),
         new ShotVariant("studs, darker sweep, 1.5x larger file", "stud", new double[] {0.8, 0.8, 0.8}, 0, frame, 0, 1.5),

@@ -3,6 +3,7 @@ package loupe.engine.alg.segment;
 
 import java.util.Objects;
 import loupe.engine.Progress;
+import loupe.engine.alg.mask.MaskOps;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 
@@ -11,7 +12,12 @@ import loupe.engine.image.Planar;
  *
  * <ol>
  *   <li>Reduce the shot to a work image (long side ≈ {@link SegmentConfig#workLongSide()}, or
- *       less for a piece that is large in the frame: {@link #workFactor}).
+ *       less for a piece that is large in the frame: {@link #workFactor}). Such a close-up is
+ *       segmented again one factor coarser, and the two masks are united: at 3× dev02's pendant
+ *       in a 1600 px frame (factor 3), the flood took a band of rim facets and a prong at the
+ *       stone's widest point that factor 4 keeps, and 2,206 fully jewelry pixels lay beyond the
+ *       safety margin of the recipes; the price is sweep and prop near the piece that only the
+ *       coarser scale keeps (IoU down by up to 0.1 on close-ups; docs/engine-notes.md).
  *   <li>Fit the sweep as a smooth polynomial surface per channel, robustly ({@link SweepModel}).
  *   <li>Flood the background from the large smooth, near-neutral regions that are surely surface
  *       (touching the frame, matching the sweep model, or wider than any facet) through smooth
@@ -66,7 +72,21 @@ public final class ClassicalSegmenter implements ProductSegmenter {
           "segmenting needs at least " + MIN_SIDE + "×" + MIN_SIDE + " pixels, got " + image.width + "×" + image.height);
     }
     progress.report("segment: reduce", 0);
-    WorkImage work = WorkImage.of(image, workFactor(image, progress), progress);
+    int factor = workFactor(image, progress);
+    GrayU16 mask = segmentAt(image, factor, progress);
+    if (factor > config.workFactor(image.width, image.height) && factor < coarsest(image)) {
+      // A close-up: the rim breaks where the piece is near the largest the radii are measured
+      // for, and one step coarser its facets are smaller again. What either scale keeps is jewelry.
+      progress.report("segment: close-up, one step coarser", 0);
+      MaskOps.add(mask, segmentAt(image, factor + 1, progress), mask);
+    }
+    progress.report("segment: done", 1);
+    return mask;
+  }
+
+  /** Steps 2–7 on the shot reduced by {@code factor}. */
+  private GrayU16 segmentAt(Planar image, int factor, Progress progress) {
+    WorkImage work = WorkImage.of(image, factor, progress);
     progress.checkCancelled();
     progress.report("segment: sweep", 0);
     Plane[] sweep = SweepModel.fit(work, config.sweepDegree()).sample(work);
@@ -83,7 +103,6 @@ public final class ClassicalSegmenter implements ProductSegmenter {
     progress.report("segment: pockets", 0);
     SweepPocketRefiner.refine(image, work, sweep, local, jewelry, sigma, config, mask, progress);
     StoneHullRefiner.refine(image, work, sweep, jewelry, sigma, config, mask, progress);
-    progress.report("segment: done", 1);
     return mask;
   }
 
@@ -105,7 +124,11 @@ public final class ClassicalSegmenter implements ProductSegmenter {
     Plane[] sweep = SweepModel.fit(work, config.sweepDegree()).sample(work);
     boolean[] jewelry = CoarseClassifier.jewelry(work, sweep, config);
     double radius = BinaryMorphology.inscribedRadius(jewelry, work.width, work.height) * coarse;
-    int most = Math.max(frame, Math.min(image.width, image.height) / MIN_WORK_SIDE);
-    return Math.max(frame, Math.min(most, (int) Math.ceil(radius / config.pieceRadius())));
+    return Math.max(frame, Math.min(coarsest(image), (int) Math.ceil(radius / config.pieceRadius())));
+  }
+
+  /** The largest factor that leaves the work image {@link #MIN_WORK_SIDE} px on its short side (the frame's, if more). */
+  private int coarsest(Planar image) {
+    return Math.max(config.workFactor(image.width, image.height), Math.min(image.width, image.height) / MIN_WORK_SIDE);
   }
 }
