@@ -1,8 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.server.retouch;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 import loupe.engine.testing.TestImages;
@@ -25,12 +34,26 @@ import loupe.engine.testing.TestImages;
  * @param scale the frame resampled this many times larger (bilinear), 1 for none: a larger file of
  *     the same shot, softer than a sharper sensor would give; fully jewelry only where every source
  *     pixel it mixes is
+ * @param jpegQuality 0 for none, else the shot saved as a JPEG of this quality (0..1, the JDK's
+ *     encoder: 4:2:0 chroma, as cameras and most tools write it) and read back as Loupe reads a
+ *     flat file; the truth mask still marks what the piece covers
  */
-record ShotVariant(String name, String scene, double[] gain, int turn, int[] crop, double noise, double scale) {
+record ShotVariant(String name, String scene, double[] gain, int turn, int[] crop, double noise, double scale,
+    double jpegQuality) {
   /** The shot (8-bit samples, stored ×257) and its truth mask (65535 = fully jewelry). */
   record Shot(Planar image, GrayU16 truth) {}
 
+  /** A variant saved without compression. */
+  ShotVariant(String name, String scene, double[] gain, int turn, int[] crop, double noise, double scale) {
+    this(name, scene, gain, turn, crop, noise, scale, 0);
+  }
+
   Shot render() {
+    Shot shot = rendered();
+    return jpegQuality == 0 ? shot : new Shot(compressed(shot.image(), (float) jpegQuality), shot.truth());
+  }
+
+  private Shot rendered() {
     Path dir = TestImages.devScene(scene);
     Planar input = TestImages.readRgb(dir.resolve("input.png"));
     Planar product = TestImages.readPng(dir.resolve("truth_product.png"));
@@ -98,6 +121,37 @@ record ShotVariant(String name, String scene, double[] gain, int turn, int[] cro
       }
     }
     return out;
+  }
+
+  /** The image written as a JPEG file and read back through {@link FlatImageReader}. */
+  private static Planar compressed(Planar image, float quality) {
+    BufferedImage rgb = new BufferedImage(image.width, image.height, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < image.height; y++) {
+      for (int x = 0; x < image.width; x++) {
+        rgb.setRGB(x, y, image.bands[0].get(x, y) / 257 << 16 | image.bands[1].get(x, y) / 257 << 8
+            | image.bands[2].get(x, y) / 257);
+      }
+    }
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+    try {
+      Path file = Files.createTempFile("loupe-variant", ".jpg");
+      try {
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+          ImageWriteParam param = writer.getDefaultWriteParam();
+          param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+          param.setCompressionQuality(quality);
+          writer.setOutput(out);
+          writer.write(null, new IIOImage(rgb, null, null), param);
+        }
+        return FlatImageReader.read(file, Long.MAX_VALUE).color();
+      } finally {
+        Files.delete(file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      writer.dispose();
+    }
   }
 
   /** A standard normal sample (Box–Muller). */

@@ -35,7 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * reach (StoneHullRefiner now completes a round stone to its girdle). A 3× larger close-up of the
  * pendant lost ISNet 277 px of rim and prong that the classical veto took (the classical segmenter
  * now unites a close-up's masks at two scales). The others never failed; they keep a yellow-gold
- * piece, extra noise, a dark grey sweep and a second close-up in the set.
+ * piece, extra noise, a dark grey sweep, a second close-up and two JPEG files (compression hides
+ * the sensor noise every full-resolution threshold is scaled by) in the set.
  */
 class ShotVariantsProtectionTest {
   static List<ShotVariant> variants() {
@@ -46,11 +47,13 @@ class ShotVariantsProtectionTest {
         new ShotVariant("ring, warm sweep, portrait", "solitaire", new double[] {0.95, 0.92, 0.86}, 4,
             new int[] {0, 0, 1200, 1600}, 0, 1),
         new ShotVariant("ring, noisier", "solitaire", same, 0, frame, 3, 1),
+        new ShotVariant("ring, JPEG quality 0.5", "solitaire", same, 0, frame, 0, 1, 0.5),
         new ShotVariant("pendant, whiter sweep, upside down", "pendant", new double[] {1.15, 1.15, 1.15}, 2, frame, 0, 1),
         new ShotVariant("pendant, whiter sweep, upside down, 2x larger file", "pendant",
             new double[] {1.15, 1.15, 1.15}, 2, frame, 0, 2),
         new ShotVariant("pendant, close-up crop", "pendant", same, 0, new int[] {400, 350, 800, 600}, 0, 1),
         new ShotVariant("pendant, close-up crop, 3x larger file", "pendant", same, 0, new int[] {400, 350, 800, 600}, 0, 3),
+        new ShotVariant("pendant, JPEG quality 0.5", "pendant", same, 0, frame, 0, 1, 0.5),
         new ShotVariant("pendant, dark grey sweep", "pendant", new double[] {0.45, 0.45, 0.45}, 0, frame, 0, 1),
         new ShotVariant("studs, darker sweep", "stud", new double[] {0.8, 0.8, 0.8}, 0, frame, 0, 1),
         new ShotVariant("studs, darker sweep, 1.5x larger file", "stud", new double[] {0.8, 0.8, 0.8}, 0, frame, 0, 1.5),
