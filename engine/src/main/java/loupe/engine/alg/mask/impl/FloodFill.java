@@ -14,7 +14,6 @@ public final class FloodFill {
   private final int w;
   private final int h;
   private final boolean eight;
-  private final int[] around = new int[Neighbours8.MAX];
   private int[] stack = new int[64];
   private int[] members = new int[64];
 
@@ -49,18 +48,23 @@ public final class FloodFill {
         members = Arrays.copyOf(members, count * 2);
       }
       members[count++] = p;
-      int n = Neighbours8.of(p, w, h, around);
-      for (int k = 0; k < n; k++) {
-        int q = around[k];
-        if (!eight && q % w != p % w && q / w != p / w) {
-          continue; // a diagonal step
-        }
-        if (!seen[q] && inside.test(q)) {
-          seen[q] = true;
-          if (size == stack.length) {
-            stack = Arrays.copyOf(stack, size * 2);
+      // The 3×3 square in raster order, clipped to the frame; one division per pixel, not per
+      // neighbour (the fill runs over every pixel of a mask's complement).
+      int x = p % w;
+      int y = p / w;
+      for (int dy = y > 0 ? -1 : 0; dy <= (y < h - 1 ? 1 : 0); dy++) {
+        for (int dx = x > 0 ? -1 : 0; dx <= (x < w - 1 ? 1 : 0); dx++) {
+          if (dx == 0 && dy == 0 || !eight && dx != 0 && dy != 0) {
+            continue; // the pixel itself, or a diagonal step of a 4-connected fill
           }
-          stack[size++] = q;
+          int q = p + dy * w + dx;
+          if (!seen[q] && inside.test(q)) {
+            seen[q] = true;
+            if (size == stack.length) {
+              stack = Arrays.copyOf(stack, size * 2);
+            }
+            stack[size++] = q;
+          }
         }
       }
     }
