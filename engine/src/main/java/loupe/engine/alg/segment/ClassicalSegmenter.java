@@ -13,7 +13,7 @@ import loupe.engine.image.Planar;
  * <ol>
  *   <li>Reduce the shot to a work image (long side ≈ {@link SegmentConfig#workLongSide()}, or
  *       less for a piece that is large in the frame: {@link #workFactor}). Such a close-up is
- *       segmented again one factor coarser, and the two masks are united: at 3× dev02's pendant
+ *       segmented again one factor coarser, and the two masks are united: with dev02's pendant at 2×
  *       in a 1600 px frame (factor 3), the flood took a band of rim facets and a prong at the
  *       stone's widest point that factor 4 keeps, and 2,206 fully jewelry pixels lay beyond the
  *       safety margin of the recipes; the price is sweep and prop near the piece that only the
