@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * now needs a visible speck). A 3× larger close-up of the studs (a 411 px stone) lost 3,271 px of
  * a rim band the flood took at the stone's widest point, up to 100 px deep, which the hull cannot
  * reach (StoneHullRefiner now completes a round stone to its girdle). A 3× larger close-up of the
- * pendant lost ISNet 277 px of rim and prong that the classical veto took (the classical segmenter
+ * pendant left 277 fully jewelry px unprotected with ISNet (the classical segmenter
  * now unites a close-up's masks at two scales). The others never failed; they keep a yellow-gold
  * piece, extra noise, a dark grey sweep, a second close-up and two JPEG files (compression hides
  * the sensor noise every full-resolution threshold is scaled by) in the set.
