@@ -73,19 +73,20 @@ public final class ClassicalSegmenter implements ProductSegmenter {
     }
     progress.report("segment: reduce", 0);
     int factor = workFactor(image, progress);
-    GrayU16 mask = segmentAt(image, factor, progress);
+    double sigma = NoiseEstimate.sigma(image);
+    GrayU16 mask = segmentAt(image, factor, sigma, progress);
     if (factor > config.workFactor(image.width, image.height) && factor < coarsest(image)) {
       // A close-up: the rim breaks where the piece is near the largest the radii are measured
       // for, and one step coarser its facets are smaller again. What either scale keeps is jewelry.
       progress.report("segment: close-up, one step coarser", 0);
-      MaskOps.add(mask, segmentAt(image, factor + 1, progress), mask);
+      MaskOps.add(mask, segmentAt(image, factor + 1, sigma, progress), mask);
     }
     progress.report("segment: done", 1);
     return mask;
   }
 
-  /** Steps 2–7 on the shot reduced by {@code factor}. */
-  private GrayU16 segmentAt(Planar image, int factor, Progress progress) {
+  /** Steps 2–7 on the shot reduced by {@code factor}; {@code sigma}: the shot's noise, in levels. */
+  private GrayU16 segmentAt(Planar image, int factor, double sigma, Progress progress) {
     WorkImage work = WorkImage.of(image, factor, progress);
     progress.checkCancelled();
     progress.report("segment: sweep", 0);
@@ -95,7 +96,6 @@ public final class ClassicalSegmenter implements ProductSegmenter {
     boolean[] flooded = CoarseClassifier.jewelry(work, sweep, config);
     boolean[] jewelry = PropInteriorRefiner.release(work, sweep, flooded, config);
     progress.checkCancelled();
-    double sigma = NoiseEstimate.sigma(image);
     Plane[] local = EdgeRefiner.localBackground(work, sweep, PropInteriorRefiner.notSampled(work, flooded, jewelry, config),
         config.localBackgroundRadius());
     GrayU16 mask = EdgeRefiner.refine(image, work, local, jewelry, sigma, config, progress);
