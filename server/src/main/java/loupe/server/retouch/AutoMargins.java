@@ -32,9 +32,12 @@ public record AutoMargins(int margin, double softness, int releaseRadius, int pr
   /**
    * The margins for this estimate: {@link #DESIGN}, grown in proportion to the shot's long side
    * above 1600 px or to the piece's size above {@link #DESIGN_PIECE_RADIUS}, whichever is more. The
-   * piece is measured on the estimate itself, which is smaller than the piece where it misses (a
-   * close-up of dev02's pendant: 93 px against 104), so the long-side term is the floor; the two
-   * design values are twice the segmenter's (800 px work image, 70 work px piece radius).
+   * piece is measured on the estimate closed as over props ({@link #propClosing()} at the shot's
+   * scale), so islands of missed facets inside a stone do not make it smaller: ISNet's estimate of
+   * dev02's pendant in a 2× close-up measured 133 px with them and 208 closed (the truth: 205), and
+   * with the smaller margins lost a prong tip. Where the estimate misses the rim it is still smaller
+   * than the piece, so the long-side term is the floor; the two design values are twice the
+   * segmenter's (800 px work image, 70 work px piece radius).
    *
    * @param estimate the automatic estimate (65535 = jewelry). Not modified.
    */
@@ -48,7 +51,9 @@ public record AutoMargins(int margin, double softness, int releaseRadius, int pr
         sample.set(x, y, estimate.get(x * step, y * step));
       }
     }
-    double radius = MaskOps.inscribedRadius(sample, 32768) * step;
+    double closing = DESIGN.propClosing * Math.max(1.0, longSide / (double) DESIGN_LONG_SIDE) / step;
+    GrayU16 closed = MaskOps.contract(MaskOps.expand(sample, closing, null), closing, null);
+    double radius = MaskOps.inscribedRadius(closed, 32768) * step;
     double scale = Math.max(1.0, Math.max(longSide / (double) DESIGN_LONG_SIDE, radius / DESIGN_PIECE_RADIUS));
     return DESIGN.scaled(scale);
   }

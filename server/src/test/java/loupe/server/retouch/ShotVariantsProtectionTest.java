@@ -34,7 +34,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * a rim band the flood took at the stone's widest point, up to 100 px deep, which the hull cannot
  * reach (StoneHullRefiner now completes a round stone to its girdle). A 3× larger close-up of the
  * pendant left 277 fully jewelry px unprotected with ISNet (the classical segmenter
- * now unites a close-up's masks at two scales). The others never failed; they keep a yellow-gold
+ * now unites a close-up's masks at two scales), and the 2× close-up 68 px of a prong tip: islands
+ * of missed facets inside ISNet's stone made the piece measure smaller, and the margins with it
+ * (AutoMargins now measures the estimate closed). The others never failed; they keep a yellow-gold
  * piece, extra noise, a dark grey sweep, a second close-up and two JPEG files (compression hides
  * the sensor noise every full-resolution threshold is scaled by) in the set.
  */
@@ -52,6 +54,7 @@ class ShotVariantsProtectionTest {
         new ShotVariant("pendant, whiter sweep, upside down, 2x larger file", "pendant",
             new double[] {1.15, 1.15, 1.15}, 2, frame, 0, 2),
         new ShotVariant("pendant, close-up crop", "pendant", same, 0, new int[] {400, 350, 800, 600}, 0, 1),
+        new ShotVariant("pendant, close-up crop, 2x larger file", "pendant", same, 0, new int[] {400, 350, 800, 600}, 0, 2),
         new ShotVariant("pendant, close-up crop, 3x larger file", "pendant", same, 0, new int[] {400, 350, 800, 600}, 0, 3),
         new ShotVariant("pendant, JPEG quality 0.5", "pendant", same, 0, frame, 0, 1, 0.5),
         new ShotVariant("pendant, dark grey sweep", "pendant", new double[] {0.45, 0.45, 0.45}, 0, frame, 0, 1),
