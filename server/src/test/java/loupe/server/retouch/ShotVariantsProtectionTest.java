@@ -97,7 +97,7 @@ class ShotVariantsProtectionTest {
       }
     }
     System.out.printf("%s: selection IoU %.3f, %,d fully jewelry px, %d not fully protected%n", variant,
-        QualityMetrics.iou(auto.selection(), shot.truth(), 32768), full, unprotected);
+        QualityMetrics.iou(auto.selection(), shot.coverage(), 32768), full, unprotected);
     assertThat(unprotected).as("fully jewelry pixels left unprotected").isZero();
   }
 }
