@@ -12,12 +12,13 @@ import loupe.engine.image.Planar;
  *
  * <ol>
  *   <li>Reduce the shot to a work image (long side ≈ {@link SegmentConfig#workLongSide()}, or
- *       less for a piece that is large in the frame: {@link #workFactor}). Such a close-up is
+ *       less for a piece that is large in the frame: {@link #workScale}). Such a close-up, when the
+ *       piece is near the largest the work scale is made for ({@link #CLOSE_UP_SHARE}), is
  *       segmented again one factor coarser, and the two masks are united: with dev02's pendant at 2×
  *       in a 1600 px frame (factor 3), the flood took a band of rim facets and a prong at the
  *       stone's widest point that factor 4 keeps, and 2,206 fully jewelry pixels lay beyond the
  *       safety margin of the recipes; the price is sweep and prop near the piece that only the
- *       coarser scale keeps (IoU down by up to 0.1 on close-ups; docs/engine-notes.md).
+ *       coarser scale keeps (IoU down by up to 0.05 on the close-ups measured; docs/engine-notes.md).
  *   <li>Fit the sweep as a smooth polynomial surface per channel, robustly ({@link SweepModel}).
  *   <li>Flood the background from the large smooth, near-neutral regions that are surely surface
  *       (touching the frame, matching the sweep model, or wider than any facet) through smooth
@@ -48,6 +49,14 @@ public final class ClassicalSegmenter implements ProductSegmenter {
    * grid of about 64 blocks, and the radii of {@link SegmentConfig} need room around the piece.
    */
   static final int MIN_WORK_SIDE = 100;
+  /**
+   * A close-up is segmented at a second, coarser scale only when the piece is near the largest
+   * the work scale is made for: at least this share of {@link SegmentConfig#pieceRadius()} at the
+   * chosen factor. The close-ups whose rim the union saved measured 57–63 work px; a smaller piece
+   * keeps its rim, and the coarser scale only adds sweep and shadow around it (dev03's studs at 1000
+   * px, 42 work px at factor 2: IoU 0.745 with the union, 0.871 without; docs/engine-notes.md).
+   */
+  static final double CLOSE_UP_SHARE = 0.75;
 
   private final SegmentConfig config;
 
@@ -72,10 +81,12 @@ public final class ClassicalSegmenter implements ProductSegmenter {
           "segmenting needs at least " + MIN_SIDE + "×" + MIN_SIDE + " pixels, got " + image.width + "×" + image.height);
     }
     progress.report("segment: reduce", 0);
-    int factor = workFactor(image, progress);
+    WorkScale scale = workScale(image, progress);
+    int factor = scale.factor();
     double sigma = NoiseEstimate.sigma(image);
     GrayU16 mask = segmentAt(image, factor, sigma, progress);
-    if (factor > config.workFactor(image.width, image.height) && factor < coarsest(image)) {
+    if (factor > config.workFactor(image.width, image.height) && factor < coarsest(image)
+        && scale.pieceRadius() / factor >= CLOSE_UP_SHARE * config.pieceRadius()) {
       // A close-up: the rim breaks where the piece is near the largest the radii are measured
       // for, and one step coarser its facets are smaller again. What either scale keeps is jewelry.
       progress.report("segment: close-up, one step coarser", 0);
@@ -107,25 +118,34 @@ public final class ClassicalSegmenter implements ProductSegmenter {
   }
 
   /**
-   * The reduction factor: the frame's ({@link SegmentConfig#workFactor}), or more when the piece is
+   * The reduction factor, and the piece's size it was chosen by: the frame's factor ({@link
+   * SegmentConfig#workFactor}), or more when the piece is
    * larger than {@link SegmentConfig#pieceRadius()} at it. The piece's size is measured on the
    * flood's decision at twice the frame's factor, where a close-up's stone is still whole (at the
    * frame's factor its rim facets are as wide and smooth as the sweep and are flooded). A 800×600
    * crop around dev02's pendant lost 9.7k stone px at factor 1 and 1.7k at 2. The work image keeps
    * at least {@link #MIN_WORK_SIDE} px on its short side, whatever the piece.
    */
-  int workFactor(Planar image, Progress progress) {
+  WorkScale workScale(Planar image, Progress progress) {
     int frame = config.workFactor(image.width, image.height);
     int coarse = 2 * frame;
     if (Math.min(image.width, image.height) / coarse < MIN_SIDE) {
-      return frame;
+      return new WorkScale(frame, 0);
     }
     WorkImage work = WorkImage.of(image, coarse, progress);
     Plane[] sweep = SweepModel.fit(work, config.sweepDegree()).sample(work);
     boolean[] jewelry = CoarseClassifier.jewelry(work, sweep, config);
     double radius = BinaryMorphology.inscribedRadius(jewelry, work.width, work.height) * coarse;
-    return Math.max(frame, Math.min(coarsest(image), (int) Math.ceil(radius / config.pieceRadius())));
+    return new WorkScale(Math.max(frame, Math.min(coarsest(image), (int) Math.ceil(radius / config.pieceRadius()))),
+        radius);
   }
+
+  /**
+   * @param factor the reduction factor
+   * @param pieceRadius the piece's size as measured for it: radius of the largest disk inside the
+   *     coarse decision, in px of the shot (0 for a shot too small to measure)
+   */
+  record WorkScale(int factor, double pieceRadius) {}
 
   /** The largest factor that leaves the work image {@link #MIN_WORK_SIDE} px on its short side (the frame's, if more). */
   private int coarsest(Planar image) {

@@ -65,7 +65,7 @@ package loupe.engine.alg.segment;
  * @param pieceRadius work px: the largest piece (radius of the largest disk inside it) the radii
  *     above are measured for. Facets grow with the piece, and a close-up's rim facets become as
  *     wide and smooth as the sweep around them; a piece larger than this at the frame's reduction
- *     is segmented on a more reduced work image ({@link ClassicalSegmenter#workFactor})
+ *     is segmented on a more reduced work image ({@link ClassicalSegmenter#workScale})
  */
 public record SegmentConfig(
     int workLongSide,
@@ -129,7 +129,7 @@ public record SegmentConfig(
     return new SegmentConfig(800, 4, 3.0, 8.0, 4, 10, 6.0, 0.005, 0.03, 2, 3.0, 1, 0.02, 12, 0.5, 0.6, 6, 1, 0.5, 5.0, 2.0, 7.0, 8, 6, 70);
   }
 
-  /** The integer reduction factor for a shot of this size (the frame's; see {@link ClassicalSegmenter#workFactor}). */
+  /** The integer reduction factor for a shot of this size (the frame's; see {@link ClassicalSegmenter#workScale}). */
   public int workFactor(int width, int height) {
     return Math.max(1, (int) Math.round(Math.max(width, height) / (double) workLongSide));
   }

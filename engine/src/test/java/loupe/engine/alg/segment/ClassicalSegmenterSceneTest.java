@@ -135,7 +135,7 @@ class ClassicalSegmenterSceneTest {
     GrayU16 truth = TestImages.readGray(scene.resolve("truth_mask.png")).subimage(400, 350, 1200, 950);
     ClassicalSegmenter segmenter = new ClassicalSegmenter();
     assertThat(segmenter.config().workFactor(crop.width, crop.height)).as("the frame's factor").isEqualTo(1);
-    assertThat(segmenter.workFactor(crop, Progress.NONE)).as("the piece's factor").isEqualTo(2);
+    assertThat(segmenter.workScale(crop, Progress.NONE).factor()).as("the piece's factor").isEqualTo(2);
     GrayU16 mask = segmenter.segment(crop, Progress.NONE);
     int missed = 0;
     for (int y = 0; y < truth.height; y++) {
@@ -151,7 +151,7 @@ class ClassicalSegmenterSceneTest {
   void theDevScenesKeepTheFramesFactor(Path scene) {
     Planar image = TestImages.readRgb(scene.resolve("input.png"));
     ClassicalSegmenter segmenter = new ClassicalSegmenter();
-    assertThat(segmenter.workFactor(image, Progress.NONE))
+    assertThat(segmenter.workScale(image, Progress.NONE).factor())
         .isEqualTo(segmenter.config().workFactor(image.width, image.height));
   }
 }
