@@ -12,7 +12,9 @@ import loupe.engine.image.Planar;
  *
  * <ol>
  *   <li>Reduce the shot to a work image (long side ≈ {@link SegmentConfig#workLongSide()}, or
- *       less for a piece that is large in the frame: {@link #workScale}). Such a close-up, when the
+ *       less for a piece that is large in the frame: {@link #workScale}; where the integer factor
+ *       leaves the frame's work image shorter, its surfaces are asked to be proportionally
+ *       narrower: {@link SegmentConfig#forFrameWorkImage}). Such a close-up, when the
  *       piece is near the largest the work scale is made for ({@link #CLOSE_UP_SHARE}), is
  *       segmented again one factor coarser, and the two masks are united: with dev02's pendant at 2×
  *       in a 1600 px frame (factor 3), the flood took a band of rim facets and a prong at the
@@ -99,21 +101,23 @@ public final class ClassicalSegmenter implements ProductSegmenter {
   /** Steps 2–7 on the shot reduced by {@code factor}; {@code sigma}: the shot's noise, in levels. */
   private GrayU16 segmentAt(Planar image, int factor, double sigma, Progress progress) {
     WorkImage work = WorkImage.of(image, factor, progress);
+    SegmentConfig cfg = factor == config.workFactor(image.width, image.height)
+        ? config.forFrameWorkImage(Math.max(work.width, work.height)) : config;
     progress.checkCancelled();
     progress.report("segment: sweep", 0);
-    Plane[] sweep = SweepModel.fit(work, config.sweepDegree()).sample(work);
+    Plane[] sweep = SweepModel.fit(work, cfg.sweepDegree()).sample(work);
     progress.checkCancelled();
     progress.report("segment: regions", 0);
-    boolean[] flooded = CoarseClassifier.jewelry(work, sweep, config);
-    boolean[] jewelry = PropInteriorRefiner.release(work, sweep, flooded, config);
+    boolean[] flooded = CoarseClassifier.jewelry(work, sweep, cfg);
+    boolean[] jewelry = PropInteriorRefiner.release(work, sweep, flooded, cfg);
     progress.checkCancelled();
-    Plane[] local = EdgeRefiner.localBackground(work, sweep, PropInteriorRefiner.notSampled(work, flooded, jewelry, config),
-        config.localBackgroundRadius());
-    GrayU16 mask = EdgeRefiner.refine(image, work, local, jewelry, sigma, config, progress);
+    Plane[] local = EdgeRefiner.localBackground(work, sweep, PropInteriorRefiner.notSampled(work, flooded, jewelry, cfg),
+        cfg.localBackgroundRadius());
+    GrayU16 mask = EdgeRefiner.refine(image, work, local, jewelry, sigma, cfg, progress);
     progress.checkCancelled();
     progress.report("segment: pockets", 0);
-    SweepPocketRefiner.refine(image, work, sweep, local, jewelry, sigma, config, mask, progress);
-    StoneHullRefiner.refine(image, work, sweep, jewelry, sigma, config, mask, progress);
+    SweepPocketRefiner.refine(image, work, sweep, local, jewelry, sigma, cfg, mask, progress);
+    StoneHullRefiner.refine(image, work, sweep, jewelry, sigma, cfg, mask, progress);
     return mask;
   }
 

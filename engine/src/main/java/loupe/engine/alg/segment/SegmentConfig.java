@@ -18,6 +18,7 @@ package loupe.engine.alg.segment;
  *     otherwise a facet or mirror face that the flood may not enter
  * @param surfaceRadius work px: a smooth region that contains a square of this radius is a surface
  *     (prop, shadow, sweep) even where the piece encloses it; no facet or metal face is that wide
+ *     (for a work image of {@code workLongSide}; a shorter one scales it: {@link #forFrameWorkImage})
  * @param sweepTolerance levels: a work pixel within this of the sweep model in every channel shows
  *     the sweep; a large smooth region where at least half of the pixels do seeds the flood
  * @param propChroma a large smooth region accepted as surface whose mean colour departs at least
@@ -127,6 +128,30 @@ public record SegmentConfig(
   /** The defaults, measured on the dev scenes (white and grey sweeps, 1600×1200). */
   public static SegmentConfig defaults() {
     return new SegmentConfig(800, 4, 3.0, 8.0, 4, 10, 6.0, 0.005, 0.03, 2, 3.0, 1, 0.02, 12, 0.5, 0.6, 6, 1, 0.5, 5.0, 2.0, 7.0, 8, 6, 70);
+  }
+
+  /**
+   * These parameters for a frame whose work image is shorter than {@link #workLongSide} (the
+   * integer factor rounds 1200 px to 600, 2000 px to 667): everything in it is that much smaller,
+   * so the square a surface must hold ({@link #surfaceRadius}) shrinks with it, its side scaled
+   * and rounded to the nearest odd width. At 600 px the unscaled square was wider than dev01's
+   * putty and dev02's acrylic block, which the flood then left to the piece (IoU 0.897 and 0.712).
+   * Not for a close-up, which is reduced further because its piece is large: there the facets are
+   * as wide in work pixels as the design's.
+   *
+   * @param longSide the work image's long side
+   */
+  public SegmentConfig forFrameWorkImage(int longSide) {
+    double scale = Math.min(1.0, longSide / (double) workLongSide);
+    int surface = Math.max(largeSmoothRadius, (int) Math.round(((2 * surfaceRadius + 1) * scale - 1) / 2));
+    return surface == surfaceRadius ? this : withSurfaceRadius(surface);
+  }
+
+  public SegmentConfig withSurfaceRadius(int value) {
+    return new SegmentConfig(workLongSide, sweepDegree, smoothLaplacian, neutralChroma, largeSmoothRadius, value,
+        sweepTolerance, propChroma, propGainMatch, blendRadius, blendTolerance, silhouetteGap, minComponentFraction,
+        pocketRadius, pocketShare, sweepPocketShare, localBackgroundRadius, edgeBand, edgePeakShare, noiseSigmas,
+        flatSigmas, pocketSigmas, thinRadius, minPocketArea, pieceRadius);
   }
 
   /** The integer reduction factor for a shot of this size (the frame's; see {@link ClassicalSegmenter#workScale}). */

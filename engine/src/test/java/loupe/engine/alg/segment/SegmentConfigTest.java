@@ -16,6 +16,19 @@ class SegmentConfigTest {
   }
 
   @Test
+  void aShorterFrameWorkImageAsksASmallerSurface() {
+    SegmentConfig c = SegmentConfig.defaults();
+    assertThat(c.forFrameWorkImage(800)).isSameAs(c);
+    assertThat(c.forFrameWorkImage(1200)).as("a longer work image keeps the design's").isSameAs(c);
+    // The square's side scales: 21 px × 600/800 = 15.75, nearest odd side 15, radius 7.
+    SegmentConfig shorter = c.forFrameWorkImage(600);
+    assertThat(shorter.surfaceRadius()).isEqualTo(7);
+    assertThat(shorter.withSurfaceRadius(c.surfaceRadius())).as("nothing else changes").isEqualTo(c);
+    assertThat(c.forFrameWorkImage(750).surfaceRadius()).isEqualTo(9);
+    assertThat(c.forFrameWorkImage(100).surfaceRadius()).as("never below a large region's").isEqualTo(c.largeSmoothRadius());
+  }
+
+  @Test
   void rejectsBadValuesByName() {
     SegmentConfig d = SegmentConfig.defaults();
     assertThatThrownBy(() -> new SegmentConfig(10, d.sweepDegree(), d.smoothLaplacian(), d.neutralChroma(),
