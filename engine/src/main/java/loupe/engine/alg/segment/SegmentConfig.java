@@ -147,6 +147,7 @@ public record SegmentConfig(
     return surface == surfaceRadius ? this : withSurfaceRadius(surface);
   }
 
+  /** A copy with {@link #surfaceRadius} replaced (validated as any config). */
   public SegmentConfig withSurfaceRadius(int value) {
     return new SegmentConfig(workLongSide, sweepDegree, smoothLaplacian, neutralChroma, largeSmoothRadius, value,
         sweepTolerance, propChroma, propGainMatch, blendRadius, blendTolerance, silhouetteGap, minComponentFraction,
