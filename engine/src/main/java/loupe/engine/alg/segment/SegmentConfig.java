@@ -131,8 +131,9 @@ public record SegmentConfig(
   }
 
   /**
-   * These parameters for a frame whose work image is shorter than {@link #workLongSide} (the
-   * integer factor rounds 1200 px to 600, 2000 px to 667): everything in it is that much smaller,
+   * These parameters for a frame whose work image is shorter than {@link #workLongSide} (a shot
+   * under 800 px, or one the integer factor rounds down: 1200 px to 600, 2000 px to 667): everything
+   * in it is that much smaller,
    * so the square a surface must hold ({@link #surfaceRadius}) shrinks with it, its side scaled
    * and rounded to the nearest odd width. At 600 px the unscaled square was wider than dev01's
    * putty and dev02's acrylic block, which the flood then left to the piece (IoU 0.897 and 0.712).
