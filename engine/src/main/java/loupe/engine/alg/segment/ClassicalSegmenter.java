@@ -11,10 +11,10 @@ import loupe.engine.image.Planar;
  * The model-free product mask for jewelry shot on a light, seamless sweep.
  *
  * <ol>
- *   <li>Reduce the shot to a work image (long side ≈ {@link SegmentConfig#workLongSide()}, or
- *       less for a piece that is large in the frame: {@link #workScale}; where the integer factor
- *       leaves the frame's work image shorter, its surfaces are asked to be proportionally
- *       narrower: {@link SegmentConfig#forFrameWorkImage}). Such a close-up, when the
+ *   <li>Reduce the shot to a work image (long side {@link SegmentConfig#workLongSide()}, by any
+ *       factor; a smaller shot is not enlarged, and its surfaces are asked to be proportionally
+ *       narrower: {@link SegmentConfig#forFrameWorkImage}), or by a larger integer factor for a piece
+ *       that is large in the frame ({@link #workScale}). Such a close-up, when the
  *       piece is near the largest the work scale is made for ({@link #CLOSE_UP_SHARE}), is
  *       segmented again one factor coarser, and the two masks are united: with dev02's pendant at 2×
  *       in a 1600 px frame (factor 3), the flood took a band of rim facets and a prong at the
@@ -84,10 +84,10 @@ public final class ClassicalSegmenter implements ProductSegmenter {
     }
     progress.report("segment: reduce", 0);
     WorkScale scale = workScale(image, progress);
-    int factor = scale.factor();
+    double factor = scale.factor();
     double sigma = NoiseEstimate.sigma(image);
     GrayU16 mask = segmentAt(image, factor, sigma, progress);
-    if (factor > config.workFactor(image.width, image.height) && factor < coarsest(image)
+    if (factor > config.frameScale(image.width, image.height) && factor < coarsest(image)
         && scale.pieceRadius() / factor >= CLOSE_UP_SHARE * config.pieceRadius()) {
       // A close-up: the rim breaks where the piece is near the largest the radii are measured
       // for, and one step coarser its facets are smaller again. What either scale keeps is jewelry.
@@ -99,9 +99,9 @@ public final class ClassicalSegmenter implements ProductSegmenter {
   }
 
   /** Steps 2–7 on the shot reduced by {@code factor}; {@code sigma}: the shot's noise, in levels. */
-  private GrayU16 segmentAt(Planar image, int factor, double sigma, Progress progress) {
+  private GrayU16 segmentAt(Planar image, double factor, double sigma, Progress progress) {
     WorkImage work = WorkImage.of(image, factor, progress);
-    SegmentConfig cfg = factor == config.workFactor(image.width, image.height)
+    SegmentConfig cfg = factor == config.frameScale(image.width, image.height)
         ? config.forFrameWorkImage(Math.max(work.width, work.height)) : config;
     progress.checkCancelled();
     progress.report("segment: sweep", 0);
@@ -122,17 +122,17 @@ public final class ClassicalSegmenter implements ProductSegmenter {
   }
 
   /**
-   * The reduction factor, and the piece's size it was chosen by: the frame's factor ({@link
-   * SegmentConfig#workFactor}), or more when the piece is
-   * larger than {@link SegmentConfig#pieceRadius()} at it. The piece's size is measured on the
+   * The reduction factor, and the piece's size it was chosen by: the frame's ({@link
+   * SegmentConfig#frameScale}), or, when the piece is larger than {@link SegmentConfig#pieceRadius()}
+   * at it, the smallest integer factor at which it is not. The piece's size is measured on the
    * flood's decision at twice the frame's factor, where a close-up's stone is still whole (at the
    * frame's factor its rim facets are as wide and smooth as the sweep and are flooded). A 800×600
    * crop around dev02's pendant lost 9.7k stone px at factor 1 and 1.7k at 2. The work image keeps
    * at least {@link #MIN_WORK_SIDE} px on its short side, whatever the piece.
    */
   WorkScale workScale(Planar image, Progress progress) {
-    int frame = config.workFactor(image.width, image.height);
-    int coarse = 2 * frame;
+    double frame = config.frameScale(image.width, image.height);
+    double coarse = 2 * frame;
     if (Math.min(image.width, image.height) / coarse < MIN_SIDE) {
       return new WorkScale(frame, 0);
     }
@@ -140,19 +140,24 @@ public final class ClassicalSegmenter implements ProductSegmenter {
     Plane[] sweep = SweepModel.fit(work, config.sweepDegree()).sample(work);
     boolean[] jewelry = CoarseClassifier.jewelry(work, sweep, config);
     double radius = BinaryMorphology.inscribedRadius(jewelry, work.width, work.height) * coarse;
-    return new WorkScale(Math.max(frame, Math.min(coarsest(image), (int) Math.ceil(radius / config.pieceRadius()))),
-        radius);
+    if (radius / frame <= config.pieceRadius()) {
+      return new WorkScale(frame, radius);
+    }
+    return new WorkScale(Math.max(frame, Math.min(coarsest(image), Math.ceil(radius / config.pieceRadius()))), radius);
   }
 
   /**
-   * @param factor the reduction factor
+   * @param factor the reduction factor: full-resolution px per work px
    * @param pieceRadius the piece's size as measured for it: radius of the largest disk inside the
    *     coarse decision, in px of the shot (0 for a shot too small to measure)
    */
-  record WorkScale(int factor, double pieceRadius) {}
+  record WorkScale(double factor, double pieceRadius) {}
 
-  /** The largest factor that leaves the work image {@link #MIN_WORK_SIDE} px on its short side (the frame's, if more). */
-  private int coarsest(Planar image) {
-    return Math.max(config.workFactor(image.width, image.height), Math.min(image.width, image.height) / MIN_WORK_SIDE);
+  /**
+   * The largest integer factor that leaves the work image {@link #MIN_WORK_SIDE} px on its short
+   * side (the frame's, if more).
+   */
+  private double coarsest(Planar image) {
+    return Math.max(config.frameScale(image.width, image.height), Math.min(image.width, image.height) / MIN_WORK_SIDE);
   }
 }

@@ -95,13 +95,13 @@ final class EdgeRefiner {
       this.considered = considered;
       this.floor = floor;
       this.peakShare = peakShare;
-      this.rho = work.factor;
+      this.rho = work.fullPx(1);
       int fw = image.width;
       x0 = new int[fw];
       x1 = new int[fw];
       wx = new float[fw];
       for (int x = 0; x < fw; x++) {
-        double u = (x + 0.5) / work.factor - 0.5;
+        double u = work.coordinate(x);
         int lo = (int) Math.floor(u);
         wx[x] = (float) Math.min(1, Math.max(0, u - lo));
         x0[x] = Math.max(0, Math.min(work.width - 1, lo));
@@ -137,7 +137,7 @@ final class EdgeRefiner {
           progress.checkCancelled();
           reporter.report("segment: edges", (double) (y - from) / (to - from));
         }
-        int yw = y / work.factor;
+        int yw = work.row(y);
         int outRow = y * fw;
         boolean rowHasBand = false;
         for (int xw = 0; xw < work.width && !rowHasBand; xw++) {
@@ -147,7 +147,7 @@ final class EdgeRefiner {
           columnMax(ring, y, fh, rowMax);
         }
         for (int x = 0; x < fw; x++) {
-          int iw = yw * work.width + x / work.factor;
+          int iw = yw * work.width + work.column(x);
           int alpha;
           if (!inBand[iw]) {
             alpha = jewelry[iw] ? 65535 : 0;
@@ -163,14 +163,14 @@ final class EdgeRefiner {
 
     /** d = max_c |I_c − B_c| for every pixel of row y whose work pixel is jewelry or band, else 0. */
     private void deviations(int y, float[] dst) {
-      double v = (y + 0.5) / work.factor - 0.5;
+      double v = work.coordinate(y);
       int lo = (int) Math.floor(v);
       float wy = (float) Math.min(1, Math.max(0, v - lo));
       int y0 = Math.max(0, Math.min(work.height - 1, lo)) * work.width;
       int y1 = Math.max(0, Math.min(work.height - 1, lo + 1)) * work.width;
-      int yw = y / work.factor;
+      int yw = work.row(y);
       for (int x = 0; x < image.width; x++) {
-        if (!considered[yw * work.width + x / work.factor]) {
+        if (!considered[yw * work.width + work.column(x)]) {
           dst[x] = 0;
           continue;
         }

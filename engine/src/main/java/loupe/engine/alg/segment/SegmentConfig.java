@@ -6,8 +6,9 @@ package loupe.engine.alg.segment;
  * work image (long side ≈ {@code workLongSide}), so they scale with the shot; levels are 8-bit
  * levels (0..255) whatever the bit depth.
  *
- * @param workLongSide target long side of the work image where the global decisions are taken;
- *     the reduction factor is the nearest integer ≥ 1
+ * @param workLongSide long side of the work image where the global decisions are taken: a larger
+ *     shot is reduced by its long side / this (not rounded to an integer, so every frame's work
+ *     image has this size), a smaller one not at all
  * @param sweepDegree total degree of the polynomial sweep model (4: sweep curve plus vignetting)
  * @param smoothLaplacian largest mean |Laplacian| (levels) of a "smooth" pixel: sweep, shadows
  *     and matte props are locally planar, polished metal and diamonds are not
@@ -132,8 +133,7 @@ public record SegmentConfig(
 
   /**
    * These parameters for a frame whose work image is shorter than {@link #workLongSide} (a shot
-   * under 800 px, or one the integer factor rounds down: 1200 px to 600, 2000 px to 667): everything
-   * in it is that much smaller,
+   * under 800 px, which is not enlarged): everything in it is that much smaller,
    * so the square a surface must hold ({@link #surfaceRadius}) shrinks with it, its side scaled
    * and rounded to the nearest odd width. At 600 px the unscaled square was wider than dev01's
    * putty and dev02's acrylic block, which the flood then left to the piece (IoU 0.897 and 0.712).
@@ -156,9 +156,12 @@ public record SegmentConfig(
         flatSigmas, pocketSigmas, thinRadius, minPocketArea, pieceRadius);
   }
 
-  /** The integer reduction factor for a shot of this size (the frame's; see {@link ClassicalSegmenter#workScale}). */
-  public int workFactor(int width, int height) {
-    return Math.max(1, (int) Math.round(Math.max(width, height) / (double) workLongSide));
+  /**
+   * The reduction for a shot of this size, in full-resolution px per work px (the frame's; see
+   * {@link ClassicalSegmenter#workScale}): its long side / {@link #workLongSide}, at least 1.
+   */
+  public double frameScale(int width, int height) {
+    return Math.max(1.0, Math.max(width, height) / (double) workLongSide);
   }
 
   private static void require(boolean ok, String message) {

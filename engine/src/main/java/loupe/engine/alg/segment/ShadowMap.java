@@ -53,7 +53,7 @@ record ShadowMap(boolean[] passable, boolean[] shadow) {
         if (curvature[i] >= flatLimit) {
           continue;
         }
-        int iw = StoneHullRefiner.workIndex(work, box.left() + x, box.top() + y);
+        int iw = work.index(box.left() + x, box.top() + y);
         if (!selected[i]) {
           passable[i] = true;
           seeds[i] = frameBackground[iw];

@@ -82,7 +82,7 @@ final class StoneHullRefiner {
     Rect[] bounds = partBounds(work, parts);
     for (int id = 0; id < parts.areas.length; id++) {
       progress.checkCancelled();
-      Rect box = bounds[id].grow(REACH * work.factor, frame);
+      Rect box = bounds[id].grow(work.fullPx(REACH), frame);
       boolean[] selected = selected(mask, box);
       ShadowMap shadows = ShadowMap.of(image, box, work, sweep, selected, frameBackground, cfg.flatSigmas() * sigma);
       new Part(work, parts, id, box, selected, shadows, mask).refine(frameBackground, neutral);
@@ -113,7 +113,7 @@ final class StoneHullRefiner {
       this.mask = mask;
       this.w = box.width();
       this.h = box.height();
-      this.reach = REACH * work.factor;
+      this.reach = work.fullPx(REACH);
       this.selected = selected;
       this.shadow = shadows.shadow();
       this.passable = shadows.passable();
@@ -121,7 +121,7 @@ final class StoneHullRefiner {
 
     /** The work pixel that holds pixel (x, y) of the box. */
     private int workIndex(int x, int y) {
-      return StoneHullRefiner.workIndex(work, box.left() + x, box.top() + y);
+      return work.index(box.left() + x, box.top() + y);
     }
 
     /** Fills the notches and clears the shadow beyond the hull, if the part is a stone. */
@@ -158,7 +158,7 @@ final class StoneHullRefiner {
           mirror[i] = open[i] && neutral[workIndex(x, y)];
         }
       }
-      boolean[] notch = HullNotches.find(hull, left, right, hullPixels, open, linked, mirror, work.factor);
+      boolean[] notch = HullNotches.find(hull, left, right, hullPixels, open, linked, mirror, work.scale);
       boolean[] cleared = shadowBeyond(hull, inside);
       for (int y = 0; y < h; y++) {
         for (int x = 0; x < w; x++) {
@@ -196,9 +196,9 @@ final class StoneHullRefiner {
      * outward, in regions large enough to be a cast shadow rather than a rim facet's edge.
      */
     private boolean[] shadowBeyond(ConvexHull hull, boolean[] inside) {
-      double margin = SHADOW_MARGIN * work.factor;
+      double margin = SHADOW_MARGIN * work.scale;
       boolean[] nearPiece = BinaryDilation.square(BinaryMorphology.and(selected, BinaryMorphology.invert(shadow)),
-          w, h, work.factor);
+          w, h, work.fullPx(1));
       boolean[] out = new boolean[w * h];
       for (int y = 0; y < h; y++) {
         for (int x = 0; x < w; x++) {
@@ -207,7 +207,7 @@ final class StoneHullRefiner {
               && opensOutward(hull, x, y);
         }
       }
-      int minArea = MIN_SHADOW_AREA * work.factor * work.factor;
+      int minArea = (int) Math.round(MIN_SHADOW_AREA * work.scale * work.scale);
       return ConnectedComponents.of(out, w, h).keepAtLeast(minArea);
     }
 
@@ -333,11 +333,6 @@ final class StoneHullRefiner {
     return out;
   }
 
-  /** The work pixel that holds full-resolution pixel (fx, fy). */
-  static int workIndex(WorkImage work, int fx, int fy) {
-    return Math.min(work.height - 1, fy / work.factor) * work.width + Math.min(work.width - 1, fx / work.factor);
-  }
-
   /**
    * Work pixels whose colour departs less than {@code limit} levels from a pure gain of the sweep's
    * (see {@link CoarseClassifier#chromaDeviation}).
@@ -387,8 +382,7 @@ final class StoneHullRefiner {
     }
     Rect[] out = new Rect[n];
     for (int id = 0; id < n; id++) {
-      out[id] = new Rect(left[id] * work.factor, top[id] * work.factor,
-          Math.min(work.fullWidth, right[id] * work.factor), Math.min(work.fullHeight, bottom[id] * work.factor));
+      out[id] = work.fullBox(left[id], top[id], right[id], bottom[id]);
     }
     return out;
   }

@@ -50,7 +50,7 @@ final class SweepPocketRefiner {
       return;
     }
     // Room for the 3×3 means and the matting window around the thin parts.
-    Rect box = thinBox.grow(work.factor + 3, Rect.ofSize(image.width, image.height));
+    Rect box = thinBox.grow(work.fullPx(1) + 3, Rect.ofSize(image.width, image.height));
     int w = box.width();
     int h = box.height();
     int bands = local.length;
@@ -98,8 +98,7 @@ final class SweepPocketRefiner {
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
         int id = regions.labels[y * w + x];
-        int iw = Math.min(work.height - 1, (box.top() + y) / work.factor) * work.width
-            + Math.min(work.width - 1, (box.left() + x) / work.factor);
+        int iw = work.index(box.left() + x, box.top() + y);
         if (id >= 0 && !wide[iw]) {
           thinCount[id]++;
         }
@@ -186,8 +185,7 @@ final class SweepPocketRefiner {
         }
       }
     }
-    return right == 0 ? null : new Rect(left * work.factor, top * work.factor,
-        Math.min(work.fullWidth, right * work.factor), Math.min(work.fullHeight, bottom * work.factor));
+    return right == 0 ? null : work.fullBox(left, top, right, bottom);
   }
 
   /** The band inside {@code box}, in levels. */
@@ -219,20 +217,20 @@ final class SweepPocketRefiner {
       x0 = new int[w];
       x1 = new int[w];
       wx = new float[w];
-      axis(box.left(), work.factor, work.width, 1, x0, x1, wx);
+      axis(work, box.left(), work.width, 1, x0, x1, wx);
       y0 = new int[h];
       y1 = new int[h];
       wy = new float[h];
-      axis(box.top(), work.factor, work.height, work.width, y0, y1, wy);
+      axis(work, box.top(), work.height, work.width, y0, y1, wy);
     }
 
     /**
      * Along one axis from full-resolution {@code start}: the two work samples around each pixel
      * centre (clamped to {@code size}, times {@code stride}) and the weight of the second.
      */
-    private static void axis(int start, int factor, int size, int stride, int[] lo, int[] hi, float[] weight) {
+    private static void axis(WorkImage work, int start, int size, int stride, int[] lo, int[] hi, float[] weight) {
       for (int i = 0; i < lo.length; i++) {
-        double u = (start + i + 0.5) / factor - 0.5;
+        double u = work.coordinate(start + i);
         int below = (int) Math.floor(u);
         weight[i] = (float) Math.min(1, Math.max(0, u - below));
         lo[i] = Math.max(0, Math.min(size - 1, below)) * stride;

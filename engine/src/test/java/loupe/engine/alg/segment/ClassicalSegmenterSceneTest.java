@@ -134,8 +134,8 @@ class ClassicalSegmenterSceneTest {
     Planar crop = TestImages.readRgb(scene.resolve("input.png")).subimage(400, 350, 1200, 950);
     GrayU16 truth = TestImages.readGray(scene.resolve("truth_mask.png")).subimage(400, 350, 1200, 950);
     ClassicalSegmenter segmenter = new ClassicalSegmenter();
-    assertThat(segmenter.config().workFactor(crop.width, crop.height)).as("the frame's factor").isEqualTo(1);
-    assertThat(segmenter.workScale(crop, Progress.NONE).factor()).as("the piece's factor").isEqualTo(2);
+    assertThat(segmenter.config().frameScale(crop.width, crop.height)).as("the frame's factor").isEqualTo(1.0);
+    assertThat(segmenter.workScale(crop, Progress.NONE).factor()).as("the piece's factor").isEqualTo(2.0);
     GrayU16 mask = segmenter.segment(crop, Progress.NONE);
     int missed = 0;
     for (int y = 0; y < truth.height; y++) {
@@ -152,6 +152,6 @@ class ClassicalSegmenterSceneTest {
     Planar image = TestImages.readRgb(scene.resolve("input.png"));
     ClassicalSegmenter segmenter = new ClassicalSegmenter();
     assertThat(segmenter.workScale(image, Progress.NONE).factor())
-        .isEqualTo(segmenter.config().workFactor(image.width, image.height));
+        .isEqualTo(segmenter.config().frameScale(image.width, image.height));
   }
 }

@@ -89,8 +89,8 @@ class PropInteriorRefinerTest {
   void givesBackTheEnclosedPropAndKeepsTheFacet() {
     Planar image = shot();
     SegmentConfig cfg = SegmentConfig.defaults();
-    WorkImage work = WorkImage.of(image, cfg.workFactor(W, H), Progress.NONE);
-    assertThat(work.factor).isEqualTo(1);
+    WorkImage work = WorkImage.of(image, cfg.frameScale(W, H), Progress.NONE);
+    assertThat(work.scale).isEqualTo(1.0);
     Plane[] sweep = SweepModel.fit(work, cfg.sweepDegree()).sample(work);
     boolean[] flooded = CoarseClassifier.jewelry(work, sweep, cfg);
     boolean[] released = PropInteriorRefiner.release(work, sweep, flooded, cfg);

@@ -123,14 +123,14 @@ class RefinerSafetyStressTest {
     StoneShot.Rendered shot = s.render(3);
     int w = s.width();
     int h = s.height();
-    WorkImage work = WorkImage.of(shot.image(), CFG.workFactor(w, h), Progress.NONE);
+    WorkImage work = WorkImage.of(shot.image(), CFG.frameScale(w, h), Progress.NONE);
     GrayU16 mask = new GrayU16(w, h);
     boolean[] jewelry = new boolean[work.width * work.height];
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
         boolean keep = s.q(x + 0.5, y + 0.5) <= 1 || s.darkening(x, y) * 232 >= 8;
         mask.set(x, y, keep ? 65535 : 0);
-        jewelry[StoneHullRefiner.workIndex(work, x, y)] |= keep;
+        jewelry[work.index(x, y)] |= keep;
       }
     }
     Plane[] sweep = SweepModel.fit(work, CFG.sweepDegree()).sample(work);

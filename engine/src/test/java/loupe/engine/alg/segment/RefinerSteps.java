@@ -16,7 +16,7 @@ import loupe.engine.image.Planar;
  */
 record RefinerSteps(GrayU16 withoutPropInterior, GrayU16 beforeHull, GrayU16 mask) {
   static RefinerSteps of(Planar image, SegmentConfig cfg) {
-    WorkImage work = WorkImage.of(image, cfg.workFactor(image.width, image.height), Progress.NONE);
+    WorkImage work = WorkImage.of(image, cfg.frameScale(image.width, image.height), Progress.NONE);
     Plane[] sweep = SweepModel.fit(work, cfg.sweepDegree()).sample(work);
     boolean[] flooded = CoarseClassifier.jewelry(work, sweep, cfg);
     boolean[] jewelry = PropInteriorRefiner.release(work, sweep, flooded, cfg);

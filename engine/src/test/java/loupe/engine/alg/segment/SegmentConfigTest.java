@@ -10,9 +10,10 @@ class SegmentConfigTest {
   @Test
   void defaultsAreValidAndScaleTheWorkImage() {
     SegmentConfig c = SegmentConfig.defaults();
-    assertThat(c.workFactor(1600, 1200)).isEqualTo(2);
-    assertThat(c.workFactor(6000, 4000)).isEqualTo(8);
-    assertThat(c.workFactor(300, 200)).isEqualTo(1);
+    assertThat(c.frameScale(1600, 1200)).isEqualTo(2.0);
+    assertThat(c.frameScale(6000, 4000)).as("not rounded: the work image is 800 px long").isEqualTo(7.5);
+    assertThat(c.frameScale(1200, 1300)).isEqualTo(1.625);
+    assertThat(c.frameScale(300, 200)).as("a smaller shot is not enlarged").isEqualTo(1.0);
   }
 
   @Test

@@ -116,9 +116,9 @@ class StoneHullRefinerTest {
       }
     }
     SegmentConfig cfg = SegmentConfig.defaults();
-    WorkImage work = WorkImage.of(image, cfg.workFactor(W, H), Progress.NONE);
-    assertThat(work.factor).isEqualTo(2);
-    // The coarse decision is loose: a work pixel with any kept pixel is jewelry.
+    WorkImage work = WorkImage.of(image, 2, Progress.NONE);
+    // Factor 2, as in a 1600 px frame. The coarse decision is loose: a work pixel with any kept
+    // pixel is jewelry.
     boolean[] jewelry = new boolean[work.width * work.height];
     for (int i = 0; i < kept.length; i++) {
       jewelry[(i / W / 2) * work.width + (i % W) / 2] |= kept[i];
