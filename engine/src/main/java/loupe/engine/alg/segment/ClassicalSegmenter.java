@@ -59,6 +59,8 @@ public final class ClassicalSegmenter implements ProductSegmenter {
    * px, 42 work px at factor 2: IoU 0.745 with the union, 0.871 without; docs/engine-notes.md).
    */
   static final double CLOSE_UP_SHARE = 0.75;
+  /** Pixels apart of the differences that measure the edge band's noise ({@link NoiseEstimate}). */
+  static final int EDGE_NOISE_LAG = 8;
 
   private final SegmentConfig config;
 
@@ -86,20 +88,35 @@ public final class ClassicalSegmenter implements ProductSegmenter {
     WorkScale scale = workScale(image, progress);
     double factor = scale.factor();
     double sigma = NoiseEstimate.sigma(image);
-    GrayU16 mask = segmentAt(image, factor, sigma, progress);
+    double edgeSigma = edgeSigma(image, sigma);
+    GrayU16 mask = segmentAt(image, factor, sigma, edgeSigma, progress);
     if (factor > config.frameScale(image.width, image.height) && factor < coarsest(image)
         && scale.pieceRadius() / factor >= CLOSE_UP_SHARE * config.pieceRadius()) {
       // A close-up: the rim breaks where the piece is near the largest the radii are measured
       // for, and one step coarser its facets are smaller again. What either scale keeps is jewelry.
       progress.report("segment: close-up, one step coarser", 0);
-      MaskOps.add(mask, segmentAt(image, factor + 1, sigma, progress), mask);
+      MaskOps.add(mask, segmentAt(image, factor + 1, sigma, edgeSigma, progress), mask);
     }
     progress.report("segment: done", 1);
     return mask;
   }
 
-  /** Steps 2–7 on the shot reduced by {@code factor}; {@code sigma}: the shot's noise, in levels. */
-  private GrayU16 segmentAt(Planar image, double factor, double sigma, Progress progress) {
+  /**
+   * The noise the edge band measures a pixel against: it compares the pixel with a background
+   * smoothed over about 12 px, so what counts is the pixel's whole noise. JPEG and resampling
+   * correlate it over a few pixels, and neighbour differences ({@code sigma}) see only its finest
+   * part (0.5–0.7 levels in a JPEG of quality 0.9, 1.8–2.7 in the PNGs), which let a halo of sweep
+   * into the selection.
+   */
+  static double edgeSigma(Planar image, double sigma) {
+    return Math.max(sigma, NoiseEstimate.sigma(image, EDGE_NOISE_LAG));
+  }
+
+  /**
+   * Steps 2–7 on the shot reduced by {@code factor}; {@code sigma}: the shot's noise, in levels,
+   * from neighbour differences; {@code edgeSigma}: its whole noise, for the edge band.
+   */
+  private GrayU16 segmentAt(Planar image, double factor, double sigma, double edgeSigma, Progress progress) {
     WorkImage work = WorkImage.of(image, factor, progress);
     SegmentConfig cfg = factor == config.frameScale(image.width, image.height)
         ? config.forFrameWorkImage(Math.max(work.width, work.height)) : config;
@@ -113,7 +130,7 @@ public final class ClassicalSegmenter implements ProductSegmenter {
     progress.checkCancelled();
     Plane[] local = EdgeRefiner.localBackground(work, sweep, PropInteriorRefiner.notSampled(work, flooded, jewelry, cfg),
         cfg.localBackgroundRadius());
-    GrayU16 mask = EdgeRefiner.refine(image, work, local, jewelry, sigma, cfg, progress);
+    GrayU16 mask = EdgeRefiner.refine(image, work, local, jewelry, edgeSigma, cfg, progress);
     progress.checkCancelled();
     progress.report("segment: pockets", 0);
     SweepPocketRefiner.refine(image, work, sweep, local, jewelry, sigma, cfg, mask, progress);

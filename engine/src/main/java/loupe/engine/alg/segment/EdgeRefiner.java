@@ -29,7 +29,7 @@ final class EdgeRefiner {
    * @param work its reduction; Not modified
    * @param local the local background on the work grid ({@link #localBackground}); Not modified
    * @param jewelry the coarse decision (work size); Not modified
-   * @param sigma the noise of one full-resolution pixel, in levels
+   * @param sigma the whole noise of one full-resolution pixel, in levels (not only its finest part)
    */
   static GrayU16 refine(Planar image, WorkImage work, Plane[] local, boolean[] jewelry, double sigma,
       SegmentConfig cfg, Progress progress) {

@@ -49,7 +49,8 @@ package loupe.engine.alg.segment;
  *     share of the largest deviation nearby (a highlight, brighter than typical metal) is fully
  *     jewelry; alpha is linear below it
  * @param noiseSigmas a full-resolution pixel within this many noise sigmas of the local
- *     background is background
+ *     background is background (in the edge band, σ is the pixel's whole noise: measured over
+ *     {@link ClassicalSegmenter#EDGE_NOISE_LAG} px)
  * @param flatSigmas full resolution: a pixel is flat when the mean |Laplacian| of the 3×3 mean
  *     luminance stays below this many noise sigmas (noise alone gives about 0.7σ, a ramp 0, metal
  *     and facets far more)

@@ -25,6 +25,32 @@ class NoiseEstimateTest {
     assertThat(NoiseEstimate.sigma(image)).isCloseTo(3.0, within(0.25));
   }
 
+  /**
+   * Noise that a 3-px horizontal mean has correlated (as JPEG and resampling do): neighbour
+   * differences see a third of it, differences 8 px apart all of it.
+   */
+  @Test
+  void aLongerLagSeesCorrelatedNoiseWhole() {
+    Random random = new Random(3);
+    int w = 400;
+    int h = 200;
+    double sigma = 6.0;
+    Planar image = Planar.create(1, w, h);
+    for (int y = 0; y < h; y++) {
+      double[] white = new double[w + 2];
+      for (int i = 0; i < white.length; i++) {
+        white[i] = sigma * Math.sqrt(3) * random.nextGaussian();
+      }
+      for (int x = 0; x < w; x++) {
+        double v = 128 + 0.1 * x + (white[x] + white[x + 1] + white[x + 2]) / 3;
+        image.bands[0].set(x, y, (int) Math.round(Math.max(0, Math.min(255, v)) * 257));
+      }
+    }
+    // Neighbours share two of three samples: their difference (w3 − w0) / 3 has σ·√(2/3), σ/√3 after the √2.
+    assertThat(NoiseEstimate.sigma(image)).isCloseTo(sigma / Math.sqrt(3), within(0.3));
+    assertThat(NoiseEstimate.sigma(image, 8)).isCloseTo(sigma, within(0.4));
+  }
+
   @Test
   void readsSubimageViews() {
     Random random = new Random(4);

@@ -21,9 +21,10 @@ record RefinerSteps(GrayU16 withoutPropInterior, GrayU16 beforeHull, GrayU16 mas
     boolean[] flooded = CoarseClassifier.jewelry(work, sweep, cfg);
     boolean[] jewelry = PropInteriorRefiner.release(work, sweep, flooded, cfg);
     double sigma = NoiseEstimate.sigma(image);
-    GrayU16 without = pockets(image, work, sweep, flooded, flooded, sigma, cfg);
+    double edgeSigma = ClassicalSegmenter.edgeSigma(image, sigma);
+    GrayU16 without = pockets(image, work, sweep, flooded, flooded, sigma, edgeSigma, cfg);
     StoneHullRefiner.refine(image, work, sweep, flooded, sigma, cfg, without, Progress.NONE);
-    GrayU16 before = pockets(image, work, sweep, flooded, jewelry, sigma, cfg);
+    GrayU16 before = pockets(image, work, sweep, flooded, jewelry, sigma, edgeSigma, cfg);
     GrayU16 mask = before.copy();
     StoneHullRefiner.refine(image, work, sweep, jewelry, sigma, cfg, mask, Progress.NONE);
     return new RefinerSteps(without, before, mask);
@@ -31,10 +32,10 @@ record RefinerSteps(GrayU16 withoutPropInterior, GrayU16 beforeHull, GrayU16 mas
 
   /** The edge pass and the chain-hole pass on a coarse decision. */
   private static GrayU16 pockets(Planar image, WorkImage work, Plane[] sweep, boolean[] flooded, boolean[] jewelry,
-      double sigma, SegmentConfig cfg) {
+      double sigma, double edgeSigma, SegmentConfig cfg) {
     Plane[] local = EdgeRefiner.localBackground(work, sweep,
         PropInteriorRefiner.notSampled(work, flooded, jewelry, cfg), cfg.localBackgroundRadius());
-    GrayU16 mask = EdgeRefiner.refine(image, work, local, jewelry, sigma, cfg, Progress.NONE);
+    GrayU16 mask = EdgeRefiner.refine(image, work, local, jewelry, edgeSigma, cfg, Progress.NONE);
     SweepPocketRefiner.refine(image, work, sweep, local, jewelry, sigma, cfg, mask, Progress.NONE);
     return mask;
   }
