@@ -56,7 +56,8 @@ public final class ClassicalSegmenter implements ProductSegmenter {
    * the work scale is made for: at least this share of {@link SegmentConfig#pieceRadius()} at the
    * chosen factor. The close-ups whose rim the union saved measured 57–63 work px; a smaller piece
    * keeps its rim, and the coarser scale only adds sweep and shadow around it (dev03's studs at 1000
-   * px, 42 work px at factor 2: IoU 0.745 with the union, 0.871 without; docs/engine-notes.md).
+   * px, while the frame's factor was still rounded to 1, measured 42 work px at factor 2: IoU 0.745
+   * with the union, 0.871 without; docs/engine-notes.md).
    */
   static final double CLOSE_UP_SHARE = 0.75;
   /** Pixels apart of the differences that measure the edge band's noise ({@link NoiseEstimate}). */

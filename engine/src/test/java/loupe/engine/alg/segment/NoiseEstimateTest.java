@@ -27,7 +27,7 @@ class NoiseEstimateTest {
 
   /**
    * Noise that a 3-px horizontal mean has correlated (as JPEG and resampling do): neighbour
-   * differences see a third of it, differences 8 px apart all of it.
+   * differences see σ/√3 of it (58 %), differences 8 px apart all of it.
    */
   @Test
   void aLongerLagSeesCorrelatedNoiseWhole() {
