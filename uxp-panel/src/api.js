@@ -157,13 +157,19 @@ function createClient({ baseUrl, token, fetchImpl, pollIntervalMs = 250, checkTi
     if (!token) {
       return { state: "unauthorized", message: "Paste the token printed by `loupe serve` (also in ~/.loupe/token).", health: h };
     }
+    const refusal = await probeToken();
+    if (refusal) return { state: refusal.kind === "unauthorized" ? "unauthorized" : "error", message: refusal.message, health: h };
+    return { state: "connected", message: "Connected to Loupe " + h.version + " at " + base + ".", health: h };
+  }
+
+  /** The token check: null when the server accepts the token, else the error it gave (401: unauthorized). */
+  async function probeToken() {
     try {
       await request("DELETE", "/v1/jobs/loupe-token-check", { timeoutMs: checkTimeoutMs });
+      return null;
     } catch (e) {
-      if (e.kind === "unauthorized") return { state: "unauthorized", message: e.message, health: h };
-      if (e.kind !== "problem" || e.status !== 404) return { state: "error", message: e.message, health: h };
+      return e.kind === "problem" && e.status === 404 ? null : e;
     }
-    return { state: "connected", message: "Connected to Loupe " + h.version + " at " + base + ".", health: h };
   }
 
   /**
@@ -172,7 +178,15 @@ function createClient({ baseUrl, token, fetchImpl, pollIntervalMs = 250, checkTi
    */
   async function startJob(frame, signal) {
     const deleteWhenKnown = (exchange) => exchange.then((job) => job && cancelJob(job.id)).catch(() => undefined);
-    return json("POST", "/v1/jobs", { body: frame, contentType: FRAME_CONTENT_TYPE, signal, keepIfCancelled: deleteWhenKnown });
+    try {
+      return await json("POST", "/v1/jobs", { body: frame, contentType: FRAME_CONTENT_TYPE, signal, keepIfCancelled: deleteWhenKnown });
+    } catch (e) {
+      // The server answers a large upload with a wrong token and closes the connection without reading
+      // it; fetch may then see the close before the 401. The token check tells the two apart.
+      if (e.kind !== "unreachable") throw e;
+      const refusal = await probeToken();
+      throw refusal && refusal.kind === "unauthorized" ? refusal : e;
+    }
   }
 
   async function getJob(id, signal) {

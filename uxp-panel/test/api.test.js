@@ -172,6 +172,22 @@ test("startJob posts the frame with its content type and bearer token; problems 
   assert.equal(s.log[0].length, 20);
 });
 
+test("an upload cut off by the server: a rejected token says so, an accepted one leaves 'not running'", async () => {
+  // As the real server does with a large body and a wrong token: no read, the connection closed.
+  const server = http.createServer((req, res) => {
+    if (req.method === "POST") return req.socket.destroy();
+    const refused = req.url === "/v1/jobs/loupe-token-check" && req.headers.authorization !== "Bearer good";
+    res.writeHead(refused ? 401 : 404, { "Content-Type": "application/problem+json" });
+    res.end(JSON.stringify({ title: refused ? "Unauthorized" : "Not Found", status: refused ? 401 : 404, detail: "-" }));
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = "http://127.0.0.1:" + server.address().port;
+  const frame = new Uint8Array(4 << 20);
+  await assert.rejects(createClient({ baseUrl: url, token: "bad" }).startJob(frame), (e) => e.kind === "unauthorized" && /rejected the token/.test(e.message));
+  await assert.rejects(createClient({ baseUrl: url, token: "good" }).startJob(frame), (e) => e.kind === "unreachable");
+  await new Promise((resolve) => server.close(resolve));
+});
+
 test("429 says the server is busy and when to retry", async () => {
   const s = await scripted({ "POST /v1/jobs": () => ({ status: 429, headers: { "Retry-After": "5" }, json: { title: "Too Many Requests", status: 429, detail: "2 jobs running." } }) });
   await assert.rejects(createClient({ baseUrl: s.url, token: "t" }).startJob(new Uint8Array(1)), (e) => e.kind === "busy" && /try again in 5 s/.test(e.message));
