@@ -79,13 +79,24 @@ public final class RecipeRunner {
     progress.checkCancelled();
     progress.report("inpainting the background", 0.3);
     GrayU16 allowed = MaskOps.invert(MaskOps.add(near, hole, null), null);
-    Planar background = BackgroundInpainting.fill(in.image(), hole, props, near, allowed, model, progress);
-    if (model != null && props != null) {
-      used.add(model.use(ModelUse.PROP_INPAINTING));
-      notes.add("props inpainted with the " + model.id() + " model");
+    Planar background;
+    if (MaskOps.selectedPixels(allowed) == 0 && MaskOps.selectedPixels(hole) > 0) {
+      // A small frame the protection all but fills (its margin scales with the piece): a fill
+      // would have to sample jewelry or the guard band, so the holes stay as shot.
+      background = in.image().copy();
+      notes.add(String.format(Locale.ROOT, "%,d defect pixels%s left as shot: the protection and its %d px guard band "
+          + "cover the rest of the frame, so there is nothing to sample a fill from", MaskOps.selectedPixels(hole),
+          props != null ? " and props" : "", opt.guardBand()));
+    } else {
+      background = BackgroundInpainting.fill(in.image(), hole, props, near, allowed, model, progress);
+      if (model != null && props != null) {
+        used.add(model.use(ModelUse.PROP_INPAINTING));
+        notes.add("props inpainted with the " + model.id() + " model");
+      }
+      notes.add(String.format(Locale.ROOT,
+          "%,d defect pixels%s inpainted, sampling only the background outside a %d px guard band", defects,
+          props != null ? " and the props" : "", opt.guardBand()));
     }
-    notes.add(String.format("%,d defect pixels%s inpainted, sampling only the background outside a %d px guard band",
-        defects, props != null ? " and the props" : "", opt.guardBand()));
     progress.checkCancelled();
     if (opt.background() == BackgroundMode.KEEP) {
       if (opt.denoise() > 0) {

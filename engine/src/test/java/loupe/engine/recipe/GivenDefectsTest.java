@@ -2,6 +2,7 @@
 package loupe.engine.recipe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import loupe.engine.Progress;
 import loupe.engine.alg.inpaint.Synth;
@@ -9,6 +10,8 @@ import loupe.engine.image.BitDepth;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Dust and hair found before the recipe (those an automatic mask's margin released) are inpainted
@@ -66,5 +69,41 @@ class GivenDefectsTest {
     Planar given = background(new RetouchInput(image, BitDepth.EIGHT, piece, null, null, null, speck));
 
     assertThat(given.bands[1].get(CX + 32, CY)).isEqualTo(image.bands[1].get(CX + 32, CY));
+  }
+
+  /**
+   * The protection and its guard band cover all but a 2 px strip at the right edge, and a given
+   * hair lies along that strip: no pixel is left that a fill could sample (a small frame the
+   * automatic margin all but fills, as in psd-tools' smart-objects-placed.psd).
+   */
+  private static RetouchResult quickWithNothingToSample(BackgroundMode mode, Planar[] shot) {
+    GrayU16 piece = new GrayU16(W, H);
+    GrayU16 hair = new GrayU16(W, H);
+    for (int y = 0; y < H; y++) {
+      for (int x = 0; x < W; x++) {
+        (x < W - 6 ? piece : hair).set(x, y, 65535);
+      }
+    }
+    shot[0] = scene(piece, hair);
+    return RecipeRunner.run(Recipe.QUICK, new RetouchInput(shot[0], BitDepth.EIGHT, piece, null, null, null, hair),
+        RecipeOptions.defaults(Recipe.QUICK).withBackground(mode), Progress.NONE);
+  }
+
+  @Test
+  void defects_with_nothing_to_sample_are_left_as_shot_and_said() {
+    Planar[] shot = new Planar[1];
+    RetouchResult result = quickWithNothingToSample(BackgroundMode.KEEP, shot);
+
+    assertThat(result.notes()).anyMatch(n -> n.contains("left as shot") && n.contains("nothing to sample"));
+    Planar kept = result.layers().stream().filter(l -> l.name().startsWith("Loupe background")).findFirst()
+        .orElseThrow().pixels();
+    assertThat(kept.bands[1].get(W - 1, H / 2)).isEqualTo(shot[0].bands[1].get(W - 1, H / 2));
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = BackgroundMode.class, names = {"CLEAN", "WHITE"})
+  void a_background_with_nothing_to_fit_a_sweep_to_is_refused_by_name(BackgroundMode mode) {
+    assertThatThrownBy(() -> quickWithNothingToSample(mode, new Planar[1]))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too few background samples to fit a sweep");
   }
 }
