@@ -211,9 +211,19 @@ final class RetouchCommand implements Callable<Integer> {
       clearProgress();
       row.put("status", "failed");
       row.put("error", LoupeCli.message(e));
-      System.out.println("✗ " + file + ": " + LoupeCli.message(e));
+      System.out.println("✗ " + file + ": " + unprefixed(LoupeCli.message(e), file));
     }
     return row;
+  }
+
+  /** A message that opens with the file's path or name, without it: the batch line names the file already. */
+  static String unprefixed(String message, Path file) {
+    for (String name : List.of(file.toString(), file.getFileName().toString())) {
+      if (message.startsWith(name + ": ")) {
+        return message.substring(name.length() + 2);
+      }
+    }
+    return message;
   }
 
   /**

@@ -46,6 +46,21 @@ class RetouchBatchTest {
     assertThat(out.resolve("solitaire.loupe.tif")).doesNotExist();
   }
 
+  /** Each failed file's line names it once, whether its error named it (by path or by name) or not. */
+  @Test
+  void a_batch_names_each_failed_file_once() throws Exception {
+    Path layers = MaskFiles.CORPUS.resolve("psdrb__locked-flags.psd");
+    Path badDepth = MaskFiles.CORPUS.resolve("webtoon__bad-depth-17.psd");
+    Path tiny = MaskFiles.CORPUS.resolve("psdjs__locked-1x1.psd");
+    CliRun run = CliRun.of("retouch", layers.toString(), badDepth.toString(), tiny.toString(), "--out",
+        tmp.resolve("out").toString());
+    assertThat(run.exit()).as(run.err()).isEqualTo(1);
+    assertThat(run.out()).contains("✗ " + layers + ": several layers could hold the jewelry")
+        .contains("✗ " + badDepth + ": file header: bit depth 17 is not 1, 8, 16 or 32 (offset 0x16)")
+        .contains("✗ " + tiny + ": segmenting needs at least 16×16 pixels, got 1×1")
+        .doesNotContain(layers + ": " + layers).doesNotContain(": " + badDepth.getFileName() + ": ");
+  }
+
   /** Meaningful as root too: no permission lets a folder be made inside a file. */
   @Test
   void an_out_folder_that_cannot_be_made_is_refused_before_any_file_is_retouched() throws Exception {
