@@ -84,7 +84,12 @@ final class MaskCommand implements Callable<Integer> {
     boolean protection = DocumentMasks.hasProtection(resolved);
     PsdMaskCopy copy = psd ? PsdMaskCopy.plan(out, in, specs, protection, form, force) : null;
     PngMaskFiles pngs = psd ? null : PngMaskFiles.plan(out, input, specs, protection, force);
-    DocumentMasks masks = DocumentMasks.compute(in, source, protect, specs, new ProductMasks(), Progress.NONE);
+    DocumentMasks masks;
+    try {
+      masks = DocumentMasks.compute(in, source, protect, specs, new ProductMasks(), Progress.NONE);
+    } catch (IllegalArgumentException e) {
+      throw UserError.about(input, e);
+    }
     if (copy != null) {
       System.out.println("✓ " + copy.write(masks) + ": " + (form == PsdMaskCopy.Form.CHANNELS ? "alpha channels "
           : "layer masks of the groups in '" + PsdMaskCopy.GROUP_NAME + "': ") + String.join(", ",

@@ -203,7 +203,7 @@ final class RetouchCommand implements Callable<Integer> {
       // File-system and PSD format exceptions name their file; a bare read error ("Input/output error") does not.
       if (single && (e instanceof IllegalArgumentException || (e instanceof IOException
           && !(e instanceof FileSystemException) && !(e instanceof PsdFormatException)))) {
-        throw badInput(file, e);
+        throw UserError.about(file, e);
       }
       if (single) {
         throw e;
@@ -224,16 +224,6 @@ final class RetouchCommand implements Callable<Integer> {
       }
     }
     return message;
-  }
-
-  /**
-   * The engine refuses what it cannot work on (a 1×1 picture) with an IllegalArgumentException,
-   * and a device can fail a read, neither naming the file; for the user it is bad input like any other.
-   */
-  private static UserError badInput(Path file, Exception e) {
-    UserError named = new UserError(file + ": " + e.getMessage());
-    named.initCause(e);
-    return named;
   }
 
   /** The row of one file; a single file's failure is rethrown as itself, not wrapped by the pool. */

@@ -94,6 +94,12 @@ class MaskErrorsTest {
   }
 
   @Test
+  void a_document_too_small_to_segment_is_named_as_bad_input() throws Exception {
+    Path tiny = CORPUS.resolve("psdjs__locked-1x1.psd");
+    refused(tiny + ": segmenting needs at least 16×16 pixels, got 1×1", tiny, "--source", "auto", "--out", out());
+  }
+
+  @Test
   void unknown_or_impossible_luminosity_mask() throws Exception {
     refused("--luminosity lights9: lights order must be 1..6", EXAMPLE, "--luminosity", "lights3,lights9", "--out", out());
     refused("unknown luminosity mask 'shine2'", EXAMPLE, "--luminosity", "shine2", "--out", out());
