@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import loupe.engine.Progress;
+import loupe.engine.UnsuitableInputException;
 import loupe.engine.alg.inpaint.Synth;
 import loupe.engine.image.BitDepth;
 import loupe.engine.image.GrayU16;
@@ -104,6 +105,6 @@ class GivenDefectsTest {
   @EnumSource(value = BackgroundMode.class, names = {"CLEAN", "WHITE"})
   void a_background_with_nothing_to_fit_a_sweep_to_is_refused_by_name(BackgroundMode mode) {
     assertThatThrownBy(() -> quickWithNothingToSample(mode, new Planar[1]))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too few background samples to fit a sweep");
+        .isInstanceOf(UnsuitableInputException.class).hasMessageContaining("too little background to fit a new sweep");
   }
 }

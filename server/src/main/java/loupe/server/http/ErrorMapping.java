@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.server.http;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
 import java.util.regex.Pattern;
+import loupe.engine.UnsuitableInputException;
 import loupe.engine.recipe.FidelityViolationException;
 import loupe.server.UserError;
 import loupe.server.io.FileErrors;
@@ -22,14 +24,25 @@ public final class ErrorMapping {
   /**
    * The failure of an accepted job's work. Its request was parsed and checked before the job was
    * accepted, so an IllegalArgumentException here is an invariant broken inside Loupe (an engine
-   * op given images of different sizes, say): a 500, not the client's 400.
+   * op given images of different sizes, say): a 500, not the client's 400. The exception is the
+   * engine's refusal of a picture it cannot work on (too small, no background left): a 422.
    */
   public static Problem jobProblem(Throwable e) {
-    return withoutServerPaths(e instanceof IllegalArgumentException ? internal(e) : problem(e));
+    boolean broken = e instanceof IllegalArgumentException && !(e instanceof UnsuitableInputException);
+    return withoutServerPaths(broken ? internal(e) : problem(e));
   }
 
-  /** A failure while handling a request: an IllegalArgumentException there is the request's fault (400). */
+  /**
+   * A failure while handling a request: an IllegalArgumentException there is the request's fault
+   * (400), and so is an end of the body while it is read (Jetty's "Early EOF": a client that
+   * stopped sending before its Content-Length, or a broken chunked encoding).
+   */
   public static Problem toProblem(Throwable e) {
+    Throwable cause = e instanceof UncheckedIOException u && u.getCause() != null ? u.getCause() : e;
+    if (cause instanceof EOFException) {
+      return Problem.of(400, title(400), "the request body ended before the length it declared: the upload was cut "
+          + "off, or its chunked encoding is broken; send it again");
+    }
     return withoutServerPaths(problem(e));
   }
 
@@ -51,6 +64,9 @@ public final class ErrorMapping {
     }
     if (e instanceof FidelityViolationException f) {
       return Problem.of(500, "Fidelity guard stopped the job", f.getMessage());
+    }
+    if (e instanceof UnsuitableInputException) {
+      return Problem.of(422, title(422), e.getMessage());
     }
     if (e instanceof IllegalArgumentException) {
       return Problem.of(400, title(400), e.getMessage());

@@ -86,7 +86,9 @@ public final class JobController {
       Path upload = Files.createTempFile("loupe-upload-", ".psd");
       // Deleted when the job ends, even one cancelled before it ran, or when the request fails here.
       admission.deleteWhenDone(upload);
-      Files.copy(body, upload, StandardCopyOption.REPLACE_EXISTING);
+      if (Files.copy(body, upload, StandardCopyOption.REPLACE_EXISTING) == 0) {
+        throw new UserError("the request body is empty: send the PSD, PSB, PNG, TIFF or JPEG file itself as the body");
+      }
       JobFootprint footprint = JobFootprint.psd(upload, request.recipe());
       admission.reserve(footprint.bytes(), footprint.what());
       Job job = jobs.submit(admission, progress -> retouch.runPsdUpload(upload, request, PlainProgress.of(progress)));

@@ -73,7 +73,12 @@ record JobFootprint(long bytes, String what) {
   static JobFootprint psd(Path upload, Recipe recipe) throws IOException {
     DeclaredSize size = DeclaredSize.of(upload);
     long bytes = DeclaredSize.saturated(2.0 * size.samples() + 2.0 * size.canvasPixels() * psdPlanes(recipe));
-    return new JobFootprint(bytes, megapixels(size.canvasPixels()) + " file job (" + recipe.id() + ")");
+    // Many layers, or layers far larger than the canvas (a damaged record's bounds): then the canvas
+    // is not why the job is refused, and the message must say what is.
+    boolean layersDominate = size.samples() > 100.0 * size.canvasPixels();
+    return new JobFootprint(bytes, megapixels(size.canvasPixels()) + " file job (" + recipe.id() + ")"
+        + (layersDominate ? String.format(Locale.ROOT, ", whose layer records declare %,d channel samples,",
+            size.samples()) : ""));
   }
 
   /** The request's recipe; an unknown name costs the most here and is refused with a clear message later. */

@@ -18,12 +18,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class LoupeServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LoupeServer.class);
-  private static final String PROBLEM_TYPE = "application/problem+json;charset=utf-8";
   private final Javalin app;
   private final JobService jobs;
 
   public LoupeServer(ServerConfig config, RetouchService retouch, List<String> models) {
-    ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    // Lenient about fields a newer panel may add, strict about values: 64.5 is not a width.
+    ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+        .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
     this.jobs = new JobService(config.maxConcurrentJobs(), config.maxQueuedJobs(), config.memoryBudgetBytes(),
         config.jobTimeout(), config.resultTtl(), ErrorMapping::jobProblem);
     HealthController health = new HealthController(config, models);
@@ -33,6 +34,7 @@ public final class LoupeServer implements AutoCloseable {
       cfg.startup.showJavalinBanner = false;
       cfg.jetty.host = config.host();
       cfg.jetty.port = config.port();
+      cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems(json)));
       cfg.jsonMapper(new JavalinJackson(json, false));
       cfg.routes.before(guard::check);
       cfg.routes.get("/v1/health", health::health);
@@ -54,24 +56,16 @@ public final class LoupeServer implements AutoCloseable {
         if (p.status() == 429) {
           ctx.header("Retry-After", "5");
         }
-        ctx.status(p.status()).contentType(PROBLEM_TYPE).result(problemJson(json, p));
+        ctx.status(p.status()).contentType(Problem.MEDIA_TYPE).result(p.toJson(json));
       });
       cfg.routes.error(404, "*", ctx -> {
-        if (!PROBLEM_TYPE.equals(ctx.res().getContentType())) {
+        if (!Problem.MEDIA_TYPE.equals(ctx.res().getContentType())) {
           Problem p = Problem.of(404, "Not found", "no endpoint " + ctx.method() + " " + ctx.path()
               + " (see /v1/openapi.json)");
-          ctx.contentType(PROBLEM_TYPE).result(problemJson(json, p));
+          ctx.contentType(Problem.MEDIA_TYPE).result(p.toJson(json));
         }
       });
     });
-  }
-
-  private static byte[] problemJson(ObjectMapper json, Problem p) {
-    try {
-      return json.writeValueAsBytes(p);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 
   public LoupeServer start() {

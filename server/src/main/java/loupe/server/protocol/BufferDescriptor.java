@@ -55,7 +55,11 @@ public record BufferDescriptor(
     if (!"chunky".equals(layout) && !"planar".equals(layout)) {
       throw new UserError(where + ": layout must be 'chunky' or 'planar', got '" + layout + "'");
     }
-    if (bounds == null || bounds.right - bounds.left != width || bounds.bottom - bounds.top != height) {
+    if (bounds == null) {
+      throw new UserError(where + ": bounds are required ({\"left\", \"top\", \"right\", \"bottom\"} in document "
+          + "pixels, right and bottom exclusive)");
+    }
+    if (bounds.right - bounds.left != width || bounds.bottom - bounds.top != height) {
       throw new UserError(where + ": its bounds " + bounds + " are " + (bounds.right() - bounds.left()) + "×"
           + (bounds.bottom() - bounds.top()) + " but its size is " + width + "×" + height);
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.server.protocol;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,11 +42,16 @@ public final class Frame {
     if (header.length != length) {
       throw new UserError("body ends inside the frame header (" + header.length + " of " + length + " bytes)");
     }
-    try {
-      JsonNode tree = json.readTree(header);
+    try (JsonParser parser = json.createParser(header)) {
+      JsonNode tree = json.readTree(parser);
       if (tree == null || !tree.isObject()) {
         throw new UserError("the frame header must be a JSON object, got "
             + (tree == null || tree.isMissingNode() ? "nothing" : tree.getNodeType().toString().toLowerCase(Locale.ROOT)));
+      }
+      if (parser.nextToken() != null) {
+        throw new UserError("the frame header has more after its JSON object (from byte "
+            + parser.currentTokenLocation().getByteOffset() + " of " + length
+            + "): the header length must count the JSON alone");
       }
       return json.treeToValue(tree, type);
     } catch (com.fasterxml.jackson.core.JsonParseException e) {

@@ -93,8 +93,9 @@ public final class FlatImageReader {
     } catch (IndexOutOfBoundsException e) {
       throw new UserError(file + ": cannot decode the image: the file holds no image (damaged or cut short?)");
     } catch (IOException | RuntimeException e) {
-      UserError named = new UserError(file + ": cannot decode the image"
-          + (e.getMessage() != null ? ": " + e.getMessage() : " (" + inWords(e, reader) + ")"));
+      // The decoder's own words ("Error reading PNG image data") name no cause a user can act on alone.
+      UserError named = new UserError(file + ": cannot decode the image, it is damaged or cut short"
+          + (e.getMessage() != null ? " (the decoder says: " + e.getMessage() + ")" : " (" + inWords(e, reader) + ")"));
       named.initCause(e);
       throw named;
     }

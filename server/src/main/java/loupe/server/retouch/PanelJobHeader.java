@@ -12,15 +12,18 @@ public record PanelJobHeader(String recipe, Map<String, Object> options, Documen
   public record DocumentInfo(int width, int height, int bitDepth, String mode, String colorProfile) {}
 
   /**
-   * Checks, before any buffer is read, that every buffer descriptor is an object and lies within
-   * the document (the panel reads layers clipped to the canvas). The rest (sizes, depths, roles)
-   * is checked as the buffers are read.
+   * Checks, before any buffer is read, that the document has a size and every buffer descriptor
+   * is an object and lies within it (the panel reads layers clipped to the canvas). The rest (sizes,
+   * depths, roles) is checked before the buffers are read, with the request's options.
    *
    * @return this header
    */
   public PanelJobHeader requireBuffersInDocument() {
     if (document == null || buffers == null) {
       throw new UserError("frame header needs 'document' and 'buffers'");
+    }
+    if (document.width() <= 0 || document.height() <= 0) {
+      throw new UserError("document width and height must be positive, got " + document.width() + "×" + document.height());
     }
     for (BufferDescriptor d : buffers) {
       if (d == null) {

@@ -37,6 +37,9 @@ import loupe.server.protocol.PixelCodec;
 public final class PanelRetouch {
   private static final Set<String> ROLES = Set.of("jewelry", "jewelryMask", "background", "selection", "heal",
       "props");
+  /** The options of docs/protocol.md; a misspelt one would otherwise be dropped and the default used. */
+  private static final List<String> OPTIONS = List.of("background", "denoise", "fsRadius", "protectHighlights",
+      "protectShadows", "productMask", "inpainter");
   private final ProductMasks masks;
   private final ModelInpainter.Source inpainters;
   private final ObjectMapper json = new ObjectMapper();
@@ -52,7 +55,7 @@ public final class PanelRetouch {
       throw new UserError("frame header needs 'document' and 'buffers'");
     }
     var doc = header.document();
-    if ((long) doc.width() * doc.height() > maxPixels || doc.width() <= 0 || doc.height() <= 0) {
+    if ((long) doc.width() * doc.height() > maxPixels) {
       throw new UserError(413, "document " + doc.width() + "×" + doc.height() + " is outside 1.." + maxPixels + " pixels");
     }
     if (doc.bitDepth() != 8 && doc.bitDepth() != 16) {
@@ -61,48 +64,91 @@ public final class PanelRetouch {
     if (!"RGB".equals(doc.mode()) && !"Grayscale".equals(doc.mode())) {
       throw new UserError("unsupported colour mode '" + doc.mode() + "'; Loupe retouches RGB and Grayscale documents");
     }
-    Map<String, PanelRequest.Buffer> buffers = new LinkedHashMap<>();
+    Map<String, Object> o = header.options() == null ? Map.of() : header.options();
+    for (String option : o.keySet()) {
+      if (!OPTIONS.contains(option)) {
+        throw new UserError("unknown option '" + option + "' for a panel job (known: " + String.join(", ", OPTIONS) + ")");
+      }
+    }
+    RetouchRequest request = RetouchRequest.of(header.recipe(), str(o, "background"), num(o, "denoise"),
+        num(o, "fsRadius"), bool(o, "protectHighlights"), bool(o, "protectShadows"), null, str(o, "productMask"))
+        .withInpainter(str(o, "inpainter")).forPanel();
+    Map<String, BufferDescriptor> byRole = new LinkedHashMap<>();
     for (BufferDescriptor d : header.buffers()) {
       if (!ROLES.contains(d.role())) {
         throw new UserError("unknown buffer role '" + d.role() + "' (known: " + ROLES + ")");
+      }
+      if (byRole.containsKey(d.role())) {
+        throw new UserError("two buffers have the role '" + d.role() + "'; send each role at most once");
       }
       d.validate(maxPixels);
       if (d.bitDepth() != doc.bitDepth()) {
         throw new UserError("buffer '" + d.role() + "' is " + d.bitDepth() + "-bit but the document is " + doc.bitDepth() + "-bit");
       }
+      byRole.put(d.role(), d);
+    }
+    requireShapes(byRole, doc, request.maskSource());
+    Map<String, PanelRequest.Buffer> buffers = new LinkedHashMap<>();
+    for (BufferDescriptor d : byRole.values()) {
       buffers.put(d.role(), new PanelRequest.Buffer(d, PixelCodec.decode(d, Frame.readBuffer(body, d))));
     }
     if (body.read() >= 0) {
       throw new UserError("body has bytes after the last buffer: the header's byteLength values do not add up");
     }
-    Map<String, Object> o = header.options() == null ? Map.of() : header.options();
-    RetouchRequest request = RetouchRequest.of(header.recipe(), str(o, "background"), num(o, "denoise"),
-        num(o, "fsRadius"), bool(o, "protectHighlights"), bool(o, "protectShadows"), null, str(o, "productMask"))
-        .withInpainter(str(o, "inpainter")).forPanel();
-    if (!buffers.containsKey("jewelry")) {
+    return new PanelRequest(request, doc, buffers);
+  }
+
+  /**
+   * What each role must be for the document, checked before any buffer is read, so a job that
+   * could not run is refused rather than accepted and failed.
+   */
+  private static void requireShapes(Map<String, BufferDescriptor> byRole, PanelJobHeader.DocumentInfo doc,
+      String maskSource) {
+    int bands = bands(doc);
+    BufferDescriptor jewel = byRole.get("jewelry");
+    if (jewel == null) {
       throw new UserError("a 'jewelry' buffer (the protected layer's pixels) is required");
     }
-    return new PanelRequest(request, doc, buffers);
+    if (jewel.components() != bands && jewel.components() != bands + 1) {
+      throw new UserError("buffer 'jewelry' has " + jewel.components() + " components; a " + doc.mode()
+          + " document's layer has " + bands + " or " + (bands + 1) + " (with transparency)");
+    }
+    BufferDescriptor mask = byRole.get("jewelryMask");
+    if (mask != null && (mask.components() != 1 || !mask.bounds().equals(jewel.bounds()))) {
+      throw new UserError("buffer 'jewelryMask' must be 1 component at the jewelry layer's bounds " + jewel.bounds()
+          + ", got " + mask.components() + " at " + mask.bounds());
+    }
+    BufferDescriptor bg = byRole.get("background");
+    BufferDescriptor.Bounds canvas = BufferDescriptor.Bounds.of(Rect.ofSize(doc.width(), doc.height()));
+    if (bg != null && (bg.components() != bands || !bg.bounds().equals(canvas))) {
+      throw new UserError("buffer 'background' must cover the whole document " + canvas + " with " + bands
+          + " components (no alpha), got " + bg.components() + " at " + bg.bounds());
+    }
+    for (String role : List.of("selection", "heal", "props")) {
+      BufferDescriptor d = byRole.get(role);
+      if (d != null && d.components() != 1) {
+        throw new UserError("buffer '" + role + "' must have 1 component (a gray mask), got " + d.components());
+      }
+    }
+    if ("selection".equals(maskSource) && !byRole.containsKey("selection")) {
+      throw new UserError("option productMask 'selection' needs a 'selection' buffer (1 component), and none was sent");
+    }
+  }
+
+  private static int bands(PanelJobHeader.DocumentInfo doc) {
+    return "RGB".equals(doc.mode()) ? 3 : 1;
   }
 
   public JobOutput run(PanelRequest req, Progress progress) throws IOException {
     var doc = req.document();
-    int bands = "RGB".equals(doc.mode()) ? 3 : 1;
+    int bands = bands(doc);
     Rect canvas = Rect.ofSize(doc.width(), doc.height());
     PanelRequest.Buffer jewel = req.buffers().get("jewelry");
     Planar jb = jewel.bands();
-    if (jb.numBands() != bands && jb.numBands() != bands + 1) {
-      throw new UserError("buffer 'jewelry' has " + jb.numBands() + " components; expected " + bands + " or " + (bands + 1));
-    }
     Rect jewelBounds = jewel.descriptor().bounds().toRect();
     Planar color = new Planar(java.util.Arrays.copyOf(jb.bands, bands));
     GrayU16 alpha = jb.numBands() > bands ? jb.bands[bands] : null;
-    GrayU16 userMask = Optional.ofNullable(req.buffers().get("jewelryMask")).map(b -> {
-      if (!b.descriptor().bounds().toRect().equals(jewelBounds) || b.bands().numBands() != 1) {
-        throw new UserError("buffer 'jewelryMask' must be 1 component at the jewelry layer's bounds " + jewelBounds);
-      }
-      return b.bands().bands[0];
-    }).orElse(null);
+    GrayU16 userMask = Optional.ofNullable(req.buffers().get("jewelryMask")).map(b -> b.bands().bands[0]).orElse(null);
     ProtectedLayer prot = new ProtectedLayer(color, alpha, userMask, jewelBounds, 255);
     Planar beneath = beneath(req, bands, canvas);
     Planar documentImage = Compositor.flatten(beneath, List.of(prot.asComposite()));
@@ -137,18 +183,12 @@ public final class PanelRetouch {
       }
       return white;
     }
-    if (!bg.descriptor().bounds().toRect().equals(canvas) || bg.bands().numBands() != bands) {
-      throw new UserError("buffer 'background' must cover the whole document " + canvas + " with " + bands + " components");
-    }
     return bg.bands();
   }
 
   /** A 1-component buffer placed on a document-size mask (zero outside its bounds). */
   private static GrayU16 docMask(PanelRequest req, String role, Rect canvas) {
     PanelRequest.Buffer b = req.buffers().get(role);
-    if (b == null || b.bands().numBands() != 1) {
-      throw new UserError("buffer '" + role + "' (1 component) is required for this option");
-    }
     GrayU16 out = new GrayU16(canvas.width(), canvas.height());
     Rect r = b.descriptor().bounds().toRect();
     Rect overlap = r.intersect(canvas);

@@ -308,7 +308,7 @@ public final class ProductMasks {
   private static GrayU16 fromLayer(LayerShape shape, int opacity, int width, int height) {
     if (shape == null) {
       throw new UserError("the product mask source 'layer' needs a protected layer; this document has none "
-          + "(use --mask auto, path or channel:NAME)");
+          + "(use the source auto, path or channel:NAME: --mask on the command line, productMask over HTTP)");
     }
     GrayU16 mask = LayerMaskSource.productMask(shape, width, height, null);
     return opacity == 255 ? mask : MaskOps.intersect(mask, GrayU16.filled(width, height, opacity * 257), mask);

@@ -77,6 +77,31 @@ class MemoryBudgetTest {
     assertThat(harness.json(r).get("detail").asText()).contains("400.0 MP file job (pro)", "memory budget of 256 MB");
   }
 
+  /**
+   * A small canvas whose layer record declares absurd bounds (a damaged file): the refusal says the
+   * layer records, not the 1 MP canvas, need the memory, and gives it in units that read as a size.
+   */
+  @Test
+  void a_psd_whose_layer_records_declare_more_than_the_budget_says_so() throws Exception {
+    // 1000 × 1000 8-bit RGB, then one layer of 3 channels with bounds (0, 0, 2^30, 2^30).
+    ByteBuffer psd = ByteBuffer.allocate(26 + 8 + 4 + 4 + 2 + 16 + 2 + 3 * 6 + 12 + 4);
+    psd.put("8BPS".getBytes()).putShort((short) 1).put(new byte[6]).putShort((short) 3).putInt(1000).putInt(1000)
+        .putShort((short) 8).putShort((short) 3).putInt(0).putInt(0)
+        .putInt(4 + 2 + 16 + 2 + 3 * 6 + 12 + 4).putInt(2 + 16 + 2 + 3 * 6 + 12 + 4).putShort((short) 1)
+        .putInt(0).putInt(0).putInt(1 << 30).putInt(1 << 30).putShort((short) 3);
+    for (int c = 0; c < 3; c++) {
+      psd.putShort((short) c).putInt(2);
+    }
+    psd.put("8BIMnorm".getBytes()).put((byte) 255).put(new byte[3]).putInt(0);
+    HttpResponse<byte[]> r = harness.post("/v1/psd-jobs?recipe=quick", "application/octet-stream", psd.array(),
+        ServerHarness.TOKEN);
+    assertThat(r.statusCode()).isEqualTo(413);
+    assertThat(harness.json(r).get("detail").asText())
+        .containsPattern("1\\.0 MP file job \\(quick\\), whose layer records declare 3,458,764,513,8[0-9,]+ channel "
+            + "samples,")
+        .containsPattern("needs about [0-9,]+ TB of working memory");
+  }
+
   @Test
   void health_and_openapi_announce_the_budget_and_the_refusals() throws Exception {
     JsonNode limits = harness.json(harness.get("/v1/health")).at("/capabilities/limits");

@@ -166,6 +166,38 @@ class PsdJobTest {
   }
 
   @Test
+  void an_empty_body_is_refused_at_once() throws Exception {
+    HttpResponse<byte[]> r = harness.post("/v1/psd-jobs?recipe=quick", "application/octet-stream", new byte[0],
+        ServerHarness.TOKEN);
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(harness.json(r).get("detail").asText()).startsWith("the request body is empty");
+  }
+
+  /**
+   * A file the engine cannot work on as asked is the file's fault, said as such (422), not an
+   * internal error (500): too small to segment; a piece that fills the frame, with no background
+   * left to fit a new sweep to.
+   */
+  @Test
+  void a_file_the_engine_cannot_work_on_fails_as_unprocessable_input_not_as_an_internal_error() throws Exception {
+    Path corpus = Path.of(System.getProperty("loupe.shared"), "psd-corpus");
+    assertUnprocessable(corpus.resolve("psdjs__locked-1x1.psd"), "recipe=quick",
+        "segmenting needs at least 16×16 pixels, got 1×1");
+    assertUnprocessable(corpus.resolve("psdtools__layer-mask-data.psd"), "recipe=quick&background=white",
+        "too little background to fit a new sweep: 0 background cells outside the product and the props, 120 needed");
+  }
+
+  private static void assertUnprocessable(Path file, String query, String detail) throws Exception {
+    HttpResponse<byte[]> created = harness.post("/v1/psd-jobs?" + query, "application/octet-stream",
+        Files.readAllBytes(file), ServerHarness.TOKEN);
+    assertThat(created.statusCode()).isEqualTo(202);
+    JsonNode job = harness.awaitJob(harness.json(created).get("id").asText());
+    assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("failed");
+    assertThat(job.at("/problem/status").asInt()).as(job.toString()).isEqualTo(422);
+    assertThat(job.at("/problem/detail").asText()).startsWith(detail);
+  }
+
+  @Test
   void an_unknown_recipe_is_refused_before_the_upload_is_kept() throws Exception {
     HttpResponse<byte[]> r = harness.post("/v1/psd-jobs?recipe=magic", "application/octet-stream", new byte[10],
         ServerHarness.TOKEN);

@@ -55,6 +55,76 @@ class RequestChecksTest {
     assertThat(detail(w)).contains("field 'document.width'").doesNotContain("loupe.").doesNotContain("PanelJobHeader");
   }
 
+  @Test
+  void a_header_with_more_after_its_json_or_a_fractional_size_is_refused() throws Exception {
+    String valid = "{\"recipe\":\"quick\",\"document\":{\"width\":4,\"height\":4,\"bitDepth\":8,\"mode\":\"RGB\"},"
+        + "\"buffers\":[]}";
+    HttpResponse<byte[]> more = harness.post("/v1/jobs", Frame.MEDIA_TYPE, frame(valid + " {}"), ServerHarness.TOKEN);
+    assertThat(more.statusCode()).isEqualTo(400);
+    assertThat(detail(more)).startsWith("the frame header has more after its JSON object (from byte " + (valid.length() + 1));
+    String fractional = valid.replace("\"buffers\":[]", "\"buffers\":[{\"role\":\"jewelry\",\"width\":4.5}]");
+    HttpResponse<byte[]> half = harness.post("/v1/jobs", Frame.MEDIA_TYPE, frame(fractional), ServerHarness.TOKEN);
+    assertThat(half.statusCode()).isEqualTo(400);
+    assertThat(detail(half)).contains("field 'buffers[0].width'");
+  }
+
+  /** A panel job that could not run is refused when it is sent, naming what is wrong, not accepted and failed. */
+  @Test
+  void buffers_and_options_a_job_could_not_run_with_are_refused_at_submission() throws Exception {
+    BufferDescriptor jewelry = buffer("jewelry", 3, 0, 0, 4, 4);
+    assertRefusedPanel(Map.of(), 4, List.of(new BufferDescriptor("jewelry", 4, 4, 3, 8, false, "chunky", null, null, 48)),
+        "buffer 'jewelry': bounds are required");
+    assertRefusedPanel(Map.of(), 4, List.of(jewelry, jewelry), "two buffers have the role 'jewelry'");
+    assertRefusedPanel(Map.of(), 4, List.of(jewelry, buffer("background", 3, 0, 0, 2, 2)),
+        "buffer 'background' must cover the whole document (left 0, top 0, right 4, bottom 4) with 3 components (no "
+            + "alpha), got 3 at (left 0, top 0, right 2, bottom 2)");
+    assertRefusedPanel(Map.of(), 4, List.of(jewelry, buffer("jewelryMask", 1, 0, 0, 2, 2)),
+        "buffer 'jewelryMask' must be 1 component at the jewelry layer's bounds (left 0, top 0, right 4, bottom 4)");
+    assertRefusedPanel(Map.of(), 4, List.of(jewelry, buffer("selection", 3, 0, 0, 4, 4)),
+        "buffer 'selection' must have 1 component (a gray mask), got 3");
+    assertRefusedPanel(Map.of("productMask", "selection"), 4, List.of(jewelry),
+        "option productMask 'selection' needs a 'selection' buffer");
+    assertRefusedPanel(Map.of("bogus", 1), 4, List.of(jewelry), "unknown option 'bogus' for a panel job (known: background");
+    assertRefusedPanel(Map.of(), 0, List.of(jewelry), "document width and height must be positive, got 0×0");
+  }
+
+  private static BufferDescriptor buffer(String role, int components, int left, int top, int right, int bottom) {
+    int w = right - left;
+    int h = bottom - top;
+    return new BufferDescriptor(role, w, h, components, 8, false, "chunky",
+        new BufferDescriptor.Bounds(left, top, right, bottom), null, (long) w * h * components);
+  }
+
+  private static void assertRefusedPanel(Map<String, Object> options, int side, List<BufferDescriptor> buffers,
+      String why) throws Exception {
+    Map<String, Object> header = Map.of("recipe", "quick", "options", options,
+        "document", Map.of("width", side, "height", side, "bitDepth", 8, "mode", "RGB"), "buffers", buffers);
+    byte[][] bytes = buffers.stream().map(b -> new byte[(int) b.byteLength()]).toArray(byte[][]::new);
+    HttpResponse<byte[]> r = harness.post("/v1/jobs", Frame.MEDIA_TYPE, Frame.write(harness.json, header, bytes),
+        ServerHarness.TOKEN);
+    assertThat(r.statusCode()).as(why).isEqualTo(400);
+    assertThat(detail(r)).startsWith(why);
+  }
+
+  /** Requests Jetty refuses before Loupe's routes see them get the same problem body, not an HTML page. */
+  @Test
+  void a_malformed_url_gets_a_problem_not_jettys_html_page() throws Exception {
+    String response = harness.rawResponse("GET /v1/jobs/j-%00 HTTP/1.1\r\nHost: 127.0.0.1:" + harness.server.port()
+        + "\r\nConnection: close\r\n\r\n");
+    assertThat(response).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json")
+        .contains("\"detail\":\"the HTTP request is malformed").doesNotContain("<html");
+  }
+
+  /** A client that stops sending before its Content-Length made a bad request (400), said in words, not "Early EOF". */
+  @Test
+  void an_upload_cut_off_before_its_declared_length_is_a_400_saying_so() throws Exception {
+    String response = harness.rawResponse("POST /v1/psd-jobs?recipe=quick HTTP/1.1\r\nHost: 127.0.0.1:"
+        + harness.server.port() + "\r\nAuthorization: Bearer " + ServerHarness.TOKEN
+        + "\r\nContent-Type: application/octet-stream\r\nContent-Length: 100000\r\n\r\n8BPS and no more");
+    assertThat(response).startsWith("HTTP/1.1 400")
+        .contains("the request body ended before the length it declared").doesNotContain("Early EOF");
+  }
+
   private static byte[] frame(String header) {
     byte[] h = header.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     byte[] body = new byte[4 + h.length];

@@ -90,6 +90,20 @@ final class ServerHarness implements AutoCloseable {
     }
   }
 
+  /**
+   * Sends {@code request} as written (head and any body) on a raw socket, closes the sending side
+   * (a client that stops there), and returns the whole response.
+   */
+  String rawResponse(String request) throws IOException {
+    try (Socket s = new Socket("127.0.0.1", server.port())) {
+      s.setSoTimeout(10_000);
+      s.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+      s.getOutputStream().flush();
+      s.shutdownOutput();
+      return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
   /** A raw HTTP/1.1 GET with chosen headers (java.net.http refuses to set Host). Returns the status line. */
   String rawGet(String path, String host, String origin) throws IOException {
     try (Socket s = new Socket("127.0.0.1", server.port())) {

@@ -36,9 +36,9 @@ class FlatImageReaderTest {
    */
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-      "png, ': cannot decode the image: '",
+      "png, ': cannot decode the image, it is damaged or cut short (the decoder says: '",
       "jpeg, ': the image data is incomplete ('",
-      "tiff, ': cannot decode the image (truncated TIFF?)'"})
+      "tiff, ': cannot decode the image, it is damaged or cut short (truncated TIFF?)'"})
   void a_file_cut_in_half_is_refused_naming_it(String format, String says) throws Exception {
     Path whole = writeNoise("whole." + format, format);
     assertThat(FlatImageReader.read(whole, 1_000_000).color().width).isEqualTo(64);

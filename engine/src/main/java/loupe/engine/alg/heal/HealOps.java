@@ -2,6 +2,7 @@
 package loupe.engine.alg.heal;
 
 import loupe.engine.Progress;
+import loupe.engine.UnsuitableInputException;
 import loupe.engine.alg.inpaint.InpaintOps;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.ImageChecks;
@@ -26,8 +27,8 @@ public final class HealOps {
    * @return a new layer-size image holding the fill wherever {@code healMask > 0} (unblended: the
    *     caller's new layer is masked by healMask) and the layer's pixels elsewhere (irrelevant to
    *     the caller)
-   * @throws IllegalArgumentException on a size mismatch, or when the mask is not empty and no opaque
-   *     pixel lies outside it
+   * @throws IllegalArgumentException on a size mismatch
+   * @throws UnsuitableInputException when the mask is not empty and no opaque pixel lies outside it
    */
   public static Planar heal(Planar layer, GrayU16 layerAlpha, GrayU16 healMask, HealConfig cfg, Progress progress) {
     ImageChecks.sameSize(layer, layerAlpha);
@@ -36,13 +37,21 @@ public final class HealOps {
     int h = layer.height;
     GrayU16 hole = new GrayU16(w, h);
     GrayU16 source = new GrayU16(w, h);
+    boolean anyPainted = false;
+    boolean anySource = false;
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
         boolean painted = healMask.data[healMask.index(x, y)] != 0;
         boolean opaque = (layerAlpha.data[layerAlpha.index(x, y)] & 0xFFFF) == 65535;
         hole.data[y * w + x] = (short) (painted ? 65535 : 0);
         source.data[y * w + x] = (short) (opaque && !painted ? 65535 : 0);
+        anyPainted |= painted;
+        anySource |= opaque && !painted;
       }
+    }
+    if (anyPainted && !anySource) {
+      throw new UnsuitableInputException("the heal area covers every opaque pixel of the jewelry layer: nothing of "
+          + "the piece is left to heal from; paint only the flaws");
     }
     return InpaintOps.inpaint(layer, hole, source, cfg.inpaint(), progress);
   }

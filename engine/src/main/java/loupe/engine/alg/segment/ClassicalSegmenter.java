@@ -3,6 +3,7 @@ package loupe.engine.alg.segment;
 
 import java.util.Objects;
 import loupe.engine.Progress;
+import loupe.engine.UnsuitableInputException;
 import loupe.engine.alg.mask.MaskOps;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
@@ -82,7 +83,7 @@ public final class ClassicalSegmenter implements ProductSegmenter {
     Objects.requireNonNull(image, "image");
     Objects.requireNonNull(progress, "progress");
     if (image.width < MIN_SIDE || image.height < MIN_SIDE) {
-      throw new IllegalArgumentException(
+      throw new UnsuitableInputException(
           "segmenting needs at least " + MIN_SIDE + "×" + MIN_SIDE + " pixels, got " + image.width + "×" + image.height);
     }
     progress.report("segment: reduce", 0);

@@ -2,6 +2,7 @@
 package loupe.engine.alg.segment;
 
 import java.util.Arrays;
+import loupe.engine.UnsuitableInputException;
 import loupe.engine.alg.util.LinearSolver;
 import loupe.engine.alg.util.Median;
 
@@ -42,7 +43,7 @@ final class SweepModel {
     int n = xs.length;
     int terms = (degree + 1) * (degree + 2) / 2;
     if (n < terms) {
-      throw new IllegalArgumentException("need at least " + terms + " samples to fit the sweep, got " + n);
+      throw new UnsuitableInputException("need at least " + terms + " samples to fit the sweep, got " + n);
     }
     double[][] basis = new double[n][];
     for (int i = 0; i < n; i++) {

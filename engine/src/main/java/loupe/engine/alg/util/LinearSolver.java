@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.engine.alg.util;
 
+import loupe.engine.UnsuitableInputException;
+
 /**
  * Small dense least squares: the normal equations of the robust surface fits (the background
  * sweep, the prop detector's surface and the segmenter's sweep model).
@@ -107,7 +109,7 @@ public final class LinearSolver {
       double size = Math.abs(m[pivot][col]);
       if (dropVanishing ? size <= tiny : size < 1e-300) {
         if (!dropVanishing) {
-          throw new IllegalArgumentException("singular sweep fit: the background samples do not constrain basis term "
+          throw new UnsuitableInputException("singular sweep fit: the background samples do not constrain basis term "
               + col + " (too few rows or columns of background?)");
         }
         dropped[col] = true;

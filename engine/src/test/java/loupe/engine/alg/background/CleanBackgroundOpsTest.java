@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
+import loupe.engine.UnsuitableInputException;
 import loupe.engine.testing.LayerComposite;
 import loupe.engine.alg.background.impl.Srgb;
 import loupe.engine.image.GrayU16;
@@ -180,7 +181,7 @@ class CleanBackgroundOpsTest {
     assertThatThrownBy(() -> CleanBackgroundOps.sweep(studio.shot(), new GrayU16(61, 40), null, CFG))
         .hasMessageContaining("size mismatch");
     assertThatThrownBy(() -> CleanBackgroundOps.sweep(studio.shot(), GrayU16.filled(60, 40, 65535), null, CFG))
-        .hasMessageContaining("too few background samples");
+        .isInstanceOf(UnsuitableInputException.class).hasMessageContaining("too little background to fit a new sweep");
     assertThatThrownBy(() -> CFG.withFill(null)).hasMessageContaining("fill");
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import loupe.engine.Progress;
+import loupe.engine.UnsuitableInputException;
 import loupe.engine.alg.inpaint.Synth;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
@@ -171,8 +172,9 @@ class HealOpsTest {
   void aMaskCoveringEveryOpaquePixelIsRejected() {
     GrayU16 alpha = Synth.disc(new GrayU16(20, 20), 10, 10, 5, 65535);
     assertThatThrownBy(() -> HealOps.heal(Planar.create(3, 20, 20), alpha, GrayU16.filled(20, 20, 65535),
-        HealConfig.defaults(), Progress.NONE)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("sourceAllowed");
+        HealConfig.defaults(), Progress.NONE)).isInstanceOf(UnsuitableInputException.class)
+        .hasMessage("the heal area covers every opaque pixel of the jewelry layer: nothing of the piece is left to "
+            + "heal from; paint only the flaws");
   }
 
   /** The first pixel (raster order from the band's middle height) with a fully opaque disc around it. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import loupe.engine.Progress;
+import loupe.engine.UnsuitableInputException;
 import loupe.engine.alg.background.SweepModel;
 import loupe.engine.alg.util.LinearSolver;
 import loupe.engine.alg.util.Median;
@@ -43,8 +44,9 @@ public final class SweepFitter {
     Samples samples = Samples.collect(image, nonSample, degreeY, crossTerms);
     int k = degreeY + 1 + crossTerms;
     if (samples.count < 10 * k) {
-      throw new IllegalArgumentException("too few background samples to fit a sweep: " + samples.count
-          + " cells outside the product and exclude masks, need " + 10 * k);
+      throw new UnsuitableInputException("too little background to fit a new sweep: " + samples.count
+          + " background cells outside the product and the props, " + 10 * k
+          + " needed (the piece and its props fill the frame); keep the background as shot");
     }
     double[] weights = new double[samples.count];
     Arrays.fill(weights, 1);

@@ -2,6 +2,7 @@
 package loupe.engine.alg.props.impl;
 
 import java.util.Arrays;
+import loupe.engine.UnsuitableInputException;
 import loupe.engine.alg.util.LinearSolver;
 import loupe.engine.alg.util.Median;
 
@@ -90,7 +91,7 @@ public final class RobustSurface {
       }
     }
     if (n < 4 * terms) {
-      throw new IllegalArgumentException("too few background cells to fit the sweep surface: " + n + ", need "
+      throw new UnsuitableInputException("too few background cells to fit the sweep surface: " + n + ", need "
           + 4 * terms + " (is the product mask covering most of the frame?)");
     }
     return fitCells(Arrays.copyOf(basis, n), cellValues, n, degree, width, height);

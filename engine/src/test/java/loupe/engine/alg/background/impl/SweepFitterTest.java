@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import loupe.engine.Progress;
+import loupe.engine.UnsuitableInputException;
 import loupe.engine.alg.background.SweepModel;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
@@ -77,6 +78,7 @@ class SweepFitterTest {
   void refuses_an_image_without_background() {
     Planar image = shot(30, 20, 0, BETA);
     assertThatThrownBy(() -> SweepFitter.fit(image, GrayU16.filled(30, 20, 65535), 3, 2, 0.5, Progress.NONE))
-        .hasMessageContaining("too few background samples");
+        .isInstanceOf(UnsuitableInputException.class)
+        .hasMessageStartingWith("too little background to fit a new sweep: 0 background cells outside the product");
   }
 }
