@@ -15,8 +15,15 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import loupe.engine.image.BitDepth;
 import loupe.engine.image.GrayU16;
+import loupe.engine.image.Orientation;
 import loupe.engine.image.Planar;
 import loupe.server.UserError;
+import org.apache.commons.imaging.Imaging;
+import org.apache.commons.imaging.common.ImageMetadata;
+import org.apache.commons.imaging.formats.jpeg.JpegImageMetadata;
+import org.apache.commons.imaging.formats.tiff.TiffField;
+import org.apache.commons.imaging.formats.tiff.TiffImageMetadata;
+import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
 
 /**
  * Reads flat PNG, TIFF and JPEG files (ImageIO with the TwelveMonkeys plugins) at their own depth:
@@ -37,11 +44,40 @@ public final class FlatImageReader {
       ImageReader reader = readers.next();
       try {
         reader.setInput(in, true, true);
-        return convert(file, decode(file, reader, maxPixels));
+        return upright(convert(file, decode(file, reader, maxPixels)), orientation(file));
       } finally {
         reader.dispose();
       }
     }
+  }
+
+  /**
+   * The EXIF / TIFF Orientation of a JPEG or TIFF (tag 274 of its first directory). Metadata that
+   * cannot be read counts as none: viewers show such a file as stored, and so does Photoshop.
+   */
+  static Orientation orientation(Path file) {
+    try {
+      ImageMetadata metadata = Imaging.getMetadata(file.toFile());
+      TiffField tag = metadata instanceof JpegImageMetadata jpeg
+          ? jpeg.findExifValueWithExactMatch(TiffTagConstants.TIFF_TAG_ORIENTATION)
+          : metadata instanceof TiffImageMetadata tiff ? tiff.findField(TiffTagConstants.TIFF_TAG_ORIENTATION, true) : null;
+      return tag == null ? Orientation.AS_STORED : Orientation.ofExif(tag.getIntValue());
+    } catch (IOException | RuntimeException unreadable) {
+      return Orientation.AS_STORED;
+    }
+  }
+
+  /** As Photoshop opens it: a camera's upright tag applied to every plane, so masks line up with the document. */
+  private static FlatImage upright(FlatImage image, Orientation orientation) {
+    if (orientation == Orientation.AS_STORED) {
+      return image;
+    }
+    GrayU16[] color = new GrayU16[image.color().numBands()];
+    for (int c = 0; c < color.length; c++) {
+      color[c] = orientation.upright(image.color().bands[c]);
+    }
+    return new FlatImage(new Planar(color), image.alpha() == null ? null : orientation.upright(image.alpha()),
+        image.depth(), image.iccProfile());
   }
 
   /** The picture's longer side from its header, or 0 when no reader knows the file. */

@@ -11,12 +11,17 @@ import java.util.Arrays;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import loupe.server.UserError;
+import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
+import org.apache.commons.imaging.formats.tiff.TiffImageParser;
+import org.apache.commons.imaging.formats.tiff.TiffImagingParameters;
+import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
+import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** A flat file the decoder cannot read is the user's input error, named by file. */
+/** Flat files read as Photoshop opens them; one the decoder cannot read is the user's input error, named by file. */
 class FlatImageReaderTest {
   @TempDir
   Path tmp;
@@ -59,6 +64,43 @@ class FlatImageReaderTest {
     assertThatThrownBy(() -> FlatImageReader.read(png, 1_000_000))
         .isInstanceOf(UserError.class)
         .hasMessage(png + ": palette (indexed-colour) images are not supported; save it as 8- or 16-bit RGB or gray");
+  }
+
+  /**
+   * A camera's portrait JPEG or TIFF stores its pixels sideways with Orientation 6 (turn 90°
+   * clockwise to show); Photoshop opens it upright, so Loupe must, or its layers and masks would lie
+   * across the retoucher's document. The tag is added losslessly (JPEG) or written with the pixels
+   * (TIFF), so the tagged file's stored pixels are the plain file's.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"jpeg", "tiff"})
+  void a_camera_portrait_tagged_to_turn_is_read_upright(String format) throws Exception {
+    Path plain = writeNoise("plain." + format, format);
+    TiffOutputSet exif = new TiffOutputSet();
+    exif.getOrCreateRootDirectory().add(TiffTagConstants.TIFF_TAG_ORIENTATION,
+        (short) TiffTagConstants.ORIENTATION_VALUE_ROTATE_90_CW);
+    Path tagged = tmp.resolve("tagged." + format);
+    try (var out = Files.newOutputStream(tagged)) {
+      if (format.equals("jpeg")) {
+        new ExifRewriter().updateExifMetadataLossless(plain.toFile(), out, exif);
+      } else {
+        new TiffImageParser().writeImage(ImageIO.read(plain.toFile()), out, new TiffImagingParameters().setOutputSet(exif));
+      }
+    }
+    FlatImage stored = FlatImageReader.read(plain, 1_000_000);
+    FlatImage shown = FlatImageReader.read(tagged, 1_000_000);
+    int w = stored.color().width;
+    int h = stored.color().height;
+    assertThat(shown.color().width).isEqualTo(h);
+    assertThat(shown.color().height).isEqualTo(w);
+    for (int c = 0; c < 3; c++) {
+      for (int v = 0; v < w; v++) {
+        for (int u = 0; u < h; u++) {
+          // Turned clockwise, the stored bottom-left corner comes to the top left.
+          assertThat(shown.color().bands[c].get(u, v)).isEqualTo(stored.color().bands[c].get(v, h - 1 - u));
+        }
+      }
+    }
   }
 
   /** Noise, so the pixel data is long enough that half of the file cuts into it. */
