@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import loupe.engine.CancelledException;
+import loupe.engine.UnsuitableInputException;
 import loupe.server.UserError;
 import loupe.server.http.Problem;
 import org.slf4j.Logger;
@@ -145,8 +146,9 @@ public final class JobService implements AutoCloseable {
         end = JobState.CANCELLED;
       }
     } catch (Throwable e) {
-      if (!(e instanceof UserError)) {
-        // One line on the console per failure; the stack trace only for whoever debugs Loupe.
+      if (!(e instanceof UserError) && !(e instanceof UnsuitableInputException)) {
+        // One line on the console per failure of Loupe's (bad input is the client's to read about);
+        // the stack trace only for whoever debugs Loupe.
         LOG.warn("job {} failed: {}", job.id(), e.toString());
         LOG.debug("job {} failed", job.id(), e);
       }
