@@ -22,6 +22,13 @@ final class LayerRecordCodec {
     static Pending read(PsdInput in, boolean psb, int giveBack) throws IOException {
         int top = in.s32(), left = in.s32(), bottom = in.s32(), right = in.s32();
         // Inverted bounds occur (psd-tools' vector-mask samples); they mean an empty layer, as psd-tools reads them.
+        // A layer may reach past the canvas, but not be longer than any canvas may be: that is a damaged
+        // record, not a file too large for the memory budget.
+        if ((long) bottom - top > PsdHeader.PSB_MAX_SIDE || (long) right - left > PsdHeader.PSB_MAX_SIDE) {
+            throw in.fail("layer bounds (top " + top + ", left " + left + ", bottom " + bottom + ", right " + right
+                    + ") make it " + ((long) right - left) + "×" + ((long) bottom - top) + " pixels, longer than the "
+                    + PsdHeader.PSB_MAX_SIDE + " a side of any PSD or PSB may be", in.position() - 16);
+        }
         int count = in.u16();
         in.require((long) count * (psb ? 10 : 6), count + " channel entries");
         List<ChannelInfo> infos = new ArrayList<>(count);

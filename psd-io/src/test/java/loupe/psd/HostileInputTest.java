@@ -127,7 +127,11 @@ class HostileInputTest {
         assertThat(refused("lmi.psd", withInt(good, lmi, 0x7FFF_FFF0)).section()).isEqualTo("layer and mask info");
         assertThat(refused("info.psd", withInt(good, info, 0x7FFF_FFF0)).section()).isEqualTo("layer and mask info / layer info");
         PsdFormatException bounds = refused("bounds.psd", withInt(withInt(good, record + 8, 1 << 30), record + 12, 1 << 30));
-        assertThat(bounds.getMessage()).contains("budget");
+        // Bounds no canvas could hold are a damaged record, not a budget to raise.
+        assertThat(bounds.getMessage()).contains("layer record 0: layer bounds (top 0, left 0, bottom 1073741824, right "
+                + "1073741824) make it 1073741824×1073741824 pixels, longer than the 300000 a side of any PSD or PSB may be")
+                .doesNotContain("budget");
+        assertThat(bounds.offset()).isEqualTo(record);
         int channelLength = record + 16 + 2 + 2;
         assertThat(refused("channel.psd", withInt(good, channelLength, 0x7FFF_FFF0)).section()).startsWith("layer and mask info / layer info / layer record 0");
         byte[] code = good.clone();

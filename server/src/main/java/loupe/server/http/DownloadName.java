@@ -25,11 +25,15 @@ record DownloadName(String name) {
     return new DownloadName((stem.isEmpty() ? "document" : stem) + extension);
   }
 
-  /** The file name without its folders, control characters, leading dots and extension, at most 200 code points. */
+  /**
+   * The file name without its folders, control and format characters (a right-to-left override
+   * would show "gnp.psd" as "psd.png"), leading dots and extension, with the characters Windows
+   * forbids in a name as '_', at most 200 code points.
+   */
   private static String stemOf(String uploadName) {
     // A leading dot would make a hidden file: ".psd" is "psd".
     String file = uploadName.substring(Math.max(uploadName.lastIndexOf('/'), uploadName.lastIndexOf('\\')) + 1)
-        .replaceAll("\\p{Cntrl}", "").strip().replaceFirst("^\\.+", "");
+        .replaceAll("[\\p{Cc}\\p{Cf}]", "").replaceAll("[<>:\"|?*]", "_").strip().replaceFirst("^\\.+", "");
     int dot = file.lastIndexOf('.');
     String stem = dot > 0 ? file.substring(0, dot) : file;
     return stem.codePointCount(0, stem.length()) <= MAX_CODE_POINTS ? stem
@@ -43,7 +47,8 @@ record DownloadName(String name) {
   String contentDisposition() {
     StringBuilder ascii = new StringBuilder();
     StringBuilder encoded = new StringBuilder();
-    name.codePoints().forEach(c -> ascii.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' ? (char) c : '_'));
+    // RFC 6266 4.3: no percent escapes in filename, which some clients would decode.
+    name.codePoints().forEach(c -> ascii.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '%' ? (char) c : '_'));
     for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xFF;
       if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$&+-.^_`|~".indexOf(c) >= 0) {

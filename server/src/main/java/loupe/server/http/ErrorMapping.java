@@ -107,9 +107,12 @@ public final class ErrorMapping {
       case 406 -> "Not acceptable";
       case 409 -> "Conflict";
       case 413 -> "Too large";
+      case 414 -> "URL too long";
       case 415 -> "Unsupported media type";
       case 422 -> "Unprocessable input";
+      case 426 -> "Upgrade required";
       case 429 -> "Busy";
+      case 431 -> "Headers too large";
       case 500 -> "Internal error";
       case 503 -> "Unavailable";
       default -> "Error";

@@ -21,6 +21,12 @@ final class JettyProblems extends ErrorHandler {
     this.json = json;
   }
 
+  /** Jetty writes error bodies only for GET, POST and HEAD; the panel's token check is a DELETE. */
+  @Override
+  public boolean errorPageForMethod(String method) {
+    return true;
+  }
+
   @Override
   protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
       Callback callback) {

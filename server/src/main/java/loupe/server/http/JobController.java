@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +77,7 @@ public final class JobController {
    * and layer records then say how much memory the job will need.
    */
   public void createPsdJob(Context ctx) throws IOException {
-    requireKnownOptions(ctx.queryParamMap().keySet());
+    requireKnownOptions(ctx.queryParamMap());
     RetouchRequest request = RetouchRequest.fromQuery(ctx.queryParamMap());
     InstalledModels.requireModels(request);
     try (InputStream body = LimitedInputStream.of(ctx, config.maxUploadBytes());
@@ -101,11 +100,16 @@ public final class JobController {
    * A misspelt option (backgound=clean) would otherwise be dropped without a word and the job run
    * with the recipe's default.
    */
-  static void requireKnownOptions(Collection<String> given) {
-    for (String option : given) {
-      if (!PSD_JOB_OPTIONS.contains(option)) {
-        throw new UserError("unknown query parameter '" + option + "' for a PSD job (known: "
+  static void requireKnownOptions(Map<String, List<String>> given) {
+    for (Map.Entry<String, List<String>> option : given.entrySet()) {
+      if (!PSD_JOB_OPTIONS.contains(option.getKey())) {
+        throw new UserError("unknown query parameter '" + option.getKey() + "' for a PSD job (known: "
             + String.join(", ", PSD_JOB_OPTIONS) + ")");
+      }
+      // recipe=quick&recipe=pro: which one was meant cannot be known, so neither is taken.
+      if (option.getValue().size() > 1) {
+        throw new UserError("query parameter '" + option.getKey() + "' is given " + option.getValue().size()
+            + " times (" + String.join(", ", option.getValue()) + "); give it once");
       }
     }
   }
@@ -128,21 +132,28 @@ public final class JobController {
   }
 
   /**
-   * The events endpoint speaks only Server-Sent Events, which Javalin serves only to a request that
-   * accepts them; any other request would get an empty 200, so it gets a 406 that says what to send.
+   * The events endpoint speaks only Server-Sent Events, which Javalin serves only to a GET that
+   * accepts them; any other GET would get an empty 200, so it gets a 406 that says what to send.
+   * An unknown job is a 404 here, before the stream's 200 goes out. (Other methods fall through to
+   * the 404 of an endpoint that does not exist.)
    */
-  static void requireEventStream(Context ctx) {
+  void requireEventStream(Context ctx) {
+    if (!ctx.method().name().equals("GET")) {
+      return;
+    }
     String accept = ctx.header("Accept");
     if (accept == null || !accept.contains("text/event-stream")) {
       throw new UserError(406, "GET /v1/jobs/{id}/events is a Server-Sent Events stream: send 'Accept: "
           + "text/event-stream' (or poll GET /v1/jobs/{id})");
     }
+    job(ctx);
   }
 
   /** GET /v1/jobs/{id}/events: progress as Server-Sent Events, ending with done/failed/cancelled. */
   public void events(SseClient client) {
     Job job = jobs.find(client.ctx().pathParam("id")).orElse(null);
     if (job == null) {
+      // Gone since requireEventStream found it (its result expired in between).
       client.sendEvent("failed", Problem.of(404, "Not found", "no job with id " + client.ctx().pathParam("id")));
       client.close();
       return;

@@ -43,7 +43,7 @@ public final class LoupeServer implements AutoCloseable {
       cfg.routes.post("/v1/psd-jobs", jobController::createPsdJob);
       cfg.routes.get("/v1/jobs/{id}", jobController::status);
       cfg.routes.delete("/v1/jobs/{id}", jobController::cancel);
-      cfg.routes.before("/v1/jobs/{id}/events", JobController::requireEventStream);
+      cfg.routes.before("/v1/jobs/{id}/events", jobController::requireEventStream);
       cfg.routes.sse("/v1/jobs/{id}/events", jobController::events);
       cfg.routes.get("/v1/jobs/{id}/layers/{index}", jobController::layer);
       cfg.routes.get("/v1/jobs/{id}/psd", jobController::psd);

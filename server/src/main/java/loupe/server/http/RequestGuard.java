@@ -36,8 +36,8 @@ public final class RequestGuard {
     Set<String> origins = Set.of("null", "http://127.0.0.1:" + p, "http://localhost:" + p);
     String host = ctx.header("Host");
     if (host == null || !hosts.contains(host.toLowerCase())) {
-      throw new UserError(403, "Host '" + host + "' is not this server (127.0.0.1, localhost or [::1], port " + p
-          + "); Loupe only answers requests for 127.0.0.1:" + p);
+      throw new UserError(403, (host == null ? "the request names no Host" : "Host '" + host + "' is not this server")
+          + " (127.0.0.1, localhost or [::1], port " + p + "); Loupe only answers requests for 127.0.0.1:" + p);
     }
     String origin = ctx.header("Origin");
     if (origin != null && !origins.contains(origin) && !origin.startsWith("uxp://") && !origin.startsWith("plugin:")) {

@@ -6,10 +6,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import loupe.server.UserError;
@@ -27,18 +26,20 @@ public final class Frame {
 
   /** Reads the header and returns it parsed as {@code type}; the stream is left at the first buffer. */
   public static <T> T readHeader(InputStream in, ObjectMapper json, Class<T> type) throws IOException {
-    DataInputStream data = new DataInputStream(in);
-    int length;
-    try {
-      length = data.readInt();
-    } catch (EOFException e) {
+    // readNBytes ends quietly at the body's end; a body cut short (Jetty's EofException) still throws.
+    byte[] prefix = in.readNBytes(4);
+    if (prefix.length == 0) {
       throw new UserError("empty body: expected a framed request (uint32 header length, JSON header, buffers)");
     }
+    if (prefix.length < 4) {
+      throw new UserError("body ends inside the frame's header length (" + prefix.length + " of 4 bytes)");
+    }
+    int length = ByteBuffer.wrap(prefix).getInt();
     if (length <= 0 || length > MAX_HEADER) {
       throw new UserError("frame header length " + Integer.toUnsignedString(length) + " is not in 1.." + MAX_HEADER
           + " (is the body framed as docs/protocol.md says?)");
     }
-    byte[] header = data.readNBytes(length);
+    byte[] header = in.readNBytes(length);
     if (header.length != length) {
       throw new UserError("body ends inside the frame header (" + header.length + " of " + length + " bytes)");
     }

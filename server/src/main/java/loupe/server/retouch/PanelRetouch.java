@@ -62,7 +62,8 @@ public final class PanelRetouch {
       throw new UserError("document bitDepth " + doc.bitDepth() + " is not supported (8 or 16; convert 32-bit documents first)");
     }
     if (!"RGB".equals(doc.mode()) && !"Grayscale".equals(doc.mode())) {
-      throw new UserError("unsupported colour mode '" + doc.mode() + "'; Loupe retouches RGB and Grayscale documents");
+      throw new UserError((doc.mode() == null ? "the document names no colour mode" : "unsupported colour mode '"
+          + doc.mode() + "'") + "; Loupe retouches RGB and Grayscale documents");
     }
     Map<String, Object> o = header.options() == null ? Map.of() : header.options();
     for (String option : o.keySet()) {
@@ -75,6 +76,9 @@ public final class PanelRetouch {
         .withInpainter(str(o, "inpainter")).forPanel();
     Map<String, BufferDescriptor> byRole = new LinkedHashMap<>();
     for (BufferDescriptor d : header.buffers()) {
+      if (d.role() == null) {
+        throw new UserError("every buffer needs a 'role' (one of " + ROLES + ")");
+      }
       if (!ROLES.contains(d.role())) {
         throw new UserError("unknown buffer role '" + d.role() + "' (known: " + ROLES + ")");
       }

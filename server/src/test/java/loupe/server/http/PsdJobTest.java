@@ -197,6 +197,23 @@ class PsdJobTest {
     assertThat(job.at("/problem/detail").asText()).startsWith(detail);
   }
 
+  /** A damaged layer record is the file's fault, named with its bounds (422), not a memory budget to raise (413). */
+  @Test
+  void layer_bounds_no_canvas_could_hold_fail_the_job_naming_them() throws Exception {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(Files.readAllBytes(EXAMPLE));
+    int resources = 26 + 4 + b.getInt(26);
+    int layerAndMask = resources + 4 + b.getInt(resources);
+    int firstRecord = layerAndMask + 4 + 4 + 2;
+    b.putInt(firstRecord + 8, 1 << 30);
+    HttpResponse<byte[]> created = harness.post("/v1/psd-jobs?recipe=quick", "application/octet-stream", b.array(),
+        ServerHarness.TOKEN);
+    assertThat(created.statusCode()).as(new String(created.body(), StandardCharsets.UTF_8)).isEqualTo(202);
+    JsonNode job = harness.awaitJob(harness.json(created).get("id").asText());
+    assertThat(job.at("/problem/status").asInt()).as(job.toString()).isEqualTo(422);
+    assertThat(job.at("/problem/detail").asText()).contains("layer record 0: layer bounds (top ",
+        "bottom 1073741824", "longer than the 300000 a side of any PSD or PSB may be");
+  }
+
   @Test
   void an_unknown_recipe_is_refused_before_the_upload_is_kept() throws Exception {
     HttpResponse<byte[]> r = harness.post("/v1/psd-jobs?recipe=magic", "application/octet-stream", new byte[10],

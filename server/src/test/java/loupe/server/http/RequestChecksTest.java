@@ -190,6 +190,53 @@ class RequestChecksTest {
     assertThat(detail(r)).contains("Accept: text/event-stream");
   }
 
+  /** An unknown job is a 404 before any stream starts (not a 200 stream carrying a 404); other methods have no endpoint. */
+  @Test
+  void events_of_an_unknown_job_are_a_404_and_other_methods_have_no_endpoint() throws Exception {
+    HttpResponse<byte[]> r = harness.http.send(HttpRequest.newBuilder(harness.uri("/v1/jobs/j-0/events"))
+        .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(detail(r)).startsWith("no job with id j-0");
+    HttpResponse<byte[]> post = harness.post("/v1/jobs/j-0/events", "application/json", new byte[0], ServerHarness.TOKEN);
+    assertThat(post.statusCode()).isEqualTo(404);
+    assertThat(detail(post)).startsWith("no endpoint POST /v1/jobs/j-0/events");
+  }
+
+  @Test
+  void a_buffer_without_a_role_is_refused_naming_the_field() throws Exception {
+    Map<String, Object> jewelry = new java.util.HashMap<>(Map.of("width", 4, "height", 4, "components", 3, "bitDepth", 8,
+        "layout", "chunky", "bounds", Map.of("left", 0, "top", 0, "right", 4, "bottom", 4), "byteLength", 48));
+    Map<String, Object> header = Map.of("recipe", "quick",
+        "document", Map.of("width", 4, "height", 4, "bitDepth", 8, "mode", "RGB"), "buffers", List.of(jewelry));
+    HttpResponse<byte[]> r = harness.post("/v1/jobs", Frame.MEDIA_TYPE, Frame.write(harness.json, header, new byte[48]),
+        ServerHarness.TOKEN);
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(detail(r)).startsWith("every buffer needs a 'role'");
+  }
+
+  @Test
+  void a_query_parameter_given_twice_is_refused_rather_than_one_picked() throws Exception {
+    assertRefusedUpload("recipe=quick&recipe=pro", "query parameter 'recipe' is given 2 times (quick, pro); give it once");
+  }
+
+  /** A panel upload cut short inside its chunked encoding says so, not "empty body". */
+  @Test
+  void a_panel_upload_with_a_broken_chunk_is_a_400_saying_the_body_ended() throws Exception {
+    String response = harness.rawResponse("POST /v1/jobs HTTP/1.1\r\nHost: 127.0.0.1:" + harness.server.port()
+        + "\r\nAuthorization: Bearer " + ServerHarness.TOKEN + "\r\nContent-Type: " + Frame.MEDIA_TYPE
+        + "\r\nTransfer-Encoding: chunked\r\n\r\nZZZ\r\n");
+    assertThat(response).startsWith("HTTP/1.1 400").contains("the request body ended before the length it declared");
+  }
+
+  /** Jetty's own refusals carry a problem for every method: the panel's token check is a DELETE. */
+  @Test
+  void a_delete_jetty_refuses_still_gets_a_problem_body() throws Exception {
+    String response = harness.rawResponse("DELETE /v1/jobs/loupe-token-check HTTP/1.1\r\nHost: 127.0.0.1:"
+        + harness.server.port() + "\r\nAuthorization: Bearer " + "x".repeat(64 * 1024) + "\r\n\r\n");
+    assertThat(response).startsWith("HTTP/1.1 431").containsIgnoringCase("Content-Type: application/problem+json")
+        .contains("\"title\":\"Headers too large\"");
+  }
+
   private static String detail(HttpResponse<byte[]> r) throws Exception {
     return harness.json.readTree(new String(r.body(), StandardCharsets.UTF_8)).get("detail").asText();
   }

@@ -43,6 +43,9 @@ class ServerSecurityTest {
     assertThat(harness.rawGet("/v1/health", "evil.example:" + harness.server.port(), null)).contains("403");
     assertThat(harness.rawGet("/v1/health", "127.0.0.1:1", null)).contains("403");
     assertThat(harness.rawGet("/v1/health", "localhost:" + harness.server.port(), null)).contains("200");
+    // HTTP/1.0 needs no Host: refused too, saying so rather than naming a Host 'null'.
+    String noHost = harness.rawResponse("GET /v1/health HTTP/1.0\r\n\r\n");
+    assertThat(noHost).startsWith("HTTP/1.1 403").contains("the request names no Host").doesNotContain("'null'");
   }
 
   @Test
