@@ -215,7 +215,8 @@ public final class JobController {
     try {
       return Integer.parseInt(text);
     } catch (NumberFormatException e) {
-      throw new UserError(400, "layer index '" + text + "' is not a number");
+      throw new UserError(400, "layer index '" + text + "' is not a whole number from 0 (the result's 'layers' "
+          + "lists them)");
     }
   }
 

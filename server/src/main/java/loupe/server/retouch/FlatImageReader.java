@@ -156,11 +156,12 @@ public final class FlatImageReader {
     Raster raster = image.getRaster();
     int bands = raster.getNumBands();
     int bits = raster.getSampleModel().getSampleSize(0);
-    if (image.getColorModel() instanceof java.awt.image.IndexColorModel) {
-      throw new UserError(file + ": palette (indexed-colour) images are not supported; save it as 8- or 16-bit RGB or gray");
-    }
+    // Depth first: Java reads a 1-bit (bitmap) picture with a two-colour palette, and it is the depth that is wrong.
     if (bits != 8 && bits != 16) {
       throw new UserError(file + ": " + bits + "-bit samples are not supported; save it as 8- or 16-bit RGB or gray");
+    }
+    if (image.getColorModel() instanceof java.awt.image.IndexColorModel) {
+      throw new UserError(file + ": palette (indexed-colour) images are not supported; save it as 8- or 16-bit RGB or gray");
     }
     boolean hasAlpha = image.getColorModel().hasAlpha();
     int colorBands = hasAlpha ? bands - 1 : bands;

@@ -60,10 +60,15 @@ public record RetouchRequest(Recipe recipe, RecipeOptions options, String protec
    * lower-cased; a path's or channel's name keeps its case.
    */
   static String maskSource(String source) {
-    if (source == null || source.isBlank()) {
+    if (source == null) {
       return null;
     }
     String s = source.trim();
+    if (s.isEmpty()) {
+      // productMask= (nothing after it) is a slip, as background= is, not a request for the default.
+      throw new UserError("the product-mask source is empty (use layer, auto, auto:isnet, path[:NAME], channel:NAME, "
+          + "or selection for panel jobs)");
+    }
     int colon = s.indexOf(':');
     String kind = (colon < 0 ? s : s.substring(0, colon)).toLowerCase(Locale.ROOT);
     String name = colon < 0 ? null : s.substring(colon + 1);

@@ -103,6 +103,15 @@ class FlatImageReaderTest {
     }
   }
 
+  @Test
+  void a_one_bit_picture_is_refused_for_its_depth_not_as_a_palette_image() throws Exception {
+    Path tif = tmp.resolve("bitmap.tif");
+    ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_BINARY), "tiff", tif.toFile());
+    assertThatThrownBy(() -> FlatImageReader.read(tif, 1_000_000))
+        .isInstanceOf(UserError.class)
+        .hasMessage(tif + ": 1-bit samples are not supported; save it as 8- or 16-bit RGB or gray");
+  }
+
   /** Noise, so the pixel data is long enough that half of the file cuts into it. */
   private Path writeNoise(String name) throws Exception {
     return writeNoise(name, "png");

@@ -50,6 +50,10 @@ class RetouchRequestTest {
     assertThat(RetouchRequest.maskSource("selection")).isEqualTo("selection");
     assertThat(RetouchRequest.maskSource("Channel:Alpha 1")).isEqualTo("channel:Alpha 1");
     assertThat(RetouchRequest.maskSource(null)).isNull();
+    for (String empty : List.of("", "  ")) {
+      assertThatThrownBy(() -> RetouchRequest.maskSource(empty)).isInstanceOf(UserError.class)
+          .hasMessageStartingWith("the product-mask source is empty");
+    }
     for (String bad : List.of("bogus", "layer:Jewelry", "auto:sam", "channel", "channel:", "selection:x")) {
       assertThatThrownBy(() -> RetouchRequest.maskSource(bad)).as(bad).isInstanceOf(UserError.class)
           .hasMessageContaining("unknown product-mask source '" + bad + "'");
