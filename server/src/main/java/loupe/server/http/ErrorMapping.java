@@ -5,6 +5,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
+import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import loupe.engine.UnsuitableInputException;
 import loupe.engine.recipe.FidelityViolationException;
@@ -28,8 +30,20 @@ public final class ErrorMapping {
    * engine's refusal of a picture it cannot work on (too small, no background left): a 422.
    */
   public static Problem jobProblem(Throwable e) {
+    return jobProblem(e, null);
+  }
+
+  /**
+   * The failure of a job on an uploaded file the client named ({@code ?name=}): the detail names
+   * that file, as the client knows it, where it would say "the uploaded file".
+   */
+  public static Function<Throwable, Problem> uploadProblems(String uploadName) {
+    return e -> jobProblem(e, uploadName);
+  }
+
+  private static Problem jobProblem(Throwable e, String uploadName) {
     boolean broken = e instanceof IllegalArgumentException && !(e instanceof UnsuitableInputException);
-    return withoutServerPaths(broken ? internal(e) : problem(e));
+    return withoutServerPaths(broken ? internal(e) : problem(e), uploadName);
   }
 
   /**
@@ -43,19 +57,24 @@ public final class ErrorMapping {
       return Problem.of(400, title(400), "the request body ended before the length it declared: the upload was cut "
           + "off, or its chunked encoding is broken; send it again");
     }
-    return withoutServerPaths(problem(e));
+    return withoutServerPaths(problem(e), null);
   }
 
   /**
    * The client sent a file, not a path: the server's temp names (/tmp/loupe-upload-123.psd, the
    * job's /tmp/loupe-job-…/ folder) mean nothing to it and say how the server's disk is laid out.
+   * The upload is called by the name the client gave it, without folders or invisible characters.
    */
-  private static Problem withoutServerPaths(Problem p) {
+  private static Problem withoutServerPaths(Problem p, String uploadName) {
     if (p.detail() == null) {
       return p;
     }
     String detail = RESULT.matcher(p.detail()).replaceAll("the result file");
-    return Problem.of(p.status(), p.title(), UPLOAD.matcher(detail).replaceAll("the uploaded file"));
+    String file = uploadName == null ? ""
+        : uploadName.substring(Math.max(uploadName.lastIndexOf('/'), uploadName.lastIndexOf('\\')) + 1)
+            .replaceAll("[\\p{Cc}\\p{Cf}]", "").strip();
+    String upload = file.isEmpty() ? "the uploaded file" : "'" + file + "'";
+    return Problem.of(p.status(), p.title(), UPLOAD.matcher(detail).replaceAll(Matcher.quoteReplacement(upload)));
   }
 
   private static Problem problem(Throwable e) {

@@ -90,7 +90,8 @@ public final class JobController {
       }
       JobFootprint footprint = JobFootprint.psd(upload, request.recipe());
       admission.reserve(footprint.bytes(), footprint.what());
-      Job job = jobs.submit(admission, progress -> retouch.runPsdUpload(upload, request, PlainProgress.of(progress)));
+      Job job = jobs.submit(admission, progress -> retouch.runPsdUpload(upload, request, PlainProgress.of(progress)),
+          ErrorMapping.uploadProblems(ctx.queryParam("name")));
       uploadNames.put(job, ctx.queryParam("name"));
       accepted(ctx, job);
     }

@@ -88,12 +88,17 @@ public final class JobService implements AutoCloseable {
 
   /** Starts the admitted job; from here the job owns the admission's slot, memory and temp files. */
   public Job submit(Admission admission, JobWork work) {
+    return submit(admission, work, errors);
+  }
+
+  /** As {@link #submit(Admission, JobWork)}, its failures told as {@code errors} says. */
+  public Job submit(Admission admission, JobWork work, Function<Throwable, Problem> errors) {
     byte[] id = new byte[8];
     random.nextBytes(id);
     Job job = new Job("j-" + HexFormat.of().formatHex(id), admission.kind(), admission.bytes(), admission.tempFiles());
     admission.handOver();
     jobs.put(job.id(), job);
-    job.attach(executor.submit(() -> execute(job, work)));
+    job.attach(executor.submit(() -> execute(job, work, errors)));
     return job;
   }
 
@@ -127,7 +132,7 @@ public final class JobService implements AutoCloseable {
     job.cancel(() -> release(job.reservedBytes()));
   }
 
-  private void execute(Job job, JobWork work) {
+  private void execute(Job job, JobWork work, Function<Throwable, Problem> errors) {
     if (!job.tryStart()) {
       return; // cancelled while queued: the cancel settled the budget and ended the job
     }

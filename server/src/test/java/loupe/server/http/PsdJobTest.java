@@ -162,7 +162,14 @@ class PsdJobTest {
     assertThat(created.statusCode()).isEqualTo(202);
     JsonNode job = harness.awaitJob(harness.json(created).get("id").asText());
     assertThat(job.get("state").asText()).isEqualTo("failed");
-    assertThat(job.at("/problem/detail").asText()).containsIgnoringCase("offset");
+    assertThat(job.at("/problem/detail").asText()).startsWith("the uploaded file: ").containsIgnoringCase("offset");
+
+    // Named by the client, the upload is called by that name (without its folders).
+    HttpResponse<byte[]> named = harness.post("/v1/psd-jobs?recipe=pro&name=" + URLEncoder.encode("shoot/ring 5.psd",
+        StandardCharsets.UTF_8), "application/octet-stream", cut, ServerHarness.TOKEN);
+    JsonNode namedJob = harness.awaitJob(harness.json(named).get("id").asText());
+    assertThat(namedJob.at("/problem/detail").asText()).startsWith("'ring 5.psd': ").containsIgnoringCase("offset")
+        .doesNotContain("uploaded file");
   }
 
   @Test
