@@ -12,6 +12,9 @@ import java.util.List;
  * global layer mask info, document-level tagged blocks, and the composite channels.
  */
 public final class PsdDocument {
+    /** The longest side a canvas may have (a PSB's, spec "File Header Section"); no sound layer is longer. */
+    public static final int MAX_SIDE = PsdHeader.PSB_MAX_SIDE;
+
     /** Where the layer info lives: the layer and mask section, or the {@code Lr16}/{@code Lr32} document block. */
     public enum LayerInfoLocation { MAIN, LR16, LR32 }
 

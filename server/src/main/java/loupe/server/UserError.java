@@ -20,7 +20,7 @@ public class UserError extends RuntimeException {
   }
 
   /**
-   * The engine refuses what it cannot work on (a 1×1 picture) with an IllegalArgumentException,
+   * The engine refuses what it cannot work on (a 1×1 picture) with an UnsuitableInputException,
    * and a device can fail a read, neither naming the file; for the user it is bad input like any other.
    */
   public static UserError about(Path file, Exception cause) {

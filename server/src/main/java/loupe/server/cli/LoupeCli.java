@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import loupe.engine.UnsuitableInputException;
 import loupe.engine.recipe.FidelityViolationException;
 import loupe.server.LoupeInfo;
 import loupe.server.UserError;
@@ -37,7 +38,8 @@ public final class LoupeCli implements Runnable {
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
       cmd.getErr().println("loupe: " + message(e));
       Throwable cause = unwrap(e);
-      return cause instanceof UserError || cause instanceof IOException ? 2 : 1;
+      return cause instanceof UserError || cause instanceof IOException || cause instanceof UnsuitableInputException
+          ? 2 : 1;
     });
     cli.setParameterExceptionHandler((e, args1) -> {
       e.getCommandLine().getErr().println("loupe: " + e.getMessage());

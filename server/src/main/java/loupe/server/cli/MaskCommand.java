@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import loupe.engine.Progress;
+import loupe.engine.UnsuitableInputException;
 import loupe.engine.alg.lumamask.MaskSpec;
 import loupe.engine.recipe.ModelUse;
 import loupe.psd.PsdDocument;
@@ -87,7 +88,7 @@ final class MaskCommand implements Callable<Integer> {
     DocumentMasks masks;
     try {
       masks = DocumentMasks.compute(in, source, protect, specs, new ProductMasks(), Progress.NONE);
-    } catch (IllegalArgumentException e) {
+    } catch (UnsuitableInputException e) {
       throw UserError.about(input, e);
     }
     if (copy != null) {

@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import loupe.engine.Progress;
+import loupe.engine.UnsuitableInputException;
 import loupe.psd.AtomicFiles;
 import loupe.psd.PsdDocument;
 import loupe.psd.PsdFormatException;
@@ -201,7 +202,7 @@ final class RetouchCommand implements Callable<Integer> {
       System.out.println("✗ " + message);
     } catch (Exception e) {
       // File-system and PSD format exceptions name their file; a bare read error ("Input/output error") does not.
-      if (single && (e instanceof IllegalArgumentException || (e instanceof IOException
+      if (single && (e instanceof UnsuitableInputException || (e instanceof IOException
           && !(e instanceof FileSystemException) && !(e instanceof PsdFormatException)))) {
         throw UserError.about(file, e);
       }

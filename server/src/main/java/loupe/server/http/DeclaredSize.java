@@ -10,6 +10,7 @@ import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import loupe.psd.PsdDocument;
 
 /**
  * What an uploaded file declares before any pixel is decoded: its canvas and the samples of all
@@ -24,8 +25,6 @@ import javax.imageio.stream.ImageInputStream;
  */
 record DeclaredSize(long width, long height, long samples) {
   static final DeclaredSize UNKNOWN = new DeclaredSize(0, 0, 0);
-  /** The longest side of any PSD or PSB canvas (PSB: 300,000 px), and so of any sound layer. */
-  private static final long MAX_SIDE = 300_000;
 
   long canvasPixels() {
     return saturated((double) width * height);
@@ -114,7 +113,7 @@ record DeclaredSize(long width, long height, long samples) {
       in.skip((long) channels * (psb ? 10 : 6)); // channel id and data length per channel
       in.skip(12); // blend signature and key, opacity, clipping, flags, filler
       in.skip(in.u32()); // extra data: mask, blending ranges, name, tagged blocks
-      if (bottom - top <= MAX_SIDE && right - left <= MAX_SIDE) {
+      if (bottom - top <= PsdDocument.MAX_SIDE && right - left <= PsdDocument.MAX_SIDE) {
         samples += (double) Math.max(0, bottom - top) * Math.max(0, right - left) * channels;
       } // else a damaged record, which the job's reader refuses naming it: no memory to ask for
     }

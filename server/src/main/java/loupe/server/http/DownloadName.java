@@ -26,18 +26,24 @@ record DownloadName(String name) {
   }
 
   /**
-   * The file name without its folders, control and format characters (a right-to-left override
-   * would show "gnp.psd" as "psd.png"), leading dots and extension, with the characters Windows
-   * forbids in a name as '_', at most 200 code points.
+   * The client's file name as it may be shown: without its folders, control characters and bidi
+   * controls (a right-to-left override would show "gnp.psd" as "psd.png"; joiners, which names in
+   * several scripts need, stay), with the characters Windows forbids in a name as '_', at most 200
+   * code points; "" when nothing is left.
    */
-  private static String stemOf(String uploadName) {
-    // A leading dot would make a hidden file: ".psd" is "psd".
+  static String fileName(String uploadName) {
     String file = uploadName.substring(Math.max(uploadName.lastIndexOf('/'), uploadName.lastIndexOf('\\')) + 1)
-        .replaceAll("[\\p{Cc}\\p{Cf}]", "").replaceAll("[<>:\"|?*]", "_").strip().replaceFirst("^\\.+", "");
+        .replaceAll("[\\p{Cc}\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF]", "")
+        .replaceAll("[<>:\"|?*]", "_").strip();
+    return file.codePointCount(0, file.length()) <= MAX_CODE_POINTS ? file
+        : file.substring(0, file.offsetByCodePoints(0, MAX_CODE_POINTS));
+  }
+
+  /** The file name without its extension or leading dots (".psd" would make a hidden file: it is "psd"). */
+  private static String stemOf(String uploadName) {
+    String file = fileName(uploadName).replaceFirst("^\\.+", "");
     int dot = file.lastIndexOf('.');
-    String stem = dot > 0 ? file.substring(0, dot) : file;
-    return stem.codePointCount(0, stem.length()) <= MAX_CODE_POINTS ? stem
-        : stem.substring(0, stem.offsetByCodePoints(0, MAX_CODE_POINTS));
+    return dot > 0 ? file.substring(0, dot) : file;
   }
 
   /**

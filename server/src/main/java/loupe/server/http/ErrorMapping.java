@@ -63,16 +63,14 @@ public final class ErrorMapping {
   /**
    * The client sent a file, not a path: the server's temp names (/tmp/loupe-upload-123.psd, the
    * job's /tmp/loupe-job-…/ folder) mean nothing to it and say how the server's disk is laid out.
-   * The upload is called by the name the client gave it, without folders or invisible characters.
+   * The upload is called by the name the client gave it, as its download is named.
    */
   private static Problem withoutServerPaths(Problem p, String uploadName) {
     if (p.detail() == null) {
       return p;
     }
     String detail = RESULT.matcher(p.detail()).replaceAll("the result file");
-    String file = uploadName == null ? ""
-        : uploadName.substring(Math.max(uploadName.lastIndexOf('/'), uploadName.lastIndexOf('\\')) + 1)
-            .replaceAll("[\\p{Cc}\\p{Cf}]", "").strip();
+    String file = uploadName == null ? "" : DownloadName.fileName(uploadName);
     String upload = file.isEmpty() ? "the uploaded file" : "'" + file + "'";
     return Problem.of(p.status(), p.title(), UPLOAD.matcher(detail).replaceAll(Matcher.quoteReplacement(upload)));
   }

@@ -135,8 +135,8 @@ public final class JobController {
   /**
    * The events endpoint speaks only Server-Sent Events, which Javalin serves only to a GET that
    * accepts them; any other GET would get an empty 200, so it gets a 406 that says what to send.
-   * An unknown job is a 404 here, before the stream's 200 goes out. (Other methods fall through to
-   * the 404 of an endpoint that does not exist.)
+   * An unknown job is a 404 here, before the stream's 200 goes out. (Methods other than GET and
+   * HEAD fall through to the 404 of an endpoint that does not exist; Javalin answers a HEAD itself.)
    */
   void requireEventStream(Context ctx) {
     if (!ctx.method().name().equals("GET")) {

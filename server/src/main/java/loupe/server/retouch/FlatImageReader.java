@@ -18,12 +18,6 @@ import loupe.engine.image.GrayU16;
 import loupe.engine.image.Orientation;
 import loupe.engine.image.Planar;
 import loupe.server.UserError;
-import org.apache.commons.imaging.Imaging;
-import org.apache.commons.imaging.common.ImageMetadata;
-import org.apache.commons.imaging.formats.jpeg.JpegImageMetadata;
-import org.apache.commons.imaging.formats.tiff.TiffField;
-import org.apache.commons.imaging.formats.tiff.TiffImageMetadata;
-import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
 
 /**
  * Reads flat PNG, TIFF and JPEG files (ImageIO with the TwelveMonkeys plugins) at their own depth:
@@ -43,27 +37,15 @@ public final class FlatImageReader {
       }
       ImageReader reader = readers.next();
       try {
-        reader.setInput(in, true, true);
-        return upright(convert(file, decode(file, reader, maxPixels)), orientation(file));
+        // A JPEG's or TIFF's metadata is read for its Orientation tag (a camera's portrait frame); a
+        // PNG's is not (its text chunks can be large and say nothing Loupe uses).
+        boolean tagged = StoredOrientation.mayHaveTag(reader);
+        reader.setInput(in, true, !tagged);
+        Orientation stored = tagged ? StoredOrientation.of(reader) : Orientation.AS_STORED;
+        return upright(convert(file, decode(file, reader, maxPixels)), stored);
       } finally {
         reader.dispose();
       }
-    }
-  }
-
-  /**
-   * The EXIF / TIFF Orientation of a JPEG or TIFF (tag 274 of its first directory). Metadata that
-   * cannot be read counts as none: viewers show such a file as stored, and so does Photoshop.
-   */
-  static Orientation orientation(Path file) {
-    try {
-      ImageMetadata metadata = Imaging.getMetadata(file.toFile());
-      TiffField tag = metadata instanceof JpegImageMetadata jpeg
-          ? jpeg.findExifValueWithExactMatch(TiffTagConstants.TIFF_TAG_ORIENTATION)
-          : metadata instanceof TiffImageMetadata tiff ? tiff.findField(TiffTagConstants.TIFF_TAG_ORIENTATION, true) : null;
-      return tag == null ? Orientation.AS_STORED : Orientation.ofExif(tag.getIntValue());
-    } catch (IOException | RuntimeException unreadable) {
-      return Orientation.AS_STORED;
     }
   }
 

@@ -56,16 +56,19 @@ class RequestChecksTest {
   }
 
   @Test
-  void a_header_with_more_after_its_json_or_a_fractional_size_is_refused() throws Exception {
+  void a_header_with_more_after_its_json_or_a_size_that_is_no_whole_number_is_refused() throws Exception {
     String valid = "{\"recipe\":\"quick\",\"document\":{\"width\":4,\"height\":4,\"bitDepth\":8,\"mode\":\"RGB\"},"
         + "\"buffers\":[]}";
     HttpResponse<byte[]> more = harness.post("/v1/jobs", Frame.MEDIA_TYPE, frame(valid + " {}"), ServerHarness.TOKEN);
     assertThat(more.statusCode()).isEqualTo(400);
     assertThat(detail(more)).startsWith("the frame header has more after its JSON object (from byte " + (valid.length() + 1));
-    String fractional = valid.replace("\"buffers\":[]", "\"buffers\":[{\"role\":\"jewelry\",\"width\":4.5}]");
-    HttpResponse<byte[]> half = harness.post("/v1/jobs", Frame.MEDIA_TYPE, frame(fractional), ServerHarness.TOKEN);
-    assertThat(half.statusCode()).isEqualTo(400);
-    assertThat(detail(half)).contains("field 'buffers[0].width'");
+    // Nor is 4.5, "4" or null a width.
+    for (String width : List.of("4.5", "\"4\"", "null")) {
+      String buffers = valid.replace("\"buffers\":[]", "\"buffers\":[{\"role\":\"jewelry\",\"width\":" + width + "}]");
+      HttpResponse<byte[]> r = harness.post("/v1/jobs", Frame.MEDIA_TYPE, frame(buffers), ServerHarness.TOKEN);
+      assertThat(r.statusCode()).as(width).isEqualTo(400);
+      assertThat(detail(r)).as(width).contains("field 'buffers[0].width'");
+    }
   }
 
   /** A panel job that could not run is refused when it is sent, naming what is wrong, not accepted and failed. */
@@ -204,8 +207,8 @@ class RequestChecksTest {
 
   @Test
   void a_buffer_without_a_role_is_refused_naming_the_field() throws Exception {
-    Map<String, Object> jewelry = new java.util.HashMap<>(Map.of("width", 4, "height", 4, "components", 3, "bitDepth", 8,
-        "layout", "chunky", "bounds", Map.of("left", 0, "top", 0, "right", 4, "bottom", 4), "byteLength", 48));
+    Map<String, Object> jewelry = Map.of("width", 4, "height", 4, "components", 3, "bitDepth", 8, "fullRange", false,
+        "layout", "chunky", "bounds", Map.of("left", 0, "top", 0, "right", 4, "bottom", 4), "byteLength", 48);
     Map<String, Object> header = Map.of("recipe", "quick",
         "document", Map.of("width", 4, "height", 4, "bitDepth", 8, "mode", "RGB"), "buffers", List.of(jewelry));
     HttpResponse<byte[]> r = harness.post("/v1/jobs", Frame.MEDIA_TYPE, Frame.write(harness.json, header, new byte[48]),

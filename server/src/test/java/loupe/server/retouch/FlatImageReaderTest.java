@@ -103,6 +103,61 @@ class FlatImageReaderTest {
     }
   }
 
+  /**
+   * The Orientation tag is read from what the decoder parses anyway, not by a second reader that
+   * walks every directory and loads its strips: a 16×16 TIFF followed by 5,000 directories whose
+   * strips each span the whole file made such a reader overflow its stack (or, reading thumbnails,
+   * the heap) on a few hundred kilobytes.
+   */
+  @Test
+  void a_tiff_with_thousands_of_directories_reads_its_first_picture() throws Exception {
+    int extra = 5_000;
+    int ifd0 = 8;
+    int ifd0Size = 2 + 9 * 12 + 4;
+    int bits = ifd0 + ifd0Size;
+    int pixels = bits + 6;
+    int firstExtra = pixels + 16 * 16 * 3;
+    int extraSize = 2 + 4 * 12 + 4;
+    int length = firstExtra + extra * extraSize;
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(ifd0);
+    b.putShort((short) 9);
+    entry(b, 256, 3, 1, 16);
+    entry(b, 257, 3, 1, 16);
+    entry(b, 258, 3, 3, bits);
+    entry(b, 259, 3, 1, 1);
+    entry(b, 262, 3, 1, 2);
+    entry(b, 273, 4, 1, pixels);
+    entry(b, 277, 3, 1, 3);
+    entry(b, 278, 3, 1, 16);
+    entry(b, 279, 4, 1, 16 * 16 * 3);
+    b.putInt(firstExtra);
+    b.putShort((short) 8).putShort((short) 8).putShort((short) 8);
+    b.position(firstExtra);
+    for (int i = 0; i < extra; i++) {
+      b.putShort((short) 4);
+      entry(b, 256, 3, 1, 16);
+      entry(b, 257, 3, 1, 16);
+      entry(b, 273, 4, 1, 0);
+      entry(b, 279, 4, 1, length);
+      b.putInt(i + 1 < extra ? firstExtra + (i + 1) * extraSize : 0);
+    }
+    Path tif = Files.write(tmp.resolve("directories.tif"), b.array());
+    FlatImage image = FlatImageReader.read(tif, 1_000_000);
+    assertThat(image.color().width).isEqualTo(16);
+    assertThat(image.color().height).isEqualTo(16);
+  }
+
+  /** One IFD entry whose value fits in its 4 bytes (a SHORT in the first two). */
+  private static void entry(java.nio.ByteBuffer b, int tag, int type, int count, int value) {
+    b.putShort((short) tag).putShort((short) type).putInt(count);
+    if (type == 3 && count == 1) {
+      b.putShort((short) value).putShort((short) 0);
+    } else {
+      b.putInt(value);
+    }
+  }
+
   @Test
   void a_one_bit_picture_is_refused_for_its_depth_not_as_a_palette_image() throws Exception {
     Path tif = tmp.resolve("bitmap.tif");

@@ -38,6 +38,7 @@ public final class HealOps {
     GrayU16 hole = new GrayU16(w, h);
     GrayU16 source = new GrayU16(w, h);
     boolean anyPainted = false;
+    boolean anyOpaque = false;
     boolean anySource = false;
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
@@ -46,8 +47,13 @@ public final class HealOps {
         hole.data[y * w + x] = (short) (painted ? 65535 : 0);
         source.data[y * w + x] = (short) (opaque && !painted ? 65535 : 0);
         anyPainted |= painted;
+        anyOpaque |= opaque;
         anySource |= opaque && !painted;
       }
+    }
+    if (anyPainted && !anyOpaque) {
+      throw new UnsuitableInputException("the jewelry layer has no fully opaque pixel to heal from (is it faded or "
+          + "feathered all over?)");
     }
     if (anyPainted && !anySource) {
       throw new UnsuitableInputException("the heal area covers every opaque pixel of the jewelry layer: nothing of "

@@ -175,6 +175,11 @@ class HealOpsTest {
         HealConfig.defaults(), Progress.NONE)).isInstanceOf(UnsuitableInputException.class)
         .hasMessage("the heal area covers every opaque pixel of the jewelry layer: nothing of the piece is left to "
             + "heal from; paint only the flaws");
+    GrayU16 faded = Synth.disc(new GrayU16(20, 20), 10, 10, 5, 40000);
+    GrayU16 stroke = Synth.disc(new GrayU16(20, 20), 10, 10, 2, 65535);
+    assertThatThrownBy(() -> HealOps.heal(Planar.create(3, 20, 20), faded, stroke, HealConfig.defaults(), Progress.NONE))
+        .isInstanceOf(UnsuitableInputException.class)
+        .hasMessageStartingWith("the jewelry layer has no fully opaque pixel to heal from");
   }
 
   /** The first pixel (raster order from the band's middle height) with a fully opaque disc around it. */

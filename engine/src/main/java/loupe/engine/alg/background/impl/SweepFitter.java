@@ -46,7 +46,7 @@ public final class SweepFitter {
     if (samples.count < 10 * k) {
       throw new UnsuitableInputException("too little background to fit a new sweep: " + samples.count
           + " background cells outside the product and the props, " + 10 * k
-          + " needed (the piece and its props fill the frame); keep the background as shot");
+          + " needed (the piece and its props leave too little of the frame); keep the background as shot");
     }
     double[] weights = new double[samples.count];
     Arrays.fill(weights, 1);
