@@ -61,7 +61,7 @@ public final class ModelInstaller {
       return present.get();
     }
     if (tgz != null && !Files.isRegularFile(tgz)) {
-      throw new ModelException(id, "no such package file: " + tgz);
+      throw new ModelException(id, notAFile(tgz, "package file (.tgz)"));
     }
     Path work = null;
     try {
@@ -95,7 +95,7 @@ public final class ModelInstaller {
     ModelVariant variant = variant(m, variantName);
     consent(m, acceptLicence);
     if (!Files.isRegularFile(file)) {
-      throw new ModelException(id, "no such file: " + file);
+      throw new ModelException(id, notAFile(file, "model file (.onnx)"));
     }
     try {
       if (Files.size(file) == 0) {
@@ -198,5 +198,11 @@ public final class ModelInstaller {
     } catch (IOException e) {
       // A leftover temporary folder is harmless; the install result stands.
     }
+  }
+
+  /** A folder given where a file belongs is named as a folder, not as missing. */
+  private static String notAFile(Path path, String what) {
+    return Files.isDirectory(path) ? path + " is a folder; name the " + what + " itself"
+        : "no such " + what + ": " + path;
   }
 }

@@ -141,7 +141,9 @@ class ModelInstallerTest {
     assertThatThrownBy(() -> installer().add("tiny-lama", null, empty, false))
         .hasMessage("model 'tiny-lama': " + empty + " is empty");
     assertThatThrownBy(() -> installer().add("tiny-lama", null, scratch.resolve("nope.onnx"), false))
-        .hasMessage("model 'tiny-lama': no such file: " + scratch.resolve("nope.onnx"));
+        .hasMessage("model 'tiny-lama': no such model file (.onnx): " + scratch.resolve("nope.onnx"));
+    assertThatThrownBy(() -> installer().add("tiny-lama", null, scratch, false))
+        .hasMessage("model 'tiny-lama': " + scratch + " is a folder; name the model file (.onnx) itself");
     assertThat(files()).isEmpty();
   }
 
