@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import loupe.engine.image.BitDepth;
@@ -42,7 +43,9 @@ public final class FlatImageReader {
         boolean tagged = StoredOrientation.mayHaveTag(reader);
         reader.setInput(in, true, !tagged);
         Orientation stored = tagged ? StoredOrientation.of(reader) : Orientation.AS_STORED;
-        return upright(convert(file, decode(file, reader, maxPixels)), stored);
+        FlatImage image = upright(convert(file, decode(file, reader, maxPixels)), stored);
+        return image.iccProfile() == null && reader.getFormatName().equalsIgnoreCase("png")
+            ? new FlatImage(image.color(), image.alpha(), image.depth(), PngIccProfile.read(file)) : image;
       } finally {
         reader.dispose();
       }
@@ -99,7 +102,14 @@ public final class FlatImageReader {
           damage.add(warning);
         }
       });
-      BufferedImage image = reader.read(0);
+      ImageReadParam param = reader.getDefaultReadParam();
+      // TwelveMonkeys' JPEG decoder turns a JPEG with an embedded profile into sRGB by default, in 8
+      // bits, clipping what lies outside sRGB (saturated gold in Adobe RGB). Photoshop opens the
+      // file's own values in its own profile; so does Loupe, with the profile kept (convert).
+      if (reader.getFormatName().toLowerCase(Locale.ROOT).startsWith("jp") && reader.getRawImageType(0) != null) {
+        param.setDestinationType(reader.getRawImageType(0));
+      }
+      BufferedImage image = reader.read(0, param);
       // A cut-off JPEG decodes "successfully", its missing part grey: that grey must not be retouched
       // and delivered as the picture. (Other decoder warnings, e.g. extraneous bytes, are harmless.)
       if (!damage.isEmpty()) {
@@ -148,7 +158,8 @@ public final class FlatImageReader {
     boolean hasAlpha = image.getColorModel().hasAlpha();
     int colorBands = hasAlpha ? bands - 1 : bands;
     if (colorBands != 1 && colorBands != 3) {
-      throw new UserError(file + ": " + colorBands + " colour channels; only RGB and grayscale are supported");
+      throw new UserError(file + ": " + colorBands + " colour channels" + (colorBands == 4 ? " (CMYK)" : "")
+          + "; Loupe retouches RGB and grayscale pictures: convert it to RGB first");
     }
     int w = raster.getWidth();
     int h = raster.getHeight();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -165,6 +166,79 @@ class FlatImageReaderTest {
     assertThatThrownBy(() -> FlatImageReader.read(tif, 1_000_000))
         .isInstanceOf(UserError.class)
         .hasMessage(tif + ": 1-bit samples are not supported; save it as 8- or 16-bit RGB or gray");
+  }
+
+  /**
+   * A PNG's embedded profile (iCCP) reaches the document: the JDK's decoder drops it, and an Adobe
+   * RGB or Display P3 picture would open in Photoshop untagged, shown in the working space. A
+   * profile chunk that inflates past any real profile (64 MB of zeros) is ignored, not inflated.
+   */
+  @Test
+  void a_pngs_embedded_profile_is_kept_and_a_bomb_of_one_is_not_inflated() throws Exception {
+    byte[] profile = java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_LINEAR_RGB).getData();
+    Path tagged = Files.write(tmp.resolve("tagged.png"), png(profile));
+    assertThat(FlatImageReader.read(tagged, 1_000_000).iccProfile()).isEqualTo(profile);
+    Path bomb = Files.write(tmp.resolve("bomb.png"), png(new byte[64 << 20]));
+    assertThat(FlatImageReader.read(bomb, 1_000_000).iccProfile()).isNull();
+    assertThat(FlatImageReader.read(writeNoise("plain.png"), 1_000_000).iccProfile()).isNull();
+  }
+
+  /**
+   * A JPEG with an embedded profile is read as Photoshop opens it: the file's own values, tagged
+   * with its profile. (TwelveMonkeys' default turns it into sRGB, in 8 bits: the linear-light grey
+   * 64 here came back as 137 and untagged, and outside sRGB it clips.)
+   */
+  @Test
+  void a_jpeg_with_an_embedded_profile_keeps_its_values_and_its_profile() throws Exception {
+    java.awt.color.ICC_Profile linear = java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_LINEAR_RGB);
+    java.awt.image.ColorModel model = new java.awt.image.ComponentColorModel(new java.awt.color.ICC_ColorSpace(linear),
+        false, false, java.awt.Transparency.OPAQUE, java.awt.image.DataBuffer.TYPE_BYTE);
+    java.awt.image.WritableRaster raster = model.createCompatibleWritableRaster(16, 16);
+    for (int y = 0; y < 16; y++) {
+      for (int x = 0; x < 16; x++) {
+        raster.setPixel(x, y, new int[] {64, 64, 64});
+      }
+    }
+    Path jpeg = tmp.resolve("linear.jpg");
+    ImageIO.write(new BufferedImage(model, raster, false, null), "jpeg", jpeg.toFile());
+    FlatImage image = FlatImageReader.read(jpeg, 1_000_000);
+    assertThat(image.iccProfile()).isEqualTo(linear.getData());
+    for (int c = 0; c < 3; c++) {
+      assertThat(image.color().bands[c].get(8, 8) / 257).as("band %d", c).isBetween(62, 66);
+    }
+  }
+
+  /** An 8×8 RGB PNG whose iCCP chunk holds {@code profile}, deflated as the spec says. */
+  private static byte[] png(byte[] profile) throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+    chunk(out, "IHDR", java.nio.ByteBuffer.allocate(13).putInt(8).putInt(8).put(new byte[] {8, 2, 0, 0, 0}).array());
+    java.io.ByteArrayOutputStream iccp = new java.io.ByteArrayOutputStream();
+    iccp.write("Profile\0\0".getBytes(StandardCharsets.US_ASCII));
+    iccp.write(deflated(profile));
+    chunk(out, "iCCP", iccp.toByteArray());
+    chunk(out, "IDAT", deflated(new byte[8 * (1 + 8 * 3)]));
+    chunk(out, "IEND", new byte[0]);
+    return out.toByteArray();
+  }
+
+  private static void chunk(java.io.ByteArrayOutputStream out, String type, byte[] data) throws Exception {
+    byte[] typed = type.getBytes(StandardCharsets.US_ASCII);
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(typed);
+    crc.update(data);
+    out.write(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+    out.write(typed);
+    out.write(data);
+    out.write(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+  }
+
+  private static byte[] deflated(byte[] data) throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (var z = new java.util.zip.DeflaterOutputStream(out)) {
+      z.write(data);
+    }
+    return out.toByteArray();
   }
 
   /** Noise, so the pixel data is long enough that half of the file cuts into it. */
