@@ -54,7 +54,8 @@ record DownloadName(String name) {
     StringBuilder ascii = new StringBuilder();
     StringBuilder encoded = new StringBuilder();
     // RFC 6266 4.3: no percent escapes in filename, which some clients would decode.
-    name.codePoints().forEach(c -> ascii.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '%' ? (char) c : '_'));
+    name.codePoints().forEach(c -> ascii.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '%'
+        ? (char) c : '_'));
     for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xFF;
       if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$&+-.^_`|~".indexOf(c) >= 0) {

@@ -53,7 +53,8 @@ public record BufferDescriptor(
       throw new UserError(where + ": bitDepth must be 8 or 16, got " + bitDepth);
     }
     if (!"chunky".equals(layout) && !"planar".equals(layout)) {
-      throw new UserError(where + ": layout must be 'chunky' or 'planar', got " + (layout == null ? "none" : "'" + layout + "'"));
+      throw new UserError(where + ": layout must be 'chunky' or 'planar', got "
+          + (layout == null ? "none" : "'" + layout + "'"));
     }
     if (bounds == null) {
       throw new UserError(where + ": bounds are required ({\"left\", \"top\", \"right\", \"bottom\"} in document "

@@ -13,6 +13,7 @@ import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 import loupe.engine.image.BitDepth;
 import loupe.engine.image.GrayU16;
@@ -38,13 +39,15 @@ public final class FlatImageReader {
       }
       ImageReader reader = readers.next();
       try {
+        String format = reader.getFormatName().toLowerCase(Locale.ROOT);
+        boolean jpeg = format.startsWith("jp");
         // A JPEG's or TIFF's metadata is read for its Orientation tag (a camera's portrait frame); a
         // PNG's is not (its text chunks can be large and say nothing Loupe uses).
-        boolean tagged = StoredOrientation.mayHaveTag(reader);
+        boolean tagged = jpeg || format.startsWith("tif");
         reader.setInput(in, true, !tagged);
         Orientation stored = tagged ? StoredOrientation.of(reader) : Orientation.AS_STORED;
-        FlatImage image = upright(convert(file, decode(file, reader, maxPixels)), stored);
-        return image.iccProfile() == null && reader.getFormatName().equalsIgnoreCase("png")
+        FlatImage image = upright(convert(file, decode(file, reader, jpeg, maxPixels)), stored);
+        return image.iccProfile() == null && format.equals("png")
             ? new FlatImage(image.color(), image.alpha(), image.depth(), PngIccProfile.read(file)) : image;
       } finally {
         reader.dispose();
@@ -88,7 +91,7 @@ public final class FlatImageReader {
    * The decoder's own failures (a truncated PNG, a JPEG colour type it does not read) say neither
    * the file nor that it is the input's fault; this names both.
    */
-  private static BufferedImage decode(Path file, ImageReader reader, long maxPixels) {
+  private static BufferedImage decode(Path file, ImageReader reader, boolean jpeg, long maxPixels) {
     try {
       long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
       if (pixels > maxPixels) {
@@ -106,8 +109,9 @@ public final class FlatImageReader {
       // TwelveMonkeys' JPEG decoder turns a JPEG with an embedded profile into sRGB by default, in 8
       // bits, clipping what lies outside sRGB (saturated gold in Adobe RGB). Photoshop opens the
       // file's own values in its own profile; so does Loupe, with the profile kept (convert).
-      if (reader.getFormatName().toLowerCase(Locale.ROOT).startsWith("jp") && reader.getRawImageType(0) != null) {
-        param.setDestinationType(reader.getRawImageType(0));
+      ImageTypeSpecifier raw = jpeg ? reader.getRawImageType(0) : null;
+      if (raw != null) {
+        param.setDestinationType(raw);
       }
       BufferedImage image = reader.read(0, param);
       // A cut-off JPEG decodes "successfully", its missing part grey: that grey must not be retouched

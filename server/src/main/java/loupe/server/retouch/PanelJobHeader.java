@@ -23,7 +23,8 @@ public record PanelJobHeader(String recipe, Map<String, Object> options, Documen
       throw new UserError("frame header needs 'document' and 'buffers'");
     }
     if (document.width() <= 0 || document.height() <= 0) {
-      throw new UserError("document width and height must be positive, got " + document.width() + "×" + document.height());
+      throw new UserError("document width and height must be positive, got " + document.width() + "×"
+          + document.height());
     }
     for (BufferDescriptor d : buffers) {
       if (d == null) {

@@ -68,7 +68,8 @@ public final class PanelRetouch {
     Map<String, Object> o = header.options() == null ? Map.of() : header.options();
     for (String option : o.keySet()) {
       if (!OPTIONS.contains(option)) {
-        throw new UserError("unknown option '" + option + "' for a panel job (known: " + String.join(", ", OPTIONS) + ")");
+        throw new UserError("unknown option '" + option + "' for a panel job (known: " + String.join(", ", OPTIONS)
+            + ")");
       }
     }
     RetouchRequest request = RetouchRequest.of(header.recipe(), str(o, "background"), num(o, "denoise"),

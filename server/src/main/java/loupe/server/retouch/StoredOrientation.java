@@ -9,7 +9,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.metadata.IIOMetadata;
@@ -30,16 +29,6 @@ final class StoredOrientation {
   private static final int APP1 = 0xE1;
 
   private StoredOrientation() {}
-
-  /** Whether the reader's format carries the tag: TIFF and JPEG (Exif), not PNG. */
-  static boolean mayHaveTag(ImageReader reader) {
-    try {
-      String format = reader.getFormatName().toLowerCase(Locale.ROOT);
-      return format.startsWith("tif") || format.startsWith("jp");
-    } catch (IOException unknown) {
-      return false;
-    }
-  }
 
   /** Metadata that cannot be read counts as none: viewers show such a file as stored, and so does Photoshop. */
   static Orientation of(ImageReader reader) {

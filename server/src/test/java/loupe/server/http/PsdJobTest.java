@@ -188,20 +188,23 @@ class PsdJobTest {
   @Test
   void a_file_the_engine_cannot_work_on_fails_as_unprocessable_input_not_as_an_internal_error() throws Exception {
     Path corpus = Path.of(System.getProperty("loupe.shared"), "psd-corpus");
-    assertUnprocessable(corpus.resolve("psdjs__locked-1x1.psd"), "recipe=quick",
-        "segmenting needs at least 16×16 pixels, got 1×1");
-    assertUnprocessable(corpus.resolve("psdtools__layer-mask-data.psd"), "recipe=quick&background=white",
-        "too little background to fit a new sweep: 0 background cells outside the product and the props, 120 needed");
+    assertThat(unprocessable(Files.readAllBytes(corpus.resolve("psdjs__locked-1x1.psd")), "recipe=quick"))
+        .startsWith("segmenting needs at least 16×16 pixels, got 1×1");
+    assertThat(unprocessable(Files.readAllBytes(corpus.resolve("psdtools__layer-mask-data.psd")),
+        "recipe=quick&background=white"))
+        .startsWith("too little background to fit a new sweep: 0 background cells outside the product and the props, "
+            + "120 needed");
   }
 
-  private static void assertUnprocessable(Path file, String query, String detail) throws Exception {
-    HttpResponse<byte[]> created = harness.post("/v1/psd-jobs?" + query, "application/octet-stream",
-        Files.readAllBytes(file), ServerHarness.TOKEN);
-    assertThat(created.statusCode()).isEqualTo(202);
+  /** Uploads {@code file} with {@code query}: accepted, then failed as unprocessable input (422); its detail. */
+  private static String unprocessable(byte[] file, String query) throws Exception {
+    HttpResponse<byte[]> created = harness.post("/v1/psd-jobs?" + query, "application/octet-stream", file,
+        ServerHarness.TOKEN);
+    assertThat(created.statusCode()).as(new String(created.body(), StandardCharsets.UTF_8)).isEqualTo(202);
     JsonNode job = harness.awaitJob(harness.json(created).get("id").asText());
     assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("failed");
     assertThat(job.at("/problem/status").asInt()).as(job.toString()).isEqualTo(422);
-    assertThat(job.at("/problem/detail").asText()).startsWith(detail);
+    return job.at("/problem/detail").asText();
   }
 
   /** A damaged layer record is the file's fault, named with its bounds (422), not a memory budget to raise (413). */
@@ -212,12 +215,7 @@ class PsdJobTest {
     int layerAndMask = resources + 4 + b.getInt(resources);
     int firstRecord = layerAndMask + 4 + 4 + 2;
     b.putInt(firstRecord + 8, 1 << 30);
-    HttpResponse<byte[]> created = harness.post("/v1/psd-jobs?recipe=quick", "application/octet-stream", b.array(),
-        ServerHarness.TOKEN);
-    assertThat(created.statusCode()).as(new String(created.body(), StandardCharsets.UTF_8)).isEqualTo(202);
-    JsonNode job = harness.awaitJob(harness.json(created).get("id").asText());
-    assertThat(job.at("/problem/status").asInt()).as(job.toString()).isEqualTo(422);
-    assertThat(job.at("/problem/detail").asText()).contains("layer record 0: layer bounds (top ",
+    assertThat(unprocessable(b.array(), "recipe=quick")).contains("layer record 0: layer bounds (top ",
         "bottom 1073741824", "longer than the 300000 a side of any PSD or PSB may be");
   }
 
