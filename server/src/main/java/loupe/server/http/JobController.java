@@ -3,6 +3,7 @@ package loupe.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.sse.SseClient;
 import java.io.IOException;
 import java.io.InputStream;
@@ -135,15 +136,16 @@ public final class JobController {
   /**
    * The events endpoint speaks only Server-Sent Events, which Javalin serves only to a GET that
    * accepts them; any other GET would get an empty 200, so it gets a 406 that says what to send.
-   * An unknown job is a 404 here, before the stream's 200 goes out. (Methods other than GET and
-   * HEAD fall through to the 404 of an endpoint that does not exist; Javalin answers a HEAD itself.)
+   * An unknown job is a 404 here, before the stream's 200 goes out, for a HEAD too (Javalin answers
+   * a HEAD of a known job with an empty 200 itself). Other methods fall through to the 404 of an
+   * endpoint that does not exist.
    */
   void requireEventStream(Context ctx) {
-    if (!ctx.method().name().equals("GET")) {
+    if (!HandlerType.GET.equals(ctx.method()) && !HandlerType.HEAD.equals(ctx.method())) {
       return;
     }
     String accept = ctx.header("Accept");
-    if (accept == null || !accept.contains("text/event-stream")) {
+    if (HandlerType.GET.equals(ctx.method()) && (accept == null || !accept.contains("text/event-stream"))) {
       throw new UserError(406, "GET /v1/jobs/{id}/events is a Server-Sent Events stream: send 'Accept: "
           + "text/event-stream' (or poll GET /v1/jobs/{id})");
     }
@@ -194,8 +196,13 @@ public final class JobController {
     Job job = finished(ctx);
     Path file = job.output().psdFile().orElseThrow(() -> new UserError(404, "job " + job.id() + " produced no PSD"));
     ctx.contentType("application/vnd.adobe.photoshop")
-        .header("Content-Disposition", DownloadName.of(uploadNames.get(job), file).contentDisposition())
-        .result(Files.newInputStream(file));
+        .header("Content-Disposition", DownloadName.of(uploadNames.get(job), file).contentDisposition());
+    if (HandlerType.HEAD.equals(ctx.method())) {
+      // A HEAD asks for the headers only: the size, without reading a PSB of gigabytes.
+      ctx.header("Content-Length", Long.toString(Files.size(file)));
+      return;
+    }
+    ctx.result(Files.newInputStream(file));
   }
 
   private Job job(Context ctx) {

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import io.javalin.Javalin;
+import io.javalin.http.Handler;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.List;
 import loupe.server.UserError;
 import loupe.server.jobs.JobService;
@@ -41,16 +43,16 @@ public final class LoupeServer implements AutoCloseable {
       cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems(json)));
       cfg.jsonMapper(new JavalinJackson(json, false));
       cfg.routes.before(guard::check);
-      cfg.routes.get("/v1/health", health::health);
-      cfg.routes.get("/v1/openapi.json", health::openapi);
+      getAndHead(cfg.routes, "/v1/health", health::health);
+      getAndHead(cfg.routes, "/v1/openapi.json", health::openapi);
       cfg.routes.post("/v1/jobs", jobController::createPanelJob);
       cfg.routes.post("/v1/psd-jobs", jobController::createPsdJob);
-      cfg.routes.get("/v1/jobs/{id}", jobController::status);
+      getAndHead(cfg.routes, "/v1/jobs/{id}", jobController::status);
       cfg.routes.delete("/v1/jobs/{id}", jobController::cancel);
       cfg.routes.before("/v1/jobs/{id}/events", jobController::requireEventStream);
       cfg.routes.sse("/v1/jobs/{id}/events", jobController::events);
-      cfg.routes.get("/v1/jobs/{id}/layers/{index}", jobController::layer);
-      cfg.routes.get("/v1/jobs/{id}/psd", jobController::psd);
+      getAndHead(cfg.routes, "/v1/jobs/{id}/layers/{index}", jobController::layer);
+      getAndHead(cfg.routes, "/v1/jobs/{id}/psd", jobController::psd);
       cfg.routes.exception(Exception.class, (e, ctx) -> {
         Problem p = ErrorMapping.toProblem(e);
         if (p.status() >= 500) {
@@ -70,6 +72,15 @@ public final class LoupeServer implements AutoCloseable {
         }
       });
     });
+  }
+
+  /**
+   * A GET route and its HEAD: Javalin answers HEAD on a GET route with an empty 200 without running
+   * the handler (so an unknown job looked found); the handler runs and Jetty drops the body.
+   */
+  private static void getAndHead(JavalinDefaultRoutingApi routes, String path, Handler handler) {
+    routes.get(path, handler);
+    routes.head(path, handler);
   }
 
   public LoupeServer start() {

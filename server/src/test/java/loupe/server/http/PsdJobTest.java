@@ -128,6 +128,27 @@ class PsdJobTest {
   }
 
   @Test
+  void a_head_request_answers_as_its_get_would_without_the_body() throws Exception {
+    HttpResponse<byte[]> created = harness.post("/v1/psd-jobs?recipe=quick", "application/octet-stream",
+        Files.readAllBytes(EXAMPLE), ServerHarness.TOKEN);
+    String id = harness.json(created).get("id").asText();
+    assertThat(harness.awaitJob(id).get("state").asText()).isEqualTo("done");
+    HttpResponse<byte[]> psd = harness.get("/v1/jobs/" + id + "/psd");
+    HttpResponse<byte[]> head = harness.head("/v1/jobs/" + id + "/psd");
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.body()).isEmpty();
+    assertThat(head.headers().firstValue("Content-Length")).hasValue(Integer.toString(psd.body().length));
+    assertThat(head.headers().firstValue("Content-Disposition")).isEqualTo(
+        psd.headers().firstValue("Content-Disposition"));
+    // Javalin's own HEAD answer was an empty 200 for any job id, known or not.
+    for (String path : List.of("/v1/jobs/nope", "/v1/jobs/nope/psd", "/v1/jobs/nope/layers/0",
+        "/v1/jobs/nope/events")) {
+      assertThat(harness.head(path).statusCode()).as(path).isEqualTo(404);
+    }
+    assertThat(harness.head("/v1/jobs/" + id).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void an_unknown_option_is_refused_naming_it_and_the_known_ones() throws Exception {
     HttpResponse<byte[]> r = harness.post("/v1/psd-jobs?recipe=pro&backgound=clean", "application/octet-stream",
         new byte[10], ServerHarness.TOKEN);

@@ -39,6 +39,11 @@ final class ServerHarness implements AutoCloseable {
     return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
+  HttpResponse<byte[]> head(String path) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(uri(path)).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   HttpResponse<byte[]> post(String path, String contentType, byte[] body, String token)
       throws IOException, InterruptedException {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)

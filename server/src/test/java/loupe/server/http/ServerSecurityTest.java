@@ -92,9 +92,11 @@ class ServerSecurityTest {
     String source = Files.readString(Path.of(System.getProperty("loupe.root"),
         "server/src/main/java/loupe/server/http/LoupeServer.java"));
     List<String> routed = new ArrayList<>();
-    var m = java.util.regex.Pattern.compile("cfg\\.routes\\.(get|post|delete|sse)\\(\"([^\"]+)\"").matcher(source);
+    var m = java.util.regex.Pattern.compile("(?:cfg\\.routes\\.(get|post|delete|sse)\\(|getAndHead\\(cfg\\.routes, )\"([^\"]+)\"")
+        .matcher(source);
     while (m.find()) {
-      routed.add((m.group(1).equals("sse") ? "GET" : m.group(1).toUpperCase()) + " " + m.group(2));
+      routed.add((m.group(1) == null || m.group(1).equals("sse") ? "GET" : m.group(1).toUpperCase()) + " "
+          + m.group(2));
     }
     assertThat(routed).isNotEmpty();
     assertThat(documented).containsExactlyInAnyOrderElementsOf(routed);
