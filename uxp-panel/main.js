@@ -10,6 +10,7 @@ const { createUi } = require("./src/ui.js");
 const { runRecipe } = require("./src/workflow.js");
 const { createPhotoshopAdapter } = require("./src/photoshop.js");
 const { fitOptions, recipeById } = require("./src/recipes.js");
+const { createAbortController } = require("./src/abort.js");
 
 const STORAGE = { url: "loupe.serverUrl", token: "loupe.token", recipe: "loupe.recipe", options: "loupe.options" };
 // "duplicate" is also Select > Save Selection, which adds a saved channel the product-mask picker lists.
@@ -75,7 +76,7 @@ function refreshLayers() {
 
 async function run() {
   if (controller) return;
-  controller = new AbortController();
+  controller = createAbortController();
   setState({ run: { phase: "reading" }, result: null });
   try {
     const summary = await runRecipe({
@@ -144,7 +145,8 @@ entrypoints.setup({
       create,
       show() {
         create();
-        refreshLayers();
+        // Entry points have 300 ms (manifest v5); walking a large document's layers can take longer.
+        setTimeout(refreshLayers, 0);
         connect();
       },
     },

@@ -4,6 +4,7 @@
 
 const { PROTOCOL_VERSION, FRAME_CONTENT_TYPE, decodeFrame } = require("./protocol.js");
 const { LoupeError, cancelledError } = require("./errors.js");
+const { createAbortController } = require("./abort.js");
 
 const DEFAULT_URL = "http://127.0.0.1:8765";
 const START_HINT = "Start it with: ./loupe serve";
@@ -14,6 +15,8 @@ const START_HINT = "Start it with: ./loupe serve";
 const MANIFEST_ORIGINS = ["http://127.0.0.1:8765", "http://localhost:8765"];
 /** The handshake and a job's DELETE are small: an answer within 3 s, or the server is not really there. */
 const CHECK_TIMEOUT_MS = 3000;
+// A job's status is answered at once however busy the job is; a poll this late means the server has hung.
+const POLL_TIMEOUT_MS = 30000;
 
 function manifestAllows(url) {
   return MANIFEST_ORIGINS.includes(String(url || "").trim().replace(/\/+$/, ""));
@@ -69,9 +72,9 @@ function normalizeBaseUrl(url) {
 }
 
 /**
- * @param {{baseUrl:string, token:string, fetchImpl?:Function, pollIntervalMs?:number, checkTimeoutMs?:number}} config
+ * @param {{baseUrl:string, token:string, fetchImpl?:Function, pollIntervalMs?:number, checkTimeoutMs?:number, pollTimeoutMs?:number}} config
  */
-function createClient({ baseUrl, token, fetchImpl, pollIntervalMs = 250, checkTimeoutMs = CHECK_TIMEOUT_MS }) {
+function createClient({ baseUrl, token, fetchImpl, pollIntervalMs = 250, checkTimeoutMs = CHECK_TIMEOUT_MS, pollTimeoutMs = POLL_TIMEOUT_MS }) {
   const base = normalizeBaseUrl(baseUrl || DEFAULT_URL);
   const doFetch = fetchImpl || ((...args) => fetch(...args));
 
@@ -84,7 +87,7 @@ function createClient({ baseUrl, token, fetchImpl, pollIntervalMs = 250, checkTi
     const headers = { Accept: expectBinary ? FRAME_CONTENT_TYPE : "application/json" };
     if (token) headers.Authorization = "Bearer " + token;
     if (contentType) headers["Content-Type"] = contentType;
-    const own = new AbortController();
+    const own = createAbortController();
     const exchange = (async () => {
       let response;
       try {
@@ -190,7 +193,7 @@ function createClient({ baseUrl, token, fetchImpl, pollIntervalMs = 250, checkTi
   }
 
   async function getJob(id, signal) {
-    return json("GET", "/v1/jobs/" + encodeURIComponent(id), { signal });
+    return json("GET", "/v1/jobs/" + encodeURIComponent(id), { signal, timeoutMs: pollTimeoutMs });
   }
 
   /** Cancels a job; a job that already finished or vanished is not an error. */

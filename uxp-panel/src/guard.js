@@ -34,27 +34,44 @@ function firstDifference(before, after) {
 }
 
 const BIT_EXACT_RULE = "Loupe keeps the jewelry bit-exact only for a layer at 100 % opacity and 100 % fill, Normal blend mode, " +
-  "not clipped, inside groups at 100 % opacity set to Pass Through";
+  "not clipped, without a feathered mask or Blending Options that let layers beneath show through (Blend If, Knockout, " +
+  "channels switched off), inside groups at 100 % opacity set to Pass Through";
 
 /**
  * Why the jewelry's composite would not be its own pixels (null when it is): the layer's opacity, fill,
- * blend mode or clipping, or a group around it that is not at 100 % Pass Through. Layers Loupe adds below
- * would then show through the jewelry, so a run is refused before any work.
+ * blend mode or clipping, a feathered mask (a feather blurs a mask read as fully on), Blend If, Knockout or
+ * channels switched off in its Blending Options (read from `descriptor`, its batchPlay layer descriptor; a
+ * key it lacks is at Photoshop's default), or a group around it that is not at 100 % Pass Through. Layers
+ * Loupe adds below would then show through the jewelry, so a run is refused before any work.
  * `ancestors`: the groups containing the layer, outermost first.
  */
-function blendingProblem(layer, ancestors) {
+function blendingProblem(layer, ancestors, descriptor, colorComponents) {
   const what = "The jewelry layer '" + layer.name + "'";
   let problem = null;
   if (layer.opacity !== 100) problem = what + " has opacity " + layer.opacity + " %";
   else if (layer.fillOpacity !== 100) problem = what + " has fill opacity " + layer.fillOpacity + " %";
   else if (String(layer.blendMode) !== "normal") problem = what + " has blend mode " + layer.blendMode;
   else if (layer.isClippingMask) problem = what + " is clipped to the layer below it";
+  else problem = blendingOptionsProblem(descriptor, colorComponents, what);
   for (const g of ancestors.slice().reverse()) {
     if (problem) break;
     if (g.opacity !== 100) problem = what + " is inside group '" + g.name + "' at opacity " + g.opacity + " %";
     else if (String(g.blendMode) !== "passThrough") problem = what + " is inside group '" + g.name + "' with blend mode " + g.blendMode;
   }
   return problem && problem + ": " + BIT_EXACT_RULE + ". Change it (or merge it into the pixels) and run again.";
+}
+
+/** The descriptor-only settings of blendingProblem. Blend If is at its default when every black point is 0 and every white point 255. */
+function blendingOptionsProblem(d, colorComponents, what) {
+  if (d.hasUserMask && d.userMaskEnabled !== false && d.userMaskFeather > 0) return what + " has its layer mask feathered by " + d.userMaskFeather + " px";
+  if (d.hasVectorMask && d.vectorMaskEnabled !== false && d.vectorMaskFeather > 0) return what + " has its vector mask feathered by " + d.vectorMaskFeather + " px";
+  const ranges = Array.isArray(d.blendRange) ? d.blendRange : [];
+  const moved = ranges.some((r) => Object.keys(r).some((k) => (/black/i.test(k) && r[k] !== 0) || (/white/i.test(k) && r[k] !== 255)));
+  if (moved) return what + " uses Blend If in its Blending Options";
+  const knockout = d.knockout && d.knockout._value;
+  if (knockout && knockout !== "none") return what + " has Knockout " + knockout + " in its Blending Options";
+  if (Array.isArray(d.channelRestrictions) && d.channelRestrictions.length < colorComponents) return what + " has channels switched off in its Blending Options";
+  return null;
 }
 
 /**

@@ -5,6 +5,7 @@
 "use strict";
 
 const B = require("./bounds.js");
+const P = require("./protocol.js");
 const { LoupeError, cancelledError } = require("./errors.js");
 
 const MASK_PROFILE = "Gray Gamma 2.2";
@@ -57,6 +58,26 @@ function flattenLayers(layers, ancestors = [], out = []) {
     if (layer.kind === "group" && layer.layers) flattenLayers(layer.layers, ancestors.concat([layer]), out);
   }
   return out;
+}
+
+/** batchPlay reports a failed command in its reply, not by rejecting: such a reply becomes Loupe's error. */
+function checkedReply(reply, what) {
+  if (!reply || reply._obj === "error") {
+    throw new LoupeError("photoshop", "Photoshop could not " + what + ": " + (reply ? reply.message || "error " + reply.result : "no reply") + ".");
+  }
+  return reply;
+}
+
+/**
+ * A mask's or the selection's samples at the document's depth. The Imaging API gives getLayerMask and getSelection
+ * no componentSize and does not say which depth they answer in, so the answer's own componentSize decides.
+ */
+async function grayAtDocumentDepth(info, imageData, what) {
+  if (imageData.components !== 1 || (imageData.componentSize !== 8 && imageData.componentSize !== 16)) {
+    throw new LoupeError("photoshop", "Photoshop returned " + what + " as " + imageData.components + " component(s) of " + imageData.componentSize + " bits; Loupe reads masks as one 8- or 16-bit gray channel.");
+  }
+  const data = await imageData.getData({ chunky: true, fullRange: false });
+  return P.atDepth(data, imageData.componentSize, info.depth);
 }
 
 function createPhotoshopAdapter(ps) {
@@ -143,31 +164,41 @@ function createPhotoshopAdapter(ps) {
       }
     }
 
-    async function layerProperty(info, layer, property) {
-      const [reply] = await action.batchPlay(
-        [{ _obj: "get", _target: [{ _property: property }, { _ref: "layer", _id: layer.id }, { _ref: "document", _id: info.id }] }],
-        {}
-      );
-      return reply ? reply[property] : undefined;
+    /** The layer's Action Manager descriptor (masks, feathers, Blending Options); a failed get is an error, not data. */
+    async function layerDescriptor(info, layer) {
+      checkCancelled();
+      const [reply] = await action.batchPlay([{ _obj: "get", _target: [{ _ref: "layer", _id: layer.id }, { _ref: "document", _id: info.id }] }], {});
+      return checkedReply(reply, "read the settings of layer '" + layer.name + "'");
     }
 
     /**
-     * The user mask over exactly `bounds`, or null when the layer has none or it is disabled (Photoshop then
-     * ignores it). The Imaging API does not expose the mask's colour outside its stored extent, so a mask that
-     * comes back smaller than asked is refused rather than guessed.
+     * The layer's masks over exactly `bounds` as Photoshop applies them: the user mask times the vector mask, each
+     * only when present and enabled (a disabled mask is ignored by Photoshop); null when neither applies.
      */
-    async function readUserMask(info, layer, bounds) {
+    async function readMasks(info, layer, bounds) {
+      const d = await layerDescriptor(info, layer);
+      const user = d.hasUserMask && d.userMaskEnabled !== false ? await readLayerMask(info, layer, "user", bounds) : null;
+      const vector = d.hasVectorMask && d.vectorMaskEnabled !== false ? await readLayerMask(info, layer, "vector", bounds) : null;
+      if (!user || !vector) return user || vector;
+      const max = info.maxValue;
+      return user.map((u, i) => Math.round((u * vector[i]) / max));
+    }
+
+    /**
+     * One mask over exactly `bounds`. The Imaging API does not expose a mask's colour outside its stored extent,
+     * so a mask that comes back smaller than asked is refused rather than guessed.
+     */
+    async function readLayerMask(info, layer, kind, bounds) {
       checkCancelled();
-      if (!(await layerProperty(info, layer, "hasUserMask"))) return null;
-      if ((await layerProperty(info, layer, "userMaskEnabled")) === false) return null;
-      const got = await imaging.getLayerMask({ documentID: info.id, layerID: layer.id, kind: "user", sourceBounds: bounds });
+      const got = await imaging.getLayerMask({ documentID: info.id, layerID: layer.id, kind, sourceBounds: bounds });
       try {
         const gotBounds = B.toIntegerBounds(got.sourceBounds);
+        const what = kind === "user" ? "layer mask" : "vector mask";
         if (!B.sameBounds(gotBounds, bounds)) {
-          throw new LoupeError("photoshop", "Photoshop returned the layer mask of '" + layer.name + "' over " + describe(gotBounds) + " only, not over the layer's " + describe(bounds) +
-            ", so Loupe cannot tell which pixels it hides. Apply the mask (Layer > Layer Mask > Apply) or delete it, then run again.");
+          throw new LoupeError("photoshop", "Photoshop returned the " + what + " of '" + layer.name + "' over " + describe(gotBounds) + " only, not over the layer's " + describe(bounds) +
+            ", so Loupe cannot tell which pixels it hides. " + (kind === "user" ? "Apply the mask (Layer > Layer Mask > Apply)" : "Rasterize it (Layer > Rasterize > Vector Mask) and apply it") + " or delete it, then run again.");
         }
-        return await got.imageData.getData({ chunky: true, fullRange: false });
+        return await grayAtDocumentDepth(info, got.imageData, "the " + what + " of '" + layer.name + "'");
       } finally {
         got.imageData.dispose();
       }
@@ -180,7 +211,7 @@ function createPhotoshopAdapter(ps) {
       if (selection && !selection.bounds) return new (info.depth === 16 ? Uint16Array : Uint8Array)(B.width(bounds) * B.height(bounds));
       const got = await imaging.getSelection({ documentID: info.id, sourceBounds: bounds });
       try {
-        const data = await got.imageData.getData({ chunky: true, fullRange: false });
+        const data = await grayAtDocumentDepth(info, got.imageData, "the selection");
         return B.padToBounds(data, B.toIntegerBounds(got.sourceBounds), bounds, 1, 0);
       } finally {
         got.imageData.dispose();
@@ -206,9 +237,7 @@ function createPhotoshopAdapter(ps) {
       return withRolledBackHistory(info, "Loupe: reading channel '" + name + "'", async () => {
         // batchPlay reports a failed command in its reply, not by rejecting.
         const [reply] = await action.batchPlay([{ _obj: "set", _target: [{ _ref: "channel", _property: "selection" }], to: { _ref: "channel", _name: name } }], {});
-        if (reply && reply._obj === "error") {
-          throw new LoupeError("photoshop", "Photoshop could not load the saved channel '" + name + "' as a selection: " + (reply.message || "error " + reply.result) + ".");
-        }
+        checkedReply(reply, "load the saved channel '" + name + "' as a selection");
         return readSelection(info, bounds);
       });
     }
@@ -300,7 +329,8 @@ function createPhotoshopAdapter(ps) {
     async function selectLayer(info, layer) {
       checkCancelled();
       if (!app.activeDocument || app.activeDocument.id !== info.id) return;
-      await action.batchPlay([{ _obj: "select", _target: [{ _ref: "layer", _id: layer.id }], makeVisible: false }], {});
+      const [reply] = await action.batchPlay([{ _obj: "select", _target: [{ _ref: "layer", _id: layer.id }], makeVisible: false }], {});
+      checkedReply(reply, "select the layer '" + layer.name + "' again");
     }
 
     return {
@@ -313,7 +343,8 @@ function createPhotoshopAdapter(ps) {
       documentInfo,
       flattenLayers: (doc) => flattenLayers(doc.layers),
       readPixels,
-      readUserMask,
+      layerDescriptor,
+      readMasks,
       readSelection,
       readChannel,
       withRolledBackHistory,

@@ -155,6 +155,14 @@ function fullToPs(v) {
   return Math.floor((v * PS16_MAX + (FULL16_MAX - 1) / 2) / FULL16_MAX);
 }
 
+/** Single-channel samples moved to another depth in Photoshop's ranges (8: 0..255, 16: 0..32768), rounded. */
+function atDepth(samples, fromBits, toBits) {
+  if (fromBits === toBits) return samples;
+  if (fromBits === 8 && toBits === 16) return Uint16Array.from(samples, (v) => Math.round((v * PS16_MAX) / 255));
+  if (fromBits === 16 && toBits === 8) return Uint8Array.from(samples, (v) => Math.round((v * 255) / PS16_MAX));
+  throw new RangeError("cannot move " + fromBits + "-bit samples to " + toBits + " bits");
+}
+
 function mapSamples(samples, fn) {
   const out = new Uint16Array(samples.length);
   for (let i = 0; i < samples.length; i++) out[i] = fn(samples[i]);
@@ -212,6 +220,7 @@ module.exports = {
   psToFull,
   fullToPs,
   fullToPsArray,
+  atDepth,
   chunkyToPlanar,
   planarToChunky,
   toPhotoshopSamples,

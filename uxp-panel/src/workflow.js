@@ -10,6 +10,7 @@ const G = require("./guard.js");
 const { LoupeError, cancelledError } = require("./errors.js");
 const { recipeById, jobOptions, selectionRole, maskChannel, SELECTION_USES } = require("./recipes.js");
 const { createPhotoshopAdapter } = require("./photoshop.js");
+const { createAbortController } = require("./abort.js");
 
 // Loupe names every group it makes "Loupe …" (the server's result.group, the recipe's history name).
 const LOUPE_GROUP = /^Loupe\b/;
@@ -27,11 +28,11 @@ async function readInputs(adapter, { protectedLayer, selectionRole, channel = nu
       const doc = s.activeDocument();
       if (!doc) throw new LoupeError("photoshop", "Open a document first.");
       const info = s.documentInfo(doc);
-      const layer = chooseProtectedLayer(s, doc, protectedLayer);
+      const layer = await chooseProtectedLayer(s, doc, info, protectedLayer);
       const requested = B.intersect(B.toIntegerBounds(layer.boundsNoEffects), info.bounds);
       if (B.isEmpty(requested)) throw new LoupeError("photoshop", "The protected layer '" + layer.name + "' has no pixels inside the canvas.");
       const jewelry = await s.readPixels(info, layer, requested);
-      const mask = await s.readUserMask(info, layer, requested);
+      const mask = await s.readMasks(info, layer, requested);
       const selection = selectionRole ? await s.readSelection(info, info.bounds) : null;
       if (selection && !selection.some((v) => v !== 0)) throw new LoupeError("photoshop", emptySelection(selectionRole));
       const channelMask = channel === null ? null : await s.readChannel(info, channel, info.bounds);
@@ -51,7 +52,7 @@ function emptySelection(role) {
   return "'" + SELECTION_USES.find((u) => u.role === role).label + "' is chosen, but nothing is selected.";
 }
 
-function chooseProtectedLayer(s, doc, chosen) {
+async function chooseProtectedLayer(s, doc, info, chosen) {
   let layer;
   if (chosen) {
     if (chosen.documentId !== doc.id) throw new LoupeError("photoshop", "The protected layer was chosen in another document; switch back to it or choose the layer again.");
@@ -70,7 +71,7 @@ function chooseProtectedLayer(s, doc, chosen) {
   if (made) {
     throw new LoupeError("photoshop", "'" + layer.name + "' is inside '" + made.name + "', a group Loupe made; select the jewelry layer (or choose it under Protected layer).");
   }
-  const problem = G.blendingProblem(layer, ancestors);
+  const problem = G.blendingProblem(layer, ancestors, await s.layerDescriptor(info, layer), info.colorComponents);
   if (problem) throw new LoupeError("photoshop", problem);
   return layer;
 }
@@ -110,7 +111,7 @@ async function readBelow(s, doc, info, layer, hidden) {
 /** Shows layers again in a fresh modal scope (the cancelled one refuses edits); says so if even that fails. */
 async function showAgain(adapter, hidden) {
   try {
-    await adapter.inModal("Loupe: showing layers again", new AbortController(), async (s) => {
+    await adapter.inModal("Loupe: showing layers again", createAbortController(), async (s) => {
       for (const h of hidden) s.setVisible(s.findLayer(s.findDocument(h.documentId), h.layerId), true);
     });
   } catch (e) {
@@ -212,7 +213,7 @@ async function writeResults(adapter, { inputs, result, downloads, historyName, c
     return s.withHistoryState(info, historyName, async () => {
       const created = await placeLayers(s, doc, info, layer, result.group || historyName, layers);
       s.lockAll(layer);
-      const after = G.fingerprint(layer, await s.readPixels(info, layer, inputs.requested), await s.readUserMask(info, layer, inputs.requested));
+      const after = G.fingerprint(layer, await s.readPixels(info, layer, inputs.requested), await s.readMasks(info, layer, inputs.requested));
       const diff = G.firstDifference(inputs.fingerprint, after);
       if (diff) {
         throw new LoupeError("fidelity", "The protected layer's " + diff + " changed between reading and writing (was it edited meanwhile?). Nothing was changed; run Loupe again.");

@@ -8,6 +8,7 @@ const assert = require("node:assert/strict");
 const http = require("node:http");
 const net = require("node:net");
 const { createClient, manifestAllows } = require("../src/api.js");
+const { createAbortController } = require("../src/abort.js");
 const P = require("../src/protocol.js");
 
 const HEALTH = { name: "loupe", version: "0.1.0", protocol: 1, capabilities: { recipes: ["quick", "pro", "editorial"] } };
@@ -72,6 +73,14 @@ test("a server that accepts and never answers: the handshake gives up after its 
   assert.equal(s.connections(), 1);
 });
 
+test("a server that stops answering while a job runs: the wait gives up after the poll timeout and says so", { timeout: 10000 }, async () => {
+  const s = await silent();
+  const started = Date.now();
+  await assert.rejects(createClient({ baseUrl: s.url, token: "t", pollTimeoutMs: 200 }).waitForJob("j-1"), (e) => e.kind === "unreachable" && /did not answer within 0\.2 s/.test(e.message));
+  assert.ok(Date.now() - started < 5000);
+  await s.close();
+});
+
 test("Cancel while a download hangs rejects at once, even when fetch ignores the signal (UXP before 7.3)", { timeout: 10000 }, async () => {
   const s = await silent();
   for (const fetchImpl of [undefined, (url, init) => fetch(url, Object.assign({}, init, { signal: undefined }))]) {
@@ -81,6 +90,23 @@ test("Cancel while a download hangs rejects at once, even when fetch ignores the
     await assert.rejects(download, (e) => e.kind === "cancelled");
   }
   await s.close();
+});
+
+test("Cancel on a host without AbortController: the panel's own controller stops a hanging download", { timeout: 10000 }, async () => {
+  const saved = globalThis.AbortController;
+  delete globalThis.AbortController;
+  try {
+    const controller = createAbortController();
+    assert.equal(controller instanceof saved, false, "the fallback, not the global");
+    // Such a host's fetch knows no signal; this one never answers (Node's own fetch needs the global).
+    const fetchImpl = () => new Promise(() => undefined);
+    const download = createClient({ baseUrl: "http://127.0.0.1:8765", token: "t", fetchImpl }).downloadLayer("j-1", 0, controller.signal);
+    setTimeout(() => controller.abort(), 50);
+    await assert.rejects(download, (e) => e.kind === "cancelled");
+    assert.equal(controller.signal.aborted, true);
+  } finally {
+    globalThis.AbortController = saved;
+  }
 });
 
 test("Cancel before the server answered the upload: the job is deleted once its id arrives", { timeout: 10000 }, async () => {

@@ -57,6 +57,7 @@ function cloneLayer(l) {
   return Object.assign({}, l, {
     pixels: l.pixels ? l.pixels.slice() : null,
     mask: l.mask ? l.mask.slice() : null,
+    vectorMask: l.vectorMask ? l.vectorMask.slice() : null,
     children: l.children ? l.children.map(cloneLayer) : null,
   });
 }
@@ -300,6 +301,15 @@ function newLayerModel(doc, { id, kind = "pixel", name, isBackground = false, vi
     maskEnabled: true,
     // The extent Photoshop stores for the mask; null = the whole canvas. getLayerMask trims to it.
     maskBounds: null,
+    maskFeather: 0,
+    // A vector mask, as getLayerMask({kind: "vector"}) rasterises it (document-sized), and its switch and feather.
+    vectorMask: null,
+    vectorMaskEnabled: true,
+    vectorMaskFeather: 0,
+    // Blending Options, in the layer descriptor's shapes: null = defaults (no Blend If, knockout none, all channels).
+    blendRange: null,
+    knockout: "none",
+    channelRestrictions: null,
     children: kind === "group" ? [] : null,
   };
 }

@@ -123,14 +123,27 @@ function createImaging(host) {
     host.noteCall("getLayerMask");
     const doc = host.doc(options.documentID);
     if (options.targetSize) throw new Error("fake getLayerMask: targetSize is not modelled");
-    if ((options.kind || "user") !== "user") throw new Error("fake getLayerMask: only user masks are modelled");
+    const kind = options.kind || "user";
+    if (kind !== "user" && kind !== "vector") throw new Error("getLayerMask: kind must be 'user' or 'vector', got " + kind);
     const l = D.requireEntry(doc, options.layerID).layer;
-    if (!l.mask) throw new Error("getLayerMask: layer '" + l.name + "' has no user mask");
+    const samples = kind === "user" ? l.mask : l.vectorMask;
+    if (!samples) throw new Error("getLayerMask: layer '" + l.name + "' has no " + kind + " mask");
     const docB = B.documentBounds(doc.width, doc.height);
-    // Trimmed to the mask's stored extent, as getPixels trims to the layer's pixels (the docs do not say).
-    const b = B.intersect(B.intersect(resolveBounds("getLayerMask", options.sourceBounds, docB), docB), l.maskBounds || docB);
-    const imageData = new FakeImageData({ width: B.width(b), height: B.height(b), components: 1, componentSize: doc.depth, colorSpace: "Grayscale", colorProfile: "Gray Gamma 2.2", samples: crop(doc, l.mask, 1, b) });
-    return { imageData, sourceBounds: b };
+    // A user mask is trimmed to its stored extent, as getPixels trims to the layer's pixels (the docs do not say).
+    const stored = kind === "user" ? l.maskBounds || docB : docB;
+    const b = B.intersect(B.intersect(resolveBounds("getLayerMask", options.sourceBounds, docB), docB), stored);
+    return { imageData: grayImageData(doc, crop(doc, samples, 1, b), b), sourceBounds: b };
+  }
+
+  /**
+   * Single-channel image data for a mask or the selection. The docs give getLayerMask and getSelection no
+   * componentSize and do not say at which depth they answer, so `host.maskComponentSize` (default: the
+   * document's) lets a test have them answer at 8 bits in a 16-bit document.
+   */
+  function grayImageData(doc, samples, b) {
+    const size = host.maskComponentSize || doc.depth;
+    const out = size === doc.depth ? samples : size === 8 ? Uint8Array.from(samples, (v) => Math.round((v * 255) / 32768)) : Uint16Array.from(samples, (v) => Math.round((v * 32768) / 255));
+    return new FakeImageData({ width: B.width(b), height: B.height(b), components: 1, componentSize: size, colorSpace: "Grayscale", colorProfile: "Gray Gamma 2.2", samples: out });
   }
 
   async function getSelection(options = {}) {
@@ -141,8 +154,7 @@ function createImaging(host) {
     const docB = B.documentBounds(doc.width, doc.height);
     const b = B.intersect(resolveBounds("getSelection", options.sourceBounds, docB), docB);
     const full = doc.selection || D.newSamples(doc, doc.width * doc.height);
-    const imageData = new FakeImageData({ width: B.width(b), height: B.height(b), components: 1, componentSize: doc.depth, colorSpace: "Grayscale", colorProfile: "Gray Gamma 2.2", samples: crop(doc, full, 1, b) });
-    return { imageData, sourceBounds: b };
+    return { imageData: grayImageData(doc, crop(doc, full, 1, b), b), sourceBounds: b };
   }
 
   async function createImageDataFromBuffer(typed, options) {

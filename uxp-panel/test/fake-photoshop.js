@@ -13,7 +13,7 @@ const { createImaging } = require("./fake-imaging.js");
 const { Sha256 } = require("../src/sha256.js");
 const { samplesToBytes, utf8Encode } = require("../src/protocol.js");
 
-function createFakePhotoshop({ hostVersion = "25.0.0", visibilityInHistory = true } = {}) {
+function createFakePhotoshop({ hostVersion = "25.0.0", visibilityInHistory = true, maskComponentSize = null } = {}) {
   const docs = new Map();
   const modalStack = [];
   let activeDocId = null;
@@ -27,6 +27,7 @@ function createFakePhotoshop({ hostVersion = "25.0.0", visibilityInHistory = tru
   const failing = new Set();
 
   const host = {
+    maskComponentSize,
     nextId: () => ++lastId,
     doc(id) {
       const key = id === undefined || id < 0 ? activeDocId : id;
@@ -79,12 +80,16 @@ function createFakePhotoshop({ hostVersion = "25.0.0", visibilityInHistory = tru
       }
       if (l.blendMode !== "normal") throw new Error("fake composite: blend mode " + l.blendMode + " is not modelled");
       if (l.fillOpacity !== 100 || l.clipped) throw new Error("fake composite: fill opacity and clipping are not modelled");
+      if (l.maskFeather || l.vectorMaskFeather || l.blendRange || l.knockout !== "none" || l.channelRestrictions) {
+        throw new Error("fake composite: feathered masks and Blending Options are not modelled");
+      }
       visibleLeaves.push(l);
     });
     for (const l of visibleLeaves.reverse()) {
       for (let i = 0; i < count; i++) {
         let a = (l.pixels[i * n + cc] / max) * (l.opacity / 100);
         if (l.mask && l.maskEnabled) a *= l.mask[i] / max;
+        if (l.vectorMask && l.vectorMaskEnabled) a *= l.vectorMask[i] / max;
         if (a === 0) continue;
         const outA = a + alpha[i] * (1 - a);
         for (let c = 0; c < cc; c++) {
@@ -177,7 +182,22 @@ function createFakePhotoshop({ hostVersion = "25.0.0", visibilityInHistory = tru
   }
 
   /**
-   * get hasUserMask / userMaskEnabled of a layer, select a layer by id (no history state), and load a saved
+   * The part of a layer's descriptor Loupe reads. Like Photoshop, the user-mask keys are there only with a user
+   * mask and the vector-mask keys only with a vector mask; blendRange only when Blend If was set.
+   */
+  function layerDescriptor(l) {
+    const d = { _obj: "layer", name: l.name, layerID: l.id, hasUserMask: Boolean(l.mask), hasVectorMask: Boolean(l.vectorMask) };
+    if (l.mask) Object.assign(d, { userMaskEnabled: l.maskEnabled, userMaskDensity: 100, userMaskFeather: l.maskFeather });
+    if (l.vectorMask) Object.assign(d, { vectorMaskEnabled: l.vectorMaskEnabled, vectorMaskDensity: 100, vectorMaskFeather: l.vectorMaskFeather });
+    const channels = l.channelRestrictions || ["red", "green", "blue"];
+    d.channelRestrictions = channels.map((c) => ({ _enum: "channel", _value: c }));
+    d.knockout = { _enum: "knockout", _value: l.knockout };
+    if (l.blendRange) d.blendRange = l.blendRange;
+    return d;
+  }
+
+  /**
+   * get a layer's descriptor, select a layer by id (no history state), and load a saved
    * channel as the selection (a history state; a "selected areas" channel inverted; nothing selected deselects).
    * Like Photoshop, a command that fails is answered with an error descriptor, not a rejection.
    */
@@ -193,12 +213,7 @@ function createFakePhotoshop({ hostVersion = "25.0.0", visibilityInHistory = tru
       const layerRef = t.find((r) => r._ref === "layer" && r._id !== undefined);
       const docRef = t.find((r) => r._ref === "document");
       const doc = host.doc(docRef ? docRef._id : undefined);
-      if (desc._obj === "get" && prop && layerRef) {
-        const l = D.requireEntry(doc, layerRef._id).layer;
-        if (prop._property === "hasUserMask") return { hasUserMask: Boolean(l.mask) };
-        // Like Photoshop, a layer without a user mask has no userMaskEnabled key.
-        if (prop._property === "userMaskEnabled") return l.mask ? { userMaskEnabled: l.maskEnabled } : {};
-      }
+      if (desc._obj === "get" && !prop && layerRef && t.length === 2) return layerDescriptor(D.requireEntry(doc, layerRef._id).layer);
       if (desc._obj === "select" && layerRef && t.length === 1 && desc.makeVisible === false) {
         host.requireModal("select");
         D.requireEntry(doc, layerRef._id);

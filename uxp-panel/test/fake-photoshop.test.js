@@ -193,13 +193,19 @@ test("visibilityInHistory:false: a visibility toggle makes no history state and 
   assert.equal(fake.layerModel(docId, layerId).visible, true);
 });
 
-test("batchPlay: hasUserMask, userMaskEnabled (absent without a mask), and select by id in a modal scope only", async () => {
+test("batchPlay: a layer's descriptor (mask keys only with that mask), and select by id in a modal scope only", async () => {
   const { photoshop, fake, docId, jewelryId, backgroundId } = smallDoc();
-  const get = (property, id) => photoshop.action.batchPlay([{ _obj: "get", _target: [{ _property: property }, { _ref: "layer", _id: id }, { _ref: "document", _id: docId }] }], {});
-  assert.deepEqual(await get("userMaskEnabled", jewelryId), [{}]);
-  Object.assign(fake.layerModel(docId, jewelryId), { mask: new Uint8Array(12).fill(255), maskEnabled: false });
-  assert.deepEqual(await get("hasUserMask", jewelryId), [{ hasUserMask: true }]);
-  assert.deepEqual(await get("userMaskEnabled", jewelryId), [{ userMaskEnabled: false }]);
+  const get = async (id) => (await photoshop.action.batchPlay([{ _obj: "get", _target: [{ _ref: "layer", _id: id }, { _ref: "document", _id: docId }] }], {}))[0];
+  const plain = await get(jewelryId);
+  assert.equal(plain.hasUserMask, false);
+  assert.equal(plain.hasVectorMask, false);
+  assert.equal("userMaskEnabled" in plain, false);
+  assert.equal("vectorMaskFeather" in plain, false);
+  assert.deepEqual(plain.knockout, { _enum: "knockout", _value: "none" });
+  assert.equal("blendRange" in plain, false);
+  Object.assign(fake.layerModel(docId, jewelryId), { mask: new Uint8Array(12).fill(255), maskEnabled: false, maskFeather: 2 });
+  const masked = await get(jewelryId);
+  assert.deepEqual([masked.hasUserMask, masked.userMaskEnabled, masked.userMaskFeather], [true, false, 2]);
   const select = [{ _obj: "select", _target: [{ _ref: "layer", _id: backgroundId }], makeVisible: false }];
   await assert.rejects(photoshop.action.batchPlay(select, {}), /must be called from core\.executeAsModal/);
   await modal(photoshop, () => photoshop.action.batchPlay(select, {}));

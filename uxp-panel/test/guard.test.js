@@ -59,3 +59,25 @@ test("a layer above the jewelry covers protected pixels unless masked to zero th
   const elsewhere = Object.assign({}, over, { bounds: { left: 5, top: 5, right: 7, bottom: 7 } });
   assert.equal(G.coveredProtectedPixels(map, jb, elsewhere, null, 3), 0);
 });
+
+test("Blending Options at Photoshop's defaults, or a feather on a disabled mask, are no problem; any moved Blend If point is", () => {
+  const layer = { name: "Jewelry", opacity: 100, fillOpacity: 100, blendMode: "normal", isClippingMask: false };
+  const range = { _obj: "blendRange", srcBlackMin: 0, srcBlackMax: 0, srcWhiteMin: 255, srcWhiteMax: 255, destBlackMin: 0, destBlackMax: 0, destWhiteMin: 255, destWhiteMax: 255 };
+  const defaults = {
+    hasUserMask: true, userMaskEnabled: false, userMaskFeather: 4, hasVectorMask: false,
+    knockout: { _enum: "knockout", _value: "none" },
+    channelRestrictions: [{ _enum: "channel", _value: "red" }, { _enum: "channel", _value: "green" }, { _enum: "channel", _value: "blue" }],
+    blendRange: [range],
+  };
+  assert.equal(G.blendingProblem(layer, [], defaults, 3), null);
+  assert.equal(G.blendingProblem(layer, [], {}, 3), null, "keys left out are at their defaults");
+  for (const key of ["srcBlackMax", "destBlackMin"]) {
+    const moved = Object.assign({}, defaults, { blendRange: [Object.assign({}, range, { [key]: 10 })] });
+    assert.match(G.blendingProblem(layer, [], moved, 3), /uses Blend If/, key);
+  }
+  const underlying = Object.assign({}, defaults, { blendRange: [Object.assign({}, range, { destWhiteMin: 240 })] });
+  assert.match(G.blendingProblem(layer, [], underlying, 3), /uses Blend If/);
+  const gray = { channelRestrictions: [{ _enum: "channel", _value: "gray" }] };
+  assert.equal(G.blendingProblem(layer, [], gray, 1), null);
+  assert.match(G.blendingProblem(layer, [], gray, 3), /channels switched off/);
+});

@@ -494,6 +494,11 @@ const BLENDING = [
   { what: "clipping", change: (s) => Object.assign(s.fake.layerModel(s.docId, s.jewelryId), { clipped: true }), message: /'Jewelry' is clipped to the layer below it:/ },
   { what: "group opacity", change: (s) => groupJewelry(s, { opacity: 80, blendMode: "passThrough" }), message: /'Jewelry' is inside group 'Set' at opacity 80 %:/ },
   { what: "group blend mode", change: (s) => groupJewelry(s, { blendMode: "normal" }), message: /'Jewelry' is inside group 'Set' with blend mode normal:/ },
+  { what: "a feathered layer mask", change: (s) => Object.assign(s.fake.layerModel(s.docId, s.jewelryId), { mask: new Uint8Array(W * H).fill(255), maskFeather: 1.5 }), message: /'Jewelry' has its layer mask feathered by 1\.5 px:/ },
+  { what: "a feathered vector mask", change: (s) => Object.assign(s.fake.layerModel(s.docId, s.jewelryId), { vectorMask: new Uint8Array(W * H).fill(255), vectorMaskFeather: 3 }), message: /'Jewelry' has its vector mask feathered by 3 px:/ },
+  { what: "Blend If", change: (s) => Object.assign(s.fake.layerModel(s.docId, s.jewelryId), { blendRange: [{ _obj: "blendRange", srcBlackMin: 0, srcBlackMax: 0, srcWhiteMin: 200, srcWhiteMax: 255, destBlackMin: 0, destBlackMax: 0, destWhiteMin: 255, destWhiteMax: 255 }] }), message: /'Jewelry' uses Blend If in its Blending Options:/ },
+  { what: "knockout", change: (s) => Object.assign(s.fake.layerModel(s.docId, s.jewelryId), { knockout: "deep" }), message: /'Jewelry' has Knockout deep in its Blending Options:/ },
+  { what: "a channel switched off", change: (s) => Object.assign(s.fake.layerModel(s.docId, s.jewelryId), { channelRestrictions: ["red", "blue"] }), message: /'Jewelry' has channels switched off in its Blending Options:/ },
 ];
 
 for (const c of BLENDING) {
@@ -525,7 +530,7 @@ for (const visibilityInHistory of [true, false]) {
     const notesId = s.fake.addLayer(s.docId, { name: "Notes", pixels: new Uint8Array(W * H * 4) });
     s.fake.setActiveLayers(s.docId, [s.jewelryId]);
     const before = s.fake.fingerprint(s.docId);
-    // Calls in the read scope: jewelry pixels, hasUserMask, suspendHistory, hide Notes, hide Jewelry, then the composite.
+    // Calls in the read scope: the layer's descriptor, jewelry pixels, its descriptor again (masks), suspendHistory, hide Notes, then hide Jewelry.
     s.fake.cancelModalAfter(5);
     const client = scriptedClient(proLayers);
     await assert.rejects(run(s, client), (e) => e.kind === "cancelled");
@@ -553,6 +558,58 @@ test("a disabled layer mask is ignored (Photoshop does not apply it); an enabled
     }
     assert.equal(summary.hashes.before, summary.hashes.after);
   }
+});
+
+test("a vector mask hides jewelry like a layer mask: the mask sent is their product; a disabled one is ignored", async () => {
+  for (const vectorMaskEnabled of [true, false]) {
+    const s = scene(16);
+    const mask = new Uint16Array(W * H).fill(32768);
+    mask[6 * W + 10] = 0;
+    const vectorMask = new Uint16Array(W * H).fill(32768);
+    vectorMask[7 * W + 9] = 0;
+    vectorMask[7 * W + 11] = 16384;
+    Object.assign(s.fake.layerModel(s.docId, s.jewelryId), { mask, vectorMask, vectorMaskEnabled });
+    const client = scriptedClient(proLayers);
+    const summary = await run(s, client);
+    const sent = buffer(client.calls.request, "jewelryMask");
+    const at = (x, y) => sent.samples[(y - JEWEL.top) * B.width(JEWEL) + (x - JEWEL.left)];
+    assert.equal(at(10, 6), 0, "the layer mask");
+    assert.equal(at(9, 7), vectorMaskEnabled ? 0 : 32768, "the vector mask");
+    assert.equal(at(11, 7), vectorMaskEnabled ? 16384 : 32768);
+    assert.equal(at(12, 8), 32768);
+    assert.equal(summary.hashes.before, summary.hashes.after);
+  }
+});
+
+test("16-bit document whose masks and selection Photoshop answers at 8 bits: moved to 0..32768 before they are sent", async () => {
+  const s = scene(16, { maskComponentSize: 8 });
+  const mask = new Uint16Array(W * H).fill(32768);
+  mask[6 * W + 10] = 0;
+  mask[6 * W + 11] = 16448; // 128 of 255 once the fake answers at 8 bits
+  Object.assign(s.fake.layerModel(s.docId, s.jewelryId), { mask });
+  const selection = new Uint16Array(W * H);
+  for (let i = 0; i < 4 * W; i++) selection[i] = 32768;
+  s.fake.setSelection(s.docId, selection);
+  const client = scriptedClient(proLayers);
+  await run(s, client, { options: { productMask: "selection" } });
+  const sent = buffer(client.calls.request, "jewelryMask");
+  assert.equal(sent.descriptor.bitDepth, 16);
+  const at = (x, y) => sent.samples[(y - JEWEL.top) * B.width(JEWEL) + (x - JEWEL.left)];
+  assert.deepEqual([at(10, 6), at(11, 6), at(12, 6)], [0, Math.round((128 * 32768) / 255), 32768]);
+  const sel = buffer(client.calls.request, "selection");
+  assert.equal(sel.descriptor.bitDepth, 16);
+  assert.deepEqual([sel.samples[0], sel.samples[4 * W]], [32768, 0]);
+});
+
+test("a batchPlay command Photoshop answers with an error is an error, not a layer without masks", async () => {
+  const s = scene(8);
+  Object.assign(s.fake.layerModel(s.docId, s.jewelryId), { mask: new Uint8Array(W * H).fill(255) });
+  s.fake.failNextBatchPlay("get");
+  const before = s.fake.fingerprint(s.docId);
+  const client = scriptedClient(proLayers);
+  await assert.rejects(run(s, client), (e) => e.kind === "photoshop" && /Photoshop could not read the settings of layer 'Jewelry': scripted failure of 'get'\./.test(e.message));
+  assert.equal(client.calls.request, null);
+  assert.equal(s.fake.fingerprint(s.docId), before);
 });
 
 test("a layer mask that comes back smaller than the layer is refused, not guessed", async () => {
