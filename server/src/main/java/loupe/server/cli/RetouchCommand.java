@@ -115,6 +115,7 @@ final class RetouchCommand implements Callable<Integer> {
     // Checked before the work: a folder that cannot be written would otherwise fail each file after it was computed.
     if (report != null) {
       WritableFolder.require("--report", report, report.toAbsolutePath().getParent());
+      ReportFile.requireReplaceable(report, runFiles(files, exportFormat));
     }
     WritableFolder.require("--out", out, out);
     RetouchService service = new RetouchService();
@@ -237,6 +238,19 @@ final class RetouchCommand implements Callable<Integer> {
   }
 
   /** Where the flat copy of {@code psd} goes: beside it, the PSD's extension replaced. */
+  /** The inputs and every file the run may write for them. */
+  private List<Path> runFiles(List<Path> files, ExportFormat format) {
+    List<Path> all = new ArrayList<>(files);
+    for (Path file : files) {
+      Path target = RetouchService.outputFor(file, out);
+      all.add(target);
+      if (format != null) {
+        all.add(flatFor(target, format));
+      }
+    }
+    return all;
+  }
+
   private static Path flatFor(Path psd, ExportFormat format) {
     String psdName = psd.getFileName().toString();
     return psd.resolveSibling(psdName.substring(0, psdName.length() - 4) + "." + format.extension());

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.server.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +14,7 @@ import loupe.server.LoupeInfo;
 
 /** GET /v1/health: the handshake the panel checks before anything else. */
 public final class HealthController {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final ServerConfig config;
   private final List<String> models;
 
@@ -36,7 +41,13 @@ public final class HealthController {
                 "jobTimeoutSeconds", config.jobTimeout().toSeconds()))));
   }
 
-  public void openapi(Context ctx) {
-    ctx.contentType("application/json").result(HealthController.class.getResourceAsStream("/openapi.json"));
+  /** The description, naming the port this server listens on (the file names the default one). */
+  public void openapi(Context ctx) throws IOException {
+    ObjectNode spec;
+    try (InputStream in = HealthController.class.getResourceAsStream("/openapi.json")) {
+      spec = (ObjectNode) JSON.readTree(in);
+    }
+    spec.putArray("servers").addObject().put("url", "http://127.0.0.1:" + ctx.port());
+    ctx.contentType("application/json").result(JSON.writeValueAsString(spec));
   }
 }

@@ -44,7 +44,8 @@ public record PngMaskFiles(Path folder, String stem, Path product) {
     specs.forEach(s -> targets.add(files.target(DocumentMasks.fileName(s))));
     for (Path t : targets) {
       if (Files.exists(t) && isSameFile(t, input)) {
-        throw new UserError("--out " + out + " would replace the input " + input + " with " + t.getFileName());
+        throw new UserError("--out " + out + " would replace the input " + input + " with a mask (" + t.getFileName()
+            + "); Loupe never modifies an input file, so name another file or folder");
       }
       if (Files.exists(t) && !force) {
         throw new UserError(t + " exists (use --force to replace it)");

@@ -59,6 +59,9 @@ public record RetouchRequest(Recipe recipe, RecipeOptions options, String protec
    * layer, auto[:classical|isnet], path[:NAME], channel:NAME|N, or selection (panel jobs). The kind is
    * lower-cased; a path's or channel's name keeps its case.
    */
+  private static final String MASK_SOURCES = "layer, auto, auto:classical, auto:isnet, path[:NAME], channel:NAME or "
+      + "channel:N (a saved selection), or selection for panel jobs";
+
   static String maskSource(String source) {
     if (source == null) {
       return null;
@@ -66,8 +69,7 @@ public record RetouchRequest(Recipe recipe, RecipeOptions options, String protec
     String s = source.trim();
     if (s.isEmpty()) {
       // productMask= (nothing after it) is a slip, as background= is, not a request for the default.
-      throw new UserError("the product-mask source is empty (use layer, auto, auto:isnet, path[:NAME], channel:NAME, "
-          + "or selection for panel jobs)");
+      throw new UserError("the product-mask source is empty (use " + MASK_SOURCES + ")");
     }
     int colon = s.indexOf(':');
     String kind = (colon < 0 ? s : s.substring(0, colon)).toLowerCase(Locale.ROOT);
@@ -80,8 +82,7 @@ public record RetouchRequest(Recipe recipe, RecipeOptions options, String protec
       default -> false;
     };
     if (!valid) {
-      throw new UserError("unknown product-mask source '" + s + "' (use layer, auto, auto:isnet, path[:NAME], "
-          + "channel:NAME (a saved selection), or selection for panel jobs)");
+      throw new UserError("unknown product-mask source '" + s + "' (use " + MASK_SOURCES + ")");
     }
     return name == null ? kind : kind + ":" + (kind.equals("auto") ? name.toLowerCase(Locale.ROOT) : name);
   }

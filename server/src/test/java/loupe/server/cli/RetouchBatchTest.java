@@ -30,6 +30,35 @@ class RetouchBatchTest {
     assertThat(out).doesNotExist();
   }
 
+  /** A report named like the input replaced the shot with JSON, and one named like the output the PSD. */
+  @Test
+  void a_report_replaces_only_an_earlier_report_never_an_input_an_output_or_another_file() throws Exception {
+    Path shot = Files.copy(RetouchCommandTest.EXAMPLE, tmp.resolve("solitaire.psd"));
+    byte[] asShot = Files.readAllBytes(shot);
+    Path out = tmp.resolve("out");
+    for (Path report : List.of(shot, out.resolve("solitaire.loupe.psd"), out.resolve("solitaire.loupe.tif"))) {
+      CliRun run = CliRun.of("retouch", shot.toString(), "--recipe", "quick", "--out", out.toString(), "--export",
+          "tiff", "--force", "--report", report.toString());
+      assertThat(run.exit()).as(run.err()).isEqualTo(2);
+      assertThat(run.err()).contains("--report " + report + " is " + report + ", a file this run reads or writes");
+    }
+    assertThat(shot).hasBinaryContent(asShot);
+    assertThat(out).doesNotExist();
+    Path notes = Files.writeString(tmp.resolve("notes.json"), "{\"mine\": true}");
+    CliRun other = CliRun.of("retouch", shot.toString(), "--recipe", "quick", "--out", out.toString(), "--report",
+        notes.toString());
+    assertThat(other.exit()).isEqualTo(2);
+    assertThat(other.err()).contains("--report " + notes + " exists and is not a Loupe report");
+    assertThat(notes).hasContent("{\"mine\": true}");
+    Path report = tmp.resolve("report.json");
+    for (int i = 0; i < 2; i++) {
+      CliRun run = CliRun.of("retouch", shot.toString(), "--recipe", "quick", "--out", out.toString(), "--report",
+          report.toString());
+      assertThat(run.exit()).as(run.err()).isZero();
+      assertThat(Files.readString(report)).contains(i == 0 ? "\"status\" : \"done\"" : "\"status\" : \"skipped\"");
+    }
+  }
+
   /** An interrupted run left the PSD but not the copy asked for: skipping it would never make the copy. */
   @Test
   void a_psd_without_its_requested_export_is_a_failure_not_a_skip() throws Exception {

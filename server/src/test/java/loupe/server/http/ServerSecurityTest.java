@@ -78,6 +78,7 @@ class ServerSecurityTest {
   @Test
   void openapi_lists_exactly_the_query_options_a_psd_job_takes() throws Exception {
     JsonNode spec = harness.json(harness.get("/v1/openapi.json"));
+    assertThat(spec.at("/servers/0/url").asText()).isEqualTo("http://127.0.0.1:" + harness.server.port());
     List<String> documented = new ArrayList<>();
     spec.at("/paths/~1v1~1psd-jobs/post/parameters").forEach(p -> documented.add(p.get("name").asText()));
     assertThat(documented).containsExactlyInAnyOrderElementsOf(JobController.PSD_JOB_OPTIONS);
@@ -86,6 +87,7 @@ class ServerSecurityTest {
   @Test
   void openapi_describes_every_route_the_server_has() throws Exception {
     JsonNode spec = harness.json(harness.get("/v1/openapi.json"));
+    assertThat(spec.at("/servers/0/url").asText()).isEqualTo("http://127.0.0.1:" + harness.server.port());
     List<String> documented = new ArrayList<>();
     spec.get("paths").fields().forEachRemaining(e -> e.getValue().fieldNames()
         .forEachRemaining(m -> documented.add(m.toUpperCase() + " " + e.getKey())));
