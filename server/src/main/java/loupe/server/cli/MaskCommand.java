@@ -85,6 +85,8 @@ final class MaskCommand implements Callable<Integer> {
     boolean protection = DocumentMasks.hasProtection(resolved);
     PsdMaskCopy copy = psd ? PsdMaskCopy.plan(out, in, specs, protection, form, force) : null;
     PngMaskFiles pngs = psd ? null : PngMaskFiles.plan(out, input, specs, protection, force);
+    // Tried before the masks are computed, so that a folder that cannot be written is named as --out at once.
+    WritableFolder.require("--out", out, psd ? out.toAbsolutePath().getParent() : pngs.folder());
     DocumentMasks masks;
     try {
       masks = DocumentMasks.compute(in, source, protect, specs, new ProductMasks(), Progress.NONE);

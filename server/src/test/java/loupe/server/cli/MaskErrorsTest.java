@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,6 +118,17 @@ class MaskErrorsTest {
     assertThat(Files.readAllBytes(copy)).isEqualTo(before);
     refused("name the output .psb", PSB, "--source", "auto", "--out", tmp.resolve("out/layers.psd").toString());
     refused("name the output .psd", EXAMPLE, "--out", tmp.resolve("out/solitaire.psb").toString());
+  }
+
+  /** Meaningful as root too: no permission lets a folder be made inside a file. */
+  @Test
+  void an_out_that_cannot_be_written_is_named_as_out_before_the_masks_are_computed() throws Exception {
+    Path notes = Files.writeString(tmp.resolve("notes.txt"), "a file");
+    for (String out : List.of("masks", "masks/m.png", "masks/copy.psd")) {
+      refused("--out " + notes.resolve(out) + ": " + notes + " is a file, not a folder", PNG, "--out",
+          notes.resolve(out).toString());
+    }
+    assertThat(notes).hasContent("a file");
   }
 
   @Test
