@@ -134,6 +134,15 @@ public final class PsdDocument {
         return r == null ? null : Resolution.parse(r.data());
     }
 
+    /**
+     * False when the version info (resource 1057) says the file has no real merged data: Photoshop
+     * saved it with "Maximize Compatibility" off, and its composite is a white placeholder, not the
+     * picture. True without that resource (other writers, older files).
+     */
+    public boolean compositeIsReal() {
+        return ResourceParsers.hasRealMergedData(resource(ResourceParsers.VERSION_INFO));
+    }
+
     /** The embedded ICC profile (resource 1039), or null. */
     public byte[] iccProfile() {
         ImageResource r = resource(ResourceParsers.ICC_PROFILE);

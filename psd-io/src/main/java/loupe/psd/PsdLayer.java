@@ -236,10 +236,14 @@ public final class PsdLayer {
 
     /**
      * True if the layer has a pixel user mask: mask data with channel -2, unless the mask was rendered
-     * from other data (flag bit 3, a vector mask's rendering) without a separate real mask.
+     * from other data (flag bit 3) that the layer holds, its vector mask, without a separate real mask.
+     * Without a vector mask the flag renders nothing else, and the data is the mask (psd-io's
+     * compositor and other readers apply it; ignoring it protected pixels the mask hides).
      */
     public boolean hasUserMask() {
-        return mask != null && channel(PsdChannel.USER_MASK) != null && ((mask.flags() & LayerMask.FROM_RENDERING) == 0 || mask.real() != null);
+        boolean vector = block(Keys.VECTOR_MASK) != null || block(Keys.VECTOR_MASK_CS6) != null;
+        boolean rendered = mask != null && (mask.flags() & LayerMask.FROM_RENDERING) != 0 && vector;
+        return mask != null && channel(PsdChannel.USER_MASK) != null && (!rendered || mask.real() != null);
     }
 
     /** The vector mask from {@code vmsk} (or {@code vsms}), or null. */

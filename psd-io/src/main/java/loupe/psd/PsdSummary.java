@@ -7,13 +7,13 @@ import java.util.Map;
 
 /**
  * A plain description of a document for {@code loupe inspect}: mode, size, profile, resources, paths
- * (which one clips), saved alpha channels (numbered from 1, as {@code --source channel:N} takes
+ * (which one clips), whether the stored composite is the picture or Photoshop's placeholder, saved alpha channels (numbered from 1, as {@code --source channel:N} takes
  * them), and the layer tree with bounds, blend, opacity, masks, locks and visibility.
  * What the reader had to correct to read the file ({@link PsdDocument#corrections}) is listed last.
  * Records only, so it serialises to JSON as it is.
  */
 public record PsdSummary(String format, String colorMode, int depth, int width, int height, int channels, String iccProfileName,
-                         Double resolutionPpi, List<ResourceSummary> resources, List<PathSummary> paths, String clippingPathName,
+                         Double resolutionPpi, boolean compositeIsReal, List<ResourceSummary> resources, List<PathSummary> paths, String clippingPathName,
                          List<AlphaSummary> alphaChannels, int layerCount, int groupCount, List<LayerSummary> layers,
                          List<String> corrections) {
 
@@ -63,7 +63,7 @@ public record PsdSummary(String format, String colorMode, int depth, int width, 
         }
         Resolution r = doc.resolution();
         return new PsdSummary(doc.version() == 2 ? "PSB" : "PSD", doc.colorMode().name(), doc.depth(), doc.width(), doc.height(), doc.channelCount(),
-                doc.iccProfileName(), r == null ? null : r.horizontalPpi(), res, paths, clip, alphas, layers, groups, tree(doc.layerTree()),
+                doc.iccProfileName(), r == null ? null : r.horizontalPpi(), doc.compositeIsReal(), res, paths, clip, alphas, layers, groups, tree(doc.layerTree()),
                 doc.corrections());
     }
 
@@ -110,6 +110,7 @@ public record PsdSummary(String format, String colorMode, int depth, int width, 
         if (resolutionPpi != null) sb.append(String.format(", %.0f ppi", resolutionPpi));
         sb.append('\n');
         sb.append("ICC profile: ").append(iccProfileName == null ? "none" : '"' + iccProfileName + '"').append('\n');
+        if (!compositeIsReal) sb.append("Composite: Photoshop's white placeholder (saved with Maximize Compatibility off)\n");
         sb.append("Resources: ").append(resources.size()).append(" (");
         for (int i = 0; i < resources.size(); i++) sb.append(i == 0 ? "" : ", ").append(resources.get(i).id());
         sb.append(")\n");

@@ -32,7 +32,8 @@ public final class PsdWriter {
                 new PsdHeader(psb ? 2 : 1, doc.reserved, doc.channelCount, doc.height, doc.width, doc.depth, doc.colorMode).write(o);
                 o.u32(doc.colorModeData.length);
                 o.bytes(doc.colorModeData);
-                ImageResources.write(o, doc.resources, doc.resourcesTrailing);
+                ImageResources.write(o, decision.recompute() ? ResourceParsers.withRealMergedData(doc.resources) : doc.resources,
+                        doc.resourcesTrailing);
                 LayerAndMaskSection.write(o, doc, psb, options);
                 if (doc.compositePresent || decision.recompute()) ImageDataSection.write(o, composite, psb, doc.depth, doc.width,
                         options.reencode() ? options.compression() : null);

@@ -12,12 +12,33 @@ final class ResourceParsers {
     static final int WORKING_PATH = 1025;
     static final int ICC_PROFILE = 1039;
     static final int ALPHA_NAMES_UNICODE = 1045;
+    /** Version info: u32 version, u8 hasRealMergedData, then the writer's and reader's names and a u32. */
+    static final int VERSION_INFO = 1057;
     static final int XMP = 1060;
     static final int FIRST_PATH = 2000;
     static final int LAST_PATH = 2997;
     static final int CLIPPING_PATH_NAME = 2999;
 
     private ResourceParsers() {}
+
+    /** Whether a version-info resource (or its absence) leaves the stored composite real. */
+    static boolean hasRealMergedData(ImageResource versionInfo) {
+        return versionInfo == null || versionInfo.data().length < 5 || versionInfo.data()[4] != 0;
+    }
+
+    /** The resources with the version info saying the merged data is real: for a file whose composite was recomputed. */
+    static List<ImageResource> withRealMergedData(List<ImageResource> resources) {
+        List<ImageResource> out = new ArrayList<>(resources);
+        for (int i = 0; i < out.size(); i++) {
+            ImageResource r = out.get(i);
+            if (r.id() == VERSION_INFO && !hasRealMergedData(r)) {
+                byte[] data = r.data().clone();
+                data[4] = 1;
+                out.set(i, new ImageResource(r.signature(), r.id(), r.name(), data));
+            }
+        }
+        return out;
+    }
 
     /** Pascal strings one after another (1006) or Unicode strings (1045: 4-byte length in UTF-16 units, then UTF-16BE). */
     static List<String> names(byte[] d, boolean unicode) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -80,5 +81,21 @@ class AddLayerTest {
     private static PsdDocument withoutComposite(PsdDocument d, PsdWriteResult result) {
         if (result.compositeRecomputed()) d.composite.clear();
         return d;
+    }
+
+    /**
+     * Flag bit 3 says the mask was rendered from other data; the only such data a layer holds is its
+     * vector mask. Without one the data is the mask itself, as psd-io's compositor and ag-psd apply it.
+     */
+    @Test
+    void a_mask_flagged_as_rendered_is_the_mask_unless_the_layer_has_a_vector_mask() throws Exception {
+        PsdLayer layer = PsdLayer.newPixelLayer("Jewelry", 0, 0, 4, 2, 8, new byte[][] {new byte[8], new byte[8], new byte[8]}, null);
+        layer.setUserMask(new LayerMask(0, 0, 2, 4, 0, LayerMask.FROM_RENDERING, null, null, null, null, null), new byte[8], 8);
+        assertThat(layer.hasUserMask()).isTrue();
+        PsdLayer vectorMasked = PsdReader.read(Corpus.path("oovpsd__masks-vector-masks.psd")).layers().stream()
+            .filter(l -> l.vectorMask() != null && l.userMask() != null && (l.userMask().flags() & LayerMask.FROM_RENDERING) != 0
+                && l.userMask().real() == null)
+            .findFirst().orElseThrow();
+        assertThat(vectorMasked.hasUserMask()).as(vectorMasked.name()).isFalse();
     }
 }

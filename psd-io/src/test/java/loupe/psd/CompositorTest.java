@@ -144,6 +144,26 @@ class CompositorTest {
         assertThat(((out[2] & 0xFF) << 8) | (out[3] & 0xFF)).as("nothing painted: white").isEqualTo(65535);
     }
 
+    /**
+     * Saved with "Maximize Compatibility" off, Photoshop stores a white composite and says so in
+     * resource 1057; a recomputed composite is real, so the written file says that instead.
+     */
+    @Test
+    void a_placeholder_composite_is_known_as_one_until_the_writer_recomputes_it() throws Exception {
+        PsdDocument placeholder = PsdReader.read(Corpus.path("psdtools__layer-name-emoji.psd"));
+        assertThat(placeholder.compositeIsReal()).isFalse();
+        assertThat(PsdReader.read(Corpus.path("psdtools__hidden-groups.psd")).compositeIsReal()).isTrue();
+        PsdWriter.write(placeholder, tmp.resolve("kept.psd"));
+        assertThat(PsdReader.read(tmp.resolve("kept.psd")).compositeIsReal()).isFalse();
+        // A file the compositor renders, marked as saved without real merged data.
+        PsdDocument renderable = PsdReader.read(Corpus.path("psdtools__hidden-groups.psd"));
+        renderable.setResource(placeholder.resource(1057));
+        assertThat(renderable.compositeIsReal()).isFalse();
+        assertThat(PsdWriter.write(renderable, tmp.resolve("recomputed.psd")).compositeRecomputed()).isTrue();
+        assertThat(PsdReader.read(tmp.resolve("recomputed.psd")).compositeIsReal()).isTrue();
+        assertThat(PsdDocument.create(ColorMode.RGB, 8, 2, 2).compositeIsReal()).as("no version info").isTrue();
+    }
+
     @Test
     void writer_recomputes_only_what_it_handles_and_says_why() throws Exception {
         PsdWriteResult fresh = PsdWriter.write(Samples.layered(8, 20, 10), tmp.resolve("a.psd"));

@@ -25,6 +25,16 @@ class PsdSummaryTest {
     }
 
     @Test
+    void a_placeholder_composite_is_named_as_one() throws Exception {
+        PsdSummary placeholder = PsdSummary.of(PsdReader.read(Corpus.path("psdtools__layer-name-emoji.psd")));
+        assertThat(placeholder.compositeIsReal()).isFalse();
+        assertThat(placeholder.toText()).contains("Composite: Photoshop's white placeholder (saved with Maximize Compatibility off)");
+        PsdSummary real = PsdSummary.of(PsdReader.read(Corpus.path("agpsd__jewelry-rgb8-rle.psd")));
+        assertThat(real.compositeIsReal()).isTrue();
+        assertThat(real.toText()).doesNotContain("Composite:");
+    }
+
+    @Test
     void clipping_path_is_marked() throws Exception {
         PsdSummary s = PsdSummary.of(PsdReader.read(Corpus.path("imagemagick__clipping-path-from-jpeg-rle.psd")));
         assertThat(s.paths()).singleElement().satisfies(p -> {

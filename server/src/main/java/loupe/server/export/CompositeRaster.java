@@ -39,6 +39,11 @@ final class CompositeRaster {
     if (doc.composite().size() < bands) {
       throw new UserError(file + ": the document has no composite image to export");
     }
+    if (!doc.compositeIsReal()) {
+      throw new UserError(file + ": its flat composite is Photoshop's white placeholder (the input was saved with "
+          + "Maximize Compatibility off and Loupe cannot render its layers), so there is no flat picture to export; "
+          + "save the input again with Maximize Compatibility on, or export from Photoshop");
+    }
     if ((long) doc.width() * doc.height() * bands > Integer.MAX_VALUE - 8) {
       throw new UserError(file + ": " + doc.width() + "×" + doc.height()
           + " is too large to export flat (more than 2³¹ samples)");

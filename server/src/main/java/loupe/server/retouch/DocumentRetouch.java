@@ -91,6 +91,12 @@ public final class DocumentRetouch {
       if (doc.composite().isEmpty()) {
         throw new UserError(file + ": the document has no composite image and no protected layer to work from");
       }
+      if (picture.channels() == null && !doc.compositeIsReal()) {
+        // Its composite is Photoshop's white placeholder: taken as the picture, the whole shot would become white.
+        throw new UserError(file + ": saved with Maximize Compatibility off, so it holds no flat picture, and Loupe "
+            + "cannot render its layers to make one (" + picture.unrendered() + "); save it again with Maximize "
+            + "Compatibility on (Preferences › File Handling), or name the jewelry layer with --protect NAME");
+      }
       jewelry = originalLayer(doc, picture.channels() != null ? picture.channels() : doc.composite());
       digest = WrittenFileCheck.digest(jewelry);
       Planar image = PsdPixels.color(jewelry, bands);

@@ -15,7 +15,8 @@ import loupe.server.UserError;
  * Loupe adds its layers directly beneath the jewelry (inside the jewelry's own group), so a pixel the
  * jewelry covers stays as seen only if nothing beneath shows through the layer itself: it must be
  * visible, Normal, at 100 % opacity and fill, not clipped, without knockout, channel restrictions,
- * blend-if or a feathered mask (a feather blurs a mask stored as fully on), in visible groups.
+ * blend-if, a feathered mask (a feather blurs a mask stored as fully on) or an inverted one, in
+ * visible groups.
  * The groups' own opacity, mask or blend mode need no rule: they mix the group's content, which is
  * the jewelry wherever it covers fully, with layers outside the group that Loupe does not change.
  */
@@ -58,6 +59,11 @@ final class ProtectedLayerCheck {
     boolean vectorOn = l.vectorMask() != null && !l.vectorMask().disabled();
     if (m != null && ((!m.pixelMaskDisabled() && positive(m.userFeather())) || (vectorOn && positive(m.vectorFeather())))) {
       return "has a feathered mask";
+    }
+    if (m != null && l.hasUserMask() && !m.pixelMaskDisabled() && m.inverted()) {
+      // An old flag that readers disagree on: applied inverted or not, one of them hides the jewelry Loupe keeps.
+      return "has a layer mask flagged 'invert when blending', which Loupe cannot tell how Photoshop applies "
+          + "(apply the mask, Layer › Layer Mask › Apply, and save again)";
     }
     String seeThrough = l.seeThrough();
     return seeThrough == null ? null : seeThrough + " in its Blending Options";

@@ -136,8 +136,12 @@ public final class RetouchService {
         + "the protected layer is byte for byte as in the input; the picture it shows was not compared ("
         + unchecked[0] + ")");
     if (!written[0].compositeRecomputed()) {
-      result = result.withNote("the file's flat composite is the picture as shot (" + written[0].reason()
-          + "): viewers that do not read layers show it without Loupe's layers");
+      result = result.withNote(outcome.document().compositeIsReal()
+          ? "the file's flat composite is the picture as shot (" + written[0].reason()
+              + "): viewers that do not read layers show it without Loupe's layers"
+          : "the file's flat composite is Photoshop's white placeholder, as in the input (saved with Maximize "
+              + "Compatibility off; " + written[0].reason() + "): Photoshop shows the layers, viewers that do not "
+              + "read them show white");
     }
     return new FileOutcome(input, out, result, written[0], (System.nanoTime() - start) / 1_000_000,
         outcome.productMask());

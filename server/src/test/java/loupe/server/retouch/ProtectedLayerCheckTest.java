@@ -51,6 +51,8 @@ class ProtectedLayerCheckTest {
           d.addLayer(0, jewelry);
         }, "is covered by the opaque layer 'Background' above it"),
         Arguments.of("feathered mask", (Consumer<PsdDocument>) d -> feathered(jewelry(d)), "has a feathered mask"),
+        Arguments.of("inverted mask", (Consumer<PsdDocument>) d -> halfMasked(jewelry(d), LayerMask.INVERT),
+            "has a layer mask flagged 'invert when blending'"),
         Arguments.of("hidden group", (Consumer<PsdDocument>) d -> grouped(d).setVisible(false),
             "lies in group 'Piece', which is hidden"));
   }
@@ -96,6 +98,33 @@ class ProtectedLayerCheckTest {
     List<LayerNode> path = LayerNode.pathTo(out.layerTree(), jewelry(out));
     assertThat(path.get(0).layer().name()).isEqualTo("Piece");
     assertThat(path.get(0).children()).anyMatch(n -> n.layer().name().equals("Loupe Pro"));
+  }
+
+  /**
+   * A mask flagged "rendered from other data" on a layer with no vector mask is the mask: it hides the
+   * left half, so only the right half is protected (the whole piece was, while the white sweep
+   * replaced what the mask hides: 21,210 jewelry pixels turned white, reported unchanged).
+   */
+  @org.junit.jupiter.api.Test
+  void a_mask_flagged_as_rendered_without_a_vector_mask_hides_what_it_hides() throws Exception {
+    RetouchRequest white = RetouchRequest.of("quick", "white", null, null, null, null, null, null);
+    long all = new RetouchService().retouchFile(write(d -> { }), dir.resolve("whole"), white, Progress.NONE).result()
+        .fidelity().protectedPixels();
+    Path half = write(d -> halfMasked(jewelry(d), LayerMask.FROM_RENDERING));
+    FileOutcome masked = new RetouchService().retouchFile(half, dir.resolve("half"), white, Progress.NONE);
+    assertThat(masked.result().fidelity().changedPixels()).isZero();
+    assertThat(masked.result().fidelity().protectedPixels()).isPositive().isLessThan(all * 6 / 10);
+  }
+
+  /** Gives the Jewelry layer a user mask that shows its right half only, with these flags. */
+  private static void halfMasked(PsdLayer jewelry, int flags) {
+    int w = jewelry.width();
+    byte[] right = new byte[w * jewelry.height()];
+    for (int i = 0; i < right.length; i++) {
+      right[i] = (byte) (i % w >= w / 2 ? 255 : 0);
+    }
+    jewelry.setUserMask(new LayerMask(jewelry.top(), jewelry.left(), jewelry.bottom(), jewelry.right(), 0, flags,
+        null, null, null, null, null), right, 8);
   }
 
   private Path write(Consumer<PsdDocument> change) throws Exception {
