@@ -97,6 +97,7 @@ public final class DocumentRetouch {
             + "cannot render its layers to make one (" + picture.unrendered() + "); save it again with Maximize "
             + "Compatibility on (Preferences › File Handling), or name the jewelry layer with --protect NAME");
       }
+      picture = WrittenFileCheck.photograph(doc, picture);
       jewelry = originalLayer(doc, picture.channels() != null ? picture.channels() : doc.composite());
       digest = WrittenFileCheck.digest(jewelry);
       Planar image = PsdPixels.color(jewelry, bands);
@@ -187,9 +188,10 @@ public final class DocumentRetouch {
    * A document without a protected layer is a photograph: its picture becomes the layer "Original"
    * (a retouch locks it) on top of any layers it has, so that what Loupe adds above it shows.
    *
-   * @param picture the colour channels of the picture: recomputed from the visible layers when
-   *     psd-io renders them ({@link WrittenFileCheck#picture}; the saved composite can be stale, or
-   *     blank when "Maximize compatibility" was off), else the saved composite
+   * @param picture the colour channels of the picture: the saved composite when it is current,
+   *     else recomputed from the visible layers when psd-io renders them ({@link
+   *     WrittenFileCheck#photograph}: the saved composite can be stale, or a blank placeholder when
+   *     "Maximize compatibility" was off), else the saved composite
    */
   public static PsdLayer originalLayer(PsdDocument doc, List<PsdChannel> picture) {
     int bands = doc.colorMode().colorChannels();

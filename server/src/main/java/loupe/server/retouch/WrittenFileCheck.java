@@ -46,6 +46,35 @@ final class WrittenFileCheck {
     return why != null ? new Picture(null, why) : new Picture(PsdCompositor.composite(doc).subList(0, colours), null);
   }
 
+  /**
+   * The picture of a photograph (a document without a protected layer), which becomes its layer
+   * 'Original': the file's own composite where it is the picture as the saving application drew it
+   * (real, and within one 8-bit level of psd-io's rendering everywhere, so not stale), else psd-io's
+   * rendering. Photoshop rounds some blends differently from psd-io by a level; its own composite
+   * keeps the shot exactly as Photoshop showed it.
+   */
+  static Picture photograph(PsdDocument doc, Picture rendered) {
+    int colours = doc.colorMode().colorChannels();
+    if (rendered.channels() == null || !doc.compositeIsReal() || doc.composite().size() < colours) {
+      return rendered;
+    }
+    List<PsdChannel> stored = List.copyOf(doc.composite().subList(0, colours));
+    int bytes = doc.depth() / 8;
+    int tolerance = bytes == 2 ? 257 : 1;
+    for (int c = 0; c < colours; c++) {
+      byte[] a = rendered.channels().get(c).decoded();
+      byte[] b = stored.get(c).decoded();
+      for (int i = 0; i < a.length; i += bytes) {
+        int va = bytes == 2 ? (a[i] & 0xFF) << 8 | (a[i + 1] & 0xFF) : a[i] & 0xFF;
+        int vb = bytes == 2 ? (b[i] & 0xFF) << 8 | (b[i + 1] & 0xFF) : b[i] & 0xFF;
+        if (Math.abs(va - vb) > tolerance) {
+          return rendered;
+        }
+      }
+    }
+    return new Picture(stored, null);
+  }
+
   /** SHA-256 of each channel of {@code layer} by channel id, taken before anything can change it. */
   static Map<Integer, String> digest(PsdLayer layer) {
     Map<Integer, String> out = new TreeMap<>();

@@ -51,6 +51,45 @@ class DocumentLayoutTest {
     assertThat(outcome.result().notes()).anyMatch(n -> n.contains("the picture became the locked layer 'Original'"));
   }
 
+  /**
+   * The application that saved a photograph drew its composite; where it rounded a blend a level
+   * away from psd-io's rendering, the 'Original' is that composite, as the retoucher saw it. A stale
+   * composite (more than a level off) is not the picture: psd-io's rendering is.
+   */
+  @Test
+  void a_photographs_original_is_its_own_composite_unless_that_is_stale() throws Exception {
+    for (int offset : new int[] {1, 9}) {
+      PsdDocument doc = PsdReader.read(ProtectedLayerCheckTest.EXAMPLE);
+      doc.removeLayer(layer(doc, "Jewelry"));
+      byte[][] warm = new byte[3][doc.width() * doc.height()];
+      for (int c = 0; c < 3; c++) {
+        Arrays.fill(warm[c], (byte) (230 - 30 * c));
+      }
+      PsdLayer tint = PsdLayer.newPixelLayer("Warm", 0, 0, doc.width(), doc.height(), 8, warm, null);
+      tint.setOpacity(77);
+      doc.addLayer(doc.layers().size(), tint);
+      Path rendered = dir.resolve("rendered.psd");
+      PsdWriter.write(doc, rendered);
+      // Re-saved with a composite drawn with other rounding: the red of every tenth pixel is off by `offset`.
+      PsdDocument saved = PsdReader.read(rendered);
+      List<PsdChannel> drawn = new java.util.ArrayList<>(saved.composite());
+      byte[] red = drawn.get(0).decoded().clone();
+      for (int i = 0; i < red.length; i += 10) {
+        red[i] = (byte) ((red[i] & 0xFF) + ((red[i] & 0xFF) < 128 ? offset : -offset));
+      }
+      drawn.set(0, PsdChannel.of(0, saved.width(), saved.height(), 8, red));
+      saved.setComposite(drawn);
+      saved.keepComposite();
+      Path psd = write(saved);
+
+      FileOutcome outcome = new RetouchService().retouchFile(psd, dir.resolve("out" + offset), QUICK, Progress.NONE);
+      PsdLayer original = layer(PsdReader.read(outcome.output()), "Original");
+      byte[] expected = offset == 1 ? red : PsdReader.read(rendered).composite().get(0).decoded();
+      assertThat(original.channel(0).decoded()).as("offset %d", offset).isEqualTo(expected);
+      assertThat(outcome.result().fidelity().changedPixels()).isZero();
+    }
+  }
+
   @Test
   void several_layers_that_could_be_the_jewelry_are_refused_not_guessed() throws Exception {
     PsdDocument doc = PsdReader.read(ProtectedLayerCheckTest.EXAMPLE);
