@@ -64,7 +64,7 @@ class SavedSelectionMaskTest {
         .isInstanceOf(UserError.class)
         .hasMessage(psd + ": product mask channel:Ring: no alpha channel named 'Ring' (channels: [1 'Jewelry'])");
     assertThatThrownBy(() -> RetouchRequest.of("quick", null, null, null, null, null, null, "channel:"))
-        .isInstanceOf(UserError.class).hasMessageContaining("channel:NAME (a saved selection)");
+        .isInstanceOf(UserError.class).hasMessageContaining("channel:NAME or channel:N (a saved selection)");
   }
 
   @Test
