@@ -60,6 +60,14 @@ function flattenLayers(layers, ancestors = [], out = []) {
   return out;
 }
 
+/**
+ * Samples that fill their own ArrayBuffer. Downloaded layers are views into the whole response; the Imaging API
+ * documents only "a typed array", so a native side that read the buffer from its start would place other bytes.
+ */
+function ownBuffer(samples) {
+  return samples.byteOffset === 0 && samples.byteLength === samples.buffer.byteLength ? samples : samples.slice();
+}
+
 /** batchPlay reports a failed command in its reply, not by rejecting: such a reply becomes Loupe's error. */
 function checkedReply(reply, what) {
   if (!reply || reply._obj === "error") {
@@ -293,7 +301,7 @@ function createPhotoshopAdapter(ps) {
     async function putPixels(info, layer, samples, components, bounds, commandName) {
       checkCancelled();
       assertWritable(layer, "write pixels into");
-      const imageData = await imaging.createImageDataFromBuffer(samples, Object.assign(
+      const imageData = await imaging.createImageDataFromBuffer(ownBuffer(samples), Object.assign(
         { width: B.width(bounds), height: B.height(bounds), components, chunky: true, colorSpace: info.colorSpace },
         info.profile ? { colorProfile: info.profile } : {}
       ));
@@ -307,7 +315,7 @@ function createPhotoshopAdapter(ps) {
     async function putUserMask(info, layer, samples, bounds, commandName) {
       checkCancelled();
       assertWritable(layer, "write a mask into");
-      const imageData = await imaging.createImageDataFromBuffer(samples, {
+      const imageData = await imaging.createImageDataFromBuffer(ownBuffer(samples), {
         width: B.width(bounds), height: B.height(bounds), components: 1, chunky: false, colorSpace: "Grayscale", colorProfile: MASK_PROFILE,
       });
       try {

@@ -164,6 +164,10 @@ function createImaging(host) {
     else if (typed instanceof Uint16Array) componentSize = 16;
     else if (typed instanceof Float32Array) componentSize = 32;
     else throw new TypeError("createImageDataFromBuffer: expected Uint8Array, Uint16Array or Float32Array, got " + Object.prototype.toString.call(typed));
+    // The docs say "a typed array"; the fake takes only one that fills its buffer, the safe reading of that.
+    if (typed.byteOffset !== 0 || typed.byteLength !== typed.buffer.byteLength) {
+      throw new TypeError("fake createImageDataFromBuffer: a view into a larger buffer (offset " + typed.byteOffset + ") is not accepted");
+    }
     const { width, height, components, colorSpace } = options;
     for (const k of ["width", "height", "components"]) {
       if (!Number.isInteger(options[k]) || options[k] <= 0) throw new TypeError("createImageDataFromBuffer: " + k + " must be a positive integer");
