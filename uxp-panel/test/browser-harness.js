@@ -8,11 +8,9 @@ const fs = require("fs");
 const path = require("path");
 
 const ROOT = path.join(__dirname, "..");
-const MODULES = [
-  "src/api.js", "src/bounds.js", "src/errors.js", "src/guard.js", "src/photoshop.js", "src/protocol.js",
-  "src/recipes.js", "src/sha256.js", "src/ui.js", "src/workflow.js",
-  "test/fake-photoshop.js", "test/fake-dom.js", "test/fake-imaging.js",
-];
+// Every panel source (as the package script ships src/), and the fake Photoshop.
+const MODULES = fs.readdirSync(path.join(ROOT, "src")).filter((f) => f.endsWith(".js")).sort().map((f) => "src/" + f)
+  .concat(["test/fake-photoshop.js", "test/fake-dom.js", "test/fake-imaging.js"]);
 
 function moduleTable() {
   return MODULES.map((m) => JSON.stringify(m) + ": function (module, exports, require) {\n" + fs.readFileSync(path.join(ROOT, m), "utf8") + "\n}").join(",\n");
