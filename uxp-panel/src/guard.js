@@ -61,7 +61,10 @@ function blendingProblem(layer, ancestors, descriptor, colorComponents) {
   return problem && problem + ": " + BIT_EXACT_RULE + ". Change it (or merge it into the pixels) and run again.";
 }
 
-/** The descriptor-only settings of blendingProblem. Blend If is at its default when every black point is 0 and every white point 255. */
+/**
+ * The descriptor-only settings of blendingProblem. Blend If is at its default when every black point is 0 and every
+ * white point 255 (the descriptor's blendRange entries hold srcBlackMin…destWhiteMax on a 0..255 scale at any depth).
+ */
 function blendingOptionsProblem(d, colorComponents, what) {
   if (d.hasUserMask && d.userMaskEnabled !== false && d.userMaskFeather > 0) return what + " has its layer mask feathered by " + d.userMaskFeather + " px";
   if (d.hasVectorMask && d.vectorMaskEnabled !== false && d.vectorMaskFeather > 0) return what + " has its vector mask feathered by " + d.vectorMaskFeather + " px";
