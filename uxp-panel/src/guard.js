@@ -66,8 +66,13 @@ function blendingProblem(layer, ancestors, descriptor, colorComponents) {
  * white point 255 (the descriptor's blendRange entries hold srcBlackMin…destWhiteMax on a 0..255 scale at any depth).
  */
 function blendingOptionsProblem(d, colorComponents, what) {
-  if (d.hasUserMask && d.userMaskEnabled !== false && d.userMaskFeather > 0) return what + " has its layer mask feathered by " + d.userMaskFeather + " px";
-  if (d.hasVectorMask && d.vectorMaskEnabled !== false && d.vectorMaskFeather > 0) return what + " has its vector mask feathered by " + d.vectorMaskFeather + " px";
+  for (const [kind, prefix] of [["layer", "userMask"], ["vector", "vectorMask"]]) {
+    const has = kind === "layer" ? d.hasUserMask : d.hasVectorMask;
+    if (!has || d[prefix + "Enabled"] === false || d[prefix + "Feather"] === undefined) continue;
+    const feather = unitValue(d[prefix + "Feather"]);
+    if (!Number.isFinite(feather)) return what + " has a " + kind + " mask feather Loupe cannot read (" + JSON.stringify(d[prefix + "Feather"]) + ")";
+    if (feather > 0) return what + " has its " + kind + " mask feathered by " + feather + " px";
+  }
   const ranges = Array.isArray(d.blendRange) ? d.blendRange : [];
   const moved = ranges.some((r) => Object.keys(r).some((k) => (/black/i.test(k) && r[k] !== 0) || (/white/i.test(k) && r[k] !== 255)));
   if (moved) return what + " uses Blend If in its Blending Options";
@@ -75,6 +80,12 @@ function blendingOptionsProblem(d, colorComponents, what) {
   if (knockout && knockout !== "none") return what + " has Knockout " + knockout + " in its Blending Options";
   if (Array.isArray(d.channelRestrictions) && d.channelRestrictions.length < colorComponents) return what + " has channels switched off in its Blending Options";
   return null;
+}
+
+/** A descriptor number: Action Manager gives a feather as a unit double {_unit: "pixelsUnit", _value}, a plain number elsewhere. */
+function unitValue(v) {
+  if (typeof v === "number") return v;
+  return v !== null && typeof v === "object" && typeof v._value === "number" ? v._value : NaN;
 }
 
 /**

@@ -205,7 +205,7 @@ test("batchPlay: a layer's descriptor (mask keys only with that mask), and selec
   assert.equal("blendRange" in plain, false);
   Object.assign(fake.layerModel(docId, jewelryId), { mask: new Uint8Array(12).fill(255), maskEnabled: false, maskFeather: 2 });
   const masked = await get(jewelryId);
-  assert.deepEqual([masked.hasUserMask, masked.userMaskEnabled, masked.userMaskFeather], [true, false, 2]);
+  assert.deepEqual([masked.hasUserMask, masked.userMaskEnabled, masked.userMaskFeather], [true, false, { _unit: "pixelsUnit", _value: 2 }]);
   const select = [{ _obj: "select", _target: [{ _ref: "layer", _id: backgroundId }], makeVisible: false }];
   await assert.rejects(photoshop.action.batchPlay(select, {}), /must be called from core\.executeAsModal/);
   await modal(photoshop, () => photoshop.action.batchPlay(select, {}));

@@ -77,6 +77,12 @@ test("Blending Options at Photoshop's defaults, or a feather on a disabled mask,
   }
   const underlying = Object.assign({}, defaults, { blendRange: [Object.assign({}, range, { destWhiteMin: 240 })] });
   assert.match(G.blendingProblem(layer, [], underlying, 3), /uses Blend If/);
+  const feathered = (feather) => G.blendingProblem(layer, [], { hasUserMask: true, userMaskEnabled: true, userMaskFeather: feather }, 3);
+  assert.equal(feathered({ _unit: "pixelsUnit", _value: 0 }), null);
+  assert.match(feathered({ _unit: "pixelsUnit", _value: 0.5 }), /layer mask feathered by 0\.5 px/, "a unit double, as Action Manager gives it");
+  assert.match(feathered(2), /layer mask feathered by 2 px/, "a plain number");
+  assert.match(feathered({ _unit: "pixelsUnit" }), /layer mask feather Loupe cannot read/, "an unreadable feather fails closed");
+  assert.match(feathered("3"), /layer mask feather Loupe cannot read/);
   const gray = { channelRestrictions: [{ _enum: "channel", _value: "gray" }] };
   assert.equal(G.blendingProblem(layer, [], gray, 1), null);
   assert.match(G.blendingProblem(layer, [], gray, 3), /channels switched off/);
