@@ -155,12 +155,19 @@ function fullToPs(v) {
   return Math.floor((v * PS16_MAX + (FULL16_MAX - 1) / 2) / FULL16_MAX);
 }
 
-/** Single-channel samples moved to another depth in Photoshop's ranges (8: 0..255, 16: 0..32768), rounded. */
+/**
+ * Single-channel samples moved to another depth in Photoshop's ranges (8: 0..255, 16: 0..32768), rounded, except
+ * that only a full sample lands on full and only zero on zero: a mask pixel keeps its class (protected, partial,
+ * unselected), so 16-bit 32767 does not round up to a fully protected 255, nor 8-bit 1 down to unselected.
+ */
 function atDepth(samples, fromBits, toBits) {
   if (fromBits === toBits) return samples;
-  if (fromBits === 8 && toBits === 16) return Uint16Array.from(samples, (v) => Math.round((v * PS16_MAX) / 255));
-  if (fromBits === 16 && toBits === 8) return Uint8Array.from(samples, (v) => Math.round((v * 255) / PS16_MAX));
-  throw new RangeError("cannot move " + fromBits + "-bit samples to " + toBits + " bits");
+  const max = { 8: 255, 16: PS16_MAX };
+  if (!max[fromBits] || !max[toBits]) throw new RangeError("cannot move " + fromBits + "-bit samples to " + toBits + " bits");
+  const from = max[fromBits];
+  const to = max[toBits];
+  const scale = (v) => (v === 0 || v === from ? (v / from) * to : Math.min(to - 1, Math.max(1, Math.round((v * to) / from))));
+  return (toBits === 8 ? Uint8Array : Uint16Array).from(samples, scale);
 }
 
 function mapSamples(samples, fn) {

@@ -86,6 +86,13 @@ test("fullToPs rounds every 16-bit value to the nearest Photoshop value", () => 
   assert.deepEqual(Array.from(P.fullToPsArray(Uint16Array.of(0, 65535))), [0, 32768]);
 });
 
+test("atDepth rounds masks between 8 and 16 bits but keeps each pixel fully on, partial or off", () => {
+  assert.deepEqual(Array.from(P.atDepth(Uint8Array.of(0, 1, 128, 254, 255), 8, 16)), [0, 129, 16448, 32639, 32768]);
+  assert.deepEqual(Array.from(P.atDepth(Uint16Array.of(0, 1, 64, 16448, 32704, 32767, 32768), 16, 8)), [0, 1, 1, 128, 254, 254, 255]);
+  for (let v = 0; v <= 255; v++) assert.equal(P.atDepth(P.atDepth(Uint8Array.of(v), 8, 16), 16, 8)[0], v, "8 → 16 → 8 is exact");
+  assert.throws(() => P.atDepth(Uint8Array.of(1), 8, 32), /cannot move 8-bit samples to 32 bits/);
+});
+
 test("chunky and planar layouts convert both ways", () => {
   const chunky = Uint16Array.of(1, 2, 3, 11, 12, 13, 21, 22, 23, 31, 32, 33);
   const planar = P.chunkyToPlanar(chunky, 3);
