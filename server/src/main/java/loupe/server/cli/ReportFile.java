@@ -40,11 +40,18 @@ final class ReportFile {
   }
 
   private static boolean same(Path a, Path b) throws IOException {
-    if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
-      return true;
+    if (Files.exists(a) && Files.exists(b)) {
+      return Files.isSameFile(a, b); // a link, or another case on a case-insensitive disk
     }
-    // The same file under another name: a link, or another case on a case-insensitive disk.
-    return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+    // An output not written yet: the same place once its folder's links are resolved, in any case (a
+    // case-insensitive disk would make it one file; elsewhere refusing look-alike names costs nothing).
+    return realFolder(a).equals(realFolder(b))
+        && a.getFileName().toString().equalsIgnoreCase(b.getFileName().toString());
+  }
+
+  private static Path realFolder(Path file) throws IOException {
+    Path folder = file.toAbsolutePath().normalize().getParent();
+    return Files.exists(folder) ? folder.toRealPath() : folder;
   }
 
   private static boolean isReport(Path file) {

@@ -237,7 +237,6 @@ final class RetouchCommand implements Callable<Integer> {
     }
   }
 
-  /** Where the flat copy of {@code psd} goes: beside it, the PSD's extension replaced. */
   /** The inputs and every file the run may write for them. */
   private List<Path> runFiles(List<Path> files, ExportFormat format) {
     List<Path> all = new ArrayList<>(files);
@@ -251,6 +250,7 @@ final class RetouchCommand implements Callable<Integer> {
     return all;
   }
 
+  /** Where the flat copy of {@code psd} goes: beside it, the PSD's extension replaced. */
   private static Path flatFor(Path psd, ExportFormat format) {
     String psdName = psd.getFileName().toString();
     return psd.resolveSibling(psdName.substring(0, psdName.length() - 4) + "." + format.extension());

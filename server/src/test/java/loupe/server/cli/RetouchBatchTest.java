@@ -59,6 +59,23 @@ class RetouchBatchTest {
     }
   }
 
+  /** The output is not written yet when the report is checked, so its name is compared as the disk would. */
+  @Test
+  void a_report_named_like_an_output_through_a_link_or_in_another_case_is_refused() throws Exception {
+    Path out = Files.createDirectories(tmp.resolve("out"));
+    Path alias = Files.createSymbolicLink(tmp.resolve("alias"), out);
+    for (Path report : List.of(alias.resolve("solitaire.loupe.psd"), out.resolve("Solitaire.LOUPE.psd"))) {
+      CliRun run = CliRun.of("retouch", RetouchCommandTest.EXAMPLE.toString(), "--recipe", "quick", "--out",
+          out.toString(), "--report", report.toString());
+      assertThat(run.exit()).as(run.err()).isEqualTo(2);
+      assertThat(run.err()).contains("--report " + report + " is " + out.resolve("solitaire.loupe.psd")
+          + ", a file this run reads or writes");
+    }
+    try (var left = Files.list(out)) {
+      assertThat(left).isEmpty();
+    }
+  }
+
   /** An interrupted run left the PSD but not the copy asked for: skipping it would never make the copy. */
   @Test
   void a_psd_without_its_requested_export_is_a_failure_not_a_skip() throws Exception {
