@@ -94,8 +94,8 @@ public final class DocumentRetouch {
       if (picture.channels() == null && !doc.compositeIsReal()) {
         // Its composite is Photoshop's white placeholder: taken as the picture, the whole shot would become white.
         throw new UserError(file + ": saved with Maximize Compatibility off, so it holds no flat picture, and Loupe "
-            + "cannot render its layers to make one (" + picture.unrendered() + "); save it again with Maximize "
-            + "Compatibility on (Preferences › File Handling), or name the jewelry layer with --protect NAME");
+            + "cannot make one from its layers (" + picture.unrendered() + "); save it again with Maximize "
+            + "Compatibility on (Preferences › File Handling), or name the jewelry layer (--protect NAME, HTTP: protectLayer)");
       }
       picture = WrittenFileCheck.photograph(doc, picture);
       jewelry = originalLayer(doc, picture.channels() != null ? picture.channels() : doc.composite());

@@ -40,6 +40,7 @@ final class WrittenFileCheck {
     int colours = doc.colorMode().colorChannels();
     if (doc.layers().isEmpty()) {
       return doc.composite().size() < colours ? new Picture(null, "the input holds no picture")
+          : !doc.compositeIsReal() ? new Picture(null, "the file has no layers")
           : new Picture(List.copyOf(doc.composite().subList(0, colours)), null);
     }
     String why = PsdCompositor.cannotRender(doc);

@@ -33,9 +33,12 @@ class PlaceholderCompositeTest {
   @TempDir
   Path tmp;
 
+  /** Which layers the test file holds under its white composite. */
+  private enum Layers { NONE, SCREEN_OVER_BACKGROUND, SCREEN_OVER_JEWELRY }
+
   @Test
   void a_photograph_whose_composite_is_a_placeholder_is_refused_not_made_white() throws Exception {
-    Path file = build(false);
+    Path file = build(Layers.SCREEN_OVER_BACKGROUND);
     CliRun run = CliRun.of("retouch", file.toString(), "--recipe", "quick", "--mask", "channel:Jewelry selection",
         "--out", tmp.resolve("out").toString());
     assertThat(run.exit()).as(run.out()).isEqualTo(2);
@@ -44,9 +47,21 @@ class PlaceholderCompositeTest {
     assertThat(tmp.resolve("out")).doesNotExist();
   }
 
+  /** A file that says its composite is not real and has no layers holds no picture at all. */
+  @Test
+  void a_flat_file_whose_composite_is_a_placeholder_is_refused() throws Exception {
+    Path file = build(Layers.NONE);
+    CliRun run = CliRun.of("retouch", file.toString(), "--recipe", "quick", "--mask", "channel:Jewelry selection",
+        "--out", tmp.resolve("out").toString());
+    assertThat(run.exit()).as(run.out()).isEqualTo(2);
+    assertThat(run.err()).contains(file + ": saved with Maximize Compatibility off, so it holds no flat picture, and "
+        + "Loupe cannot make one from its layers (the file has no layers)");
+    assertThat(tmp.resolve("out")).doesNotExist();
+  }
+
   @Test
   void with_a_jewelry_layer_the_psd_is_written_and_says_so_but_no_white_flat_copy_is_exported() throws Exception {
-    Path file = build(true);
+    Path file = build(Layers.SCREEN_OVER_JEWELRY);
     Path out = tmp.resolve("out");
     CliRun run = CliRun.of("retouch", file.toString(), "--recipe", "quick", "--background", "white", "--out",
         out.toString(), "--export", "tiff");
@@ -60,8 +75,8 @@ class PlaceholderCompositeTest {
     assertThat(out.resolve("placeholder.loupe.tif")).doesNotExist();
   }
 
-  /** A grey ramp as 'Background', optionally a 'Jewelry' square, an opaque Screen layer on top, a white composite. */
-  private Path build(boolean jewelryLayer) throws Exception {
+  /** A grey ramp as 'Background', a 'Jewelry' square, an opaque Screen layer on top (as asked), a white composite. */
+  private Path build(Layers layers) throws Exception {
     byte[][] ramp = new byte[3][W * H];
     byte[][] jewel = new byte[3][W * H];
     byte[] square = new byte[W * H];
@@ -76,17 +91,19 @@ class PlaceholderCompositeTest {
       }
     }
     PsdDocument doc = PsdDocument.create(ColorMode.RGB, 8, W, H);
-    doc.addLayer(0, PsdLayer.newPixelLayer("Background", 0, 0, W, H, 8, ramp, null));
-    if (jewelryLayer) {
-      doc.addLayer(1, PsdLayer.newPixelLayer("Jewelry", 0, 0, W, H, 8, jewel, square));
+    if (layers != Layers.NONE) {
+      doc.addLayer(0, PsdLayer.newPixelLayer("Background", 0, 0, W, H, 8, ramp, null));
+      if (layers == Layers.SCREEN_OVER_JEWELRY) {
+        doc.addLayer(1, PsdLayer.newPixelLayer("Jewelry", 0, 0, W, H, 8, jewel, square));
+      }
+      byte[][] grey = new byte[3][W * H];
+      for (byte[] g : grey) {
+        Arrays.fill(g, (byte) 60);
+      }
+      PsdLayer screen = PsdLayer.newPixelLayer("Brighten", 0, 0, W, H, 8, grey, null);
+      screen.setBlendMode("scrn");
+      doc.addLayer(doc.layers().size(), screen);
     }
-    byte[][] grey = new byte[3][W * H];
-    for (byte[] g : grey) {
-      Arrays.fill(g, (byte) 60);
-    }
-    PsdLayer screen = PsdLayer.newPixelLayer("Brighten", 0, 0, W, H, 8, grey, null);
-    screen.setBlendMode("scrn");
-    doc.addLayer(doc.layers().size(), screen);
     List<PsdChannel> white = new ArrayList<>();
     for (int c = 0; c < 3; c++) {
       byte[] plane = new byte[W * H];
