@@ -20,6 +20,8 @@ import loupe.psd.PsdReader;
 import loupe.psd.PsdWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A PSD saved with "Maximize Compatibility" off stores a white composite and says so (resource
@@ -34,28 +36,21 @@ class PlaceholderCompositeTest {
   Path tmp;
 
   /** Which layers the test file holds under its white composite. */
-  private enum Layers { NONE, SCREEN_OVER_BACKGROUND, SCREEN_OVER_JEWELRY }
+  enum Layers { NONE, SCREEN_OVER_BACKGROUND, SCREEN_OVER_JEWELRY }
 
-  @Test
-  void a_photograph_whose_composite_is_a_placeholder_is_refused_not_made_white() throws Exception {
-    Path file = build(Layers.SCREEN_OVER_BACKGROUND);
-    CliRun run = CliRun.of("retouch", file.toString(), "--recipe", "quick", "--mask", "channel:Jewelry selection",
-        "--out", tmp.resolve("out").toString());
-    assertThat(run.exit()).as(run.out()).isEqualTo(2);
-    assertThat(run.err()).contains(file + ": saved with Maximize Compatibility off, so it holds no flat picture")
-        .contains("layer 'Brighten' is in blend mode 'scrn'");
-    assertThat(tmp.resolve("out")).doesNotExist();
-  }
-
-  /** A file that says its composite is not real and has no layers holds no picture at all. */
-  @Test
-  void a_flat_file_whose_composite_is_a_placeholder_is_refused() throws Exception {
-    Path file = build(Layers.NONE);
+  /** Without a jewelry layer the picture comes from the layers; with none, or one psd-io cannot render, there is none. */
+  @ParameterizedTest
+  @CsvSource({
+      "SCREEN_OVER_BACKGROUND, layer 'Brighten' is in blend mode 'scrn'",
+      "NONE, the file has no layers"})
+  void a_photograph_whose_composite_is_a_placeholder_is_refused_not_made_white(Layers layers, String why)
+      throws Exception {
+    Path file = build(layers);
     CliRun run = CliRun.of("retouch", file.toString(), "--recipe", "quick", "--mask", "channel:Jewelry selection",
         "--out", tmp.resolve("out").toString());
     assertThat(run.exit()).as(run.out()).isEqualTo(2);
     assertThat(run.err()).contains(file + ": saved with Maximize Compatibility off, so it holds no flat picture, and "
-        + "Loupe cannot make one from its layers (the file has no layers)");
+        + "Loupe cannot make one from its layers (" + why + ")");
     assertThat(tmp.resolve("out")).doesNotExist();
   }
 
