@@ -41,13 +41,16 @@ public final class HealthController {
                 "jobTimeoutSeconds", config.jobTimeout().toSeconds()))));
   }
 
-  /** The description, naming the port this server listens on (the file names the default one). */
+  /**
+   * The description, naming this server as the client reached it (its Host, which the request guard
+   * has checked is this loopback port; the file names the default one).
+   */
   public void openapi(Context ctx) throws IOException {
     ObjectNode spec;
     try (InputStream in = HealthController.class.getResourceAsStream("/openapi.json")) {
       spec = (ObjectNode) JSON.readTree(in);
     }
-    spec.putArray("servers").addObject().put("url", "http://127.0.0.1:" + ctx.port());
+    spec.putArray("servers").addObject().put("url", "http://" + ctx.host());
     ctx.contentType("application/json").result(JSON.writeValueAsString(spec));
   }
 }

@@ -79,6 +79,10 @@ class ServerSecurityTest {
   void openapi_lists_exactly_the_query_options_a_psd_job_takes() throws Exception {
     JsonNode spec = harness.json(harness.get("/v1/openapi.json"));
     assertThat(spec.at("/servers/0/url").asText()).isEqualTo("http://127.0.0.1:" + harness.server.port());
+    String asLocalhost = "GET /v1/openapi.json HTTP/1.1\r\nHost: localhost:" + harness.server.port()
+        + "\r\nConnection: close\r\n\r\n";
+    assertThat(harness.rawResponse(asLocalhost)).as("the server as the client named it")
+        .contains("\"url\":\"http://localhost:" + harness.server.port() + "\"");
     List<String> documented = new ArrayList<>();
     spec.at("/paths/~1v1~1psd-jobs/post/parameters").forEach(p -> documented.add(p.get("name").asText()));
     assertThat(documented).containsExactlyInAnyOrderElementsOf(JobController.PSD_JOB_OPTIONS);
