@@ -182,9 +182,10 @@ function createPhotoshopAdapter(ps) {
     /**
      * The layer's masks over exactly `bounds` as Photoshop applies them: the user mask times the vector mask, each
      * only when present and enabled (a disabled mask is ignored by Photoshop); null when neither applies.
+     * `descriptor`: the layer's descriptor when it was just read, else it is read here.
      */
-    async function readMasks(info, layer, bounds) {
-      const d = await layerDescriptor(info, layer);
+    async function readMasks(info, layer, bounds, descriptor = null) {
+      const d = descriptor || (await layerDescriptor(info, layer));
       const user = d.hasUserMask && d.userMaskEnabled !== false ? await readLayerMask(info, layer, "user", bounds) : null;
       const vector = d.hasVectorMask && d.vectorMaskEnabled !== false ? await readLayerMask(info, layer, "vector", bounds) : null;
       if (!user || !vector) return user || vector;

@@ -28,11 +28,11 @@ async function readInputs(adapter, { protectedLayer, selectionRole, channel = nu
       const doc = s.activeDocument();
       if (!doc) throw new LoupeError("photoshop", "Open a document first.");
       const info = s.documentInfo(doc);
-      const layer = await chooseProtectedLayer(s, doc, info, protectedLayer);
+      const { layer, descriptor } = await chooseProtectedLayer(s, doc, info, protectedLayer);
       const requested = B.intersect(B.toIntegerBounds(layer.boundsNoEffects), info.bounds);
       if (B.isEmpty(requested)) throw new LoupeError("photoshop", "The protected layer '" + layer.name + "' has no pixels inside the canvas.");
       const jewelry = await s.readPixels(info, layer, requested);
-      const mask = await s.readMasks(info, layer, requested);
+      const mask = await s.readMasks(info, layer, requested, descriptor);
       const selection = selectionRole ? await s.readSelection(info, info.bounds) : null;
       if (selection && !selection.some((v) => v !== 0)) throw new LoupeError("photoshop", emptySelection(selectionRole));
       const channelMask = channel === null ? null : await s.readChannel(info, channel, info.bounds);
@@ -71,9 +71,10 @@ async function chooseProtectedLayer(s, doc, info, chosen) {
   if (made) {
     throw new LoupeError("photoshop", "'" + layer.name + "' is inside '" + made.name + "', a group Loupe made; select the jewelry layer (or choose it under Protected layer).");
   }
-  const problem = G.blendingProblem(layer, ancestors, await s.layerDescriptor(info, layer), info.colorComponents);
+  const descriptor = await s.layerDescriptor(info, layer);
+  const problem = G.blendingProblem(layer, ancestors, descriptor, info.colorComponents);
   if (problem) throw new LoupeError("photoshop", problem);
-  return layer;
+  return { layer, descriptor };
 }
 
 /**
