@@ -207,7 +207,9 @@ function createClient({ baseUrl, token, fetchImpl, pollIntervalMs = 250, checkTi
 
   /**
    * Polls the job until it ends. onProgress({stage, fraction}) on every poll. When `signal` aborts,
-   * sends DELETE and throws a cancelled error. Resolves with the result; throws the job's problem on failure.
+   * sends DELETE and throws a cancelled error; when a poll times out, sends DELETE too (a server that was only
+   * slow should not go on working for a panel that gave up) and throws the timeout. Resolves with the result;
+   * throws the job's problem on failure.
    */
   async function waitForJob(id, { onProgress, signal } = {}) {
     try {
@@ -224,7 +226,7 @@ function createClient({ baseUrl, token, fetchImpl, pollIntervalMs = 250, checkTi
         await sleep(pollIntervalMs, signal);
       }
     } catch (e) {
-      if (e.kind === "cancelled") await cancelJob(id).catch(() => undefined);
+      if (e.kind === "cancelled" || e.kind === "unreachable") await cancelJob(id).catch(() => undefined);
       throw e;
     }
   }

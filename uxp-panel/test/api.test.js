@@ -73,12 +73,19 @@ test("a server that accepts and never answers: the handshake gives up after its 
   assert.equal(s.connections(), 1);
 });
 
-test("a server that stops answering while a job runs: the wait gives up after the poll timeout and says so", { timeout: 10000 }, async () => {
+test("a server that stops answering while a job runs: the wait gives up after the poll timeout, says so and deletes the job", { timeout: 10000 }, async () => {
   const s = await silent();
   const started = Date.now();
-  await assert.rejects(createClient({ baseUrl: s.url, token: "t", pollTimeoutMs: 200 }).waitForJob("j-1"), (e) => e.kind === "unreachable" && /did not answer within 0\.2 s/.test(e.message));
+  await assert.rejects(createClient({ baseUrl: s.url, token: "t", pollTimeoutMs: 200, checkTimeoutMs: 200 }).waitForJob("j-1"), (e) => e.kind === "unreachable" && /did not answer within 0\.2 s/.test(e.message));
   assert.ok(Date.now() - started < 5000);
   await s.close();
+  const sent = [];
+  const slow = (url, init) => {
+    sent.push(init.method + " " + new URL(url).pathname);
+    return init.method === "GET" ? new Promise(() => undefined) : Promise.resolve(new Response(null, { status: 204 }));
+  };
+  await assert.rejects(createClient({ baseUrl: "http://127.0.0.1:8765", token: "t", fetchImpl: slow, pollTimeoutMs: 100 }).waitForJob("j-2"), (e) => e.kind === "unreachable");
+  assert.deepEqual(sent, ["GET /v1/jobs/j-2", "DELETE /v1/jobs/j-2"], "a server that was only slow is told to stop the job");
 });
 
 test("Cancel while a download hangs rejects at once, even when fetch ignores the signal (UXP before 7.3)", { timeout: 10000 }, async () => {
