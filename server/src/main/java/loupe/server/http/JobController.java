@@ -136,20 +136,24 @@ public final class JobController {
   /**
    * The events endpoint speaks only Server-Sent Events, which Javalin serves only to a GET that
    * accepts them; any other GET would get an empty 200, so it gets a 406 that says what to send.
-   * An unknown job is a 404 here, before the stream's 200 goes out, for a HEAD too (Javalin answers
-   * a HEAD of a known job with an empty 200 itself). Other methods fall through to the 404 of an
-   * endpoint that does not exist.
+   * An unknown job is a 404 here, before the stream's 200 goes out. A HEAD gets what its GET would,
+   * without the stream (Javalin answers a HEAD itself with an empty 200; its type is set here).
+   * Other methods fall through to the 404 of an endpoint that does not exist.
    */
   void requireEventStream(Context ctx) {
-    if (!HandlerType.GET.equals(ctx.method()) && !HandlerType.HEAD.equals(ctx.method())) {
+    boolean head = HandlerType.HEAD.equals(ctx.method());
+    if (!HandlerType.GET.equals(ctx.method()) && !head) {
       return;
     }
     String accept = ctx.header("Accept");
-    if (HandlerType.GET.equals(ctx.method()) && (accept == null || !accept.contains("text/event-stream"))) {
-      throw new UserError(406, "GET /v1/jobs/{id}/events is a Server-Sent Events stream: send 'Accept: "
+    if (accept == null || !accept.contains("text/event-stream")) {
+      throw new UserError(406, ctx.method() + " /v1/jobs/{id}/events is a Server-Sent Events stream: send 'Accept: "
           + "text/event-stream' (or poll GET /v1/jobs/{id})");
     }
     job(ctx);
+    if (head) {
+      ctx.contentType("text/event-stream");
+    }
   }
 
   /** GET /v1/jobs/{id}/events: progress as Server-Sent Events, ending with done/failed/cancelled. */

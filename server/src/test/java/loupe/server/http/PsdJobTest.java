@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -141,11 +142,24 @@ class PsdJobTest {
     assertThat(head.headers().firstValue("Content-Disposition")).isEqualTo(
         psd.headers().firstValue("Content-Disposition"));
     // Javalin's own HEAD answer was an empty 200 for any job id, known or not.
-    for (String path : List.of("/v1/jobs/nope", "/v1/jobs/nope/psd", "/v1/jobs/nope/layers/0",
-        "/v1/jobs/nope/events")) {
+    for (String path : List.of("/v1/jobs/nope", "/v1/jobs/nope/psd", "/v1/jobs/nope/layers/0")) {
       assertThat(harness.head(path).statusCode()).as(path).isEqualTo(404);
     }
     assertThat(harness.head("/v1/jobs/" + id).statusCode()).isEqualTo(200);
+    // The event stream: 406 without accepting it, 404 for an unknown job, else its type and no stream.
+    assertThat(harness.head("/v1/jobs/" + id + "/events").statusCode()).isEqualTo(406);
+    assertThat(headEvents("nope").statusCode()).isEqualTo(404);
+    HttpResponse<byte[]> events = headEvents(id);
+    assertThat(events.statusCode()).isEqualTo(200);
+    assertThat(events.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+        .startsWith("text/event-stream"));
+    assertThat(events.body()).isEmpty();
+  }
+
+  private HttpResponse<byte[]> headEvents(String id) throws Exception {
+    return harness.http.send(HttpRequest.newBuilder(harness.uri("/v1/jobs/" + id + "/events"))
+        .header("Accept", "text/event-stream").method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
   }
 
   @Test
