@@ -30,6 +30,12 @@ final class Keys {
 
     static boolean wideLength(String key, boolean psb) { return psb && WIDE_IN_PSB.contains(key); }
 
+    /**
+     * The signature a block is written with: "8B64" marks an 8-byte length, which a PSD does not
+     * have, so a PSB's "8B64" block becomes "8BIM" in a PSD (readers take the signature at its word).
+     */
+    static String signatureIn(String signature, boolean psb) { return psb ? signature : SIG_8BIM; }
+
     static boolean isBlockSignature(String s) { return SIG_8BIM.equals(s) || SIG_8B64.equals(s); }
 
     static String text(byte[] four) { return new String(four, StandardCharsets.ISO_8859_1); }

@@ -102,12 +102,16 @@ final class LayerAndMaskSection {
         });
     }
 
-    /** An {@code Lr16}/{@code Lr32} block rebuilt from the layers; {@code padding} -1 pads a new block to 4 as Photoshop does. */
+    /**
+     * An {@code Lr16}/{@code Lr32} block rebuilt from the layers, so its length may differ from the
+     * input's: padded to 4 when the input's {@code padding} (bytes) showed that rule or for a new
+     * block ({@code -1}), as Photoshop does, else to 2. Unchanged, it pads as the input did.
+     */
     private static void writeLayerBlock(PsdOutput out, String signature, String key, int padding, PsdDocument doc, boolean psb, PsdWriteOptions options) {
-        out.key(signature);
+        out.key(Keys.signatureIn(signature, psb));
         out.key(key);
         long n = out.section(Keys.wideLength(key, psb), 1, true,
                 data -> LayerInfo.write(data, true, doc.layers, doc.negativeLayerCount, doc.layerInfoPadding, psb, options));
-        out.zeros(padding >= 0 ? padding : PsdOutput.padding(n, 4));
+        out.zeros(PsdOutput.padding(n, padding < 0 || padding >= 2 ? 4 : 2));
     }
 }

@@ -20,7 +20,7 @@ final class LayerInfo {
     static Parsed read(PsdInput in, long end, PsdHeader header, PixelBudget budget, boolean eager, PhantomPadding phantom)
             throws IOException {
         long start = in.position();
-        if (end == start) return new Parsed(false, new ArrayList<>(), false, Padding.NONE);
+        if (end == start) return new Parsed(false, new ArrayList<>(), false, Padding.EVEN);
         boolean psb = header.psb();
         int count = in.s16();
         // Spec: "If it is a negative number, its absolute value is the number of layers and the first alpha

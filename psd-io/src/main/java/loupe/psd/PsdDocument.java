@@ -30,10 +30,10 @@ public final class PsdDocument {
     byte[] resourcesTrailing = new byte[0];
     boolean layerSectionPresent;
     boolean mainLayerInfoPresent;
-    Padding mainLayerInfoPadding = Padding.NONE;
+    Padding mainLayerInfoPadding = Padding.EVEN;
     LayerInfoLocation layerInfoLocation = LayerInfoLocation.MAIN;
     boolean negativeLayerCount;
-    Padding layerInfoPadding = Padding.NONE;
+    Padding layerInfoPadding = Padding.EVEN;
     final List<PsdLayer> layers = new ArrayList<>();
     byte[] globalLayerMaskInfo;
     final List<TaggedBlock> documentBlocks = new ArrayList<>();
@@ -91,6 +91,7 @@ public final class PsdDocument {
         }
         version = psb ? 2 : 1;
     }
+
     public ColorMode colorMode() { return colorMode; }
     public int depth() { return depth; }
     public int width() { return width; }

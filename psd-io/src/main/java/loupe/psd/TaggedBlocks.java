@@ -74,7 +74,7 @@ final class TaggedBlocks {
     }
 
     static void write(PsdOutput out, TaggedBlock b, boolean psb) {
-        out.key(b.signature());
+        out.key(Keys.signatureIn(b.signature(), psb));
         out.key(b.key());
         out.length(b.data().length, Keys.wideLength(b.key(), psb));
         out.bytes(b.data());
