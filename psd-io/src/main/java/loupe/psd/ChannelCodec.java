@@ -21,6 +21,7 @@ final class ChannelCodec {
     static byte[] decode(Compression c, byte[] stored, int width, int height, int depth, boolean psb) throws CorruptDataException {
         long size = decodedSize(width, height, depth);
         if (size > Integer.MAX_VALUE - 16) throw new CorruptDataException("channel of " + size + " bytes is larger than one Java array", 0);
+        if (c == Compression.ZIP || c == Compression.ZIP_PREDICTION) requireExpandable(stored, size);
         byte[] out = new byte[(int) size];
         if (size == 0) return out;
         switch (c) {
@@ -32,10 +33,31 @@ final class ChannelCodec {
                 rle(stored, out, (int) rowBytes(width, depth), height, psb);
                 break;
             default:
-                inflate(stored, out);
+                inflate(stored, new byte[][] {out});
                 if (c == Compression.ZIP_PREDICTION) unpredict(out, width, height, depth);
         }
         return out;
+    }
+
+    /**
+     * Decodes ZIP data that holds {@code planes} channels one after another (a composite) into one
+     * array per channel, never one array for all of them.
+     */
+    static byte[][] decodePlanes(Compression c, byte[] stored, int width, int height, int depth, int planes) throws CorruptDataException {
+        long size = decodedSize(width, height, depth);
+        if (size > Integer.MAX_VALUE - 16) throw new CorruptDataException("channel of " + size + " bytes is larger than one Java array", 0);
+        requireExpandable(stored, size * planes);
+        byte[][] out = new byte[planes][(int) size];
+        inflate(stored, out);
+        if (c == Compression.ZIP_PREDICTION) for (byte[] p : out) unpredict(p, width, height, depth);
+        return out;
+    }
+
+    /** Deflate expands at most 1032:1: data that claims more is damaged, and is refused before anything is allocated. */
+    private static void requireExpandable(byte[] stored, long size) throws CorruptDataException {
+        if (size > 1032L * stored.length + 64) {
+            throw new CorruptDataException("ZIP data of " + stored.length + " bytes cannot hold the " + size + " bytes it should decode to", 0);
+        }
     }
 
     /** Checks RLE data without producing pixels: counts fit, and every row decodes to exactly its width. */
@@ -67,17 +89,24 @@ final class ChannelCodec {
         }
     }
 
-    private static void inflate(byte[] stored, byte[] out) throws CorruptDataException {
+    /** Fills each of {@code outs} in turn from one deflate stream. */
+    private static void inflate(byte[] stored, byte[][] outs) throws CorruptDataException {
         Inflater inf = new Inflater();
         try {
             inf.setInput(stored);
-            int n = 0;
-            while (n < out.length) {
-                int r = inf.inflate(out, n, out.length - n);
-                if (r == 0 && (inf.finished() || inf.needsInput() || inf.needsDictionary())) break;
-                n += r;
+            long total = 0;
+            long wanted = 0;
+            for (byte[] out : outs) wanted += out.length;
+            for (byte[] out : outs) {
+                int n = 0;
+                while (n < out.length) {
+                    int r = inf.inflate(out, n, out.length - n);
+                    if (r == 0 && (inf.finished() || inf.needsInput() || inf.needsDictionary())) break;
+                    n += r;
+                }
+                total += n;
+                if (n < out.length) throw new CorruptDataException("ZIP data ends after " + total + " of " + wanted + " bytes", inf.getTotalIn());
             }
-            if (n < out.length) throw new CorruptDataException("ZIP data ends after " + n + " of " + out.length + " bytes", inf.getTotalIn());
         } catch (DataFormatException e) {
             throw new CorruptDataException("ZIP data is corrupt: " + e.getMessage(), inf.getTotalIn());
         } finally {

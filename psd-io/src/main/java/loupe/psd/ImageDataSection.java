@@ -63,17 +63,13 @@ final class ImageDataSection {
         } else {
             long at = in.position();
             byte[] all = in.bytes(in.remaining());
-            byte[] decoded;
+            byte[][] planes;
             try {
-                decoded = ChannelCodec.decode(comp, all, h.width(), h.height() * n, h.depth(), h.psb());
+                planes = ChannelCodec.decodePlanes(comp, all, h.width(), h.height(), h.depth(), n);
             } catch (CorruptDataException e) {
                 throw in.fail(e.getMessage(), at + e.relativeOffset());
             }
-            for (int c = 0; c < n; c++) {
-                byte[] p = new byte[(int) plane];
-                System.arraycopy(decoded, (int) (c * plane), p, 0, p.length);
-                channels.add(PsdChannel.of(c, h.width(), h.height(), h.depth(), p));
-            }
+            for (int c = 0; c < n; c++) channels.add(PsdChannel.of(c, h.width(), h.height(), h.depth(), planes[c]));
         }
         byte[] trailing = in.bytes(in.remaining());
         in.pop();

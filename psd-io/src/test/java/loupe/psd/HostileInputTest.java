@@ -103,6 +103,21 @@ class HostileInputTest {
         assertThat(resources.getMessage()).startsWith("res.psd: image resources: needs 2147483632 bytes but only ");
     }
 
+    /**
+     * A ZIP composite that claims 200 MB from 100 bytes was inflated into a 200 MB array before its
+     * end was found (an OutOfMemoryError under a small heap); deflate cannot expand past 1032:1.
+     */
+    @Test
+    @Timeout(5)
+    void zip_data_too_short_for_its_channels_is_refused_before_allocating() {
+        byte[] head = header(1, 1, 10_000, 10_000, 16, 1);
+        byte[] file = java.util.Arrays.copyOf(head, head.length + 100);
+        file[head.length - 1] = 2; // composite compression: ZIP
+        PsdFormatException e = refused("zipshort.psd", file);
+        assertThat(e.getMessage()).contains("ZIP data of 100 bytes cannot hold the 200000000 bytes it should decode to");
+        assertThat(e.offset()).isEqualTo(head.length);
+    }
+
     /** A tiny base64 proof of concept: a PSD header claiming 30000x30000x56 channels, nothing after it. */
     @Test
     @Timeout(5)
