@@ -29,7 +29,9 @@ final class LayerInfo {
         count = Math.abs(count);
         in.require(count * 18L, count + " layer records");
         List<LayerRecordCodec.Pending> pending = new ArrayList<>(count);
+        long[] recordAt = new long[count];
         for (int i = 0; i < count; i++) {
+            recordAt[i] = in.position();
             in.push("layer record " + i);
             pending.add(LayerRecordCodec.read(in, psb, i == count - 1 && phantom != null ? phantom.giveBack() : 0));
             in.pop();
@@ -41,6 +43,8 @@ final class LayerInfo {
             phantom.declaredInfo = end - start;
         }
         if (realign) end -= phantom.suspect;
+        LayerNesting.Break nesting = LayerNesting.find(pending.stream().map(LayerRecordCodec.Pending::layer).toList());
+        if (nesting != null) throw in.fail(nesting.message(), recordAt[nesting.record()]);
         for (int i = 0; i < count; i++) {
             LayerRecordCodec.Pending p = pending.get(i);
             for (LayerRecordCodec.ChannelInfo c : p.channels()) {

@@ -6,14 +6,18 @@ import java.util.List;
 /**
  * Checks that group dividers nest: reading top down (the Layers panel's order, file order
  * reversed), every group-end divider closes an open group and every group is closed. The reader
- * takes unbalanced records as they come; the writer refuses to make a file of them, because other
- * readers do not (TwelveMonkeys fails with an EmptyStackException on a group end above its start).
+ * refuses a file whose records do not nest (a damaged file; found before any work, not when the
+ * result is written) and the writer refuses to make one, because other readers do not take them
+ * (TwelveMonkeys fails with an EmptyStackException on a group end above its start).
  */
 final class LayerNesting {
     private LayerNesting() {}
 
-    /** @throws IllegalArgumentException naming the first record that breaks the nesting */
-    static void check(List<PsdLayer> fileOrder) {
+    /** The first record (file order index) that breaks the nesting, and how. */
+    record Break(int record, String message) {}
+
+    /** @return the first break, or null when the groups nest */
+    static Break find(List<PsdLayer> fileOrder) {
         int open = 0;
         int lastStart = -1;
         for (int i = fileOrder.size() - 1; i >= 0; i--) {
@@ -23,15 +27,19 @@ final class LayerNesting {
                 lastStart = i;
             } else if (l.isGroupEnd()) {
                 if (open == 0) {
-                    throw new IllegalArgumentException("layer record " + i + " ('" + l.name()
+                    return new Break(i, "layer record " + i + " ('" + l.name()
                         + "') ends a group, but no group is open above it: its group's start lies below it");
                 }
                 open--;
             }
         }
-        if (open > 0) {
-            throw new IllegalArgumentException("layer record " + lastStart + " ('" + fileOrder.get(lastStart).name()
-                + "') starts a group that no group-end divider below it closes");
-        }
+        return open == 0 ? null : new Break(lastStart, "layer record " + lastStart + " ('"
+            + fileOrder.get(lastStart).name() + "') starts a group that no group-end divider below it closes");
+    }
+
+    /** @throws IllegalArgumentException naming the first record that breaks the nesting */
+    static void check(List<PsdLayer> fileOrder) {
+        Break b = find(fileOrder);
+        if (b != null) throw new IllegalArgumentException(b.message());
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The writer refuses layer records whose groups do not nest (TwelveMonkeys fails on such a file
- * with an EmptyStackException), naming the record, and writes nothing.
+ * with an EmptyStackException), naming the record, and writes nothing; the reader refuses such a file.
  */
 class LayerNestingTest {
     @TempDir
@@ -42,6 +42,23 @@ class LayerNestingTest {
         doc.removeLayer(doc.layers().get(doc.indexOf(group) - 1));
         assertThatThrownBy(() -> PsdWriter.write(doc, tmp.resolve("open.psd")))
             .hasMessageContaining("'Open group'").hasMessageContaining("no group-end divider below it closes");
+    }
+
+    /** A damaged file is refused when read, before any work, not when its result is written. */
+    @Test
+    void a_file_whose_groups_do_not_nest_is_refused_when_read_naming_the_record() throws Exception {
+        PsdDocument doc = PsdReader.read(Corpus.path("agpsd__jewelry-rgb8-rle.psd"));
+        doc.insertGroupAbove(doc.layers().get(0), "Group", List.of());
+        Path ok = tmp.resolve("ok.psd");
+        PsdWriter.write(doc, ok);
+        byte[] bytes = Files.readAllBytes(ok);
+        // The first 'lsct' in file order is the group-end divider (type 3): make it a group start.
+        int lsct = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("8BIMlsct");
+        assertThat(bytes[lsct + 15]).isEqualTo((byte) 3);
+        bytes[lsct + 15] = 1;
+        PsdFormatException e = HostileInputTest.refused("unnested.psd", bytes);
+        assertThat(e.getMessage()).contains("layer info: layer record 1 ('</Layer group>') starts a group that no "
+            + "group-end divider below it closes");
     }
 
     @Test
