@@ -77,7 +77,7 @@ final class ImageDataSection {
     }
 
     private static PsdChannel stored(PsdInput in, int id, PsdHeader h, Compression comp, byte[] data, long at, boolean eager) throws IOException {
-        PsdChannel ch = PsdChannel.stored(id, h.width(), h.height(), h.depth(), comp, data, h.psb(), in.fileName(), at);
+        PsdChannel ch = PsdChannel.stored(id, h.width(), h.height(), h.depth(), comp, data, h.psb(), in.fileName(), in.sectionPath(), at);
         LayerInfo.check(in, ch, data, comp, h.width(), h.height(), h, at, eager);
         return ch;
     }

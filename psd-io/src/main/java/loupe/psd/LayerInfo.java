@@ -84,7 +84,7 @@ final class LayerInfo {
         if (comp == null) throw in.fail("compression code " + code + " is not 0-3", codeAt);
         long dataAt = in.position();
         byte[] stored = in.bytes(c.length() - 2);
-        PsdChannel ch = PsdChannel.stored(c.id(), w, h, header.depth(), comp, stored, header.psb(), in.fileName(), dataAt);
+        PsdChannel ch = PsdChannel.stored(c.id(), w, h, header.depth(), comp, stored, header.psb(), in.fileName(), in.sectionPath(), dataAt);
         check(in, ch, stored, comp, w, h, header, dataAt, eager || realign);
         if (realign && comp == Compression.RLE && ChannelCodec.decodedSize(w, h, header.depth()) > 0) {
             PhantomPadding.requireExactRle(in, stored, h, header.psb(), dataAt);

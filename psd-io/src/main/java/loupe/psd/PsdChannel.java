@@ -24,11 +24,13 @@ public final class PsdChannel {
     private volatile byte[] stored;
     private final boolean storedPsb;
     private final String fileName;
+    /** Where the channel lies in the file (its record and channel), for a message about its data. */
+    private final String section;
     private final long fileOffset;
     private volatile byte[] decoded;
 
     private PsdChannel(int id, int width, int height, int depth, Compression compression, byte[] stored, boolean storedPsb,
-                       String fileName, long fileOffset, byte[] decoded) {
+                       String fileName, String section, long fileOffset, byte[] decoded) {
         if (width < 0 || height < 0) throw new IllegalArgumentException("negative channel size " + width + "x" + height);
         if (depth != 1 && depth != 8 && depth != 16 && depth != 32) throw new IllegalArgumentException("depth " + depth);
         this.id = id;
@@ -39,6 +41,7 @@ public final class PsdChannel {
         this.stored = stored;
         this.storedPsb = storedPsb;
         this.fileName = fileName;
+        this.section = section;
         this.fileOffset = fileOffset;
         this.decoded = decoded;
     }
@@ -53,13 +56,16 @@ public final class PsdChannel {
             throw new IllegalArgumentException("channel " + id + " needs " + need + " bytes for " + width + "x" + height + "x" + depth
                     + ", got " + (decoded == null ? "null" : decoded.length));
         }
-        return new PsdChannel(id, width, height, depth, null, null, false, null, -1, decoded);
+        return new PsdChannel(id, width, height, depth, null, null, false, null, null, -1, decoded);
     }
 
-    /** A channel as stored in a file (bytes after the compression code, starting at {@code fileOffset}). */
+    /**
+     * A channel as stored in a file (bytes after the compression code, starting at {@code fileOffset});
+     * {@code section} names where (the reader's section path), for an error found when it is decoded.
+     */
     static PsdChannel stored(int id, int width, int height, int depth, Compression compression, byte[] stored, boolean psb,
-                             String fileName, long fileOffset) {
-        return new PsdChannel(id, width, height, depth, compression, stored, psb, fileName, fileOffset, null);
+                             String fileName, String section, long fileOffset) {
+        return new PsdChannel(id, width, height, depth, compression, stored, psb, fileName, section, fileOffset, null);
     }
 
     public int id() { return id; }
@@ -106,7 +112,7 @@ public final class PsdChannel {
         try {
             return ChannelCodec.decode(compression, stored, width, height, depth, storedPsb);
         } catch (CorruptDataException e) {
-            throw new PsdFormatException(fileName, "channel " + id + " (" + compression + ")", fileOffset + e.relativeOffset(), e.getMessage());
+            throw new PsdFormatException(fileName, section + " (" + compression + ")", fileOffset + e.relativeOffset(), e.getMessage());
         }
     }
 

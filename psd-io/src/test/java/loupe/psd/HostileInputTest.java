@@ -118,6 +118,23 @@ class HostileInputTest {
         assertThat(e.offset()).isEqualTo(head.length);
     }
 
+    /** Read lazily, a channel's damage shows when it is decoded: the message names its layer record. */
+    @Test
+    void corrupt_zip_data_found_when_decoding_names_the_layer_record() throws Exception {
+        String name = "agpsd__jewelry-rgb8-zip.psd";
+        PsdDocument good = PsdReader.read(Corpus.path(name));
+        PsdLayer layer = good.layers().get(0);
+        byte[] bytes = Files.readAllBytes(Corpus.path(name));
+        // The first ZIP channel in the file (code 2, then a zlib header) is record 0's first channel.
+        int at = indexOf(bytes, new byte[] {0, 2, 0x78}) + 2;
+        for (int i = 2; i < 10; i++) bytes[at + i] ^= (byte) 0x5A;
+        PsdDocument damaged = PsdReader.read("damaged.psd", bytes, PsdReadOptions.DEFAULT);
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> damaged.layers().get(0).channels().get(0).decoded());
+        assertThat(t).isInstanceOf(java.io.UncheckedIOException.class).hasCauseInstanceOf(PsdFormatException.class);
+        assertThat(t.getCause().getMessage()).startsWith("damaged.psd: layer and mask info / layer info / layer record 0 channel "
+            + layer.channels().get(0).id() + " (ZIP): ZIP data");
+    }
+
     /** A tiny base64 proof of concept: a PSD header claiming 30000x30000x56 channels, nothing after it. */
     @Test
     @Timeout(5)
