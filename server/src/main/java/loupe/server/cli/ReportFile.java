@@ -49,9 +49,14 @@ final class ReportFile {
         && a.getFileName().toString().equalsIgnoreCase(b.getFileName().toString());
   }
 
+  /** The file's folder with links resolved as far as it exists (an --out folder may not exist yet). */
   private static Path realFolder(Path file) throws IOException {
     Path folder = file.toAbsolutePath().normalize().getParent();
-    return Files.exists(folder) ? folder.toRealPath() : folder;
+    Path existing = folder;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    return existing == null ? folder : existing.toRealPath().resolve(existing.relativize(folder));
   }
 
   private static boolean isReport(Path file) {

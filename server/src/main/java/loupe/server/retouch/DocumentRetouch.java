@@ -95,7 +95,8 @@ public final class DocumentRetouch {
         // Its composite is Photoshop's white placeholder: taken as the picture, the whole shot would become white.
         throw new UserError(file + ": saved with Maximize Compatibility off, so it holds no flat picture, and Loupe "
             + "cannot make one from its layers (" + picture.unrendered() + "); save it again with Maximize "
-            + "Compatibility on (Preferences › File Handling), or name the jewelry layer (--protect NAME, HTTP: protectLayer)");
+            + "Compatibility on (Preferences › File Handling)"
+            + (doc.layers().isEmpty() ? "" : ", or name the jewelry layer (--protect NAME, HTTP: protectLayer)"));
       }
       picture = WrittenFileCheck.photograph(doc, picture);
       jewelry = originalLayer(doc, picture.channels() != null ? picture.channels() : doc.composite());

@@ -41,9 +41,10 @@ class PlaceholderCompositeTest {
   /** Without a jewelry layer the picture comes from the layers; with none, or one psd-io cannot render, there is none. */
   @ParameterizedTest
   @CsvSource({
-      "SCREEN_OVER_BACKGROUND, layer 'Brighten' is in blend mode 'scrn'",
-      "NONE, the file has no layers"})
-  void a_photograph_whose_composite_is_a_placeholder_is_refused_not_made_white(Layers layers, String why)
+      "SCREEN_OVER_BACKGROUND, layer 'Brighten' is in blend mode 'scrn', true",
+      "NONE, the file has no layers, false"})
+  void a_photograph_whose_composite_is_a_placeholder_is_refused_not_made_white(Layers layers, String why,
+      boolean canProtectALayer)
       throws Exception {
     Path file = build(layers);
     CliRun run = CliRun.of("retouch", file.toString(), "--recipe", "quick", "--mask", "channel:Jewelry selection",
@@ -51,6 +52,8 @@ class PlaceholderCompositeTest {
     assertThat(run.exit()).as(run.out()).isEqualTo(2);
     assertThat(run.err()).contains(file + ": saved with Maximize Compatibility off, so it holds no flat picture, and "
         + "Loupe cannot make one from its layers (" + why + ")");
+    assertThat(run.err().contains("name the jewelry layer (--protect NAME")).as("advice it can follow")
+        .isEqualTo(canProtectALayer);
     assertThat(tmp.resolve("out")).doesNotExist();
   }
 

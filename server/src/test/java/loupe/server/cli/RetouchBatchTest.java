@@ -64,11 +64,15 @@ class RetouchBatchTest {
   void a_report_named_like_an_output_through_a_link_or_in_another_case_is_refused() throws Exception {
     Path out = Files.createDirectories(tmp.resolve("out"));
     Path alias = Files.createSymbolicLink(tmp.resolve("alias"), out);
-    for (Path report : List.of(alias.resolve("solitaire.loupe.psd"), out.resolve("Solitaire.LOUPE.psd"))) {
+    Path fresh = out.resolve("new"); // an --out folder made by the run: not there when the report is checked
+    for (Path[] c : List.of(new Path[] {out, alias.resolve("solitaire.loupe.psd")},
+        new Path[] {out, out.resolve("Solitaire.LOUPE.psd")},
+        new Path[] {fresh, alias.resolve("new").resolve("solitaire.loupe.psd")})) {
+      Path report = c[1];
       CliRun run = CliRun.of("retouch", RetouchCommandTest.EXAMPLE.toString(), "--recipe", "quick", "--out",
-          out.toString(), "--report", report.toString());
+          c[0].toString(), "--report", report.toString());
       assertThat(run.exit()).as(run.err()).isEqualTo(2);
-      assertThat(run.err()).contains("--report " + report + " is " + out.resolve("solitaire.loupe.psd")
+      assertThat(run.err()).contains("--report " + report + " is " + c[0].resolve("solitaire.loupe.psd")
           + ", a file this run reads or writes");
     }
     try (var left = Files.list(out)) {
