@@ -105,7 +105,8 @@ final class LayerAndMaskSection {
     /**
      * An {@code Lr16}/{@code Lr32} block rebuilt from the layers, so its length may differ from the
      * input's: padded to 4 when the input's {@code padding} (bytes) showed that rule or for a new
-     * block ({@code -1}), as Photoshop does, else to 2. Unchanged, it pads as the input did.
+     * block ({@code -1}), as Photoshop does, else to 2. Unchanged, it pads as the input did, except
+     * that an odd block its writer left unpadded gains its pad byte.
      */
     private static void writeLayerBlock(PsdOutput out, String signature, String key, int padding, PsdDocument doc, boolean psb, PsdWriteOptions options) {
         out.key(Keys.signatureIn(signature, psb));

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The lengths other readers rely on, walked in the written bytes: the layer info's length is even
  * (the spec: "rounded up to a multiple of 2"), every document-level tagged block starts at an even
- * offset, and a PSD holds no "8B64" signature (it promises an 8-byte length); a section left as
+ * offset, and a PSD holds no "8B64" signature (it promises an 8-byte length); layer info left as
  * long as it was keeps the input's layout, whatever it was. The writer once kept
  * the input's padding byte count although re-encoding or new layers changed the length (odd layer
  * info, odd Lr16 blocks: ag-psd misread the rest), and kept a PSB's "8B64" in a PSD.
