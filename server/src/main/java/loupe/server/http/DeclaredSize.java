@@ -73,6 +73,9 @@ record DeclaredSize(long width, long height, long samples) {
           in.skip(4); // 8BIM or 8B64
           int key = (int) in.u32();
           long length = psb && LONG_BLOCKS.contains(key) ? in.u64() : in.u32();
+          if (length < 0 || length > sectionEnd - in.position()) {
+            break; // a damaged block (a negative length pointed the walk back at itself); the reader names it
+          }
           long next = in.position() + length;
           if (key == LR16 || key == LR32 || key == LAYR) {
             layers = layerSamples(in, psb);

@@ -67,6 +67,23 @@ class DeclaredSizeTest {
     assertThat(DeclaredSize.of(text)).isEqualTo(DeclaredSize.UNKNOWN);
   }
 
+  /** A PSB whose only tagged block (Mt16, 8-byte length) claims -16 bytes: it pointed the walk back at itself. */
+  @Test
+  void a_negative_block_length_ends_the_walk() throws Exception {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(26 + 8 + 8 + 8 + 4 + 16 + 32 + 2);
+    b.put("8BPS".getBytes()).putShort((short) 2).put(new byte[6]).putShort((short) 3).putInt(64).putInt(64)
+        .putShort((short) 8).putShort((short) 3);
+    b.putInt(0).putInt(0); // colour mode data, image resources
+    b.putLong(8 + 4 + 16 + 32); // layer and mask section
+    b.putLong(0).putInt(0); // no layer info, no global mask
+    b.put("8BIMMt16".getBytes()).putLong(-16).put(new byte[32]);
+    b.putShort((short) 0);
+    Path psb = Files.write(tmp.resolve("loop.psb"), b.array());
+    DeclaredSize size = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+        () -> DeclaredSize.of(psb));
+    assertThat(size).isEqualTo(new DeclaredSize(64, 64, 64L * 64 * 3));
+  }
+
   @Test
   void a_flat_png_declares_its_size_through_its_header() throws Exception {
     Path png = Path.of(System.getProperty("loupe.shared"), "benchmark/dev/dev01_solitaire_yellowgold/input.png");
