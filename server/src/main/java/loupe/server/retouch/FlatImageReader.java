@@ -125,27 +125,29 @@ public final class FlatImageReader {
     } catch (IndexOutOfBoundsException e) {
       throw new UserError(file + ": cannot decode the image: the file holds no image (damaged or cut short?)");
     } catch (IOException | RuntimeException e) {
-      // The decoder's own words ("Error reading PNG image data") name no cause a user can act on alone.
+      // The decoder's own words ("Error reading PNG image data") name no cause a user can act on alone;
+      // a runtime failure's message is Java's ("class [J cannot be cast to class java.lang.Number"), never quoted.
+      boolean quotable = e instanceof IOException && e.getMessage() != null;
       UserError named = new UserError(file + ": cannot decode the image, it is damaged or cut short"
-          + (e.getMessage() != null ? " (the decoder says: " + e.getMessage() + ")" : " (" + inWords(e, reader) + ")"));
+          + (quotable ? " (the decoder says: " + e.getMessage() + ")" : " (" + inWords(e, reader) + ")"));
       named.initCause(e);
       throw named;
     }
   }
 
-  /** A decoder failure that has no message, said by its type: "truncated TIFF?", "null pointer in the decoder". */
+  /** A decoder failure said in words, not Java's: "truncated TIFF?", "the TIFF decoder could not follow its structure". */
   static String inWords(Throwable e, ImageReader reader) {
+    String format;
+    try {
+      format = reader.getFormatName().toUpperCase(java.util.Locale.ROOT);
+    } catch (IOException unknown) {
+      format = "image";
+    }
     if (e instanceof java.io.EOFException) {
-      String format;
-      try {
-        format = reader.getFormatName().toUpperCase(java.util.Locale.ROOT);
-      } catch (IOException unknown) {
-        format = "file";
-      }
       return "truncated " + format + "?";
     }
-    String type = e.getClass().getSimpleName().replaceAll("(Exception|Error)$", "");
-    return type.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT) + " in the decoder";
+    return e instanceof RuntimeException ? "the " + format + " decoder could not follow its structure"
+        : "the " + format + " decoder gave no reason";
   }
 
   private static FlatImage convert(Path file, BufferedImage image) {

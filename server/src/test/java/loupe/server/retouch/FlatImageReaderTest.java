@@ -57,6 +57,41 @@ class FlatImageReaderTest {
         });
   }
 
+  /**
+   * A TIFF damaged at any one byte of its header or directory is refused in words: the decoder's
+   * runtime failures (a ClassCastException of an EOFException, out-of-bounds indices) are not
+   * quoted to the user; its IOExceptions are.
+   */
+  @Test
+  void a_damaged_tiff_is_never_refused_in_java_words() throws Exception {
+    Path plain = writeNoise("plain.png");
+    Path tiff = tmp.resolve("whole.tiff");
+    try (var out = Files.newOutputStream(tiff)) {
+      // Commons Imaging writes strips of ~8 KB: two of them, their offsets stored out of line.
+      new TiffImageParser().writeImage(ImageIO.read(plain.toFile()), out, new TiffImagingParameters());
+    }
+    byte[] whole = Files.readAllBytes(tiff);
+    java.util.List<String> leaks = new java.util.ArrayList<>();
+    int refused = 0;
+    for (int at = 0; at < 256; at++) { // header, directory and its out-of-line values; the strips follow
+      for (int value : new int[] {0x00, 0xFF}) {
+        byte[] bytes = whole.clone();
+        bytes[at] = (byte) value;
+        Path damaged = Files.write(tmp.resolve("damaged.tiff"), bytes);
+        try {
+          FlatImageReader.read(damaged, 1_000_000);
+        } catch (UserError e) {
+          refused++;
+          if (e.getMessage().matches("(?s).*(java\\.|Exception|class ).*")) {
+            leaks.add("byte " + at + " = " + value + ": " + e.getMessage());
+          }
+        }
+      }
+    }
+    assertThat(refused).isGreaterThan(10);
+    assertThat(leaks).isEmpty();
+  }
+
   @Test
   void a_palette_png_is_refused_as_a_palette_image_not_as_8_bit() throws Exception {
     BufferedImage indexed = new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_INDEXED);
