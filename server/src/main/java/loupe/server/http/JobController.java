@@ -191,9 +191,12 @@ public final class JobController {
   public void layer(Context ctx) {
     Job job = finished(ctx);
     int index = parseIndex(ctx.pathParam("index"));
-    byte[] frame = job.output().layerFrame(index)
+    InputStream frame = job.output().layerFrame(index)
         .orElseThrow(() -> new UserError(404, "job " + job.id() + " has no result layer " + index));
-    ctx.contentType(Frame.MEDIA_TYPE).result(frame);
+    ctx.contentType(Frame.MEDIA_TYPE);
+    if (!HandlerType.HEAD.equals(ctx.method())) {
+      ctx.result(frame); // encoded as Jetty sends it
+    }
   }
 
   public void psd(Context ctx) throws IOException {

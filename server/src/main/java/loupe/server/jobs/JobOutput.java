@@ -11,8 +11,8 @@ public interface JobOutput {
   /** Bytes held (for the result store's size bound). */
   long sizeBytes();
 
-  /** The framed bytes of result layer {@code index}, if this job has layers. */
-  default Optional<byte[]> layerFrame(int index) {
+  /** The framed bytes of result layer {@code index}, encoded as they are read, if this job has layers. */
+  default Optional<java.io.InputStream> layerFrame(int index) {
     return Optional.empty();
   }
 

@@ -5,11 +5,14 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import loupe.server.UserError;
 
@@ -81,20 +84,81 @@ public final class Frame {
 
   /** A framed body: header JSON then the buffers in order. */
   public static byte[] write(ObjectMapper json, Object header, byte[]... buffers) throws IOException {
-    byte[] head = json.writeValueAsString(header).getBytes(StandardCharsets.UTF_8);
-    long total = 4L + head.length;
+    byte[] head = head(json, header);
+    long total = head.length;
     for (byte[] b : buffers) {
       total += b.length;
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(Math.toIntExact(total));
-    out.write(head.length >>> 24);
-    out.write(head.length >>> 16);
-    out.write(head.length >>> 8);
-    out.write(head.length);
     out.write(head);
     for (byte[] b : buffers) {
       out.write(b);
     }
     return out.toByteArray();
+  }
+
+  /**
+   * The same framed body read as it is encoded, one row at a time: a download of a large 16-bit
+   * layer holds one row, not the layer's bytes twice over (each concurrent download did).
+   */
+  public static InputStream stream(ObjectMapper json, Object header, PixelCodec.EncodedRows... buffers)
+      throws IOException {
+    return new SequenceInputStream(new ByteArrayInputStream(head(json, header)), new RowStream(List.of(buffers)));
+  }
+
+  /** The length prefix and the header's JSON. */
+  private static byte[] head(ObjectMapper json, Object header) throws IOException {
+    byte[] text = json.writeValueAsString(header).getBytes(StandardCharsets.UTF_8);
+    return ByteBuffer.allocate(4 + text.length).putInt(text.length).put(text).array();
+  }
+
+  /** The rows of each buffer in turn, encoded when reached. */
+  private static final class RowStream extends InputStream {
+    private final List<PixelCodec.EncodedRows> buffers;
+    private int buffer;
+    private int y;
+    private byte[] row = new byte[0];
+    private int at;
+
+    RowStream(List<PixelCodec.EncodedRows> buffers) {
+      this.buffers = buffers;
+    }
+
+    @Override
+    public int read() {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] into, int off, int len) {
+      if (len == 0) {
+        return 0;
+      }
+      if (at == row.length && !nextRow()) {
+        return -1;
+      }
+      int n = Math.min(len, row.length - at);
+      System.arraycopy(row, at, into, off, n);
+      at += n;
+      return n;
+    }
+
+    private boolean nextRow() {
+      while (buffer < buffers.size() && y == buffers.get(buffer).height()) {
+        buffer++;
+        y = 0;
+      }
+      if (buffer == buffers.size()) {
+        return false;
+      }
+      PixelCodec.EncodedRows rows = buffers.get(buffer);
+      if (row.length != rows.rowBytes()) {
+        row = new byte[rows.rowBytes()];
+      }
+      rows.encode(y++, row, 0);
+      at = 0;
+      return true;
+    }
   }
 }

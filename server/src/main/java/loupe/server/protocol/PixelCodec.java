@@ -56,13 +56,34 @@ public final class PixelCodec {
 
   /** Encodes bands (plus an optional extra band, e.g. alpha) chunky at the given depth and range. */
   public static byte[] encode(Planar image, GrayU16 extra, int bitDepth, boolean fullRange) {
+    EncodedRows rows = rows(image, extra, bitDepth, fullRange);
+    byte[] out = new byte[Math.toIntExact(rows.byteLength())];
+    for (int y = 0; y < rows.height(); y++) {
+      rows.encode(y, out, y * rows.rowBytes());
+    }
+    return out;
+  }
+
+  /** The same encoding, one row at a time on demand: a download never holds the whole buffer. */
+  public static EncodedRows rows(Planar image, GrayU16 extra, int bitDepth, boolean fullRange) {
     int comps = image.numBands() + (extra == null ? 0 : 1);
-    int w = image.width;
-    int h = image.height;
-    byte[] out = new byte[Math.multiplyExact(Math.multiplyExact(w * h, comps), bitDepth / 8)];
-    int i = 0;
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
+    return new EncodedRows(image, extra, bitDepth, fullRange, Math.multiplyExact(image.width * comps, bitDepth / 8));
+  }
+
+  /** Chunky rows of {@code image} (and {@code extra}) at a depth and range; {@link #encode} writes row {@code y}. */
+  public record EncodedRows(Planar image, GrayU16 extra, int bitDepth, boolean fullRange, int rowBytes) {
+    public int height() {
+      return image.height;
+    }
+
+    public long byteLength() {
+      return (long) rowBytes * image.height;
+    }
+
+    public void encode(int y, byte[] out, int offset) {
+      int comps = image.numBands() + (extra == null ? 0 : 1);
+      int i = offset;
+      for (int x = 0; x < image.width; x++) {
         for (int c = 0; c < comps; c++) {
           int s = c < image.numBands() ? image.bands[c].get(x, y) : extra.get(x, y);
           if (bitDepth == 8) {
@@ -75,6 +96,5 @@ public final class PixelCodec {
         }
       }
     }
-    return out;
   }
 }

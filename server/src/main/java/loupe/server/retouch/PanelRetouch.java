@@ -268,22 +268,22 @@ public final class PanelRetouch {
     }
 
     @Override
-    public Optional<byte[]> layerFrame(int index) {
+    public Optional<java.io.InputStream> layerFrame(int index) {
       if (index < 0 || index >= result.layers().size()) {
         return Optional.empty();
       }
       OutputLayer l = result.layers().get(index);
-      byte[] pixels = PixelCodec.encode(l.pixels(), l.alpha(), bitDepth, fullRange);
-      byte[] mask = l.mask() == null ? null : PixelCodec.encode(new Planar(l.mask()), null, bitDepth, fullRange);
+      PixelCodec.EncodedRows pixels = PixelCodec.rows(l.pixels(), l.alpha(), bitDepth, fullRange);
+      PixelCodec.EncodedRows mask = l.mask() == null ? null : PixelCodec.rows(new Planar(l.mask()), null, bitDepth, fullRange);
       Map<String, Object> header = entry(index, l);
       List<BufferDescriptor> descs = new ArrayList<>();
-      descs.add(descriptor("pixels", l, l.pixels().numBands() + (l.alpha() == null ? 0 : 1), pixels.length));
+      descs.add(descriptor("pixels", l, l.pixels().numBands() + (l.alpha() == null ? 0 : 1), pixels.byteLength()));
       if (mask != null) {
-        descs.add(descriptor("mask", l, 1, mask.length));
+        descs.add(descriptor("mask", l, 1, mask.byteLength()));
       }
       header.put("buffers", descs);
       try {
-        return Optional.of(mask == null ? Frame.write(json, header, pixels) : Frame.write(json, header, pixels, mask));
+        return Optional.of(mask == null ? Frame.stream(json, header, pixels) : Frame.stream(json, header, pixels, mask));
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
