@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import loupe.server.LoupeInfo;
 import loupe.server.UserError;
 import loupe.server.http.LoupeServer;
+import loupe.server.http.RequestGuard;
 import loupe.server.http.ServerConfig;
 import loupe.server.http.TokenStore;
 import loupe.server.retouch.InstalledModels;
@@ -64,7 +65,7 @@ final class ServeCommand implements Callable<Integer> {
       throw new UserError("--token must be at least " + MIN_TOKEN_LENGTH + " characters, got " + token.strip().length()
           + " (leave it out to use the stored random token)");
     }
-    if (!host.equals("127.0.0.1")) {
+    if (!RequestGuard.isLoopback(host)) {
       System.err.println("WARNING: listening on " + host + ": other machines may reach Loupe");
     }
     Path file = (tokenFile != null ? tokenFile : Path.of(System.getProperty("user.home"), ".loupe", "token"))

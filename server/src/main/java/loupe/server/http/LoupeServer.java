@@ -35,7 +35,7 @@ public final class LoupeServer implements AutoCloseable {
         config.jobTimeout(), config.resultTtl(), ErrorMapping::jobProblem);
     HealthController health = new HealthController(config, models);
     JobController jobController = new JobController(jobs, retouch, config, json);
-    RequestGuard guard = new RequestGuard(this::port, config.token());
+    RequestGuard guard = new RequestGuard(config.host(), this::port, config.token());
     this.app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.jetty.host = config.host();
@@ -100,8 +100,7 @@ public final class LoupeServer implements AutoCloseable {
 
   /** Refuses a non-loopback bind unless the user asked for it explicitly. */
   public static void checkHost(String host, boolean allowRemote) {
-    boolean loopback = host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1");
-    if (!loopback && !allowRemote) {
+    if (!RequestGuard.isLoopback(host) && !allowRemote) {
       throw new UserError("refusing to listen on " + host + ": Loupe binds 127.0.0.1 only; pass --allow-remote "
           + "if you really want other machines to reach it");
     }

@@ -23,8 +23,12 @@ final class ServerHarness implements AutoCloseable {
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   final ObjectMapper json = new ObjectMapper();
 
+  /** The address the server listens on, which the client connects to. */
+  final String address;
+
   ServerHarness(ServerConfig config) {
     server = new LoupeServer(config, new RetouchService(), List.of()).start();
+    address = config.host();
   }
 
   ServerHarness() {
@@ -32,7 +36,7 @@ final class ServerHarness implements AutoCloseable {
   }
 
   URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + server.port() + path);
+    return URI.create("http://" + address + ":" + server.port() + path);
   }
 
   HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
@@ -83,7 +87,7 @@ final class ServerHarness implements AutoCloseable {
    * status line the server answers with (a server waiting for the body times the read out).
    */
   String rawPostDeclaring(String path, long contentLength, String token) throws IOException {
-    try (Socket s = new Socket("127.0.0.1", server.port())) {
+    try (Socket s = new Socket(address, server.port())) {
       s.setSoTimeout(10_000);
       String req = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\n"
           + (token != null ? "Authorization: Bearer " + token + "\r\n" : "")
@@ -100,7 +104,7 @@ final class ServerHarness implements AutoCloseable {
    * (a client that stops there), and returns the whole response.
    */
   String rawResponse(String request) throws IOException {
-    try (Socket s = new Socket("127.0.0.1", server.port())) {
+    try (Socket s = new Socket(address, server.port())) {
       s.setSoTimeout(10_000);
       s.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
       s.getOutputStream().flush();
@@ -111,7 +115,7 @@ final class ServerHarness implements AutoCloseable {
 
   /** A raw HTTP/1.1 GET with chosen headers (java.net.http refuses to set Host). Returns the status line. */
   String rawGet(String path, String host, String origin) throws IOException {
-    try (Socket s = new Socket("127.0.0.1", server.port())) {
+    try (Socket s = new Socket(address, server.port())) {
       s.setSoTimeout(5000);
       String req = "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n"
           + (origin != null ? "Origin: " + origin + "\r\n" : "") + "Connection: close\r\n\r\n";

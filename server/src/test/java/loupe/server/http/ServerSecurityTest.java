@@ -53,6 +53,26 @@ class ServerSecurityTest {
     String host = "127.0.0.1:" + harness.server.port();
     assertThat(harness.rawGet("/v1/health", host, "https://evil.example")).contains("403");
     assertThat(harness.rawGet("/v1/health", host, "http://localhost:" + harness.server.port())).contains("200");
+    assertThat(harness.rawGet("/v1/health", host, "http://[::1]:" + harness.server.port())).contains("200");
+  }
+
+  /**
+   * A server bound elsewhere with --allow-remote answers requests naming its own address (every one
+   * was refused as a foreign Host) and still refuses other names. 127.0.0.2 is loopback on Linux but
+   * not a name Loupe binds without --allow-remote.
+   */
+  @Test
+  void a_remote_bind_answers_its_own_address_and_no_other_name() throws Exception {
+    ServerConfig defaults = ServerConfig.defaults(0, ServerHarness.TOKEN);
+    ServerConfig remote = new ServerConfig("127.0.0.2", 0, ServerHarness.TOKEN, defaults.maxUploadBytes(),
+        defaults.maxPixels(), 1, 1, defaults.jobTimeout(), defaults.resultTtl());
+    try (ServerHarness other = new ServerHarness(remote)) {
+      int port = other.server.port();
+      assertThat(other.rawGet("/v1/health", "127.0.0.2:" + port, null)).contains("200");
+      assertThat(other.rawGet("/v1/health", "127.0.0.2:" + port, "http://127.0.0.2:" + port)).contains("200");
+      assertThat(other.rawGet("/v1/health", "evil.example:" + port, null)).contains("403");
+      assertThat(other.rawGet("/v1/health", "127.0.0.2:" + port, "https://evil.example")).contains("403");
+    }
   }
 
   @Test
