@@ -45,7 +45,7 @@ public final class JobService implements AutoCloseable {
   private final SecureRandom random = new SecureRandom();
   private volatile boolean closed;
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "loupe-job-timeout");
+    Thread t = new Thread(r, "loupe-job-clock");
     t.setDaemon(true);
     return t;
   });
@@ -70,6 +70,9 @@ public final class JobService implements AutoCloseable {
     this.timeout = timeout;
     this.ttl = ttl;
     this.errors = errors;
+    // Also when no job comes: an idle server drops its old results (and their folders) on time.
+    long every = Math.max(1, Math.min(ttl.toMillis(), Duration.ofMinutes(1).toMillis()));
+    scheduler.scheduleWithFixedDelay(this::expire, every, every, TimeUnit.MILLISECONDS);
   }
 
   /**

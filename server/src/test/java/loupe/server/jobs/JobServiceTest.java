@@ -192,6 +192,22 @@ class JobServiceTest {
     }
   }
 
+  /** No new job need come for an old result to go: an idle server kept them (and their folders) until it stopped. */
+  @Test
+  void a_result_older_than_its_time_to_live_is_dropped_while_the_server_is_idle() throws Exception {
+    try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMinutes(1), Duration.ofMillis(100), ErrorMapping::jobProblem)) {
+      HeldOutput output = new HeldOutput(300);
+      Job job = await(jobs.submit(jobs.admit("test"), p -> output));
+      assertThat(job.state()).isEqualTo(JobState.DONE);
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (!output.discarded && System.nanoTime() < end) {
+        Thread.sleep(20);
+      }
+      assertThat(output.discarded).isTrue();
+      assertThat(jobs.find(job.id())).isEmpty();
+    }
+  }
+
   @Test
   void a_kept_result_is_dropped_oldest_first_to_make_room_and_its_id_is_gone() throws Exception {
     try (JobService jobs = new JobService(1, 1, BUDGET, Duration.ofMinutes(1), Duration.ofMinutes(1), ErrorMapping::jobProblem)) {
