@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import loupe.engine.UnsuitableInputException;
 import loupe.engine.recipe.FidelityViolationException;
+import loupe.models.ModelException;
 import loupe.server.LoupeInfo;
 import loupe.server.UserError;
 import loupe.server.io.FileErrors;
@@ -68,7 +69,7 @@ public final class LoupeCli implements Runnable {
       return FileErrors.describe(f);
     }
     if (e instanceof UserError || e instanceof IOException || e instanceof FidelityViolationException
-        || e instanceof IllegalArgumentException) {
+        || e instanceof IllegalArgumentException || e instanceof ModelException) {
       return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
     return "internal error (" + e.getClass().getSimpleName() + "): " + e.getMessage();

@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import loupe.engine.UnsuitableInputException;
 import loupe.engine.recipe.FidelityViolationException;
+import loupe.models.ModelException;
 import loupe.server.UserError;
 import loupe.server.io.FileErrors;
 
@@ -87,6 +88,10 @@ public final class ErrorMapping {
     }
     if (e instanceof IllegalArgumentException) {
       return Problem.of(400, title(400), e.getMessage());
+    }
+    if (e instanceof ModelException) {
+      // An installed model that fails when opened or run: the server's set-up, said as it is ("model 'lama': …").
+      return Problem.of(500, title(500), e.getMessage() + " (see: loupe models list)");
     }
     if (e instanceof OutOfMemoryError) {
       return Problem.of(503, title(503), "not enough memory for this job; close other jobs or raise -Xmx");

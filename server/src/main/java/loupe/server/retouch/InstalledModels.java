@@ -52,24 +52,26 @@ public final class InstalledModels {
   public static void requireModels(RetouchRequest request) {
     String inpainter = request.options().inpainter();
     if (!inpainter.equals(RecipeOptions.CLASSICAL) && inpainter(inpainter).isEmpty()) {
-      throw new UserError("inpainter '" + inpainter + "' is not installed: run `loupe models add " + inpainter
-          + " <file.onnx>`");
+      throw unusable(inpainter, "loupe models add " + inpainter + " <file.onnx>");
     }
     if ("auto:isnet".equals(request.maskSource()) && segmenter("isnet").isEmpty()) {
       throw unusable("isnet");
     }
   }
 
+  /** As {@link #unusable(String, String)} for a model installed with {@code loupe models install}. */
+  static UserError unusable(String id) {
+    return unusable(id, "loupe models install " + id + " --accept-license");
+  }
+
   /**
    * Why model {@code id} cannot be used: damaged (a file that fails verification, with what is
-   * wrong) or not installed, and how to put it right.
+   * wrong) or not installed, and how to put it right ({@code install}).
    */
-  static UserError unusable(String id) {
-    String install = "loupe models install " + id + " --accept-license";
+  static UserError unusable(String id, String install) {
     return registry().statuses().stream()
         .filter(s -> s.manifest().id().equals(id) && s.state() == ModelStatus.State.BAD).findFirst()
-        .map(s -> new UserError(s.detail().contains(install) || s.detail().contains("models install")
-            ? s.detail() : s.detail() + " (" + install + ")"))
+        .map(s -> new UserError(s.detail().contains("loupe models ") ? s.detail() : s.detail() + " (" + install + ")"))
         .orElseGet(() -> new UserError("the model '" + id + "' is not installed (see: loupe models list; install with: "
             + install + ")"));
   }

@@ -23,6 +23,7 @@ import loupe.engine.recipe.ModelUse;
 import loupe.engine.recipe.Recipe;
 import loupe.engine.recipe.RecipeOptions;
 import loupe.engine.recipe.RecipeRunner;
+import loupe.models.ModelException;
 import loupe.models.ModelInfo;
 import loupe.models.segment.IsNetSegmenter;
 import loupe.psd.PsdDocument;
@@ -200,19 +201,36 @@ public final class ProductMasks {
     boolean named = model != null && !model.isEmpty();
     Optional<IsNetSegmenter> m = named && model.equals("classical") ? Optional.empty()
         : models.apply(named ? model : DEFAULT_MODEL);
-    if (m.isEmpty()) {
-      if (named && !model.equals("classical")) {
-        throw InstalledModels.unusable(model);
-      }
-      GrayU16 estimate = segmenter.segment(image, progress);
-      Protection p = protection(image, estimate, AutoMargins.forEstimate(estimate), progress);
-      List<String> notes = named ? List.of() : damaged.apply(DEFAULT_MODEL).map(why -> List.of("automatic mask by the "
-          + "model-free segmenter: the installed " + DEFAULT_MODEL + " model cannot be used (" + why + ")")).orElse(List.of());
-      return new ProductMask(p.mask(), estimate, p.props(), p.specks(), p.propPixelsKept(), List.of(), notes);
+    if (m.isEmpty() && named && !model.equals("classical")) {
+      throw InstalledModels.unusable(model);
     }
-    GrayU16 estimate = m.get().segment(image, progress);
+    if (m.isEmpty()) {
+      return classical(image, progress, named ? Optional.empty() : damaged.apply(DEFAULT_MODEL));
+    }
+    try {
+      return byModel(m.get(), named, image, progress);
+    } catch (ModelException e) {
+      // The file passed the lookup and failed when opened or run (changed meanwhile, or a run error).
+      if (named) {
+        throw new UserError(e.getMessage() + " (see: loupe models list)");
+      }
+      return classical(image, progress, Optional.of(e.getMessage()));
+    }
+  }
+
+  /** The model-free segmenter's mask; {@code unusable}: why the installed model could not be used, for the notes. */
+  private ProductMask classical(Planar image, Progress progress, Optional<String> unusable) {
+    GrayU16 estimate = segmenter.segment(image, progress);
     Protection p = protection(image, estimate, AutoMargins.forEstimate(estimate), progress);
-    ModelInfo info = m.get().modelInfo();
+    List<String> notes = unusable.map(why -> List.of("automatic mask by the model-free segmenter: the installed "
+        + DEFAULT_MODEL + " model cannot be used (" + why + ")")).orElse(List.of());
+    return new ProductMask(p.mask(), estimate, p.props(), p.specks(), p.propPixelsKept(), List.of(), notes);
+  }
+
+  private ProductMask byModel(IsNetSegmenter model, boolean named, Planar image, Progress progress) {
+    GrayU16 estimate = model.segment(image, progress);
+    Protection p = protection(image, estimate, AutoMargins.forEstimate(estimate), progress);
+    ModelInfo info = model.modelInfo();
     List<String> notes = new ArrayList<>();
     if (!named) {
       notes.add("automatic mask by the installed " + info.id() + " model (" + info.variant()

@@ -36,6 +36,14 @@ class CliErrorsTest {
     assertThat(LoupeCli.message(wrapped)).startsWith("not enough memory for this file");
   }
 
+  /** A model that fails when opened or run (its file changed after the lookup) is said as the model's problem, not a bug. */
+  @Test
+  void a_model_failure_is_said_in_its_own_words() {
+    var failure = new java.util.concurrent.CompletionException(
+        new loupe.models.ModelException("lama", "inference failed: input too small"));
+    assertThat(LoupeCli.message(failure)).isEqualTo("model 'lama': inference failed: input too small");
+  }
+
   /** The engine's refusal of a 1×1 picture names no file: the CLI adds it, and it is bad input (exit 2). */
   @Test
   void an_image_too_small_to_retouch_is_bad_input_named_by_file() throws Exception {

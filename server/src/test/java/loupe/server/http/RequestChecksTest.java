@@ -174,7 +174,7 @@ class RequestChecksTest {
   @Test
   void an_inpainter_that_is_not_installed_is_refused_at_submission() throws Exception {
     assumeTrue(InstalledModels.installed().stream().noneMatch(m -> m.startsWith("migan:")), "migan is installed here");
-    assertRefusedUpload("inpainter=migan", "inpainter 'migan' is not installed");
+    assertRefusedUpload("inpainter=migan", "the model 'migan' is not installed");
   }
 
   /** A PSD upload with this query is a 400 saying {@code why}, whatever its body. */

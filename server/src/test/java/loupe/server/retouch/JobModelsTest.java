@@ -154,6 +154,40 @@ class JobModelsTest {
         "default", "sha256", sha("tiny-lama", "default"), "step", "prop inpainting"));
   }
 
+  /**
+   * A model file that passed the lookup and is damaged before its session opens (replaced or cut
+   * while a batch runs): plain auto falls back to the model-free segmenter and says why; auto:isnet
+   * is refused naming the model. Both were "internal error (ModelException)".
+   */
+  @Test
+  void aModelDamagedAfterItsLookupFallsBackOrIsNamed() throws Exception {
+    Path res = Path.of(System.getProperty("loupe.root"), "models/src/test/resources");
+    ModelCatalog catalog;
+    try (InputStream in = Files.newInputStream(res.resolve("loupe/models/test-manifests/tiny-isnet.json"))) {
+      catalog = new ModelCatalog(List.of(ModelCatalog.parse(in, "tiny-isnet")));
+    }
+    ModelFolder folder = new ModelFolder(dir.resolve("models-damaged"));
+    new ModelInstaller(catalog, folder, line -> { })
+        .installPackage("tiny-isnet", "small", res.resolve("fixtures/tiny-package.tgz"), true);
+    MaskInput in = MaskInput.read(scene(dir.resolve("damaged.png")));
+    try (ModelRegistry registry = new ModelRegistry(catalog, folder, SessionConfig.defaults().withThreads(1))) {
+      Optional<loupe.models.segment.IsNetSegmenter> looked = registry.segmenter(); // as the server keeps it
+      ProductMasks masks = new ProductMasks(new ClassicalSegmenter(), id -> looked);
+      Path file = folder.file(catalog.require("tiny-isnet").defaultVariant());
+      Files.write(file, java.util.Arrays.copyOf(Files.readAllBytes(file), 100));
+      ProductMasks.ProductMask fallback = masks.productMask("auto", "auto", in.image(), null, 255, null, "ring.png",
+          Progress.NONE);
+      assertThat(fallback.models()).isEmpty();
+      assertThat(fallback.selection().sameSamples(new ClassicalSegmenter().segment(in.image(), Progress.NONE))).isTrue();
+      assertThat(fallback.notes()).singleElement().asString()
+          .startsWith("automatic mask by the model-free segmenter: the installed isnet model cannot be used (model "
+              + "'tiny-isnet': ");
+      assertThatThrownBy(() -> masks.productMask("auto:isnet", "auto", in.image(), null, 255, null, "ring.png",
+          Progress.NONE)).isInstanceOf(loupe.server.UserError.class).hasMessageStartingWith("model 'tiny-isnet': ")
+          .hasMessageEndingWith("(see: loupe models list)");
+    }
+  }
+
   @Test
   void anInpainterThatIsNotInstalledIsAClearError() throws Exception {
     Path png = scene(dir.resolve("migan.png"));
