@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -20,26 +21,34 @@ import loupe.models.ModelException;
 public final class NpmPack {
   private static final long TIMEOUT_MINUTES = 15;
   private static final String STDERR = "npm-stderr.txt";
+  private static final String STDOUT = "npm-stdout.txt";
 
   private NpmPack() {}
 
   /** Runs {@code npm pack spec} in {@code workDir} and returns the .tgz it wrote. */
   public static Path pack(String modelId, String spec, Path workDir) {
-    return pack(modelId, spec, List.of(npm(), "pack", spec), workDir);
+    return pack(modelId, spec, List.of(npm(), "pack", spec), workDir, Duration.ofMinutes(TIMEOUT_MINUTES));
   }
 
-  /** Runs {@code command} (npm pack or a stand-in) in {@code workDir}; stderr goes to a file there, read on failure. */
-  static Path pack(String modelId, String spec, List<String> command, Path workDir) {
+  /**
+   * Runs {@code command} (npm pack or a stand-in) in {@code workDir}, stopped after {@code timeout};
+   * its output goes to files there (a pipe read to its end would wait for a hung npm forever), read after.
+   */
+  static Path pack(String modelId, String spec, List<String> command, Path workDir, Duration timeout) {
     Path stderr = workDir.resolve(STDERR);
-    ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectError(stderr.toFile());
+    Path stdout = workDir.resolve(STDOUT);
+    ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectError(stderr.toFile())
+        .redirectOutput(stdout.toFile());
     String output;
     try {
       Process p = pb.start();
-      output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-      if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+      if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
-        throw new ModelException(modelId, "npm pack " + spec + " did not finish within " + TIMEOUT_MINUTES + " minutes");
+        throw new ModelException(modelId, "npm pack " + spec + " did not finish within " + describe(timeout)
+            + "; download the package elsewhere and install it with --from FILE.tgz");
       }
+      output = Files.readString(stdout, StandardCharsets.UTF_8).trim();
       if (p.exitValue() != 0) {
         throw new ModelException(modelId, "npm pack " + spec + " failed (exit " + p.exitValue() + "): "
             + reason(Files.readString(stderr, StandardCharsets.UTF_8), output)
@@ -82,6 +91,10 @@ public final class NpmPack {
     }
     List<String> shown = errors.isEmpty() ? other : errors;
     return shown.isEmpty() ? lastLine(stdout) : String.join("; ", shown.subList(0, Math.min(3, shown.size())));
+  }
+
+  private static String describe(Duration d) {
+    return d.toMinutes() > 0 ? d.toMinutes() + " minutes" : d.toSeconds() + " s";
   }
 
   private static String npm() {
