@@ -237,7 +237,9 @@ public final class JobController {
 
   private static void requireType(Context ctx, String type) {
     String actual = ctx.contentType();
-    if (actual == null || !actual.startsWith(type)) {
+    // The type/subtype before any parameters, compared whole and case-insensitively (RFC 9110 8.3.1).
+    String media = actual == null ? "" : actual.split(";", 2)[0].strip();
+    if (!media.equalsIgnoreCase(type)) {
       throw new UserError(415, "Content-Type must be " + type + ", got " + (actual == null ? "none" : actual));
     }
   }
