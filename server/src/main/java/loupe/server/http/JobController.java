@@ -236,7 +236,8 @@ public final class JobController {
   }
 
   private static void requireType(Context ctx, String type) {
-    String actual = ctx.contentType();
+    // The header as sent: Jetty's parsed content type throws on a charset Java does not know ("binary").
+    String actual = ctx.header("Content-Type");
     // The type/subtype before any parameters, compared whole and case-insensitively (RFC 9110 8.3.1).
     String media = actual == null ? "" : actual.split(";", 2)[0].strip();
     if (!media.equalsIgnoreCase(type)) {
