@@ -47,7 +47,20 @@ public final class LoupeCli implements Runnable {
       e.getCommandLine().getErr().println("(try: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
       return 2;
     });
-    return cli.execute(args);
+    return run(cli, args);
+  }
+
+  /**
+   * Runs a command line. picocli's handler sees only exceptions: an OutOfMemoryError (`loupe mask`
+   * of a large file under a small heap) ended the JVM with a stack trace; it is said as the rest are.
+   */
+  static int run(CommandLine cli, String... args) {
+    try {
+      return cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      cli.getErr().println("loupe: " + message(e));
+      return 2;
+    }
   }
 
   private static void giveVersion(CommandLine command, String[] version) {

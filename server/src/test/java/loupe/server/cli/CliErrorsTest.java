@@ -36,6 +36,23 @@ class CliErrorsTest {
     assertThat(LoupeCli.message(wrapped)).startsWith("not enough memory for this file");
   }
 
+  /** Outside a batch's own handling (loupe mask), running out of memory is one line and exit 2, not a stack trace. */
+  @Test
+  void out_of_memory_in_a_command_is_one_line() {
+    @picocli.CommandLine.Command(name = "big")
+    class Big implements Runnable {
+      @Override
+      public void run() {
+        throw new OutOfMemoryError("Java heap space");
+      }
+    }
+    var err = new java.io.StringWriter();
+    picocli.CommandLine cli = new picocli.CommandLine(new Big()).setErr(new java.io.PrintWriter(err, true));
+    assertThat(LoupeCli.run(cli)).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("loupe: not enough memory for this file; raise it with "
+        + "LOUPE_JAVA_OPTS=-Xmx16g" + System.lineSeparator());
+  }
+
   /** A model that fails when opened or run (its file changed after the lookup) is said as the model's problem, not a bug. */
   @Test
   void a_model_failure_is_said_in_its_own_words() {
