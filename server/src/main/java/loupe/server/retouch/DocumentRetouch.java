@@ -107,7 +107,7 @@ public final class DocumentRetouch {
           givenProps != null ? givenProps : product.propsFor(request.recipe(), request.options()), product.specks());
     }
     String source = request.maskSource() != null ? request.maskSource() : input.jewelry() == null ? "auto" : "layer";
-    ProductMasks.requireJewelry(input.productMask(), file, source);
+    ProductMasks.requireJewelryAndBackground(input.productMask(), file, source);
     List<String> notes = new ArrayList<>();
     notes.add(input.jewelry() == null
         ? "no protected layer: the picture became the locked layer 'Original'; the jewelry in it is protected by the "

@@ -162,7 +162,7 @@ public final class PanelRetouch {
         : masks.productMask(req.request().maskSource(), "layer", documentImage, new LayerShape(jewelBounds, alpha,
             userMask == null ? null : new LayerShape.UserMask(userMask, jewelBounds, 0, LayerShape.MaskFlags.NONE), null),
             255, null, "the panel's document", progress);
-    ProductMasks.requireJewelry(product.mask(), "the panel's document",
+    ProductMasks.requireJewelryAndBackground(product.mask(), "the panel's document",
         req.request().maskSource() != null ? req.request().maskSource() : "layer");
     GrayU16 heal = req.buffers().containsKey("heal") ? docMask(req, "heal", canvas) : null;
     // Props the user selected replace those found automatically.

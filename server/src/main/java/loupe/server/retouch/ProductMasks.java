@@ -165,30 +165,48 @@ public final class ProductMasks {
   }
 
   /**
-   * A job must protect something: with no fully jewelry pixel the guard would vouch for nothing,
-   * and a report of "0 changed" would mislead.
+   * A job must protect something and leave something to work on: with no fully jewelry pixel the
+   * guard would vouch for nothing, and a report of "0 changed" would mislead; with every pixel
+   * fully jewelry (an opaque copy of the background taken for the jewelry layer) nothing could be
+   * retouched, and a file that looks done would be the input again.
    *
    * @param where the file, or the panel's document, for the message
    * @param source the mask's source as requested (layer, auto, path:NAME, selection…)
-   * @throws UserError if no pixel of {@code mask} is 65535
+   * @throws UserError (422: the file cannot be worked on as asked) if no pixel of {@code mask} is 65535, or every pixel is
    */
-  static void requireJewelry(GrayU16 mask, String where, String source) {
-    for (int y = 0; y < mask.height; y++) {
+  static void requireJewelryAndBackground(GrayU16 mask, String where, String source) {
+    boolean jewelry = false;
+    boolean background = false;
+    for (int y = 0; y < mask.height && !(jewelry && background); y++) {
       for (int x = 0; x < mask.width; x++) {
-        if (mask.get(x, y) == 65535) {
-          return;
-        }
+        boolean full = mask.get(x, y) == 65535;
+        jewelry |= full;
+        background |= !full;
       }
     }
-    String why = switch (kindOf(source)) {
-      case "layer" -> "the protected layer covers no pixel fully: check its transparency and layer mask";
-      case "auto" -> "the automatic mask found no jewelry";
-      case "selection" -> "the selection selects no pixel fully";
-      case "channel" -> "no pixel of the channel is fully selected: a feathered selection protects nothing bit-exact";
-      default -> "it encloses no whole pixel";
-    };
-    throw new UserError(where + ": the product mask (" + source + ") marks no pixel as fully jewelry, so nothing could "
-        + "be kept bit-exact (" + why + ")");
+    String kind = kindOf(source);
+    if (!jewelry) {
+      String why = switch (kind) {
+        case "layer" -> "the protected layer covers no pixel fully: check its transparency and layer mask";
+        case "auto" -> "the automatic mask found no jewelry";
+        case "selection" -> "the selection selects no pixel fully";
+        case "channel" -> "no pixel of the channel is fully selected: a feathered selection protects nothing bit-exact";
+        default -> "it encloses no whole pixel";
+      };
+      throw new UserError(422, where + ": the product mask (" + source + ") marks no pixel as fully jewelry, so nothing "
+          + "could be kept bit-exact (" + why + ")");
+    }
+    if (!background) {
+      String why = switch (kind) {
+        case "layer" -> "the protected layer is opaque over the whole frame, a copy of the background? Protect the "
+            + "jewelry's own layer, or use an automatic or saved mask";
+        case "auto" -> "the automatic mask found no background";
+        case "selection" -> "the selection selects the whole document";
+        default -> "it selects the whole document";
+      };
+      throw new UserError(422, where + ": the product mask (" + source + ") marks every pixel as fully jewelry, so there "
+          + "is no background to retouch (" + why + ")");
+    }
   }
 
   /**

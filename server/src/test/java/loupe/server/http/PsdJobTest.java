@@ -218,7 +218,7 @@ class PsdJobTest {
   /**
    * A file the engine cannot work on as asked is the file's fault, said as such (422), not an
    * internal error (500): too small to segment; a piece that fills the frame, with no background
-   * left to fit a new sweep to.
+   * left to retouch.
    */
   @Test
   void a_file_the_engine_cannot_work_on_fails_as_unprocessable_input_not_as_an_internal_error() throws Exception {
@@ -227,8 +227,8 @@ class PsdJobTest {
         .startsWith("segmenting needs at least 16×16 pixels, got 1×1");
     assertThat(unprocessable(Files.readAllBytes(corpus.resolve("psdtools__layer-mask-data.psd")),
         "recipe=quick&background=white"))
-        .startsWith("too little background to fit a new sweep: 0 background cells outside the product and the props, "
-            + "120 needed");
+        .isEqualTo("the uploaded file: the product mask (auto) marks every pixel as fully jewelry, so there is no "
+            + "background to retouch (the automatic mask found no background)");
   }
 
   /** Uploads {@code file} with {@code query}: accepted, then failed as unprocessable input (422); its detail. */

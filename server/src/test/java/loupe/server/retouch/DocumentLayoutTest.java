@@ -126,6 +126,29 @@ class DocumentLayoutTest {
         .hasMessageContaining("the protected layer covers no pixel fully");
   }
 
+  /**
+   * Pillow's hopper file: its top layer, an opaque "Background copy", is the only candidate, and it
+   * covers the whole frame. Nothing could be retouched; the job said ✓ and wrote the input again.
+   * An automatic mask that finds no background (a piece filling a clipping-path test file) likewise.
+   */
+  @Test
+  void a_protection_of_the_whole_frame_is_refused_not_reported_done() throws Exception {
+    Path corpus = Path.of(System.getProperty("loupe.shared"), "psd-corpus");
+    assertThatThrownBy(() -> new RetouchService().retouchFile(corpus.resolve("pillow__hopper-layers.psd"),
+        dir.resolve("out-copy"), QUICK, Progress.NONE))
+        .isInstanceOf(UserError.class)
+        .hasMessageContaining("the product mask (layer) marks every pixel as fully jewelry, so there is no background "
+            + "to retouch (the protected layer is opaque over the whole frame");
+    RetouchRequest auto = RetouchRequest.of("quick", null, null, null, null, null, null, "auto");
+    assertThatThrownBy(() -> new RetouchService().retouchFile(corpus.resolve("imagemagick__clipping-path-2-subpaths-zip.psd"),
+        dir.resolve("out-auto"), auto, Progress.NONE))
+        .isInstanceOf(UserError.class)
+        .hasMessageContaining("the product mask (auto) marks every pixel as fully jewelry")
+        .hasMessageContaining("the automatic mask found no background");
+    assertThat(dir.resolve("out-copy")).doesNotExist();
+    assertThat(dir.resolve("out-auto")).doesNotExist();
+  }
+
   @Test
   void layers_clipped_to_the_jewelry_stay_clipped_to_it() throws Exception {
     PsdDocument doc = PsdReader.read(ProtectedLayerCheckTest.EXAMPLE);

@@ -132,7 +132,7 @@ class JobModelsTest {
 
   @Test
   void theProductMaskModelIsNamedInTheResult() throws Exception {
-    Path png = scene(dir.resolve("isnet.png"));
+    Path png = scene(dir.resolve("isnet.png"), 220, 30);
     FileOutcome o = withFixtures().retouchFile(png, dir.resolve("out-isnet"), RetouchRequest.of("pro", null, null,
         null, null, null, null, "auto:isnet"), Progress.NONE);
     assertThat(o.result().fidelity().bitExact()).isTrue();
@@ -228,12 +228,21 @@ class JobModelsTest {
 
   /** A 160×120 grey sweep with grain and a dark ring (8-bit PNG). */
   static Path scene(Path file) throws IOException {
+    return scene(file, 40, 200);
+  }
+
+  /**
+   * A ring of level {@code ring} on a sweep of level {@code sweep} with a little noise. The tiny
+   * ISNet fixture selects what is bright (sigmoid of the mean), so its scenes are a light ring on a
+   * dark sweep: otherwise it selects the whole frame, which is refused.
+   */
+  static Path scene(Path file, int ring, int sweep) throws IOException {
     Random random = new Random(5);
     BufferedImage img = new BufferedImage(160, 120, BufferedImage.TYPE_INT_RGB);
     for (int y = 0; y < 120; y++) {
       for (int x = 0; x < 160; x++) {
         double d = Math.hypot(x - 80, y - 60);
-        int v = d >= 15 && d < 25 ? 40 : 200 + random.nextInt(20);
+        int v = d >= 15 && d < 25 ? ring : sweep + random.nextInt(4);
         img.setRGB(x, y, v << 16 | v << 8 | v);
       }
     }
