@@ -93,7 +93,7 @@ public record DocumentMasks(String source, GrayU16 product, GrayU16 protection, 
     boolean defaulted = source == null || source.isBlank();
     PsdDocument doc = in.document();
     return doc == null || !(defaulted || ProductMasks.kindOf(source.trim()).equals("layer")) ? null
-        : ProtectedLayerRule.find(doc.layers(), protect, in.file().toString());
+        : ProtectedLayerRule.find(doc, protect, in.file().toString());
   }
 
   private static String resolve(String source, PsdLayer jewelry) {

@@ -65,7 +65,7 @@ public final class DocumentRetouch {
     int bands = colorBands(doc, file);
     BitDepth depth = BitDepth.of(doc.depth());
     Rect canvas = Rect.ofSize(doc.width(), doc.height());
-    PsdLayer jewelry = ProtectedLayerRule.find(doc.layers(), request.protectLayer(), file);
+    PsdLayer jewelry = ProtectedLayerRule.find(doc, request.protectLayer(), file);
     WrittenFileCheck.Picture picture = WrittenFileCheck.picture(doc);
     GrayU16 heal = request.healSource() == null ? null : SavedMasks.of(doc, file, "heal", request.healSource());
     GrayU16 givenProps = request.propSource() == null ? null : SavedMasks.of(doc, file, "props", request.propSource());

@@ -5,15 +5,19 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import loupe.psd.LayerNode;
 import loupe.psd.PsdChannel;
+import loupe.psd.PsdDocument;
 import loupe.psd.PsdLayer;
 import loupe.server.UserError;
 
 /**
  * Finds the protected jewelry layer (docs/recipes.md): the topmost pixel layer with the requested
- * name; else the topmost pixel layer named Jewelry, Jewellery, Product or Protected; else the one
- * visible pixel layer with transparency above the bottom layer, when there is exactly one (several
+ * name; else the topmost pixel layer named Jewelry, Jewellery, Product or Protected (either the
+ * topmost one shown, if any is); else the one shown pixel layer with transparency above the bottom
+ * layer, when there is exactly one (several
  * are refused rather than guessed: a logo, a retouching layer or a dodge-and-burn layer must not be
  * protected in the jewelry's place). Text, fill and shape layers qualify only by --protect; a
  * smart object by its name too. Returns null for a document with no such layer (a photograph).
@@ -27,28 +31,42 @@ public final class ProtectedLayerRule {
 
   private ProtectedLayerRule() {}
 
-  /** @param layers bottom to top (file order) */
-  public static PsdLayer find(List<PsdLayer> layers, String requested, String file) {
+  /**
+   * A layer is looked for among those the document shows (visible, in visible groups) first: with
+   * the same name in a hidden group (a "Version B" kept for later), the shown one is meant.
+   */
+  public static PsdLayer find(PsdDocument doc, String requested, String file) {
+    List<PsdLayer> layers = doc.layers();
     List<PsdLayer> topDown = new ArrayList<>(layers);
     Collections.reverse(topDown);
     if (requested != null) {
-      return topDown.stream().filter(l -> isPixelLayer(l) && l.name().equals(requested)).findFirst()
+      return topmost(doc, topDown.stream().filter(l -> isPixelLayer(l) && l.name().equals(requested)).toList())
           .orElseThrow(() -> new UserError(file + ": no pixel layer named '" + requested + "' (layers: "
               + names(topDown.stream().filter(ProtectedLayerRule::isPixelLayer).toList()) + ")"));
     }
-    for (PsdLayer l : topDown) {
-      if (isPixelLayer(l) && !has(l, DRAWN) && NAMES.contains(l.name().trim().toLowerCase(Locale.ROOT))) {
-        return l;
-      }
+    Optional<PsdLayer> named = topmost(doc, topDown.stream().filter(l -> isPixelLayer(l) && !has(l, DRAWN)
+        && NAMES.contains(l.name().trim().toLowerCase(Locale.ROOT))).toList());
+    if (named.isPresent()) {
+      return named.get();
     }
     int bottom = indexOfFirstPixelLayer(layers);
     List<PsdLayer> candidates = topDown.stream().filter(l -> layers.indexOf(l) > bottom && isPixelLayer(l)
-        && l.visible() && l.channel(PsdChannel.TRANSPARENCY) != null && !has(l, DRAWN) && !has(l, PLACED)).toList();
+        && shown(doc, l) && l.channel(PsdChannel.TRANSPARENCY) != null && !has(l, DRAWN) && !has(l, PLACED)).toList();
     if (candidates.size() > 1) {
       throw new UserError(file + ": several layers could hold the jewelry (" + names(candidates)
           + "); name the jewelry layer Jewelry, or choose it with --protect NAME (HTTP: protectLayer)");
     }
     return candidates.isEmpty() ? null : candidates.get(0);
+  }
+
+  /** The first of {@code topDown} the document shows, else the first. */
+  private static Optional<PsdLayer> topmost(PsdDocument doc, List<PsdLayer> topDown) {
+    return topDown.stream().filter(l -> shown(doc, l)).findFirst().or(() -> topDown.stream().findFirst());
+  }
+
+  /** Visible, and so is every group it lies in. */
+  static boolean shown(PsdDocument doc, PsdLayer layer) {
+    return LayerNode.pathTo(doc.layerTree(), layer).stream().allMatch(n -> n.layer().visible());
   }
 
   /** A layer that holds pixels: not a group record, not empty. */

@@ -46,7 +46,7 @@ final class MaskFiles {
   static GrayU16 layerMask(Path psd) throws IOException {
     PsdDocument doc = PsdReader.read(psd);
     MaskInput in = MaskInput.read(psd);
-    PsdLayer jewelry = ProtectedLayerRule.find(doc.layers(), null, psd.toString());
+    PsdLayer jewelry = ProtectedLayerRule.find(doc, null, psd.toString());
     return new ProductMasks().productMask("layer", "layer", in.image(),
         PsdPixels.shape(jewelry, doc.width(), doc.height()), jewelry.opacity(), doc, psd.toString(), Progress.NONE).mask();
   }
