@@ -33,6 +33,8 @@ public final class FlatExporter {
    *     PSD back, since the writer recomputes the composite in the file, not in memory)
    * @param productMask document-sized product mask, 65535 = jewelry. Not modified
    * @param out the file to write; its folder must exist
+   * @throws UserError (422) when the document's composite is its original one ({@link
+   *     ExportOptions#compositeRecomputed()} false): Loupe's layers are not in it
    */
   public static ExportResult export(PsdDocument retouched, GrayU16 productMask, ExportFormat format, Path out,
       ExportOptions options) throws IOException {
@@ -42,10 +44,13 @@ public final class FlatExporter {
       throw new IllegalArgumentException("product mask " + productMask.width + "×" + productMask.height
           + " does not match the document " + retouched.width() + "×" + retouched.height());
     }
-    List<String> notes = new ArrayList<>();
     if (!options.compositeRecomputed()) {
-      notes.add("the exported pixels are the document's original composite: Loupe's layers were not flattened into it");
+      // A flat copy is what gets delivered: one showing the picture as shot, under a retouched name, is worse than none.
+      throw new UserError(422, out + ": not written: Loupe could not flatten the document's layers (see the PSD's note), "
+          + "so the copy would show the picture as shot, not retouched; the layered PSD is complete: export the copy "
+          + "from Photoshop");
     }
+    List<String> notes = new ArrayList<>();
     int bits = format == ExportFormat.JPEG ? 8 : retouched.depth();
     if (format == ExportFormat.JPEG) {
       if (retouched.depth() == 16) {
