@@ -47,6 +47,8 @@ public final class Frame {
       throw new UserError("body ends inside the frame header (" + header.length + " of " + length + " bytes)");
     }
     try (JsonParser parser = json.createParser(header)) {
+      // A field given twice would be read as its last value: which one the sender meant is not known.
+      parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
       JsonNode tree = json.readTree(parser);
       if (tree == null || !tree.isObject()) {
         throw new UserError("the frame header must be a JSON object, got "
@@ -59,7 +61,9 @@ public final class Frame {
       }
       return json.treeToValue(tree, type);
     } catch (com.fasterxml.jackson.core.JsonParseException e) {
-      throw new UserError("the frame header is not valid JSON" + (e.getLocation() == null ? ""
+      String duplicate = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field ")
+          ? ": it names " + e.getOriginalMessage().substring("Duplicate field ".length()) + " twice" : "";
+      throw new UserError("the frame header is not valid JSON" + duplicate + (e.getLocation() == null ? ""
           : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
     } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
       // Jackson's own message names Loupe's classes; the field's path is what the sender can act on.

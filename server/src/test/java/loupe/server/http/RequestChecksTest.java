@@ -53,6 +53,11 @@ class RequestChecksTest {
     HttpResponse<byte[]> w = harness.post("/v1/jobs", Frame.MEDIA_TYPE, wrongType, ServerHarness.TOKEN);
     assertThat(w.statusCode()).isEqualTo(400);
     assertThat(detail(w)).contains("field 'document.width'").doesNotContain("loupe.").doesNotContain("PanelJobHeader");
+    // A field given twice was read as its last value.
+    byte[] twice = frame("{\"recipe\":\"pro\",\"recipe\":\"quick\"}");
+    HttpResponse<byte[]> t = harness.post("/v1/jobs", Frame.MEDIA_TYPE, twice, ServerHarness.TOKEN);
+    assertThat(t.statusCode()).isEqualTo(400);
+    assertThat(detail(t)).startsWith("the frame header is not valid JSON: it names 'recipe' twice (line 1, column");
   }
 
   @Test

@@ -46,6 +46,10 @@ class ServerSecurityTest {
     // HTTP/1.0 needs no Host: refused too, saying so rather than naming a Host 'null'.
     String noHost = harness.rawResponse("GET /v1/health HTTP/1.0\r\n\r\n");
     assertThat(noHost).startsWith("HTTP/1.1 403").contains("the request names no Host").doesNotContain("'null'");
+    // Two Hosts, ours first: Jetty refuses the request (RFC 9112 3.2) before the guard could take the first.
+    String twoHosts = harness.rawResponse("GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1:" + harness.server.port()
+        + "\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+    assertThat(twoHosts).startsWith("HTTP/1.1 400").contains("application/problem+json");
   }
 
   @Test
