@@ -28,7 +28,8 @@ public final class ErrorMapping {
    * The failure of an accepted job's work. Its request was parsed and checked before the job was
    * accepted, so an IllegalArgumentException here is an invariant broken inside Loupe (an engine
    * op given images of different sizes, say): a 500, not the client's 400. The exception is the
-   * engine's refusal of a picture it cannot work on (too small, no background left): a 422.
+   * engine's refusal of a picture it cannot work on (too small, no background left): a 422, as is
+   * any other refusal of the file's content.
    */
   public static Problem jobProblem(Throwable e) {
     return jobProblem(e, null);
@@ -44,7 +45,10 @@ public final class ErrorMapping {
 
   private static Problem jobProblem(Throwable e, String uploadName) {
     boolean broken = e instanceof IllegalArgumentException && !(e instanceof UnsuitableInputException);
-    return withoutServerPaths(broken ? internal(e) : problem(e), uploadName);
+    Problem p = broken ? internal(e) : problem(e);
+    // The request was checked when the job was accepted: what fails now is the file (not an image,
+    // damaged, no layer to protect), which docs/protocol.md answers with 422, not the request's 400.
+    return withoutServerPaths(p.status() == 400 ? Problem.of(422, title(422), p.detail()) : p, uploadName);
   }
 
   /**

@@ -229,6 +229,13 @@ class PsdJobTest {
         "recipe=quick&background=white"))
         .isEqualTo("the uploaded file: the product mask (auto) marks every pixel as fully jewelry, so there is no "
             + "background to retouch (the automatic mask found no background)");
+    // The file's content refused when the job reads it is 422 too (it was the request's 400).
+    byte[] png = Files.readAllBytes(Path.of(System.getProperty("loupe.shared"),
+        "benchmark/dev/dev01_solitaire_yellowgold/input.png"));
+    assertThat(unprocessable(java.util.Arrays.copyOf(png, png.length / 2), "recipe=quick"))
+        .startsWith("the uploaded file: cannot decode the image, it is damaged or cut short");
+    assertThat(unprocessable("just some text".getBytes(StandardCharsets.UTF_8), "recipe=quick"))
+        .contains("not a PSD");
   }
 
   /** Uploads {@code file} with {@code query}: accepted, then failed as unprocessable input (422); its detail. */
