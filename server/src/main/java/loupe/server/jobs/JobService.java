@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import loupe.engine.CancelledException;
-import loupe.engine.UnsuitableInputException;
 import loupe.server.UserError;
 import loupe.server.http.Problem;
 import org.slf4j.Logger;
@@ -154,13 +153,13 @@ public final class JobService implements AutoCloseable {
         end = JobState.CANCELLED;
       }
     } catch (Throwable e) {
-      if (!(e instanceof UserError) && !(e instanceof UnsuitableInputException)) {
-        // One line on the console per failure of Loupe's (bad input is the client's to read about);
-        // the stack trace only for whoever debugs Loupe.
+      problem = errors.apply(e);
+      if (problem.status() >= 500) {
+        // One line on the console per failure of Loupe's (bad input, a damaged upload among it, is
+        // the client's to read about); the stack trace only for whoever debugs Loupe.
         LOG.warn("job {} failed: {}", job.id(), e.toString());
         LOG.debug("job {} failed", job.id(), e);
       }
-      problem = errors.apply(e);
     } finally {
       watchdog.cancel(false);
       if (output != null && closed) {
