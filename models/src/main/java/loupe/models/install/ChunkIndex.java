@@ -23,7 +23,15 @@ public record ChunkIndex(String key, long size, List<Chunk> chunks) {
    * chunks tile [0, size) in order.
    */
   public static ChunkIndex parse(byte[] resourcesJson, String key) throws IOException {
-    JsonNode root = new ObjectMapper().readTree(resourcesJson);
+    JsonNode root;
+    try {
+      root = new ObjectMapper().readTree(resourcesJson);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      // Jackson's message spans lines and quotes the source; the place is what matters.
+      com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+      throw new IOException("resources.json is not valid JSON" + (at == null ? ""
+          : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"), e);
+    }
     JsonNode entry = root == null ? null : root.get(key);
     if (entry == null) {
       throw new IOException("resources.json has no entry '" + key + "'");
