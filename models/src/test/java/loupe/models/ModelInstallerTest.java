@@ -32,7 +32,7 @@ class ModelInstallerTest {
     Path installed = folder.resolve("tiny-isnet-small.onnx");
     assertThat(Files.readAllBytes(installed)).isEqualTo(Fixtures.bytes("tiny-isnet.onnx"));
     assertThat(record.sha256()).isEqualTo(Sha256.hex(Fixtures.bytes("tiny-isnet.onnx")));
-    assertThat(record.source()).isEqualTo("tiny-isnet-data@1.0.0");
+    assertThat(record.source()).isEqualTo(Fixtures.file("tiny-package.tgz").toAbsolutePath().toString());
     assertThat(new ModelFolder(folder).record(Fixtures.catalog().require("tiny-isnet").defaultVariant()))
         .contains(record);
     assertThat(log).anyMatch(l -> l.contains("Test fixture notice: the package is AGPL, the model MIT."));
