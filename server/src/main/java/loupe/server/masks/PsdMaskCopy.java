@@ -96,7 +96,8 @@ public final class PsdMaskCopy {
       List<String> names = channelNames(specs, protection);
       for (String name : names) {
         if (existing.contains(name)) {
-          throw new UserError(in.file() + " already has an alpha channel named '" + name + "'");
+          throw new UserError(in.file() + " already has an alpha channel named '" + name + "' (from an earlier run?): "
+              + "delete or rename it in Photoshop, add them as layer masks (--as layer-masks), or write PNGs to a folder");
         }
       }
       String why = AlphaChannels.whyNot(doc, names.size());
