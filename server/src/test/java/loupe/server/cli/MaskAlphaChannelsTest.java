@@ -110,7 +110,7 @@ class MaskAlphaChannelsTest {
     }
     AlphaChannels.add(doc, "Mask α", PsdPixels.encode(mask, 16));
     assertThatThrownBy(() -> AlphaChannels.add(doc, "Mask α", PsdPixels.encode(mask, 16)))
-        .hasMessageContaining("already has an alpha channel named 'Mask α'").hasMessageContaining("--as layer-masks");
+        .hasMessageContaining("already has an alpha channel named 'Mask α'");
     assertThatThrownBy(() -> AlphaChannels.add(doc, "Small", new byte[10])).hasMessageContaining("needs 2400 bytes");
     Path file = tmp.resolve("new.psd");
     PsdWriter.write(doc, file);

@@ -36,6 +36,16 @@ class MaskErrorsTest {
     assertThat(tif).doesNotExist();
   }
 
+  /** A copy made by `loupe mask` masked again: its channels are there already, and the refusal says what to do. */
+  @Test
+  void a_channel_name_the_file_has_is_refused_with_what_to_do() throws Exception {
+    Path first = tmp.resolve("first.psd");
+    CliRun made = CliRun.of("mask", EXAMPLE.toString(), "--source", "layer", "--out", first.toString());
+    assertThat(made.exit()).as(made.err()).isZero();
+    assertThat(refused("already has an alpha channel named 'Product mask'", first, "--source", "layer", "--out",
+        tmp.resolve("out").resolve("second.psd").toString())).contains("--as layer-masks");
+  }
+
   @Test
   void channel_source_without_a_name() throws Exception {
     refused("channel:NAME", ALPHAS, "--source", "channel:", "--out", out());
