@@ -228,9 +228,10 @@ public final class ProductMasks {
     try {
       return byModel(m.get(), named, image, progress);
     } catch (ModelException e) {
-      // The file passed the lookup and failed when opened or run (changed meanwhile, or a run error).
+      // The file passed the lookup and failed when opened or run (changed meanwhile, or a run error):
+      // the set-up's fault, said by the model (a 500, not the client's file), unless auto may do without it.
       if (named) {
-        throw new UserError(e.getMessage() + " (see: loupe models list)");
+        throw e;
       }
       return classical(image, progress, Optional.of(e.getMessage()));
     }

@@ -157,7 +157,7 @@ class JobModelsTest {
   /**
    * A model file that passed the lookup and is damaged before its session opens (replaced or cut
    * while a batch runs): plain auto falls back to the model-free segmenter and says why; auto:isnet
-   * is refused naming the model. Both were "internal error (ModelException)".
+   * fails naming the model, the server's fault. Both were "internal error (ModelException)".
    */
   @Test
   void aModelDamagedAfterItsLookupFallsBackOrIsNamed() throws Exception {
@@ -183,8 +183,10 @@ class JobModelsTest {
           .startsWith("automatic mask by the model-free segmenter: the installed isnet model cannot be used (model "
               + "'tiny-isnet': ");
       assertThatThrownBy(() -> masks.productMask("auto:isnet", "auto", in.image(), null, 255, null, "ring.png",
-          Progress.NONE)).isInstanceOf(loupe.server.UserError.class).hasMessageStartingWith("model 'tiny-isnet': ")
-          .hasMessageEndingWith("(see: loupe models list)");
+          Progress.NONE)).isInstanceOf(loupe.models.ModelException.class).hasMessageStartingWith("model 'tiny-isnet': ");
+      // The server says it as its own fault (500), not the client's file (422).
+      assertThat(loupe.server.http.ErrorMapping.jobProblem(new loupe.models.ModelException("tiny-isnet", "file is "
+          + "truncated")).status()).isEqualTo(500);
     }
   }
 
