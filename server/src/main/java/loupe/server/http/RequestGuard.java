@@ -31,15 +31,20 @@ public final class RequestGuard {
   static final long UNAUTHENTICATED_DRAIN = 1 << 20;
   private final byte[] token;
 
-  /** Host names besides the loopback ones that name this server: those of a bind chosen with --allow-remote. */
-  private final Set<String> remoteNames;
+  /**
+   * The names a Host header may give this server, canonical ({@link #canonical}): the loopback ones,
+   * and those of a bind chosen with --allow-remote.
+   */
+  private final Set<String> names;
 
   /**
    * @param bindHost the address the server listens on
    * @param port the port actually bound (known only after start when 0 was asked for)
    */
   public RequestGuard(String bindHost, IntSupplier port, String token) {
-    this.remoteNames = remoteNames(bindHost);
+    Set<String> all = new HashSet<>(Set.of("127.0.0.1", "localhost", canonical("[::1]")));
+    all.addAll(remoteNames(bindHost));
+    this.names = Set.copyOf(all);
     this.port = port;
     this.token = token.getBytes(StandardCharsets.UTF_8);
   }
@@ -76,23 +81,50 @@ public final class RequestGuard {
     return Set.copyOf(names);
   }
 
+  /** An address as a URI writes it, IPv6 in brackets, in Java's full form (no zone): what {@link #canonical} gives. */
   private static String uriHost(InetAddress a) {
     return a instanceof Inet6Address ? "[" + a.getHostAddress().replaceAll("%.*", "") + "]" : a.getHostAddress();
   }
 
+  /**
+   * A Host name compared as an address where it is one: {@code [2001:db8::5]} and {@code
+   * [2001:DB8:0:0:0:0:0:5]} are one IPv6 literal. Only bracketed literals are parsed, so no Host a
+   * client sends is ever looked up in DNS; other names compare in lower case.
+   */
+  static String canonical(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (lower.length() > 2 && lower.startsWith("[") && lower.endsWith("]")
+        && lower.substring(1, lower.length() - 1).matches("[0-9a-f:.]+")) {
+      try {
+        return uriHost(InetAddress.getByName(lower.substring(1, lower.length() - 1)));
+      } catch (IOException e) {
+        return lower; // not a valid literal: it matches no name of ours
+      }
+    }
+    return lower;
+  }
+
+  /** Whether {@code authority} ("host:port" of a Host header or an Origin) names this server at port {@code p}. */
+  private boolean isThisServer(String authority, int p) {
+    int colon = authority.lastIndexOf(':');
+    if (colon < 0 || authority.indexOf(']', colon) >= 0) {
+      return false; // no port: Loupe never runs on a scheme's default port
+    }
+    return authority.substring(colon + 1).equals(Integer.toString(p))
+        && names.contains(canonical(authority.substring(0, colon)));
+  }
+
   public void check(Context ctx) {
     int p = port.getAsInt();
-    Set<String> hosts = new HashSet<>(Set.of("127.0.0.1:" + p, "localhost:" + p, "[::1]:" + p));
-    remoteNames.forEach(name -> hosts.add(name + ":" + p));
-    Set<String> origins = new HashSet<>(Set.of("null"));
-    hosts.forEach(h -> origins.add("http://" + h));
     String host = ctx.header("Host");
-    if (host == null || !hosts.contains(host.toLowerCase(Locale.ROOT))) {
+    if (host == null || !isThisServer(host, p)) {
       throw new UserError(403, (host == null ? "the request names no Host" : "Host '" + host + "' is not this server")
-          + " (127.0.0.1, localhost or [::1], port " + p + "); Loupe only answers requests for 127.0.0.1:" + p);
+          + " (127.0.0.1, localhost or [::1], port " + p + (names.size() > 3 ? ", or the address it was started on" : "")
+          + "); Loupe answers only requests that name it");
     }
     String origin = ctx.header("Origin");
-    if (origin != null && !origins.contains(origin) && !origin.startsWith("uxp://") && !origin.startsWith("plugin:")) {
+    boolean ours = origin != null && origin.startsWith("http://") && isThisServer(origin.substring(7), p);
+    if (origin != null && !origin.equals("null") && !ours && !origin.startsWith("uxp://") && !origin.startsWith("plugin:")) {
       throw new UserError(403, "Origin '" + origin + "' may not use Loupe; only the Loupe panel may");
     }
     String method = ctx.method().name();

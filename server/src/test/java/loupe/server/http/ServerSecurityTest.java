@@ -60,6 +60,15 @@ class ServerSecurityTest {
     assertThat(harness.rawGet("/v1/health", host, "http://[::1]:" + harness.server.port())).contains("200");
   }
 
+  /** An IPv6 literal is one address however it is written: Java names a bind in full, clients in short. */
+  @Test
+  void ipv6_hosts_compare_as_addresses_and_no_name_is_looked_up() {
+    assertThat(RequestGuard.canonical("[2001:db8::5]")).isEqualTo(RequestGuard.canonical("[2001:DB8:0:0:0:0:0:5]"));
+    assertThat(RequestGuard.canonical("[::1]")).isEqualTo("[0:0:0:0:0:0:0:1]");
+    assertThat(RequestGuard.canonical("Evil.Example")).isEqualTo("evil.example");
+    assertThat(RequestGuard.canonical("[evil.example]")).isEqualTo("[evil.example]");
+  }
+
   /**
    * A server bound elsewhere with --allow-remote answers requests naming its own address (every one
    * was refused as a foreign Host) and still refuses other names. 127.0.0.2 is loopback on Linux but
@@ -67,6 +76,11 @@ class ServerSecurityTest {
    */
   @Test
   void a_remote_bind_answers_its_own_address_and_no_other_name() throws Exception {
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.2"))) {
+      probe.getLocalPort(); // binds on Linux; macOS needs an alias first
+    } catch (java.io.IOException e) {
+      org.junit.jupiter.api.Assumptions.abort("cannot bind 127.0.0.2 here: " + e.getMessage());
+    }
     ServerConfig defaults = ServerConfig.defaults(0, ServerHarness.TOKEN);
     ServerConfig remote = new ServerConfig("127.0.0.2", 0, ServerHarness.TOKEN, defaults.maxUploadBytes(),
         defaults.maxPixels(), 1, 1, defaults.jobTimeout(), defaults.resultTtl());
