@@ -71,7 +71,14 @@ public final class JobService implements AutoCloseable {
     this.errors = errors;
     // Also when no job comes: an idle server drops its old results (and their folders) on time.
     long every = Math.max(1, Math.min(ttl.toMillis(), Duration.ofMinutes(1).toMillis()));
-    scheduler.scheduleWithFixedDelay(this::expire, every, every, TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(() -> {
+      try {
+        expire();
+      } catch (RuntimeException e) {
+        // A result folder that cannot be deleted must not end the timer (a failed run cancels the schedule).
+        LOG.warn("dropping expired results failed: {}", e.toString());
+      }
+    }, every, every, TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -178,23 +185,27 @@ public final class JobService implements AutoCloseable {
     job.finish(end, output, problem);
   }
 
-  /** Drops a kept result to make room for a new job; its id then answers 404 like an expired one. */
+  /**
+   * Drops a kept result to make room for a new job; its id then answers 404 like an expired one.
+   * Whoever takes a job out of the map discards its output, so the timer's expiry and an eviction
+   * never both do.
+   */
   private void evict(Job job, JobOutput output) {
-    jobs.remove(job.id());
-    output.discard();
+    if (jobs.remove(job.id(), job)) {
+      output.discard();
+    }
   }
 
   /** Drops finished jobs older than the time-to-live, freeing their results. */
   void expire() {
     Instant limit = Instant.now().minus(ttl);
-    jobs.values().removeIf(j -> {
+    for (Job j : jobs.values()) {
       boolean old = j.state().finished() && j.finishedAt() != null && j.finishedAt().isBefore(limit);
-      if (old && j.output() != null) {
+      if (old && jobs.remove(j.id(), j) && j.output() != null) {
         budget.forget(j);
         j.output().discard();
       }
-      return old;
-    });
+    }
   }
 
   /**
