@@ -191,12 +191,14 @@ public final class JobController {
   public void layer(Context ctx) {
     Job job = finished(ctx);
     int index = parseIndex(ctx.pathParam("index"));
-    InputStream frame = job.output().layerFrame(index)
+    Frame.Streamed frame = job.output().layerFrame(index)
         .orElseThrow(() -> new UserError(404, "job " + job.id() + " has no result layer " + index));
     ctx.contentType(Frame.MEDIA_TYPE);
-    if (!HandlerType.HEAD.equals(ctx.method())) {
-      ctx.result(frame); // encoded as Jetty sends it
+    if (HandlerType.HEAD.equals(ctx.method())) {
+      ctx.header("Content-Length", Long.toString(frame.length())); // the size, without encoding a row
+      return;
     }
+    ctx.result(frame.body()); // encoded as Jetty sends it
   }
 
   public void psd(Context ctx) throws IOException {

@@ -12,7 +12,7 @@ public interface JobOutput {
   long sizeBytes();
 
   /** The framed bytes of result layer {@code index}, encoded as they are read, if this job has layers. */
-  default Optional<java.io.InputStream> layerFrame(int index) {
+  default Optional<loupe.server.protocol.Frame.Streamed> layerFrame(int index) {
     return Optional.empty();
   }
 

@@ -61,10 +61,13 @@ public final class Frame {
       }
       return json.treeToValue(tree, type);
     } catch (com.fasterxml.jackson.core.JsonParseException e) {
-      String duplicate = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field ")
-          ? ": it names " + e.getOriginalMessage().substring("Duplicate field ".length()) + " twice" : "";
-      throw new UserError("the frame header is not valid JSON" + duplicate + (e.getLocation() == null ? ""
-          : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
+      String at = e.getLocation() == null ? ""
+          : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+      if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field ")) {
+        throw new UserError("the frame header names " + e.getOriginalMessage().substring("Duplicate field ".length())
+            + " twice" + at);
+      }
+      throw new UserError("the frame header is not valid JSON" + at);
     } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
       // Jackson's own message names Loupe's classes; the field's path is what the sender can act on.
       String field = e.getPath().stream()
@@ -105,10 +108,18 @@ public final class Frame {
    * The same framed body read as it is encoded, one row at a time: a download of a large 16-bit
    * layer holds one row, not the layer's bytes twice over (each concurrent download did).
    */
-  public static InputStream stream(ObjectMapper json, Object header, PixelCodec.EncodedRows... buffers)
+  public static Streamed stream(ObjectMapper json, Object header, PixelCodec.EncodedRows... buffers)
       throws IOException {
-    return new SequenceInputStream(new ByteArrayInputStream(head(json, header)), new RowStream(List.of(buffers)));
+    byte[] head = head(json, header);
+    long length = head.length;
+    for (PixelCodec.EncodedRows b : buffers) {
+      length += b.byteLength();
+    }
+    return new Streamed(length, new SequenceInputStream(new ByteArrayInputStream(head), new RowStream(List.of(buffers))));
   }
+
+  /** A framed body to be read, and how many bytes it has (a HEAD's Content-Length). */
+  public record Streamed(long length, InputStream body) {}
 
   /** The length prefix and the header's JSON. */
   private static byte[] head(ObjectMapper json, Object header) throws IOException {

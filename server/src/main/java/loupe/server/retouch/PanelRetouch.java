@@ -268,7 +268,7 @@ public final class PanelRetouch {
     }
 
     @Override
-    public Optional<java.io.InputStream> layerFrame(int index) {
+    public Optional<Frame.Streamed> layerFrame(int index) {
       if (index < 0 || index >= result.layers().size()) {
         return Optional.empty();
       }

@@ -65,6 +65,9 @@ class PanelJobTest {
     assertThat(layers.size()).isGreaterThan(0);
     HttpResponse<byte[]> layer = harness.get("/v1/jobs/" + job.get("id").asText() + "/layers/0");
     assertThat(layer.statusCode()).isEqualTo(200);
+    // A HEAD gives the streamed frame's size.
+    HttpResponse<byte[]> head = harness.head("/v1/jobs/" + job.get("id").asText() + "/layers/0");
+    assertThat(head.headers().firstValueAsLong("Content-Length")).hasValue(layer.body().length);
     DataInputStream in = new DataInputStream(new ByteArrayInputStream(layer.body()));
     JsonNode header = harness.json.readTree(in.readNBytes(in.readInt()));
     JsonNode pixels = header.get("buffers").get(0);

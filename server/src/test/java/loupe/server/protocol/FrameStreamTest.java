@@ -34,8 +34,10 @@ class FrameStreamTest {
       byte[] written = Frame.write(json, header, PixelCodec.encode(pixels, alpha, depth, false),
           PixelCodec.encode(new Planar(mask), null, depth, false));
       int rowBytes = 37 * 4 * depth / 8;
-      try (InputStream in = Frame.stream(json, header, PixelCodec.rows(pixels, alpha, depth, false),
-          PixelCodec.rows(new Planar(mask), null, depth, false))) {
+      Frame.Streamed frame = Frame.stream(json, header, PixelCodec.rows(pixels, alpha, depth, false),
+          PixelCodec.rows(new Planar(mask), null, depth, false));
+      assertThat(frame.length()).isEqualTo(written.length);
+      try (InputStream in = frame.body()) {
         byte[] streamed = new byte[written.length + 1];
         int n = 0;
         int largest = 0;
