@@ -156,8 +156,9 @@ final class RetouchCommand implements Callable<Integer> {
       Path flat = format == null ? null : flatFor(target, format);
       if (flat != null && !Files.exists(flat)) {
         // Skipping would leave the copy asked for missing for good; redoing would replace a PSD the user may have kept.
-        String message = target + " exists but its " + format + " copy does not (an earlier run without --export, or "
-            + "an interrupted one): use --force to redo it";
+        String message = target + " exists but its " + format + " copy does not (an earlier run without --export, "
+            + "an interrupted one, or one that could not flatten this document: then export the copy from Photoshop): "
+            + "use --force to redo it";
         row.put("status", "failed");
         row.put("error", message);
         System.out.println("✗ " + file + ": " + message);

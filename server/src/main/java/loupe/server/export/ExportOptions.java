@@ -11,7 +11,8 @@ import loupe.engine.alg.outline.OutlineConfig;
  * @param outline how the product mask is traced into the path
  * @param digitalSource the IPTC digital source type to declare in XMP, or null to declare none
  * @param compositeRecomputed false when the PSD writer kept the document's original composite
- *     ({@code PsdWriteResult.compositeRecomputed()}): the export then shows that composite, and says so
+ *     ({@code PsdWriteResult.compositeRecomputed()}): the export is then refused, since it would show that
+ *     composite, not Loupe's layers
  */
 public record ExportOptions(int jpegQuality, String pathName, OutlineConfig outline, DigitalSourceType digitalSource,
     boolean compositeRecomputed) {

@@ -89,7 +89,8 @@ class RetouchBatchTest {
         out.toString(), "--export", "tiff", "--report", tmp.resolve("report.json").toString());
     assertThat(run.exit()).as(run.err()).isEqualTo(1);
     assertThat(run.out()).contains("✗ " + RetouchCommandTest.EXAMPLE + ": " + psd + " exists but its TIFF copy does "
-        + "not (an earlier run without --export, or an interrupted one): use --force to redo it")
+        + "not (an earlier run without --export, an interrupted one, or one that could not flatten this document: "
+        + "then export the copy from Photoshop): use --force to redo it")
         .doesNotContain("skipped");
     assertThat(Files.readString(tmp.resolve("report.json"))).contains("\"status\" : \"failed\"");
     assertThat(psd).hasContent("the first run's PSD");
