@@ -52,7 +52,7 @@ public final class PsdCompositor {
             String name = "layer '" + l.name() + "'";
             if (l.clipping()) return name + " is clipped";
             for (TaggedBlock b : l.blocks()) {
-                if (!NEUTRAL_BLOCKS.contains(b.key())) return name + " has a '" + b.key() + "' block the compositor does not render";
+                if (!NEUTRAL_BLOCKS.contains(b.key())) return name + " has " + PsdNames.block(b.key()) + ", which the compositor does not render";
             }
             String seeThrough = l.seeThrough();
             if (seeThrough != null) return name + " " + seeThrough;
@@ -66,7 +66,7 @@ public final class PsdCompositor {
             }
             if (n.isGroup()) {
                 boolean pass = "pass".equals(l.blendMode());
-                if (!pass && !"norm".equals(l.blendMode())) return name + " is a group in blend mode '" + l.blendMode() + "'";
+                if (!pass && !"norm".equals(l.blendMode())) return name + " is a group in blend mode " + PsdNames.blendMode(l.blendMode());
                 if (pass && (l.opacity() != 255 || l.fillOpacity() != 255 || (m != null && !m.disabled()))) {
                     return name + " is a pass-through group with opacity or a mask";
                 }
@@ -74,7 +74,7 @@ public final class PsdCompositor {
                 if (inner != null) return inner;
             } else {
                 if (!"norm".equals(l.blendMode()) && !"mul ".equals(l.blendMode())) {
-                    return name + " is in blend mode '" + l.blendMode() + "'";
+                    return name + " is in blend mode " + PsdNames.blendMode(l.blendMode());
                 }
                 for (int c = 0; c < colours; c++) if (l.channel(c) == null) return name + " has no channel " + c;
             }

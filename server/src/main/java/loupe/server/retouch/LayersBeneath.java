@@ -11,6 +11,7 @@ import loupe.engine.composite.CompositeLayer;
 import loupe.psd.LayerNode;
 import loupe.psd.PsdDocument;
 import loupe.psd.PsdLayer;
+import loupe.psd.PsdNames;
 
 /**
  * The visible layers beneath the protected layer, bottom first, as the engine's compositor renders
@@ -65,7 +66,7 @@ record LayersBeneath(List<CompositeLayer> layers, List<String> unrendered) {
       } else if (l.clipping()) {
         unrendered.add(name + " (clipped)");
       } else if (blend == null) {
-        unrendered.add(name + " (blend mode '" + l.blendMode().trim() + "')");
+        unrendered.add(name + " (blend mode " + PsdNames.blendMode(l.blendMode()) + ")");
       } else {
         layers.add(new CompositeLayer(PsdPixels.color(l, bands), PsdPixels.alpha(l), PsdPixels.masksAtLayer(l, doc.width(), doc.height()),
             PsdPixels.bounds(l), blend, l.opacity() * l.fillOpacity() / 255, true));

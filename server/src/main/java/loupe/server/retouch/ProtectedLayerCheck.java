@@ -8,6 +8,7 @@ import loupe.psd.LayerNode;
 import loupe.psd.PsdChannel;
 import loupe.psd.PsdDocument;
 import loupe.psd.PsdLayer;
+import loupe.psd.PsdNames;
 import loupe.server.UserError;
 
 /**
@@ -47,7 +48,7 @@ final class ProtectedLayerCheck {
       return "is hidden";
     }
     if (!"norm".equals(l.blendMode())) {
-      return "is in blend mode '" + l.blendMode().trim() + "'";
+      return "is in blend mode " + PsdNames.blendMode(l.blendMode());
     }
     if (l.opacity() != 255 || l.fillOpacity() != 255) {
       return "is at " + percent(Math.min(l.opacity(), l.fillOpacity())) + " opacity or fill";

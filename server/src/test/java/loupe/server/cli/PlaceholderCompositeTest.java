@@ -41,7 +41,7 @@ class PlaceholderCompositeTest {
   /** Without a jewelry layer the picture comes from the layers; with none, or one psd-io cannot render, there is none. */
   @ParameterizedTest
   @CsvSource({
-      "SCREEN_OVER_BACKGROUND, layer 'Brighten' is in blend mode 'scrn', true",
+      "SCREEN_OVER_BACKGROUND, layer 'Brighten' is in blend mode Screen, true",
       "NONE, the file has no layers, false"})
   void a_photograph_whose_composite_is_a_placeholder_is_refused_not_made_white(Layers layers, String why,
       boolean canProtectALayer)

@@ -46,7 +46,7 @@ class LayersBeneathTest {
     assertThat(layers).hasSize(2); // Background, then Shade
     assertThat(layers.get(1).blend()).isEqualTo(BlendMode.MULTIPLY);
     assertThat(layers.get(1).opacity()).isEqualTo(200 * 102 / 255);
-    assertThat(beneath.unrendered()).containsExactly("'Glow' (blend mode 'scrn')",
+    assertThat(beneath.unrendered()).containsExactly("'Glow' (blend mode Screen)",
         "'Curves 1' (adjustment or fill layer)");
 
     Path psd = dir.resolve("in.psd");
@@ -54,11 +54,11 @@ class LayersBeneathTest {
     RetouchRequest pro = RetouchRequest.of("pro", null, null, null, null, null, null, null);
     FileOutcome outcome = new RetouchService().retouchFile(psd, dir.resolve("out"), pro, Progress.NONE);
     assertThat(outcome.result().notes()).anyMatch(n -> n.startsWith("not rendered into the new background")
-        && n.contains("'Glow' (blend mode 'scrn'), 'Curves 1' (adjustment or fill layer)"));
+        && n.contains("'Glow' (blend mode Screen), 'Curves 1' (adjustment or fill layer)"));
     // psd-io cannot composite the adjustment layer either, so the written file's check says what it did not compare.
     assertThat(outcome.result().notes()).contains("written file re-read: the protected layer is byte for byte as in "
-        + "the input; the picture it shows was not compared (layer 'Curves 1' has a 'curv' block the compositor does not "
-        + "render)");
+        + "the input; the picture it shows was not compared (layer 'Curves 1' has a Curves adjustment ('curv'), which the "
+        + "compositor does not render)");
   }
 
   private static PsdLayer small(String name) {

@@ -39,7 +39,7 @@ class ProtectedLayerCheckTest {
     return Stream.of(
         Arguments.of("hidden", (Consumer<PsdDocument>) d -> jewelry(d).setVisible(false), "is hidden"),
         Arguments.of("multiply", (Consumer<PsdDocument>) d -> jewelry(d).setBlendMode("mul "),
-            "is in blend mode 'mul'"),
+            "is in blend mode Multiply"),
         Arguments.of("opacity 60 %", (Consumer<PsdDocument>) d -> jewelry(d).setOpacity(153), "is at 60 % opacity"),
         Arguments.of("clipped", (Consumer<PsdDocument>) d -> jewelry(d).setClipping(true), "is clipped"),
         Arguments.of("knockout",
