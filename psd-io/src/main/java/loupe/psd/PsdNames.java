@@ -10,37 +10,46 @@ import java.util.Map;
  * has no words for is quoted, so a message never loses it.
  */
 public final class PsdNames {
-    private static final Map<String, String> BLEND_MODES = Map.ofEntries(
-            Map.entry("pass", "Pass Through"), Map.entry("norm", "Normal"), Map.entry("diss", "Dissolve"),
-            Map.entry("dark", "Darken"), Map.entry("mul ", "Multiply"), Map.entry("idiv", "Color Burn"),
-            Map.entry("lbrn", "Linear Burn"), Map.entry("dkCl", "Darker Color"), Map.entry("lite", "Lighten"),
-            Map.entry("scrn", "Screen"), Map.entry("div ", "Color Dodge"), Map.entry("lddg", "Linear Dodge (Add)"),
-            Map.entry("lgCl", "Lighter Color"), Map.entry("over", "Overlay"), Map.entry("sLit", "Soft Light"),
-            Map.entry("hLit", "Hard Light"), Map.entry("vLit", "Vivid Light"), Map.entry("lLit", "Linear Light"),
-            Map.entry("pLit", "Pin Light"), Map.entry("hMix", "Hard Mix"), Map.entry("diff", "Difference"),
-            Map.entry("smud", "Exclusion"), Map.entry("fsub", "Subtract"), Map.entry("fdiv", "Divide"),
-            Map.entry("hue ", "Hue"), Map.entry("sat ", "Saturation"), Map.entry("colr", "Color"),
-            Map.entry("lum ", "Luminosity"));
+    private static final Map<String, String> BLEND_MODES = pairs(
+            "pass", "Pass Through", "norm", "Normal", "diss", "Dissolve",
+            "dark", "Darken", "mul ", "Multiply", "idiv", "Color Burn",
+            "lbrn", "Linear Burn", "dkCl", "Darker Color", "lite", "Lighten",
+            "scrn", "Screen", "div ", "Color Dodge", "lddg", "Linear Dodge (Add)",
+            "lgCl", "Lighter Color", "over", "Overlay", "sLit", "Soft Light",
+            "hLit", "Hard Light", "vLit", "Vivid Light", "lLit", "Linear Light",
+            "pLit", "Pin Light", "hMix", "Hard Mix", "diff", "Difference",
+            "smud", "Exclusion", "fsub", "Subtract", "fdiv", "Divide",
+            "hue ", "Hue", "sat ", "Saturation", "colr", "Color",
+            "lum ", "Luminosity");
 
-    private static final Map<String, String> BLOCKS = Map.ofEntries(
-            Map.entry("vmsk", "a vector mask"), Map.entry("vsms", "a vector mask"),
-            Map.entry("vscg", "a vector fill"), Map.entry("SoCo", "a solid colour fill"),
-            Map.entry("GdFl", "a gradient fill"), Map.entry("PtFl", "a pattern fill"),
-            Map.entry("TySh", "text"), Map.entry("tySh", "text"),
-            Map.entry("SoLd", "a smart object"), Map.entry("SoLE", "a smart object"),
-            Map.entry("PlLd", "a smart object"), Map.entry("plLd", "a smart object"),
-            Map.entry("lrFX", "layer effects"), Map.entry("lfx2", "layer effects"), Map.entry("lmfx", "layer effects"),
-            Map.entry("brit", "a Brightness/Contrast adjustment"), Map.entry("levl", "a Levels adjustment"),
-            Map.entry("curv", "a Curves adjustment"), Map.entry("expA", "an Exposure adjustment"),
-            Map.entry("vibA", "a Vibrance adjustment"), Map.entry("hue2", "a Hue/Saturation adjustment"),
-            Map.entry("hue ", "a Hue/Saturation adjustment"), Map.entry("blnc", "a Color Balance adjustment"),
-            Map.entry("blwh", "a Black & White adjustment"), Map.entry("phfl", "a Photo Filter adjustment"),
-            Map.entry("mixr", "a Channel Mixer adjustment"), Map.entry("clrL", "a Color Lookup adjustment"),
-            Map.entry("nvrt", "an Invert adjustment"), Map.entry("post", "a Posterize adjustment"),
-            Map.entry("thrs", "a Threshold adjustment"), Map.entry("grdm", "a Gradient Map adjustment"),
-            Map.entry("selc", "a Selective Color adjustment"));
+    private static final Map<String, String> BLOCKS = pairs(
+            "vmsk", "a vector mask", "vsms", "a vector mask",
+            "vscg", "a vector fill", "SoCo", "a solid colour fill",
+            "GdFl", "a gradient fill", "PtFl", "a pattern fill",
+            "TySh", "text", "tySh", "text",
+            "SoLd", "a smart object", "SoLE", "a smart object",
+            "PlLd", "a smart object", "plLd", "a smart object",
+            "lrFX", "layer effects", "lfx2", "layer effects", "lmfx", "layer effects",
+            "brit", "a Brightness/Contrast adjustment", "levl", "a Levels adjustment",
+            "curv", "a Curves adjustment", "expA", "an Exposure adjustment",
+            "vibA", "a Vibrance adjustment", "hue2", "a Hue/Saturation adjustment",
+            "hue ", "a Hue/Saturation adjustment", "blnc", "a Color Balance adjustment",
+            "blwh", "a Black & White adjustment", "phfl", "a Photo Filter adjustment",
+            "mixr", "a Channel Mixer adjustment", "clrL", "a Color Lookup adjustment",
+            "nvrt", "an Invert adjustment", "post", "a Posterize adjustment",
+            "thrs", "a Threshold adjustment", "grdm", "a Gradient Map adjustment",
+            "selc", "a Selective Color adjustment");
 
     private PsdNames() {}
+
+    /** A map from alternating keys and names. */
+    private static Map<String, String> pairs(String... keysAndNames) {
+        Map<String, String> map = new java.util.HashMap<>();
+        for (int i = 0; i < keysAndNames.length; i += 2) {
+            map.put(keysAndNames[i], keysAndNames[i + 1]);
+        }
+        return Map.copyOf(map);
+    }
 
     /** "Linear Dodge (Add)" for {@code lddg}; an unknown key quoted. */
     public static String blendMode(String key) {
