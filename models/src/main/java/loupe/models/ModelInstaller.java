@@ -108,7 +108,8 @@ public final class ModelInstaller {
         try (InputStream in = Files.newInputStream(file)) {
           sha = write(staged, in);
         }
-        return verifyAndCommit(installation, m, variant, staged, sha, file.toAbsolutePath().toString(), file.toString());
+        return verifyAndCommit(installation, m, variant, staged, sha, file.toAbsolutePath().toString(),
+            file.toString());
       }
     } catch (IOException e) {
       throw new UncheckedIOException("model '" + id + "': " + e.getMessage(), e);

@@ -45,10 +45,10 @@ public final class FlatExporter {
           + " does not match the document " + retouched.width() + "×" + retouched.height());
     }
     if (!options.compositeRecomputed()) {
-      // A flat copy is what gets delivered: one showing the picture as shot, under a retouched name, is worse than none.
-      throw new UserError(422, out + ": not written: Loupe could not flatten the document's layers (see the PSD's note), "
-          + "so the copy would show the picture as shot, not retouched; the layered PSD is complete: export the copy "
-          + "from Photoshop");
+      // A flat copy is what gets delivered: the picture as shot under a retouched name is worse than none.
+      throw new UserError(422, out + ": not written: Loupe could not flatten the document's layers (see the PSD's "
+          + "note), so the copy would show the picture as shot, not retouched; the layered PSD is complete: export "
+          + "the copy from Photoshop");
     }
     List<String> notes = new ArrayList<>();
     int bits = format == ExportFormat.JPEG ? 8 : retouched.depth();

@@ -119,12 +119,14 @@ public final class RequestGuard {
     String host = ctx.header("Host");
     if (host == null || !isThisServer(host, p)) {
       throw new UserError(403, (host == null ? "the request names no Host" : "Host '" + host + "' is not this server")
-          + " (127.0.0.1, localhost or [::1], port " + p + (names.size() > 3 ? ", or the address it was started on" : "")
+          + " (127.0.0.1, localhost or [::1], port " + p
+          + (names.size() > 3 ? ", or the address it was started on" : "")
           + "); Loupe answers only requests that name it");
     }
     String origin = ctx.header("Origin");
     boolean ours = origin != null && origin.startsWith("http://") && isThisServer(origin.substring(7), p);
-    if (origin != null && !origin.equals("null") && !ours && !origin.startsWith("uxp://") && !origin.startsWith("plugin:")) {
+    if (origin != null && !origin.equals("null") && !ours && !origin.startsWith("uxp://")
+        && !origin.startsWith("plugin:")) {
       throw new UserError(403, "Origin '" + origin + "' may not use Loupe; only the Loupe panel may");
     }
     String method = ctx.method().name();

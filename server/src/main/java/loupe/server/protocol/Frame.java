@@ -115,7 +115,8 @@ public final class Frame {
     for (PixelCodec.EncodedRows b : buffers) {
       length += b.byteLength();
     }
-    return new Streamed(length, new SequenceInputStream(new ByteArrayInputStream(head), new RowStream(List.of(buffers))));
+    InputStream rows = new RowStream(List.of(buffers));
+    return new Streamed(length, new SequenceInputStream(new ByteArrayInputStream(head), rows));
   }
 
   /** A framed body to be read, and how many bytes it has (a HEAD's Content-Length). */

@@ -172,7 +172,8 @@ public final class ProductMasks {
    *
    * @param where the file, or the panel's document, for the message
    * @param source the mask's source as requested (layer, auto, path:NAME, selection…)
-   * @throws UserError (422: the file cannot be worked on as asked) if no pixel of {@code mask} is 65535, or every pixel is
+   * @throws UserError (422: the file cannot be worked on as asked) if no pixel of {@code mask} is 65535,
+   *     or every pixel is
    */
   static void requireJewelryAndBackground(GrayU16 mask, String where, String source) {
     boolean jewelry = false;
@@ -193,8 +194,8 @@ public final class ProductMasks {
         case "channel" -> "no pixel of the channel is fully selected: a feathered selection protects nothing bit-exact";
         default -> "it encloses no whole pixel";
       };
-      throw new UserError(422, where + ": the product mask (" + source + ") marks no pixel as fully jewelry, so nothing "
-          + "could be kept bit-exact (" + why + ")");
+      throw new UserError(422, where + ": the product mask (" + source + ") marks no pixel as fully jewelry, so "
+          + "nothing could be kept bit-exact (" + why + ")");
     }
     if (!background) {
       String why = switch (kind) {
@@ -204,8 +205,8 @@ public final class ProductMasks {
         case "selection" -> "the selection selects the whole document";
         default -> "it selects the whole document";
       };
-      throw new UserError(422, where + ": the product mask (" + source + ") marks every pixel as fully jewelry, so there "
-          + "is no background to retouch (" + why + ")");
+      throw new UserError(422, where + ": the product mask (" + source + ") marks every pixel as fully jewelry, so "
+          + "there is no background to retouch (" + why + ")");
     }
   }
 
