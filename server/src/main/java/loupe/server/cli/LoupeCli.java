@@ -78,6 +78,10 @@ public final class LoupeCli implements Runnable {
       }
     }
     Throwable e = unwrap(thrown);
+    if (FileErrors.isDiskFull(e)) {
+      // The OS's words alone, printed after the input's name, read as if the input were at fault.
+      return "the disk is full (" + e.getMessage() + "); free some space, or write the output to another disk";
+    }
     if (e instanceof FileSystemException f) {
       return FileErrors.describe(f);
     }

@@ -32,6 +32,7 @@ import loupe.server.export.ExportOptions;
 import loupe.server.export.ExportResult;
 import loupe.server.export.FlatExporter;
 import loupe.server.http.PlainProgress;
+import loupe.server.io.FileErrors;
 import loupe.server.retouch.FileOutcome;
 import loupe.server.retouch.InstalledModels;
 import loupe.server.retouch.ResultJson;
@@ -203,8 +204,9 @@ final class RetouchCommand implements Callable<Integer> {
       row.put("error", message);
       System.out.println("✗ " + message);
     } catch (Exception e) {
-      // File-system and PSD format exceptions name their file; a bare read error ("Input/output error") does not.
-      if (single && (e instanceof UnsuitableInputException || (e instanceof IOException
+      // File-system and PSD format exceptions name their file; a bare read error ("Input/output error") does
+      // not. A full disk is not the input's fault: named after it, it would read as if it were.
+      if (single && (e instanceof UnsuitableInputException || (e instanceof IOException && !FileErrors.isDiskFull(e)
           && !(e instanceof FileSystemException) && !(e instanceof PsdFormatException)))) {
         throw UserError.about(file, e);
       }

@@ -103,6 +103,11 @@ public final class ErrorMapping {
     if (e instanceof UncheckedIOException u && u.getCause() != null) {
       return problem(u.getCause());
     }
+    if (FileErrors.isDiskFull(e)) {
+      // Not the file's fault (it was the 422 "Unreadable input"): the client can only wait or ask for space.
+      return Problem.of(507, title(507), "the server's disk is full: there is no space for this job's files (its "
+          + "upload, temp files and result); free some space on the server's machine and send the job again");
+    }
     if (e instanceof FileSystemException f) {
       // A temp file or folder of the server's own that it cannot read or write: not the input's fault.
       return Problem.of(500, title(500), FileErrors.describe(f));
@@ -141,6 +146,7 @@ public final class ErrorMapping {
       case 431 -> "Headers too large";
       case 500 -> "Internal error";
       case 503 -> "Unavailable";
+      case 507 -> "Insufficient storage";
       default -> "Error";
     };
   }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.server.io;
 
+import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -27,6 +28,16 @@ public final class FileErrors {
     if (!Files.isRegularFile(file)) {
       throw new UserError(file + ": no such file");
     }
+  }
+
+  /**
+   * Java has no exception for a full disk: a write fails with a plain IOException (or a
+   * FileSystemException) carrying the operating system's words, which are matched here.
+   */
+  public static boolean isDiskFull(Throwable e) {
+    String said = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
+    return e instanceof IOException && said != null && (said.contains("No space left on device")
+        || said.contains("Disk quota exceeded") || said.contains("not enough space on the disk"));
   }
 
   public static String describe(FileSystemException e) {

@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 import javax.imageio.ImageIO;
+import loupe.server.io.FullDisk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +29,13 @@ class CliErrorsTest {
         .isEqualTo("/tmp/x/gone.psd: no such file or folder");
     assertThat(LoupeCli.message(new FileSystemException("/tmp/x/out", null, "Is a directory")))
         .isEqualTo("/tmp/x/out: is a folder");
+  }
+
+  /** The OS's "No space left on device" after the input's name read as if the input were at fault. */
+  @Test
+  void a_full_disk_is_said_as_such() {
+    assertThat(LoupeCli.message(new UncheckedIOException(FullDisk.writeError())))
+        .isEqualTo("the disk is full (No space left on device); free some space, or write the output to another disk");
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import loupe.server.io.FullDisk;
 import org.junit.jupiter.api.Test;
 
 /** Problems speak of the client's file and of what went wrong, never of the server's temp paths or Java types. */
@@ -25,6 +26,15 @@ class ErrorMappingTest {
     Problem p = ErrorMapping.jobProblem(new AccessDeniedException("/var/loupe/out.psd"));
     assertThat(p.status()).isEqualTo(500);
     assertThat(p.detail()).isEqualTo("/var/loupe/out.psd: permission denied");
+  }
+
+  /** A full disk on the server is not an unreadable upload (it was a 422 "Unreadable input"). */
+  @Test
+  void a_full_disk_is_the_servers_storage_not_the_clients_file() {
+    Problem p = ErrorMapping.jobProblem(FullDisk.writeError());
+    assertThat(p.status()).isEqualTo(507);
+    assertThat(p.detail()).startsWith("the server's disk is full");
+    assertThat(ErrorMapping.toProblem(new java.io.UncheckedIOException(FullDisk.writeError())).status()).isEqualTo(507);
   }
 
   @Test
