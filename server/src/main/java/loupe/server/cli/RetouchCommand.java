@@ -91,7 +91,7 @@ final class RetouchCommand implements Callable<Integer> {
   @Option(names = "--report", description = "Write a JSON report of every file here.")
   Path report;
 
-  @Option(names = "--force", description = "Overwrite outputs that already exist (default: skip them).")
+  @Option(names = "--force", description = "Overwrite outputs that already exist (default: skip them; fail one older than its input).")
   boolean force;
 
   @Option(names = "--export", description = "Also write a flat copy beside the PSD: png, tiff or jpg "
@@ -154,12 +154,8 @@ final class RetouchCommand implements Callable<Integer> {
     Path target = RetouchService.outputFor(file, out);
     if (Files.exists(target) && !force) {
       row.put("output", target.toString());
-      Path flat = format == null ? null : flatFor(target, format);
-      if (flat != null && !Files.exists(flat)) {
-        // Skipping would leave the copy asked for missing for good; redoing would replace a PSD the user may have kept.
-        String message = target + " exists but its " + format + " copy does not (an earlier run without --export, "
-            + "an interrupted one, or one that could not flatten this document: then export the copy from Photoshop): "
-            + "use --force to redo it";
+      String message = whyNotSkipped(file, target, format);
+      if (message != null) {
         row.put("status", "failed");
         row.put("error", message);
         System.out.println("✗ " + file + ": " + message);
@@ -219,6 +215,25 @@ final class RetouchCommand implements Callable<Integer> {
       System.out.println("✗ " + file + ": " + unprefixed(LoupeCli.message(e), file));
     }
     return row;
+  }
+
+  /**
+   * Why the PSD already in --out cannot stand for this file's result, or null when it can. Either
+   * way it is not replaced without --force: the user may have worked on it in Photoshop since.
+   */
+  private static String whyNotSkipped(Path file, Path target, ExportFormat format) throws IOException {
+    if (Files.getLastModifiedTime(file).compareTo(Files.getLastModifiedTime(target)) > 0) {
+      // A reshoot or a new export under the same name: skipping it would leave the old shot's result as this one's.
+      return target + " is older than the input (it changed after the PSD was made): use --force to redo it";
+    }
+    Path flat = format == null ? null : flatFor(target, format);
+    if (flat != null && !Files.exists(flat)) {
+      // Skipping would leave the copy asked for missing for good.
+      return target + " exists but its " + format + " copy does not (an earlier run without --export, "
+          + "an interrupted one, or one that could not flatten this document: then export the copy from Photoshop): "
+          + "use --force to redo it";
+    }
+    return null;
   }
 
   /** A message that opens with the file's path or name, without it: the batch line names the file already. */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,27 @@ class RetouchBatchTest {
     assertThat(Files.readString(tmp.resolve("report.json"))).contains("\"status\" : \"failed\"");
     assertThat(psd).hasContent("the first run's PSD");
     assertThat(out.resolve("solitaire.loupe.tif")).doesNotExist();
+  }
+
+  /** A reshoot saved under the same name was skipped as "exists", leaving the old shot's result as its own. */
+  @Test
+  void an_input_changed_after_its_psd_was_made_is_a_failure_not_a_skip() throws Exception {
+    Path shot = Files.copy(RetouchCommandTest.EXAMPLE, tmp.resolve("solitaire.psd"));
+    Path out = tmp.resolve("out");
+    Path psd = out.resolve("solitaire.loupe.psd");
+    assertThat(CliRun.of("retouch", shot.toString(), "--recipe", "quick", "--out", out.toString()).exit()).isZero();
+    byte[] made = Files.readAllBytes(psd);
+    FileTime madeAt = Files.getLastModifiedTime(psd);
+    Files.setLastModifiedTime(shot, FileTime.fromMillis(madeAt.toMillis() - 60_000));
+    CliRun older = CliRun.of("retouch", shot.toString(), "--recipe", "quick", "--out", out.toString());
+    assertThat(older.exit()).as(older.err()).isZero();
+    assertThat(older.out()).contains(psd + " exists, skipped (use --force to redo)");
+    Files.setLastModifiedTime(shot, FileTime.fromMillis(madeAt.toMillis() + 60_000));
+    CliRun newer = CliRun.of("retouch", shot.toString(), "--recipe", "quick", "--out", out.toString());
+    assertThat(newer.exit()).as(newer.err()).isEqualTo(1);
+    assertThat(newer.out()).contains("✗ " + shot + ": " + psd + " is older than the input (it changed after the PSD "
+        + "was made): use --force to redo it").doesNotContain("skipped");
+    assertThat(psd).hasBinaryContent(made);
   }
 
   /** Each failed file's line names it once, whether its error named it (by path or by name) or not. */
