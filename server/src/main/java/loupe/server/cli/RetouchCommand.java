@@ -91,7 +91,8 @@ final class RetouchCommand implements Callable<Integer> {
   @Option(names = "--report", description = "Write a JSON report of every file here.")
   Path report;
 
-  @Option(names = "--force", description = "Overwrite outputs that already exist (default: skip them; fail one older than its input).")
+  @Option(names = "--force",
+      description = "Overwrite outputs that already exist (default: skip them; fail one older than its input).")
   boolean force;
 
   @Option(names = "--export", description = "Also write a flat copy beside the PSD: png, tiff or jpg "

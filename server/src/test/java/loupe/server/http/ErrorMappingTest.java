@@ -34,7 +34,8 @@ class ErrorMappingTest {
     Problem p = ErrorMapping.jobProblem(FullDisk.writeError());
     assertThat(p.status()).isEqualTo(507);
     assertThat(p.detail()).startsWith("the server's disk is full");
-    assertThat(ErrorMapping.toProblem(new java.io.UncheckedIOException(FullDisk.writeError())).status()).isEqualTo(507);
+    assertThat(ErrorMapping.toProblem(new java.io.UncheckedIOException(FullDisk.writeError())).status())
+        .isEqualTo(507);
   }
 
   @Test
