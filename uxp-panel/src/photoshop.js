@@ -22,14 +22,13 @@ function depthOf(doc) {
   throw new LoupeError("photoshop", "Loupe works on 8- and 16-bit documents; this one is " + bits.replace("bitDepth", "") + "-bit. Convert it with Image > Mode.");
 }
 
-function describe(b) {
-  return B.width(b) + "×" + B.height(b) + " px at (" + b.left + ", " + b.top + ")";
-}
+/** Image > Mode's words for the modes Loupe does not work on (UXP's DocumentMode values). */
+const MODE_NAMES = { bitmapMode: "Bitmap", CMYKColorMode: "CMYK Color", duotoneMode: "Duotone", indexedColorMode: "Indexed Color", labColorMode: "Lab Color", multichannelMode: "Multichannel" };
 
 function colorSpaceOf(doc) {
   if (doc.mode === "RGBColorMode") return "RGB";
   if (doc.mode === "grayscaleMode") return "Grayscale";
-  throw new LoupeError("photoshop", "Loupe works on RGB and Grayscale documents; this one is " + doc.mode + ".");
+  throw new LoupeError("photoshop", "Loupe works on RGB and Grayscale documents; this one is " + (MODE_NAMES[doc.mode] || doc.mode) + ". Convert it with Image > Mode.");
 }
 
 /** What the protocol and the Imaging API need to know about a document. */
@@ -180,37 +179,47 @@ function createPhotoshopAdapter(ps) {
     }
 
     /**
-     * The layer's masks over exactly `bounds` as Photoshop applies them: the user mask times the vector mask, each
-     * only when present and enabled (a disabled mask is ignored by Photoshop); null when neither applies.
-     * `descriptor`: the layer's descriptor when it was just read, else it is read here.
+     * The layer's masks over exactly `bounds`: the user mask times the vector mask, each only when present and
+     * enabled (a disabled mask is ignored by Photoshop); null when neither applies. `applied`: as Photoshop
+     * applies them. `stored`: the same, except that a mask Photoshop answers over less than `bounds` is zero
+     * beyond: the same bytes again as long as the masks are unchanged, for comparing. With `asStored` only those
+     * are read (no history step, so that they can be read inside a suspension). `descriptor`: the layer's
+     * descriptor when it was just read, else it is read here.
      */
-    async function readMasks(info, layer, bounds, descriptor = null) {
+    async function readMasks(info, layer, bounds, descriptor = null, { asStored = false } = {}) {
       const d = descriptor || (await layerDescriptor(info, layer));
-      const user = d.hasUserMask && d.userMaskEnabled !== false ? await readLayerMask(info, layer, "user", bounds) : null;
-      const vector = d.hasVectorMask && d.vectorMaskEnabled !== false ? await readLayerMask(info, layer, "vector", bounds) : null;
+      const read = (kind) => readLayerMask(info, layer, kind, bounds, asStored);
+      const user = d.hasUserMask && d.userMaskEnabled !== false ? await read("user") : null;
+      const vector = d.hasVectorMask && d.vectorMaskEnabled !== false ? await read("vector") : null;
       if (!user || !vector) return user || vector;
       const max = info.maxValue;
-      return user.map((u, i) => Math.round((u * vector[i]) / max));
+      const times = (a, b) => (a && b ? a.map((v, i) => Math.round((v * b[i]) / max)) : null);
+      return { applied: times(user.applied, vector.applied), stored: times(user.stored, vector.stored) };
     }
 
     /**
-     * One mask over exactly `bounds`. The Imaging API does not expose a mask's colour outside its stored extent,
-     * so a mask that comes back smaller than asked is refused rather than guessed.
+     * One mask over exactly `bounds` ({applied, stored}, see readMasks). Photoshop stores a mask over a rectangle
+     * with one colour beyond it (a Reveal All mask painted in one spot stores only that spot), and the Imaging API
+     * may answer with the rectangle alone, not saying the colour beyond: then the mask is loaded as a selection,
+     * which has it.
      */
-    async function readLayerMask(info, layer, kind, bounds) {
+    async function readLayerMask(info, layer, kind, bounds, asStored) {
       checkCancelled();
       const got = await imaging.getLayerMask({ documentID: info.id, layerID: layer.id, kind, sourceBounds: bounds });
+      const what = (kind === "user" ? "layer mask" : "vector mask") + " of '" + layer.name + "'";
+      let stored;
+      let whole;
       try {
         const gotBounds = B.toIntegerBounds(got.sourceBounds);
-        const what = kind === "user" ? "layer mask" : "vector mask";
-        if (!B.sameBounds(gotBounds, bounds)) {
-          throw new LoupeError("photoshop", "Photoshop returned the " + what + " of '" + layer.name + "' over " + describe(gotBounds) + " only, not over the layer's " + describe(bounds) +
-            ", so Loupe cannot tell which pixels it hides. " + (kind === "user" ? "Apply the mask (Layer > Layer Mask > Apply)" : "Rasterize it (Layer > Rasterize > Vector Mask) and apply it") + " or delete it, then run again.");
-        }
-        return await grayAtDocumentDepth(info, got.imageData, "the " + what + " of '" + layer.name + "'");
+        whole = B.sameBounds(gotBounds, bounds);
+        stored = B.padToBounds(await grayAtDocumentDepth(info, got.imageData, "the " + what), gotBounds, bounds, 1, 0);
       } finally {
         got.imageData.dispose();
       }
+      if (whole) return { applied: stored, stored };
+      if (asStored) return { applied: null, stored };
+      const mask = kind === "user" ? { _ref: "channel", _enum: "channel", _value: "mask" } : { _ref: "path", _enum: "path", _value: "vectorMask" };
+      return { applied: await readAsSelection(info, { _ref: [mask, { _ref: "layer", _id: layer.id }] }, "the " + what, bounds), stored };
     }
 
     /** The selection over `bounds`; all zero when nothing is selected (whatever the Imaging API would do then). */
@@ -228,9 +237,8 @@ function createPhotoshopAdapter(ps) {
     }
 
     /**
-     * A saved channel as Photoshop loads it as a selection (a "selected areas" channel inverted), over `bounds`:
-     * loaded in a history suspension that is rolled back, so the user's own selection stays as it was. Photoshop
-     * loads channels by name, so the name must be one alpha channel's and no other channel's.
+     * A saved channel as Photoshop loads it as a selection (a "selected areas" channel inverted), over `bounds`.
+     * Photoshop loads channels by name, so the name must be one alpha channel's and no other channel's.
      */
     async function readChannel(info, name, bounds) {
       checkCancelled();
@@ -243,10 +251,18 @@ function createPhotoshopAdapter(ps) {
       if (Array.from(doc.channels).filter((c) => c.name === name).length > 1) {
         throw new LoupeError("photoshop", "More than one channel is named '" + name + "', so Loupe cannot tell which one is the product mask. Rename the one to use.");
       }
-      return withRolledBackHistory(info, "Loupe: reading channel '" + name + "'", async () => {
+      return readAsSelection(info, { _ref: "channel", _name: name }, "the saved channel '" + name + "'", bounds);
+    }
+
+    /**
+     * What `to` refers to (a channel, a layer's mask), loaded as the selection and read over `bounds`, in a
+     * history suspension that is rolled back, so the user's own selection stays as it was.
+     */
+    async function readAsSelection(info, to, what, bounds) {
+      return withRolledBackHistory(info, "Loupe: reading " + what, async () => {
         // batchPlay reports a failed command in its reply, not by rejecting.
-        const [reply] = await action.batchPlay([{ _obj: "set", _target: [{ _ref: "channel", _property: "selection" }], to: { _ref: "channel", _name: name } }], {});
-        checkedReply(reply, "load the saved channel '" + name + "' as a selection");
+        const [reply] = await action.batchPlay([{ _obj: "set", _target: [{ _ref: "channel", _property: "selection" }], to }], {});
+        checkedReply(reply, "load " + what + " as a selection");
         return readSelection(info, bounds);
       });
     }

@@ -32,7 +32,8 @@ async function readInputs(adapter, { protectedLayer, selectionRole, channel = nu
       const requested = B.intersect(B.toIntegerBounds(layer.boundsNoEffects), info.bounds);
       if (B.isEmpty(requested)) throw new LoupeError("photoshop", "The protected layer '" + layer.name + "' has no pixels inside the canvas.");
       const jewelry = await s.readPixels(info, layer, requested);
-      const mask = await s.readMasks(info, layer, requested, descriptor);
+      const masks = await s.readMasks(info, layer, requested, descriptor);
+      const mask = masks && masks.applied;
       const selection = selectionRole ? await s.readSelection(info, info.bounds) : null;
       if (selection && !selection.some((v) => v !== 0)) throw new LoupeError("photoshop", emptySelection(selectionRole));
       const channelMask = channel === null ? null : await s.readChannel(info, channel, info.bounds);
@@ -40,7 +41,7 @@ async function readInputs(adapter, { protectedLayer, selectionRole, channel = nu
         throw new LoupeError("photoshop", "The product mask is the saved channel '" + channel + "', but it selects nothing.");
       }
       const background = await readBelow(s, doc, info, layer, hidden);
-      return { info, layerId: layer.id, layerName: layer.name, requested, jewelry, mask, selection, selectionRole, channelMask, background, fingerprint: G.fingerprint(layer, jewelry, mask) };
+      return { info, layerId: layer.id, layerName: layer.name, requested, jewelry, mask, selection, selectionRole, channelMask, background, fingerprint: G.fingerprint(layer, jewelry, masks && masks.stored) };
     });
   } finally {
     if (hidden.length) await showAgain(adapter, hidden);
@@ -214,7 +215,9 @@ async function writeResults(adapter, { inputs, result, downloads, historyName, c
     return s.withHistoryState(info, historyName, async () => {
       const created = await placeLayers(s, doc, info, layer, result.group || historyName, layers);
       s.lockAll(layer);
-      const after = G.fingerprint(layer, await s.readPixels(info, layer, inputs.requested), await s.readMasks(info, layer, inputs.requested));
+      // The masks as stored: no selection can be loaded inside this step's suspension to read them as applied.
+      const masks = await s.readMasks(info, layer, inputs.requested, null, { asStored: true });
+      const after = G.fingerprint(layer, await s.readPixels(info, layer, inputs.requested), masks && masks.stored);
       const diff = G.firstDifference(inputs.fingerprint, after);
       if (diff) {
         throw new LoupeError("fidelity", "The protected layer's " + diff + " changed between reading and writing (was it edited meanwhile?). Nothing was changed; run Loupe again.");

@@ -301,6 +301,7 @@ function newLayerModel(doc, { id, kind = "pixel", name, isBackground = false, vi
     maskEnabled: true,
     // The extent Photoshop stores for the mask; null = the whole canvas. getLayerMask trims to it.
     maskBounds: null,
+    vectorMaskBounds: null,
     maskFeather: 0,
     // A vector mask, as getLayerMask({kind: "vector"}) rasterises it (document-sized), and its switch and feather.
     vectorMask: null,

@@ -129,8 +129,8 @@ function createImaging(host) {
     const samples = kind === "user" ? l.mask : l.vectorMask;
     if (!samples) throw new Error("getLayerMask: layer '" + l.name + "' has no " + kind + " mask");
     const docB = B.documentBounds(doc.width, doc.height);
-    // A user mask is trimmed to its stored extent, as getPixels trims to the layer's pixels (the docs do not say).
-    const stored = kind === "user" ? l.maskBounds || docB : docB;
+    // A mask is trimmed to its stored extent, as getPixels trims to the layer's pixels (the docs do not say).
+    const stored = (kind === "user" ? l.maskBounds : l.vectorMaskBounds) || docB;
     const b = B.intersect(B.intersect(resolveBounds("getLayerMask", options.sourceBounds, docB), docB), stored);
     return { imageData: grayImageData(doc, crop(doc, samples, 1, b), b), sourceBounds: b };
   }

@@ -202,7 +202,7 @@ function createFakePhotoshop({ hostVersion = "25.0.0", visibilityInHistory = tru
 
   /**
    * get a layer's descriptor, select a layer by id (no history state), and load a saved
-   * channel as the selection (a history state; a "selected areas" channel inverted; nothing selected deselects).
+   * channel or a layer's mask as the selection (a history state; a "selected areas" channel inverted; nothing selected deselects).
    * Like Photoshop, a command that fails is answered with an error descriptor, not a rejection.
    */
   async function batchPlay(descriptors) {
@@ -231,6 +231,20 @@ function createFakePhotoshop({ hostVersion = "25.0.0", visibilityInHistory = tru
         const max = D.maxValue(doc);
         const loaded = channel.kind === D.constants.ChannelType.SELECTEDAREA ? channel.samples.map((v) => max - v) : channel.samples.slice();
         doc.selection = loaded.some((v) => v !== 0) ? loaded : null;
+        host.touch(doc, "Load Selection", { op: "selection" });
+        return {};
+      }
+      const [maskRef, maskLayer] = desc.to && Array.isArray(desc.to._ref) ? desc.to._ref : [];
+      if (desc._obj === "set" && prop && prop._property === "selection" && t.length === 1 && maskLayer && maskLayer._ref === "layer" && desc.to._ref.length === 2) {
+        host.requireModal("set selection");
+        const l = D.requireEntry(doc, maskLayer._id).layer;
+        const user = maskRef._ref === "channel" && maskRef._enum === "channel" && maskRef._value === "mask";
+        const vector = maskRef._ref === "path" && maskRef._enum === "path" && maskRef._value === "vectorMask";
+        if (!user && !vector) throw new Error("fake batchPlay: mask reference not modelled: " + JSON.stringify(maskRef));
+        const samples = user ? l.mask : l.vectorMask;
+        if (!samples) return { _obj: "error", result: -25920, message: "The object “" + (user ? "layer mask" : "vector mask") + "” is not currently available." };
+        // The whole mask, the colour beyond its stored rectangle included (the fake keeps masks canvas-sized).
+        doc.selection = samples.some((v) => v !== 0) ? samples.slice() : null;
         host.touch(doc, "Load Selection", { op: "selection" });
         return {};
       }

@@ -612,13 +612,44 @@ test("a batchPlay command Photoshop answers with an error is an error, not a lay
   assert.equal(s.fake.fingerprint(s.docId), before);
 });
 
-test("a layer mask that comes back smaller than the layer is refused, not guessed", async () => {
+test("a mask Photoshop answers over its stored rectangle only is read as it applies, beyond the rectangle too", async () => {
+  for (const kind of ["user", "vector"]) {
+    const s = scene(8);
+    // Reveal All, one pixel painted out: stored over 6×8 px at (10, 4), white beyond, over the layer's 8×8 at (8, 4).
+    const samples = new Uint8Array(W * H).fill(255);
+    samples[6 * W + 11] = 0;
+    const stored = { left: 10, top: 4, right: 16, bottom: 12 };
+    Object.assign(s.fake.layerModel(s.docId, s.jewelryId), kind === "user" ? { mask: samples, maskBounds: stored } : { vectorMask: samples, vectorMaskBounds: stored });
+    const own = new Uint8Array(W * H);
+    own.fill(255, 0, 3 * W);
+    s.fake.setSelection(s.docId, own);
+    const client = scriptedClient(proLayers);
+    const summary = await run(s, client);
+    const sent = buffer(client.calls.request, "jewelryMask");
+    assert.deepEqual(sent.descriptor.bounds, JEWEL);
+    const at = (x, y) => sent.samples[(y - JEWEL.top) * B.width(JEWEL) + (x - JEWEL.left)];
+    assert.deepEqual([at(8, 6), at(9, 6), at(11, 6), at(12, 6)], [255, 255, 0, 255], kind);
+    assert.equal(summary.hashes.before, summary.hashes.after);
+    assert.deepEqual(s.fake.selection(s.docId), own, "the user's selection is as it was");
+  }
+});
+
+test("a CMYK document is refused in Image > Mode's words before anything is read", async () => {
+  const ps = createFakePhotoshop();
+  const docId = ps.fake.addDocument({ name: "print", width: W, height: H, mode: "CMYKColorMode" });
+  ps.fake.addLayer(docId, { name: "Jewelry", pixels: new Uint8Array(W * H * 4).fill(255) });
+  const client = scriptedClient(proLayers);
+  await assert.rejects(run(ps, client), (e) => e.kind === "photoshop" && e.message === "Loupe works on RGB and Grayscale documents; this one is CMYK Color. Convert it with Image > Mode.");
+  assert.equal(client.calls.request, null);
+});
+
+test("a mask that cannot be loaded as a selection is an error naming it; the document is left alone", async () => {
   const s = scene(8);
-  const maskBounds = { left: 10, top: 4, right: 16, bottom: 12 };
-  Object.assign(s.fake.layerModel(s.docId, s.jewelryId), { mask: new Uint8Array(W * H).fill(255), maskBounds });
+  Object.assign(s.fake.layerModel(s.docId, s.jewelryId), { mask: new Uint8Array(W * H).fill(255), maskBounds: { left: 10, top: 4, right: 16, bottom: 12 } });
+  s.fake.failNextBatchPlay("set");
   const before = s.fake.fingerprint(s.docId);
   const client = scriptedClient(proLayers);
-  await assert.rejects(run(s, client), (e) => e.kind === "photoshop" && /layer mask of 'Jewelry' over 6×8 px at \(10, 4\) only, not over the layer's 8×8 px at \(8, 4\)/.test(e.message));
+  await assert.rejects(run(s, client), (e) => e.kind === "photoshop" && /could not load the layer mask of 'Jewelry' as a selection/.test(e.message));
   assert.equal(client.calls.request, null);
   assert.equal(s.fake.fingerprint(s.docId), before);
 });
