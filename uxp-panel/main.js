@@ -56,11 +56,14 @@ async function connect() {
     return;
   }
   setState({ connection: { state: "checking", message: "Connecting to " + url + "…" } });
+  let connection;
   try {
-    setState({ connection: await createClient({ baseUrl: url, token }).checkConnection() });
+    connection = await createClient({ baseUrl: url, token }).checkConnection();
   } catch (e) {
-    setState({ connection: { state: e.kind === "config" ? "config" : "error", message: e.message } });
+    connection = { state: e.kind === "config" ? "config" : "error", message: e.message };
   }
+  // A handshake answered after the URL or token changed says nothing about the new ones.
+  if (state.settings.url === url && state.settings.token === token) setState({ connection });
 }
 
 function refreshLayers() {

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Builds the init script that lets index.html run in plain Chromium: a CommonJS `require` over the panel's
 // sources, the fake `photoshop`/`uxp` modules with a small document, the sp-* stubs, and a scripted `fetch`
-// that plays the Loupe server ("connected") or its absence ("disconnected").
+// that plays the Loupe server ("connected"; "slow": its handshake answers after a second) or its absence
+// ("disconnected").
 "use strict";
 
 const fs = require("fs");
@@ -70,6 +71,7 @@ function pageSetup(scenario) {
     const p = new URL(url).pathname;
     window.__requests.push(method + " " + p);
     if (scenario === "disconnected") throw new TypeError("Failed to fetch");
+    if (scenario === "slow" && p === "/v1/health") await new Promise((resolve) => setTimeout(resolve, 1000));
     if (p === "/v1/health") return json(200, { name: "loupe", version: "0.1.0", protocol: 1, capabilities: { recipes: ["quick", "pro", "editorial"], depths: [8, 16] } });
     if (method === "DELETE" && p === "/v1/jobs/loupe-token-check") return json(404, { title: "Not Found", status: 404, detail: "No such job." });
     if (method === "POST" && p === "/v1/jobs") {
