@@ -184,11 +184,15 @@ function createClient({ baseUrl, token, fetchImpl, pollIntervalMs = 250, checkTi
     try {
       return await json("POST", "/v1/jobs", { body: frame, contentType: FRAME_CONTENT_TYPE, signal, keepIfCancelled: deleteWhenKnown });
     } catch (e) {
-      // The server answers a large upload with a wrong token and closes the connection without reading
-      // it; fetch may then see the close before the 401. The token check tells the two apart.
+      // The server refuses a large upload it will not take (wrong token, over its limits or memory budget,
+      // busy) without reading it and closes the connection; fetch may then see the close before the answer.
+      // The token check tells a rejected token, a server that stopped and such a refusal apart.
       if (e.kind !== "unreachable") throw e;
       const refusal = await probeToken();
-      throw refusal && refusal.kind === "unauthorized" ? refusal : e;
+      if (refusal) throw refusal.kind === "unauthorized" ? refusal : e;
+      throw new LoupeError("problem", "The Loupe server closed the connection during the upload (" + Math.ceil(frame.byteLength / 1e6) + " MB) without answering. " +
+        "It does that with a body it will not take: a document that needs more memory than its budget (start it with a larger --memory-budget-mb) " +
+        "or more than its upload limit, or while it is busy with other jobs (try again in a moment).", { cause: e });
     }
   }
 

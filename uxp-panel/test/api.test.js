@@ -205,7 +205,7 @@ test("startJob posts the frame with its content type and bearer token; problems 
   assert.equal(s.log[0].length, 20);
 });
 
-test("an upload cut off by the server: a rejected token says so, an accepted one leaves 'not running'", async () => {
+test("an upload cut off by the server: a rejected token says so, an accepted one is a refused upload, not a server down", async () => {
   // As the real server does with a large body and a wrong token: no read, the connection closed.
   const server = http.createServer((req, res) => {
     if (req.method === "POST") return req.socket.destroy();
@@ -216,9 +216,14 @@ test("an upload cut off by the server: a rejected token says so, an accepted one
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = "http://127.0.0.1:" + server.address().port;
   const frame = new Uint8Array(4 << 20);
-  await assert.rejects(createClient({ baseUrl: url, token: "bad" }).startJob(frame), (e) => e.kind === "unauthorized" && /rejected the token/.test(e.message));
-  await assert.rejects(createClient({ baseUrl: url, token: "good" }).startJob(frame), (e) => e.kind === "unreachable");
-  await new Promise((resolve) => server.close(resolve));
+  try {
+    await assert.rejects(createClient({ baseUrl: url, token: "bad" }).startJob(frame), (e) => e.kind === "unauthorized" && /rejected the token/.test(e.message));
+    await assert.rejects(createClient({ baseUrl: url, token: "good" }).startJob(frame), (e) => e.kind === "problem" &&
+      /^The Loupe server closed the connection during the upload \(5 MB\) without answering\. .*--memory-budget-mb/.test(e.message));
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+  await assert.rejects(createClient({ baseUrl: url, token: "good" }).startJob(frame), (e) => e.kind === "unreachable" && /not running/.test(e.message));
 });
 
 test("429 says the server is busy and when to retry", async () => {
