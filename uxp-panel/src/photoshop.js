@@ -348,12 +348,20 @@ function createPhotoshopAdapter(ps) {
     }
 
     /**
+     * Brings `doc` to the front when the user switched to another document while the server worked: new layers
+     * and selects by layer id act in the active document.
+     */
+    function activate(doc) {
+      checkCancelled();
+      if (!app.activeDocument || app.activeDocument.id !== doc.id) app.activeDocument = doc;
+    }
+
+    /**
      * Makes `layer` the active layer again (new layers become active), so the next run's default, the active
-     * layer, is the jewelry. Only in the active document: a select by layer id acts there.
+     * layer, is the jewelry. In the active document, which the write step made `layer`'s (see activate).
      */
     async function selectLayer(info, layer) {
       checkCancelled();
-      if (!app.activeDocument || app.activeDocument.id !== info.id) return;
       const [reply] = await action.batchPlay([{ _obj: "select", _target: [{ _ref: "layer", _id: layer.id }], makeVisible: false }], {});
       checkedReply(reply, "select the layer '" + layer.name + "' again");
     }
@@ -364,6 +372,7 @@ function createPhotoshopAdapter(ps) {
       protect: (layer) => protectedIds.add(layer.id),
       activeDocument: () => app.activeDocument,
       findDocument,
+      activate,
       findLayer,
       documentInfo,
       flattenLayers: (doc) => flattenLayers(doc.layers),

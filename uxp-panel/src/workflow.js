@@ -212,6 +212,7 @@ async function writeResults(adapter, { inputs, result, downloads, historyName, c
     }
     const layer = s.findLayer(doc, inputs.layerId);
     s.protect(layer);
+    s.activate(doc);
     return s.withHistoryState(info, historyName, async () => {
       const created = await placeLayers(s, doc, info, layer, result.group || historyName, layers);
       s.lockAll(layer);

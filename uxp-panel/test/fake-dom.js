@@ -244,7 +244,11 @@ function createDom(host) {
     /** New layers go directly above the active layer and become the active layer, as in Photoshop. */
     _create(kind, options) {
       const doc = this._d;
-      host.requireModal(kind === "group" ? "Document.createLayerGroup" : "Document.createPixelLayer");
+      const what = kind === "group" ? "Document.createLayerGroup" : "Document.createPixelLayer";
+      host.requireModal(what);
+      // The docs do not say what these do in a document in the background; batchPlay's id-only references act in
+      // the active one, so the fake refuses rather than guess.
+      if (host.doc(undefined) !== doc) throw new Error("fake: " + what + " in '" + doc.name + "', which is not the active document");
       const blendMode = options.blendMode || (kind === "group" ? constants.BlendMode.PASSTHROUGH : constants.BlendMode.NORMAL);
       if (!BLEND_MODES.has(blendMode)) throw new Error("Invalid blend mode: " + blendMode);
       const opacity = options.opacity === undefined ? 100 : options.opacity;

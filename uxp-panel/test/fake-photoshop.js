@@ -254,6 +254,10 @@ function createFakePhotoshop({ hostVersion = "25.0.0", visibilityInHistory = tru
 
   const app = {
     get activeDocument() { return activeDocId === null ? null : host.dom.document(activeDocId); },
+    set activeDocument(d) {
+      host.requireModal("app.activeDocument");
+      activeDocId = host.doc(d.id).id;
+    },
     get documents() { return Array.from(docs.keys(), (id) => host.dom.document(id)); },
   };
 
@@ -307,6 +311,9 @@ function createFakePhotoshop({ hostVersion = "25.0.0", visibilityInHistory = tru
       doc.activeLayerIds = [layer.id];
       return layer.id;
     },
+    /** The user brings another document to the front (no modal scope needed). */
+    activateDocument(docId) { activeDocId = host.doc(docId).id; },
+    activeDocumentId: () => activeDocId,
     setActiveLayers(docId, ids) { host.doc(docId).activeLayerIds = ids.slice(); },
     activeLayerIds: (docId) => host.doc(docId).activeLayerIds.slice(),
     setSelection(docId, samples) { host.doc(docId).selection = samples ? samples.slice() : null; },

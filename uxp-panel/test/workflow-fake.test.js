@@ -228,6 +228,17 @@ test("Photoshop's own cancel in the middle of the write rolls everything back", 
   assert.deepEqual(s.fake.historyNames(s.docId), ["Open"]);
 });
 
+test("another document brought to the front while the server worked: the results go into the one read", async () => {
+  const s = scene(8);
+  let other = null;
+  const client = scriptedClient(proLayers, { onWait: async () => { other = s.fake.addDocument({ name: "earrings", width: 8, height: 8 }); } });
+  const summary = await run(s, client);
+  assert.equal(summary.hashes.before, summary.hashes.after);
+  assert.deepEqual(s.fake.tree(s.docId).map((l) => l.name), ["Jewelry", "Loupe Pro", "Background"]);
+  assert.deepEqual(s.fake.tree(other), []);
+  assert.equal(s.fake.activeDocumentId(), s.docId, "brought back to the front, showing what was added");
+});
+
 test("the panel's Cancel while the server works stops the job and leaves the document alone", async () => {
   const s = scene(8);
   const before = s.fake.fingerprint(s.docId);
