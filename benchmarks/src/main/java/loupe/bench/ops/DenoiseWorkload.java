@@ -25,7 +25,8 @@ import org.opencv.photo.Photo;
  * image (Buades, Coll, Morel, CVPR 2005), h = {@link #H_PER_SIGMA}·σ with σ the measured noise.
  * Quality on the bare sweep (background without labelled defects): PSNR against the clean render,
  * the noise left, and jewelry pixels changed. Loupe's result is stored at the scene's depth first
- * (rounded to 8 bits for a delivered shot); NLM always works on the 8-bit image.
+ * (rounded to 8 bits for a delivered shot); NLM always works on the 8-bit image, with σ and the jewelry
+ * pixels it changed measured on that image.
  */
 public final class DenoiseWorkload extends SceneWorkload {
   /**
@@ -50,8 +51,11 @@ public final class DenoiseWorkload extends SceneWorkload {
     CvImages.load();
     GrayU16 p = s.mask();
     double sigma = SceneQuality.noiseSigma8(s.input(), p);
-    float h = (float) (H_PER_SIGMA * sigma);
     Mat bgr = CvImages.toBgr8(s.input());
+    // NLM's input and its σ: for a 16-bit scene the 8-bit rounding, whose σ includes the rounding, so that
+    // NLM gets the strength it gets on the 8-bit scene, and its jewelry is compared with what it was given.
+    Planar given = CvImages.fromBgr8(bgr);
+    float h = (float) (H_PER_SIGMA * SceneQuality.noiseSigma8(given, p));
     Compared<Planar, Mat> m = Compared.run(loupeRepeat(),
         () -> DenoiseOps.denoiseBackground(s.input(), p, DenoiseConfig.DEFAULT, Progress.NONE),
         referenceRepeat, () -> {
@@ -74,7 +78,7 @@ public final class DenoiseWorkload extends SceneWorkload {
             "noise_sigma_loupe", SceneQuality.noiseSigma8(loupe, p),
             "noise_sigma_ref", SceneQuality.noiseSigma8(ref, p),
             "jewelry_changed_loupe", QualityMetrics.changedPixels(loupe, s.input(), jewelry),
-            "jewelry_changed_ref", QualityMetrics.changedPixels(ref, s.input(), jewelry)),
+            "jewelry_changed_ref", QualityMetrics.changedPixels(ref, given, jewelry)),
         "NLM runs on the whole frame (it has no mask); PSNR includes the vignetting neither removes");
   }
 }
