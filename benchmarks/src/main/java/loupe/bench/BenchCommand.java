@@ -18,6 +18,7 @@ import loupe.bench.report.ResultTable;
 import loupe.bench.run.Row;
 import loupe.bench.run.WorkerLauncher;
 import loupe.bench.run.Workload;
+import loupe.server.LoupeInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Option;
  * Exit code 0 when every workload ran, 1 when some failed, 2 on bad arguments.
  */
 @Command(name = "loupe bench", mixinStandardHelpOptions = true, sortOptions = false,
+    version = LoupeInfo.NAME + " " + LoupeInfo.VERSION,
     description = "Measures Loupe against the tools a retoucher would otherwise use (docs/benchmarks.md).")
 public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--quick", description = "Reduced set: one scene, small images, single runs (a smoke test).")
@@ -146,8 +148,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
     double minutes = (System.nanoTime() - t0) / 6e10;
     out.print(ResultTable.format(rows));
-    out.printf("%n%s run of %d workloads, %s, %.1f min, %d cores, Java %s; times are medians of wall time;"
-        + " Loupe/ref < 1 means Loupe is faster.%n", quick ? "Quick" : "Full", plan.size(), started, minutes,
+    out.printf("%n%s run of %d workload%s, %s, %.1f min, %d cores, Java %s; times are medians of wall time;"
+        + " Loupe/ref < 1 means Loupe is faster.%n", quick ? "Quick" : only == null ? "Full" : "Partial (--only)",
+        plan.size(), plan.size() == 1 ? "" : "s", started, minutes,
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
     if (!isnet) {
       out.println("ISNet is not installed: its product-mask rows were skipped (loupe models install isnet).");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import loupe.bench.report.JsonReport;
 import org.junit.jupiter.api.Test;
@@ -48,5 +49,18 @@ class BenchCommandTest {
         .findFirst().orElseThrow();
     assertThat(denoise.at("/quality/jewelry_changed_loupe").asLong()).isZero();
     assertThat(denoise.get("ratio").asDouble()).isPositive();
+  }
+
+  /** A scene without its truth files made every workload on it fail in its own JVM, then exit 1. */
+  @Test
+  void a_scene_folder_without_its_truth_files_is_a_bad_argument() throws Exception {
+    Path scene = Files.createDirectories(tmp.resolve("scenes/ring"));
+    Files.copy(Path.of(System.getProperty("loupe.shared"), "benchmark/dev/dev01_solitaire_yellowgold/input.png"),
+        scene.resolve("input.png"));
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit = BenchCommand.execute(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), "--scenes", tmp.resolve("scenes").toString(), "--list");
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains(scene + ": scene has no truth_clean.png");
   }
 }

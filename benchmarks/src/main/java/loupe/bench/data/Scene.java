@@ -80,11 +80,7 @@ public record Scene(String name, Path dir, Planar input, Planar clean, GrayU16 m
 
   /** Loads a scene folder; names the missing file or the size that does not match. */
   public static Scene load(Path dir) throws IOException {
-    for (String f : FILES) {
-      if (!Files.isRegularFile(dir.resolve(f))) {
-        throw new IOException(dir + ": scene has no " + f + " (a scene folder holds " + String.join(", ", FILES) + ")");
-      }
-    }
+    requireFiles(dir);
     Planar input = FlatImageReader.read(dir.resolve(FILES[0]), MAX_PIXELS).color();
     Planar clean = FlatImageReader.read(dir.resolve(FILES[1]), MAX_PIXELS).color();
     GrayU16 mask = FlatImageReader.read(dir.resolve(FILES[2]), MAX_PIXELS).color().bands[0];
@@ -145,7 +141,18 @@ public record Scene(String name, Path dir, Planar input, Planar clean, GrayU16 m
     Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
-  /** The scene folders under {@code root} (those holding an input.png), sorted by name. */
+  private static void requireFiles(Path dir) throws IOException {
+    for (String f : FILES) {
+      if (!Files.isRegularFile(dir.resolve(f))) {
+        throw new IOException(dir + ": scene has no " + f + " (a scene folder holds " + String.join(", ", FILES) + ")");
+      }
+    }
+  }
+
+  /**
+   * The scene folders under {@code root} (those holding an input.png), sorted by name; one that lacks a
+   * truth file is refused here, before every workload on it would fail in its own JVM.
+   */
   public static List<Path> list(Path root) throws IOException {
     if (!Files.isDirectory(root)) {
       throw new IOException(root + ": no such scenes folder (pass --scenes DIR)");
@@ -156,6 +163,9 @@ public record Scene(String name, Path dir, Planar input, Planar clean, GrayU16 m
     }
     if (scenes.isEmpty()) {
       throw new IOException(root + ": no scene folders (each holds " + String.join(", ", FILES) + ")");
+    }
+    for (Path scene : scenes) {
+      requireFiles(scene);
     }
     return scenes;
   }

@@ -73,7 +73,12 @@ public final class ResultTable {
         return "NaN";
       }
       if (d != 0 && Math.abs(d) < 1) {
-        return new java.math.BigDecimal(d).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+        // 3 significant digits, more where they would round a fraction up to 1 (an IoU of 0.9996 is not 1).
+        java.math.BigDecimal rounded = new java.math.BigDecimal(d).round(new java.math.MathContext(3));
+        for (int digits = 4; rounded.abs().compareTo(java.math.BigDecimal.ONE) >= 0 && digits <= 8; digits++) {
+          rounded = new java.math.BigDecimal(d).round(new java.math.MathContext(digits));
+        }
+        return rounded.stripTrailingZeros().toPlainString();
       }
       return String.format(Locale.ROOT, "%.2f", d);
     }

@@ -15,6 +15,8 @@ class ResultTableTest {
     assertThat(ResultTable.number(33.8649)).isEqualTo("33.86");
     assertThat(ResultTable.number(0.0012345)).isEqualTo("0.00123");
     assertThat(ResultTable.number(0.0)).isEqualTo("0.00");
+    assertThat(ResultTable.number(0.9996)).as("an IoU just below 1 is not printed as 1").isEqualTo("0.9996");
+    assertThat(ResultTable.number(-0.99951)).isEqualTo("-0.9995");
     assertThat(ResultTable.number(Double.POSITIVE_INFINITY)).isEqualTo("∞");
     assertThat(ResultTable.millis(1234.56)).isEqualTo("1235");
     assertThat(ResultTable.millis(42.04)).isEqualTo("42.0");

@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
     description = "Jewelry-safe retouching: automation on the background, every jewelry pixel as shot.",
     subcommands = {RetouchCommand.class, ServeCommand.class, InspectCommand.class, ConvertCommand.class,
         ModelsCommand.class, MaskCommand.class},
-    footer = "%nAlso: loupe bench [--quick] [--json FILE] (benchmarks; see docs/benchmarks.md)")
+    footer = "%nAlso: loupe bench [--quick] [--json FILE] [--scenes DIR] [--only ID,...] [--list]"
+        + " (benchmarks; see docs/benchmarks.md)")
 public final class LoupeCli implements Runnable {
   @Override
   public void run() {
