@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,8 +26,9 @@ class AgPsdOracleTest {
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void findOracle() {
+    /** Per test, not @BeforeAll: an assumption failed there reports no test at all, not each one skipped. */
+    @BeforeEach
+    void findOracle() {
         Path root = Path.of(System.getProperty("loupe.root", ".."));
         oracle = root.resolve("tools/agpsd-oracle");
         assumeTrue(Files.isDirectory(oracle.resolve("node_modules/ag-psd")), "run: npm ci --prefix tools/agpsd-oracle");
