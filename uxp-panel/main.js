@@ -9,7 +9,7 @@ const { createClient, DEFAULT_URL, manifestAllows, MANIFEST_ORIGINS } = require(
 const { createUi } = require("./src/ui.js");
 const { runRecipe } = require("./src/workflow.js");
 const { createPhotoshopAdapter } = require("./src/photoshop.js");
-const { fitOptions, recipeById } = require("./src/recipes.js");
+const { fitOptions, recipeById, switchRecipe } = require("./src/recipes.js");
 const { createAbortController } = require("./src/abort.js");
 
 const STORAGE = { url: "loupe.serverUrl", token: "loupe.token", recipe: "loupe.recipe", options: "loupe.options" };
@@ -117,7 +117,7 @@ const handlers = {
   onRecipe: (id) => {
     localStorage.setItem(STORAGE.recipe, id);
     // Healing is Editorial's: another recipe does not keep it chosen, now or after a reload.
-    const options = fitOptions(id, Object.assign({}, state.options, { productMask: recipeById(id).defaultProductMask }));
+    const options = switchRecipe(state.recipe, id, state.options);
     localStorage.setItem(STORAGE.options, JSON.stringify(options));
     setState({ recipe: id, options });
   },

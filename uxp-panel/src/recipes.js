@@ -147,4 +147,14 @@ function fitOptions(recipeId, options) {
   return o;
 }
 
-module.exports = { RECIPES, BACKGROUNDS, PRODUCT_MASKS, INPAINTERS, SELECTION_USES, DEFAULT_OPTIONS, CHANNEL_PREFIX, recipeById, jobOptions, selectionRole, fitOptions, maskChannel };
+/**
+ * The options after switching from recipe `fromId` to `toId`. The product mask follows the new recipe's default
+ * only while it was the old one's: one the user chose (a saved channel, the selection) decides what is protected,
+ * and is kept.
+ */
+function switchRecipe(fromId, toId, options) {
+  const chosen = options.productMask !== undefined && options.productMask !== recipeById(fromId).defaultProductMask;
+  return fitOptions(toId, Object.assign({}, options, chosen ? {} : { productMask: recipeById(toId).defaultProductMask }));
+}
+
+module.exports = { RECIPES, BACKGROUNDS, PRODUCT_MASKS, INPAINTERS, SELECTION_USES, DEFAULT_OPTIONS, CHANNEL_PREFIX, recipeById, jobOptions, selectionRole, fitOptions, switchRecipe, maskChannel };

@@ -60,3 +60,14 @@ test("options fit the recipe: healing chosen under Editorial becomes 'Not used' 
   assert.deepEqual(R.fitOptions("pro", {}), R.DEFAULT_OPTIONS);
   assert.doesNotThrow(() => R.jobOptions("pro", R.fitOptions("pro", { selectionUse: "heal" })));
 });
+
+test("switching recipes: the product mask follows the recipe's default unless the user chose another", () => {
+  assert.equal(R.switchRecipe("quick", "pro", { productMask: "auto" }).productMask, "layer");
+  assert.equal(R.switchRecipe("pro", "quick", { productMask: "layer" }).productMask, "auto");
+  assert.equal(R.switchRecipe("quick", "pro", {}).productMask, "layer");
+  for (const chosen of ["channel:Product mask", "selection", "auto:isnet"]) {
+    assert.equal(R.switchRecipe("pro", "quick", { productMask: chosen }).productMask, chosen);
+    assert.equal(R.switchRecipe("quick", "editorial", { productMask: chosen }).productMask, chosen);
+  }
+  assert.equal(R.switchRecipe("editorial", "pro", { productMask: "layer", selectionUse: "heal" }).selectionUse, "none");
+});
