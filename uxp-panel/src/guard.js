@@ -140,4 +140,12 @@ function insideMaskedZero(mask, x, y) {
   return mask.samples[(y - b.top) * B.width(b) + (x - b.left)] === 0;
 }
 
-module.exports = { fingerprint, firstDifference, blendingProblem, fullyProtected, coveredProtectedPixels };
+/**
+ * Layers whose own pixels can be the jewelry (Photoshop's LayerKind values): not a group, an adjustment or a
+ * fill layer, and not the Background layer, beneath which Loupe could not work.
+ */
+function canHoldJewelry(layer) {
+  return ["pixel", "smartObject", "text"].includes(String(layer.kind)) && !layer.isBackgroundLayer;
+}
+
+module.exports = { fingerprint, firstDifference, blendingProblem, fullyProtected, coveredProtectedPixels, canHoldJewelry };

@@ -108,7 +108,7 @@ function createPhotoshopAdapter(ps) {
     if (!doc) return { document: null, layers: [], channels: [] };
     return {
       document: { id: doc.id, name: doc.name },
-      layers: flattenLayers(doc.layers).map((e) => ({ id: e.layer.id, name: e.layer.name, kind: e.layer.kind, depth: e.ancestors.length })),
+      layers: flattenLayers(doc.layers).map((e) => ({ id: e.layer.id, name: e.layer.name, kind: e.layer.kind, isBackgroundLayer: e.layer.isBackgroundLayer, depth: e.ancestors.length })),
       channels: savedChannels(doc),
     };
   }

@@ -4,6 +4,7 @@
 "use strict";
 
 const { RECIPES, BACKGROUNDS, PRODUCT_MASKS, INPAINTERS, SELECTION_USES, CHANNEL_PREFIX, recipeById, maskChannel } = require("./recipes.js");
+const { canHoldJewelry } = require("./guard.js");
 
 const BUSY_PHASES = ["reading", "uploading", "server", "downloading", "writing"];
 const PHASE_LABEL = {
@@ -70,7 +71,7 @@ function viewModel(state) {
   const enabled = {};
   for (const k of OPTION_KEYS) enabled[k] = !busy && recipe.uses.includes(k);
   const layerChoices = [{ value: "active", label: "Active layer" }].concat(
-    state.layers.filter((l) => l.kind !== "group").map((l) => ({ value: String(l.id), label: "\u2003".repeat(l.depth) + l.name }))
+    state.layers.filter(canHoldJewelry).map((l) => ({ value: String(l.id), label: "\u2003".repeat(l.depth) + l.name }))
   );
   let message = state.run.message || "";
   let messageTone = state.run.phase === "failed" ? "error" : "idle";

@@ -67,6 +67,9 @@ async function chooseProtectedLayer(s, doc, info, chosen) {
   if (layer.isBackgroundLayer) {
     throw new LoupeError("photoshop", "The jewelry must be on its own layer, not the Background layer (Layer > New > Layer via Cut), so Loupe can work beneath it.");
   }
+  if (!G.canHoldJewelry(layer)) {
+    throw new LoupeError("photoshop", "'" + layer.name + "' is a " + layer.kind + " layer, with no pixels of its own; the jewelry must be on a pixel layer or a smart object.");
+  }
   const ancestors = s.flattenLayers(doc).find((e) => e.layer.id === layer.id).ancestors;
   const made = ancestors.find((g) => LOUPE_GROUP.test(g.name));
   if (made) {

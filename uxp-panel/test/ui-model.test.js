@@ -12,7 +12,8 @@ function state(patch) {
       settings: { url: "http://127.0.0.1:8765", token: "t" },
       connection: { state: "connected", message: "Connected" },
       document: { id: 1, name: "ring.psd" },
-      layers: [{ id: 2, name: "Jewelry", kind: "pixel", depth: 0 }, { id: 3, name: "Props", kind: "group", depth: 0 }, { id: 4, name: "Stand", kind: "pixel", depth: 1 }],
+      layers: [{ id: 2, name: "Jewelry", kind: "pixel", depth: 0 }, { id: 3, name: "Props", kind: "group", depth: 0 }, { id: 4, name: "Stand", kind: "pixel", depth: 1 },
+        { id: 5, name: "Curves 1", kind: "curves", depth: 0 }, { id: 6, name: "Placed", kind: "smartObject", depth: 0 }, { id: 1, name: "Background", kind: "pixel", isBackgroundLayer: true, depth: 0 }],
       recipe: "pro",
       options: Object.assign({}, DEFAULT_OPTIONS),
       protectedLayer: "active",
@@ -61,9 +62,9 @@ test("the selection picker offers healing only with Editorial", () => {
   assert.deepEqual(viewModel(state({ recipe: "editorial" })).selectionUseChoices.map((c) => c.label), ["Not used", "Remove the selection (prop)", "Heal the selection"]);
 });
 
-test("the protected-layer picker lists pixel layers, indented by depth, after 'Active layer'", () => {
+test("the protected-layer picker lists the layers that can hold the jewelry, indented by depth, after 'Active layer'", () => {
   const choices = viewModel(state()).layerChoices;
-  assert.deepEqual(choices.map((c) => c.value), ["active", "2", "4"]);
+  assert.deepEqual(choices.map((c) => c.value), ["active", "2", "4", "6"], "no group, adjustment layer or Background");
   assert.equal(choices[2].label, "\u2003Stand");
 });
 

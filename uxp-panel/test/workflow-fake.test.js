@@ -273,8 +273,11 @@ test("choosing the protected layer: by id, not a group, not the Background, exac
   await assert.rejects(run(s, scriptedClient(proLayers)), /not the Background layer/);
   s.fake.setActiveLayers(s.docId, [s.backgroundId, s.jewelryId]);
   await assert.rejects(run(s, scriptedClient(proLayers)), /Select exactly one layer/);
+  const curves = s.fake.addLayer(s.docId, { name: "Curves 1", pixels: new Uint8Array(W * H * 4), kind: "curves" });
+  await assert.rejects(run(s, scriptedClient(proLayers), { protectedLayer: { documentId: s.docId, layerId: curves } }),
+    (e) => e.message === "'Curves 1' is a curves layer, with no pixels of its own; the jewelry must be on a pixel layer or a smart object.");
   await run(s, scriptedClient(proLayers), { protectedLayer: { documentId: s.docId, layerId: s.jewelryId } });
-  assert.equal(s.fake.tree(s.docId)[0].allLocked, true);
+  assert.equal(s.fake.tree(s.docId).find((l) => l.name === "Jewelry").allLocked, true);
 });
 
 test("product mask from the selection: refused when nothing is selected, sent when there is one", async () => {
