@@ -115,8 +115,8 @@ function resultView(r) {
     protectedPixels: typeof f.protectedPixels === "number" ? f.protectedPixels.toLocaleString("en-US") : "—",
     changed: (typeof f.changedPixels === "number" ? String(f.changedPixels) : "—") + (f.verdict ? " (" + f.verdict + ")" : ""),
     before: shortHash(r.hashes.before),
-    // runRecipe throws (and rolls back) when they differ, so a result's hashes always match.
-    after: shortHash(r.hashes.after) + "  ✓",
+    // runRecipe throws (and rolls back) when they differ; the mark says what was compared, not what is assumed.
+    after: shortHash(r.hashes.after) + (r.hashes.after === r.hashes.before ? "  ✓" : "  ✗ differs"),
     layers: below + " below and " + above + " above '" + r.protectedLayer + "', which is now locked.",
     // What the server did and left (props found, pixels kept by a safety margin), one line each.
     notes: (r.notes || []).join("\n"),

@@ -105,6 +105,8 @@ test("the result card shows the fidelity report and both hashes", () => {
   assert.match(vm.result.after, /✓$/);
   assert.match(vm.result.layers, /2 below and 0 above 'Jewelry'/);
   assert.equal(vm.result.notes, "");
+  const other = viewModel(state({ run: { phase: "done" }, result: { historyName: "Loupe Pro", protectedLayer: "Jewelry", layers: [], fidelity: {}, hashes: { before: h, after: "b".repeat(64) } } }));
+  assert.match(other.result.after, /✗ differs$/, "the mark compares the hashes");
 });
 
 test("the result card lists the server's notes, one per line", () => {
