@@ -124,7 +124,18 @@ async function showAgain(adapter, hidden) {
   }
 }
 
-/** The framed request (docs/protocol.md, "Panel jobs") for a recipe and the step-1 inputs. */
+/**
+ * The framed request (docs/protocol.md, "Panel jobs") for a recipe and the step-1 inputs. What only the upload
+ * needs (the layers below, the saved channel) is let go once it is in the frame: on a 45 MP 16-bit document
+ * each is hundreds of MB that the download and the write step would otherwise hold on to.
+ */
+function takeFrame(recipeId, options, inputs) {
+  const { header, buffers } = buildJobRequest(recipeId, options, inputs);
+  inputs.background = null;
+  inputs.channelMask = null;
+  return P.encodeFrame(header, buffers);
+}
+
 function buildJobRequest(recipeId, options, inputs) {
   const { info } = inputs;
   const profile = info.profile || undefined;
@@ -146,11 +157,14 @@ function buildJobRequest(recipeId, options, inputs) {
   return { header, buffers: parts.map((p) => p.bytes) };
 }
 
-/** Step 2: upload, follow the job, download its layers. Cancel = abort the controller (the job gets a DELETE). */
-async function runOnServer(client, request, controller, onStep) {
+/**
+ * Step 2: upload the frame `frame()` makes, follow the job, download its layers. Cancel = abort the controller
+ * (the job gets a DELETE). The frame is made here and referenced nowhere else, so it is freed once sent.
+ */
+async function runOnServer(client, frame, controller, onStep) {
   const signal = controller.signal;
   onStep({ step: "uploading" });
-  const job = await client.startJob(P.encodeFrame(request.header, request.buffers), signal);
+  const job = await client.startJob(frame(), signal);
   const result = await client.waitForJob(job.id, { signal, onProgress: (p) => onStep(Object.assign({ step: "server", jobId: job.id }, p)) });
   checkResult(result);
   const downloads = [];
@@ -279,7 +293,7 @@ async function runRecipe({ photoshop, client, recipeId, options, protectedLayer 
   onStep({ step: "reading" });
   const inputs = await readInputs(adapter, { protectedLayer, selectionRole: selectionRole(recipe.id, options), channel: maskChannel(options.productMask), controller });
   if (controller.signal.aborted) throw cancelledError();
-  const server = await runOnServer(client, buildJobRequest(recipe.id, opts, inputs), controller, onStep);
+  const server = await runOnServer(client, () => takeFrame(recipe.id, opts, inputs), controller, onStep);
   onStep({ step: "writing" });
   const written = await writeResults(adapter, { inputs, result: server.result, downloads: server.downloads, historyName: recipe.historyName, controller });
   onStep({ step: "done" });

@@ -239,6 +239,39 @@ test("another document brought to the front while the server worked: the results
   assert.equal(s.fake.activeDocumentId(), s.docId, "brought back to the front, showing what was added");
 });
 
+test("while the server works, the panel no longer holds the layers below it read for the upload", async () => {
+  // A full collection on demand, without starting node with --expose-gc.
+  require("v8").setFlagsFromString("--expose-gc");
+  const gc = require("vm").runInNewContext("gc");
+  const s = scene(16);
+  const composites = [];
+  const getPixels = s.photoshop.imaging.getPixels;
+  s.photoshop.imaging.getPixels = async (options) => {
+    const got = await getPixels(options);
+    if (options.layerID !== undefined) return got;
+    const getData = got.imageData.getData.bind(got.imageData);
+    got.imageData.getData = async (o) => {
+      const data = await getData(o);
+      composites.push(new WeakRef(data));
+      return data;
+    };
+    return got;
+  };
+  let held = null;
+  const client = scriptedClient(proLayers, {
+    onWait: async () => {
+      for (let i = 0; i < 3; i++) {
+        gc();
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      held = composites.filter((r) => r.deref() !== undefined).length;
+    },
+  });
+  await run(s, client);
+  assert.equal(composites.length, 1, "the layers below are read once");
+  assert.equal(held, 0);
+});
+
 test("the panel's Cancel while the server works stops the job and leaves the document alone", async () => {
   const s = scene(8);
   const before = s.fake.fingerprint(s.docId);
