@@ -8,14 +8,18 @@ const B = require("./bounds.js");
 const { samplesToBytes } = require("./protocol.js");
 const { sha256Hex } = require("./sha256.js");
 
-/** Everything about the protected layer that a job must not change. */
+/**
+ * Everything about the protected layer that a job must not change. The samples are held, not hashed: comparing
+ * them takes a fraction of hashing them, and both comparisons run inside modal scopes, where Esc cannot
+ * interrupt a loop (the digest the result card shows is made outside them: digest).
+ */
 function fingerprint(layer, pixels, mask) {
   return {
-    pixels: sha256Hex(samplesToBytes(pixels.samples)),
+    pixels: pixels.samples,
     components: pixels.components,
     readBounds: Object.assign({}, pixels.bounds),
     layerBounds: B.toIntegerBounds(layer.boundsNoEffects),
-    mask: mask ? sha256Hex(samplesToBytes(mask)) : null,
+    mask: mask || null,
     blendMode: String(layer.blendMode),
     opacity: layer.opacity,
     fillOpacity: layer.fillOpacity,
@@ -28,9 +32,24 @@ function fingerprint(layer, pixels, mask) {
 /** The first property that differs ("pixels", "mask", …), or null when the fingerprints match. */
 function firstDifference(before, after) {
   for (const key of ["pixels", "components", "readBounds", "layerBounds", "mask", "blendMode", "opacity", "fillOpacity", "clipped", "visible", "name"]) {
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) return key;
+    const same = ArrayBuffer.isView(before[key]) || ArrayBuffer.isView(after[key])
+      ? sameSamples(before[key], after[key]) : JSON.stringify(before[key]) === JSON.stringify(after[key]);
+    if (!same) return key;
   }
   return null;
+}
+
+function sameSamples(a, b) {
+  if (!a || !b || a.constructor !== b.constructor || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i]) return false;
+  }
+  return true;
+}
+
+/** The SHA-256 of samples as they are sent (little-endian), as the result card shows it. */
+function digest(samples) {
+  return sha256Hex(samplesToBytes(samples));
 }
 
 const BIT_EXACT_RULE = "Loupe keeps the jewelry bit-exact only for a layer at 100 % opacity and 100 % fill, Normal blend mode, " +
@@ -148,4 +167,4 @@ function canHoldJewelry(layer) {
   return ["pixel", "smartObject", "text"].includes(String(layer.kind)) && !layer.isBackgroundLayer;
 }
 
-module.exports = { fingerprint, firstDifference, blendingProblem, fullyProtected, coveredProtectedPixels, canHoldJewelry };
+module.exports = { fingerprint, firstDifference, digest, blendingProblem, fullyProtected, coveredProtectedPixels, canHoldJewelry };

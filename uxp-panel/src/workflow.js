@@ -241,7 +241,7 @@ async function writeResults(adapter, { inputs, result, downloads, historyName, c
         throw new LoupeError("fidelity", "The protected layer's " + diff + " changed between reading and writing (was it edited meanwhile?). Nothing was changed; run Loupe again.");
       }
       await s.selectLayer(info, layer);
-      return { created, after };
+      return { created, afterPixels: after.pixels };
     });
   });
 }
@@ -307,7 +307,8 @@ async function runRecipe({ photoshop, client, recipeId, options, protectedLayer 
     layers: written.created,
     fidelity: server.result.fidelity || null,
     notes: Array.isArray(server.result.notes) ? server.result.notes : [],
-    hashes: { before: inputs.fingerprint.pixels, after: written.after.pixels },
+    // Made here, outside the modal scopes, of the pixels read before and those read again after writing.
+    hashes: { before: G.digest(inputs.jewelry.samples), after: G.digest(written.afterPixels) },
   };
 }
 

@@ -15,6 +15,8 @@ test("a fingerprint notices any change to pixels, mask, bounds or blending", () 
   changed.samples[5] ^= 1;
   assert.equal(G.firstDifference(before, G.fingerprint(layer, changed, null)), "pixels");
   assert.equal(G.firstDifference(before, G.fingerprint(layer, pixels, Uint8Array.of(255, 255, 255, 0))), "mask");
+  assert.equal(G.firstDifference(G.fingerprint(layer, pixels, Uint8Array.of(255, 255, 255, 0)), G.fingerprint(layer, pixels, Uint8Array.of(255, 255, 255, 1))), "mask");
+  assert.equal(G.firstDifference(before, G.fingerprint(layer, Object.assign({}, pixels, { samples: Uint16Array.from(pixels.samples) }), null)), "pixels", "the same numbers at another depth");
   assert.equal(G.firstDifference(before, G.fingerprint(Object.assign({}, layer, { opacity: 99 }), pixels, null)), "opacity");
   assert.equal(G.firstDifference(before, G.fingerprint(Object.assign({}, layer, { blendMode: "multiply" }), pixels, null)), "blendMode");
   assert.equal(G.firstDifference(before, G.fingerprint(Object.assign({}, layer, { fillOpacity: 99 }), pixels, null)), "fillOpacity");
