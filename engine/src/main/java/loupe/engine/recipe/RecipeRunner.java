@@ -13,6 +13,7 @@ import loupe.engine.alg.defects.DefectConfig;
 import loupe.engine.alg.defects.DefectDetector;
 import loupe.engine.alg.denoise.DenoiseConfig;
 import loupe.engine.alg.denoise.DenoiseOps;
+import loupe.engine.alg.inpaint.InpaintOps;
 import loupe.engine.alg.mask.MaskOps;
 import loupe.engine.alg.props.PropConfig;
 import loupe.engine.alg.props.PropDetector;
@@ -80,7 +81,7 @@ public final class RecipeRunner {
     progress.report("inpainting the background", 0.3);
     GrayU16 allowed = MaskOps.invert(MaskOps.add(near, hole, null), null);
     Planar background;
-    if (MaskOps.selectedPixels(allowed) == 0 && MaskOps.selectedPixels(hole) > 0) {
+    if (MaskOps.selectedPixels(hole) > 0 && !InpaintOps.hasSource(hole, allowed)) {
       // A small frame the protection all but fills (its margin scales with the piece): a fill
       // would have to sample jewelry or the guard band, so the holes stay as shot.
       background = in.image().copy();

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import loupe.engine.Progress;
 import loupe.engine.UnsuitableInputException;
 import loupe.engine.alg.inpaint.Synth;
+import loupe.engine.alg.mask.BorderType;
+import loupe.engine.alg.mask.MaskOps;
 import loupe.engine.image.BitDepth;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
@@ -99,6 +101,25 @@ class GivenDefectsTest {
     Planar kept = result.layers().stream().filter(l -> l.name().startsWith("Loupe background")).findFirst()
         .orElseThrow().pixels();
     assertThat(kept.bands[1].get(W - 1, H / 2)).isEqualTo(shot[0].bands[1].get(W - 1, H / 2));
+  }
+
+  /**
+   * Select Subject, Inverse, Feather, Save Selection: props given as the whole background, soft
+   * towards the piece. The fill had nothing to sample either, but the soft pixels passed for
+   * samplable ones, and the job ended in the inpainter's internal error.
+   */
+  @Test
+  void a_feathered_prop_selection_over_the_whole_background_is_left_as_shot_and_said() {
+    GrayU16 piece = Synth.disc(new GrayU16(W, H), CX, CY, 30, 65535);
+    GrayU16 props = MaskOps.invert(MaskOps.feather(piece, 12, BorderType.EXTEND, null), null);
+    RetouchInput in = new RetouchInput(scene(piece, new GrayU16(W, H)), BitDepth.EIGHT, piece, null, null, props, null);
+
+    RetouchResult kept = RecipeRunner.run(Recipe.QUICK, in, RecipeOptions.defaults(Recipe.QUICK), Progress.NONE);
+
+    assertThat(kept.notes()).anyMatch(n -> n.contains("left as shot") && n.contains("nothing to sample"));
+    assertThatThrownBy(() -> RecipeRunner.run(Recipe.QUICK, in,
+        RecipeOptions.defaults(Recipe.QUICK).withBackground(BackgroundMode.WHITE), Progress.NONE))
+        .isInstanceOf(UnsuitableInputException.class).hasMessageContaining("too little background to fit a new sweep");
   }
 
   @ParameterizedTest

@@ -53,11 +53,20 @@ public final class InpaintOps {
       }
     }
     output.setTo(image);
-    if (hasPixel(hole, null) && !hasPixel(sourceAllowed, hole)) {
+    if (hasPixel(hole, null) && !hasSource(hole, sourceAllowed)) {
       throw new IllegalArgumentException("inpaint: the hole is not empty but sourceAllowed has no pixel outside it");
     }
     HoleFiller.fill(image, hole, sourceAllowed, output, cfg, progress);
     return output;
+  }
+
+  /**
+   * True if a fill of {@code hole} has a pixel to sample: {@code sourceAllowed} non-zero outside the
+   * hole. A soft hole's edge is inside it, however much a soft allowance lets it be sampled.
+   */
+  public static boolean hasSource(GrayU16 hole, GrayU16 sourceAllowed) {
+    ImageChecks.sameSize(hole, sourceAllowed);
+    return hasPixel(sourceAllowed, hole);
   }
 
   /** True if some pixel of {@code mask} is non-zero where {@code exclude} (if given) is zero. */
