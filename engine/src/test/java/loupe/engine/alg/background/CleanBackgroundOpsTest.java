@@ -146,6 +146,38 @@ class CleanBackgroundOpsTest {
     assertThat(kept).isCloseTo(studio.contactShadow()[sy * 200 + sx], within(0.03));
   }
 
+  /**
+   * A piece knocked out on #000000: the sweep fits to black, where no shadow can be measured (every
+   * pixel is "darker than expected" by the fitter's floor); a full shadow was painted around the
+   * piece on the new white.
+   */
+  @Test
+  void a_black_sweep_has_no_contact_shadow_to_keep() {
+    int w = 120;
+    int h = 100;
+    Planar shot = Planar.create(3, w, h);
+    GrayU16 product = new GrayU16(w, h);
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        if ((x - 60) * (x - 60) + (y - 50) * (y - 50) < 400) {
+          product.set(x, y, 65535);
+          for (GrayU16 band : shot.bands) {
+            band.set(x, y, 40000);
+          }
+        }
+      }
+    }
+    CleanBackground layers = CleanBackgroundOps.sweep(shot, product, new GrayU16(w, h), CFG.withFill(BackgroundFill.WHITE));
+    Planar composite = LayerComposite.of(shot, product, layers);
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        if (product.get(x, y) == 0) {
+          assertThat(composite.bands[1].get(x, y)).as("(%d, %d)", x, y).isEqualTo(65535);
+        }
+      }
+    }
+  }
+
   @Test
   void keeping_the_vignette_darkens_the_corners() {
     SyntheticStudio studio = SyntheticStudio.build(160, 120, 0.15, 200, 3);

@@ -38,6 +38,11 @@ public final class ContactShadow {
   private static final double FADE = 0.25;
   /** Side, as a fraction of the image diagonal, of the smallest region of background measured (area = side²). */
   private static final double POCKET = 0.01;
+  /**
+   * The darkest sweep a shadow can be measured on: one 8-bit level. Below it (a piece knocked out on
+   * black) the fitter's floor made every pixel a full shadow, painted around the piece on the new white.
+   */
+  private static final double MEASURABLE = Srgb.decode(257);
 
   private ContactShadow() {}
 
@@ -245,6 +250,9 @@ public final class ContactShadow {
             continue;
           }
           double expected = sweep[x] * vignette[x];
+          if (expected < MEASURABLE) {
+            continue;
+          }
           double seen = Srgb.decode(band.data[band.startIndex + y * band.stride + x] & 0xFFFF);
           density[c][y * zw + x] = (float) Math.max(0, Math.min(1, 1 - seen / expected));
         }
