@@ -9,6 +9,7 @@ import java.util.Random;
 import loupe.engine.UnsuitableInputException;
 import loupe.engine.testing.LayerComposite;
 import loupe.engine.alg.background.impl.Srgb;
+import loupe.engine.alg.inpaint.Synth;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 import loupe.engine.testing.Trials;
@@ -155,18 +156,9 @@ class CleanBackgroundOpsTest {
   void a_black_sweep_has_no_contact_shadow_to_keep() {
     int w = 120;
     int h = 100;
-    Planar shot = Planar.create(3, w, h);
-    GrayU16 product = new GrayU16(w, h);
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        if ((x - 60) * (x - 60) + (y - 50) * (y - 50) < 400) {
-          product.set(x, y, 65535);
-          for (GrayU16 band : shot.bands) {
-            band.set(x, y, 40000);
-          }
-        }
-      }
-    }
+    GrayU16 product = Synth.disc(new GrayU16(w, h), 60, 50, 20, 65535);
+    GrayU16 piece = Synth.disc(new GrayU16(w, h), 60, 50, 20, 40000);
+    Planar shot = new Planar(piece, piece.copy(), piece.copy());
     CleanBackground layers = CleanBackgroundOps.sweep(shot, product, new GrayU16(w, h), CFG.withFill(BackgroundFill.WHITE));
     Planar composite = LayerComposite.of(shot, product, layers);
     for (int y = 0; y < h; y++) {
