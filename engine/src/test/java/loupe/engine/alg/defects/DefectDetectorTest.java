@@ -92,6 +92,29 @@ class DefectDetectorTest {
     }
   }
 
+  /**
+   * A render or an already-filled background has no noise: its σ was 0, every response was scaled
+   * to 0, and nothing could ever be found. Its σ is now at least half an 8-bit level.
+   */
+  @Test
+  void specksAndHairsOnANoiseFreeBackgroundAreFound() {
+    Planar image = Planar.create(3, W, H);
+    for (GrayU16 band : image.bands) {
+      java.util.Arrays.fill(band.data, (short) (200 * 257));
+    }
+    GrayU16 speck = Synth.disc(new GrayU16(W, H), 40, 40, 1.6, 65535);
+    GrayU16 hair = Synth.segment(new GrayU16(W, H), 30, 120, 140, 150, 0.5, 65535);
+    paint(image, speck, 0.3);
+    paint(image, hair, 0.3);
+    GrayU16 found = DefectDetector.detect(image, product(), CFG);
+    assertThat(coverage(found, speck)).isEqualTo(1.0);
+    assertThat(coverage(found, hair)).isGreaterThan(0.9);
+    assertThat(coverage(found, Synth.disc(new GrayU16(W, H), 200, 60, 20, 65535))).as("the flat sweep").isZero();
+    Planar render = Synth.ramp(W, H, 3, new double[] {58000, 58500, 57500}, -20, -25, 0, 0, true, 1);
+    assertThat(coverage(DefectDetector.detect(render, product(), CFG), GrayU16.filled(W, H, 65535)))
+        .as("the rounding of a noise-free gradient").isZero();
+  }
+
   @Test
   void aCleanNoisySweepWithAShadowHasNoDefects() {
     GrayU16 found = DefectDetector.detect(sweep(2), product(), CFG);

@@ -22,6 +22,14 @@ public final class SpeckResponses {
   static final int ORIENTATIONS = 8;
 
   public final int width;
+  /**
+   * The least σ (16-bit units). A noise-free render or filled background has σ 0, which scaled every
+   * response to 0, so nothing was ever found there. One unit keeps every response of a noisy shot
+   * as it was; on a clean one, the detector's contrast floor is then what separates specks from the
+   * rounding of gradients.
+   */
+  static final float SIGMA_FLOOR = 1;
+
   public final float[] point;
   public final float[] blob;
   public final float[] line;
@@ -192,17 +200,18 @@ public final class SpeckResponses {
   /**
    * Replaces values by |value − m| / σ, with m the median and σ = 1.4826 × the median absolute
    * deviation over the allowed pixels (a morphological background is biased by the noise; the
-   * median takes the bias out); 0 where not allowed. Returns σ.
+   * median takes the bias out), at least {@link #SIGMA_FLOOR}; 0 where not allowed. Returns σ.
    */
   static float normalise(float[] values, boolean[] allowed) {
     float[] centre = robustCentreAndSigma(values, allowed);
-    float scale = centre[1] > 0 ? 1 / centre[1] : 0;
+    float sigma = Math.max(centre[1], SIGMA_FLOOR);
+    float scale = 1 / sigma;
     Pixels.each(values.length, (from, to) -> {
       for (int p = from; p < to; p++) {
         values[p] = allowed[p] ? Math.abs(values[p] - centre[0]) * scale : 0;
       }
     });
-    return centre[1];
+    return sigma;
   }
 
   /** {median, 1.4826 × MAD} over a regular sample of at most about 200 000 allowed pixels. */
