@@ -20,12 +20,17 @@ public final class GaussianBlur {
     float[] k = new float[2 * r + 1];
     double sum = 0;
     for (int i = -r; i <= r; i++) {
-      sum += Math.exp(-i * i / (2 * sigma * sigma));
+      sum += weight(i, sigma);
     }
     for (int i = -r; i <= r; i++) {
-      k[i + r] = (float) (Math.exp(-i * i / (2 * sigma * sigma)) / sum);
+      k[i + r] = (float) (weight(i, sigma) / sum);
     }
     return k;
+  }
+
+  /** The centre weight is 1 by definition: computed, it is 0/0 once σ² underflows (σ below ~1e-162). */
+  private static double weight(int i, double sigma) {
+    return i == 0 ? 1 : Math.exp(-i * i / (2 * sigma * sigma));
   }
 
   /**

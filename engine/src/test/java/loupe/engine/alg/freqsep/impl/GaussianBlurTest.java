@@ -32,6 +32,18 @@ class GaussianBlurTest {
     return out;
   }
 
+  /** --fs-radius 1e-200: σ² underflowed to 0, the centre weight was 0/0, and Low came out black. */
+  @Test
+  void a_radius_too_small_to_square_leaves_the_image_as_it_is() {
+    for (double sigma : new double[] {1e-200, Double.MIN_VALUE, 1e-3}) {
+      assertThat(GaussianBlur.kernel(sigma)).as("σ = %s", sigma).containsExactly(0f, 1f, 0f);
+      GrayU16 in = random(7, 5, 3);
+      GrayU16 out = new GrayU16(7, 5);
+      GaussianBlur.apply(in, out, sigma);
+      assertThat(out.sameSamples(in)).isTrue();
+    }
+  }
+
   @Test
   void matches_direct_convolution_including_borders_and_tiny_images() {
     for (double sigma : new double[] {0.6, 1.5, 4}) {
