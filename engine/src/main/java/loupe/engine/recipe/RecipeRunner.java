@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import loupe.engine.Progress;
+import loupe.engine.UnsuitableInputException;
 import loupe.engine.alg.background.BackgroundFill;
 import loupe.engine.alg.background.CleanBackground;
 import loupe.engine.alg.background.CleanBackgroundOps;
@@ -133,6 +134,12 @@ public final class RecipeRunner {
     GrayU16 healArea = heals ? in.healArea() : null;
     long healable = healArea == null ? 0 : MaskOps.selectedPixels(healArea);
     RetouchInput healing = in.withHealMask(healable > 0 ? healArea : null);
+    GrayU16 leftAsShot = healable > 0 ? MaskOps.subtract(MaskOps.fully(in.productMask(), null), healArea, null) : null;
+    if (leftAsShot != null && MaskOps.selectedPixels(leftAsShot) == 0) {
+      // Off-canvas pixels of a larger layer can still be sampled; a result with nothing protected is not one.
+      throw new UnsuitableInputException("the heal area covers every jewelry pixel on the canvas: none would be left "
+          + "as shot for Loupe to protect; paint only the flaws");
+    }
     if (healable > 0) {
       progress.report("healing where you painted", 0.75);
       layers.add(HealLayer.of(healing, progress));

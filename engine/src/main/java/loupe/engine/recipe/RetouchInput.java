@@ -62,13 +62,7 @@ public record RetouchInput(Planar image, BitDepth depth, GrayU16 productMask, Pr
     if (healMask == null || jewelry == null) {
       return null;
     }
-    GrayU16 coverage = jewelry.documentCoverage(width(), height());
-    for (int y = 0; y < coverage.height; y++) {
-      for (int x = 0; x < coverage.width; x++) {
-        coverage.set(x, y, coverage.get(x, y) == 65535 ? 65535 : 0);
-      }
-    }
-    return MaskOps.intersect(healMask, coverage, null);
+    return MaskOps.intersect(healMask, MaskOps.fully(jewelry.documentCoverage(width(), height()), null), null);
   }
 
   public int width() {

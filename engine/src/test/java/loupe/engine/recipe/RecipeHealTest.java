@@ -2,9 +2,11 @@
 package loupe.engine.recipe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Random;
 import loupe.engine.Progress;
+import loupe.engine.UnsuitableInputException;
 import loupe.engine.image.BitDepth;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
@@ -55,6 +57,26 @@ class RecipeHealTest {
     GrayU16 heal = new GrayU16(W, H);
     heal.subimage(56, 30, 64, 40).fill(65535);
     return heal;
+  }
+
+  /**
+   * A jewelry layer larger than the canvas, healed over the whole canvas: its off-canvas pixels are
+   * a source, so the heal ran, and the result said "0 protected, 0 changed — bit-exact".
+   */
+  @Test
+  void a_heal_area_over_every_jewelry_pixel_on_the_canvas_is_refused() {
+    Planar piece = Planar.create(3, W + 20, H + 20);
+    for (GrayU16 band : piece.bands) {
+      band.fill(20000);
+    }
+    ProtectedLayer jewelry = new ProtectedLayer(piece, null, null, new Rect(-10, -10, W + 10, H + 10), 255);
+    RetouchInput in = new RetouchInput(Planar.create(3, W, H), BitDepth.SIXTEEN, GrayU16.filled(W, H, 65535),
+        jewelry, GrayU16.filled(W, H, 65535), null);
+
+    assertThatThrownBy(() -> RecipeRunner.run(Recipe.EDITORIAL, in, RecipeOptions.defaults(Recipe.EDITORIAL),
+        ModelInpainter.Source.NONE, Progress.NONE)).isInstanceOf(UnsuitableInputException.class)
+        .hasMessage("the heal area covers every jewelry pixel on the canvas: none would be left as shot for Loupe "
+            + "to protect; paint only the flaws");
   }
 
   @Test

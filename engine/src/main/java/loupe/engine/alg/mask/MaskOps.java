@@ -74,6 +74,23 @@ public final class MaskOps {
   }
 
   /**
+   * The pixels {@code mask} selects fully (65535), as a hard mask: what "jewelry pixels" means for the
+   * fidelity promise.
+   *
+   * @param mask Not modified
+   * @param output Modified, or null
+   */
+  public static GrayU16 fully(GrayU16 mask, GrayU16 output) {
+    output = ImageChecks.reshape(output, mask.width, mask.height);
+    for (int y = 0; y < mask.height; y++) {
+      for (int x = 0; x < mask.width; x++) {
+        output.set(x, y, mask.get(x, y) == 65535 ? 65535 : 0);
+      }
+    }
+    return output;
+  }
+
+  /**
    * The radius of the largest disk inside the pixels of {@code mask} at or above {@code threshold}
    * (1..65535): the largest Euclidean distance from such a pixel to one below it. Outside the frame
    * does not count as below; 0 when no pixel, or every pixel, is at or above the threshold. Exact
