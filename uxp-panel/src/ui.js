@@ -173,7 +173,12 @@ function createUi(doc, handlers) {
     resultBefore: $("result-before"), resultAfter: $("result-after"), resultLayers: $("result-layers"), resultNotes: $("result-notes"),
   };
 
-  el.connect.addEventListener("click", () => handlers.onConnect());
+  el.connect.addEventListener("click", () => {
+    // A field commits on "change", which comes when it loses focus; an sp-button takes none, so a token pasted
+    // and Connect clicked at once would be checked as the old one.
+    handlers.onSettings({ url: el.url.value, token: el.token.value });
+    handlers.onConnect();
+  });
   el.toggleSettings.addEventListener("click", () => handlers.onToggleSettings());
   el.url.addEventListener("change", () => handlers.onSettings({ url: el.url.value }));
   el.token.addEventListener("change", () => handlers.onSettings({ token: el.token.value }));

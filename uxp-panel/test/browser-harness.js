@@ -66,10 +66,12 @@ function pageSetup(scenario) {
   let request = null;
   const json = (status, body) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": status < 300 ? "application/json" : "application/problem+json" } });
   window.__requests = [];
+  window.__tokens = [];
   window.fetch = async (url, init = {}) => {
     const method = init.method || "GET";
     const p = new URL(url).pathname;
     window.__requests.push(method + " " + p);
+    window.__tokens.push((init.headers && init.headers.Authorization) || null);
     if (scenario === "disconnected") throw new TypeError("Failed to fetch");
     if (scenario === "slow" && p === "/v1/health") await new Promise((resolve) => setTimeout(resolve, 1000));
     if (p === "/v1/health") return json(200, { name: "loupe", version: "0.1.0", protocol: 1, capabilities: { recipes: ["quick", "pro", "editorial"], depths: [8, 16] } });

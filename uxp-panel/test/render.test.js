@@ -108,3 +108,17 @@ test("a handshake answered after the token changed does not connect the panel wi
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("Connect checks the token in the field, even one pasted without leaving the field", { skip }, async () => {
+  const { page, errors } = await openPanel("connected");
+  await page.waitForFunction(() => /Connected/.test(document.getElementById("status-text").textContent));
+  await page.click("#toggle-settings");
+  await page.$eval("#server-token", (el) => {
+    el.value = "pasted-token";
+  });
+  await page.click("#connect");
+  await page.waitForFunction(() => window.__tokens.includes("Bearer pasted-token"));
+  assert.equal(await page.textContent("#status-title"), "Connected");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
