@@ -44,7 +44,8 @@ public final class DetectionWorkload extends SceneWorkload {
     }
 
     GrayU16 detect(Planar image, GrayU16 productMask) {
-      return this == DEFECTS ? DefectDetector.detect(image, productMask, DefectConfig.defaults())
+      return this == DEFECTS
+          ? DefectDetector.detect(image, productMask, DefectConfig.forFrame(image.width, image.height))
           : PropDetector.detect(image, productMask, PropConfig.DEFAULT, Progress.NONE);
     }
   }

@@ -66,7 +66,8 @@ public final class RecipeRunner {
     GrayU16 near = MaskOps.expand(protect, opt.guardBand(), null);
 
     progress.report("finding dust, hair and lint", 0.15);
-    GrayU16 hole = DefectDetector.detect(in.image(), near, DefectConfig.defaults());
+    GrayU16 hole = DefectDetector.detect(in.image(), near,
+        DefectConfig.forFrame(in.image().width, in.image().height));
     if (in.defectMask() != null) {
       hole = MaskOps.add(hole, MaskOps.subtract(in.defectMask(), near, null), null);
     }

@@ -287,7 +287,7 @@ public final class ProductMasks {
   static Protection protection(Planar image, GrayU16 estimate, AutoMargins m, Progress progress) {
     Protection p = releaseProps(image, estimate, withMargin(estimate, m), m, progress);
     GrayU16 specks = MarginRelease.release(image, estimate, p.mask(), m.releaseRadius(), p.mask(),
-        DefectConfig.defaults()).specks();
+        DefectConfig.forFrame(image.width, image.height)).specks();
     return new Protection(p.mask(), fullyProtected(p.props(), p.mask()), p.props(), specks);
   }
 
