@@ -36,7 +36,7 @@ public record DefectConfig(
     int guardBand) {
 
   /** The long side, in pixels, of the frames {@link #defaults()} were tuned on. */
-  static final int TUNED_LONG_SIDE = 1600;
+  private static final int TUNED_LONG_SIDE = 1600;
 
   public DefectConfig {
     require(backgroundRadius >= 2 && backgroundRadius <= 512, "backgroundRadius must be in 2..512", backgroundRadius);
@@ -69,12 +69,17 @@ public record DefectConfig(
    * false detections there. A smaller frame keeps the defaults: a crop has its shot's pixels.
    */
   public static DefectConfig forFrame(int width, int height) {
-    double s = Math.max(1, Math.max(width, height) / (double) TUNED_LONG_SIDE);
+    double s = frameScale(width, height);
     DefectConfig d = defaults();
     int radius = (int) Math.min(512, Math.round(d.backgroundRadius * s));
     int step = (int) Math.min(radius, Math.round(d.backgroundStep * s));
     return new DefectConfig(radius, step, d.seedThreshold, d.growThreshold, d.lineLength, d.minContrast,
         d.speckRadius, (int) Math.min(Integer.MAX_VALUE, Math.round(d.maxArea * s * s)), d.dilation, d.guardBand);
+  }
+
+  /** How much larger than the defaults' frames a frame of this size is: long side / 1600, at least 1. */
+  static double frameScale(int width, int height) {
+    return Math.max(1, Math.max(width, height) / (double) TUNED_LONG_SIDE);
   }
 
   private static void require(boolean ok, String message, Object value) {

@@ -20,7 +20,8 @@ import loupe.engine.image.Rect;
  *   <li>{@link DefectDetector} finds it with the <em>estimate</em> as the product (so it does not
  *       touch the estimate's guard band: an attached protrusion is never a candidate);
  *   <li>it is small (dust: at most {@link #MAX_SPECK_AREA} pixels) or thin (a faint hair: no disk
- *       {@link #THIN_WIDTH} px wide fits inside it), and visible ({@link #VISIBLE_CONTRAST});
+ *       {@link #THIN_WIDTH} px wide fits inside it), and visible ({@link #VISIBLE_CONTRAST}); sizes
+ *       are for a 1600 px frame and grow with a larger one, as {@link DefectConfig#forFrame} does;
  *   <li>every pixel within {@code radius} of it (its release zone) is outside the estimate and
  *       matches the local background (3×3 mean residual under {@link #BACKGROUND_SIGMAS} robust σ
  *       and {@link DefectConfig#minContrast()}): a ring of plain background separates it from
@@ -141,6 +142,9 @@ public final class MarginRelease {
       }
     });
     boolean[] near = BinaryDilation.square(protectedAtAll, w, h, radius);
+    // The size limits were set on 1600 px frames; a larger shot of the same set sees each speck larger.
+    double scale = DefectConfig.frameScale(w, h);
+    double area = scale * scale;
     boolean[] seen = new boolean[n];
     FloodFill flood = new FloodFill(w, h);
     for (int start = 0; start < n; start++) {
@@ -149,13 +153,14 @@ public final class MarginRelease {
       }
       int count = flood.fill(start, seen, q -> found[q]);
       int[] members = flood.members();
-      Zone zone = count <= MAX_AREA ? Zone.of(members, count, w, h, radius) : null;
+      Zone zone = count <= MAX_AREA * area ? Zone.of(members, count, w, h, radius) : null;
       if (zone == null || !zone.meets(near, w)) {
         continue;
       }
-      boolean dust = count <= MAX_SPECK_AREA;
+      boolean dust = count <= MAX_SPECK_AREA * area;
       double width = dust ? 0 : width(members, count, w);
-      boolean released = (dust || width < THIN_WIDTH) && departure.visible(members, count) && zone.isPlain(plain, w);
+      boolean released = (dust || width < THIN_WIDTH * scale) && departure.visible(members, count)
+          && zone.isPlain(plain, w);
       boolean handedOn = released || (dust || count >= HAIR_ELONGATION * width * width) && zone.isPlain(settled, w);
       if (released) {
         zone.mark(zones, w);

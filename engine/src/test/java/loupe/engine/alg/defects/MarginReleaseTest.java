@@ -38,8 +38,8 @@ class MarginReleaseTest {
   }
 
   private static void paint(Planar image, GrayU16 where, double factor) {
-    for (int y = 0; y < H; y++) {
-      for (int x = 0; x < W; x++) {
+    for (int y = 0; y < where.height; y++) {
+      for (int x = 0; x < where.width; x++) {
         if (where.get(x, y) > 0) {
           for (int c = 0; c < 3; c++) {
             image.bands[c].set(x, y, (int) (image.bands[c].get(x, y) * factor) / 257 * 257);
@@ -84,6 +84,27 @@ class MarginReleaseTest {
         }
       }
     }
+  }
+
+  /**
+   * The first test's speck as a 24 MP shot of the same set would show it: in a frame 3.5× as wide
+   * (a strip, to stay small), 22 px in radius, about 1,800 px with its halo. The 1600 px limits
+   * (1,000 px, or no disk 9 px wide inside) would keep it protected; they grow with the frame.
+   */
+  @Test
+  void a_speck_in_a_large_frame_is_released_at_its_size() {
+    int w = 5600;
+    int h = 400;
+    Planar image = Synth.ramp(w, h, 3, new double[] {58000, 58500, 57500}, -4, -6, 500, 0, true, 7);
+    GrayU16 estimate = Synth.disc(new GrayU16(w, h), 2800, 200, 100, 65535);
+    paint(image, estimate, 0.45);
+    paint(image, Synth.disc(new GrayU16(w, h), 3000, 200, 22, 65535), 0.8);
+    GrayU16 margin = Synth.disc(new GrayU16(w, h), 2800, 200, 250, 65535);
+
+    GrayU16 out = MarginRelease.release(image, estimate, margin, RADIUS, null, DefectConfig.forFrame(w, h))
+        .protection();
+    assertThat(out.get(3000, 200)).isZero();
+    assertThat(out.get(2899, 200)).as("the estimate").isEqualTo(65535);
   }
 
   @Test
