@@ -50,6 +50,7 @@ public final class BenchPlan {
       }
       w.add(new DetectionWorkload(DetectionWorkload.Kind.DEFECTS, cfg, first, BitDepth.SIXTEEN));
       w.add(new DetectionWorkload(DetectionWorkload.Kind.PROPS, cfg, first, BitDepth.SIXTEEN));
+      w.add(RecipeWorkload.onLargeScene(Recipe.QUICK.id(), cfg, first));
       if (cfg.isnet()) {
         w.add(new SegmentWorkload(SegmentWorkload.Segmenter.ISNET, cfg, first, BitDepth.SIXTEEN));
       }

@@ -23,7 +23,7 @@ class BenchPlanTest {
         "panel-round-trip", "mask-path", "denoise:24mp-8", "denoise:24mp-16",
         "inpaint-specks:24mp-8", "inpaint-specks:24mp-16", "inpaint-prop:24mp-8", "inpaint-prop:24mp-16",
         "segment:24mp-8", "segment:24mp-16", "segment-isnet:24mp-16",
-        "defects:24mp-16", "props:24mp-16");
+        "defects:24mp-16", "props:24mp-16", "recipe-quick:24mp-8");
     List<String> withoutIsnet = BenchPlan.workloads(new BenchConfig(false, false, SCENES, Path.of("w"))).stream()
         .map(Workload::id).toList();
     // ISNet rows: one per scene and the 24 MP one.

@@ -29,7 +29,8 @@ import loupe.server.retouch.FlatImageReader;
  * @param mask {@code truth_mask.png} in storage units: 65535 = fully jewelry
  * @param defects {@code truth_defects.png} as raw labels (not ×257): 0 none, 1 dust, 2 hair, 3 prop,
  *     4 prop shadow
- * @param inputFile a PNG holding {@code input}: the scene's own, or a crop's; null for an upscale
+ * @param inputFile a PNG holding {@code input}: the scene's own, or one {@link #withInputFile} wrote
+ *     (a crop's, an upscale's); null until then for an upscale
  * @param depth the depth {@code input} stands for: 8-bit as delivered, or 16-bit for an upscale
  *     whose interpolated values are kept
  */
@@ -116,12 +117,18 @@ public record Scene(String name, Path dir, Planar input, Planar clean, GrayU16 m
     int x0 = Math.max(0, Math.min(width() - w, cx - w / 2));
     int y0 = Math.max(0, Math.min(height() - h, cy - h / 2));
     Planar in = input.subimage(x0, y0, x0 + w, y0 + h).copy();
-    Path file = folder.resolve(name + "-" + w + "x" + h + ".png");
-    if (!Files.isRegularFile(file)) {
-      writePng8(in, file);
-    }
     return new Scene(name + " crop", dir, in, clean.subimage(x0, y0, x0 + w, y0 + h).copy(),
-        mask.subimage(x0, y0, x0 + w, y0 + h).copy(), defects.subimage(x0, y0, x0 + w, y0 + h).copy(), file, depth);
+        mask.subimage(x0, y0, x0 + w, y0 + h).copy(), defects.subimage(x0, y0, x0 + w, y0 + h).copy(), null, depth)
+        .withInputFile(folder);
+  }
+
+  /** This scene with its input written as an 8-bit PNG into {@code folder} (reused when present). */
+  public Scene withInputFile(Path folder) throws IOException {
+    Path file = folder.resolve(dir.getFileName() + "-" + width() + "x" + height() + ".png");
+    if (!Files.isRegularFile(file)) {
+      writePng8(input, file);
+    }
+    return new Scene(name, dir, input, clean, mask, defects, file, depth);
   }
 
   private static void writePng8(Planar rgb, Path file) throws IOException {
@@ -134,7 +141,7 @@ public record Scene(String name, Path dir, Planar input, Planar clean, GrayU16 m
         img.setRGB(x, y, r << 16 | g << 8 | b);
       }
     }
-    Path tmp = Files.createTempFile(file.getParent(), "crop-", ".png");
+    Path tmp = Files.createTempFile(file.getParent(), "input-", ".png");
     if (!ImageIO.write(img, "png", tmp.toFile())) {
       throw new IOException("no PNG writer");
     }
