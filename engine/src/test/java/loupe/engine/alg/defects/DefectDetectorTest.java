@@ -33,19 +33,6 @@ class DefectDetectorTest {
     return Synth.disc(new GrayU16(W, H), 240, 140, 30, 65535);
   }
 
-  private static void paint(Planar image, GrayU16 where, double factor) {
-    for (int y = 0; y < where.height; y++) {
-      for (int x = 0; x < where.width; x++) {
-        if (where.get(x, y) > 0) {
-          for (int c = 0; c < 3; c++) {
-            int v = (int) Math.min(65535, image.bands[c].get(x, y) * factor);
-            image.bands[c].set(x, y, (v / 257) * 257);
-          }
-        }
-      }
-    }
-  }
-
   private static double coverage(GrayU16 found, GrayU16 truth) {
     long n = 0;
     long hit = 0;
@@ -68,12 +55,12 @@ class DefectDetectorTest {
     GrayU16 lint = Synth.segment(new GrayU16(W, H), 150, 20, 200, 70, 0.5, 65535);
     GrayU16 spot = Synth.disc(new GrayU16(W, H), 120, 60, 12, 65535);
     GrayU16 nearProduct = Synth.disc(new GrayU16(W, H), 240, 175, 2, 65535); // just outside the disc
-    paint(image, speck, 0.3);
-    paint(image, brightSpeck, 1.12);
-    paint(image, hair, 0.35);
-    paint(image, lint, 0.9);
-    paint(image, spot, 0.85);
-    paint(image, nearProduct, 0.3);
+    Synth.paint(image, speck, 0.3);
+    Synth.paint(image, brightSpeck, 1.12);
+    Synth.paint(image, hair, 0.35);
+    Synth.paint(image, lint, 0.9);
+    Synth.paint(image, spot, 0.85);
+    Synth.paint(image, nearProduct, 0.3);
     GrayU16 found = DefectDetector.detect(image, product, CFG);
     assertThat(coverage(found, speck)).isEqualTo(1.0);
     assertThat(coverage(found, brightSpeck)).isEqualTo(1.0);
@@ -102,8 +89,8 @@ class DefectDetectorTest {
     }
     GrayU16 speck = Synth.disc(new GrayU16(W, H), 40, 40, 1.6, 65535);
     GrayU16 hair = Synth.segment(new GrayU16(W, H), 30, 120, 140, 150, 0.5, 65535);
-    paint(image, speck, 0.3);
-    paint(image, hair, 0.3);
+    Synth.paint(image, speck, 0.3);
+    Synth.paint(image, hair, 0.3);
     GrayU16 found = DefectDetector.detect(image, product(), CFG);
     assertThat(coverage(found, speck)).isEqualTo(1.0);
     assertThat(coverage(found, hair)).isGreaterThan(0.9);
@@ -126,7 +113,7 @@ class DefectDetectorTest {
   @Test
   void givesTheSameMaskOnSubimageViews() {
     Planar image = sweep(3);
-    paint(image, Synth.segment(new GrayU16(W, H), 30, 120, 140, 150, 0.9, 65535), 0.4);
+    Synth.paint(image, Synth.segment(new GrayU16(W, H), 30, 120, 140, 150, 0.9, 65535), 0.4);
     GrayU16 product = product();
     GrayU16 compact = DefectDetector.detect(image, product, CFG);
     GrayU16 onViews = DefectDetector.detect(Synth.asView(image, 4), Synth.asView(product, 5),
@@ -141,12 +128,12 @@ class DefectDetectorTest {
    */
   @Test
   void aSoftSpotInALargeFrameIsFoundWithTheFramesConfig() {
-    int w = 5600;
-    int h = 400;
-    Planar image = Synth.ramp(w, h, 3, new double[] {58000, 58500, 57500}, -4, -6, 500, 0, true, 4);
+    Planar image = Synth.wideStrip(4);
+    int w = image.width;
+    int h = image.height;
     GrayU16 product = Synth.disc(new GrayU16(w, h), 4000, 200, 105, 65535);
     GrayU16 spot = Synth.disc(new GrayU16(w, h), 1500, 200, 42, 65535);
-    paint(image, spot, 0.85);
+    Synth.paint(image, spot, 0.85);
     DefectConfig frame = DefectConfig.forFrame(w, h);
     assertThat(frame.backgroundRadius()).isEqualTo(112);
     assertThat(frame.maxArea()).isEqualTo(73_500);

@@ -25,7 +25,7 @@ class MarginReleaseTest {
 
   private static Planar scene() {
     Planar image = Synth.ramp(W, H, 3, new double[] {58000, 58500, 57500}, -20, -25, 500, 0, true, 7);
-    paint(image, estimate(), 0.45);
+    Synth.paint(image, estimate(), 0.45);
     return image;
   }
 
@@ -37,23 +37,11 @@ class MarginReleaseTest {
     return Synth.disc(new GrayU16(W, H), CX, CY, 72, 65535);
   }
 
-  private static void paint(Planar image, GrayU16 where, double factor) {
-    for (int y = 0; y < where.height; y++) {
-      for (int x = 0; x < where.width; x++) {
-        if (where.get(x, y) > 0) {
-          for (int c = 0; c < 3; c++) {
-            image.bands[c].set(x, y, (int) (image.bands[c].get(x, y) * factor) / 257 * 257);
-          }
-        }
-      }
-    }
-  }
-
   /** Darkens every column from {@code left} on: a large object beside the piece. */
   private static void paintFrom(Planar image, int left) {
     GrayU16 region = new GrayU16(W, H);
     region.subimage(left, 0, W, H).fill(65535);
-    paint(image, region, 0.7);
+    Synth.paint(image, region, 0.7);
   }
 
   private static GrayU16 speck(int x, int y, int r) {
@@ -67,7 +55,7 @@ class MarginReleaseTest {
   @Test
   void an_isolated_speck_in_the_margin_is_released_and_nothing_else() {
     Planar image = scene();
-    paint(image, speck(CX + 62, CY, 2), 0.8); // 32 px out from the piece, inside the 42 px margin
+    Synth.paint(image, speck(CX + 62, CY, 2), 0.8); // 32 px out from the piece, inside the 42 px margin
     GrayU16 out = release(image);
 
     assertThat(out.get(CX + 62, CY)).isZero();
@@ -93,12 +81,12 @@ class MarginReleaseTest {
    */
   @Test
   void a_speck_in_a_large_frame_is_released_at_its_size() {
-    int w = 5600;
-    int h = 400;
-    Planar image = Synth.ramp(w, h, 3, new double[] {58000, 58500, 57500}, -4, -6, 500, 0, true, 7);
+    Planar image = Synth.wideStrip(7);
+    int w = image.width;
+    int h = image.height;
     GrayU16 estimate = Synth.disc(new GrayU16(w, h), 2800, 200, 100, 65535);
-    paint(image, estimate, 0.45);
-    paint(image, Synth.disc(new GrayU16(w, h), 3000, 200, 22, 65535), 0.8);
+    Synth.paint(image, estimate, 0.45);
+    Synth.paint(image, Synth.disc(new GrayU16(w, h), 3000, 200, 22, 65535), 0.8);
     GrayU16 margin = Synth.disc(new GrayU16(w, h), 2800, 200, 250, 65535);
 
     GrayU16 out = MarginRelease.release(image, estimate, margin, RADIUS, null, DefectConfig.forFrame(w, h))
@@ -112,7 +100,7 @@ class MarginReleaseTest {
     Planar image = scene();
     // 7 levels darker than the sweep, over its 2-level correlated noise: what a blob of noise or
     // shading on a missed part that mirrors the sweep looks like.
-    paint(image, speck(CX + 62, CY, 3), 0.97);
+    Synth.paint(image, speck(CX + 62, CY, 3), 0.97);
     MarginRelease.Released out = MarginRelease.release(image, estimate(), margin(), RADIUS, null, CFG);
 
     assertThat(out.specks().get(CX + 62, CY)).as("detected, and its ring is plain").isEqualTo(65535);
@@ -124,21 +112,21 @@ class MarginReleaseTest {
     Planar image = scene();
     // 2 px wide, 34 px long, out of the piece's edge: the estimate missed it.
     GrayU16 prong = Synth.segment(new GrayU16(W, H), CX + 29, CY, CX + 64, CY, 1, 65535);
-    paint(image, prong, 0.45);
+    Synth.paint(image, prong, 0.45);
     assertThat(release(image).sameSamples(margin())).isTrue();
   }
 
   @Test
   void a_speck_touching_the_piece_is_not_released() {
     Planar image = scene();
-    paint(image, speck(CX + 33, CY, 2), 0.8);
+    Synth.paint(image, speck(CX + 33, CY, 2), 0.8);
     assertThat(release(image).sameSamples(margin())).isTrue();
   }
 
   @Test
   void a_speck_is_released_only_when_its_whole_ring_is_plain_background() {
     Planar image = scene();
-    paint(image, speck(CX + 72, CY, 2), 0.8);
+    Synth.paint(image, speck(CX + 72, CY, 2), 0.8);
     // Something the estimate missed, 30 px beyond the speck: the sweep beside it reads as non-plain
     // within a 20 px ring around the speck, not within an 11 px one.
     paintFrom(image, CX + 102);
@@ -151,7 +139,7 @@ class MarginReleaseTest {
   @Test
   void an_isolated_blob_neither_small_nor_thin_is_not_released() {
     Planar image = scene();
-    paint(image, speck(CX + 70, CY, 12), 0.8); // as large as a missed stud
+    Synth.paint(image, speck(CX + 70, CY, 12), 0.8); // as large as a missed stud
     GrayU16 margin = Synth.disc(new GrayU16(W, H), CX, CY, 110, 65535);
     assertThat(MarginRelease.release(image, estimate(), margin, RADIUS, null, CFG).protection().sameSamples(margin)).isTrue();
   }
@@ -159,7 +147,7 @@ class MarginReleaseTest {
   @Test
   void a_sub_image_view_gives_the_same_release() {
     Planar image = scene();
-    paint(image, speck(CX + 62, CY, 2), 0.8);
+    Synth.paint(image, speck(CX + 62, CY, 2), 0.8);
     Planar view = Synth.asView(image, 1);
     GrayU16 estimate = Synth.asView(estimate(), 2);
     GrayU16 margin = Synth.asView(margin(), 3);
@@ -174,7 +162,7 @@ class MarginReleaseTest {
     // 3 px wide, 150 px long, as dark as the piece, 25 px out from it and ending beyond the margin:
     // a hair, or a missed chain (shape cannot tell), detected 18 px wide.
     GrayU16 hair = Synth.segment(new GrayU16(W, H), CX + 55, CY - 75, CX + 55, CY + 75, 1, 65535);
-    paint(image, hair, 0.45);
+    Synth.paint(image, hair, 0.45);
     MarginRelease.Released out = MarginRelease.release(image, estimate(), margin(), RADIUS, null, CFG);
 
     assertThat(out.protection().sameSamples(margin())).as("nothing released").isTrue();
@@ -190,17 +178,17 @@ class MarginReleaseTest {
   @Test
   void a_missed_tip_beside_a_missed_part_just_beyond_the_margin_keeps_its_protection() {
     Planar image = scene();
-    paint(image, speck(CX + 62, CY, 2), 0.45); // a tip in the margin
+    Synth.paint(image, speck(CX + 62, CY, 2), 0.45); // a tip in the margin
     // The part it belongs to, mostly beyond the 72 px margin but within the tip's 11 px ring (farther
     // out, the ring no longer sees it: the ring's reach is the rule's limit).
-    paint(image, speck(CX + 90, CY, 10), 0.45);
+    Synth.paint(image, speck(CX + 90, CY, 10), 0.45);
     assertThat(release(image).get(CX + 62, CY)).isEqualTo(65535);
   }
 
   @Test
   void a_speck_beside_a_prop_beyond_the_margin_is_handed_on_not_released() {
     Planar image = scene();
-    paint(image, speck(CX + 60, CY, 2), 0.8);
+    Synth.paint(image, speck(CX + 60, CY, 2), 0.8);
     // A prop 22 px out from the speck: the sweep beside it reads as non-plain for ~14 px (the
     // large-scale background is pulled towards the prop), and that lies in the speck's zone.
     paintFrom(image, CX + 82);
@@ -223,8 +211,8 @@ class MarginReleaseTest {
   @Test
   void a_speck_far_from_the_protection_is_left_to_the_recipe() {
     Planar image = scene();
-    paint(image, speck(CX + 62, CY, 2), 0.8); // in the margin
-    paint(image, speck(CX + 95, CY - 70, 2), 0.8); // 118 px out: its zone ends ~16 px beyond the 72 px margin
+    Synth.paint(image, speck(CX + 62, CY, 2), 0.8); // in the margin
+    Synth.paint(image, speck(CX + 95, CY - 70, 2), 0.8); // 118 px out: its zone ends ~16 px beyond the 72 px margin
     MarginRelease.Released out = MarginRelease.release(image, estimate(), margin(), RADIUS, null, CFG);
 
     assertThat(out.specks().get(CX + 62, CY)).isEqualTo(65535);

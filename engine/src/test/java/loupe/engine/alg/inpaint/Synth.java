@@ -29,6 +29,27 @@ public final class Synth {
     return out;
   }
 
+  /**
+   * An 8-bit noisy sweep as wide as a 24 MP shot's long side but only 400 px high (to stay small):
+   * where sizes that scale with the frame are tested.
+   */
+  public static Planar wideStrip(long seed) {
+    return ramp(5600, 400, 3, new double[] {58000, 58500, 57500}, -4, -6, 500, 0, true, seed);
+  }
+
+  /** Scales every band by {@code factor} where {@code where} &gt; 0, kept on 8-bit values (×257). */
+  public static void paint(Planar image, GrayU16 where, double factor) {
+    for (int y = 0; y < where.height; y++) {
+      for (int x = 0; x < where.width; x++) {
+        if (where.get(x, y) > 0) {
+          for (GrayU16 band : image.bands) {
+            band.set(x, y, (int) Math.min(65535, band.get(x, y) * factor) / 257 * 257);
+          }
+        }
+      }
+    }
+  }
+
   /** A mask with {@code value} inside the disc of radius r at (cx, cy), added to {@code mask}. */
   public static GrayU16 disc(GrayU16 mask, double cx, double cy, double r, int value) {
     for (int y = 0; y < mask.height; y++) {
