@@ -16,8 +16,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The defect detector on a camera file's pixel count: a dev scene blown up to 5664 px as the
- * bench's 24 MP rows are, its dust then up to 57 px across. With the 1600 px settings the coarse
- * channel's median followed the soft specks and found 51 % (dev01) and 38 % (dev03) of the dust.
+ * bench's 24 MP rows are, its dust then up to 57 px across. With the 1600 px settings a soft
+ * speck's detection passed the coarse channel's area limit and was dropped as a prop: 51 % (dev01)
+ * and 38 % (dev03) of the dust was found. (Hair is found at any size; it is checked as a guard.)
  */
 class CameraSizeDetectionTest {
   @ParameterizedTest

@@ -61,10 +61,10 @@ public record DefectConfig(
   /**
    * The defaults for a frame of this size. A larger shot of the same set sees each soft spot larger
    * (the dev scenes' sensor dust, about 16 px across at 1600 px, is 57 px at 5664 px), so beyond the
-   * defaults' 1600 px the coarse channel's median radius and block step grow with the long side and
-   * its area limit with the square of it: the median must stay wider than the largest spot, and the
-   * limit must still take one in. On the bench's 5664×4248 upscales that raised dust recall from
-   * 38–100 % to 100 % on every scene. The fine channel is not scaled: its top-hat finds every speck
+   * defaults' 1600 px the coarse channel's area limit grows with the square of the long side, and its
+   * median radius and block step with it: the limit must still take a spot in (its detection passed
+   * 6,000 px and was dropped as a prop), and the median stay wider than the spot. On the bench's
+   * 5664×4248 upscales that raised dust recall from 38–100 % to 100 % on every scene. The fine channel is not scaled: its top-hat finds every speck
    * and hair narrower than its window at any size, and scaling its dilation and guard band only added
    * false detections there. A smaller frame keeps the defaults: a crop has its shot's pixels.
    */

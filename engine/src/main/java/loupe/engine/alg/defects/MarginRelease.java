@@ -20,8 +20,8 @@ import loupe.engine.image.Rect;
  *   <li>{@link DefectDetector} finds it with the <em>estimate</em> as the product (so it does not
  *       touch the estimate's guard band: an attached protrusion is never a candidate);
  *   <li>it is small (dust: at most {@link #MAX_SPECK_AREA} pixels) or thin (a faint hair: no disk
- *       {@link #THIN_WIDTH} px wide fits inside it), and visible ({@link #VISIBLE_CONTRAST}); sizes
- *       are for a 1600 px frame and grow with a larger one, as {@link DefectConfig#forFrame} does;
+ *       {@link #THIN_WIDTH} px wide fits inside it), and visible ({@link #VISIBLE_CONTRAST}); the
+ *       dust size is for a 1600 px frame and grows with a larger one ({@link #speckArea});
  *   <li>every pixel within {@code radius} of it (its release zone) is outside the estimate and
  *       matches the local background (3×3 mean residual under {@link #BACKGROUND_SIGMAS} robust σ
  *       and {@link DefectConfig#minContrast()}): a ring of plain background separates it from
@@ -38,6 +38,12 @@ public final class MarginRelease {
    * on dev02 measures 510.
    */
   static final int MAX_SPECK_AREA = 1000;
+  /**
+   * How far a detection reaches beyond the speck itself: the detector's 2 px dilation and its growth
+   * into the speck's rim. Measured around hard discs of radius 12, 22 and 42 px on a 2-level noise:
+   * 8–9 px, on a 1600 px and a 5600 px frame alike.
+   */
+  static final double DETECTION_HALO = 8;
   /**
    * Hair, to be released: no disk this wide fits inside the detection (a faint hair's). A strong
    * hair's detection is wider (dev03's 1.7 px hair: 17–23 px), and so is a missed chain's, which
@@ -142,9 +148,7 @@ public final class MarginRelease {
       }
     });
     boolean[] near = BinaryDilation.square(protectedAtAll, w, h, radius);
-    // The size limits were set on 1600 px frames; a larger shot of the same set sees each speck larger.
-    double scale = DefectConfig.frameScale(w, h);
-    double area = scale * scale;
+    long speckArea = speckArea(DefectConfig.frameScale(w, h));
     boolean[] seen = new boolean[n];
     FloodFill flood = new FloodFill(w, h);
     for (int start = 0; start < n; start++) {
@@ -153,13 +157,13 @@ public final class MarginRelease {
       }
       int count = flood.fill(start, seen, q -> found[q]);
       int[] members = flood.members();
-      Zone zone = count <= MAX_AREA * area ? Zone.of(members, count, w, h, radius) : null;
+      Zone zone = count <= MAX_AREA ? Zone.of(members, count, w, h, radius) : null;
       if (zone == null || !zone.meets(near, w)) {
         continue;
       }
-      boolean dust = count <= MAX_SPECK_AREA * area;
+      boolean dust = count <= speckArea;
       double width = dust ? 0 : width(members, count, w);
-      boolean released = (dust || width < THIN_WIDTH * scale) && departure.visible(members, count)
+      boolean released = (dust || width < THIN_WIDTH) && departure.visible(members, count)
           && zone.isPlain(plain, w);
       boolean handedOn = released || (dust || count >= HAIR_ELONGATION * width * width) && zone.isPlain(settled, w);
       if (released) {
@@ -170,6 +174,17 @@ public final class MarginRelease {
       }
     }
     return new Found(zones, specks);
+  }
+
+  /**
+   * {@link #MAX_SPECK_AREA} on a frame {@code scale} times as long as the 1600 px it was set on: a
+   * larger shot of the same set sees each speck larger, but not its {@link #DETECTION_HALO}, so the
+   * speck's disc grows and the halo stays (scaling the whole area released a missed stud's blob on a
+   * 24 MP frame).
+   */
+  static long speckArea(double scale) {
+    double radius = (Math.sqrt(MAX_SPECK_AREA / Math.PI) - DETECTION_HALO) * scale + DETECTION_HALO;
+    return Math.round(Math.PI * radius * radius);
   }
 
   /** The diameter of the largest disk inside the component. */

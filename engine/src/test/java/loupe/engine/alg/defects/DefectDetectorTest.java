@@ -123,8 +123,8 @@ class DefectDetectorTest {
 
   /**
    * The {@code spot} of the first test, 3.5× as large in a frame 3.5× as wide (a strip, to stay
-   * small): the defaults' 32 px median follows it and misses most of it (36 %), the frame's config
-   * finds it all.
+   * small): with the defaults its detection passes the 6,000 px area limit and is dropped as a prop
+   * (36 % found), with the frame's config it is found whole.
    */
   @Test
   void aSoftSpotInALargeFrameIsFoundWithTheFramesConfig() {

@@ -21,6 +21,10 @@ class MarginReleaseTest {
   private static final int CX = 120;
   private static final int CY = 100;
   private static final int RADIUS = 11;
+  /** How far past a painted speck its detection reaches (MarginRelease.DETECTION_HALO, and a margin). */
+  private static final int DETECTION_REACH = 10;
+  private static final int WIDE_X = 2800;
+  private static final int WIDE_Y = 200;
   private static final DefectConfig CFG = DefectConfig.defaults();
 
   private static Planar scene() {
@@ -75,24 +79,41 @@ class MarginReleaseTest {
   }
 
   /**
-   * The first test's speck as a 24 MP shot of the same set would show it: in a frame 3.5× as wide
-   * (a strip, to stay small), 22 px in radius, about 1,800 px with its halo. The 1600 px limits
-   * (1,000 px, or no disk 9 px wide inside) would keep it protected; they grow with the frame.
+   * A speck 22 px in radius in a frame 3.5× as wide as the design's (a strip, to stay small): 6 px
+   * at 1600 px, 2,891 px with its halo. Over the 1600 px dust limit (1,000 px), under this frame's
+   * (5,660 px); only its zone is released.
    */
   @Test
   void a_speck_in_a_large_frame_is_released_at_its_size() {
-    Planar image = Synth.wideStrip(7);
-    int w = image.width;
-    int h = image.height;
-    GrayU16 estimate = Synth.disc(new GrayU16(w, h), 2800, 200, 100, 65535);
-    Synth.paint(image, estimate, 0.45);
-    Synth.paint(image, Synth.disc(new GrayU16(w, h), 3000, 200, 22, 65535), 0.8);
-    GrayU16 margin = Synth.disc(new GrayU16(w, h), 2800, 200, 250, 65535);
+    Wide wide = Wide.released(200, 22, 250);
+    assertThat(wide.protection.get(WIDE_X + 200, WIDE_Y)).isZero();
+    int reach = 22 + DETECTION_REACH + RADIUS;
+    for (int y = 0; y < wide.margin.height; y++) {
+      for (int x = 0; x < wide.margin.width; x++) {
+        if (Math.abs(x - WIDE_X - 200) > reach || Math.abs(y - WIDE_Y) > reach) {
+          assertThat(wide.protection.get(x, y)).as("outside the zone at %d,%d", x, y).isEqualTo(wide.margin.get(x, y));
+        }
+      }
+    }
+  }
 
-    GrayU16 out = MarginRelease.release(image, estimate, margin, RADIUS, null, DefectConfig.forFrame(w, h))
-        .protection();
-    assertThat(out.get(3000, 200)).isZero();
-    assertThat(out.get(2899, 200)).as("the estimate").isEqualTo(65535);
+  /**
+   * {@link Synth#wideStrip} with a piece of radius 105 (30 at 1600 px) at ({@link #WIDE_X}, {@link
+   * #WIDE_Y}), its estimate exact, a margin disc of {@code marginRadius} and a speck painted
+   * {@code offset} px right of the piece's centre; the margin after the release, with the frame's
+   * config.
+   */
+  private record Wide(GrayU16 protection, GrayU16 margin) {
+    static Wide released(int offset, int speckRadius, int marginRadius) {
+      Planar image = Synth.wideStrip(7);
+      GrayU16 blank = new GrayU16(image.width, image.height);
+      GrayU16 estimate = Synth.disc(blank.copy(), WIDE_X, WIDE_Y, 105, 65535);
+      Synth.paint(image, estimate, 0.45);
+      Synth.paint(image, Synth.disc(blank.copy(), WIDE_X + offset, WIDE_Y, speckRadius, 65535), 0.8);
+      GrayU16 margin = Synth.disc(blank, WIDE_X, WIDE_Y, marginRadius, 65535);
+      DefectConfig cfg = DefectConfig.forFrame(image.width, image.height);
+      return new Wide(MarginRelease.release(image, estimate, margin, RADIUS, null, cfg).protection(), margin);
+    }
   }
 
   @Test
@@ -142,6 +163,17 @@ class MarginReleaseTest {
     Synth.paint(image, speck(CX + 70, CY, 12), 0.8); // as large as a missed stud
     GrayU16 margin = Synth.disc(new GrayU16(W, H), CX, CY, 110, 65535);
     assertThat(MarginRelease.release(image, estimate(), margin, RADIUS, null, CFG).protection().sameSamples(margin)).isTrue();
+  }
+
+  /**
+   * The blob above in a frame 3.5× as wide, 3.5× as large (7,961 px with its halo): the dust limit
+   * grows with the frame (5,660 px here), but only the speck inside it, not the halo, so this blob
+   * stays protected. Scaling the whole 1,000 px (12,250 px) released it.
+   */
+  @Test
+  void an_isolated_blob_neither_small_nor_thin_is_not_released_in_a_large_frame_either() {
+    Wide wide = Wide.released(245, 42, 385);
+    assertThat(wide.protection.sameSamples(wide.margin)).isTrue();
   }
 
   @Test
