@@ -99,7 +99,8 @@ public final class RecipeWorkload implements Workload {
     Compared<FileOutcome, Void> m = retouch(file, null);
     Planar before = LayeredShot.composite(file, 3);
     Planar after = LayeredShot.composite(m.loupe().result().output(), 3);
-    // The truth at the shot's size, upscaled as the shot was (its input is the shot's image).
+    // The truth at the shot's size, upscaled as the shot was (its input is the shot's image). Made
+    // again rather than kept from above: held through the job, it would count in the job's peak RSS.
     Scene truth = cfg.largeLongSide() == 0 ? scene : scene.upscaled(cfg.largeLongSide(), BitDepth.SIXTEEN);
     Map<String, Object> q = scored(after, before, truth);
     q.put("output_mb", Files.size(m.loupe().result().output()) / 1e6);
