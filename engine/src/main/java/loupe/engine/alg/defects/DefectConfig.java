@@ -22,6 +22,9 @@ package loupe.engine.alg.defects;
  * @param guardBand no defect is reported within this many pixels (square) of the product, and a
  *     detection touching that band is dropped: it is a contact shadow or a reflection as often as a
  *     defect, so it is left to the retoucher
+ * @param frameScale the long side of the frame these sizes are for, over the 1600 px the defaults
+ *     were tuned on (at least 1; {@link #forFrame}). The detector does not read it; {@link
+ *     MarginRelease} grows its dust limit by it, so that the two cannot disagree about the frame
  */
 public record DefectConfig(
     int backgroundRadius,
@@ -33,7 +36,8 @@ public record DefectConfig(
     int speckRadius,
     int maxArea,
     int dilation,
-    int guardBand) {
+    int guardBand,
+    double frameScale) {
 
   /** The long side, in pixels, of the frames {@link #defaults()} were tuned on. */
   private static final int TUNED_LONG_SIDE = 1600;
@@ -51,11 +55,12 @@ public record DefectConfig(
     require(maxArea >= 1, "maxArea must be >= 1", maxArea);
     require(dilation >= 0 && dilation <= 64, "dilation must be in 0..64", dilation);
     require(guardBand >= 0 && guardBand <= 256, "guardBand must be in 0..256", guardBand);
+    require(frameScale >= 1, "frameScale must be >= 1", frameScale);
   }
 
   /** Defaults tuned on the dev scenes (1600×1200 studio sweeps). */
   public static DefectConfig defaults() {
-    return new DefectConfig(32, 4, 6.0, 3.0, 11, 4.0, 4, 6000, 2, 3);
+    return new DefectConfig(32, 4, 6.0, 3.0, 11, 4.0, 4, 6000, 2, 3, 1);
   }
 
   /**
@@ -69,17 +74,12 @@ public record DefectConfig(
    * false detections there. A smaller frame keeps the defaults: a crop has its shot's pixels.
    */
   public static DefectConfig forFrame(int width, int height) {
-    double s = frameScale(width, height);
+    double s = Math.max(1, Math.max(width, height) / (double) TUNED_LONG_SIDE);
     DefectConfig d = defaults();
     int radius = (int) Math.min(512, Math.round(d.backgroundRadius * s));
     int step = (int) Math.min(radius, Math.round(d.backgroundStep * s));
     return new DefectConfig(radius, step, d.seedThreshold, d.growThreshold, d.lineLength, d.minContrast,
-        d.speckRadius, (int) Math.min(Integer.MAX_VALUE, Math.round(d.maxArea * s * s)), d.dilation, d.guardBand);
-  }
-
-  /** How much larger than the defaults' frames a frame of this size is: long side / 1600, at least 1. */
-  static double frameScale(int width, int height) {
-    return Math.max(1, Math.max(width, height) / (double) TUNED_LONG_SIDE);
+        d.speckRadius, (int) Math.min(Integer.MAX_VALUE, Math.round(d.maxArea * s * s)), d.dilation, d.guardBand, s);
   }
 
   private static void require(boolean ok, String message, Object value) {

@@ -148,7 +148,7 @@ public final class MarginRelease {
       }
     });
     boolean[] near = BinaryDilation.square(protectedAtAll, w, h, radius);
-    long speckArea = speckArea(DefectConfig.frameScale(w, h));
+    long speckArea = speckArea(cfg.frameScale());
     boolean[] seen = new boolean[n];
     FloodFill flood = new FloodFill(w, h);
     for (int start = 0; start < n; start++) {

@@ -147,7 +147,7 @@ class DefectDetectorTest {
   void badArgumentsAreNamed() {
     assertThatThrownBy(() -> DefectDetector.detect(Planar.create(3, 10, 10), new GrayU16(10, 9), CFG))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("size mismatch");
-    assertThatThrownBy(() -> new DefectConfig(32, 4, 2, 3, 11, 4, 4, 6000, 2, 3))
+    assertThatThrownBy(() -> new DefectConfig(32, 4, 2, 3, 11, 4, 4, 6000, 2, 3, 1))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("seedThreshold");
   }
 }
