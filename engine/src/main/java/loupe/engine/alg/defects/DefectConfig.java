@@ -41,9 +41,11 @@ public record DefectConfig(
 
   /** The long side, in pixels, of the frames {@link #defaults()} were tuned on. */
   private static final int TUNED_LONG_SIDE = 1600;
+  private static final int MAX_BACKGROUND_RADIUS = 512;
 
   public DefectConfig {
-    require(backgroundRadius >= 2 && backgroundRadius <= 512, "backgroundRadius must be in 2..512", backgroundRadius);
+    require(backgroundRadius >= 2 && backgroundRadius <= MAX_BACKGROUND_RADIUS, "backgroundRadius must be in 2.."
+        + MAX_BACKGROUND_RADIUS, backgroundRadius);
     require(backgroundStep >= 1 && backgroundStep <= backgroundRadius, "backgroundStep must be in 1..backgroundRadius",
         backgroundStep);
     require(seedThreshold > 0 && seedThreshold >= growThreshold, "seedThreshold must be > 0 and >= growThreshold",
@@ -69,17 +71,20 @@ public record DefectConfig(
    * defaults' 1600 px the coarse channel's area limit grows with the square of the long side, and its
    * median radius and block step with it: the limit must still take a spot in (its detection passed
    * 6,000 px and was dropped as a prop), and the median stay wider than the spot. On the bench's
-   * 5664×4248 upscales that raised dust recall from 38–100 % to 100 % on every scene. The fine channel is not scaled: its top-hat finds every speck
-   * and hair narrower than its window at any size, and scaling its dilation and guard band only added
-   * false detections there. A smaller frame keeps the defaults: a crop has its shot's pixels.
+   * 5664×4248 upscales that raised dust recall from 38–100 % to 100 % on every scene. Growth stops
+   * where the median's radius reaches its 512 px limit (a 25,600 px long side), so that the three
+   * stay in proportion. The fine channel is not scaled: its top-hat finds every speck and hair
+   * narrower than its window at any size, and scaling its dilation and guard band only added false
+   * detections. A smaller frame keeps the defaults; the frame's size is all this knows, so a crop of
+   * a large shot is taken for a smaller shot, whose specks it may outgrow.
    */
   public static DefectConfig forFrame(int width, int height) {
-    double s = Math.max(1, Math.max(width, height) / (double) TUNED_LONG_SIDE);
     DefectConfig d = defaults();
-    int radius = (int) Math.min(512, Math.round(d.backgroundRadius * s));
-    int step = (int) Math.min(radius, Math.round(d.backgroundStep * s));
-    return new DefectConfig(radius, step, d.seedThreshold, d.growThreshold, d.lineLength, d.minContrast,
-        d.speckRadius, (int) Math.min(Integer.MAX_VALUE, Math.round(d.maxArea * s * s)), d.dilation, d.guardBand, s);
+    double s = Math.min(MAX_BACKGROUND_RADIUS / (double) d.backgroundRadius,
+        Math.max(1, Math.max(width, height) / (double) TUNED_LONG_SIDE));
+    return new DefectConfig((int) Math.round(d.backgroundRadius * s), (int) Math.round(d.backgroundStep * s),
+        d.seedThreshold, d.growThreshold, d.lineLength, d.minContrast, d.speckRadius,
+        (int) Math.round(d.maxArea * s * s), d.dilation, d.guardBand, s);
   }
 
   private static void require(boolean ok, String message, Object value) {

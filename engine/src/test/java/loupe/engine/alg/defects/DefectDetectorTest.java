@@ -144,6 +144,15 @@ class DefectDetectorTest {
   }
 
   @Test
+  void theFramesConfigStopsGrowingWhereTheMedianDoes() {
+    DefectConfig huge = DefectConfig.forFrame(100_000, 10);
+    assertThat(huge.backgroundRadius()).isEqualTo(512);
+    assertThat(huge.backgroundStep()).isEqualTo(64);
+    assertThat(huge.maxArea()).isEqualTo(1_536_000);
+    assertThat(huge.frameScale()).isEqualTo(16);
+  }
+
+  @Test
   void badArgumentsAreNamed() {
     assertThatThrownBy(() -> DefectDetector.detect(Planar.create(3, 10, 10), new GrayU16(10, 9), CFG))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("size mismatch");
