@@ -72,7 +72,10 @@ public final class RecipeWorkload implements Workload {
 
   @Override
   public String id() {
-    return !onScene() ? "e2e-" + recipe : "recipe-" + recipe + ":" + (upscaled ? "24mp-8" : sceneDir.getFileName());
+    if (!onScene()) {
+      return "e2e-" + recipe;
+    }
+    return "recipe-" + recipe + ":" + (upscaled ? "24mp-8" : sceneDir.getFileName());
   }
 
   @Override
