@@ -101,6 +101,24 @@ function blendingOptionsProblem(d, colorComponents, what) {
   return null;
 }
 
+/**
+ * A note when an enabled mask of the layer is below 100 % density (null otherwise). Density does not act where the
+ * mask is fully on, so the jewelry Loupe keeps is as shot; where the mask hides the layer, its own pixels still show
+ * partly over the background Loupe retouches beneath it, which then looks veiled. Action Manager gives the density as
+ * a percent unit double; a plain number is read as a percent too.
+ */
+function densityNote(layer, d) {
+  const low = [];
+  for (const [kind, prefix] of [["layer", "userMask"], ["vector", "vectorMask"]]) {
+    const has = kind === "layer" ? d.hasUserMask : d.hasVectorMask;
+    const density = has && d[prefix + "Enabled"] !== false ? unitValue(d[prefix + "Density"]) : NaN;
+    if (density < 100) low.push(kind + " mask at " + Math.round(density) + " % density");
+  }
+  if (low.length === 0) return null;
+  return "The jewelry layer '" + layer.name + "' has its " + low.join(" and its ") + ": where the mask hides the layer, " +
+    "its pixels still show partly over the retouched background (set Density to 100 % in Properties to see the background as Loupe left it).";
+}
+
 /** A descriptor number: Action Manager gives a feather as a unit double {_unit: "pixelsUnit", _value}, a plain number elsewhere. */
 function unitValue(v) {
   if (typeof v === "number") return v;
@@ -167,4 +185,4 @@ function canHoldJewelry(layer) {
   return ["pixel", "smartObject", "text"].includes(String(layer.kind)) && !layer.isBackgroundLayer;
 }
 
-module.exports = { fingerprint, firstDifference, digest, blendingProblem, fullyProtected, coveredProtectedPixels, canHoldJewelry };
+module.exports = { fingerprint, firstDifference, digest, blendingProblem, densityNote, fullyProtected, coveredProtectedPixels, canHoldJewelry };

@@ -41,7 +41,8 @@ async function readInputs(adapter, { protectedLayer, selectionRole, channel = nu
         throw new LoupeError("photoshop", "The product mask is the saved channel '" + channel + "', but it selects nothing.");
       }
       const background = await readBelow(s, doc, info, layer, hidden);
-      return { info, layerId: layer.id, layerName: layer.name, requested, jewelry, mask, selection, selectionRole, channelMask, background, fingerprint: G.fingerprint(layer, jewelry, masks && masks.stored) };
+      const notes = [G.densityNote(layer, descriptor)].filter(Boolean);
+      return { info, layerId: layer.id, layerName: layer.name, requested, jewelry, mask, selection, selectionRole, channelMask, background, notes, fingerprint: G.fingerprint(layer, jewelry, masks && masks.stored) };
     });
   } finally {
     if (hidden.length) await showAgain(adapter, hidden);
@@ -306,7 +307,8 @@ async function runRecipe({ photoshop, client, recipeId, options, protectedLayer 
     protectedRef: { documentId: inputs.info.id, layerId: inputs.layerId },
     layers: written.created,
     fidelity: server.result.fidelity || null,
-    notes: Array.isArray(server.result.notes) ? server.result.notes : [],
+    // The panel's own notes on the layer it read first, then the server's.
+    notes: inputs.notes.concat(Array.isArray(server.result.notes) ? server.result.notes : []),
     // Made here, outside the modal scopes, of the pixels read before and those read again after writing.
     hashes: { before: G.digest(inputs.jewelry.samples), after: G.digest(written.afterPixels) },
   };

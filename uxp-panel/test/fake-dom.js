@@ -307,10 +307,13 @@ function newLayerModel(doc, { id, kind = "pixel", name, isBackground = false, vi
     maskBounds: null,
     vectorMaskBounds: null,
     maskFeather: 0,
+    // Density in %, as the Properties panel shows it; below 100 the layer shows partly where the mask hides it.
+    maskDensity: 100,
     // A vector mask, as getLayerMask({kind: "vector"}) rasterises it (document-sized), and its switch and feather.
     vectorMask: null,
     vectorMaskEnabled: true,
     vectorMaskFeather: 0,
+    vectorMaskDensity: 100,
     // Blending Options, in the layer descriptor's shapes: null = defaults (no Blend If, knockout none, all channels).
     blendRange: null,
     knockout: "none",

@@ -88,8 +88,8 @@ function createFakePhotoshop({ hostVersion = "25.0.0", visibilityInHistory = tru
     for (const l of visibleLeaves.reverse()) {
       for (let i = 0; i < count; i++) {
         let a = (l.pixels[i * n + cc] / max) * (l.opacity / 100);
-        if (l.mask && l.maskEnabled) a *= l.mask[i] / max;
-        if (l.vectorMask && l.vectorMaskEnabled) a *= l.vectorMask[i] / max;
+        if (l.mask && l.maskEnabled) a *= 1 - (l.maskDensity / 100) * (1 - l.mask[i] / max);
+        if (l.vectorMask && l.vectorMaskEnabled) a *= 1 - (l.vectorMaskDensity / 100) * (1 - l.vectorMask[i] / max);
         if (a === 0) continue;
         const outA = a + alpha[i] * (1 - a);
         for (let c = 0; c < cc; c++) {
@@ -191,8 +191,8 @@ function createFakePhotoshop({ hostVersion = "25.0.0", visibilityInHistory = tru
    */
   function layerDescriptor(l) {
     const d = { _obj: "layer", name: l.name, layerID: l.id, hasUserMask: Boolean(l.mask), hasVectorMask: Boolean(l.vectorMask) };
-    if (l.mask) Object.assign(d, { userMaskEnabled: l.maskEnabled, userMaskDensity: percent(100), userMaskFeather: pixels(l.maskFeather) });
-    if (l.vectorMask) Object.assign(d, { vectorMaskEnabled: l.vectorMaskEnabled, vectorMaskDensity: percent(100), vectorMaskFeather: pixels(l.vectorMaskFeather) });
+    if (l.mask) Object.assign(d, { userMaskEnabled: l.maskEnabled, userMaskDensity: percent(l.maskDensity), userMaskFeather: pixels(l.maskFeather) });
+    if (l.vectorMask) Object.assign(d, { vectorMaskEnabled: l.vectorMaskEnabled, vectorMaskDensity: percent(l.vectorMaskDensity), vectorMaskFeather: pixels(l.vectorMaskFeather) });
     const channels = l.channelRestrictions || ["red", "green", "blue"];
     d.channelRestrictions = channels.map((c) => ({ _enum: "channel", _value: c }));
     d.knockout = { _enum: "knockout", _value: l.knockout };

@@ -89,3 +89,15 @@ test("Blending Options at Photoshop's defaults, or a feather on a disabled mask,
   assert.equal(G.blendingProblem(layer, [], gray, 1), null);
   assert.match(G.blendingProblem(layer, [], gray, 3), /channels switched off/);
 });
+
+test("densityNote: an enabled mask below 100 % is said, as a percent unit or a plain number; a disabled or full one is not", () => {
+  const layer = { name: "Ring" };
+  const d = (density, extra = {}) => Object.assign({ hasUserMask: true, userMaskEnabled: true, userMaskDensity: density }, extra);
+  assert.match(G.densityNote(layer, d({ _unit: "percentUnit", _value: 40 })), /'Ring' has its layer mask at 40 % density:/);
+  assert.match(G.densityNote(layer, d(75)), /layer mask at 75 % density/);
+  assert.equal(G.densityNote(layer, d({ _unit: "percentUnit", _value: 100 })), null);
+  assert.equal(G.densityNote(layer, d(40, { userMaskEnabled: false })), null);
+  assert.equal(G.densityNote(layer, { hasUserMask: false }), null);
+  const both = G.densityNote(layer, d(50, { hasVectorMask: true, vectorMaskDensity: { _unit: "percentUnit", _value: 20 } }));
+  assert.match(both, /layer mask at 50 % density and its vector mask at 20 % density/);
+});

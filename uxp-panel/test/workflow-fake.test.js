@@ -607,6 +607,23 @@ test("a disabled layer mask is ignored (Photoshop does not apply it); an enabled
   }
 });
 
+test("a mask below 100 % density runs (the jewelry is as shot) and the result says why the background looks veiled", async () => {
+  const s = scene(8);
+  const mask = new Uint8Array(W * H).fill(255);
+  mask[6 * W + 10] = 0;
+  Object.assign(s.fake.layerModel(s.docId, s.jewelryId), { mask, maskDensity: 60 });
+  const client = scriptedClient(proLayers, { result: { notes: ["from the server"] } });
+  const summary = await run(s, client);
+  assert.equal(summary.notes.length, 2);
+  assert.match(summary.notes[0], /'Jewelry' has its layer mask at 60 % density: where the mask hides the layer, its pixels still show partly/);
+  assert.equal(summary.notes[1], "from the server");
+  assert.equal(summary.hashes.before, summary.hashes.after);
+
+  const full = scene(8);
+  Object.assign(full.fake.layerModel(full.docId, full.jewelryId), { mask });
+  assert.deepEqual((await run(full, scriptedClient(proLayers))).notes, [], "at 100 % nothing is said");
+});
+
 test("a vector mask hides jewelry like a layer mask: the mask sent is their product; a disabled one is ignored", async () => {
   for (const vectorMaskEnabled of [true, false]) {
     const s = scene(16);

@@ -113,6 +113,9 @@ public final class DocumentRetouch {
         ? "no protected layer: the picture became the locked layer 'Original'; the jewelry in it is protected by the "
             + source + " mask"
         : "protected layer: '" + jewelry.name() + "' (locked; choose another with --protect NAME, HTTP: protectLayer)");
+    if (input.jewelry() != null) {
+      ProtectedLayerCheck.densityNote(jewelry).ifPresent(notes::add);
+    }
     if (SavedMasks.isSaved(source)) {
       notes.add(SavedMasks.note(doc, source));
     }

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.server.retouch;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import loupe.psd.LayerMask;
 import loupe.psd.LayerNode;
 import loupe.psd.PsdChannel;
@@ -17,7 +19,7 @@ import loupe.server.UserError;
  * jewelry covers stays as seen only if nothing beneath shows through the layer itself: it must be
  * visible, Normal, at 100 % opacity and fill, not clipped, without knockout, channel restrictions,
  * blend-if, a feathered mask (a feather blurs a mask stored as fully on) or an inverted one, in
- * visible groups.
+ * visible groups. A mask below 100 % density is not refused, only noted ({@link #densityNote}).
  * The groups' own opacity, mask or blend mode need no rule: they mix the group's content, which is
  * the jewelry wherever it covers fully, with layers outside the group that Loupe does not change.
  */
@@ -93,6 +95,35 @@ final class ProtectedLayerCheck {
     boolean blend = "norm".equals(l.blendMode()) || (l.isGroupStart() && "pass".equals(l.blendMode()));
     return l.visible() && blend && l.opacity() == 255 && l.fillOpacity() == 255 && !l.clipping()
         && !l.hasUserMask() && l.vectorMask() == null && l.seeThrough() == null;
+  }
+
+  /**
+   * A mask at less than 100 % density hides the layer only partly: where it hides the jewelry layer's
+   * pixels they still show, at what the density leaves, over the background Loupe retouches beneath
+   * it. Nothing Loupe keeps bit-exact changes (where the mask is fully on, density does not act), so
+   * the job runs, and says why the retouched background looks veiled there.
+   *
+   * @return the note, or empty when every enabled mask of the layer is at 100 % density
+   */
+  static Optional<String> densityNote(PsdLayer l) {
+    LayerMask m = l.userMask();
+    if (m == null) {
+      return Optional.empty();
+    }
+    List<String> masks = new ArrayList<>();
+    if (l.hasUserMask() && !m.pixelMaskDisabled() && below100(m.userDensity())) {
+      masks.add("layer mask at " + percent(m.userDensity()) + " density");
+    }
+    if (l.vectorMask() != null && !l.vectorMask().disabled() && below100(m.vectorDensity())) {
+      masks.add("vector mask at " + percent(m.vectorDensity()) + " density");
+    }
+    return masks.isEmpty() ? Optional.empty() : Optional.of("the protected layer '" + l.name() + "' has its "
+        + String.join(" and its ", masks) + ": where the mask hides the layer, its pixels still show partly over "
+        + "the retouched background (set Density to 100 % in Properties to see the background as Loupe left it)");
+  }
+
+  private static boolean below100(Integer density) {
+    return density != null && density < 255;
   }
 
   private static boolean positive(Double feather) {

@@ -116,15 +116,40 @@ class ProtectedLayerCheckTest {
     assertThat(masked.result().fidelity().protectedPixels()).isPositive().isLessThan(all * 6 / 10);
   }
 
+  /**
+   * A mask below 100 % density lets the layer show partly where it hides it, over the new background:
+   * the job runs (where the mask is fully on the jewelry is as shot) and its notes say why the
+   * background looks veiled there.
+   */
+  @org.junit.jupiter.api.Test
+  void a_mask_below_full_density_is_retouched_and_said() throws Exception {
+    Path psd = write(d -> halfMasked(jewelry(d), LayerMask.HAS_PARAMETERS, 153));
+
+    FileOutcome outcome = new RetouchService().retouchFile(psd, dir.resolve("out"), PRO, Progress.NONE);
+
+    assertThat(outcome.result().fidelity().changedPixels()).isZero();
+    assertThat(outcome.result().fidelity().protectedPixels()).isPositive();
+    assertThat(outcome.result().notes()).anyMatch(n -> n.contains("protected layer 'Jewelry' has its layer mask at "
+        + "60 % density") && n.contains("set Density to 100 %"));
+    Path full = write(d -> halfMasked(jewelry(d), 0));
+    assertThat(new RetouchService().retouchFile(full, dir.resolve("full"), PRO, Progress.NONE).result().notes())
+        .noneMatch(n -> n.contains("density"));
+  }
+
   /** Gives the Jewelry layer a user mask that shows its right half only, with these flags. */
   private static void halfMasked(PsdLayer jewelry, int flags) {
+    halfMasked(jewelry, flags, null);
+  }
+
+  /** ... and this density (0..255; null: none stored, 100 %). */
+  private static void halfMasked(PsdLayer jewelry, int flags, Integer density) {
     int w = jewelry.width();
     byte[] right = new byte[w * jewelry.height()];
     for (int i = 0; i < right.length; i++) {
       right[i] = (byte) (i % w >= w / 2 ? 255 : 0);
     }
     jewelry.setUserMask(new LayerMask(jewelry.top(), jewelry.left(), jewelry.bottom(), jewelry.right(), 0, flags,
-        null, null, null, null, null), right, 8);
+        density, null, null, null, null), right, 8);
   }
 
   private Path write(Consumer<PsdDocument> change) throws Exception {
