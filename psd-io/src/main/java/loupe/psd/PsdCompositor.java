@@ -61,8 +61,8 @@ public final class PsdCompositor {
                 return name + " uses advanced blending options";
             }
             LayerMask m = l.userMask();
-            if (m != null && !m.disabled() && (m.inverted() || m.userDensity() != null || m.userFeather() != null)) {
-                return name + " has a mask with density, feather or invert";
+            if (m != null && !m.disabled() && (m.inverted() || m.userFeather() != null)) {
+                return name + " has a mask with feather or invert";
             }
             if (n.isGroup()) {
                 boolean pass = "pass".equals(l.blendMode());
@@ -183,15 +183,20 @@ public final class PsdCompositor {
         LayerMask m = l.userMask();
         PsdChannel c = l.channel(PsdChannel.USER_MASK);
         if (m == null || m.disabled() || c == null) return null;
-        return new Mask(m.top(), m.left(), m.width(), m.height(), m.defaultColor() / 255.0, c.decoded(), depth);
+        double density = m.userDensity() == null ? 1 : m.userDensity() / 255.0;
+        return new Mask(m.top(), m.left(), m.width(), m.height(), m.defaultColor() / 255.0, c.decoded(), depth, density);
     }
 
-    /** A user mask: value at a document pixel, default colour outside its bounds. */
-    record Mask(int top, int left, int width, int height, double outside, byte[] data, int depth) {
+    /**
+     * A user mask: value at a document pixel, default colour outside its bounds, applied at its
+     * density (0..1; Properties › Density): what the mask hides shows by 1 − density.
+     */
+    record Mask(int top, int left, int width, int height, double outside, byte[] data, int depth, double density) {
         double at(int x, int y) {
             int mx = x - left, my = y - top;
-            if (mx < 0 || my < 0 || mx >= width || my >= height) return outside;
-            return Canvas.sample(data, my * width + mx, depth);
+            boolean inside = mx >= 0 && my >= 0 && mx < width && my < height;
+            double v = inside ? Canvas.sample(data, my * width + mx, depth) : outside;
+            return 1 - density * (1 - v);
         }
     }
 }

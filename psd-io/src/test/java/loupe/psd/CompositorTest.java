@@ -129,6 +129,23 @@ class CompositorTest {
         assertThat(out[2] & 0xFF).isEqualTo((int) Math.round(mul * k + 200 * (1 - k)));
     }
 
+    /** A mask at 60 % density (Properties › Density) hides by 60 %: the layer shows at 40 % where the mask is 0. */
+    @Test
+    void a_mask_below_full_density_hides_by_its_density() {
+        PsdDocument doc = PsdDocument.create(ColorMode.GRAYSCALE, 8, 3, 1);
+        doc.addLayer(0, PsdLayer.newPixelLayer("base", 0, 0, 3, 1, 8, new byte[][] {{(byte) 200, (byte) 200, (byte) 200}}, null));
+        PsdLayer top = PsdLayer.newPixelLayer("top", 0, 0, 3, 1, 8, new byte[][] {{(byte) 100, (byte) 100, (byte) 100}}, null);
+        // The mask covers the first two pixels; beyond it its default colour (0) applies, at the same density.
+        top.setUserMask(new LayerMask(0, 0, 1, 2, 0, LayerMask.HAS_PARAMETERS, 153, null, null, null, null),
+            new byte[] {(byte) 255, 0}, 8);
+        doc.addLayer(1, top);
+        assertThat(PsdCompositor.decide(doc).recompute()).isTrue();
+        byte[] out = PsdCompositor.composite(doc).get(0).decoded();
+        assertThat(out[0] & 0xFF).isEqualTo(100);
+        assertThat(out[1] & 0xFF).isEqualTo((int) Math.round(0.4 * 100 + 0.6 * 200));
+        assertThat(out[2] & 0xFF).isEqualTo((int) Math.round(0.4 * 100 + 0.6 * 200));
+    }
+
     /** A normal group at half opacity composites its children in isolation, then blends; transparent areas are matted white. */
     @Test
     void isolated_group_with_opacity_over_transparency_is_matted_white() {

@@ -108,8 +108,9 @@ public final class PsdPixels {
   }
 
   /**
-   * What the layer's enabled masks let show, on the layer's own bounds: user mask × vector mask
-   * (rasterised over the canvas; off the canvas nothing shows), or null without either.
+   * What the layer's enabled masks let show, on the layer's own bounds: user mask × vector mask,
+   * each at its density (rasterised over the canvas; off the canvas nothing shows), or null without
+   * either.
    */
   public static GrayU16 masksAtLayer(PsdLayer layer, int docWidth, int docHeight) {
     GrayU16 user = userMaskAtLayer(layer);
@@ -124,7 +125,8 @@ public final class PsdPixels {
       for (int x = 0; x < out.width; x++) {
         int dx = x + b.left();
         int dy = y + b.top();
-        int v = dx >= 0 && dy >= 0 && dx < docWidth && dy < docHeight ? vector.get(dx, dy) : 0;
+        int v = atDensity(dx >= 0 && dy >= 0 && dx < docWidth && dy < docHeight ? vector.get(dx, dy) : 0,
+            layer.userMask() == null ? null : layer.userMask().vectorDensity());
         out.set(x, y, user == null ? v : MaskMath.mul(user.get(x, y), v));
       }
     }
@@ -138,15 +140,24 @@ public final class PsdPixels {
       return null;
     }
     Rect layerRect = bounds(layer);
-    GrayU16 out = GrayU16.filled(layer.width(), layer.height(), mask.defaultColor() * 257);
+    Integer density = layer.userMask().userDensity();
+    GrayU16 out = GrayU16.filled(layer.width(), layer.height(), atDensity(mask.defaultColor() * 257, density));
     Rect overlap = layerRect.intersect(mask.bounds());
     for (int y = overlap.top(); y < overlap.bottom(); y++) {
       for (int x = overlap.left(); x < overlap.right(); x++) {
         int v = mask.plane().get(x - mask.bounds().left(), y - mask.bounds().top());
-        out.set(x - layerRect.left(), y - layerRect.top(), mask.flags().inverted() ? 65535 - v : v);
+        out.set(x - layerRect.left(), y - layerRect.top(), atDensity(mask.flags().inverted() ? 65535 - v : v, density));
       }
     }
     return out;
+  }
+
+  /**
+   * A mask value as Photoshop applies it at this density (0..255; null: 100 %): what the mask hides
+   * shows by what the density leaves, and where the mask is fully on nothing changes.
+   */
+  private static int atDensity(int value, Integer density) {
+    return density == null ? value : 65535 - (int) Math.round(density * (65535 - value) / 255.0);
   }
 
   public static Rect bounds(PsdLayer l) {

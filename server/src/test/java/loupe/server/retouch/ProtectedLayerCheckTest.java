@@ -3,6 +3,7 @@ package loupe.server.retouch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import loupe.engine.Progress;
+import loupe.engine.image.GrayU16;
 import loupe.psd.LayerMask;
 import loupe.psd.LayerNode;
 import loupe.psd.PsdDocument;
@@ -124,16 +126,38 @@ class ProtectedLayerCheckTest {
   @org.junit.jupiter.api.Test
   void a_mask_below_full_density_is_retouched_and_said() throws Exception {
     Path psd = write(d -> halfMasked(jewelry(d), LayerMask.HAS_PARAMETERS, 153));
+    RetouchRequest white = RetouchRequest.of("quick", "white", null, null, null, null, null, null);
 
-    FileOutcome outcome = new RetouchService().retouchFile(psd, dir.resolve("out"), PRO, Progress.NONE);
+    FileOutcome outcome = new RetouchService().retouchFile(psd, dir.resolve("out"), white, Progress.NONE);
 
     assertThat(outcome.result().fidelity().changedPixels()).isZero();
     assertThat(outcome.result().fidelity().protectedPixels()).isPositive();
     assertThat(outcome.result().notes()).anyMatch(n -> n.contains("protected layer 'Jewelry' has its layer mask at "
         + "60 % density") && n.contains("set Density to 100 %"));
     Path full = write(d -> halfMasked(jewelry(d), 0));
-    assertThat(new RetouchService().retouchFile(full, dir.resolve("full"), PRO, Progress.NONE).result().notes())
-        .noneMatch(n -> n.contains("density"));
+    FileOutcome fullOutcome = new RetouchService().retouchFile(full, dir.resolve("full"), white, Progress.NONE);
+    assertThat(fullOutcome.result().notes()).noneMatch(n -> n.contains("density"));
+
+    // The written picture shows the layer as Photoshop does: at 40 % where its mask hides it, over the
+    // same new white sweep (the Jewelry's opaque pixels there, where they differ from it by 8 levels or more).
+    PsdLayer layer = jewelry(PsdReader.read(psd));
+    GrayU16 alpha = PsdPixels.alpha(layer);
+    GrayU16 red = PsdPixels.decode(layer.channel(0));
+    GrayU16 veiled = PsdPixels.decode(PsdReader.read(outcome.output()).composite().get(0));
+    GrayU16 clear = PsdPixels.decode(PsdReader.read(fullOutcome.output()).composite().get(0));
+    int checked = 0;
+    for (int y = 0; y < layer.height(); y++) {
+      for (int x = 0; x < layer.width() / 2; x++) {
+        int dx = x + layer.left();
+        int dy = y + layer.top();
+        if ((alpha == null || alpha.get(x, y) == 65535) && Math.abs(red.get(x, y) - clear.get(dx, dy)) >= 8 * 257) {
+          double expected = 0.4 * red.get(x, y) + 0.6 * clear.get(dx, dy);
+          assertThat((double) veiled.get(dx, dy)).as("red at %d,%d", dx, dy).isCloseTo(expected, within(257.0));
+          checked++;
+        }
+      }
+    }
+    assertThat(checked).isGreaterThan(100);
   }
 
   /** Gives the Jewelry layer a user mask that shows its right half only, with these flags. */

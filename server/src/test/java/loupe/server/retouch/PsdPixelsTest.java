@@ -8,6 +8,7 @@ import loupe.engine.alg.mask.LayerMaskSource;
 import loupe.engine.alg.mask.LayerShape;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Rect;
+import loupe.psd.LayerMask;
 import loupe.psd.PsdDocument;
 import loupe.psd.PsdLayer;
 import loupe.psd.PsdReader;
@@ -42,5 +43,16 @@ class PsdPixelsTest {
       checked++;
     }
     assertThat(checked).isEqualTo(8);
+  }
+
+  /** Density (Properties › Density) as Photoshop applies it: a hidden pixel shows by 1 − density, a fully on one as is. */
+  @Test
+  void a_mask_below_full_density_lets_what_it_hides_show_by_what_the_density_leaves() {
+    PsdLayer l = PsdLayer.newPixelLayer("top", 0, 0, 3, 1, 8, new byte[][] {{1, 2, 3}, {1, 2, 3}, {1, 2, 3}}, null);
+    l.setUserMask(new LayerMask(0, 0, 1, 2, 0, LayerMask.HAS_PARAMETERS, 153, null, null, null, null),
+        new byte[] {(byte) 255, 0}, 8);
+    GrayU16 masks = PsdPixels.masksAtLayer(l, 3, 1);
+    // 60 % density: 0 becomes 40 %, inside the mask's rectangle and in its default colour beyond it.
+    assertThat(new int[] {masks.get(0, 0), masks.get(1, 0), masks.get(2, 0)}).containsExactly(65535, 26214, 26214);
   }
 }
