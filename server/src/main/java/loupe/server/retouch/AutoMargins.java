@@ -2,6 +2,7 @@
 package loupe.server.retouch;
 
 import loupe.engine.alg.mask.MaskOps;
+import loupe.engine.image.DesignScale;
 import loupe.engine.image.GrayU16;
 
 /**
@@ -22,8 +23,6 @@ import loupe.engine.image.GrayU16;
  * @param propCore ... grown by this many px
  */
 public record AutoMargins(int margin, double softness, int releaseRadius, int propClosing, int propCore) {
-  /** The long side of the shots {@link #DESIGN} was measured on. */
-  static final int DESIGN_LONG_SIDE = 1600;
   /** The largest piece {@link #DESIGN} was measured on: radius of the largest disk inside it, in px (dev03's studs). */
   static final double DESIGN_PIECE_RADIUS = 140;
   /** The margins at the design scale; why each value: docs/recipes.md, "The safety margin". */
@@ -44,17 +43,18 @@ public record AutoMargins(int margin, double softness, int releaseRadius, int pr
   public static AutoMargins forEstimate(GrayU16 estimate) {
     int longSide = Math.max(estimate.width, estimate.height);
     // The piece's size is measured on a sample of at most 1600 px long side: the margin needs no more precision.
-    int step = (longSide + DESIGN_LONG_SIDE - 1) / DESIGN_LONG_SIDE;
+    int step = (longSide + DesignScale.LONG_SIDE - 1) / DesignScale.LONG_SIDE;
     GrayU16 sample = GrayU16.filled((estimate.width + step - 1) / step, (estimate.height + step - 1) / step, 0);
     for (int y = 0; y < sample.height; y++) {
       for (int x = 0; x < sample.width; x++) {
         sample.set(x, y, estimate.get(x * step, y * step));
       }
     }
-    double closing = DESIGN.propClosing * Math.max(1.0, longSide / (double) DESIGN_LONG_SIDE) / step;
+    double frame = DesignScale.of(estimate.width, estimate.height);
+    double closing = DESIGN.propClosing * frame / step;
     GrayU16 closed = MaskOps.contract(MaskOps.expand(sample, closing, null), closing, null);
     double radius = MaskOps.inscribedRadius(closed, 32768) * step;
-    double scale = Math.max(1.0, Math.max(longSide / (double) DESIGN_LONG_SIDE, radius / DESIGN_PIECE_RADIUS));
+    double scale = Math.max(frame, radius / DESIGN_PIECE_RADIUS);
     return DESIGN.scaled(scale);
   }
 

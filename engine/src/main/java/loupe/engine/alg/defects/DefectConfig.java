@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.engine.alg.defects;
 
+import loupe.engine.image.DesignScale;
+
 /**
  * Parameters of {@link DefectDetector#detect}. Sizes are in image pixels; thresholds are in units of
  * each response's own robust noise σ (1.4826 × median absolute deviation over the background), so
@@ -39,8 +41,6 @@ public record DefectConfig(
     int guardBand,
     double frameScale) {
 
-  /** The long side, in pixels, of the frames {@link #defaults()} were tuned on. */
-  private static final int TUNED_LONG_SIDE = 1600;
   private static final int MAX_BACKGROUND_RADIUS = 512;
 
   public DefectConfig {
@@ -75,13 +75,12 @@ public record DefectConfig(
    * where the median's radius reaches its 512 px limit (a 25,600 px long side), so that the three
    * stay in proportion. The fine channel is not scaled: its top-hat finds every speck and hair
    * narrower than its window at any size, and scaling its dilation and guard band only added false
-   * detections. A smaller frame keeps the defaults; the frame's size is all this knows, so a crop of
+   * detections. The factor is {@link DesignScale#of}: a smaller frame keeps the defaults, and a crop of
    * a large shot is taken for a smaller shot, whose specks it may outgrow.
    */
   public static DefectConfig forFrame(int width, int height) {
     DefectConfig d = defaults();
-    double s = Math.min(MAX_BACKGROUND_RADIUS / (double) d.backgroundRadius,
-        Math.max(1, Math.max(width, height) / (double) TUNED_LONG_SIDE));
+    double s = Math.min(MAX_BACKGROUND_RADIUS / (double) d.backgroundRadius, DesignScale.of(width, height));
     return new DefectConfig((int) Math.round(d.backgroundRadius * s), (int) Math.round(d.backgroundStep * s),
         d.seedThreshold, d.growThreshold, d.lineLength, d.minContrast, d.speckRadius,
         (int) Math.round(d.maxArea * s * s), d.dilation, d.guardBand, s);
