@@ -102,21 +102,38 @@ function blendingOptionsProblem(d, colorComponents, what) {
 }
 
 /**
+ * The density of an enabled mask of the layer in % (`prefix`: "userMask" or "vectorMask"), or null when the layer has
+ * no such mask or it is switched off. A layer's descriptor gives it as an integer 0..255, as the file stores it (100 %
+ * is 255); a percent unit double, as `set` takes it, is read as a percent; without the key it is 100 %.
+ */
+function maskDensity(d, prefix) {
+  const has = prefix === "userMask" ? d.hasUserMask : d.hasVectorMask;
+  if (!has || d[prefix + "Enabled"] === false) return null;
+  const v = d[prefix + "Density"];
+  if (typeof v === "number") return (v * 100) / 255;
+  return v && v._unit === "percentUnit" && typeof v._value === "number" ? v._value : 100;
+}
+
+/**
  * A note when an enabled mask of the layer is below 100 % density (null otherwise). Density does not act where the
  * mask is fully on, so the jewelry Loupe keeps is as shot; where the mask hides the layer, its own pixels still show
- * partly over the background Loupe retouches beneath it, which then looks veiled. Action Manager gives the density as
- * a percent unit double; a plain number is read as a percent too.
+ * partly over the background Loupe retouches beneath it, which then looks veiled. At 0 % the mask hides nothing and is
+ * not applied (photoshop.js, readMasks): the whole layer is protected.
  */
 function densityNote(layer, d) {
   const low = [];
+  let partly = false;
   for (const [kind, prefix] of [["layer", "userMask"], ["vector", "vectorMask"]]) {
-    const has = kind === "layer" ? d.hasUserMask : d.hasVectorMask;
-    const density = has && d[prefix + "Enabled"] !== false ? unitValue(d[prefix + "Density"]) : NaN;
-    if (density < 100) low.push(kind + " mask at " + Math.round(density) + " % density");
+    const density = maskDensity(d, prefix);
+    if (density === null || density >= 99.5) continue;
+    low.push(kind + " mask at " + Math.round(density) + " % density");
+    partly = partly || density > 0;
   }
   if (low.length === 0) return null;
-  return "The jewelry layer '" + layer.name + "' has its " + low.join(" and its ") + ": where the mask hides the layer, " +
-    "its pixels still show partly over the retouched background (set Density to 100 % in Properties to see the background as Loupe left it).";
+  return "The jewelry layer '" + layer.name + "' has its " + low.join(" and its ") +
+    (partly ? ": where the mask hides the layer, its pixels still show partly over the retouched background"
+      : ", which hides nothing: the whole layer shows and is protected as jewelry") +
+    " (set Density to 100 % in Properties to see the background as Loupe left it).";
 }
 
 /** A descriptor number: Action Manager gives a feather as a unit double {_unit: "pixelsUnit", _value}, a plain number elsewhere. */
@@ -185,4 +202,4 @@ function canHoldJewelry(layer) {
   return ["pixel", "smartObject", "text"].includes(String(layer.kind)) && !layer.isBackgroundLayer;
 }
 
-module.exports = { fingerprint, firstDifference, digest, blendingProblem, densityNote, fullyProtected, coveredProtectedPixels, canHoldJewelry };
+module.exports = { fingerprint, firstDifference, digest, blendingProblem, maskDensity, densityNote, fullyProtected, coveredProtectedPixels, canHoldJewelry };

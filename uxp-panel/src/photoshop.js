@@ -5,6 +5,7 @@
 "use strict";
 
 const B = require("./bounds.js");
+const G = require("./guard.js");
 const P = require("./protocol.js");
 const { LoupeError, cancelledError } = require("./errors.js");
 
@@ -180,8 +181,9 @@ function createPhotoshopAdapter(ps) {
 
     /**
      * The layer's masks over exactly `bounds`: the user mask times the vector mask, each only when present and
-     * enabled (a disabled mask is ignored by Photoshop); null when neither applies. `applied`: as Photoshop
-     * applies them. `stored`: the same, except that a mask Photoshop answers over less than `bounds` is zero
+     * enabled (a disabled mask is ignored by Photoshop, and one at 0 % density hides nothing); null when neither
+     * applies. `applied`: as Photoshop applies them at 100 % density (a lower density is only noted: guard.js,
+     * densityNote). `stored`: the same, except that a mask Photoshop answers over less than `bounds` is zero
      * beyond: the same bytes again as long as the masks are unchanged, for comparing. With `asStored` only those
      * are read (no history step, so that they can be read inside a suspension). `descriptor`: the layer's
      * descriptor when it was just read, else it is read here.
@@ -189,8 +191,9 @@ function createPhotoshopAdapter(ps) {
     async function readMasks(info, layer, bounds, descriptor = null, { asStored = false } = {}) {
       const d = descriptor || (await layerDescriptor(info, layer));
       const read = (kind) => readLayerMask(info, layer, kind, bounds, asStored);
-      const user = d.hasUserMask && d.userMaskEnabled !== false ? await read("user") : null;
-      const vector = d.hasVectorMask && d.vectorMaskEnabled !== false ? await read("vector") : null;
+      // A mask switched off, or at 0 % density, hides nothing.
+      const user = G.maskDensity(d, "userMask") > 0 ? await read("user") : null;
+      const vector = G.maskDensity(d, "vectorMask") > 0 ? await read("vector") : null;
       if (!user || !vector) return user || vector;
       const max = info.maxValue;
       const times = (a, b) => (a && b ? a.map((v, i) => Math.round((v * b[i]) / max)) : null);

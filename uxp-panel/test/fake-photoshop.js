@@ -183,7 +183,6 @@ function createFakePhotoshop({ hostVersion = "25.0.0", visibilityInHistory = tru
 
   // Action Manager hands lengths and densities over as unit doubles, not numbers.
   const pixels = (v) => ({ _unit: "pixelsUnit", _value: v || 0 });
-  const percent = (v) => ({ _unit: "percentUnit", _value: v });
 
   /**
    * The part of a layer's descriptor Loupe reads. Like Photoshop, the user-mask keys are there only with a user
@@ -191,8 +190,8 @@ function createFakePhotoshop({ hostVersion = "25.0.0", visibilityInHistory = tru
    */
   function layerDescriptor(l) {
     const d = { _obj: "layer", name: l.name, layerID: l.id, hasUserMask: Boolean(l.mask), hasVectorMask: Boolean(l.vectorMask) };
-    if (l.mask) Object.assign(d, { userMaskEnabled: l.maskEnabled, userMaskDensity: percent(l.maskDensity), userMaskFeather: pixels(l.maskFeather) });
-    if (l.vectorMask) Object.assign(d, { vectorMaskEnabled: l.vectorMaskEnabled, vectorMaskDensity: percent(l.vectorMaskDensity), vectorMaskFeather: pixels(l.vectorMaskFeather) });
+    if (l.mask) Object.assign(d, { userMaskEnabled: l.maskEnabled, userMaskDensity: Math.round(l.maskDensity * 2.55), userMaskFeather: pixels(l.maskFeather) });
+    if (l.vectorMask) Object.assign(d, { vectorMaskEnabled: l.vectorMaskEnabled, vectorMaskDensity: Math.round(l.vectorMaskDensity * 2.55), vectorMaskFeather: pixels(l.vectorMaskFeather) });
     const channels = l.channelRestrictions || ["red", "green", "blue"];
     d.channelRestrictions = channels.map((c) => ({ _enum: "channel", _value: c }));
     d.knockout = { _enum: "knockout", _value: l.knockout };

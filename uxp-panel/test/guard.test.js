@@ -90,14 +90,19 @@ test("Blending Options at Photoshop's defaults, or a feather on a disabled mask,
   assert.match(G.blendingProblem(layer, [], gray, 3), /channels switched off/);
 });
 
-test("densityNote: an enabled mask below 100 % is said, as a percent unit or a plain number; a disabled or full one is not", () => {
+test("densityNote: an enabled mask below 100 % is said, from the descriptor's 0..255 or a percent unit; a disabled or full one is not", () => {
   const layer = { name: "Ring" };
   const d = (density, extra = {}) => Object.assign({ hasUserMask: true, userMaskEnabled: true, userMaskDensity: density }, extra);
-  assert.match(G.densityNote(layer, d({ _unit: "percentUnit", _value: 40 })), /'Ring' has its layer mask at 40 % density:/);
-  assert.match(G.densityNote(layer, d(75)), /layer mask at 75 % density/);
+  assert.match(G.densityNote(layer, d(153)), /'Ring' has its layer mask at 60 % density: where the mask hides the layer, its pixels still show partly/, "as a layer's descriptor gives it");
+  assert.match(G.densityNote(layer, d({ _unit: "percentUnit", _value: 40 })), /layer mask at 40 % density/, "as set takes it");
+  assert.equal(G.densityNote(layer, d(255)), null);
   assert.equal(G.densityNote(layer, d({ _unit: "percentUnit", _value: 100 })), null);
-  assert.equal(G.densityNote(layer, d(40, { userMaskEnabled: false })), null);
+  assert.equal(G.densityNote(layer, { hasUserMask: true }), null, "no density key: 100 %");
+  assert.equal(G.densityNote(layer, d(153, { userMaskEnabled: false })), null);
   assert.equal(G.densityNote(layer, { hasUserMask: false }), null);
-  const both = G.densityNote(layer, d(50, { hasVectorMask: true, vectorMaskDensity: { _unit: "percentUnit", _value: 20 } }));
+  const both = G.densityNote(layer, d(128, { hasVectorMask: true, vectorMaskDensity: 51 }));
   assert.match(both, /layer mask at 50 % density and its vector mask at 20 % density/);
+  assert.match(G.densityNote(layer, d(0)), /layer mask at 0 % density, which hides nothing: the whole layer shows and is protected/);
+  assert.equal(G.maskDensity(d(0), "userMask"), 0);
+  assert.equal(G.maskDensity(d(0, { userMaskEnabled: false }), "userMask"), null);
 });

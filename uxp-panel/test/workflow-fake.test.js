@@ -622,6 +622,14 @@ test("a mask below 100 % density runs (the jewelry is as shot) and the result sa
   const full = scene(8);
   Object.assign(full.fake.layerModel(full.docId, full.jewelryId), { mask });
   assert.deepEqual((await run(full, scriptedClient(proLayers))).notes, [], "at 100 % nothing is said");
+
+  // At 0 % the mask hides nothing: it is not sent, so the whole layer is protected, and the result says so.
+  const none = scene(8);
+  Object.assign(none.fake.layerModel(none.docId, none.jewelryId), { mask, maskDensity: 0 });
+  const client0 = scriptedClient(proLayers);
+  const summary0 = await run(none, client0);
+  assert.equal(buffer(client0.calls.request, "jewelryMask"), null);
+  assert.match(summary0.notes[0], /layer mask at 0 % density, which hides nothing/);
 });
 
 test("a vector mask hides jewelry like a layer mask: the mask sent is their product; a disabled one is ignored", async () => {

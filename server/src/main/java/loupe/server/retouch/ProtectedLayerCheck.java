@@ -101,7 +101,8 @@ final class ProtectedLayerCheck {
    * A mask at less than 100 % density hides the layer only partly: where it hides the jewelry layer's
    * pixels they still show, at what the density leaves, over the background Loupe retouches beneath
    * it. Nothing Loupe keeps bit-exact changes (where the mask is fully on, density does not act), so
-   * the job runs, and says why the retouched background looks veiled there.
+   * the job runs, and says why the retouched background looks veiled there. A mask at 0 % hides
+   * nothing and is taken as switched off ({@link PsdPixels#userMask}), which the note says too.
    *
    * @return the note, or empty when every enabled mask of the layer is at 100 % density
    */
@@ -111,19 +112,23 @@ final class ProtectedLayerCheck {
       return Optional.empty();
     }
     List<String> masks = new ArrayList<>();
-    if (l.hasUserMask() && !m.pixelMaskDisabled() && below100(m.userDensity())) {
-      masks.add("layer mask at " + percent(m.userDensity()) + " density");
+    boolean partly = false;
+    for (String kind : List.of("layer", "vector")) {
+      boolean on = kind.equals("layer") ? l.hasUserMask() && !m.pixelMaskDisabled()
+          : l.vectorMask() != null && !l.vectorMask().disabled();
+      Integer density = kind.equals("layer") ? m.userDensity() : m.vectorDensity();
+      if (on && density != null && density < 255) {
+        masks.add(kind + " mask at " + percent(density) + " density");
+        partly |= density > 0;
+      }
     }
-    if (l.vectorMask() != null && !l.vectorMask().disabled() && below100(m.vectorDensity())) {
-      masks.add("vector mask at " + percent(m.vectorDensity()) + " density");
+    if (masks.isEmpty()) {
+      return Optional.empty();
     }
-    return masks.isEmpty() ? Optional.empty() : Optional.of("the protected layer '" + l.name() + "' has its "
-        + String.join(" and its ", masks) + ": where the mask hides the layer, its pixels still show partly over "
-        + "the retouched background (set Density to 100 % in Properties to see the background as Loupe left it)");
-  }
-
-  private static boolean below100(Integer density) {
-    return density != null && density < 255;
+    return Optional.of("the protected layer '" + l.name() + "' has its " + String.join(" and its ", masks) + (partly
+        ? ": where the mask hides the layer, its pixels still show partly over the retouched background"
+        : ", which hides nothing: the whole layer shows and is protected as jewelry")
+        + " (set Density to 100 % in Properties to see the background as Loupe left it)");
   }
 
   private static boolean positive(Double feather) {

@@ -94,15 +94,16 @@ public final class PsdPixels {
         : new Rect(m.left(), m.top(), m.right(), m.bottom());
     int defaultColor = real ? m.real().defaultColor() : m.defaultColor();
     return new LayerShape.UserMask(decode(channel), rect, defaultColor,
-        new LayerShape.MaskFlags(m.pixelMaskDisabled(), (m.flags() & LayerMask.INVERT) != 0));
+        new LayerShape.MaskFlags(m.pixelMaskDisabled() || hidesNothing(m.userDensity()), (m.flags() & LayerMask.INVERT) != 0));
   }
 
   /** Transparency, pixel user mask and vector mask of a layer, for the product-mask source. */
   public static LayerShape shape(PsdLayer layer, int docWidth, int docHeight) {
     LayerShape.VectorMask vector = null;
     if (layer.vectorMask() != null) {
+      boolean off = layer.vectorMask().disabled() || (layer.userMask() != null && hidesNothing(layer.userMask().vectorDensity()));
       vector = new LayerShape.VectorMask(PsdPaths.toGeometry(layer.vectorMask().path(), docWidth, docHeight),
-          new LayerShape.MaskFlags(layer.vectorMask().disabled(), layer.vectorMask().inverted()));
+          new LayerShape.MaskFlags(off, layer.vectorMask().inverted()));
     }
     return new LayerShape(bounds(layer), alpha(layer), userMask(layer), vector);
   }
@@ -157,7 +158,14 @@ public final class PsdPixels {
    * shows by what the density leaves, and where the mask is fully on nothing changes.
    */
   private static int atDensity(int value, Integer density) {
-    return density == null ? value : 65535 - (int) Math.round(density * (65535 - value) / 255.0);
+    // Rounded towards the hidden side: a value short of full must stay short of it, or a pixel the
+    // layer does not quite cover would count as covered fully.
+    return density == null ? value : 65535 - (int) Math.ceil(density * (65535 - value) / 255.0);
+  }
+
+  /** A mask at 0 % density hides nothing: Photoshop shows the layer as if the mask were disabled. */
+  private static boolean hidesNothing(Integer density) {
+    return density != null && density == 0;
   }
 
   public static Rect bounds(PsdLayer l) {

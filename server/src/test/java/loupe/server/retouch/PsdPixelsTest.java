@@ -55,4 +55,23 @@ class PsdPixelsTest {
     // 60 % density: 0 becomes 40 %, inside the mask's rectangle and in its default colour beyond it.
     assertThat(new int[] {masks.get(0, 0), masks.get(1, 0), masks.get(2, 0)}).containsExactly(65535, 26214, 26214);
   }
+
+  /** A 16-bit mask just short of full stays short of it at any density: the layer does not cover that pixel fully. */
+  @Test
+  void a_mask_value_short_of_full_stays_short_of_it_at_a_density() {
+    PsdLayer l = PsdLayer.newPixelLayer("top", 0, 0, 1, 1, 16, new byte[][] {{0, 1}, {0, 1}, {0, 1}}, null);
+    l.setUserMask(new LayerMask(0, 0, 1, 1, 0, LayerMask.HAS_PARAMETERS, 127, null, null, null, null),
+        new byte[] {(byte) 0xFF, (byte) 0xFE}, 16);
+    assertThat(PsdPixels.masksAtLayer(l, 1, 1).get(0, 0)).isEqualTo(65534);
+  }
+
+  /** At 0 % density a mask hides nothing: Photoshop shows the layer as if it were switched off, and so does Loupe. */
+  @Test
+  void a_mask_at_zero_density_is_taken_as_switched_off() {
+    PsdLayer l = PsdLayer.newPixelLayer("top", 0, 0, 2, 1, 8, new byte[][] {{1, 2}, {1, 2}, {1, 2}}, null);
+    l.setUserMask(new LayerMask(0, 0, 1, 2, 0, LayerMask.HAS_PARAMETERS, 0, null, null, null, null),
+        new byte[] {(byte) 255, 0}, 8);
+    assertThat(PsdPixels.masksAtLayer(l, 2, 1)).isNull();
+    assertThat(PsdPixels.userMask(l).flags().disabled()).isTrue();
+  }
 }
