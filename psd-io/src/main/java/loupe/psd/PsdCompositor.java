@@ -10,11 +10,13 @@ import java.util.stream.IntStream;
 
 /**
  * Computes the composite for the documents Loupe writes: RGB or grayscale, 8 or 16 bit, pixel layers
- * in normal or multiply blend mode with opacity, fill opacity, transparency and user masks, hidden layers, and
+ * in normal or multiply blend mode with opacity, fill opacity, transparency, user masks and vector masks (by
+ * the rendering Photoshop stores beside them; each mask at its density), hidden layers, and
  * pass-through or normal groups. Source-over in straight alpha (Porter and Duff, "Compositing Digital
  * Images", 1984), done in premultiplied floats, band by band; areas that stay transparent are matted with white, as
- * Photoshop stores the merged image. Anything else (other blend modes, clipping, vector masks,
- * adjustment, text, smart-object or effect layers) is refused by {@link #decide} with the reason.
+ * Photoshop stores the merged image. Anything else (other blend modes, clipping, feathered or inverted
+ * masks, a vector mask without a stored rendering, adjustment, text, smart-object or effect layers) is
+ * refused by {@link #decide} with the reason.
  */
 public final class PsdCompositor {
     /** Blocks that do not change how a layer renders (names, ids, locks, labels, metadata, structure). */
@@ -52,7 +54,9 @@ public final class PsdCompositor {
             String name = "layer '" + l.name() + "'";
             if (l.clipping()) return name + " is clipped";
             for (TaggedBlock b : l.blocks()) {
-                if (!NEUTRAL_BLOCKS.contains(b.key())) return name + " has " + PsdNames.block(b.key()) + ", which the compositor does not render";
+                if (!NEUTRAL_BLOCKS.contains(b.key()) && !VECTOR_MASK_BLOCKS.contains(b.key())) {
+                    return name + " has " + PsdNames.block(b.key()) + ", which the compositor does not render";
+                }
             }
             String seeThrough = l.seeThrough();
             if (seeThrough != null) return name + " " + seeThrough;
@@ -60,14 +64,22 @@ public final class PsdCompositor {
             if ((clbl != null && clbl.data().length > 0 && clbl.data()[0] == 0) || (infx != null && infx.data().length > 0 && infx.data()[0] != 0)) {
                 return name + " uses advanced blending options";
             }
-            LayerMask m = l.userMask();
-            if (m != null && !m.disabled() && (m.inverted() || m.userFeather() != null)) {
-                return name + " has a mask with feather or invert";
+            MaskPlane pixelMask = l.pixelMask();
+            boolean pixelOn = pixelMask != null && !pixelMask.disabled();
+            boolean vectorOn = l.vectorMask() != null && !l.vectorMask().disabled();
+            if (pixelOn && !renderable(pixelMask)) return name + " has a mask with feather or invert";
+            if (vectorOn && !renderable(l.vectorMaskRendering())) {
+                return name + " has a vector mask stored without its rendering, inverted or feathered, which the compositor does not render";
             }
+            if (vectorOn && pixelOn && (below100(pixelMask.density()) || below100(l.vectorMaskRendering().density()))) {
+                // The stored rendering holds both masks at 100 %, so neither density can be applied apart.
+                return name + " has a layer mask and a vector mask, one of them below 100 % density";
+            }
+            boolean masked = pixelOn || vectorOn;
             if (n.isGroup()) {
                 boolean pass = "pass".equals(l.blendMode());
                 if (!pass && !"norm".equals(l.blendMode())) return name + " is a group in blend mode " + PsdNames.blendMode(l.blendMode());
-                if (pass && (l.opacity() != 255 || l.fillOpacity() != 255 || (m != null && !m.disabled()))) {
+                if (pass && (l.opacity() != 255 || l.fillOpacity() != 255 || masked)) {
                     return name + " is a pass-through group with opacity or a mask";
                 }
                 String inner = unsupported(n.children(), colours);
@@ -123,7 +135,19 @@ public final class PsdCompositor {
         return out;
     }
 
-    /** A visible layer's decoded pixels (colour and transparency; none for groups) and its enabled user mask. */
+    /** Blocks that hold a vector mask: rendered from the channel Photoshop stores beside it ({@link PsdLayer#vectorMaskRendering}). */
+    private static final Set<String> VECTOR_MASK_BLOCKS = Set.of("vmsk", "vsms");
+
+    /** Whether the compositor applies this mask as stored: not inverted (an old flag readers disagree on), not feathered. */
+    private static boolean renderable(MaskPlane m) {
+        return m != null && !m.inverted() && (m.feather() == null || m.feather() == 0);
+    }
+
+    private static boolean below100(Integer density) {
+        return density != null && density < 255;
+    }
+
+    /** A visible layer's decoded pixels (colour and transparency; none for groups) and what its masks let show. */
     record Pixels(byte[][] colour, byte[] transparency, Mask mask) {}
 
     /** Decodes what painting needs, once (a lazily read channel decodes on every {@code decoded()} call). */
@@ -179,17 +203,21 @@ public final class PsdCompositor {
         }
     }
 
+    /**
+     * What the layer's enabled masks let show, at its density, or null: with a vector mask on,
+     * Photoshop's stored rendering of both masks; else the pixel mask, if on.
+     */
     private static Mask maskOf(PsdLayer l, int depth) {
-        LayerMask m = l.userMask();
-        PsdChannel c = l.channel(PsdChannel.USER_MASK);
-        if (m == null || m.disabled() || c == null) return null;
-        double density = m.userDensity() == null ? 1 : m.userDensity() / 255.0;
-        return new Mask(m.top(), m.left(), m.width(), m.height(), m.defaultColor() / 255.0, c.decoded(), depth, density);
+        boolean vectorOn = l.vectorMask() != null && !l.vectorMask().disabled();
+        MaskPlane m = vectorOn ? l.vectorMaskRendering() : l.pixelMask();
+        if (m == null || m.disabled()) return null;
+        double density = m.density() == null ? 1 : m.density() / 255.0;
+        return new Mask(m.top(), m.left(), m.width(), m.height(), m.defaultColor() / 255.0, m.channel().decoded(), depth, density);
     }
 
     /**
-     * A user mask: value at a document pixel, default colour outside its bounds, applied at its
-     * density (0..1; Properties › Density): what the mask hides shows by 1 − density.
+     * A mask: value at a document pixel, default colour outside its bounds, applied at its density
+     * (0..1; Properties › Density): what the mask hides shows by 1 − density.
      */
     record Mask(int top, int left, int width, int height, double outside, byte[] data, int depth, double density) {
         double at(int x, int y) {

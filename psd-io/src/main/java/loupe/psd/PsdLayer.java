@@ -246,6 +246,36 @@ public final class PsdLayer {
         return mask != null && channel(PsdChannel.USER_MASK) != null && (!rendered || mask.real() != null);
     }
 
+    /**
+     * The pixel (user) mask as Photoshop applies it, or null without one: beside a vector mask with a
+     * separate "real" mask, channel −3 and the record's real fields; else channel −2 and its main fields.
+     */
+    public MaskPlane pixelMask() {
+        if (!hasUserMask()) return null;
+        LayerMask.RealMask r = mask.real();
+        if (vectorMask() != null && r != null && channel(PsdChannel.REAL_USER_MASK) != null) {
+            return new MaskPlane(r.top(), r.left(), r.bottom(), r.right(), r.defaultColor(), (r.flags() & LayerMask.DISABLED) != 0,
+                    (r.flags() & LayerMask.INVERT) != 0, mask.userDensity(), mask.userFeather(), channel(PsdChannel.REAL_USER_MASK));
+        }
+        return new MaskPlane(mask.top(), mask.left(), mask.bottom(), mask.right(), mask.defaultColor(), mask.disabled(), mask.inverted(),
+                mask.userDensity(), mask.userFeather(), channel(PsdChannel.USER_MASK));
+    }
+
+    /**
+     * Photoshop's rendering of what the layer's masks let show, which it stores beside a vector mask as
+     * channel −2 flagged as rendered from other data: the vector mask times the pixel mask when that is
+     * on (measured on the corpus: within 15–36 levels of Loupe's rasterisation of the path times channel
+     * −3 at anti-aliased edges, equal elsewhere), without either mask's density. Null without a vector
+     * mask, or when the file holds no rendering of it.
+     */
+    public MaskPlane vectorMaskRendering() {
+        VectorMask v = vectorMask();
+        PsdChannel c = channel(PsdChannel.USER_MASK);
+        if (v == null || mask == null || (mask.flags() & LayerMask.FROM_RENDERING) == 0 || c == null) return null;
+        return new MaskPlane(mask.top(), mask.left(), mask.bottom(), mask.right(), mask.defaultColor(), v.disabled(), v.inverted(),
+                mask.vectorDensity(), mask.vectorFeather(), c);
+    }
+
     /** The vector mask from {@code vmsk} (or {@code vsms}), or null. */
     public VectorMask vectorMask() {
         TaggedBlock b = block(Keys.VECTOR_MASK);

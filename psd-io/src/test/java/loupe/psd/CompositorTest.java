@@ -129,6 +129,40 @@ class CompositorTest {
         assertThat(out[2] & 0xFF).isEqualTo((int) Math.round(mul * k + 200 * (1 - k)));
     }
 
+    /**
+     * Beside a vector mask Photoshop stores its rendering of what the layer's masks let show as channel
+     * −2 (the vector mask times the pixel mask, channel −3, when that is on): the compositor applies it
+     * alone; times −3 again, the pixel mask of "both" would hide twice. With the vector mask off, −2 is
+     * the pixel mask; with both off, nothing hides the layer. Each layer of the corpus file on its own.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"vectorMask", "both", "both layerMask disabled", "both vectorMask disabled", "both disabled",
+            "layerMask disabled"})
+    void a_layer_shows_by_the_rendering_of_its_masks_photoshop_stores(String name) throws Exception {
+        PsdDocument doc = PsdReader.read(Corpus.path("oovpsd__masks-vector-masks.psd"));
+        for (PsdLayer l : doc.layers()) l.setVisible(l.name().equals(name));
+        PsdLayer layer = doc.layers().stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow();
+        assertThat(PsdCompositor.decide(doc).recompute()).as(PsdCompositor.decide(doc).reason()).isTrue();
+        boolean masked = !name.equals("both disabled") && !name.equals("layerMask disabled");
+        LayerMask m = layer.userMask();
+        byte[] rendering = masked ? layer.channel(PsdChannel.USER_MASK).decoded() : null;
+        byte[] alpha = layer.channel(PsdChannel.TRANSPARENCY).decoded();
+        List<PsdChannel> out = PsdCompositor.composite(doc);
+        int w = doc.width();
+        for (int c = 0; c < 3; c++) {
+            byte[] colour = layer.channel(c).decoded();
+            byte[] got = out.get(c).decoded();
+            for (int i = 0; i < got.length; i++) {
+                int x = i % w, y = i / w;
+                boolean inside = masked && x >= m.left() && y >= m.top() && x < m.right() && y < m.bottom();
+                double shown = !masked ? 1 : (inside ? rendering[(y - m.top()) * m.width() + x - m.left()] & 0xFF : m.defaultColor()) / 255.0;
+                double a = (alpha[i] & 0xFF) / 255.0 * shown;
+                double want = (colour[i] & 0xFF) * a + 255 * (1 - a);
+                assertThat((double) (got[i] & 0xFF)).as("%s band %d at (%d, %d)", name, c, x, y).isCloseTo(want, org.assertj.core.api.Assertions.within(1.0));
+            }
+        }
+    }
+
     /** A mask at 60 % density (Properties › Density) hides by 60 %: the layer shows at 40 % where the mask is 0. */
     @Test
     void a_mask_below_full_density_hides_by_its_density() {

@@ -11,6 +11,7 @@ import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 import loupe.engine.image.Rect;
 import loupe.psd.LayerMask;
+import loupe.psd.MaskPlane;
 import loupe.psd.PsdChannel;
 import loupe.psd.PsdLayer;
 
@@ -81,20 +82,12 @@ public final class PsdPixels {
    * vector mask as well, the pixel mask is channel −3 described by the record's "real" fields.
    */
   public static LayerShape.UserMask userMask(PsdLayer layer) {
-    LayerMask m = layer.userMask();
-    if (m == null || !layer.hasUserMask()) {
+    MaskPlane m = layer.pixelMask();
+    if (m == null || m.channel() == null) {
       return null;
     }
-    boolean real = layer.vectorMask() != null && m.real() != null && layer.channel(PsdChannel.REAL_USER_MASK) != null;
-    PsdChannel channel = layer.channel(real ? PsdChannel.REAL_USER_MASK : PsdChannel.USER_MASK);
-    if (channel == null) {
-      return null;
-    }
-    Rect rect = real ? new Rect(m.real().left(), m.real().top(), m.real().right(), m.real().bottom())
-        : new Rect(m.left(), m.top(), m.right(), m.bottom());
-    int defaultColor = real ? m.real().defaultColor() : m.defaultColor();
-    return new LayerShape.UserMask(decode(channel), rect, defaultColor,
-        new LayerShape.MaskFlags(m.pixelMaskDisabled() || hidesNothing(m.userDensity()), (m.flags() & LayerMask.INVERT) != 0));
+    return new LayerShape.UserMask(decode(m.channel()), new Rect(m.left(), m.top(), m.right(), m.bottom()),
+        m.defaultColor(), new LayerShape.MaskFlags(m.disabled() || hidesNothing(m.density()), m.inverted()));
   }
 
   /** Transparency, pixel user mask and vector mask of a layer, for the product-mask source. */

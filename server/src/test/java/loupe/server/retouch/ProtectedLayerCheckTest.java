@@ -13,13 +13,17 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import loupe.engine.Progress;
 import loupe.engine.image.GrayU16;
+import loupe.psd.Knot;
 import loupe.psd.LayerMask;
 import loupe.psd.LayerNode;
+import loupe.psd.PathData;
 import loupe.psd.PsdDocument;
 import loupe.psd.PsdLayer;
 import loupe.psd.PsdReader;
 import loupe.psd.PsdWriter;
+import loupe.psd.Subpath;
 import loupe.psd.TaggedBlock;
+import loupe.psd.VectorMask;
 import loupe.server.UserError;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -158,6 +162,67 @@ class ProtectedLayerCheckTest {
       }
     }
     assertThat(checked).isGreaterThan(100);
+  }
+
+  /**
+   * A jewelry layer cut out with a vector mask, as a retoucher does with the Pen tool: Photoshop stores
+   * its rendering beside it, so the file's flat composite is recomputed and the written picture
+   * checked at every fully protected pixel (before, the composite stayed the picture as shot and
+   * `--export` refused the file). The mask shows the layer's right half: the left half of the
+   * piece gets the white sweep, the right half is the jewelry as shot.
+   */
+  @org.junit.jupiter.api.Test
+  void a_jewelry_layer_with_a_vector_mask_is_composited_and_checked() throws Exception {
+    Path psd = write(d -> vectorMasked(jewelry(d), d.width(), d.height()));
+    RetouchRequest white = RetouchRequest.of("quick", "white", null, null, null, null, null, null);
+
+    FileOutcome outcome = new RetouchService().retouchFile(psd, dir.resolve("out"), white, Progress.NONE);
+
+    assertThat(outcome.written().compositeRecomputed()).as(outcome.written().reason()).isTrue();
+    assertThat(outcome.result().fidelity().changedPixels()).isZero();
+    assertThat(outcome.result().notes()).noneMatch(n -> n.contains("not compared") || n.contains("picture as shot"));
+    PsdLayer layer = jewelry(PsdReader.read(psd));
+    GrayU16 alpha = PsdPixels.alpha(layer);
+    GrayU16 red = PsdPixels.decode(layer.channel(0));
+    GrayU16 out = PsdPixels.decode(PsdReader.read(outcome.output()).composite().get(0));
+    int mid = layer.width() / 2;
+    long shown = 0;
+    long whitened = 0;
+    for (int y = 0; y < layer.height(); y++) {
+      for (int x = 0; x < layer.width(); x++) {
+        if (x == mid - 1 || x == mid || (alpha != null && alpha.get(x, y) != 65535)) {
+          continue;
+        }
+        int v = out.get(x + layer.left(), y + layer.top());
+        if (x > mid) {
+          assertThat(v).as("jewelry at %d,%d", x, y).isEqualTo(red.get(x, y));
+          shown++;
+        } else if (v > red.get(x, y) + 8 * 257) {
+          whitened++;
+        }
+      }
+    }
+    assertThat(shown).isPositive();
+    assertThat(whitened).as("hidden jewelry pixels lighter by the new sweep").isGreaterThan(1000);
+  }
+
+  /**
+   * Gives the Jewelry layer a vector mask, a rectangle over its right half, and the rendering of it that
+   * Photoshop stores beside it (channel −2 flagged as rendered from the vector mask).
+   */
+  private static void vectorMasked(PsdLayer jewelry, int width, int height) {
+    int mid = jewelry.left() + jewelry.width() / 2;
+    double top = jewelry.top() / (double) height;
+    double bottom = jewelry.bottom() / (double) height;
+    double left = mid / (double) width;
+    double right = jewelry.right() / (double) width;
+    PathData path = PathData.of(List.of(Subpath.of(true, List.of(Knot.corner(top, left), Knot.corner(top, right),
+        Knot.corner(bottom, right), Knot.corner(bottom, left)))));
+    jewelry.setBlock(TaggedBlock.of("vmsk", new VectorMask(3, 0, path).toBlockData()));
+    byte[] rendering = new byte[(jewelry.right() - mid) * jewelry.height()];
+    Arrays.fill(rendering, (byte) 255);
+    jewelry.setUserMask(new LayerMask(jewelry.top(), mid, jewelry.bottom(), jewelry.right(), 0, LayerMask.FROM_RENDERING,
+        null, null, null, null, null), rendering, 8);
   }
 
   /** Gives the Jewelry layer a user mask that shows its right half only, with these flags. */
