@@ -32,12 +32,6 @@ public record LayerMask(int top, int left, int bottom, int right, int defaultCol
 
     public boolean disabled() { return (flags & DISABLED) != 0; }
 
-    /**
-     * True if the pixel user mask is disabled. With a vector mask too, the record's main fields describe
-     * the vector mask's rendering and the "real" fields the pixel mask (as in Photoshop's own files).
-     */
-    public boolean pixelMaskDisabled() { return real != null ? (real.flags() & DISABLED) != 0 : disabled(); }
-
     public boolean inverted() { return (flags & INVERT) != 0; }
 
     /** Parses the data of a mask section (without its length); the input is positioned at its start. */

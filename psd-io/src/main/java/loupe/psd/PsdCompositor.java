@@ -68,10 +68,15 @@ public final class PsdCompositor {
             boolean pixelOn = pixelMask != null && !pixelMask.disabled();
             boolean vectorOn = l.vectorMask() != null && !l.vectorMask().disabled();
             if (pixelOn && !renderable(pixelMask)) return name + " has a mask with feather or invert";
-            if (vectorOn && !renderable(l.vectorMaskRendering())) {
-                return name + " has a vector mask stored without its rendering, inverted or feathered, which the compositor does not render";
+            if (l.vectorMask() == null && (l.block("vmsk") != null || l.block("vsms") != null)) {
+                return name + " has a vector mask too short to read";
             }
-            if (vectorOn && pixelOn && (below100(pixelMask.density()) || below100(l.vectorMaskRendering().density()))) {
+            MaskPlane rendering = vectorOn ? l.vectorMaskRendering() : null;
+            if (vectorOn && rendering == null) {
+                return name + " has a vector mask without a stored rendering of it that matches its path, which the compositor would need";
+            }
+            if (vectorOn && !renderable(rendering)) return name + " has an inverted or feathered vector mask";
+            if (vectorOn && pixelOn && (below100(pixelMask.density()) || below100(rendering.density()))) {
                 // The stored rendering holds both masks at 100 %, so neither density can be applied apart.
                 return name + " has a layer mask and a vector mask, one of them below 100 % density";
             }
@@ -138,7 +143,11 @@ public final class PsdCompositor {
     /** Blocks that hold a vector mask: rendered from the channel Photoshop stores beside it ({@link PsdLayer#vectorMaskRendering}). */
     private static final Set<String> VECTOR_MASK_BLOCKS = Set.of("vmsk", "vsms");
 
-    /** Whether the compositor applies this mask as stored: not inverted (an old flag readers disagree on), not feathered. */
+    /**
+     * Whether the compositor applies this mask as stored: not inverted (a pixel mask's invert flag is an
+     * old one readers disagree on; a vector mask's would need its rendering inverted, unmeasured), not
+     * feathered (a blur the compositor does not do).
+     */
     private static boolean renderable(MaskPlane m) {
         return m != null && !m.inverted() && (m.feather() == null || m.feather() == 0);
     }

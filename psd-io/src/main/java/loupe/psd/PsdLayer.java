@@ -38,6 +38,7 @@ public final class PsdLayer {
     private final List<TaggedBlock> blocks = new ArrayList<>();
     private byte[] blocksTrailing = new byte[0];
     private boolean modified;
+    private boolean renderingSetAside;
 
     PsdLayer() {}
 
@@ -264,17 +265,23 @@ public final class PsdLayer {
     /**
      * Photoshop's rendering of what the layer's masks let show, which it stores beside a vector mask as
      * channel −2 flagged as rendered from other data: the vector mask times the pixel mask when that is
-     * on (measured on the corpus: within 15–36 levels of Loupe's rasterisation of the path times channel
-     * −3 at anti-aliased edges, equal elsewhere), without either mask's density. Null without a vector
-     * mask, or when the file holds no rendering of it.
+     * on, without either mask's density (docs/psd-io-notes.md, "Masks"). Null without a vector mask,
+     * when the file holds no rendering of it, or when it was set aside ({@link #setAsideVectorMaskRendering}).
      */
     public MaskPlane vectorMaskRendering() {
         VectorMask v = vectorMask();
         PsdChannel c = channel(PsdChannel.USER_MASK);
-        if (v == null || mask == null || (mask.flags() & LayerMask.FROM_RENDERING) == 0 || c == null) return null;
+        if (v == null || mask == null || (mask.flags() & LayerMask.FROM_RENDERING) == 0 || c == null || renderingSetAside) return null;
         return new MaskPlane(mask.top(), mask.left(), mask.bottom(), mask.right(), mask.defaultColor(), v.disabled(), v.inverted(),
                 mask.vectorDensity(), mask.vectorFeather(), c);
     }
+
+    /**
+     * Has this reading of the file ignore the stored rendering of the vector mask, as one that no longer
+     * matches its path (a tool changed the path without rendering it again): the compositor then
+     * declines the layer. Not written to the file.
+     */
+    public void setAsideVectorMaskRendering() { renderingSetAside = true; }
 
     /** The vector mask from {@code vmsk} (or {@code vsms}), or null. */
     public VectorMask vectorMask() {

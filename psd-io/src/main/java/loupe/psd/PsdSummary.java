@@ -71,11 +71,8 @@ public record PsdSummary(String format, String colorMode, int depth, int width, 
         List<LayerSummary> out = new ArrayList<>();
         for (LayerNode n : nodes) {
             PsdLayer l = n.layer();
-            LayerMask m = l.hasUserMask() ? l.userMask() : null;
-            LayerMask.RealMask real = m == null ? null : m.real();
-            MaskSummary mask = m == null ? null : real != null
-                    ? new MaskSummary(real.top(), real.left(), real.bottom(), real.right(), real.defaultColor(), m.pixelMaskDisabled())
-                    : new MaskSummary(m.top(), m.left(), m.bottom(), m.right(), m.defaultColor(), m.disabled());
+            MaskPlane m = l.pixelMask();
+            MaskSummary mask = m == null ? null : new MaskSummary(m.top(), m.left(), m.bottom(), m.right(), m.defaultColor(), m.disabled());
             VectorMask v = l.vectorMask();
             out.add(new LayerSummary(l.name(), kind(l), l.top(), l.left(), l.bottom(), l.right(), l.blendMode(), l.opacity(), l.visible(),
                     l.clipping(), l.lockFlags(), locks(l.lockFlags()), l.layerId(), mask,

@@ -2,6 +2,7 @@
 package loupe.psd;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -130,6 +131,35 @@ class CompositorTest {
     }
 
     /**
+     * What the compositor's reading of channel −2 rests on, in Photoshop's own file: beside an enabled
+     * pixel mask it is the vector mask times that mask (channel −3), and with the pixel mask switched
+     * off, the vector mask alone. The two layers share path and pixel mask; their −2 differ.
+     */
+    @Test
+    void photoshop_stores_the_vector_mask_times_the_pixel_mask_as_channel_minus_2() throws Exception {
+        PsdDocument doc = PsdReader.read(Corpus.path("oovpsd__masks-vector-masks.psd"));
+        PsdLayer both = doc.layers().stream().filter(l -> l.name().equals("both")).findFirst().orElseThrow();
+        PsdLayer vectorOnly = doc.layers().stream().filter(l -> l.name().equals("both layerMask disabled")).findFirst().orElseThrow();
+        MaskPlane combined = both.vectorMaskRendering();
+        MaskPlane vector = vectorOnly.vectorMaskRendering();
+        MaskPlane pixel = both.pixelMask();
+        assertThat(List.of(combined.left(), combined.top(), combined.right(), combined.bottom()))
+                .isEqualTo(List.of(vector.left(), vector.top(), vector.right(), vector.bottom()));
+        byte[] c = combined.channel().decoded();
+        byte[] v = vector.channel().decoded();
+        byte[] p = pixel.channel().decoded();
+        int differing = 0;
+        for (int i = 0; i < c.length; i++) {
+            int x = combined.left() + i % combined.width(), y = combined.top() + i / combined.width();
+            boolean inPixel = x >= pixel.left() && y >= pixel.top() && x < pixel.right() && y < pixel.bottom();
+            int pv = inPixel ? p[(y - pixel.top()) * pixel.width() + x - pixel.left()] & 0xFF : pixel.defaultColor();
+            assertThat((double) (c[i] & 0xFF)).as("at (%d, %d)", x, y).isCloseTo((v[i] & 0xFF) * pv / 255.0, within(1.0));
+            differing += c[i] != v[i] ? 1 : 0;
+        }
+        assertThat(differing).isGreaterThan(100);
+    }
+
+    /**
      * Beside a vector mask Photoshop stores its rendering of what the layer's masks let show as channel
      * −2 (the vector mask times the pixel mask, channel −3, when that is on): the compositor applies it
      * alone; times −3 again, the pixel mask of "both" would hide twice. With the vector mask off, −2 is
@@ -158,7 +188,7 @@ class CompositorTest {
                 double shown = !masked ? 1 : (inside ? rendering[(y - m.top()) * m.width() + x - m.left()] & 0xFF : m.defaultColor()) / 255.0;
                 double a = (alpha[i] & 0xFF) / 255.0 * shown;
                 double want = (colour[i] & 0xFF) * a + 255 * (1 - a);
-                assertThat((double) (got[i] & 0xFF)).as("%s band %d at (%d, %d)", name, c, x, y).isCloseTo(want, org.assertj.core.api.Assertions.within(1.0));
+                assertThat((double) (got[i] & 0xFF)).as("%s band %d at (%d, %d)", name, c, x, y).isCloseTo(want, within(1.0));
             }
         }
     }

@@ -43,7 +43,7 @@ class CorpusStructureTest {
         assertThat(names(doc, l -> !l.visible() && !l.isGroupEnd())).as("hidden").isEqualTo(set(f.get("hidden_layers")));
         assertThat(names(doc, PsdLayer::hasUserMask)).as("user masks")
                 .isEqualTo(set(f.get("user_mask_layers")));
-        assertThat(names(doc, l -> l.hasUserMask() && l.userMask().pixelMaskDisabled()))
+        assertThat(names(doc, l -> l.pixelMask() != null && l.pixelMask().disabled()))
                 .as("disabled user masks").isEqualTo(set(f.get("user_mask_disabled_layers")));
         assertThat(names(doc, l -> l.vectorMask() != null)).as("vector masks").isEqualTo(set(f.get("vector_mask_layers")));
         Map<String, Long> locks = new TreeMap<>();

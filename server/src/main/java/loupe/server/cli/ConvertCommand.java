@@ -12,6 +12,7 @@ import loupe.psd.PsdWriteResult;
 import loupe.psd.PsdWriter;
 import loupe.server.io.FileErrors;
 import loupe.server.UserError;
+import loupe.server.retouch.StoredMaskCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -60,7 +61,7 @@ final class ConvertCommand implements Callable<Integer> {
           case "zip" -> Compression.ZIP;
           default -> throw new UserError("--compression must be rle or zip, got '" + compression + "'");
         });
-    var doc = PsdReader.read(in);
+    var doc = StoredMaskCheck.setAsideStale(PsdReader.read(in));
     try {
       doc.setLargeFormat(name.endsWith(".psb"));
     } catch (IllegalArgumentException e) {

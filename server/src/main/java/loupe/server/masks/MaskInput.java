@@ -18,6 +18,7 @@ import loupe.server.retouch.FlatImage;
 import loupe.server.retouch.FlatImageReader;
 import loupe.server.retouch.PsdPixels;
 import loupe.server.retouch.RetouchService;
+import loupe.server.retouch.StoredMaskCheck;
 
 /**
  * A file to take masks from: the PSD/PSB document (null for PNG/TIFF/JPEG) and the image the masks
@@ -35,7 +36,7 @@ public record MaskInput(Path file, PsdDocument document, FlatImage flat, Planar 
       FlatImage flat = FlatImageReader.read(file, RetouchService.MAX_PIXELS);
       return new MaskInput(file, null, flat, flat.color(), flat.depth());
     }
-    PsdDocument doc = PsdReader.read(file);
+    PsdDocument doc = StoredMaskCheck.setAsideStale(PsdReader.read(file));
     int bands = doc.colorMode() == ColorMode.RGB ? 3 : doc.colorMode() == ColorMode.GRAYSCALE ? 1 : 0;
     if (bands == 0) {
       throw new UserError(file + ": unsupported colour mode " + doc.colorMode() + "; masks are made from RGB and Grayscale documents");

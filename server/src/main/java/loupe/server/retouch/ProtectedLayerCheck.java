@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import loupe.psd.LayerMask;
 import loupe.psd.LayerNode;
+import loupe.psd.MaskPlane;
 import loupe.psd.PsdChannel;
 import loupe.psd.PsdDocument;
 import loupe.psd.PsdLayer;
@@ -58,12 +59,13 @@ final class ProtectedLayerCheck {
     if (l.clipping()) {
       return "is clipped to the layer below it";
     }
-    LayerMask m = l.userMask();
+    MaskPlane pixel = l.pixelMask();
+    boolean pixelOn = pixel != null && !pixel.disabled();
     boolean vectorOn = l.vectorMask() != null && !l.vectorMask().disabled();
-    if (m != null && ((!m.pixelMaskDisabled() && positive(m.userFeather())) || (vectorOn && positive(m.vectorFeather())))) {
+    if ((pixelOn && positive(pixel.feather())) || (vectorOn && l.userMask() != null && positive(l.userMask().vectorFeather()))) {
       return "has a feathered mask";
     }
-    if (m != null && l.hasUserMask() && !m.pixelMaskDisabled() && m.inverted()) {
+    if (pixelOn && pixel.inverted()) {
       // An old flag that readers disagree on: applied inverted or not, one of them hides the jewelry Loupe keeps.
       return "has a layer mask flagged 'invert when blending', which Loupe cannot tell how Photoshop applies "
           + "(apply the mask, Layer › Layer Mask › Apply, and save again)";
@@ -111,10 +113,11 @@ final class ProtectedLayerCheck {
     if (m == null) {
       return Optional.empty();
     }
+    MaskPlane pixel = l.pixelMask();
     List<String> masks = new ArrayList<>();
     boolean partly = false;
     for (String kind : List.of("layer", "vector")) {
-      boolean on = kind.equals("layer") ? l.hasUserMask() && !m.pixelMaskDisabled()
+      boolean on = kind.equals("layer") ? pixel != null && !pixel.disabled()
           : l.vectorMask() != null && !l.vectorMask().disabled();
       Integer density = kind.equals("layer") ? m.userDensity() : m.vectorDensity();
       if (on && density != null && density < 255) {

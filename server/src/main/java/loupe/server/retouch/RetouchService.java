@@ -152,7 +152,7 @@ public final class RetouchService {
    * document whose composite it is ({@link #fromFlat}); a picture with transparency is refused.
    */
   static PsdDocument readDocument(Path input) throws IOException {
-    return isPsd(input) ? PsdReader.read(input) : flatDocument(FlatImageReader.read(input, MAX_PIXELS), input.toString());
+    return isPsd(input) ? StoredMaskCheck.setAsideStale(PsdReader.read(input)) : flatDocument(FlatImageReader.read(input, MAX_PIXELS), input.toString());
   }
 
   /** A flat picture as a layer-less document whose composite it is; refused when it has transparency. */

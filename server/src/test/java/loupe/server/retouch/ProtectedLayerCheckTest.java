@@ -25,6 +25,7 @@ import loupe.psd.Subpath;
 import loupe.psd.TaggedBlock;
 import loupe.psd.VectorMask;
 import loupe.server.UserError;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -111,7 +112,7 @@ class ProtectedLayerCheckTest {
    * left half, so only the right half is protected (the whole piece was, while the white sweep
    * replaced what the mask hides: 21,210 jewelry pixels turned white, reported unchanged).
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void a_mask_flagged_as_rendered_without_a_vector_mask_hides_what_it_hides() throws Exception {
     RetouchRequest white = RetouchRequest.of("quick", "white", null, null, null, null, null, null);
     long all = new RetouchService().retouchFile(write(d -> { }), dir.resolve("whole"), white, Progress.NONE).result()
@@ -127,7 +128,7 @@ class ProtectedLayerCheckTest {
    * the job runs (where the mask is fully on the jewelry is as shot) and its notes say why the
    * background looks veiled there.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void a_mask_below_full_density_is_retouched_and_said() throws Exception {
     Path psd = write(d -> halfMasked(jewelry(d), LayerMask.HAS_PARAMETERS, 153));
     RetouchRequest white = RetouchRequest.of("quick", "white", null, null, null, null, null, null);
@@ -171,9 +172,9 @@ class ProtectedLayerCheckTest {
    * `--export` refused the file). The mask shows the layer's right half: the left half of the
    * piece gets the white sweep, the right half is the jewelry as shot.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void a_jewelry_layer_with_a_vector_mask_is_composited_and_checked() throws Exception {
-    Path psd = write(d -> vectorMasked(jewelry(d), d.width(), d.height()));
+    Path psd = write(d -> vectorMasked(jewelry(d), d.width(), d.height(), 0, false));
     RetouchRequest white = RetouchRequest.of("quick", "white", null, null, null, null, null, null);
 
     FileOutcome outcome = new RetouchService().retouchFile(psd, dir.resolve("out"), white, Progress.NONE);
@@ -207,10 +208,36 @@ class ProtectedLayerCheckTest {
   }
 
   /**
-   * Gives the Jewelry layer a vector mask, a rectangle over its right half, and the rendering of it that
-   * Photoshop stores beside it (channel −2 flagged as rendered from the vector mask).
+   * A stored rendering that no longer matches the path (another tool moved the path, or left the
+   * rendering of an older one) is not trusted: the job runs, the file keeps its flat composite and
+   * says so. Trusted, the whole-layer one let the flat composite show the jewelry the path hides
+   * (20,626 px, unnoticed), and the shifted one failed the job's written-file check.
    */
-  private static void vectorMasked(PsdLayer jewelry, int width, int height) {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("staleRenderings")
+  void a_stored_rendering_that_does_not_match_its_path_is_not_trusted(String name, int shift, boolean whole)
+      throws Exception {
+    Path psd = write(d -> vectorMasked(jewelry(d), d.width(), d.height(), shift, whole));
+    RetouchRequest white = RetouchRequest.of("quick", "white", null, null, null, null, null, null);
+
+    FileOutcome outcome = new RetouchService().retouchFile(psd, dir.resolve("out"), white, Progress.NONE);
+
+    assertThat(outcome.written().compositeRecomputed()).isFalse();
+    assertThat(outcome.written().reason()).contains("vector mask without a stored rendering of it that matches its path");
+    assertThat(outcome.result().fidelity().changedPixels()).isZero();
+    assertThat(outcome.result().notes()).anyMatch(n -> n.contains("picture as shot"));
+  }
+
+  static Stream<Arguments> staleRenderings() {
+    return Stream.of(Arguments.of("shifted 3 px", 3, false), Arguments.of("covering the whole layer", 0, true));
+  }
+
+  /**
+   * Gives the Jewelry layer a vector mask, a rectangle over its right half, and the rendering of it that
+   * Photoshop stores beside it (channel −2 flagged as rendered from the vector mask): moved right by
+   * {@code shift} px, or over the whole layer when {@code whole}, to make it stale.
+   */
+  private static void vectorMasked(PsdLayer jewelry, int width, int height, int shift, boolean whole) {
     int mid = jewelry.left() + jewelry.width() / 2;
     double top = jewelry.top() / (double) height;
     double bottom = jewelry.bottom() / (double) height;
@@ -219,9 +246,10 @@ class ProtectedLayerCheckTest {
     PathData path = PathData.of(List.of(Subpath.of(true, List.of(Knot.corner(top, left), Knot.corner(top, right),
         Knot.corner(bottom, right), Knot.corner(bottom, left)))));
     jewelry.setBlock(TaggedBlock.of("vmsk", new VectorMask(3, 0, path).toBlockData()));
-    byte[] rendering = new byte[(jewelry.right() - mid) * jewelry.height()];
+    int from = whole ? jewelry.left() : mid + shift;
+    byte[] rendering = new byte[(jewelry.right() - from) * jewelry.height()];
     Arrays.fill(rendering, (byte) 255);
-    jewelry.setUserMask(new LayerMask(jewelry.top(), mid, jewelry.bottom(), jewelry.right(), 0, LayerMask.FROM_RENDERING,
+    jewelry.setUserMask(new LayerMask(jewelry.top(), from, jewelry.bottom(), jewelry.right(), 0, LayerMask.FROM_RENDERING,
         null, null, null, null, null), rendering, 8);
   }
 
