@@ -71,15 +71,15 @@ public final class PsdCompositor {
             if (l.vectorMask() == null && (l.block("vmsk") != null || l.block("vsms") != null)) {
                 return name + " has a vector mask too short to read";
             }
-            MaskPlane rendering = vectorOn ? l.vectorMaskRendering() : null;
-            if (vectorOn && rendering == null) {
-                return name + " has a vector mask without a stored rendering of it that matches its path, which the compositor would need";
-            }
-            if (vectorOn && !renderable(rendering)) return name + " has an inverted or feathered vector mask";
-            if (vectorOn && pixelOn && (below100(pixelMask.density()) || below100(rendering.density()))) {
+            if (vectorOn && pixelOn && (below100(pixelMask.density()) || below100(l.userMask().vectorDensity()))) {
                 // The stored rendering holds both masks at 100 %, so neither density can be applied apart.
                 return name + " has a layer mask and a vector mask, one of them below 100 % density";
             }
+            MaskPlane rendering = vectorOn ? l.vectorMaskRendering() : null;
+            if (vectorOn && rendering == null) {
+                return name + " has a vector mask without a usable stored rendering (none saved, or one that does not match its path)";
+            }
+            if (vectorOn && !renderable(rendering)) return name + " has an inverted or feathered vector mask";
             boolean masked = pixelOn || vectorOn;
             if (n.isGroup()) {
                 boolean pass = "pass".equals(l.blendMode());

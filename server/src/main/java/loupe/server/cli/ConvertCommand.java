@@ -12,7 +12,6 @@ import loupe.psd.PsdWriteResult;
 import loupe.psd.PsdWriter;
 import loupe.server.io.FileErrors;
 import loupe.server.UserError;
-import loupe.server.retouch.StoredMaskCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -61,7 +60,7 @@ final class ConvertCommand implements Callable<Integer> {
           case "zip" -> Compression.ZIP;
           default -> throw new UserError("--compression must be rle or zip, got '" + compression + "'");
         });
-    var doc = StoredMaskCheck.setAsideStale(PsdReader.read(in));
+    var doc = PsdReader.read(in);
     try {
       doc.setLargeFormat(name.endsWith(".psb"));
     } catch (IllegalArgumentException e) {

@@ -92,13 +92,17 @@ public final class PsdPixels {
 
   /** Transparency, pixel user mask and vector mask of a layer, for the product-mask source. */
   public static LayerShape shape(PsdLayer layer, int docWidth, int docHeight) {
-    LayerShape.VectorMask vector = null;
-    if (layer.vectorMask() != null) {
-      boolean off = layer.vectorMask().disabled() || (layer.userMask() != null && hidesNothing(layer.userMask().vectorDensity()));
-      vector = new LayerShape.VectorMask(PsdPaths.toGeometry(layer.vectorMask().path(), docWidth, docHeight),
-          new LayerShape.MaskFlags(off, layer.vectorMask().inverted()));
+    return new LayerShape(bounds(layer), alpha(layer), userMask(layer), vectorMask(layer, docWidth, docHeight));
+  }
+
+  /** The layer's vector mask in document pixels, or null; switched off also at 0 % density, where it hides nothing. */
+  static LayerShape.VectorMask vectorMask(PsdLayer layer, int docWidth, int docHeight) {
+    if (layer.vectorMask() == null) {
+      return null;
     }
-    return new LayerShape(bounds(layer), alpha(layer), userMask(layer), vector);
+    boolean off = layer.vectorMask().disabled() || (layer.userMask() != null && hidesNothing(layer.userMask().vectorDensity()));
+    return new LayerShape.VectorMask(PsdPaths.toGeometry(layer.vectorMask().path(), docWidth, docHeight),
+        new LayerShape.MaskFlags(off, layer.vectorMask().inverted()));
   }
 
   /**

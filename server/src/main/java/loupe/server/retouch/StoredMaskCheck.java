@@ -4,6 +4,8 @@ package loupe.server.retouch;
 import loupe.engine.alg.mask.LayerMaskSource;
 import loupe.engine.alg.mask.LayerShape;
 import loupe.engine.image.GrayU16;
+import loupe.engine.image.Rect;
+import loupe.psd.ColorMode;
 import loupe.psd.MaskPlane;
 import loupe.psd.PsdDocument;
 import loupe.psd.PsdLayer;
@@ -13,32 +15,49 @@ import loupe.psd.PsdLayer;
  * beside the path ({@link PsdLayer#vectorMaskRendering}). A tool that changed the path without
  * rendering it again leaves one that no longer matches: trusted, the file's flat composite would show
  * the old cut-out, or a job would fail its written-file check. So each is compared with the engine's
- * rasterisation of the path (× the pixel mask): wherever that is fully on the rendering must be 255,
- * and wherever it is off, more than a pixel from any coverage, 0 (on every corpus layer with a stored
- * rendering both hold without the pixel's slack: {@code StoredMaskRenderingTest}). One that does not
- * is set aside for this reading, and the composite is then left as the file has it, with a note.
+ * rasterisation of the path (× the pixel mask) where the layer shows (a group's masks act on the
+ * whole canvas): wherever that is fully on the rendering must be full, and wherever the rendering
+ * shows anything the engine must cover something within a pixel. On the corpus's 15 layers with a
+ * stored rendering both hold even without that pixel's slack ({@code StoredMaskCheckTest}
+ * checks the corpus is kept). One that fails is set aside for this reading, and the file's
+ * composite is then left as it is, with a note.
  */
 public final class StoredMaskCheck {
   private StoredMaskCheck() {}
 
-  /** Sets aside every stored rendering of a visible layer's vector mask that its path contradicts. */
+  /**
+   * Sets aside every stored rendering that its path contradicts, of the layers psd-io could composite
+   * (RGB or grayscale at 8 or 16 bit; a vector mask at 0 % density, whose rendering never shows, is
+   * left alone).
+   */
   public static PsdDocument setAsideStale(PsdDocument doc) {
+    boolean composited = (doc.colorMode() == ColorMode.RGB || doc.colorMode() == ColorMode.GRAYSCALE)
+        && (doc.depth() == 8 || doc.depth() == 16);
+    if (!composited) {
+      return doc;
+    }
+    Rect canvas = Rect.ofSize(doc.width(), doc.height());
+    GrayU16 ours = null;
     for (PsdLayer l : doc.layers()) {
       MaskPlane stored = l.vectorMaskRendering();
-      if (stored != null && !stored.disabled() && !matches(l, stored, doc.width(), doc.height())) {
+      Integer density = l.userMask() == null ? null : l.userMask().vectorDensity();
+      if (stored == null || stored.disabled() || (density != null && density == 0)) {
+        continue;
+      }
+      Rect area = l.isGroupStart() ? canvas : PsdPixels.bounds(l).intersect(canvas);
+      ours = LayerMaskSource.productMask(new LayerShape(area, null, PsdPixels.userMask(l),
+          PsdPixels.vectorMask(l, doc.width(), doc.height())), doc.width(), doc.height(), ours);
+      if (!matches(ours, stored, area)) {
         l.setAsideVectorMaskRendering();
       }
     }
     return doc;
   }
 
-  private static boolean matches(PsdLayer l, MaskPlane stored, int width, int height) {
-    LayerShape shape = PsdPixels.shape(l, width, height);
-    GrayU16 ours = LayerMaskSource.productMask(new LayerShape(shape.bounds(), null, shape.userMask(), shape.vectorMask()),
-        width, height, null);
+  private static boolean matches(GrayU16 ours, MaskPlane stored, Rect area) {
     GrayU16 rendering = PsdPixels.decode(stored.channel());
-    for (int y = Math.max(0, l.top()); y < Math.min(height, l.bottom()); y++) {
-      for (int x = Math.max(0, l.left()); x < Math.min(width, l.right()); x++) {
+    for (int y = area.top(); y < area.bottom(); y++) {
+      for (int x = area.left(); x < area.right(); x++) {
         int mx = x - stored.left();
         int my = y - stored.top();
         boolean inside = mx >= 0 && my >= 0 && mx < stored.width() && my < stored.height();

@@ -223,7 +223,7 @@ class ProtectedLayerCheckTest {
     FileOutcome outcome = new RetouchService().retouchFile(psd, dir.resolve("out"), white, Progress.NONE);
 
     assertThat(outcome.written().compositeRecomputed()).isFalse();
-    assertThat(outcome.written().reason()).contains("vector mask without a stored rendering of it that matches its path");
+    assertThat(outcome.written().reason()).contains("vector mask without a usable stored rendering");
     assertThat(outcome.result().fidelity().changedPixels()).isZero();
     assertThat(outcome.result().notes()).anyMatch(n -> n.contains("picture as shot"));
   }
