@@ -27,9 +27,14 @@ public record PsdSummary(String format, String colorMode, int depth, int width, 
      */
     public record AlphaSummary(int index, String name, int channel, boolean inverted, boolean spot) {}
 
-    public record MaskSummary(int top, int left, int bottom, int right, int defaultColor, boolean disabled) {}
+    /** @param densityPercent Properties › Density, 0..100 */
+    public record MaskSummary(int top, int left, int bottom, int right, int defaultColor, boolean disabled, int densityPercent) {}
 
-    public record VectorMaskSummary(boolean disabled, boolean inverted) {}
+    /**
+     * @param densityPercent Properties › Density, 0..100
+     * @param rendered whether the file holds a rendering of it the compositor can use ({@link PsdLayer#vectorMaskRendering})
+     */
+    public record VectorMaskSummary(boolean disabled, boolean inverted, int densityPercent, boolean rendered) {}
 
     /** One layer or group; children top to bottom. */
     public record LayerSummary(String name, String kind, int top, int left, int bottom, int right, String blendMode, int opacity,
@@ -72,11 +77,14 @@ public record PsdSummary(String format, String colorMode, int depth, int width, 
         for (LayerNode n : nodes) {
             PsdLayer l = n.layer();
             MaskPlane m = l.pixelMask();
-            MaskSummary mask = m == null ? null : new MaskSummary(m.top(), m.left(), m.bottom(), m.right(), m.defaultColor(), m.disabled());
+            MaskSummary mask = m == null ? null
+                    : new MaskSummary(m.top(), m.left(), m.bottom(), m.right(), m.defaultColor(), m.disabled(), percent(m.density()));
             VectorMask v = l.vectorMask();
             out.add(new LayerSummary(l.name(), kind(l), l.top(), l.left(), l.bottom(), l.right(), l.blendMode(), l.opacity(), l.visible(),
                     l.clipping(), l.lockFlags(), locks(l.lockFlags()), l.layerId(), mask,
-                    v == null ? null : new VectorMaskSummary(v.disabled(), v.inverted()), tree(n.children())));
+                    v == null ? null : new VectorMaskSummary(v.disabled(), v.inverted(),
+                            percent(l.userMask() == null ? null : l.userMask().vectorDensity()), l.vectorMaskRendering() != null),
+                    tree(n.children())));
         }
         return out;
     }
@@ -141,13 +149,26 @@ public record PsdSummary(String format, String colorMode, int depth, int width, 
             if (!l.visible()) sb.append(" hidden");
             if (l.clipped()) sb.append(" clipped");
             if (!l.locks().isEmpty()) sb.append(" locks=").append(String.join("+", l.locks()));
-            if (l.userMask() != null) sb.append(" mask").append(l.userMask().disabled() ? "(disabled)" : "");
+            if (l.userMask() != null) {
+                sb.append(" mask").append(l.userMask().disabled() ? "(disabled)" : "").append(density(l.userMask().densityPercent()));
+            }
             if (l.vectorMask() != null) {
-                sb.append(" vector-mask").append(l.vectorMask().disabled() ? "(disabled)" : "").append(l.vectorMask().inverted() ? "(inverted)" : "");
+                VectorMaskSummary v = l.vectorMask();
+                sb.append(" vector-mask").append(v.disabled() ? "(disabled)" : "").append(v.inverted() ? "(inverted)" : "")
+                        .append(density(v.densityPercent())).append(v.disabled() || v.rendered() ? "" : "(no usable rendering)");
             }
             if (l.layerId() >= 0) sb.append(" id=").append(l.layerId());
             sb.append('\n');
             text(sb, l.children(), indent + "  ");
         }
+    }
+
+    /** Density 0..255 (null: 100 %) as a whole percent. */
+    private static int percent(Integer density) {
+        return density == null ? 100 : (int) Math.round(density * 100 / 255.0);
+    }
+
+    private static String density(int percent) {
+        return percent == 100 ? "" : "(" + percent + " %)";
     }
 }

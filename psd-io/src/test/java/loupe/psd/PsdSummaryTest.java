@@ -56,6 +56,18 @@ class PsdSummaryTest {
         assertThat(s.toText()).containsPattern("\"vectorMask\" .* vector-mask id=");
     }
 
+    /** Density below 100 %, and a vector mask saved without a rendering the compositor can use, are shown. */
+    @Test
+    void mask_density_and_a_vector_mask_without_a_rendering_are_shown() throws Exception {
+        PsdSummary s = PsdSummary.of(PsdReader.read(Corpus.path("psdtools__layer-mask-data.psd")));
+        assertThat(s.toText()).containsPattern("\"1\" .* vector-mask\\(80 %\\) ")
+                .containsPattern("\"2\" .* mask\\(90 %\\) vector-mask\\(no usable rendering\\)")
+                .containsPattern("\"4\" .* mask\\(75 %\\) vector-mask ");
+        JsonNode json = new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(s));
+        assertThat(layer(json.get("layers"), "1").get("vectorMask").get("densityPercent").asInt()).isEqualTo(80);
+        assertThat(layer(json.get("layers"), "2").get("vectorMask").get("rendered").asBoolean()).isFalse();
+    }
+
     @Test
     void alpha_channels_are_listed_with_index_and_name() throws Exception {
         PsdSummary s = PsdSummary.of(PsdReader.read(Corpus.path("twelvemonkeys__alpha-channels.psd")));

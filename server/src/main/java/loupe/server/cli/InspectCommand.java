@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import loupe.psd.PsdReader;
 import loupe.psd.PsdSummary;
 import loupe.server.io.FileErrors;
+import loupe.server.retouch.StoredMaskCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,7 +25,8 @@ final class InspectCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     FileErrors.requireFile(file);
-    PsdSummary summary = PsdSummary.of(PsdReader.read(file));
+    // Judged as a job would read it: a stale rendering of a vector mask shows as not usable.
+    PsdSummary summary = PsdSummary.of(StoredMaskCheck.setAsideStale(PsdReader.read(file)));
     if (json) {
       System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary));
     } else {
