@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.psd;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -15,11 +16,17 @@ import java.util.stream.IntStream;
  * pass-through or normal groups. Source-over in straight alpha (Porter and Duff, "Compositing Digital
  * Images", 1984), done in premultiplied floats, band by band; areas that stay transparent are matted with white, as
  * Photoshop stores the merged image. Anything else (other blend modes, clipping, feathered or inverted
- * masks, a vector mask without a stored rendering, adjustment, text, smart-object or effect layers) is
+ * masks, a vector mask without a stored rendering, adjustment, text or smart-object layers, layer effects that
+ * show) is
  * refused by {@link #decide} with the reason.
  */
 public final class PsdCompositor {
-    /** Blocks that do not change how a layer renders (names, ids, locks, labels, metadata, structure). */
+    /**
+     * Blocks that do not change how a layer renders (names, ids, locks, labels, metadata, structure).
+     * Knockout and channel restrictions are judged by {@link PsdLayer#seeThrough}; "Blend Interior
+     * Effects as Group" (infx) and "Blend Clipped Layers as Group" (clbl) act only on shown effects
+     * and clipped layers, which are refused.
+     */
     private static final Set<String> NEUTRAL_BLOCKS = Set.of("luni", "lyid", "lspf", "lsct", "lsdk", "lclr", "shmd", "fxrp", "lnsr",
             "iOpa", "tsly", "cust", "lmgm", "vmgm", "knko", "infx", "clbl", "brst", "lyvr", "cinf", "extd", "exps");
 
@@ -54,16 +61,11 @@ public final class PsdCompositor {
             String name = "layer '" + l.name() + "'";
             if (l.clipping()) return name + " is clipped";
             for (TaggedBlock b : l.blocks()) {
-                if (!NEUTRAL_BLOCKS.contains(b.key()) && !VECTOR_MASK_BLOCKS.contains(b.key())) {
-                    return name + " has " + PsdNames.block(b.key()) + ", which the compositor does not render";
-                }
+                String refusal = refusal(l, b, name);
+                if (refusal != null) return refusal;
             }
             String seeThrough = l.seeThrough();
             if (seeThrough != null) return name + " " + seeThrough;
-            TaggedBlock clbl = l.block("clbl"), infx = l.block("infx");
-            if ((clbl != null && clbl.data().length > 0 && clbl.data()[0] == 0) || (infx != null && infx.data().length > 0 && infx.data()[0] != 0)) {
-                return name + " uses advanced blending options";
-            }
             MaskPlane pixelMask = l.pixelMask();
             boolean pixelOn = pixelMask != null && !pixelMask.disabled();
             boolean vectorOn = l.vectorMask() != null && !l.vectorMask().disabled();
@@ -97,6 +99,24 @@ public final class PsdCompositor {
             }
         }
         return null;
+    }
+
+    /** Why a layer's block stops rendering, or null when the compositor renders the layer with it. */
+    private static String refusal(PsdLayer l, TaggedBlock b, String name) {
+        String key = b.key();
+        if (NEUTRAL_BLOCKS.contains(key) || VECTOR_MASK_BLOCKS.contains(key)) return null;
+        // Photoshop writes the legacy copy of a style beside lfx2 and reads lfx2.
+        if (key.equals("lrFX") && l.block("lfx2") != null) return null;
+        if (OBJECT_EFFECTS_BLOCKS.contains(key)) {
+            try {
+                List<String> shown = LayerEffects.shown(b, name);
+                if (shown.isEmpty()) return null;
+                return name + " shows layer effects (" + String.join(", ", shown) + "), which the compositor does not render";
+            } catch (IOException e) {
+                return e.getMessage() + ": layer effects that do not read are not rendered";
+            }
+        }
+        return name + " has " + PsdNames.block(key) + ", which the compositor does not render";
     }
 
     /** Rows per band: a band's canvas stays in the caches and bands spread over the cores. */
@@ -142,6 +162,9 @@ public final class PsdCompositor {
 
     /** Blocks that hold a vector mask: rendered from the channel Photoshop stores beside it ({@link PsdLayer#vectorMaskRendering}). */
     private static final Set<String> VECTOR_MASK_BLOCKS = Set.of("vmsk", "vsms");
+
+    /** Blocks that hold a layer style as object-based effects ({@link LayerEffects}); they render when nothing in them shows. */
+    private static final Set<String> OBJECT_EFFECTS_BLOCKS = Set.of("lfx2", "lmfx");
 
     /**
      * Whether the compositor applies this mask as stored: not inverted (a pixel mask's invert flag is an

@@ -34,6 +34,20 @@ class CompositorTest {
         }
     }
 
+    /**
+     * A layer whose style shows no effect ("layerMask" keeps an empty lfx2, its legacy lrFX copy and
+     * "Blend Clipped Layers as Group" off) renders as its pixels: the eight masked, half-transparent
+     * layers stacked match Photoshop's composite within 2 levels (it rounds after each layer).
+     */
+    @Test
+    void a_style_showing_no_effect_renders_as_the_layer_alone() throws Exception {
+        PsdDocument doc = PsdReader.read(Corpus.path("oovpsd__masks-vector-masks.psd"));
+        doc.layers().get(0).setOpacity(doc.layers().get(0).opacity());
+        assertThat(PsdCompositor.decide(doc).recompute()).as(PsdCompositor.decide(doc).reason()).isTrue();
+        List<PsdChannel> mine = PsdCompositor.composite(doc);
+        for (int c = 0; c < 3; c++) assertThat(maxDifference(mine.get(c), doc.composite().get(c))).as("channel %d", c).isLessThanOrEqualTo(2);
+    }
+
     /** A new flat document (no layers) keeps the composite it was given: there is nothing to recompute it from. */
     @Test
     void document_without_layers_writes_its_composite_as_given() throws Exception {
@@ -167,7 +181,7 @@ class CompositorTest {
      */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"vectorMask", "both", "both layerMask disabled", "both vectorMask disabled", "both disabled",
-            "layerMask disabled"})
+            "layerMask disabled", "layerMask"})
     void a_layer_shows_by_the_rendering_of_its_masks_photoshop_stores(String name) throws Exception {
         PsdDocument doc = PsdReader.read(Corpus.path("oovpsd__masks-vector-masks.psd"));
         for (PsdLayer l : doc.layers()) l.setVisible(l.name().equals(name));
