@@ -91,7 +91,7 @@ public final class PsdCompositor {
                 }
                 String inner = unsupported(n.children(), colours);
                 if (inner != null) return inner;
-            } else {
+            } else if (!paintsNothing(n)) {
                 if (!"norm".equals(l.blendMode()) && !"mul ".equals(l.blendMode())) {
                     return name + " is in blend mode " + PsdNames.blendMode(l.blendMode());
                 }
@@ -175,6 +175,15 @@ public final class PsdCompositor {
         return m != null && !m.inverted() && (m.feather() == null || m.feather() == 0);
     }
 
+    /**
+     * A pixel layer without pixels (empty bounds): whatever its blend mode, it changes no pixel, like
+     * the new, still empty Soft Light layer a retoucher sets up for dodging and burning. Its blocks
+     * are still judged (a fill layer paints without pixels).
+     */
+    private static boolean paintsNothing(LayerNode n) {
+        return !n.isGroup() && (n.layer().width() == 0 || n.layer().height() == 0);
+    }
+
     private static boolean below100(Integer density) {
         return density != null && density < 255;
     }
@@ -186,7 +195,7 @@ public final class PsdCompositor {
     private static void collect(List<LayerNode> nodes, Map<PsdLayer, Pixels> out, int colours, int depth) {
         for (LayerNode n : nodes) {
             PsdLayer l = n.layer();
-            if (!l.visible()) continue;
+            if (!l.visible() || paintsNothing(n)) continue;
             if (n.isGroup()) {
                 out.put(l, new Pixels(null, null, maskOf(l, depth)));
                 collect(n.children(), out, colours, depth);
@@ -219,7 +228,7 @@ public final class PsdCompositor {
         for (int i = topToBottom.size() - 1; i >= 0; i--) {
             LayerNode n = topToBottom.get(i);
             PsdLayer l = n.layer();
-            if (!l.visible()) continue;
+            if (!l.visible() || paintsNothing(n)) continue;
             Pixels px = pixels.get(l);
             if (n.isGroup()) {
                 if ("pass".equals(l.blendMode())) {

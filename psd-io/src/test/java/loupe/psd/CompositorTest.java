@@ -16,13 +16,16 @@ class CompositorTest {
     @TempDir
     Path tmp;
 
-    /** Files whose visible layers the compositor handles; Photoshop's stored composite is the oracle (within rounding). */
+    /**
+     * Files whose visible layers the compositor handles; Photoshop's stored composite is the oracle
+     * (within rounding). blendmodes-27: a layer in each of the 27 blend modes, all still empty.
+     */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"twelvemonkeys__layer-groups-rgb8.psd", "twelvemonkeys__photoshopping-hidden.psd", "twelvemonkeys__transparent-one-layer.psd",
             "psdtools__hidden-groups.psd", "psdtools__empty-group.psd", "psdtools__16bit-5x5-layers.psd", "agpsd-tests__layer-mask.psd",
             "agpsd-tests__groups-hidden.psd", "psdrb__locked-flags.psd", "oovpsd__photopea.psd", "oovpsd__rgb8-spot-channels.psd",
             "oovpsd__gray16-transparent.psd", "chinedufn__out-of-bounds-layer.psd", "chinedufn__nested-subgroups.psd", "pillow__negative-layer-count.psd",
-            "imagemagick__layers-rgb16-zip.psd", "agpsd-tests__layer-larger-than-canvas.psd"})
+            "imagemagick__layers-rgb16-zip.psd", "agpsd-tests__layer-larger-than-canvas.psd", "psdrb__blendmodes-27.psd"})
     void matches_photoshop_composite_within_one_level(String file) throws Exception {
         PsdDocument doc = PsdReader.read(Corpus.path(file));
         doc.layers().get(0).setOpacity(doc.layers().get(0).opacity());
@@ -222,6 +225,20 @@ class CompositorTest {
         assertThat(out[0] & 0xFF).isEqualTo(100);
         assertThat(out[1] & 0xFF).isEqualTo((int) Math.round(0.4 * 100 + 0.6 * 200));
         assertThat(out[2] & 0xFF).isEqualTo((int) Math.round(0.4 * 100 + 0.6 * 200));
+    }
+
+    /** A layer still without pixels changes nothing in any blend mode; once painted, Soft Light is refused. */
+    @Test
+    void an_empty_layer_in_any_blend_mode_changes_nothing() {
+        PsdDocument doc = PsdDocument.create(ColorMode.GRAYSCALE, 8, 2, 1);
+        doc.addLayer(0, PsdLayer.newPixelLayer("base", 0, 0, 2, 1, 8, new byte[][] {{(byte) 90, (byte) 200}}, null));
+        PsdLayer dodge = PsdLayer.newPixelLayer("dodge & burn", 0, 0, 0, 0, 8, new byte[][] {{}}, null);
+        dodge.setBlendMode("sLit");
+        doc.addLayer(1, dodge);
+        assertThat(PsdCompositor.decide(doc).recompute()).as(PsdCompositor.decide(doc).reason()).isTrue();
+        assertThat(PsdCompositor.composite(doc).get(0).decoded()).containsExactly(90, 200);
+        dodge.setPixels(0, 0, 1, 1, List.of(PsdChannel.of(0, 1, 1, 8, new byte[] {(byte) 128})));
+        assertThat(PsdCompositor.cannotRender(doc)).isEqualTo("layer 'dodge & burn' is in blend mode Soft Light");
     }
 
     /** A normal group at half opacity composites its children in isolation, then blends; transparent areas are matted white. */
