@@ -369,6 +369,17 @@ function createPhotoshopAdapter(ps) {
       checkedReply(reply, "select the layer '" + layer.name + "' again");
     }
 
+    /**
+     * Clips `layer` to the layer below it (Layer > Create Clipping Mask), by batchPlay: Photoshop ignores
+     * writes to Layer.isClippingMask (AdobeDocs/uxp-photoshop#439). The event acts on the active layer.
+     */
+    async function clipToLayerBelow(info, layer) {
+      await selectLayer(info, layer);
+      const [reply] = await action.batchPlay([{ _obj: "groupEvent", _target: [{ _ref: "layer", _enum: "ordinal", _value: "targetEnum" }] }], {});
+      checkedReply(reply, "clip '" + layer.name + "' to the layer below it");
+      if (!layer.isClippingMask) throw new LoupeError("photoshop", "Photoshop did not clip '" + layer.name + "' to the layer below it.");
+    }
+
     return {
       context,
       checkCancelled,
@@ -388,6 +399,7 @@ function createPhotoshopAdapter(ps) {
       withHistoryState,
       setVisible,
       createGroup,
+      clipToLayerBelow,
       createPixelLayer,
       putPixels,
       putUserMask,

@@ -34,6 +34,10 @@ async function readInputs(adapter, { protectedLayer, selectionRole, channel = nu
       const jewelry = await s.readPixels(info, layer, requested);
       const masks = await s.readMasks(info, layer, requested, descriptor);
       const mask = masks && masks.applied;
+      if (selectionRole && doc.quickMaskMode === true) {
+        // Photoshop turns what is painted in Quick Mask into the selection only on leaving it.
+        throw new LoupeError("photoshop", "Photoshop is in Quick Mask mode: press Q to leave it, so what you painted becomes the selection, and run Loupe again.");
+      }
       const selection = selectionRole ? await s.readSelection(info, info.bounds) : null;
       if (selection && !selection.some((v) => v !== 0)) throw new LoupeError("photoshop", emptySelection(selectionRole));
       const channelMask = channel === null ? null : await s.readChannel(info, channel, info.bounds);
@@ -255,6 +259,9 @@ async function writeResults(adapter, { inputs, result, downloads, historyName, c
  */
 async function placeLayers(s, doc, info, protectedLayer, defaultGroup, layers) {
   const created = [];
+  // Layers clipped to the jewelry (a Curves on the piece) must stay clipped to it: a group put between them
+  // joins their clipping stack, as the server's PSD writer does; unclipped, it would become their base.
+  const clippedStack = clippedAbove(s, doc, protectedLayer);
   for (const placement of ["below", "above"]) {
     const groups = new Map();
     for (const l of layers.filter((x) => x.entry.placement === placement)) {
@@ -264,6 +271,7 @@ async function placeLayers(s, doc, info, protectedLayer, defaultGroup, layers) {
     }
     for (const [name, members] of groups) {
       const group = await s.createGroup(doc, name, protectedLayer, placement === "below" ? "PLACEAFTER" : "PLACEBEFORE");
+      if (placement === "above" && clippedStack) await s.clipToLayerBelow(info, group);
       const allHidden = members.every((l) => l.entry.visible === false);
       let previous = null;
       for (const l of members.slice().reverse()) {
@@ -281,6 +289,15 @@ async function placeLayers(s, doc, info, protectedLayer, defaultGroup, layers) {
     }
   }
   return created;
+}
+
+/** Whether the layer directly above `layer` in its group (or at the top level) is clipped, so to it. */
+function clippedAbove(s, doc, layer) {
+  const all = s.flattenLayers(doc);
+  const at = all.findIndex((e) => e.layer.id === layer.id);
+  const parentId = (ancestors) => (ancestors.length ? ancestors[ancestors.length - 1].id : null);
+  const siblings = all.slice(0, at).filter((e) => parentId(e.ancestors) === parentId(all[at].ancestors));
+  return siblings.length > 0 && siblings[siblings.length - 1].layer.isClippingMask === true;
 }
 
 /**

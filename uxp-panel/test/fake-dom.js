@@ -206,6 +206,8 @@ function createDom(host) {
     get height() { return this._d.height; }
     get resolution() { return 72; }
     get mode() { return this._d.mode; }
+    /** Document.quickMaskMode (23.0): while on, what is painted is not yet the selection. */
+    get quickMaskMode() { return this._d.quickMaskMode; }
     get bitsPerChannel() { return this._d.depth === 16 ? constants.BitsPerChannelType.SIXTEEN : constants.BitsPerChannelType.EIGHT; }
     get colorProfileName() { return this._d.profile; }
     get layers() { return this._d.root.map((l) => new FakeLayer(this.id, l.id)); }

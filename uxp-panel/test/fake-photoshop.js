@@ -223,6 +223,15 @@ function createFakePhotoshop({ hostVersion = "25.0.0", visibilityInHistory = tru
         doc.activeLayerIds = [layerRef._id];
         return {};
       }
+      const ordinal = t.length === 1 && t[0]._ref === "layer" && t[0]._enum === "ordinal" && t[0]._value === "targetEnum";
+      if (desc._obj === "groupEvent" && ordinal) {
+        // Layer > Create Clipping Mask, on the active layer.
+        host.requireModal("groupEvent");
+        if (doc.activeLayerIds.length !== 1) return { _obj: "error", result: -25920, message: "The command “Create Clipping Mask” is not currently available." };
+        D.requireEntry(doc, doc.activeLayerIds[0]).layer.clipped = true;
+        host.touch(doc, "Create Clipping Mask", { op: "clip", layerId: doc.activeLayerIds[0] });
+        return {};
+      }
       if (desc._obj === "set" && prop && prop._property === "selection" && t.length === 1 && desc.to && desc.to._ref === "channel" && desc.to._name !== undefined) {
         host.requireModal("set selection");
         const channel = doc.channels.find((c) => c.name === desc.to._name);
@@ -292,10 +301,12 @@ function createFakePhotoshop({ hostVersion = "25.0.0", visibilityInHistory = tru
     addDocument({ name = "Untitled-1", width, height, depth = 8, mode = D.constants.DocumentMode.RGB, profile = "sRGB IEC61966-2.1" }) {
       if (depth !== 8 && depth !== 16) throw new Error("fake documents are 8- or 16-bit");
       const id = host.nextId();
-      docs.set(id, { id, name, width, height, depth, mode, profile, root: [], selection: null, channels: [], activeLayerIds: [], history: ["Open"], suspension: null });
+      docs.set(id, { id, name, width, height, depth, mode, profile, quickMaskMode: false, root: [], selection: null, channels: [], activeLayerIds: [], history: ["Open"], suspension: null });
       activeDocId = id;
       return id;
     },
+    /** The user pressed Q: Quick Mask mode on or off. */
+    setQuickMaskMode(docId, on) { host.doc(docId).quickMaskMode = on; },
     /** Adds a layer on top of the document, or of group `into`. `pixels` is document-sized, chunky, with alpha. */
     addLayer(docId, { name, pixels, isBackground = false, visible = true, blendMode = "normal", opacity = 100, fillOpacity = 100, clipped = false, mask = null, maskEnabled = true, maskBounds = null, kind = "pixel", into = null }) {
       const doc = host.doc(docId);
@@ -332,7 +343,7 @@ function createFakePhotoshop({ hostVersion = "25.0.0", visibilityInHistory = tru
     layerModel: (docId, id) => D.requireEntry(host.doc(docId), id).layer,
     /** The layer tree as plain data, top first, without pixels. */
     tree(docId) {
-      const strip = (l) => ({ id: l.id, name: l.name, kind: l.kind, visible: l.visible, blendMode: l.blendMode, opacity: l.opacity, allLocked: l.allLocked, hasMask: Boolean(l.mask), children: l.children ? l.children.map(strip) : undefined });
+      const strip = (l) => ({ id: l.id, name: l.name, kind: l.kind, visible: l.visible, blendMode: l.blendMode, opacity: l.opacity, clipped: l.clipped, allLocked: l.allLocked, hasMask: Boolean(l.mask), children: l.children ? l.children.map(strip) : undefined });
       return host.doc(docId).root.map(strip);
     },
     /** SHA-256 over everything in the document: tree, properties, pixels, masks, selection, history. */

@@ -190,6 +190,16 @@ test("groups follow the result: one per name and placement, hidden layers of an 
   assert.deepEqual(s.fake.historyNames(s.docId), ["Open", "Loupe Pro"]);
 });
 
+test("a layer clipped to the jewelry stays clipped to it: the group placed above joins the clipping stack", async () => {
+  const s = scene(8);
+  s.fake.addLayer(s.docId, { name: "Tone (Curves)", pixels: new Uint8Array(W * H * 4).fill(90), clipped: true });
+  await run(s, scriptedClient(withFrequencySeparation), { protectedLayer: { documentId: s.docId, layerId: s.jewelryId } });
+  assert.deepEqual(s.fake.tree(s.docId).map((l) => [l.name, l.clipped]), [
+    ["Tone (Curves)", true], ["Loupe frequency separation (radius 8.0)", true], ["Jewelry", false], ["Loupe Pro", false], ["Background", false]]);
+  assert.deepEqual(s.fake.historyNames(s.docId), ["Open", "Loupe Pro"]);
+  assert.deepEqual(Array.from(s.photoshop.app.activeDocument.activeLayers).map((l) => l.name), ["Jewelry"]);
+});
+
 test("layers placed above go in a group above the jewelry, masked to zero over it", async () => {
   const s = scene(8);
   const above = (request) => {
@@ -325,6 +335,18 @@ test("product mask from the selection: refused when nothing is selected, sent wh
   assert.deepEqual(got.descriptor.bounds, { left: 0, top: 0, right: W, bottom: H });
   assert.equal(got.samples[5 * W + 10], 255);
   assert.equal(client.calls.request.header.options.productMask, "selection");
+});
+
+test("in Quick Mask mode a run that reads the selection is refused (the painted mask is not the selection yet); one that does not runs", async () => {
+  const s = scene(8);
+  const sel = new Uint8Array(W * H);
+  sel[5 * W + 10] = 255;
+  s.fake.setSelection(s.docId, sel);
+  s.fake.setQuickMaskMode(s.docId, true);
+  const before = s.fake.fingerprint(s.docId);
+  await assert.rejects(run(s, scriptedClient(proLayers), { options: { productMask: "selection" } }), (e) => e.kind === "photoshop" && /Quick Mask mode: press Q/.test(e.message));
+  assert.equal(s.fake.fingerprint(s.docId), before);
+  await run(s, scriptedClient(proLayers));
 });
 
 test("product mask from a saved channel: sent as the selection buffer, read as Photoshop loads it, the user's selection untouched", async () => {
