@@ -4,8 +4,8 @@
 // core.executeAsModal with hostControl.suspendHistory/resumeHistory (ps-reference/media/executeasmodal.md):
 // a history state only when the document changed, rollback restores the snapshot, a throw cancels open
 // suspensions. It throws where Photoshop would: edits outside a modal scope, writes to locked layers, a second
-// plugin's modal scope, calls after the user cancelled. With visibilityInHistory:false, visibility toggles are
-// not history steps and a rollback leaves them as they are (Photoshop's default preference).
+// plugin's modal scope, calls after the user cancelled. By default, as in Photoshop (visibilityInHistory false), visibility toggles are
+// not history steps and a rollback leaves them as they are; visibilityInHistory:true models the preference on.
 "use strict";
 
 const D = require("./fake-dom.js");
@@ -13,7 +13,7 @@ const { createImaging } = require("./fake-imaging.js");
 const { Sha256 } = require("../src/sha256.js");
 const { samplesToBytes, utf8Encode } = require("../src/protocol.js");
 
-function createFakePhotoshop({ hostVersion = "25.0.0", visibilityInHistory = true, maskComponentSize = null } = {}) {
+function createFakePhotoshop({ hostVersion = "25.0.0", visibilityInHistory = false, maskComponentSize = null } = {}) {
   const docs = new Map();
   const modalStack = [];
   let activeDocId = null;

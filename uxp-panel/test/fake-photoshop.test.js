@@ -115,7 +115,7 @@ test("rollback restores the snapshot; a throw inside the scope cancels open susp
   await modal(photoshop, async (ctx) => {
     const sid = await ctx.hostControl.suspendHistory({ documentID: docId, name: "X" });
     await doc.createPixelLayer({ name: "B" });
-    doc.layers[1].visible = false;
+    doc.layers[1].opacity = 50;
     await ctx.hostControl.resumeHistory(sid, false);
   });
   assert.equal(fake.fingerprint(docId), before);
