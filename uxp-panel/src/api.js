@@ -17,6 +17,13 @@ const MANIFEST_ORIGINS = ["http://127.0.0.1:8765", "http://localhost:8765"];
 const CHECK_TIMEOUT_MS = 3000;
 // A job's status is answered at once however busy the job is; a poll this late means the server has hung.
 const POLL_TIMEOUT_MS = 30000;
+/**
+ * An upload or a layer download may take as long as a minute plus 10 MB/s for its size (loopback moves
+ * hundreds of MB/s): a server that stalls mid-transfer is given up on rather than waited for forever.
+ */
+function transferTimeoutMs(bytes) {
+  return 60000 + Math.ceil(bytes / 10e6) * 1000;
+}
 
 function manifestAllows(url) {
   return MANIFEST_ORIGINS.includes(String(url || "").trim().replace(/\/+$/, ""));
@@ -72,9 +79,10 @@ function normalizeBaseUrl(url) {
 }
 
 /**
- * @param {{baseUrl:string, token:string, fetchImpl?:Function, pollIntervalMs?:number, checkTimeoutMs?:number, pollTimeoutMs?:number}} config
+ * @param {{baseUrl:string, token:string, fetchImpl?:Function, pollIntervalMs?:number, checkTimeoutMs?:number, pollTimeoutMs?:number,
+ *   transferTimeout?:(bytes:number)=>number}} config
  */
-function createClient({ baseUrl, token, fetchImpl, pollIntervalMs = 250, checkTimeoutMs = CHECK_TIMEOUT_MS, pollTimeoutMs = POLL_TIMEOUT_MS }) {
+function createClient({ baseUrl, token, fetchImpl, pollIntervalMs = 250, checkTimeoutMs = CHECK_TIMEOUT_MS, pollTimeoutMs = POLL_TIMEOUT_MS, transferTimeout = transferTimeoutMs }) {
   const base = normalizeBaseUrl(baseUrl || DEFAULT_URL);
   const doFetch = fetchImpl || ((...args) => fetch(...args));
 
@@ -99,7 +107,7 @@ function createClient({ baseUrl, token, fetchImpl, pollIntervalMs = 250, checkTi
       return read(response);
     })();
     exchange.catch(() => undefined); // it may be given up on; its failure is then nobody's business
-    const late = () => new LoupeError("unreachable", "Loupe at " + base + " did not answer within " + timeoutMs / 1000 + " s. Restart it: ./loupe serve");
+    const late = () => new LoupeError("unreachable", "Loupe at " + base + " did not answer within " + timeoutMs / 1000 + " s. Restart it: ./loupe serve", { timedOut: true });
     try {
       return await settle(exchange, signal, timeoutMs, late);
     } catch (e) {
@@ -182,12 +190,12 @@ function createClient({ baseUrl, token, fetchImpl, pollIntervalMs = 250, checkTi
   async function startJob(frame, signal) {
     const deleteWhenKnown = (exchange) => exchange.then((job) => job && cancelJob(job.id)).catch(() => undefined);
     try {
-      return await json("POST", "/v1/jobs", { body: frame, contentType: FRAME_CONTENT_TYPE, signal, keepIfCancelled: deleteWhenKnown });
+      return await json("POST", "/v1/jobs", { body: frame, contentType: FRAME_CONTENT_TYPE, signal, keepIfCancelled: deleteWhenKnown, timeoutMs: transferTimeout(frame.byteLength) });
     } catch (e) {
       // The server refuses a large upload it will not take (wrong token, over its limits or memory budget,
       // busy) without reading it and closes the connection; fetch may then see the close before the answer.
       // The token check tells a rejected token, a server that stopped and such a refusal apart.
-      if (e.kind !== "unreachable") throw e;
+      if (e.kind !== "unreachable" || e.timedOut) throw e;
       const refusal = await probeToken();
       if (refusal) throw refusal.kind === "unauthorized" ? refusal : e;
       throw new LoupeError("problem", "The Loupe server closed the connection during the upload (" + Math.ceil(frame.byteLength / 1e6) + " MB) without answering. " +
@@ -235,13 +243,13 @@ function createClient({ baseUrl, token, fetchImpl, pollIntervalMs = 250, checkTi
     }
   }
 
-  /** GET /v1/jobs/{id}/layers/{index} → {header, buffers}. */
-  async function downloadLayer(id, index, signal) {
+  /** GET /v1/jobs/{id}/layers/{index} → {header, buffers}; `maxBytes`, the most a layer can be, sets the timeout. */
+  async function downloadLayer(id, index, signal, maxBytes) {
     const read = async (response) => decodeFrame(new Uint8Array(await response.arrayBuffer()));
-    return request("GET", "/v1/jobs/" + encodeURIComponent(id) + "/layers/" + index, { signal, expectBinary: true, read });
+    return request("GET", "/v1/jobs/" + encodeURIComponent(id) + "/layers/" + index, { signal, expectBinary: true, read, timeoutMs: transferTimeout(maxBytes) });
   }
 
   return { baseUrl: base, health, checkConnection, startJob, getJob, cancelJob, waitForJob, downloadLayer };
 }
 
-module.exports = { DEFAULT_URL, MANIFEST_ORIGINS, manifestAllows, createClient };
+module.exports = { DEFAULT_URL, MANIFEST_ORIGINS, manifestAllows, createClient, transferTimeoutMs };

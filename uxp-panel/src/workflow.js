@@ -166,7 +166,7 @@ function buildJobRequest(recipeId, options, inputs) {
  * Step 2: upload the frame `frame()` makes, follow the job, download its layers. Cancel = abort the controller
  * (the job gets a DELETE). The frame is made here and referenced nowhere else, so it is freed once sent.
  */
-async function runOnServer(client, frame, controller, onStep) {
+async function runOnServer(client, frame, layerBytes, controller, onStep) {
   const signal = controller.signal;
   onStep({ step: "uploading" });
   const job = await client.startJob(frame(), signal);
@@ -176,7 +176,7 @@ async function runOnServer(client, frame, controller, onStep) {
   try {
     for (const entry of result.layers) {
       onStep({ step: "downloading", fraction: downloads.length / result.layers.length });
-      downloads.push(Object.assign({ entry }, await client.downloadLayer(job.id, entry.index, signal)));
+      downloads.push(Object.assign({ entry }, await client.downloadLayer(job.id, entry.index, signal, layerBytes)));
     }
   } catch (e) {
     // The job is done; its DELETE frees the layers the server still holds for it.
@@ -184,6 +184,11 @@ async function runOnServer(client, frame, controller, onStep) {
     throw e;
   }
   return { jobId: job.id, result, downloads };
+}
+
+/** The most one result layer can take on the wire: canvas-sized pixels with alpha and a mask, at document depth. */
+function maxLayerBytes(info) {
+  return B.width(info.bounds) * B.height(info.bounds) * (info.colorComponents + 2) * (info.depth / 8) + 1e6;
 }
 
 function checkResult(result) {
@@ -311,7 +316,7 @@ async function runRecipe({ photoshop, client, recipeId, options, protectedLayer 
   onStep({ step: "reading" });
   const inputs = await readInputs(adapter, { protectedLayer, selectionRole: selectionRole(recipe.id, options), channel: maskChannel(options.productMask), controller });
   if (controller.signal.aborted) throw cancelledError();
-  const server = await runOnServer(client, () => takeFrame(recipe.id, opts, inputs), controller, onStep);
+  const server = await runOnServer(client, () => takeFrame(recipe.id, opts, inputs), maxLayerBytes(inputs.info), controller, onStep);
   onStep({ step: "writing" });
   const written = await writeResults(adapter, { inputs, result: server.result, downloads: server.downloads, historyName: recipe.historyName, controller });
   onStep({ step: "done" });

@@ -88,6 +88,23 @@ test("a server that stops answering while a job runs: the wait gives up after th
   assert.deepEqual(sent, ["GET /v1/jobs/j-2", "DELETE /v1/jobs/j-2"], "a server that was only slow is told to stop the job");
 });
 
+test("an upload or a download the server stops answering is given up on after a timeout that grows with its size", { timeout: 10000 }, async () => {
+  const s = await silent();
+  const asked = [];
+  const client = createClient({ baseUrl: s.url, token: "t", checkTimeoutMs: 200, transferTimeout: (bytes) => { asked.push(bytes); return 200; } });
+  const late = (e) => e.kind === "unreachable" && e.timedOut === true && /did not answer within 0\.2 s/.test(e.message);
+  await assert.rejects(client.startJob(new Uint8Array(1234), new AbortController().signal), late);
+  await assert.rejects(client.downloadLayer("j-1", 0, new AbortController().signal, 5678), late);
+  assert.deepEqual(asked, [1234, 5678]);
+  await s.close();
+});
+
+test("the transfer timeout: a minute, plus a second per 10 MB", () => {
+  const { transferTimeoutMs } = require("../src/api.js");
+  assert.equal(transferTimeoutMs(0), 60000);
+  assert.equal(transferTimeoutMs(400e6), 100000);
+});
+
 test("Cancel while a download hangs rejects at once, even when fetch ignores the signal (UXP before 7.3)", { timeout: 10000 }, async () => {
   const s = await silent();
   for (const fetchImpl of [undefined, (url, init) => fetch(url, Object.assign({}, init, { signal: undefined }))]) {
