@@ -81,10 +81,12 @@ async function run() {
   if (controller) return;
   controller = createAbortController();
   setState({ run: { phase: "reading" }, result: null });
+  let client = null;
   try {
+    client = createClient({ baseUrl: state.settings.url, token: state.settings.token });
     const summary = await runRecipe({
       photoshop,
-      client: createClient({ baseUrl: state.settings.url, token: state.settings.token }),
+      client,
       recipeId: state.recipe,
       options: state.options,
       protectedLayer: state.protectedLayer === "active" ? null : state.protectedLayer,
@@ -98,6 +100,14 @@ async function run() {
     if (e.kind === "unreachable" || e.kind === "unauthorized") patch.connection = { state: e.kind, message: e.message };
     setState(patch);
   } finally {
+    // A cancelled upload goes on until the server has read it (its job is then deleted): a new run, which
+    // would build and send another frame as large beside it, waits until it has ended.
+    if (client && client.pending()) {
+      const ended = state.run;
+      setState({ run: { phase: "stopping" } });
+      await client.drained();
+      setState({ run: ended });
+    }
     controller = null;
     refreshLayers();
   }

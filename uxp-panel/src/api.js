@@ -85,6 +85,8 @@ function normalizeBaseUrl(url) {
 function createClient({ baseUrl, token, fetchImpl, pollIntervalMs = 250, checkTimeoutMs = CHECK_TIMEOUT_MS, pollTimeoutMs = POLL_TIMEOUT_MS, transferTimeout = transferTimeoutMs }) {
   const base = normalizeBaseUrl(baseUrl || DEFAULT_URL);
   const doFetch = fetchImpl || ((...args) => fetch(...args));
+  // Exchanges that go on after a cancel (an upload the server is still reading), until they settle.
+  const kept = new Set();
 
   /**
    * One exchange: fetch, then read(response) on success. Rejects at once when `signal` aborts or `timeoutMs`
@@ -111,8 +113,14 @@ function createClient({ baseUrl, token, fetchImpl, pollIntervalMs = 250, checkTi
     try {
       return await settle(exchange, signal, timeoutMs, late);
     } catch (e) {
-      if (e.kind === "cancelled" && keepIfCancelled) keepIfCancelled(exchange);
-      else own.abort();
+      if (e.kind === "cancelled" && keepIfCancelled) {
+        // Bounded by the same timeout: a server that stalls does not keep the panel waiting on it.
+        const going = settle(Promise.resolve(keepIfCancelled(exchange)), null, timeoutMs, late).catch(() => own.abort());
+        kept.add(going);
+        going.then(() => kept.delete(going));
+      } else {
+        own.abort();
+      }
       throw e;
     }
   }
@@ -249,7 +257,17 @@ function createClient({ baseUrl, token, fetchImpl, pollIntervalMs = 250, checkTi
     return request("GET", "/v1/jobs/" + encodeURIComponent(id) + "/layers/" + index, { signal, expectBinary: true, read, timeoutMs: transferTimeout(maxBytes) });
   }
 
-  return { baseUrl: base, health, checkConnection, startJob, getJob, cancelJob, waitForJob, downloadLayer };
+  /** Whether an exchange cancelled by the panel still goes on (see startJob). */
+  function pending() {
+    return kept.size > 0;
+  }
+
+  /** Resolves once every exchange that went on after a cancel has settled. */
+  async function drained() {
+    while (kept.size > 0) await Promise.all(Array.from(kept));
+  }
+
+  return { baseUrl: base, health, checkConnection, startJob, getJob, cancelJob, waitForJob, downloadLayer, pending, drained };
 }
 
 module.exports = { DEFAULT_URL, MANIFEST_ORIGINS, manifestAllows, createClient, transferTimeoutMs };

@@ -6,13 +6,14 @@
 const { RECIPES, BACKGROUNDS, PRODUCT_MASKS, INPAINTERS, SELECTION_USES, CHANNEL_PREFIX, recipeById, maskChannel } = require("./recipes.js");
 const { canHoldJewelry } = require("./guard.js");
 
-const BUSY_PHASES = ["reading", "uploading", "server", "downloading", "writing"];
+const BUSY_PHASES = ["reading", "uploading", "server", "downloading", "writing", "stopping"];
 const PHASE_LABEL = {
   reading: "Reading the jewelry layer…",
   uploading: "Sending to Loupe…",
   server: "Working",
   downloading: "Downloading layers…",
   writing: "Adding layers…",
+  stopping: "Cancelled; waiting for the server to finish reading the upload…",
 };
 const CONNECTION_TONE = { connected: "ok", checking: "busy", unauthorized: "warn", mismatch: "warn", unreachable: "error", error: "error", config: "warn", unknown: "idle" };
 const CONNECTION_TITLE = {
