@@ -81,7 +81,9 @@ public final class LoupeCli implements Runnable {
     Throwable e = unwrap(thrown);
     if (FileErrors.isDiskFull(e)) {
       // The OS's words alone, printed after the input's name, read as if the input were at fault.
-      return "the disk is full (" + e.getMessage() + "); free some space, or write the output to another disk";
+      String writing = e instanceof FileSystemException f && f.getFile() != null ? " writing " + f.getFile() : "";
+      String reason = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
+      return "the disk is full" + writing + " (" + reason + "); free some space, or write the output to another disk";
     }
     if (e instanceof FileSystemException f) {
       return FileErrors.describe(f);

@@ -109,7 +109,7 @@ final class RetouchCommand implements Callable<Integer> {
     if (jobs < 1 || jobs > 16) {
       throw new UserError("--jobs must be 1..16, got " + jobs);
     }
-    refuseSharedOutputs(files, out);
+    refuseUnsafeOutputs(files, out, exportFormat);
     if (report != null && Files.isDirectory(report)) {
       throw new UserError("--report " + report + ": is a folder; name the JSON file to write, e.g. "
           + report.resolve("report.json"));
@@ -130,7 +130,15 @@ final class RetouchCommand implements Callable<Integer> {
         results.add(pool.submit(() -> one(service, file, request, exportFormat, files.size() == 1)));
       }
       for (Future<Map<String, Object>> f : results) {
-        Map<String, Object> row = resultOf(f);
+        Map<String, Object> row;
+        try {
+          row = resultOf(f);
+        } catch (Exception e) {
+          // A single file's failure ends the run with its own message; the report still records it,
+          // so an earlier report at that path is not left standing as this run's.
+          reportFailure(files.get(0), e);
+          throw e;
+        }
         rows.add(row);
         failed += "failed".equals(row.get("status")) ? 1 : 0;
       }
@@ -344,19 +352,62 @@ final class RetouchCommand implements Callable<Integer> {
   }
 
   /**
-   * Refuses a batch in which two inputs would write one output (ring.png and ring.jpg both make
-   * ring.loupe.psd): the second would be skipped as "exists", or with --force or --jobs overwrite
-   * the first. Names compare case-insensitively, as on the file systems of macOS and Windows.
+   * Refuses, before any work, a run that would write one file twice or over an input: two inputs
+   * with one output (ring.png and ring.jpg both make ring.loupe.psd; ring.psd and ring.psb both
+   * make the flat copy ring.loupe.png), which the second would skip as "exists", or with --force or
+   * --jobs overwrite; an output that is also an input (ring.loupe.psd given as an input beside
+   * ring.psd, with --out the folder they are in), which the first job would replace before the
+   * second reads it; and an output path taken by a folder. Paths compare resolved, and names
+   * case-insensitively, as on the file systems of macOS and Windows.
    */
-  static void refuseSharedOutputs(List<Path> files, Path outDir) {
-    Map<String, Path> byOutput = new HashMap<>();
+  static void refuseUnsafeOutputs(List<Path> files, Path outDir, ExportFormat format) throws IOException {
+    Map<String, Path> inputs = new HashMap<>();
+    for (Path file : files) {
+      inputs.put(samePlace(file), file);
+    }
+    Map<String, Path> writers = new HashMap<>();
     for (Path file : files) {
       Path target = RetouchService.outputFor(file, outDir);
-      Path earlier = byOutput.putIfAbsent(target.getFileName().toString().toLowerCase(Locale.ROOT), file);
-      if (earlier != null) {
-        throw new UserError(earlier + " and " + file + " would both be written to " + target
-            + "; rename one of them or retouch them in separate runs with different --out folders");
+      for (Path written : format == null ? List.of(target) : List.of(target, flatFor(target, format))) {
+        String place = samePlace(written);
+        Path input = inputs.get(place);
+        if (input != null) {
+          throw new UserError(file + " would be written to " + written + ", which is also an input of this run ("
+              + input + "); inputs are never overwritten: write to another --out folder");
+        }
+        Path earlier = writers.putIfAbsent(place, file);
+        if (earlier != null) {
+          throw new UserError(earlier + " and " + file + " would both be written to " + written
+              + "; rename one of them or retouch them in separate runs with different --out folders");
+        }
+        if (Files.isDirectory(written)) {
+          throw new UserError(written + " (where " + file + " is written) is a folder; move it or choose another --out");
+        }
       }
+    }
+  }
+
+  /** A key equal for two paths to the same file: the folder resolved (links, "..") and the name in lower case. */
+  private static String samePlace(Path p) throws IOException {
+    Path absolute = p.toAbsolutePath().normalize();
+    Path folder = absolute.getParent();
+    Path resolved = folder != null && Files.isDirectory(folder) ? folder.toRealPath() : folder;
+    String name = absolute.getFileName().toString().toLowerCase(Locale.ROOT);
+    return resolved == null ? name : resolved.resolve(name).toString();
+  }
+
+  private void reportFailure(Path file, Exception e) {
+    if (report == null) {
+      return;
+    }
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("input", file.toString());
+    row.put("status", "failed");
+    row.put("error", LoupeCli.message(e));
+    try {
+      writeReport(List.of(row));
+    } catch (IOException | RuntimeException w) {
+      e.addSuppressed(w);
     }
   }
 

@@ -52,6 +52,9 @@ final class ServeCommand implements Callable<Integer> {
   /** The shortest --token accepted: it is all that stands between a web page and the server's POSTs. */
   static final int MIN_TOKEN_LENGTH = 16;
 
+  /** 16 TiB: beyond any machine, and far from where a budget in bytes overflows. */
+  static final long MAX_MEMORY_BUDGET_MB = 1L << 24;
+
   @Override
   public Integer call() throws Exception {
     LoupeServer.checkHost(host, allowRemote);
@@ -70,7 +73,8 @@ final class ServeCommand implements Callable<Integer> {
     }
     Path file = (tokenFile != null ? tokenFile : Path.of(System.getProperty("user.home"), ".loupe", "token"))
         .toAbsolutePath();
-    String secret = token != null ? token : TokenStore.loadOrCreate(file);
+    // Stripped as the server strips the header it compares it with: kept padded, no request would match.
+    String secret = token != null ? token.strip() : TokenStore.loadOrCreate(file);
     if (secret.length() < MIN_TOKEN_LENGTH) {
       throw new UserError(file + ": the stored token has " + secret.length() + " characters; it must have at least "
           + MIN_TOKEN_LENGTH + " (delete the file and a random one is made)");
@@ -79,8 +83,8 @@ final class ServeCommand implements Callable<Integer> {
     ServerConfig config = new ServerConfig(host, port, secret, defaults.maxUploadBytes(), defaults.maxPixels(), jobs,
         defaults.maxQueuedJobs(), defaults.jobTimeout(), defaults.resultTtl());
     if (memoryBudgetMb != null) {
-      if (memoryBudgetMb < 64) {
-        throw new UserError("--memory-budget-mb must be at least 64, got " + memoryBudgetMb);
+      if (memoryBudgetMb < 64 || memoryBudgetMb > MAX_MEMORY_BUDGET_MB) {
+        throw new UserError("--memory-budget-mb must be 64.." + MAX_MEMORY_BUDGET_MB + ", got " + memoryBudgetMb);
       }
       config = config.withMemoryBudget(memoryBudgetMb << 20);
     }
@@ -98,7 +102,8 @@ final class ServeCommand implements Callable<Integer> {
     }, "loupe-stop");
     try (LoupeServer server = start(config)) {
       Runtime.getRuntime().addShutdownHook(hook);
-      System.out.println("Loupe listening on http://" + host + ":" + server.port());
+      // An IPv6 literal goes in brackets in a URL (RFC 3986), or the port reads as part of it.
+      System.out.println("Loupe listening on http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port());
       System.out.println("Panel token: " + secret + (token == null ? "  (stored in " + file + ")" : ""));
       System.out.flush();
       stop.await();

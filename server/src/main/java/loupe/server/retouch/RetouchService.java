@@ -3,6 +3,7 @@ package loupe.server.retouch;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -126,12 +127,20 @@ public final class RetouchService {
     PsdWriteResult[] written = new PsdWriteResult[1];
     String[] unchecked = new String[1];
     // Verified under its temp name: the target appears verified or not at all.
-    AtomicFiles.write(out, AtomicFiles.Access.READABLE_BY_ALL, tmp -> {
-      written[0] = PsdWriter.write(outcome.document(), tmp);
-      unchecked[0] = WrittenFileCheck.verify(tmp, out, outcome.protectedLayer(),
-          outcome.document().indexOf(outcome.protectedLayer()), outcome.protectedDigest(), outcome.picture(),
-          outcome.productMask());
-    });
+    try {
+      AtomicFiles.write(out, AtomicFiles.Access.READABLE_BY_ALL, tmp -> {
+        written[0] = PsdWriter.write(outcome.document(), tmp);
+        unchecked[0] = WrittenFileCheck.verify(tmp, out, outcome.protectedLayer(),
+            outcome.document().indexOf(outcome.protectedLayer()), outcome.protectedDigest(), outcome.picture(),
+            outcome.productMask());
+      });
+    } catch (IOException e) {
+      // A full disk surfaces as a bare "No space left on device": say which file could not be written.
+      if (FileErrors.isDiskFull(e) && !(e instanceof FileSystemException)) {
+        throw (IOException) new FileSystemException(out.toString(), null, e.getMessage()).initCause(e);
+      }
+      throw e;
+    }
     RetouchResult result = unchecked[0] == null ? outcome.result() : outcome.result().withNote("written file re-read: "
         + "the protected layer is byte for byte as in the input; the picture it shows was not compared ("
         + unchecked[0] + ")");

@@ -36,6 +36,9 @@ class CliErrorsTest {
   void a_full_disk_is_said_as_such() {
     assertThat(LoupeCli.message(new UncheckedIOException(FullDisk.writeError())))
         .isEqualTo("the disk is full (No space left on device); free some space, or write the output to another disk");
+    assertThat(LoupeCli.message(new java.nio.file.FileSystemException("/out/ring.loupe.psd", null, "No space left on device")))
+        .isEqualTo("the disk is full writing /out/ring.loupe.psd (No space left on device); free some space, or write the "
+            + "output to another disk");
   }
 
   @Test

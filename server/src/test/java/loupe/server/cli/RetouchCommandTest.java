@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** `loupe retouch` end to end on the bundled example, checked by Loupe's reader and by TwelveMonkeys. */
 class RetouchCommandTest {
   static final Path EXAMPLE = Path.of(System.getProperty("loupe.root"), "examples/solitaire.psd");
+  static final Path CORPUS = Path.of(System.getProperty("loupe.shared"), "psd-corpus");
 
   @TempDir
   Path tmp;
@@ -165,6 +166,63 @@ class RetouchCommandTest {
     assertThat(run.err()).contains("ring.jpg").contains("ring.png").contains("ring.loupe.psd")
         .doesNotContain("internal error");
     assertThat(tmp.resolve("o")).doesNotExist();
+  }
+
+  @Test
+  void an_output_that_is_also_an_input_is_refused_and_no_input_changes() throws Exception {
+    Path folder = Files.createDirectories(tmp.resolve("shots"));
+    Path ring = Files.copy(EXAMPLE, folder.resolve("ring.psd"));
+    Path other = Files.copy(CORPUS.resolve("agpsd__jewelry-rgb8-rle.psd"), folder.resolve("Ring.loupe.psd"));
+    byte[] before = Files.readAllBytes(other);
+    CliRun run = CliRun.of("retouch", ring.toString(), other.toString(), "--force", "--out", folder.toString());
+    assertThat(run.exit()).as(run.err()).isEqualTo(2);
+    assertThat(run.err().strip()).isEqualTo("loupe: " + ring + " would be written to " + folder.resolve("ring.loupe.psd")
+        + ", which is also an input of this run (" + other + "); inputs are never overwritten: write to another --out folder");
+    assertThat(Files.readAllBytes(other)).isEqualTo(before);
+    assertThat(Files.readAllBytes(ring)).isEqualTo(Files.readAllBytes(EXAMPLE));
+    try (Stream<Path> files = Files.list(folder)) {
+      assertThat(files).hasSize(2);
+    }
+  }
+
+  @Test
+  void two_inputs_whose_flat_copies_share_a_name_are_refused_before_any_work() throws Exception {
+    Path folder = Files.createDirectories(tmp.resolve("shots"));
+    Files.copy(EXAMPLE, folder.resolve("ring.psd"));
+    Files.copy(CORPUS.resolve("twelvemonkeys__flat-rgb8.psb"), folder.resolve("ring.psb"));
+    CliRun run = CliRun.of("retouch", folder.toString(), "--export", "png", "--out", tmp.resolve("o").toString());
+    assertThat(run.exit()).as(run.err()).isEqualTo(2);
+    assertThat(run.err()).contains("ring.psb").contains("ring.psd")
+        .contains("would both be written to " + tmp.resolve("o").resolve("ring.loupe.png"));
+    assertThat(tmp.resolve("o")).doesNotExist();
+  }
+
+  @Test
+  void a_folder_where_the_output_goes_is_refused_before_any_work() throws Exception {
+    Path taken = Files.createDirectories(tmp.resolve("o").resolve("solitaire.loupe.psd"));
+    for (String force : new String[] {"--force", "--jobs=1"}) {
+      CliRun run = CliRun.of("retouch", EXAMPLE.toString(), force, "--out", tmp.resolve("o").toString());
+      assertThat(run.exit()).as(run.err()).isEqualTo(2);
+      assertThat(run.err().strip()).isEqualTo("loupe: " + taken + " (where " + EXAMPLE
+          + " is written) is a folder; move it or choose another --out");
+    }
+    try (Stream<Path> files = Files.list(tmp.resolve("o"))) {
+      assertThat(files).containsExactly(taken);
+    }
+  }
+
+  @Test
+  void a_single_file_that_fails_is_still_in_the_report() throws Exception {
+    byte[] bytes = Files.readAllBytes(EXAMPLE);
+    Path cut = Files.write(tmp.resolve("cut.psd"), java.util.Arrays.copyOf(bytes, bytes.length / 3));
+    Path report = Files.writeString(tmp.resolve("report.json"), "{\"files\": [{\"status\": \"done\"}]}");
+    CliRun run = CliRun.of("retouch", cut.toString(), "--report", report.toString(), "--out", tmp.resolve("o").toString());
+    assertThat(run.exit()).isEqualTo(2);
+    JsonNode files = new ObjectMapper().readTree(report.toFile()).get("files");
+    assertThat(files).hasSize(1);
+    assertThat(files.get(0).get("input").asText()).isEqualTo(cut.toString());
+    assertThat(files.get(0).get("status").asText()).isEqualTo("failed");
+    assertThat(files.get(0).get("error").asText()).contains("cut.psd").contains("offset");
   }
 
   private static void assertNoOutput(Path dir) throws Exception {

@@ -53,6 +53,16 @@ class ServeCommandTest {
   }
 
   @Test
+  void a_token_file_that_is_a_folder_or_a_huge_memory_budget_is_refused_plainly() {
+    CliRun folder = CliRun.of("serve", "--token-file", tmp.toString(), "--port", "1");
+    assertThat(folder.exit()).isEqualTo(2);
+    assertThat(folder.err().strip()).isEqualTo("loupe: " + tmp + ": is a folder; the token file must be a file (or leave --token-file out)");
+    CliRun budget = CliRun.of("serve", "--memory-budget-mb", "99999999999999", "--token", TOKEN, "--port", "1");
+    assertThat(budget.exit()).isEqualTo(2);
+    assertThat(budget.err()).contains("--memory-budget-mb must be 64..16777216, got 99999999999999");
+  }
+
+  @Test
   void a_host_that_is_not_this_machine_is_said_plainly() {
     // 192.0.2.1 is in TEST-NET-1 (RFC 5737): never a machine's own address.
     CliRun run = CliRun.of("serve", "--host", "192.0.2.1", "--allow-remote", "--port", "18999", "--token", TOKEN);
