@@ -4,6 +4,8 @@
 // minimal controller keeps Cancel working, since Loupe's own code only reads `aborted` and listens for "abort".
 "use strict";
 
+const { cancelledError } = require("./errors.js");
+
 function createAbortController() {
   if (typeof AbortController !== "undefined") return new AbortController();
   const listeners = new Set();
@@ -28,4 +30,20 @@ function createAbortController() {
   };
 }
 
-module.exports = { createAbortController };
+/** Resolves after ms, or rejects with a cancelled error as soon as the signal aborts. */
+function sleep(ms, signal) {
+  return new Promise((resolve, reject) => {
+    if (signal && signal.aborted) return reject(cancelledError());
+    const timer = setTimeout(() => {
+      if (signal) signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    function onAbort() {
+      clearTimeout(timer);
+      reject(cancelledError());
+    }
+    if (signal) signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+module.exports = { createAbortController, sleep };

@@ -4,7 +4,7 @@
 
 const { PROTOCOL_VERSION, FRAME_CONTENT_TYPE, decodeFrame } = require("./protocol.js");
 const { LoupeError, cancelledError } = require("./errors.js");
-const { createAbortController } = require("./abort.js");
+const { createAbortController, sleep } = require("./abort.js");
 
 const DEFAULT_URL = "http://127.0.0.1:8765";
 const START_HINT = "Start it with: ./loupe serve";
@@ -27,22 +27,6 @@ function transferTimeoutMs(bytes) {
 
 function manifestAllows(url) {
   return MANIFEST_ORIGINS.includes(String(url || "").trim().replace(/\/+$/, ""));
-}
-
-/** Resolves after ms, or rejects with a cancelled error as soon as the signal aborts. */
-function sleep(ms, signal) {
-  return new Promise((resolve, reject) => {
-    if (signal && signal.aborted) return reject(cancelledError());
-    const timer = setTimeout(() => {
-      if (signal) signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    function onAbort() {
-      clearTimeout(timer);
-      reject(cancelledError());
-    }
-    if (signal) signal.addEventListener("abort", onAbort, { once: true });
-  });
 }
 
 /**

@@ -135,7 +135,9 @@ function createPhotoshopAdapter(ps) {
         return fn(session);
       }, { commandName, timeOut: MODAL_TIMEOUT });
     } catch (e) {
-      if (e && e.number === MODAL_BUSY) throw new LoupeError("photoshop", "Another plugin is busy in Photoshop; try again in a moment.", { cause: e });
+      if (e && e.number === MODAL_BUSY) {
+        throw new LoupeError("photoshop", "Photoshop is busy: another plugin is working in it, or a dialog, Free Transform or text editing is open. Finish it and try again.", { cause: e, photoshopBusy: true });
+      }
       if (!(e instanceof LoupeError) && controller.signal.aborted) throw cancelledError();
       throw e;
     }

@@ -6,12 +6,13 @@
 const { RECIPES, BACKGROUNDS, PRODUCT_MASKS, INPAINTERS, SELECTION_USES, CHANNEL_PREFIX, recipeById, maskChannel } = require("./recipes.js");
 const { canHoldJewelry } = require("./guard.js");
 
-const BUSY_PHASES = ["reading", "uploading", "server", "downloading", "writing", "stopping"];
+const BUSY_PHASES = ["reading", "uploading", "server", "downloading", "waiting", "writing", "stopping"];
 const PHASE_LABEL = {
   reading: "Reading the jewelry layer…",
   uploading: "Sending to Loupe…",
   server: "Working",
   downloading: "Downloading layers…",
+  waiting: "Waiting for Photoshop: finish the open dialog, transform or text edit…",
   writing: "Adding layers…",
   stopping: "Cancelled; waiting for the server to finish reading the upload…",
 };
@@ -29,6 +30,7 @@ function overallProgress(run) {
     case "uploading": return 8;
     case "server": return Math.round(10 + 75 * clamp01(run.fraction));
     case "downloading": return Math.round(85 + 10 * clamp01(run.fraction));
+    case "waiting": return 96;
     case "writing": return 97;
     case "done": return 100;
     default: return 0;

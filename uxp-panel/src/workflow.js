@@ -10,7 +10,7 @@ const G = require("./guard.js");
 const { LoupeError, cancelledError } = require("./errors.js");
 const { recipeById, jobOptions, selectionRole, maskChannel, SELECTION_USES } = require("./recipes.js");
 const { createPhotoshopAdapter } = require("./photoshop.js");
-const { createAbortController } = require("./abort.js");
+const { createAbortController, sleep } = require("./abort.js");
 
 // Loupe names every group it makes "Loupe …" (the server's result.group, the recipe's history name).
 const LOUPE_GROUP = /^Loupe\b/;
@@ -296,6 +296,26 @@ async function placeLayers(s, doc, info, protectedLayer, defaultGroup, layers) {
   return created;
 }
 
+/**
+ * Runs the write step, waiting while Photoshop is busy: the server may work for a while, and the user may meanwhile
+ * have opened a dialog, entered Free Transform or text editing, or another plugin may be at work. The finished
+ * result is then applied as soon as Photoshop is free (onStep "waiting" until then) instead of being thrown away.
+ * Cancel stops the wait; after `waitMs` it gives up with Photoshop's refusal.
+ */
+async function whenPhotoshopIsFree(write, controller, onStep, { waitMs = 120000, retryMs = 1000 } = {}) {
+  const giveUp = Date.now() + waitMs;
+  for (;;) {
+    try {
+      return await write();
+    } catch (e) {
+      if (!e.photoshopBusy || Date.now() >= giveUp) throw e;
+      onStep({ step: "waiting" });
+      await sleep(retryMs, controller.signal);
+      onStep({ step: "writing" });
+    }
+  }
+}
+
 /** Whether the layer directly above `layer` in its group (or at the top level) is clipped, so to it. */
 function clippedAbove(s, doc, layer) {
   const all = s.flattenLayers(doc);
@@ -309,7 +329,7 @@ function clippedAbove(s, doc, layer) {
  * The whole run. onStep({step, stage?, fraction?}) reports progress; aborting `controller` (the panel's Cancel)
  * or Photoshop's own cancel stops it, and the document is left exactly as it was.
  */
-async function runRecipe({ photoshop, client, recipeId, options, protectedLayer = null, controller, onStep = () => undefined }) {
+async function runRecipe({ photoshop, client, recipeId, options, protectedLayer = null, controller, onStep = () => undefined, writeWait = {} }) {
   const recipe = recipeById(recipeId);
   const opts = jobOptions(recipeId, options);
   const adapter = createPhotoshopAdapter(photoshop);
@@ -318,7 +338,8 @@ async function runRecipe({ photoshop, client, recipeId, options, protectedLayer 
   if (controller.signal.aborted) throw cancelledError();
   const server = await runOnServer(client, () => takeFrame(recipe.id, opts, inputs), maxLayerBytes(inputs.info), controller, onStep);
   onStep({ step: "writing" });
-  const written = await writeResults(adapter, { inputs, result: server.result, downloads: server.downloads, historyName: recipe.historyName, controller });
+  const write = () => writeResults(adapter, { inputs, result: server.result, downloads: server.downloads, historyName: recipe.historyName, controller });
+  const written = await whenPhotoshopIsFree(write, controller, onStep, writeWait);
   onStep({ step: "done" });
   return {
     recipe: recipe.id,

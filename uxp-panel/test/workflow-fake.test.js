@@ -487,13 +487,38 @@ test("ISNet and a model inpainter go to the server as options", async () => {
   assert.equal(client.calls.request.header.options.inpainter, "migan");
 });
 
-test("another plugin holding Photoshop: a clear error and no change", async () => {
+test("Photoshop busy (another plugin, a dialog) when Run is pressed: a clear error and no change", async () => {
   const s = scene(8);
   const before = s.fake.fingerprint(s.docId);
   s.fake.holdForeignModal(true);
-  await assert.rejects(run(s, scriptedClient(proLayers)), (e) => e.kind === "photoshop" && /Another plugin is busy in Photoshop; try again in a moment/.test(e.message));
+  await assert.rejects(run(s, scriptedClient(proLayers)), (e) => e.kind === "photoshop" && /Photoshop is busy: .*Free Transform.* Finish it and try again/.test(e.message));
   // timeOut (Photoshop 25.10+) lets Photoshop retry a moment before giving up.
   assert.deepEqual(s.fake.modalOptions.map((o) => o.timeOut), [3]);
+  assert.equal(s.fake.fingerprint(s.docId), before);
+});
+
+test("Photoshop busy when the result is ready: the write waits and applies it once Photoshop is free, as one step", async () => {
+  const s = scene(8);
+  const client = scriptedClient(proLayers, { onWait: async () => s.fake.holdForeignModal(true) });
+  const steps = [];
+  setTimeout(() => s.fake.holdForeignModal(false), 120);
+  const summary = await run(s, client, { onStep: (x) => steps.push(x.step), writeWait: { retryMs: 20 } });
+  assert.ok(steps.includes("waiting"), steps.join(" "));
+  assert.equal(steps[steps.length - 1], "done");
+  assert.deepEqual(s.fake.tree(s.docId).map((l) => l.name), ["Jewelry", "Loupe Pro", "Background"]);
+  assert.deepEqual(s.fake.historyNames(s.docId), ["Open", "Loupe Pro"]);
+  assert.equal(summary.hashes.before, summary.hashes.after);
+});
+
+test("Photoshop busy when the result is ready: Cancel ends the wait, and the wait gives up in the end; nothing changes", async () => {
+  const s = scene(8);
+  const before = s.fake.fingerprint(s.docId);
+  const controller = new AbortController();
+  const client = scriptedClient(proLayers, { onWait: async () => s.fake.holdForeignModal(true) });
+  const cancelWhenWaiting = (x) => x.step === "waiting" && controller.abort();
+  await assert.rejects(run(s, client, { controller, onStep: cancelWhenWaiting, writeWait: { retryMs: 1000 } }), (e) => e.kind === "cancelled");
+  assert.equal(s.fake.fingerprint(s.docId), before);
+  await assert.rejects(run(s, client, { writeWait: { waitMs: 60, retryMs: 20 } }), (e) => e.photoshopBusy === true);
   assert.equal(s.fake.fingerprint(s.docId), before);
 });
 
