@@ -78,7 +78,8 @@ function createImaging(host) {
     let full, pixelBounds, opaque;
     if (options.layerID !== undefined) {
       const l = D.requireEntry(doc, options.layerID).layer;
-      if (l.kind !== "pixel") throw new Error("getPixels: layer " + l.id + " is a " + l.kind + " layer, not a pixel layer");
+      // The docs restrict only putPixels to pixel layers: a smart object or text layer reads as rendered.
+      if (l.kind === "group") throw new Error("getPixels: layer " + l.id + " is a group");
       full = l.pixels;
       pixelBounds = l.isBackground ? docB : D.alphaBounds(doc, l.pixels);
       opaque = l.isBackground;

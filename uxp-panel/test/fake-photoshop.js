@@ -64,7 +64,7 @@ function createFakePhotoshop({ hostVersion = "25.0.0", visibilityInHistory = fal
   host.dom = D.createDom(host);
   const imaging = createImaging(host);
 
-  /** Normal-mode "over" compositing of visible pixel layers, bottom to top; anything fancier throws. */
+  /** Normal-mode "over" compositing of visible layers with pixels (pixel, smart-object, text), bottom to top; anything fancier throws. */
   function composite(doc) {
     const cc = D.colorComponents(doc);
     const n = cc + 1;
@@ -74,7 +74,7 @@ function createFakePhotoshop({ hostVersion = "25.0.0", visibilityInHistory = fal
     const alpha = new Float64Array(count);
     const visibleLeaves = [];
     D.walk(doc.root, (l, list, i, ancestors) => {
-      if (l.kind !== "pixel" || !l.visible || ancestors.some((a) => !a.visible)) return;
+      if (l.kind === "group" || !l.visible || ancestors.some((a) => !a.visible)) return;
       for (const a of ancestors) {
         if (a.opacity !== 100 || (a.blendMode !== "passThrough" && a.blendMode !== "normal")) throw new Error("fake composite: group opacity/blending is not modelled");
       }

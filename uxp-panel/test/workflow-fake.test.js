@@ -17,7 +17,7 @@ const H = 16;
 const JEWEL = { left: 8, top: 4, right: 16, bottom: 12 };
 
 /** A small scene: Background (a gradient), Jewelry (opaque 8×8 square with a soft edge column), active. */
-function scene(depth, fakeOptions = {}) {
+function scene(depth, fakeOptions = {}, jewelryKind = "pixel") {
   const ps = createFakePhotoshop(fakeOptions);
   const max = depth === 16 ? 32768 : 255;
   const Samples = depth === 16 ? Uint16Array : Uint8Array;
@@ -34,7 +34,7 @@ function scene(depth, fakeOptions = {}) {
     }
   }
   const backgroundId = ps.fake.addLayer(docId, { name: "Background", pixels: bg, isBackground: true });
-  const jewelryId = ps.fake.addLayer(docId, { name: "Jewelry", pixels: jewel });
+  const jewelryId = ps.fake.addLayer(docId, { name: "Jewelry", pixels: jewel, kind: jewelryKind });
   return Object.assign(ps, { docId, backgroundId, jewelryId, depth, max });
 }
 
@@ -189,6 +189,21 @@ test("groups follow the result: one per name and placement, hidden layers of an 
   assert.deepEqual(tree[0].children.map((l) => [l.name, l.blendMode, l.visible]), [["High frequency (texture, dust)", "linearLight", true], ["Low frequency (colour, tone)", "normal", true]]);
   assert.deepEqual(s.fake.historyNames(s.docId), ["Open", "Loupe Pro"]);
 });
+
+for (const kind of ["smartObject", "text"]) {
+  test("jewelry on a " + kind + " layer (a placed product shot): read as rendered, locked, never written, one history step", async () => {
+    const s = scene(16, {}, kind);
+    const client = scriptedClient(withFrequencySeparation);
+    const summary = await run(s, client);
+    assert.equal(summary.hashes.before, summary.hashes.after);
+    assert.deepEqual(buffer(client.calls.request, "jewelry").descriptor.bounds, JEWEL);
+    assert.deepEqual(writesTo(s, s.jewelryId).filter((w) => w.op !== "set"), []);
+    const tree = s.fake.tree(s.docId);
+    assert.deepEqual(tree.map((l) => [l.name, l.kind, l.allLocked]), [["Loupe frequency separation (radius 8.0)", "group", false],
+      ["Jewelry", kind, true], ["Loupe Pro", "group", false], ["Background", "pixel", false]]);
+    assert.deepEqual(s.fake.historyNames(s.docId), ["Open", "Loupe Pro"]);
+  });
+}
 
 test("a layer clipped to the jewelry stays clipped to it: the group placed above joins the clipping stack", async () => {
   const s = scene(8);
