@@ -96,7 +96,9 @@ async function readBelow(s, doc, info, layer, hidden) {
   const all = s.flattenLayers(doc);
   const index = all.findIndex((e) => e.layer.id === layer.id);
   const chain = new Set(all[index].ancestors.map((a) => a.id));
-  const below = all.slice(index + 1).filter((e) => e.layer.kind !== "group" && e.layer.visible && e.ancestors.every((a) => a.visible));
+  // Layers with no pixels on the canvas add nothing, and a composite of only those has no pixels to read.
+  const onCanvas = (l) => !B.isEmpty(B.intersect(B.toIntegerBounds(l.boundsNoEffects), info.bounds));
+  const below = all.slice(index + 1).filter((e) => e.layer.kind !== "group" && e.layer.visible && e.ancestors.every((a) => a.visible) && onCanvas(e.layer));
   if (below.length === 0) return null;
   const hide = all.slice(0, index).filter((e) => !chain.has(e.layer.id) && e.ancestors.every((a) => chain.has(a.id))).map((e) => e.layer).concat([layer]);
   return s.withRolledBackHistory(info, "Loupe: reading the layers below", async () => {

@@ -205,6 +205,19 @@ for (const kind of ["smartObject", "text"]) {
   });
 }
 
+test("only empty layers below the jewelry: nothing below is sent (the server works from the jewelry layer), no raw Photoshop error", async () => {
+  const ps = createFakePhotoshop();
+  const docId = ps.fake.addDocument({ name: "cut-out", width: W, height: H, depth: 8 });
+  ps.fake.addLayer(docId, { name: "Layer 1", pixels: new Uint8Array(W * H * 4) });
+  const jewel = new Uint8Array(W * H * 4);
+  for (let y = JEWEL.top; y < JEWEL.bottom; y++) for (let x = JEWEL.left; x < JEWEL.right; x++) jewel.set([200, 180, 90, 255], (y * W + x) * 4);
+  ps.fake.addLayer(docId, { name: "Jewelry", pixels: jewel });
+  const client = scriptedClient(() => []);
+  await run(Object.assign(ps, { docId }), client);
+  assert.equal(client.calls.request.header.buffers.some((d) => d.role === "background"), false);
+  assert.deepEqual(buffer(client.calls.request, "jewelry").descriptor.bounds, JEWEL);
+});
+
 test("a layer clipped to the jewelry stays clipped to it: the group placed above joins the clipping stack", async () => {
   const s = scene(8);
   s.fake.addLayer(s.docId, { name: "Tone (Curves)", pixels: new Uint8Array(W * H * 4).fill(90), clipped: true });
