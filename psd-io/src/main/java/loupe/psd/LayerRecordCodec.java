@@ -134,7 +134,7 @@ final class LayerRecordCodec {
             out.length(0, psb);
         }
         out.key(l.blendSignature());
-        out.key(l.blendMode());
+        out.key(l.recordBlendMode());
         out.u8(l.opacity());
         out.u8(l.clippingByte());
         out.u8(l.flags());

@@ -3,6 +3,7 @@ package loupe.psd;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -150,13 +151,41 @@ public final class PsdLayer {
         modified = true;
     }
 
-    /** Blend mode key, e.g. "norm", "mul ", "lLit", "pass". */
-    public String blendMode() { return blendMode; }
+    /**
+     * Blend mode key as Photoshop applies it, e.g. "norm", "mul ", "lLit", "pass". A group's is the one
+     * its section divider names: Photoshop writes "norm" in the record of a pass-through group and
+     * "pass" only in the divider.
+     */
+    public String blendMode() {
+        byte[] divider = dividerData();
+        return divider != null && divider.length >= 12 && Keys.SIG_8BIM.equals(Keys.text(Arrays.copyOfRange(divider, 4, 8)))
+            ? Keys.text(Arrays.copyOfRange(divider, 8, 12)) : blendMode;
+    }
 
+    /** The key in the layer record itself, as read (what the writer writes back). */
+    String recordBlendMode() { return blendMode; }
+
+    /** Sets the blend mode in the record and, where a section divider names one, there too. */
     public void setBlendMode(String key) {
-        Keys.bytes(key);
+        byte[] keyBytes = Keys.bytes(key);
         blendMode = key;
+        TaggedBlock b = dividerBlock();
+        if (b != null && b.data().length >= 12) {
+            byte[] data = b.data().clone();
+            System.arraycopy(keyBytes, 0, data, 8, 4);
+            setBlock(new TaggedBlock(b.signature(), b.key(), data, b.padding()));
+        }
         modified = true;
+    }
+
+    private TaggedBlock dividerBlock() {
+        TaggedBlock b = block(Keys.SECTION_DIVIDER);
+        return b != null ? b : block("lsdk");
+    }
+
+    private byte[] dividerData() {
+        TaggedBlock b = dividerBlock();
+        return b == null ? null : b.data();
     }
 
     public int opacity() { return opacity; }
@@ -339,9 +368,8 @@ public final class PsdLayer {
 
     /** Section type from {@code lsct}: OTHER for ordinary layers. */
     public SectionType sectionType() {
-        TaggedBlock b = block(Keys.SECTION_DIVIDER);
-        if (b == null) b = block("lsdk");
-        return b == null || b.data().length < 4 ? SectionType.OTHER : SectionType.ofCode((int) readU32(b.data(), 0));
+        byte[] divider = dividerData();
+        return divider == null || divider.length < 4 ? SectionType.OTHER : SectionType.ofCode((int) readU32(divider, 0));
     }
 
     public boolean isGroupStart() { return sectionType().isGroup(); }

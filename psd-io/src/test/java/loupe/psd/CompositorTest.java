@@ -227,6 +227,30 @@ class CompositorTest {
         assertThat(out[2] & 0xFF).isEqualTo((int) Math.round(0.4 * 100 + 0.6 * 200));
     }
 
+    /**
+     * Photoshop writes "norm" in the record of a pass-through group and "pass" only in its section
+     * divider: the group is pass-through, so a Multiply layer inside it multiplies what lies beneath the
+     * group, as if there were no group (isolated, it would multiply nothing and paint as Normal).
+     */
+    @Test
+    void a_group_photoshop_saved_as_pass_through_composites_as_pass_through() throws Exception {
+        PsdDocument grouped = multiplyInsideGroup();
+        assertThat(grouped.layers().stream().filter(PsdLayer::isGroupStart).map(PsdLayer::blendMode)).containsOnly("pass").hasSize(2);
+        PsdDocument ungrouped = multiplyInsideGroup();
+        for (PsdLayer l : List.copyOf(ungrouped.layers())) if (l.isGroupStart() || l.isGroupEnd()) ungrouped.removeLayer(l);
+        List<PsdChannel> mine = PsdCompositor.composite(grouped), flat = PsdCompositor.composite(ungrouped);
+        for (int c = 0; c < 3; c++) assertThat(mine.get(c).decoded()).as("channel %d", c).isEqualTo(flat.get(c).decoded());
+    }
+
+    private static PsdDocument multiplyInsideGroup() throws Exception {
+        PsdDocument doc = PsdReader.read(Corpus.path("twelvemonkeys__layer-groups-rgb8.psd"));
+        for (PsdLayer l : doc.layers()) {
+            if (l.name().equals("Layer 2")) l.setBlendMode("mul ");
+            if (l.name().equals("Layer 1") || l.name().equals("Nested Group Layer 1")) l.setVisible(false);
+        }
+        return doc;
+    }
+
     /** A layer still without pixels changes nothing in any blend mode; once painted, Soft Light is refused. */
     @Test
     void an_empty_layer_in_any_blend_mode_changes_nothing() {
