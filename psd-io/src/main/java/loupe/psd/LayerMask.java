@@ -79,8 +79,21 @@ public record LayerMask(int top, int left, int bottom, int right, int defaultCol
         }
     }
 
-    /** Writes the data of a mask section (without its length), padded to a multiple of 4 and at least 20 bytes. */
+    /**
+     * Writes the data of a mask section (without its length), padded to a multiple of 4 and at least 20
+     * bytes. Readers take 36 bytes or more as holding the real-mask fields, so without them the data
+     * stays under 36: 33 to 35 bytes of parameters go unpadded, and more (density and feather of both
+     * masks) cannot be stored.
+     *
+     * @throws IllegalArgumentException for parameters that need the real-mask fields this mask lacks
+     */
     void write(PsdOutput out) {
+        int size = 18 + (hasParameters() ? 1 + (userDensity != null ? 1 : 0) + (userFeather != null ? 8 : 0)
+                + (vectorDensity != null ? 1 : 0) + (vectorFeather != null ? 8 : 0) : 0);
+        if (real == null && size >= 36) {
+            throw new IllegalArgumentException("layer mask data of " + size + " bytes cannot be stored without its real-mask "
+                    + "fields (readers take 36 bytes or more as holding them): drop a density or a feather");
+        }
         long start = out.length();
         out.u32(top);
         out.u32(left);
@@ -88,7 +101,7 @@ public record LayerMask(int top, int left, int bottom, int right, int defaultCol
         out.u32(right);
         out.u8(defaultColor);
         int f = flags & ~HAS_PARAMETERS;
-        boolean params = userDensity != null || userFeather != null || vectorDensity != null || vectorFeather != null;
+        boolean params = hasParameters();
         out.u8(params ? f | HAS_PARAMETERS : f);
         if (real != null) {
             out.u8(real.flags());
@@ -106,6 +119,10 @@ public record LayerMask(int top, int left, int bottom, int right, int defaultCol
             if (vectorFeather != null) out.u64(Double.doubleToLongBits(vectorFeather));
         }
         long n = out.length() - start;
-        out.zeros(n < 20 ? (int) (20 - n) : PsdOutput.padding(n, 4));
+        out.zeros(n < 20 ? (int) (20 - n) : real == null && n + PsdOutput.padding(n, 4) >= 36 ? 0 : PsdOutput.padding(n, 4));
+    }
+
+    private boolean hasParameters() {
+        return userDensity != null || userFeather != null || vectorDensity != null || vectorFeather != null;
     }
 }

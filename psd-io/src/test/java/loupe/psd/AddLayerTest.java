@@ -2,6 +2,7 @@
 package loupe.psd;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -97,5 +98,27 @@ class AddLayerTest {
                 && l.userMask().real() == null)
             .findFirst().orElseThrow();
         assertThat(vectorMasked.hasUserMask()).as(vectorMasked.name()).isFalse();
+    }
+
+    /**
+     * Without real-mask fields, mask data must stay under 36 bytes (readers take 36 or more as holding
+     * them): both feathers (35 bytes) are written unpadded and read back; more is refused before a
+     * file is written.
+     */
+    @Test
+    void mask_parameters_without_real_mask_fields_stay_readable_or_are_refused() throws Exception {
+        PsdDocument doc = PsdDocument.create(ColorMode.GRAYSCALE, 8, 4, 4);
+        PsdLayer layer = PsdLayer.newPixelLayer("masked", 0, 0, 4, 4, 8, new byte[][] {new byte[16]}, null);
+        doc.addLayer(0, layer);
+        layer.setUserMask(new LayerMask(0, 0, 4, 4, 0, 0, null, 2.5, null, 1.5, null), new byte[16], 8);
+        PsdWriter.write(doc, tmp.resolve("feathers.psd"));
+        LayerMask back = PsdReader.read(tmp.resolve("feathers.psd")).layers().get(0).userMask();
+        assertThat(List.of(back.userFeather(), back.vectorFeather())).containsExactly(2.5, 1.5);
+        assertThat(back.real()).isNull();
+
+        layer.setUserMask(new LayerMask(0, 0, 4, 4, 0, 0, 128, 2.5, 200, 1.5, null), new byte[16], 8);
+        assertThatThrownBy(() -> PsdWriter.write(doc, tmp.resolve("all.psd")))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("37 bytes").hasMessageContaining("drop a density or a feather");
+        assertThat(tmp.resolve("all.psd")).doesNotExist();
     }
 }
