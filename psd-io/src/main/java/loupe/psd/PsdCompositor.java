@@ -42,6 +42,11 @@ public final class PsdCompositor {
         if (doc.layers().isEmpty()) return new Decision(false, "no layers: the composite is the picture");
         String why = cannotRender(doc);
         if (why != null) return new Decision(false, why + ": original composite kept");
+        // Extra channels other than the merged transparency (saved selections) are carried over from the stored composite.
+        int computed = doc.colorMode().colorChannels() + (hasMergedTransparency(doc) ? 1 : 0);
+        if (doc.composite().size() < doc.channelCount() && doc.channelCount() > computed) {
+            return new Decision(false, "the file holds no composite to carry its extra channels over from");
+        }
         return new Decision(true, "recomputed from the visible pixel layers");
     }
 

@@ -33,6 +33,9 @@ record PsdHeader(int version, byte[] reserved, int channels, int height, int wid
         int modeCode = in.u16();
         ColorMode mode = ColorMode.ofCode(modeCode);
         if (mode == null) throw in.fail("colour mode " + modeCode + " is not one of 0-4, 7-9", 24);
+        if (channels < mode.colorChannels()) {
+            throw in.fail("channel count " + channels + " is fewer than the " + mode.colorChannels() + " colour channels of " + mode, 12);
+        }
         in.pop();
         return new PsdHeader(version, reserved, channels, (int) height, (int) width, depth, mode);
     }

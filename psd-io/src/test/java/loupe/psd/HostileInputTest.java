@@ -6,17 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Damaged input is refused with a PsdFormatException naming section and offset; never an OOM, a hang or another exception. */
 class HostileInputTest {
     private static final PsdReadOptions EAGER = new PsdReadOptions(200_000_000L, true);
+
+    @TempDir
+    Path tmp;
 
     static Stream<String> files() { return Corpus.readableNames().stream(); }
 
@@ -90,6 +95,38 @@ class HostileInputTest {
         assertThat(refused("depth.psd", header(1, 3, 10, 10, 17, 3)).getMessage()).contains("bit depth 17");
         assertThat(refused("mode.psd", header(1, 3, 10, 10, 8, 5)).getMessage()).contains("colour mode 5");
         assertThat(refused("channels.psd", header(1, 99, 10, 10, 8, 3)).getMessage()).contains("channel count 99");
+        assertThat(refused("rgb2.psd", header(1, 2, 10, 10, 8, 3)).getMessage())
+            .contains("channel count 2 is fewer than the 3 colour channels of RGB (offset 0xC)");
+    }
+
+    /**
+     * A file that ends before its image data has no composite to carry its saved selections over from:
+     * written after an edit, the composite is kept as it was (none) instead of failing mid-write.
+     */
+    @Test
+    void a_file_without_composite_data_is_written_without_recomputing_one() throws Exception {
+        byte[] full = Files.readAllBytes(Corpus.path("pillow__hopper-layers.psd"));
+        PsdDocument whole = PsdReader.read(Corpus.path("pillow__hopper-layers.psd"));
+        int imageData = indexOfImageData(full);
+        byte[] cut = java.util.Arrays.copyOf(full, imageData);
+        cut[13] = 5; // two saved selections beside the three colours
+        Path file = Files.write(tmp.resolve("cut.psd"), cut);
+        PsdDocument doc = PsdReader.read(file);
+        assertThat(doc.composite()).isEmpty();
+        doc.layers().get(0).setName("renamed");
+        PsdWriteResult written = PsdWriter.write(doc, tmp.resolve("out.psd"));
+        assertThat(written.compositeRecomputed()).isFalse();
+        assertThat(written.reason()).contains("no composite to carry its extra channels over from");
+        assertThat(whole.layers()).hasSize(PsdReader.read(tmp.resolve("out.psd")).layers().size());
+    }
+
+    /** Offset of the image data section: after the header, colour mode data, resources and layer section. */
+    private static int indexOfImageData(byte[] psd) {
+        ByteBuffer b = ByteBuffer.wrap(psd);
+        int at = 26;
+        at += 4 + b.getInt(at);
+        at += 4 + b.getInt(at);
+        return at + 4 + b.getInt(at);
     }
 
     /** Each section is named once: the message read "file header: the file header: needs 26 bytes". */
