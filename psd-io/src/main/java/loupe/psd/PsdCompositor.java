@@ -69,6 +69,7 @@ public final class PsdCompositor {
                 String refusal = refusal(l, b, name);
                 if (refusal != null) return refusal;
             }
+            if (paintsNothing(n)) continue;
             String seeThrough = l.seeThrough();
             if (seeThrough != null) return name + " " + seeThrough;
             MaskPlane pixelMask = l.pixelMask();
@@ -96,7 +97,7 @@ public final class PsdCompositor {
                 }
                 String inner = unsupported(n.children(), colours);
                 if (inner != null) return inner;
-            } else if (!paintsNothing(n)) {
+            } else {
                 if (!"norm".equals(l.blendMode()) && !"mul ".equals(l.blendMode())) {
                     return name + " is in blend mode " + PsdNames.blendMode(l.blendMode());
                 }
@@ -181,12 +182,14 @@ public final class PsdCompositor {
     }
 
     /**
-     * A pixel layer without pixels (empty bounds): whatever its blend mode, it changes no pixel, like
-     * the new, still empty Soft Light layer a retoucher sets up for dodging and burning. Its blocks
-     * are still judged (a fill layer paints without pixels).
+     * A pixel layer without pixels (empty bounds), or a group with no visible layer in it: whatever its
+     * blend mode and masks, it changes no pixel, like the new, still empty Soft Light layer a retoucher
+     * sets up for dodging and burning, or the empty masked groups `loupe mask --as layer-masks` adds.
+     * Its own blocks are still judged (a fill layer paints without pixels).
      */
     private static boolean paintsNothing(LayerNode n) {
-        return !n.isGroup() && (n.layer().width() == 0 || n.layer().height() == 0);
+        if (!n.isGroup()) return n.layer().width() == 0 || n.layer().height() == 0;
+        return n.children().stream().noneMatch(c -> c.layer().visible() && (!c.isGroup() || !paintsNothing(c)));
     }
 
     private static boolean below100(Integer density) {

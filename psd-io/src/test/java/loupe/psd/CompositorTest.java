@@ -265,6 +265,17 @@ class CompositorTest {
         assertThat(PsdCompositor.cannotRender(doc)).isEqualTo("layer 'dodge & burn' is in blend mode Soft Light");
     }
 
+    /** A group with no visible layer in it changes nothing, masked or not (`loupe mask --as layer-masks` adds such groups). */
+    @Test
+    void an_empty_masked_group_changes_nothing() {
+        PsdDocument doc = PsdDocument.create(ColorMode.GRAYSCALE, 8, 2, 1);
+        doc.addLayer(0, PsdLayer.newPixelLayer("base", 0, 0, 2, 1, 8, new byte[][] {{(byte) 90, (byte) 200}}, null));
+        PsdLayer group = doc.insertGroup(doc.layers().size(), "Product mask", List.of());
+        group.setUserMask(LayerMask.of(0, 0, 1, 2, 0), new byte[] {(byte) 255, 0}, 8);
+        assertThat(PsdCompositor.decide(doc).recompute()).as(PsdCompositor.decide(doc).reason()).isTrue();
+        assertThat(PsdCompositor.composite(doc).get(0).decoded()).containsExactly(90, 200);
+    }
+
     /** A normal group at half opacity composites its children in isolation, then blends; transparent areas are matted white. */
     @Test
     void isolated_group_with_opacity_over_transparency_is_matted_white() {
