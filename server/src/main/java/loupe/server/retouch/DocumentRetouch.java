@@ -79,6 +79,7 @@ public final class DocumentRetouch {
       progress.report("reading layers", 0.02);
       ProtectedLayer prot = new ProtectedLayer(PsdPixels.color(jewelry, bands), PsdPixels.alpha(jewelry),
           PsdPixels.masksAtLayer(jewelry, doc.width(), doc.height()), PsdPixels.bounds(jewelry), jewelry.opacity());
+      ProductMasks.requireBackgroundCanShow(prot, doc.width(), doc.height(), file, jewelry.name());
       LayersBeneath under = LayersBeneath.of(doc, jewelry, bands);
       unrendered = under.unrendered();
       Planar beneath = Compositor.flatten(white(bands, canvas), under.layers());

@@ -155,6 +155,7 @@ public final class PanelRetouch {
     GrayU16 alpha = jb.numBands() > bands ? jb.bands[bands] : null;
     GrayU16 userMask = Optional.ofNullable(req.buffers().get("jewelryMask")).map(b -> b.bands().bands[0]).orElse(null);
     ProtectedLayer prot = new ProtectedLayer(color, alpha, userMask, jewelBounds, 255);
+    ProductMasks.requireBackgroundCanShow(prot, doc.width(), doc.height(), "the panel's document", null);
     Planar beneath = beneath(req, bands, canvas);
     Planar documentImage = Compositor.flatten(beneath, List.of(prot.asComposite()));
     ProductMasks.ProductMask product = req.request().maskSource() != null && req.request().maskSource().equals("selection")

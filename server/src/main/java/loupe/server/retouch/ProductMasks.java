@@ -20,6 +20,7 @@ import loupe.engine.alg.segment.ProductSegmenter;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
 import loupe.engine.recipe.ModelUse;
+import loupe.engine.recipe.ProtectedLayer;
 import loupe.engine.recipe.Recipe;
 import loupe.engine.recipe.RecipeOptions;
 import loupe.engine.recipe.RecipeRunner;
@@ -175,6 +176,29 @@ public final class ProductMasks {
    * @throws UserError (422: the file cannot be worked on as asked) if no pixel of {@code mask} is 65535,
    *     or every pixel is
    */
+  /**
+   * Refuses a protected layer opaque over the whole frame (a copy of the shot, or the Background,
+   * taken for the jewelry layer): Loupe's layers go beneath it, so whatever mask protects the
+   * jewelry nothing done would show, and the output would be the input marked done.
+   *
+   * @param layer the layer's name, or null when unknown (the panel's)
+   */
+  static void requireBackgroundCanShow(ProtectedLayer layer, int width, int height, String where, String name) {
+    GrayU16 coverage = layer.documentCoverage(width, height);
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        if (coverage.get(x, y) != 65535) {
+          return;
+        }
+      }
+    }
+    throw new UserError(422, where + ": the protected layer" + (name == null ? "" : " '" + name + "'") + " is opaque "
+        + "over the whole frame, so nothing Loupe puts beneath it could show (a copy of the shot, or the Background?): "
+        + "protect the jewelry's own layer, whose transparency or layer mask leaves the background out, or retouch a "
+        + "flattened copy, where the picture becomes the locked layer 'Original' and an automatic or saved mask "
+        + "protects the jewelry");
+  }
+
   static void requireJewelryAndBackground(GrayU16 mask, String where, String source) {
     boolean jewelry = false;
     boolean background = false;
@@ -199,9 +223,8 @@ public final class ProductMasks {
     }
     if (!background) {
       String why = switch (kind) {
-        case "layer" -> "the protected layer is opaque over the whole frame, a copy of the background? Protect the "
-            + "jewelry's own layer, or use an automatic or saved mask";
-        case "auto" -> "the automatic mask found no background";
+        case "auto" -> "the automatic mask found no background, or the safety margin kept around what it found (at "
+            + "least " + AutoMargins.DESIGN.margin() + " px) covers the whole frame, as on a picture this small";
         case "selection" -> "the selection selects the whole document";
         default -> "it selects the whole document";
       };

@@ -138,7 +138,10 @@ final class ProtectedLayerCheck {
     return feather != null && feather > 0;
   }
 
+  /** A 0..255 value in percent: never "100 %" below 255, nor "0 %" above 0 (254 reads 99.6 %). */
   private static String percent(int alpha) {
-    return String.format(Locale.ROOT, "%d %%", Math.round(alpha * 100 / 255.0));
+    long whole = Math.round(alpha * 100 / 255.0);
+    boolean misleading = (alpha < 255 && whole == 100) || (alpha > 0 && whole == 0);
+    return misleading ? String.format(Locale.ROOT, "%.1f %%", alpha * 100 / 255.0) : whole + " %";
   }
 }

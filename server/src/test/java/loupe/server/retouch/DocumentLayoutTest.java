@@ -128,7 +128,8 @@ class DocumentLayoutTest {
 
   /**
    * Pillow's hopper file: its top layer, an opaque "Background copy", is the only candidate, and it
-   * covers the whole frame. Nothing could be retouched; the job said ✓ and wrote the input again.
+   * covers the whole frame. Nothing could be retouched; the job said ✓ and wrote the input again, with
+   * the layer's own mask or an automatic one.
    * An automatic mask that finds no background (a piece filling a clipping-path test file) likewise.
    */
   @Test
@@ -137,8 +138,15 @@ class DocumentLayoutTest {
     assertThatThrownBy(() -> new RetouchService().retouchFile(corpus.resolve("pillow__hopper-layers.psd"),
         dir.resolve("out-copy"), QUICK, Progress.NONE))
         .isInstanceOf(UserError.class)
-        .hasMessageContaining("the product mask (layer) marks every pixel as fully jewelry, so there is no background "
-            + "to retouch (the protected layer is opaque over the whole frame");
+        .hasMessageContaining("the protected layer 'Background copy' is opaque over the whole frame, so nothing Loupe "
+            + "puts beneath it could show");
+    // An automatic mask does not help: the new background would still lie beneath the opaque layer (review).
+    RetouchRequest autoUnderCopy = RetouchRequest.of("quick", null, null, null, null, null, null, "auto");
+    assertThatThrownBy(() -> new RetouchService().retouchFile(corpus.resolve("pillow__hopper-layers.psd"),
+        dir.resolve("out-copy"), autoUnderCopy, Progress.NONE))
+        .isInstanceOf(UserError.class)
+        .hasMessageContaining("is opaque over the whole frame")
+        .hasMessageContaining("retouch a flattened copy");
     RetouchRequest auto = RetouchRequest.of("quick", null, null, null, null, null, null, "auto");
     assertThatThrownBy(() -> new RetouchService().retouchFile(corpus.resolve("imagemagick__clipping-path-2-subpaths-zip.psd"),
         dir.resolve("out-auto"), auto, Progress.NONE))

@@ -48,6 +48,7 @@ class ProtectedLayerCheckTest {
         Arguments.of("multiply", (Consumer<PsdDocument>) d -> jewelry(d).setBlendMode("mul "),
             "is in blend mode Multiply"),
         Arguments.of("opacity 60 %", (Consumer<PsdDocument>) d -> jewelry(d).setOpacity(153), "is at 60 % opacity"),
+        Arguments.of("opacity 254", (Consumer<PsdDocument>) d -> jewelry(d).setOpacity(254), "is at 99.6 % opacity"),
         Arguments.of("clipped", (Consumer<PsdDocument>) d -> jewelry(d).setClipping(true), "is clipped"),
         Arguments.of("knockout",
             (Consumer<PsdDocument>) d -> jewelry(d).setBlock(TaggedBlock.of("knko", new byte[] {1, 0, 0, 0})),
