@@ -18,6 +18,7 @@ import loupe.psd.PsdLayer;
 import loupe.psd.PsdReader;
 import loupe.psd.PsdWriter;
 import loupe.server.UserError;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -133,28 +134,23 @@ class DocumentLayoutTest {
    * An automatic mask that finds no background (a piece filling a clipping-path test file) likewise.
    */
   @Test
-  void a_protection_of_the_whole_frame_is_refused_not_reported_done() throws Exception {
-    Path corpus = Path.of(System.getProperty("loupe.shared"), "psd-corpus");
-    assertThatThrownBy(() -> new RetouchService().retouchFile(corpus.resolve("pillow__hopper-layers.psd"),
-        dir.resolve("out-copy"), QUICK, Progress.NONE))
-        .isInstanceOf(UserError.class)
-        .hasMessageContaining("the protected layer 'Background copy' is opaque over the whole frame, so nothing Loupe "
-            + "puts beneath it could show");
-    // An automatic mask does not help: the new background would still lie beneath the opaque layer (review).
-    RetouchRequest autoUnderCopy = RetouchRequest.of("quick", null, null, null, null, null, null, "auto");
-    assertThatThrownBy(() -> new RetouchService().retouchFile(corpus.resolve("pillow__hopper-layers.psd"),
-        dir.resolve("out-copy"), autoUnderCopy, Progress.NONE))
-        .isInstanceOf(UserError.class)
-        .hasMessageContaining("is opaque over the whole frame")
-        .hasMessageContaining("retouch a flattened copy");
+  void a_protection_of_the_whole_frame_is_refused_not_reported_done() {
     RetouchRequest auto = RetouchRequest.of("quick", null, null, null, null, null, null, "auto");
-    assertThatThrownBy(() -> new RetouchService().retouchFile(corpus.resolve("imagemagick__clipping-path-2-subpaths-zip.psd"),
-        dir.resolve("out-auto"), auto, Progress.NONE))
-        .isInstanceOf(UserError.class)
+    refused("pillow__hopper-layers.psd", QUICK).hasMessageContaining("the protected layer 'Background copy' is opaque "
+        + "over the whole frame, so nothing Loupe puts beneath it could show");
+    // An automatic mask does not help: the new background would still lie beneath the opaque layer (review).
+    refused("pillow__hopper-layers.psd", auto).hasMessageContaining("is opaque over the whole frame")
+        .hasMessageContaining("retouch a flattened copy");
+    refused("imagemagick__clipping-path-2-subpaths-zip.psd", auto)
         .hasMessageContaining("the product mask (auto) marks every pixel as fully jewelry")
         .hasMessageContaining("the automatic mask found no background");
-    assertThat(dir.resolve("out-copy")).doesNotExist();
-    assertThat(dir.resolve("out-auto")).doesNotExist();
+    assertThat(dir.resolve("out")).doesNotExist();
+  }
+
+  private AbstractThrowableAssert<?, ? extends Throwable> refused(String corpusFile, RetouchRequest request) {
+    Path file = Path.of(System.getProperty("loupe.shared"), "psd-corpus", corpusFile);
+    return assertThatThrownBy(() -> new RetouchService().retouchFile(file, dir.resolve("out"), request, Progress.NONE))
+        .isInstanceOf(UserError.class);
   }
 
   @Test
