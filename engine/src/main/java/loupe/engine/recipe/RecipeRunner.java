@@ -149,7 +149,10 @@ public final class RecipeRunner {
     if (heals) {
       long onPiece = MaskOps.selectedPixels(MaskOps.intersect(in.healMask(),
           in.jewelry().documentCoverage(in.width(), in.height()), null));
-      if (onPiece > healable) {
+      if (onPiece == 0) {
+        notes.add("the painted heal area lies off the piece, so nothing was healed: healing fills flaws on the jewelry "
+            + "layer; paint over them");
+      } else if (onPiece > healable) {
         notes.add(String.format(Locale.ROOT, "%,d painted pixels on the piece's anti-aliased edge, or where its layer is "
             + "partly transparent, were left as shot: healing works where the jewelry layer covers fully", onPiece - healable));
       }

@@ -90,6 +90,20 @@ class RecipeHealTest {
     assertThat(result.notes()).anyMatch(n -> n.contains("heal areas were left as shot"));
   }
 
+  /** A stroke on the sweep, beside the piece: nothing to heal, and the result says so rather than nothing. */
+  @Test
+  void a_heal_stroke_off_the_piece_is_said_to_heal_nothing() {
+    GrayU16 offPiece = new GrayU16(W, H);
+    offPiece.subimage(2, 2, 10, 10).fill(65535);
+    RetouchResult result = RecipeRunner.run(Recipe.EDITORIAL, input(offPiece), RecipeOptions.defaults(Recipe.EDITORIAL),
+        ModelInpainter.Source.NONE, Progress.NONE);
+
+    assertThat(result.fidelity().healedPixels()).isZero();
+    assertThat(result.layers()).noneMatch(l -> l.name().startsWith("Loupe heal"));
+    assertThat(result.notes()).contains("the painted heal area lies off the piece, so nothing was healed: healing fills "
+        + "flaws on the jewelry layer; paint over them");
+  }
+
   @Test
   void healing_never_samples_what_the_layer_mask_hides() {
     RetouchResult result = RecipeRunner.run(Recipe.EDITORIAL, input(stroke()),

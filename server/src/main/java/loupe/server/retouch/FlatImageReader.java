@@ -46,7 +46,7 @@ public final class FlatImageReader {
         boolean tagged = jpeg || format.startsWith("tif");
         reader.setInput(in, true, !tagged);
         Orientation stored = tagged ? StoredOrientation.of(reader) : Orientation.AS_STORED;
-        FlatImage image = upright(convert(file, decode(file, reader, jpeg, maxPixels)), stored);
+        FlatImage image = upright(convert(file, decode(file, reader, jpeg, maxPixels), jpeg), stored);
         return image.iccProfile() == null && format.equals("png")
             ? new FlatImage(image.color(), image.alpha(), image.depth(), PngIccProfile.read(file)) : image;
       } finally {
@@ -150,7 +150,8 @@ public final class FlatImageReader {
         : "the " + format + " decoder gave no reason";
   }
 
-  private static FlatImage convert(Path file, BufferedImage image) {
+  /** @param jpeg a JPEG carries no transparency: its fourth channel is K of CMYK, whatever the decoder guessed */
+  private static FlatImage convert(Path file, BufferedImage image, boolean jpeg) {
     Raster raster = image.getRaster();
     int bands = raster.getNumBands();
     int bits = raster.getSampleModel().getSampleSize(0);
@@ -161,7 +162,8 @@ public final class FlatImageReader {
     if (image.getColorModel() instanceof java.awt.image.IndexColorModel) {
       throw new UserError(file + ": palette (indexed-colour) images are not supported; save it as 8- or 16-bit RGB or gray");
     }
-    boolean hasAlpha = image.getColorModel().hasAlpha();
+    // Without an Adobe marker TwelveMonkeys reads a 4-channel JPEG as RGBA, and its inverted C, M, Y as colours.
+    boolean hasAlpha = !jpeg && image.getColorModel().hasAlpha();
     int colorBands = hasAlpha ? bands - 1 : bands;
     if (colorBands != 1 && colorBands != 3) {
       throw new UserError(file + ": " + colorBands + " colour channels" + (colorBands == 4 ? " (CMYK)" : "")

@@ -102,6 +102,24 @@ class FlatImageReaderTest {
         .hasMessage(png + ": palette (indexed-colour) images are not supported; save it as 8- or 16-bit RGB or gray");
   }
 
+  /** A CMYK JPEG written without Adobe's marker is still CMYK, not RGB with transparency (review). */
+  @Test
+  void a_four_channel_jpeg_without_an_adobe_marker_is_refused_as_cmyk() throws Exception {
+    java.awt.image.WritableRaster cmyk = java.awt.image.Raster.createInterleavedRaster(
+        java.awt.image.DataBuffer.TYPE_BYTE, 16, 16, 4, null);
+    Path jpeg = tmp.resolve("cmyk.jpg");
+    javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+    try (javax.imageio.stream.ImageOutputStream out = ImageIO.createImageOutputStream(jpeg.toFile())) {
+      writer.setOutput(out);
+      writer.write(null, new javax.imageio.IIOImage(cmyk, null, null), null);
+    } finally {
+      writer.dispose();
+    }
+    assertThatThrownBy(() -> FlatImageReader.read(jpeg, 1_000_000))
+        .isInstanceOf(UserError.class)
+        .hasMessage(jpeg + ": 4 colour channels (CMYK); Loupe retouches RGB and grayscale pictures: convert it to RGB first");
+  }
+
   /**
    * A camera's portrait JPEG or TIFF stores its pixels sideways with Orientation 6 (turn 90°
    * clockwise to show); Photoshop opens it upright, so Loupe must, or its layers and masks would lie
