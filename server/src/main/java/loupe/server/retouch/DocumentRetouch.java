@@ -145,8 +145,10 @@ public final class DocumentRetouch {
    * @param source where they came from (channel:NAME, path:NAME, the panel's selection)
    */
   static String givenPropNote(String source, GrayU16 props) {
-    return String.format(Locale.ROOT, "%,d prop pixels given (%s) are removed; those within the guard band around "
-        + "the jewelry are left as shot", MaskOps.selectedPixels(props), source);
+    // Said before the fill runs, so it claims no outcome: a selection over the whole frame leaves nothing to sample.
+    return String.format(Locale.ROOT, "%,d prop pixels given (%s) are to be removed, filled from the background "
+        + "around them; those within the guard band around the jewelry are left as shot", MaskOps.selectedPixels(props),
+        source);
   }
 
   /**
