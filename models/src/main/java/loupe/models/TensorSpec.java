@@ -47,6 +47,11 @@ public record TensorSpec(String name, TensorRole role, TensorType type, long[] s
   }
 
   public String shapeText() {
+    return shapeText(shape);
+  }
+
+  /** "[?,3,512,512]": a shape with its symbolic dimensions as "?". */
+  static String shapeText(long[] shape) {
     StringBuilder s = new StringBuilder("[");
     for (int i = 0; i < shape.length; i++) {
       s.append(i == 0 ? "" : ",").append(shape[i] < 0 ? "?" : Long.toString(shape[i]));

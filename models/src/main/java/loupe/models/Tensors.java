@@ -42,6 +42,13 @@ public final class Tensors {
       FloatBuffer fb = tensor.getFloatBuffer();
       check(modelId, fb.remaining(), expected);
       fb.get(out);
+      // NaN would become 0 downstream: black fills, or a mask that drops jewelry from the protection.
+      for (int i = 0; i < expected; i++) {
+        if (!Float.isFinite(out[i])) {
+          throw new ModelException(modelId, "output value " + i + " is " + out[i] + ": the model computed no usable "
+              + "result (a broken export?)");
+        }
+      }
     } else if (type == OnnxJavaType.UINT8) {
       ByteBuffer bb = tensor.getByteBuffer();
       check(modelId, bb.remaining(), expected);

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import loupe.models.testing.Fixtures;
+import loupe.models.testing.OnnxGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -116,12 +117,32 @@ class ModelInstallerTest {
     assertThatThrownBy(() -> installer().add("tiny-lama", null, Fixtures.file("tiny-isnet.onnx"), false))
         .isInstanceOf(ModelException.class)
         .hasMessage("model 'tiny-lama': wrong inputs/outputs for this model: no input 'image' (the file has [input]); "
-            + "no input 'mask' (the file has [input]); unexpected input 'input' (expected only [image, mask]); output 'output' is float32[?,1,32,32] but must be "
-            + "float32[?,3,16,16]");
+            + "no input 'mask' (the file has [input]); unexpected input 'input' (expected only [image, mask]); output 'output' is float32[?,1,32,32] but must take "
+            + "float32[1,3,16,16]");
     assertThatThrownBy(() -> installer().add("tiny-lama", null, Fixtures.file("tiny-migan.onnx"), false))
-        .hasMessage("model 'tiny-lama': wrong inputs/outputs for this model: input 'image' is uint8[?,3,?,?] but must be "
-            + "float32[?,3,16,16]; input 'mask' is uint8[?,1,?,?] but must be float32[?,1,16,16]; no output 'output' "
+        .hasMessage("model 'tiny-lama': wrong inputs/outputs for this model: input 'image' is uint8[?,3,?,?] but must take "
+            + "float32[1,3,16,16]; input 'mask' is uint8[?,1,?,?] but must take float32[1,1,16,16]; no output 'output' "
             + "(the file has [result])");
+    assertThat(files()).isEmpty();
+  }
+
+  /**
+   * An export fixed to a batch or a size Loupe does not run it at loads and is listed as fine, then
+   * fails at its first run: refused when added (review).
+   */
+  @Test
+  void addRejectsAModelFixedToAnotherBatchOrSize() throws IOException {
+    for (long[] dims : new long[][] {{2, 16, 16}, {1, 8, 8}}) {
+      byte[] model = new OnnxGraph("fixed")
+          .input("image", OnnxGraph.FLOAT, dims[0], 3L, dims[1], dims[2])
+          .input("mask", OnnxGraph.FLOAT, dims[0], 1L, dims[1], dims[2])
+          .node("Identity", new String[] {"image"}, "output")
+          .output("output", OnnxGraph.FLOAT, dims[0], 3L, dims[1], dims[2]).toModel();
+      Path file = Files.write(scratch.resolve("fixed.onnx"), model);
+      assertThatThrownBy(() -> installer().add("tiny-lama", null, file, false)).isInstanceOf(ModelException.class)
+          .hasMessageContaining("input 'image' is float32[" + dims[0] + ",3," + dims[1] + "," + dims[2]
+              + "] but must take float32[1,3,16,16]");
+    }
     assertThat(files()).isEmpty();
   }
 

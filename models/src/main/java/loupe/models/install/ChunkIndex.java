@@ -46,7 +46,9 @@ public record ChunkIndex(String key, long size, List<Chunk> chunks) {
     for (JsonNode c : list) {
       String hash = c.path("hash").asText("");
       JsonNode offsets = c.path("offsets");
-      if (!hash.matches("[0-9a-f]{64}") || offsets.size() != 2) {
+      boolean pair = offsets.isArray() && offsets.size() == 2 && offsets.get(0).isIntegralNumber()
+          && offsets.get(1).isIntegralNumber();
+      if (!hash.matches("[0-9a-f]{64}") || !pair) {
         throw new IOException("resources.json entry '" + key + "': chunk " + chunks.size() + " has no sha256 name or offsets");
       }
       long start = offsets.get(0).asLong();

@@ -27,4 +27,15 @@ class ChunkIndexTest {
     assertThatThrownBy(() -> ChunkIndex.parse(broken, "/models/small")).isInstanceOf(IOException.class)
         .hasMessage("resources.json is not valid JSON (line 2, column 14)");
   }
+
+  /** Offsets given as an object (a hand-edited package) failed with a NullPointerException (review). */
+  @Test
+  void offsets_that_are_not_a_pair_of_numbers_are_named() {
+    for (String offsets : new String[] {"{\"a\":0,\"b\":4}", "[0]", "[\"0\",\"4\"]"}) {
+      String json = "{\"/models/small\":{\"size\":4,\"chunks\":[{\"hash\":\"" + HASH + "\",\"offsets\":" + offsets + "}]}}";
+      assertThatThrownBy(() -> ChunkIndex.parse(json.getBytes(StandardCharsets.UTF_8), "/models/small"))
+          .as(offsets).isInstanceOf(IOException.class)
+          .hasMessage("resources.json entry '/models/small': chunk 0 has no sha256 name or offsets");
+    }
+  }
 }
