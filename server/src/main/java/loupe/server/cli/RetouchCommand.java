@@ -126,8 +126,13 @@ final class RetouchCommand implements Callable<Integer> {
     ExecutorService pool = Executors.newFixedThreadPool(jobs);
     try {
       List<Future<Map<String, Object>>> results = new ArrayList<>();
+      // Each file's row is filled as its job goes, so a single file's failure is reported with what was done.
+      List<Map<String, Object>> started = new ArrayList<>();
       for (Path file : files) {
-        results.add(pool.submit(() -> one(service, file, request, exportFormat, files.size() == 1)));
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("input", file.toString());
+        started.add(row);
+        results.add(pool.submit(() -> one(service, file, row, request, exportFormat, files.size() == 1)));
       }
       for (Future<Map<String, Object>> f : results) {
         Map<String, Object> row;
@@ -136,7 +141,7 @@ final class RetouchCommand implements Callable<Integer> {
         } catch (Exception e) {
           // A single file's failure ends the run with its own message; the report still records it,
           // so an earlier report at that path is not left standing as this run's.
-          reportFailure(files.get(0), e);
+          reportFailure(started.get(0), e);
           throw e;
         }
         rows.add(row);
@@ -156,10 +161,8 @@ final class RetouchCommand implements Callable<Integer> {
     return failed == 0 ? 0 : 1;
   }
 
-  private Map<String, Object> one(RetouchService service, Path file, RetouchRequest request, ExportFormat format,
-      boolean single) throws IOException {
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("input", file.toString());
+  private Map<String, Object> one(RetouchService service, Path file, Map<String, Object> row, RetouchRequest request,
+      ExportFormat format, boolean single) throws IOException {
     Path target = RetouchService.outputFor(file, out);
     if (Files.exists(target) && !force) {
       row.put("output", target.toString());
@@ -193,7 +196,11 @@ final class RetouchCommand implements Callable<Integer> {
         row.put("exportStatus", "skipped");
         System.out.println("  flat copy: " + flat + " exists, skipped (use --force to redo)");
       } else if (flat != null) {
+        // The PSD is written and verified whatever becomes of its flat copy: the report says both.
+        row.put("export", flat.toString());
+        row.put("exportStatus", "failed");
         ExportResult e = exportFlat(o, request, format, flat);
+        row.put("exportStatus", "done");
         row.put("export", e.file().toString());
         row.put("exportNotes", e.notes());
         System.out.println("  flat copy: " + e.file() + (e.notes().isEmpty() ? "" : " (" + String.join("; ", e.notes()) + ")"));
@@ -396,12 +403,10 @@ final class RetouchCommand implements Callable<Integer> {
     return resolved == null ? name : resolved.resolve(name).toString();
   }
 
-  private void reportFailure(Path file, Exception e) {
+  private void reportFailure(Map<String, Object> row, Exception e) {
     if (report == null) {
       return;
     }
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("input", file.toString());
     row.put("status", "failed");
     row.put("error", LoupeCli.message(e));
     try {

@@ -16,6 +16,7 @@ import loupe.psd.PsdChannel;
 import loupe.psd.PsdDocument;
 import loupe.psd.PsdLayer;
 import loupe.psd.PsdReader;
+import loupe.psd.PsdWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -223,6 +224,30 @@ class RetouchCommandTest {
     assertThat(files.get(0).get("input").asText()).isEqualTo(cut.toString());
     assertThat(files.get(0).get("status").asText()).isEqualTo("failed");
     assertThat(files.get(0).get("error").asText()).contains("cut.psd").contains("offset");
+  }
+
+  /** The PSD is written and verified before its flat copy fails: the report says both, for a single file too. */
+  @Test
+  void a_flat_copy_that_cannot_be_made_is_reported_beside_the_written_psd() throws Exception {
+    PsdDocument doc = PsdReader.read(EXAMPLE);
+    PsdLayer speck = PsdLayer.newPixelLayer("Dissolve speck", 0, 0, 2, 2, 8,
+        new byte[][] {new byte[4], new byte[4], new byte[4]}, null);
+    speck.setBlendMode("diss");
+    doc.addLayer(doc.layers().size(), speck);
+    Path input = tmp.resolve("speck.psd");
+    PsdWriter.write(doc, input);
+    Path report = tmp.resolve("report.json");
+    CliRun run = CliRun.of("retouch", input.toString(), "--protect", "Jewelry", "--export", "png", "--report",
+        report.toString(), "--out", tmp.resolve("o").toString());
+    assertThat(run.exit()).as(run.err()).isNotZero();
+    JsonNode row = new ObjectMapper().readTree(report.toFile()).get("files").get(0);
+    Path psd = tmp.resolve("o").resolve("speck.loupe.psd");
+    assertThat(row.get("status").asText()).isEqualTo("failed");
+    assertThat(row.get("output").asText()).isEqualTo(psd.toString());
+    assertThat(row.at("/fidelity/verdict").asText()).isEqualTo("bit-exact");
+    assertThat(row.get("exportStatus").asText()).isEqualTo("failed");
+    assertThat(row.get("error").asText()).contains("could not flatten");
+    assertThat(psd).exists();
   }
 
   private static void assertNoOutput(Path dir) throws Exception {
