@@ -236,8 +236,9 @@ public final class PsdCompositor {
         for (int i = topToBottom.size() - 1; i >= 0; i--) {
             LayerNode n = topToBottom.get(i);
             PsdLayer l = n.layer();
-            if (!l.visible() || paintsNothing(n)) continue;
+            // collect() left out what is hidden or paints nothing.
             Pixels px = pixels.get(l);
+            if (px == null) continue;
             if (n.isGroup()) {
                 if ("pass".equals(l.blendMode())) {
                     paint(n.children(), pixels, canvas, depth);

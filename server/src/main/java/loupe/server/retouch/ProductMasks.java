@@ -19,6 +19,7 @@ import loupe.engine.alg.segment.ClassicalSegmenter;
 import loupe.engine.alg.segment.ProductSegmenter;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Planar;
+import loupe.engine.image.Rect;
 import loupe.engine.recipe.ModelUse;
 import loupe.engine.recipe.ProtectedLayer;
 import loupe.engine.recipe.Recipe;
@@ -181,9 +182,13 @@ public final class ProductMasks {
    * taken for the jewelry layer): Loupe's layers go beneath it, so whatever mask protects the
    * jewelry nothing done would show, and the output would be the input marked done.
    *
-   * @param layer the layer's name, or null when unknown (the panel's)
+   * @param name the layer's name, or null when unknown (the panel's)
    */
   static void requireBackgroundCanShow(ProtectedLayer layer, int width, int height, String where, String name) {
+    Rect canvas = Rect.ofSize(width, height);
+    if (!layer.bounds().intersect(canvas).equals(canvas)) {
+      return; // the usual cut-out: its bounds leave part of the frame uncovered, no plane needed
+    }
     GrayU16 coverage = layer.documentCoverage(width, height);
     for (int y = 0; y < height; y++) {
       for (int x = 0; x < width; x++) {
