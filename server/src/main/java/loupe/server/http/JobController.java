@@ -58,18 +58,15 @@ public final class JobController {
    */
   public void createPanelJob(Context ctx) throws IOException {
     requireType(ctx, Frame.MEDIA_TYPE);
-    try (InputStream body = LimitedInputStream.of(ctx, config.maxUploadBytes())) {
-      try (Admission admission = jobs.admit("panel")) {
-        PanelJobHeader header = Frame.readHeader(body, json, PanelJobHeader.class);
-        JobFootprint footprint = JobFootprint.panel(header);
-        admission.reserve(footprint.bytes(), footprint.what());
-        header.requireBuffersInDocument();
-        var request = retouch.readPanelRequest(header, body, config.maxPixels());
-        InstalledModels.requireModels(request.request());
-        accepted(ctx, jobs.submit(admission, progress -> retouch.runPanel(request, PlainProgress.of(progress))));
-      } catch (UserError e) {
-        throw RefusedBody.drain(body, e);
-      }
+    try (InputStream body = LimitedInputStream.of(ctx, config.maxUploadBytes());
+        Admission admission = jobs.admit("panel")) {
+      PanelJobHeader header = Frame.readHeader(body, json, PanelJobHeader.class);
+      JobFootprint footprint = JobFootprint.panel(header);
+      admission.reserve(footprint.bytes(), footprint.what());
+      header.requireBuffersInDocument();
+      var request = retouch.readPanelRequest(header, body, config.maxPixels());
+      InstalledModels.requireModels(request.request());
+      accepted(ctx, jobs.submit(admission, progress -> retouch.runPanel(request, PlainProgress.of(progress))));
     }
   }
 
@@ -82,7 +79,7 @@ public final class JobController {
     RetouchRequest request = RetouchRequest.fromQuery(ctx.queryParamMap());
     InstalledModels.requireModels(request);
     try (InputStream body = LimitedInputStream.of(ctx, config.maxUploadBytes());
-        Admission admission = admitReading(body, "psd")) {
+        Admission admission = jobs.admit("psd")) {
       Path upload = Files.createTempFile("loupe-upload-", ".psd");
       // Deleted when the job ends, even one cancelled before it ran, or when the request fails here.
       admission.deleteWhenDone(upload);
@@ -113,14 +110,6 @@ public final class JobController {
         throw new UserError("query parameter '" + option.getKey() + "' is given " + option.getValue().size()
             + " times (" + String.join(", ", option.getValue()) + "); give it once");
       }
-    }
-  }
-
-  private Admission admitReading(InputStream body, String kind) throws IOException {
-    try {
-      return jobs.admit(kind);
-    } catch (UserError e) {
-      throw RefusedBody.drain(body, e);
     }
   }
 

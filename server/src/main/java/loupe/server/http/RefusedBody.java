@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package loupe.server.http;
 
+import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
-import loupe.server.UserError;
 
 /**
  * Reads (and drops) the rest of a refused request's body before the refusal is answered. Most
@@ -17,18 +17,18 @@ final class RefusedBody {
 
   private RefusedBody() {}
 
-  /** Drains {@code body} (up to {@link #MAX_DRAINED}) and returns {@code refusal} to throw. */
-  static UserError drain(InputStream body, UserError refusal) {
+  /** Reads and drops what is left of the request's body, up to {@link #MAX_DRAINED}. */
+  static void discard(Context ctx) {
     byte[] buffer = new byte[64 << 10];
     try {
+      InputStream body = ctx.req().getInputStream();
       long left = MAX_DRAINED;
       int n;
       while (left > 0 && (n = body.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
         left -= n;
       }
-    } catch (IOException | UserError e) {
-      // The body is broken or over the upload limit: the connection closes, the refusal stands.
+    } catch (IOException | RuntimeException e) {
+      // The body is broken or cut off: the connection closes, the refusal stands.
     }
-    return refusal;
   }
 }

@@ -29,6 +29,8 @@ public final class RequestGuard {
    * connection.
    */
   static final long UNAUTHENTICATED_DRAIN = 1 << 20;
+  /** Set on a request the guard let through: only such a request's refused body is read to its end. */
+  static final String PASSED = "loupe.guard.passed";
   private final byte[] token;
 
   /**
@@ -139,12 +141,10 @@ public final class RequestGuard {
         ctx.header("Connection", "close");
         throw refusal;
       }
-      try {
-        throw RefusedBody.drain(ctx.req().getInputStream(), refusal);
-      } catch (IOException e) {
-        throw refusal;
-      }
+      RefusedBody.discard(ctx);
+      throw refusal;
     }
+    ctx.attribute(PASSED, Boolean.TRUE);
   }
 
   private boolean hasToken(Context ctx) {

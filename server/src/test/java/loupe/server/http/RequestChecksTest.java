@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /** What a request gets wrong is refused when it is made (400/406 naming it), not when its job runs. */
 class RequestChecksTest {
+  /** Bigger than the socket buffers on both sides: the client is still sending when the refusal is made. */
+  private static final int LARGE_BODY = 24 << 20;
   static ServerHarness harness;
 
   @BeforeAll
@@ -147,6 +149,10 @@ class RequestChecksTest {
         .build(), HttpResponse.BodyHandlers.ofByteArray());
     assertThat(r.statusCode()).isEqualTo(415);
     assertThat(detail(r)).isEqualTo("Content-Type must be application/vnd.loupe.frame, got none");
+
+    String large = harness.rawPostWhole("/v1/jobs", "text/plain", new byte[LARGE_BODY]);
+    assertThat(large).startsWith("HTTP/1.1 415 ").contains("Content-Type must be application/vnd.loupe.frame, got "
+        + "text/plain");
   }
 
   @Test
@@ -182,12 +188,16 @@ class RequestChecksTest {
     assertRefusedUpload("inpainter=migan", "the model 'migan' is not installed");
   }
 
-  /** A PSD upload with this query is a 400 saying {@code why}, whatever its body. */
+  /**
+   * A PSD upload with this query is a 400 saying {@code why}, whatever its body. The body is a
+   * document's size, sent whole before the answer is read, as fetch does: a refusal made before the
+   * body is read must still reach the client, not a broken pipe.
+   */
   private static void assertRefusedUpload(String query, String why) throws Exception {
-    HttpResponse<byte[]> r = harness.post("/v1/psd-jobs?" + query, "application/octet-stream",
-        new byte[] {'8', 'B', 'P', 'S'}, ServerHarness.TOKEN);
-    assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(detail(r)).contains(why);
+    byte[] body = new byte[LARGE_BODY];
+    System.arraycopy(new byte[] {'8', 'B', 'P', 'S'}, 0, body, 0, 4);
+    String response = harness.rawPostWhole("/v1/psd-jobs?" + query, "application/octet-stream", body);
+    assertThat(response).startsWith("HTTP/1.1 400 ").contains(why);
   }
 
   @Test

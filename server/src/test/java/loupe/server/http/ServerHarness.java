@@ -113,6 +113,24 @@ final class ServerHarness implements AutoCloseable {
     }
   }
 
+  /**
+   * A POST with the token that, like fetch, sends its whole body before it reads the answer; returns
+   * the whole response. A server that answers without reading the body breaks the pipe: IOException.
+   */
+  String rawPostWhole(String path, String contentType, byte[] body) throws IOException {
+    try (Socket s = new Socket(address, server.port())) {
+      s.setSoTimeout(30_000);
+      String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nAuthorization: Bearer "
+          + TOKEN + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + body.length
+          + "\r\nConnection: close\r\n\r\n";
+      OutputStream out = s.getOutputStream();
+      out.write(head.getBytes(StandardCharsets.US_ASCII));
+      out.write(body);
+      out.flush();
+      return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
   /** A raw HTTP/1.1 GET with chosen headers (java.net.http refuses to set Host). Returns the status line. */
   String rawGet(String path, String host, String origin) throws IOException {
     try (Socket s = new Socket(address, server.port())) {
