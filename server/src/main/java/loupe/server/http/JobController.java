@@ -25,6 +25,7 @@ import loupe.server.jobs.JobService;
 import loupe.server.protocol.Frame;
 import loupe.server.retouch.InstalledModels;
 import loupe.server.retouch.PanelJobHeader;
+import loupe.server.retouch.PanelRequest;
 import loupe.server.retouch.RetouchRequest;
 import loupe.server.retouch.RetouchService;
 
@@ -52,20 +53,20 @@ public final class JobController {
   }
 
   /**
-   * POST /v1/jobs: a framed panel request. A place is taken before the body is read and memory
-   * reserved from the header's declared sizes before any buffer is, so a burst of uploads is
-   * refused (429) instead of decoded into an OutOfMemoryError.
+   * POST /v1/jobs: a framed panel request. A place is taken before the body is read; the header is
+   * checked, then memory reserved from its sizes before any buffer is read, so a burst of uploads
+   * is refused (429) instead of decoded into an OutOfMemoryError.
    */
   public void createPanelJob(Context ctx) throws IOException {
     requireType(ctx, Frame.MEDIA_TYPE);
     try (InputStream body = LimitedInputStream.of(ctx, config.maxUploadBytes());
         Admission admission = jobs.admit("panel")) {
-      PanelJobHeader header = Frame.readHeader(body, json, PanelJobHeader.class);
-      JobFootprint footprint = JobFootprint.panel(header);
+      PanelRequest.Checked checked = retouch.checkPanelHeader(Frame.readHeader(body, json, PanelJobHeader.class),
+          config.maxPixels());
+      InstalledModels.requireModels(checked.request());
+      JobFootprint footprint = JobFootprint.panel(checked);
       admission.reserve(footprint.bytes(), footprint.what());
-      header.requireBuffersInDocument();
-      var request = retouch.readPanelRequest(header, body, config.maxPixels());
-      InstalledModels.requireModels(request.request());
+      var request = retouch.readPanelRequest(checked, body);
       accepted(ctx, jobs.submit(admission, progress -> retouch.runPanel(request, PlainProgress.of(progress))));
     }
   }

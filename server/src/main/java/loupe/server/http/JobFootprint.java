@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import loupe.engine.recipe.Recipe;
 import loupe.server.protocol.BufferDescriptor;
-import loupe.server.retouch.PanelJobHeader;
+import loupe.server.retouch.PanelRequest;
 
 /**
  * A job's peak working memory, estimated at admission from sizes the request declares: the input
@@ -46,27 +46,20 @@ record JobFootprint(long bytes, String what) {
 
   /**
    * A panel job: every buffer decoded, the largest buffer's raw bytes while it is decoded, and the
-   * recipe's planes over the document canvas. Sizes are not validated yet (that comes when the
-   * buffers are read); nonsense sizes count as zero here and are refused there.
+   * recipe's planes over the document canvas.
    */
-  static JobFootprint panel(PanelJobHeader header) {
-    Recipe recipe = recipe(header.recipe());
-    var doc = header.document();
-    double canvas = doc == null ? 0 : (double) Math.max(0, doc.width()) * Math.max(0, doc.height());
+  static JobFootprint panel(PanelRequest.Checked job) {
+    Recipe recipe = job.request().recipe();
+    var doc = job.document();
+    double canvas = (double) doc.width() * doc.height();
     double samples = 0;
     double largestRaw = 0;
-    if (header.buffers() != null) {
-      for (BufferDescriptor d : header.buffers()) {
-        if (d == null) {
-          continue;
-        }
-        samples += (double) Math.max(0, d.width()) * Math.max(0, d.height()) * Math.max(0, d.components());
-        largestRaw = Math.max(largestRaw, d.byteLength());
-      }
+    for (BufferDescriptor d : job.buffers()) {
+      samples += (double) d.width() * d.height() * d.components();
+      largestRaw = Math.max(largestRaw, d.byteLength());
     }
     long bytes = DeclaredSize.saturated(2 * samples + largestRaw + 2 * canvas * panelPlanes(recipe));
-    String depth = doc == null ? "" : doc.bitDepth() + "-bit ";
-    return new JobFootprint(bytes, megapixels(canvas) + " " + depth + "panel job (" + recipe.id() + ")");
+    return new JobFootprint(bytes, megapixels(canvas) + " " + doc.bitDepth() + "-bit panel job (" + recipe.id() + ")");
   }
 
   /** A PSD (or flat image) job: every declared channel decoded, and the recipe's planes over the canvas. */
@@ -79,15 +72,6 @@ record JobFootprint(long bytes, String what) {
     return new JobFootprint(bytes, megapixels(size.canvasPixels()) + " file job (" + recipe.id() + ")"
         + (layersDominate ? String.format(Locale.ROOT, ", whose layer records declare %,d channel samples,",
             size.samples()) : ""));
-  }
-
-  /** The request's recipe; an unknown name costs the most here and is refused with a clear message later. */
-  private static Recipe recipe(String name) {
-    try {
-      return Recipe.parse(name == null ? "pro" : name);
-    } catch (IllegalArgumentException e) {
-      return Recipe.EDITORIAL;
-    }
   }
 
   private static String megapixels(double pixels) {

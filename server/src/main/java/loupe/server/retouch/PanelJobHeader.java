@@ -14,11 +14,9 @@ public record PanelJobHeader(String recipe, Map<String, Object> options, Documen
   /**
    * Checks, before any buffer is read, that the document has a size and every buffer descriptor
    * is an object and lies within it (the panel reads layers clipped to the canvas). The rest (sizes,
-   * depths, roles) is checked before the buffers are read, with the request's options.
-   *
-   * @return this header
+   * depths, roles) {@link PanelRetouch#check} checks, with the request's options.
    */
-  public PanelJobHeader requireBuffersInDocument() {
+  public void requireBuffersInDocument() {
     if (document == null || buffers == null) {
       throw new UserError("frame header needs 'document' and 'buffers'");
     }
@@ -37,6 +35,5 @@ public record PanelJobHeader(String recipe, Map<String, Object> options, Documen
             + " document");
       }
     }
-    return this;
   }
 }

@@ -49,11 +49,12 @@ public final class PanelRetouch {
     this.inpainters = inpainters;
   }
 
-  /** Validates the header and reads every buffer; nothing is allocated before its size is checked. */
-  public PanelRequest read(PanelJobHeader header, InputStream body, long maxPixels) throws IOException {
-    if (header.document() == null || header.buffers() == null) {
-      throw new UserError("frame header needs 'document' and 'buffers'");
-    }
+  /**
+   * Checks everything in the header a job could not run with, before a byte of the body is read or
+   * any memory reserved for it: a request that could not run is refused (400), not costed.
+   */
+  public PanelRequest.Checked check(PanelJobHeader header, long maxPixels) {
+    header.requireBuffersInDocument();
     var doc = header.document();
     if ((long) doc.width() * doc.height() > maxPixels) {
       throw new UserError(413, "document " + doc.width() + "×" + doc.height() + " is outside 1.." + maxPixels + " pixels");
@@ -93,14 +94,19 @@ public final class PanelRetouch {
       byRole.put(d.role(), d);
     }
     requireShapes(byRole, doc, request.maskSource());
+    return new PanelRequest.Checked(request, doc, List.copyOf(byRole.values()));
+  }
+
+  /** Reads every buffer of a checked header; nothing is allocated before its size was checked. */
+  public PanelRequest read(PanelRequest.Checked checked, InputStream body) throws IOException {
     Map<String, PanelRequest.Buffer> buffers = new LinkedHashMap<>();
-    for (BufferDescriptor d : byRole.values()) {
+    for (BufferDescriptor d : checked.buffers()) {
       buffers.put(d.role(), new PanelRequest.Buffer(d, PixelCodec.decode(d, Frame.readBuffer(body, d))));
     }
     if (body.read() >= 0) {
       throw new UserError("body has bytes after the last buffer: the header's byteLength values do not add up");
     }
-    return new PanelRequest(request, doc, buffers);
+    return new PanelRequest(checked.request(), checked.document(), buffers);
   }
 
   /**

@@ -55,8 +55,12 @@ public final class RetouchService {
     this.panel = new PanelRetouch(masks, inpainters);
   }
 
-  public PanelRequest readPanelRequest(PanelJobHeader header, InputStream body, long maxPixels) throws IOException {
-    return panel.read(header, body, maxPixels);
+  public PanelRequest.Checked checkPanelHeader(PanelJobHeader header, long maxPixels) {
+    return panel.check(header, maxPixels);
+  }
+
+  public PanelRequest readPanelRequest(PanelRequest.Checked checked, InputStream body) throws IOException {
+    return panel.read(checked, body);
   }
 
   public JobOutput runPanel(PanelRequest request, Progress progress) throws IOException {

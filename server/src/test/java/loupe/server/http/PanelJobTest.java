@@ -110,6 +110,7 @@ class PanelJobTest {
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(harness.json(r).get("detail").asText()).contains("byteLength");
 
+    header.put("document", Map.of("width", 100_000, "height", 100_000, "bitDepth", 16, "mode", "RGB"));
     buffers.set(0, new BufferDescriptor(d.role(), 100_000, 100_000, 4, 16, false, "chunky",
         new BufferDescriptor.Bounds(0, 0, 100_000, 100_000), null, 100_000L * 100_000 * 8));
     HttpResponse<byte[]> huge = harness.post("/v1/jobs", Frame.MEDIA_TYPE, Frame.write(harness.json, header),

@@ -168,6 +168,20 @@ class RequestChecksTest {
         + "the 300000×1 document");
   }
 
+  /** A header's sizes are checked before memory is reserved from them: a wrong byteLength is a 400, not a 429. */
+  @Test
+  void a_buffer_whose_byte_length_is_wrong_is_a_400_even_when_it_is_huge() throws Exception {
+    BufferDescriptor jewelry = new BufferDescriptor("jewelry", 4, 4, 3, 8, false, "chunky",
+        new BufferDescriptor.Bounds(0, 0, 4, 4), null, 1L << 40);
+    Map<String, Object> header = Map.of("recipe", "quick",
+        "document", Map.of("width", 4, "height", 4, "bitDepth", 8, "mode", "RGB"), "buffers", List.of(jewelry));
+    HttpResponse<byte[]> r = harness.post("/v1/jobs", Frame.MEDIA_TYPE,
+        Frame.write(harness.json, header, new byte[48]), ServerHarness.TOKEN);
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(detail(r)).isEqualTo("buffer 'jewelry': byteLength 1099511627776 should be 48 "
+        + "(width·height·components·bitDepth/8)");
+  }
+
   @Test
   void an_unknown_product_mask_is_refused_at_submission() throws Exception {
     Map<String, Object> header = Map.of("recipe", "quick", "options", Map.of("productMask", "bogus"),
