@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import io.javalin.json.JavalinJackson;
@@ -26,11 +27,13 @@ public final class LoupeServer implements AutoCloseable {
   private final JobService jobs;
 
   public LoupeServer(ServerConfig config, RetouchService retouch, List<String> models) {
-    // Lenient about fields a newer panel may add, strict about values: 64.5, "64" and null are not a width.
+    // Lenient about fields a newer panel may add, strict about values: 64.5, "64" and null are not a
+    // width, 1 is not true.
     ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
         .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false)
         .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
     json.coercionConfigDefaults().setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+    json.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
     this.jobs = new JobService(config.maxConcurrentJobs(), config.maxQueuedJobs(), config.memoryBudgetBytes(),
         config.jobTimeout(), config.resultTtl(), ErrorMapping::jobProblem);
     HealthController health = new HealthController(config, models);

@@ -236,14 +236,34 @@ class RequestChecksTest {
 
   @Test
   void a_buffer_without_a_role_is_refused_naming_the_field() throws Exception {
-    Map<String, Object> jewelry = Map.of("width", 4, "height", 4, "components", 3, "bitDepth", 8, "fullRange", false,
-        "layout", "chunky", "bounds", Map.of("left", 0, "top", 0, "right", 4, "bottom", 4), "byteLength", 48);
+    Map<String, Object> jewelry = jewelryDescriptor();
+    jewelry.remove("role");
+    assertThat(detail(postOneBuffer(jewelry))).startsWith("every buffer needs a 'role'");
+  }
+
+  /** 1 is not true: a panel that sends a number where the protocol says boolean has a bug to be told of. */
+  @Test
+  void a_number_for_a_boolean_field_is_refused_naming_the_field() throws Exception {
+    Map<String, Object> jewelry = jewelryDescriptor();
+    jewelry.put("fullRange", 1);
+    assertThat(detail(postOneBuffer(jewelry))).contains("fullRange");
+  }
+
+  /** A 4×4 RGB jewelry buffer's descriptor as JSON fields, to be spoilt one field at a time. */
+  private static Map<String, Object> jewelryDescriptor() {
+    return new java.util.HashMap<>(Map.of("role", "jewelry", "width", 4, "height", 4, "components", 3, "bitDepth", 8,
+        "fullRange", false, "layout", "chunky", "bounds", Map.of("left", 0, "top", 0, "right", 4, "bottom", 4),
+        "byteLength", 48));
+  }
+
+  /** Posts a 4×4 RGB panel job with this one buffer; asserts it is a 400. */
+  private static HttpResponse<byte[]> postOneBuffer(Map<String, Object> descriptor) throws Exception {
     Map<String, Object> header = Map.of("recipe", "quick",
-        "document", Map.of("width", 4, "height", 4, "bitDepth", 8, "mode", "RGB"), "buffers", List.of(jewelry));
+        "document", Map.of("width", 4, "height", 4, "bitDepth", 8, "mode", "RGB"), "buffers", List.of(descriptor));
     HttpResponse<byte[]> r = harness.post("/v1/jobs", Frame.MEDIA_TYPE, Frame.write(harness.json, header, new byte[48]),
         ServerHarness.TOKEN);
     assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(detail(r)).startsWith("every buffer needs a 'role'");
+    return r;
   }
 
   @Test
