@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -98,6 +99,11 @@ public final class ModelFolder {
    * deletes what an interrupted one left ({@code .NAME.….part} files of a killed process).
    */
   public Installation begin(Consumer<String> log) throws IOException {
+    if (Files.exists(root) && !Files.isDirectory(root)) {
+      // createDirectories would say only "already exists", which reads as if the model were installed.
+      throw new FileSystemException(root.toString(), null, "is a file, and the model folder must be a folder "
+          + "(set by " + PROPERTY + " or " + ENV + ", else ~/.loupe/models)");
+    }
     Files.createDirectories(root);
     if (!IN_PROCESS.tryLock()) {
       log.accept("Waiting for another install into " + root + "…");

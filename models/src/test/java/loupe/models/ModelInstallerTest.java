@@ -54,6 +54,16 @@ class ModelInstallerTest {
   }
 
   @Test
+  void aModelFolderThatIsAFileIsNamedAsSuch() throws IOException {
+    Path file = Files.writeString(scratch.resolve("models"), "");
+    ModelInstaller installer = new ModelInstaller(Fixtures.catalog(), new ModelFolder(file), log::add);
+    assertThatThrownBy(() -> installer.installPackage("tiny-isnet", "small", Fixtures.file("tiny-package.tgz"), true))
+        .hasMessage("model 'tiny-isnet': " + file + ": is a file, and the model folder must be a folder (set by loupe.models or LOUPE_MODELS, "
+            + "else ~/.loupe/models)");
+    assertThat(Files.size(file)).isZero();
+  }
+
+  @Test
   void packageInstallRefusesWithoutConsentAndSaysWhy() throws IOException {
     assertThatThrownBy(() -> installer().installPackage("tiny-isnet", "small", Fixtures.file("tiny-package.tgz"), false))
         .isInstanceOf(ModelException.class)
