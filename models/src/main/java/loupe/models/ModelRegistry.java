@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import loupe.models.inpaint.CropConfig;
 import loupe.models.inpaint.OnnxInpainter;
 import loupe.models.segment.IsNetConfig;
@@ -30,6 +31,10 @@ public final class ModelRegistry implements AutoCloseable {
   private final ModelFolder folder;
   private final SessionConfig config;
   private final Map<String, ModelSession> sessions = new LinkedHashMap<>();
+  /** The last status of each model file, with the stamps of the file and its record it was checked at. */
+  private final Map<Path, Checked> checked = new ConcurrentHashMap<>();
+
+  private record Checked(List<Object> stamp, ModelStatus status) {}
 
   public ModelRegistry(ModelCatalog catalog, ModelFolder folder, SessionConfig config) {
     this.catalog = catalog;
@@ -55,7 +60,7 @@ public final class ModelRegistry implements AutoCloseable {
     return folder;
   }
 
-  /** Every variant of every known model, checked (this reads and hashes each installed file). */
+  /** Every variant of every known model, checked (this hashes each installed file that changed). */
   public List<ModelStatus> statuses() {
     List<ModelStatus> all = new ArrayList<>();
     for (ModelManifest m : catalog.all()) {
@@ -66,17 +71,43 @@ public final class ModelRegistry implements AutoCloseable {
     return all;
   }
 
+  /**
+   * The variant's status; a file is hashed again only when it or its install record has changed
+   * since it was last checked (a server answers every handshake from this, and hashing a 200 MB
+   * LaMa takes a second).
+   */
   public ModelStatus status(ModelManifest m, ModelVariant v) {
     Path file = folder.file(v);
     if (!Files.exists(file)) {
       return new ModelStatus(m, v, file, ModelStatus.State.MISSING, "", null, -1);
     }
+    List<Object> stamp = List.of(stamp(file), stamp(folder.recordFile(v)));
+    Checked seen = checked.get(file);
+    if (seen != null && seen.stamp().equals(stamp)) {
+      return seen.status();
+    }
     long size = size(file);
+    ModelStatus status;
     try {
       String sha = ModelFileCheck.verify(m, v, folder);
-      return new ModelStatus(m, v, file, ModelStatus.State.INSTALLED, "", sha, size);
-    } catch (ModelException | UncheckedIOException e) {
-      return new ModelStatus(m, v, file, ModelStatus.State.BAD, e.getMessage(), null, size);
+      status = new ModelStatus(m, v, file, ModelStatus.State.INSTALLED, "", sha, size);
+      checked.put(file, new Checked(stamp, status));
+    } catch (ModelException e) {
+      status = new ModelStatus(m, v, file, ModelStatus.State.BAD, e.getMessage(), null, size);
+      checked.put(file, new Checked(stamp, status));
+    } catch (UncheckedIOException e) {
+      // Not kept: a file that could not be read this time may be readable the next.
+      status = new ModelStatus(m, v, file, ModelStatus.State.BAD, e.getMessage(), null, size);
+    }
+    return status;
+  }
+
+  /** A file's size and modification time; a file that cannot be read has none. */
+  private static List<Object> stamp(Path file) {
+    try {
+      return List.of(Files.size(file), Files.getLastModifiedTime(file));
+    } catch (IOException e) {
+      return List.of();
     }
   }
 

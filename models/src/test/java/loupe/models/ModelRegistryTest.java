@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import loupe.models.testing.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -71,6 +73,26 @@ class ModelRegistryTest {
           + " has sha256 ").endsWith(", expected 49068da76217…; reinstall it");
       assertThat(registry.segmenter()).isEmpty();
       assertThat(registry.inpainter().orElseThrow().modelInfo().id()).isEqualTo("tiny-migan");
+    }
+  }
+
+  @Test
+  void aFileIsHashedAgainWhenItChangesNotAtEveryCheck() throws IOException {
+    try (ModelRegistry registry = Fixtures.installedRegistry(folder)) {
+      Path lama = folder.resolve("tiny-lama.onnx");
+      assertThat(registry.statuses().get(2).state()).isEqualTo(ModelStatus.State.INSTALLED);
+      FileTime checkedAt = Files.getLastModifiedTime(lama);
+      flipByte(lama, 100);
+      Files.setLastModifiedTime(lama, checkedAt);
+      // Same size and time: the file that was checked (a server's handshake does not hash 200 MB).
+      assertThat(registry.statuses().get(2).state()).isEqualTo(ModelStatus.State.INSTALLED);
+      Files.setLastModifiedTime(lama, FileTime.fromMillis(checkedAt.toMillis() + 1000));
+      assertThat(registry.statuses().get(2).state()).isEqualTo(ModelStatus.State.BAD);
+      Files.copy(Fixtures.file("tiny-lama.onnx"), lama, StandardCopyOption.REPLACE_EXISTING);
+      Files.setLastModifiedTime(lama, FileTime.fromMillis(checkedAt.toMillis() + 2000));
+      assertThat(registry.statuses().get(2).state()).isEqualTo(ModelStatus.State.INSTALLED);
+      Files.delete(lama);
+      assertThat(registry.statuses().get(2).state()).isEqualTo(ModelStatus.State.MISSING);
     }
   }
 

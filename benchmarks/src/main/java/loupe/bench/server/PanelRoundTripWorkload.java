@@ -65,7 +65,7 @@ public final class PanelRoundTripWorkload implements Workload {
     byte[] body = request(shot);
     String size = shot.description();
     shot = null;
-    try (LoupeServer server = new LoupeServer(ServerConfig.defaults(0, TOKEN), new RetouchService(), List.of()).start()) {
+    try (LoupeServer server = new LoupeServer(ServerConfig.defaults(0, TOKEN), new RetouchService(), List::of).start()) {
       String base = "http://127.0.0.1:" + server.port();
       Timed<String> upload = repeat.time(() -> post(base, body), id -> {
         send(HttpRequest.newBuilder(URI.create(base + "/v1/jobs/" + id)).header("Authorization", "Bearer " + TOKEN)

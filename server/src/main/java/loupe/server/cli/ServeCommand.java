@@ -6,6 +6,7 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -88,6 +89,8 @@ final class ServeCommand implements Callable<Integer> {
       }
       config = config.withMemoryBudget(memoryBudgetMb << 20);
     }
+    // Checked before the server starts: a wrong LOUPE_MODEL_THREADS is said now, not at the first job.
+    List<String> models = InstalledModels.installed();
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch stopped = new CountDownLatch(1);
     // Ctrl-C or kill: the JVM halts as soon as its shutdown hooks return, so the hook waits until
@@ -105,6 +108,8 @@ final class ServeCommand implements Callable<Integer> {
       // An IPv6 literal goes in brackets in a URL (RFC 3986), or the port reads as part of it.
       System.out.println("Loupe listening on http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port());
       System.out.println("Panel token: " + secret + (token == null ? "  (stored in " + file + ")" : ""));
+      System.out.println("Models: " + (models.isEmpty() ? "none (the classical defaults run; see loupe models list)"
+          : String.join(", ", models)));
       System.out.flush();
       stop.await();
     } finally {
@@ -127,7 +132,7 @@ final class ServeCommand implements Callable<Integer> {
           ? new UserError(config.host() + " is not an address of this machine; Loupe listens on 127.0.0.1")
           : portInUse(config);
     }
-    LoupeServer server = new LoupeServer(config, new RetouchService(), InstalledModels.installed());
+    LoupeServer server = new LoupeServer(config, new RetouchService(), InstalledModels::installed);
     try {
       return server.start();
     } catch (RuntimeException e) {

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import loupe.engine.recipe.Recipe;
 import loupe.server.LoupeInfo;
 
@@ -16,9 +17,10 @@ import loupe.server.LoupeInfo;
 public final class HealthController {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final ServerConfig config;
-  private final List<String> models;
+  /** The installed models, asked at each handshake: one added while the server runs is listed. */
+  private final Supplier<List<String>> models;
 
-  public HealthController(ServerConfig config, List<String> models) {
+  public HealthController(ServerConfig config, Supplier<List<String>> models) {
     this.config = config;
     this.models = models;
   }
@@ -30,7 +32,7 @@ public final class HealthController {
         "protocol", LoupeInfo.PROTOCOL,
         "capabilities", Map.of(
             "recipes", Arrays.stream(Recipe.values()).map(Recipe::id).toList(),
-            "models", models,
+            "models", models.get(),
             "depths", List.of(8, 16),
             "limits", Map.of(
                 "maxUploadBytes", config.maxUploadBytes(),

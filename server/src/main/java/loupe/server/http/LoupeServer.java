@@ -11,6 +11,7 @@ import io.javalin.http.Handler;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.List;
+import java.util.function.Supplier;
 import loupe.server.UserError;
 import loupe.server.jobs.JobService;
 import loupe.server.retouch.RetouchService;
@@ -26,7 +27,7 @@ public final class LoupeServer implements AutoCloseable {
   private final Javalin app;
   private final JobService jobs;
 
-  public LoupeServer(ServerConfig config, RetouchService retouch, List<String> models) {
+  public LoupeServer(ServerConfig config, RetouchService retouch, Supplier<List<String>> models) {
     // Lenient about fields a newer panel may add, strict about values: 64.5, "64" and null are not a
     // width, 1 is not true.
     ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)

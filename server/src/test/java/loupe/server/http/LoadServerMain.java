@@ -38,7 +38,7 @@ final class LoadServerMain {
     ServerConfig config = ServerConfig.defaults(0, TOKEN)
         .withJobs(Integer.parseInt(args[1]), Integer.parseInt(args[2]))
         .withMemoryBudget(Long.parseLong(args[0]));
-    try (LoupeServer server = new LoupeServer(config, new RetouchService(), List.of()).start()) {
+    try (LoupeServer server = new LoupeServer(config, new RetouchService(), List::of).start()) {
       System.gc();
       long idle = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
       System.out.println("port " + server.port());

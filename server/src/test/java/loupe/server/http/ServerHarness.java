@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import loupe.server.retouch.RetouchService;
 
 /** A real Loupe server on a free loopback port, and a client that speaks to it. */
@@ -23,11 +24,14 @@ final class ServerHarness implements AutoCloseable {
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   final ObjectMapper json = new ObjectMapper();
 
+  /** What the server reports as installed models; a test may change it while the server runs. */
+  final List<String> models = new CopyOnWriteArrayList<>();
+
   /** The address the server listens on, which the client connects to. */
   final String address;
 
   ServerHarness(ServerConfig config) {
-    server = new LoupeServer(config, new RetouchService(), List.of()).start();
+    server = new LoupeServer(config, new RetouchService(), () -> List.copyOf(models)).start();
     address = config.host();
   }
 

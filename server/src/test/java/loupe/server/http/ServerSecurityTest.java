@@ -39,6 +39,18 @@ class ServerSecurityTest {
   }
 
   @Test
+  void health_lists_a_model_installed_while_the_server_runs() throws Exception {
+    assertThat(harness.json(harness.get("/v1/health")).at("/capabilities/models").size()).isZero();
+    harness.models.add("isnet:small");
+    try {
+      assertThat(harness.json(harness.get("/v1/health")).at("/capabilities/models").toString())
+          .isEqualTo("[\"isnet:small\"]");
+    } finally {
+      harness.models.clear();
+    }
+  }
+
+  @Test
   void a_foreign_host_header_is_refused() throws Exception {
     assertThat(harness.rawGet("/v1/health", "evil.example:" + harness.server.port(), null)).contains("403");
     assertThat(harness.rawGet("/v1/health", "127.0.0.1:1", null)).contains("403");
