@@ -183,25 +183,23 @@ public final class JobController {
     int index = parseIndex(ctx.pathParam("index"));
     Frame.Streamed frame = job.output().layerFrame(index)
         .orElseThrow(() -> new UserError(404, "job " + job.id() + " has no result layer " + index));
-    ctx.contentType(Frame.MEDIA_TYPE);
-    if (HandlerType.HEAD.equals(ctx.method())) {
-      ctx.header("Content-Length", Long.toString(frame.length())); // the size, without encoding a row
-      return;
+    // The size, known without encoding a row: a HEAD ends here, a GET streams (and can show progress).
+    ctx.contentType(Frame.MEDIA_TYPE).header("Content-Length", Long.toString(frame.length()));
+    if (!HandlerType.HEAD.equals(ctx.method())) {
+      ctx.result(frame.body()); // encoded as Jetty sends it
     }
-    ctx.result(frame.body()); // encoded as Jetty sends it
   }
 
   public void psd(Context ctx) throws IOException {
     Job job = finished(ctx);
     Path file = job.output().psdFile().orElseThrow(() -> new UserError(404, "job " + job.id() + " produced no PSD"));
     ctx.contentType("application/vnd.adobe.photoshop")
-        .header("Content-Disposition", DownloadName.of(uploadNames.get(job), file).contentDisposition());
-    if (HandlerType.HEAD.equals(ctx.method())) {
-      // A HEAD asks for the headers only: the size, without reading a PSB of gigabytes.
-      ctx.header("Content-Length", Long.toString(Files.size(file)));
-      return;
+        .header("Content-Disposition", DownloadName.of(uploadNames.get(job), file).contentDisposition())
+        .header("Content-Length", Long.toString(Files.size(file)));
+    // A HEAD asks for the headers only: the size, without reading a PSB of gigabytes.
+    if (!HandlerType.HEAD.equals(ctx.method())) {
+      ctx.result(Files.newInputStream(file));
     }
-    ctx.result(Files.newInputStream(file));
   }
 
   private Job job(Context ctx) {

@@ -63,8 +63,12 @@ class PanelJobTest {
 
     JsonNode layers = job.at("/result/layers");
     assertThat(layers.size()).isGreaterThan(0);
-    HttpResponse<byte[]> layer = harness.get("/v1/jobs/" + job.get("id").asText() + "/layers/0");
+    HttpResponse<byte[]> layer = harness.get("/v1/jobs/" + job.get("id").asText() + "/layers/0", "Accept-Encoding",
+        "gzip, deflate");
     assertThat(layer.statusCode()).isEqualTo(200);
+    // Raw pixels, not gzipped on the fly (8 s of CPU for 23 % less of a 24 MP 16-bit layer), and sized.
+    assertThat(layer.headers().firstValue("Content-Encoding")).isEmpty();
+    assertThat(layer.headers().firstValueAsLong("Content-Length")).hasValue(layer.body().length);
     // A HEAD gives the streamed frame's size.
     HttpResponse<byte[]> head = harness.head("/v1/jobs/" + job.get("id").asText() + "/layers/0");
     assertThat(head.headers().firstValueAsLong("Content-Length")).hasValue(layer.body().length);

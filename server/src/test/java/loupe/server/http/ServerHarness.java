@@ -43,8 +43,13 @@ final class ServerHarness implements AutoCloseable {
     return URI.create("http://" + address + ":" + server.port() + path);
   }
 
-  HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+  /** A GET with these header names and values, pairwise. */
+  HttpResponse<byte[]> get(String path, String... headers) throws IOException, InterruptedException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
+    if (headers.length > 0) {
+      b.headers(headers);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   HttpResponse<byte[]> head(String path) throws IOException, InterruptedException {
