@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 
 /** `loupe serve`: the localhost server the Photoshop panel talks to. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = "Start the local server for the Photoshop panel (127.0.0.1 only).")
+    description = "Start the local server for the Photoshop panel (on 127.0.0.1; --host with --allow-remote for another address).")
 final class ServeCommand implements Callable<Integer> {
   /** How long Ctrl-C waits for running jobs to stop and temp files to be deleted. */
   private static final int STOP_WAIT_SECONDS = 10;
