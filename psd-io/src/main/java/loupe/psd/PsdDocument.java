@@ -135,6 +135,10 @@ public final class PsdDocument {
         return r == null ? null : Resolution.parse(r.data());
     }
 
+    public void setResolution(Resolution resolution) {
+        setResource(new ImageResource(ResourceParsers.RESOLUTION, "", resolution.toBytes()));
+    }
+
     /**
      * False when the version info (resource 1057) says the file has no real merged data: Photoshop
      * saved it with "Maximize Compatibility" off, and its composite is a white placeholder, not the

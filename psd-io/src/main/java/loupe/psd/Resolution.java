@@ -6,6 +6,27 @@ package loupe.psd;
  * stores them (16.16 fixed), with the display units (1 = pixels per inch, 2 = pixels per cm).
  */
 public record Resolution(double horizontalPpi, int horizontalUnit, double verticalPpi, int verticalUnit) {
+    /** Pixels per inch, shown in pixels per inch, as Photoshop records a picture it opens at that resolution. */
+    public static Resolution ofPpi(double horizontal, double vertical) {
+        return new Resolution(horizontal, 1, vertical, 1);
+    }
+
+    /** The resource's 16 bytes: each resolution 16.16 fixed, its display unit, and inches for the size unit. */
+    byte[] toBytes() {
+        byte[] d = new byte[16];
+        long h = Math.round(horizontalPpi * 65536);
+        long v = Math.round(verticalPpi * 65536);
+        for (int i = 0; i < 4; i++) {
+            d[i] = (byte) (h >>> (24 - 8 * i));
+            d[8 + i] = (byte) (v >>> (24 - 8 * i));
+        }
+        d[5] = (byte) horizontalUnit;
+        d[7] = 1;
+        d[13] = (byte) verticalUnit;
+        d[15] = 1;
+        return d;
+    }
+
     static Resolution parse(byte[] d) {
         if (d.length < 16) return null;
         return new Resolution(PsdLayer.readU32(d, 0) / 65536.0, ((d[4] & 0xFF) << 8) | (d[5] & 0xFF),

@@ -298,7 +298,7 @@ final class RetouchCommand implements Callable<Integer> {
         .withCompositeRecomputed(o.written().compositeRecomputed())
         .withDigitalSource(DigitalSourceType.forRetouch(request.options(), o.result().backgroundGenerated(),
             o.result().models()));
-    return FlatExporter.export(written, o.productMask(), format, flat, options);
+    return FlatExporter.export(written, o.outline(), format, flat, options);
   }
 
   /** A one-line progress bar on stderr when it is a terminal. */

@@ -16,6 +16,7 @@ import loupe.psd.AtomicFiles;
 import loupe.psd.PathData;
 import loupe.psd.PsdDocument;
 import loupe.psd.Resolution;
+import loupe.psd.SavedPath;
 import loupe.server.UserError;
 
 /**
@@ -31,7 +32,8 @@ public final class FlatExporter {
   /**
    * @param retouched the document as written (its composite is what is exported: read the written
    *     PSD back, since the writer recomputes the composite in the file, not in memory)
-   * @param productMask document-sized product mask, 65535 = jewelry. Not modified
+   * @param productMask document-sized product mask, 65535 = jewelry, traced as the clipping path
+   *     when the document has none of its own. Not modified
    * @param out the file to write; its folder must exist
    * @throws UserError (422) when the document's composite is its original one ({@link
    *     ExportOptions#compositeRecomputed()} false): Loupe's layers are not in it
@@ -61,7 +63,14 @@ public final class FlatExporter {
     int subpaths = 0;
     int knots = 0;
     byte[] resources = null;
-    if (format.carriesClippingPath()) {
+    SavedPath own = retouched.clippingPath();
+    if (format.carriesClippingPath() && own != null) {
+      // The retoucher's own Pen outline, as drawn: a trace of a mask could only approximate it.
+      resources = ClippingPath.resources(asciiName(own.name()), own.path());
+      subpaths = own.path().subpaths().size();
+      knots = own.path().knotCount();
+      notes.add("clipping path: the document's own '" + own.name() + "'");
+    } else if (format.carriesClippingPath()) {
       Outline outline = MaskOutline.trace(productMask, MaskOutline.HALF, options.outline());
       if (outline.rings().isEmpty()) {
         notes.add("the product mask is empty: no clipping path");
@@ -85,6 +94,13 @@ public final class FlatExporter {
     });
     String declared = xmp == null ? null : xmp.digitalSourceType();
     return new ExportResult(out, format, bits, subpaths, knots, declared, notes, bytes);
+  }
+
+  /** A path name as the resource's Pascal string holds it here: printable ASCII, others as '_'. */
+  private static String asciiName(String name) {
+    StringBuilder out = new StringBuilder();
+    name.chars().limit(255).forEach(c -> out.append(c >= 0x20 && c < 0x7F ? (char) c : '_'));
+    return out.isEmpty() ? "Path" : out.toString();
   }
 
   /** The document's packet with the source type; Loupe's own alone when the document's is too large for JPEG. */

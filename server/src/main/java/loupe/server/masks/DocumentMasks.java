@@ -53,7 +53,7 @@ public record DocumentMasks(String source, GrayU16 product, GrayU16 protection, 
       ProductMasks masks, Progress progress) {
     PsdDocument doc = in.document();
     PsdLayer jewelry = jewelry(in, source, protect);
-    String s = resolve(source, jewelry);
+    String s = resolve(source, in.document(), jewelry);
     String kind = ProductMasks.kindOf(s);
     ProductMasks.ProductMask product = switch (kind) {
       case "layer", "auto", "path", "channel" -> {
@@ -80,7 +80,7 @@ public record DocumentMasks(String source, GrayU16 product, GrayU16 protection, 
    * planned first): {@code source} itself, or {@code layer} / {@code auto} by default.
    */
   public static String source(MaskInput in, String source, String protect) {
-    return resolve(source, jewelry(in, source, protect));
+    return resolve(source, in.document(), jewelry(in, source, protect));
   }
 
   /** True when masks from {@code source} come with a protection of their own ({@link #protection}). */
@@ -96,8 +96,8 @@ public record DocumentMasks(String source, GrayU16 product, GrayU16 protection, 
         : ProtectedLayerRule.find(doc, protect, in.file().toString());
   }
 
-  private static String resolve(String source, PsdLayer jewelry) {
-    return source == null || source.isBlank() ? (jewelry != null ? "layer" : "auto") : source.trim();
+  private static String resolve(String source, PsdDocument doc, PsdLayer jewelry) {
+    return source == null || source.isBlank() ? ProductMasks.defaultSource(doc, jewelry != null) : source.trim();
   }
 
   /** {@code lights3,darks4} → specs, duplicates once; a bad name is a one-line user error naming it. */

@@ -53,8 +53,12 @@ public final class DocumentRetouch {
    * @param productMask the job's product mask, except that jewelry pixels a heal layer changes on
    *     request are 65534: still jewelry (for an outline), but no longer kept bit-exact
    */
+  /**
+   * @param productMask what the written file must keep exact
+   * @param outline what the product mask selects (for {@code auto} the estimate, not its margin)
+   */
   public record Outcome(PsdDocument document, RetouchResult result, PsdLayer protectedLayer,
-      Map<Integer, String> protectedDigest, WrittenFileCheck.Picture picture, GrayU16 productMask) {}
+      Map<Integer, String> protectedDigest, WrittenFileCheck.Picture picture, GrayU16 productMask, GrayU16 outline) {}
 
   /**
    * @param doc Modified: the result layers are added and the protected layer locked
@@ -103,11 +107,13 @@ public final class DocumentRetouch {
       jewelry = originalLayer(doc, picture.channels() != null ? picture.channels() : doc.composite());
       digest = WrittenFileCheck.digest(jewelry);
       Planar image = PsdPixels.color(jewelry, bands);
-      product = masks.productMask(request.maskSource(), "auto", image, null, 255, doc, file, progress);
+      product = masks.productMask(request.maskSource(), ProductMasks.defaultSource(doc, false), image, null, 255, doc,
+          file, progress);
       input = new RetouchInput(image, depth, product.mask(), null, heal,
           givenProps != null ? givenProps : product.propsFor(request.recipe(), request.options()), product.specks());
     }
-    String source = request.maskSource() != null ? request.maskSource() : input.jewelry() == null ? "auto" : "layer";
+    String source = request.maskSource() != null ? request.maskSource()
+        : ProductMasks.defaultSource(doc, input.jewelry() != null);
     ProductMasks.requireJewelryAndBackground(input.productMask(), file, source);
     List<String> notes = new ArrayList<>();
     notes.add(input.jewelry() == null
@@ -135,7 +141,7 @@ public final class DocumentRetouch {
     if (ProductMasks.kindOf(source).equals("auto")) {
       result = result.withNote(SavedMasks.saveAutomatic(doc, product));
     }
-    return new Outcome(doc, result, jewelry, digest, picture, keptExact(input, result));
+    return new Outcome(doc, result, jewelry, digest, picture, keptExact(input, result), product.selection());
   }
 
   /**

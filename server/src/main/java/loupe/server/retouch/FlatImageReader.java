@@ -10,16 +10,20 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataFormatImpl;
 import javax.imageio.stream.ImageInputStream;
 import loupe.engine.image.BitDepth;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Orientation;
 import loupe.engine.image.Planar;
 import loupe.server.UserError;
+import org.w3c.dom.Node;
 
 /**
  * Reads flat PNG, TIFF and JPEG files (ImageIO with the TwelveMonkeys plugins) at their own depth:
@@ -66,6 +70,50 @@ public final class FlatImageReader {
     }
     return new FlatImage(new Planar(color), image.alpha() == null ? null : orientation.upright(image.alpha()),
         image.depth(), image.iccProfile());
+  }
+
+  /**
+   * The picture's resolution in pixels per inch (PNG pHYs, TIFF XResolution/YResolution, JPEG JFIF
+   * density), from the reader's format-neutral metadata; empty when the file states none or only an
+   * aspect ratio. Kept so a 300 ppi shot is still 300 ppi in the PSD and its exports.
+   */
+  static Optional<double[]> ppi(Path file) {
+    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+      Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+      if (readers == null || !readers.hasNext()) {
+        return Optional.empty();
+      }
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, false);
+        IIOMetadata meta = reader.getImageMetadata(0);
+        if (meta == null || !meta.isStandardMetadataFormatSupported()) {
+          return Optional.empty();
+        }
+        Node tree = meta.getAsTree(IIOMetadataFormatImpl.standardMetadataFormatName);
+        double h = perInch(tree, "HorizontalPixelSize");
+        double v = perInch(tree, "VerticalPixelSize");
+        return h > 0 && v > 0 ? Optional.of(new double[] {h, v}) : Optional.empty();
+      } finally {
+        reader.dispose();
+      }
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty(); // the decode that follows names what is wrong with the file
+    }
+  }
+
+  /** Pixels per inch from a standard-metadata pixel size (millimetres per pixel), or 0. */
+  private static double perInch(Node tree, String name) {
+    for (Node dim = tree.getFirstChild(); dim != null; dim = dim.getNextSibling()) {
+      for (Node n = dim.getFirstChild(); dim.getNodeName().equals("Dimension") && n != null; n = n.getNextSibling()) {
+        if (n.getNodeName().equals(name) && n.getAttributes().getNamedItem("value") != null) {
+          double mm = Double.parseDouble(n.getAttributes().getNamedItem("value").getNodeValue());
+          // Round to 1/100 ppi: a PNG stores 300 ppi as 11811 px/m, 299.9994 ppi.
+          return mm > 0 ? Math.round(2540.0 / mm) / 100.0 : 0;
+        }
+      }
+    }
+    return 0;
   }
 
   /** The picture's longer side from its header, or 0 when no reader knows the file. */

@@ -161,6 +161,17 @@ public final class ProductMasks {
     };
   }
 
+  /**
+   * Where the product mask comes from when the request does not say: the protected layer when there
+   * is one; else the document's clipping path, the retoucher's own Pen outline (Photoshop's resource
+   * 2999 names it); else automatic segmentation.
+   *
+   * @param doc the document, or null for a flat PNG/TIFF/JPEG
+   */
+  public static String defaultSource(PsdDocument doc, boolean protectedLayer) {
+    return protectedLayer ? "layer" : doc != null && doc.clippingPath() != null ? "path" : "auto";
+  }
+
   /** The source's kind, lower case: "path" of "path:Outline". */
   public static String kindOf(String source) {
     return (source.contains(":") ? source.substring(0, source.indexOf(':')) : source).toLowerCase(Locale.ROOT);

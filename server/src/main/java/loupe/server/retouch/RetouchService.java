@@ -20,6 +20,7 @@ import loupe.psd.ImageResource;
 import loupe.psd.PsdChannel;
 import loupe.psd.PsdDocument;
 import loupe.psd.PsdReader;
+import loupe.psd.Resolution;
 import loupe.psd.PsdWriteResult;
 import loupe.psd.PsdWriter;
 import loupe.server.io.FileErrors;
@@ -157,7 +158,7 @@ public final class RetouchService {
               + "read them show white");
     }
     return new FileOutcome(input, out, result, written[0], (System.nanoTime() - start) / 1_000_000,
-        outcome.productMask());
+        outcome.productMask(), outcome.outline());
   }
 
   /**
@@ -165,7 +166,12 @@ public final class RetouchService {
    * document whose composite it is ({@link #fromFlat}); a picture with transparency is refused.
    */
   static PsdDocument readDocument(Path input) throws IOException {
-    return isPsd(input) ? StoredMaskCheck.setAsideStale(PsdReader.read(input)) : flatDocument(FlatImageReader.read(input, MAX_PIXELS), input.toString());
+    if (isPsd(input)) {
+      return StoredMaskCheck.setAsideStale(PsdReader.read(input));
+    }
+    PsdDocument doc = flatDocument(FlatImageReader.read(input, MAX_PIXELS), input.toString());
+    FlatImageReader.ppi(input).ifPresent(ppi -> doc.setResolution(Resolution.ofPpi(ppi[0], ppi[1])));
+    return doc;
   }
 
   /** A flat picture as a layer-less document whose composite it is; refused when it has transparency. */

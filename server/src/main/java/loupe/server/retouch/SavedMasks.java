@@ -74,7 +74,8 @@ public final class SavedMasks {
       return "product mask " + source + ": protected exactly as it selects, Loupe's saved protection with its safety "
           + "margin";
     }
-    String note = "product mask " + source + ": protected exactly as it selects, with no safety margin";
+    String what = source.equals("path") ? "the clipping path '" + doc.clippingPathName() + "'" : source;
+    String note = "product mask " + what + ": protected exactly as it selects, with no safety margin";
     boolean automatic = PRODUCT_CHANNEL.equals(name) && AlphaChannels.find(doc, PROTECTION_CHANNEL) != null;
     return automatic ? note + "; '" + PRODUCT_CHANNEL + "' is Loupe's automatic selection unless refined, which can "
         + "miss jewelry near its edge: channel:" + PROTECTION_CHANNEL + " keeps the margin" : note;

@@ -80,6 +80,113 @@ class RetouchCommandTest {
     assertThat(layer.get("rgbaSha256").asText()).as("ag-psd's decoded jewelry pixels").isEqualTo(expected);
   }
 
+  /** A retoucher's Pen outline is the product when nothing else is said: not an estimate with a 32 px margin. */
+  @Test
+  void a_flat_document_with_a_clipping_path_is_protected_by_it_by_default() throws Exception {
+    Path file = Path.of(System.getProperty("loupe.shared"), "psd-corpus", "imagemagick__clipping-path-from-jpeg-rle.psd");
+    CliRun byDefault = CliRun.of("retouch", file.toString(), "--recipe", "pro", "--out", tmp.resolve("a").toString());
+    CliRun byPath = CliRun.of("retouch", file.toString(), "--recipe", "pro", "--mask", "path", "--out",
+        tmp.resolve("b").toString());
+    assertThat(byDefault.exit()).as(byDefault.err()).isZero();
+    assertThat(byPath.exit()).as(byPath.err()).isZero();
+    assertThat(byDefault.out()).contains("product mask the clipping path 'Path 1': protected exactly as it selects");
+    assertThat(fidelityLine(byDefault.out())).isEqualTo(fidelityLine(byPath.out())).startsWith("fidelity: 338,973 ");
+  }
+
+  /**
+   * The clipping path of a flat copy traces the piece: on a shot with an automatic mask, the
+   * estimate, not the protection with its 32 px margin (which held 157,000 background pixels more).
+   */
+  @Test
+  void an_exported_clipping_path_traces_the_piece_not_its_safety_margin() throws Exception {
+    Path scene = Path.of(System.getProperty("loupe.shared"), "benchmark/dev/dev01_solitaire_yellowgold");
+    Path shot = Files.copy(scene.resolve("input.png"), tmp.resolve("dev01.png"));
+    CliRun run = CliRun.of("retouch", shot.toString(), "--recipe", "quick", "--out", tmp.resolve("o").toString(),
+        "--export", "tiff");
+    assertThat(run.exit()).as(run.err()).isZero();
+    long truth = selected(ImageIO.read(scene.resolve("truth_mask.png").toFile()).getRaster());
+    long inPath = pixelsInside(tmp.resolve("o/dev01.loupe.tif"), 1600, 1200);
+    assertThat((double) inPath / truth).as("path area / true jewelry area (%d / %d)", inPath, truth)
+        .isBetween(0.9, 1.1);
+  }
+
+  /** A flat copy keeps the document's own clipping path, as drawn, rather than a trace of a mask. */
+  @Test
+  void an_export_keeps_the_documents_own_clipping_path() throws Exception {
+    Path file = Path.of(System.getProperty("loupe.shared"), "psd-corpus", "imagemagick__clipping-path-from-jpeg-rle.psd");
+    CliRun run = CliRun.of("retouch", file.toString(), "--recipe", "quick", "--mask", "auto", "--out", tmp.toString(),
+        "--export", "tiff");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("clipping path: the document's own 'Path 1'");
+    java.awt.geom.Rectangle2D own;
+    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+      own = com.twelvemonkeys.imageio.path.Paths.readPath(in).getBounds2D();
+    }
+    try (ImageInputStream in = ImageIO.createImageInputStream(
+        tmp.resolve("imagemagick__clipping-path-from-jpeg-rle.loupe.tif").toFile())) {
+      assertThat(com.twelvemonkeys.imageio.path.Paths.readPath(in).getBounds2D()).isEqualTo(own);
+    }
+  }
+
+  /** A 300 ppi shot stays 300 ppi: the print size a retoucher delivers depends on it. */
+  @Test
+  void a_flat_shots_resolution_is_kept_in_the_psd() throws Exception {
+    Path shot = withPhys(Path.of(System.getProperty("loupe.shared"), "benchmark/dev/dev01_solitaire_yellowgold/input.png"),
+        tmp.resolve("dev01.png"), 11811); // pixels per metre: 300 ppi
+    CliRun run = CliRun.of("retouch", shot.toString(), "--recipe", "quick", "--out", tmp.resolve("o").toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    loupe.psd.Resolution res = PsdReader.read(tmp.resolve("o/dev01.loupe.psd")).resolution();
+    assertThat(res).as("resolution resource").isNotNull();
+    assertThat(res.horizontalPpi()).isEqualTo(300.0);
+    assertThat(res.verticalPpi()).isEqualTo(300.0);
+  }
+
+  /** A copy of the PNG with a pHYs chunk (square pixels, per metre) after its header chunk. */
+  private static Path withPhys(Path png, Path out, int perMetre) throws Exception {
+    byte[] in = Files.readAllBytes(png);
+    java.nio.ByteBuffer chunk = java.nio.ByteBuffer.allocate(21);
+    chunk.putInt(9).put("pHYs".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(perMetre).putInt(perMetre)
+        .put((byte) 1);
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(chunk.array(), 4, 13);
+    int afterHeader = 8 + 25; // signature, then IHDR: length, type, 13 bytes, CRC
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    bytes.write(in, 0, afterHeader);
+    bytes.write(chunk.array(), 0, 17);
+    bytes.write(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    bytes.write(in, afterHeader, in.length - afterHeader);
+    return Files.write(out, bytes.toByteArray());
+  }
+
+  /** Pixels whose centre the file's clipping path (in fractions of the frame, as TwelveMonkeys reads it) contains. */
+  private static long pixelsInside(Path image, int width, int height) throws Exception {
+    java.awt.Shape path;
+    try (ImageInputStream in = ImageIO.createImageInputStream(image.toFile())) {
+      path = com.twelvemonkeys.imageio.path.Paths.readPath(in);
+    }
+    long inside = 0;
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        inside += path.contains((x + 0.5) / width, (y + 0.5) / height) ? 1 : 0;
+      }
+    }
+    return inside;
+  }
+
+  private static long selected(Raster mask) {
+    long n = 0;
+    for (int y = 0; y < mask.getHeight(); y++) {
+      for (int x = 0; x < mask.getWidth(); x++) {
+        n += mask.getSample(x, y, 0) >= 128 ? 1 : 0;
+      }
+    }
+    return n;
+  }
+
+  private static String fidelityLine(String out) {
+    return out.lines().map(String::strip).filter(l -> l.startsWith("fidelity:")).findFirst().orElse("none");
+  }
+
   @Test
   void export_writes_a_flat_jpeg_that_carries_the_product_outline_as_its_clipping_path() throws Exception {
     CliRun run = CliRun.of("retouch", EXAMPLE.toString(), "--recipe", "quick", "--out", tmp.toString(), "--export", "jpg");
