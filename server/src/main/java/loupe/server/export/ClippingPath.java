@@ -24,6 +24,8 @@ import loupe.psd.Subpath;
 public final class ClippingPath {
   static final int SAVED_PATH = 2000;
   static final int CLIPPING_PATH_NAME = 2999;
+  /** IPTC-IIM (copyright, creator, usage terms), which JPEG and TIFF readers take from these blocks too. */
+  static final int IPTC = 1028;
   /** Resource 2999 after the name: flatness 1.0 device pixel (16.16 fixed), fill rule 1 = even-odd. */
   private static final byte[] FLATNESS_AND_FILL_RULE = {0, 1, 0, 0, 0, 1};
 
@@ -61,7 +63,7 @@ public final class ClippingPath {
    * One image resource block: "8BIM", id, Pascal name padded to an even length, data size, data
    * padded to an even length.
    */
-  private static void block(ByteArrayOutputStream out, int id, byte[] name, byte[] data) {
+  static void block(ByteArrayOutputStream out, int id, byte[] name, byte[] data) {
     out.writeBytes("8BIM".getBytes(StandardCharsets.US_ASCII));
     out.write(id >>> 8);
     out.write(id);

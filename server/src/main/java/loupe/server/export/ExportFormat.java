@@ -21,8 +21,8 @@ public enum ExportFormat {
     return extension;
   }
 
-  /** PNG has no place for Photoshop resources; TIFF (tag 34377) and JPEG (APP13) carry the path. */
-  public boolean carriesClippingPath() {
+  /** PNG has no place for Photoshop resources; TIFF (tag 34377) and JPEG (APP13) carry the path and IPTC. */
+  public boolean carriesPhotoshopResources() {
     return this != PNG;
   }
 

@@ -2,6 +2,7 @@
 package loupe.server.export;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import loupe.engine.alg.outline.MaskOutline;
 import loupe.engine.alg.outline.Outline;
 import loupe.engine.image.GrayU16;
 import loupe.psd.AtomicFiles;
+import loupe.psd.ImageResource;
 import loupe.psd.PathData;
 import loupe.psd.PsdDocument;
 import loupe.psd.Resolution;
@@ -21,8 +23,8 @@ import loupe.server.UserError;
 
 /**
  * Flattened marketplace copies of a retouched document: PNG or TIFF at the document's depth (every
- * sample exact), or 8-bit JPEG. TIFF and JPEG embed the product outline as a Photoshop clipping
- * path (resources 2000 + 2999); all three carry the ICC profile, the resolution and, when asked,
+ * sample exact), or 8-bit JPEG. TIFF and JPEG embed the document's clipping path, else the product
+ * outline, as a Photoshop clipping path (resources 2000 + 2999), and its IPTC record (1028); all three carry the ICC profile, the resolution and, when asked,
  * the IPTC digital source type in XMP. The file is written to a temporary file beside the target
  * which then replaces it atomically (rw-r--r--), so a failure never leaves a partial file.
  */
@@ -62,28 +64,33 @@ public final class FlatExporter {
     }
     int subpaths = 0;
     int knots = 0;
-    byte[] resources = null;
+    ByteArrayOutputStream resources = new ByteArrayOutputStream();
     SavedPath own = retouched.clippingPath();
-    if (format.carriesClippingPath() && own != null) {
+    if (format.carriesPhotoshopResources() && own != null) {
       // The retoucher's own Pen outline, as drawn: a trace of a mask could only approximate it.
-      resources = ClippingPath.resources(asciiName(own.name()), own.path());
+      resources.writeBytes(ClippingPath.resources(asciiName(own.name()), own.path()));
       subpaths = own.path().subpaths().size();
       knots = own.path().knotCount();
       notes.add("clipping path: the document's own '" + own.name() + "'");
-    } else if (format.carriesClippingPath()) {
+    } else if (format.carriesPhotoshopResources()) {
       Outline outline = MaskOutline.trace(productMask, MaskOutline.HALF, options.outline());
       if (outline.rings().isEmpty()) {
         notes.add("the product mask is empty: no clipping path");
       } else {
         PathData path = ClippingPath.toPathData(outline);
-        resources = ClippingPath.resources(options.pathName(), path);
+        resources.writeBytes(ClippingPath.resources(options.pathName(), path));
         subpaths = outline.rings().size();
         knots = outline.knotCount();
       }
     }
+    ImageResource iptc = retouched.resource(ClippingPath.IPTC);
+    if (format.carriesPhotoshopResources() && iptc != null) {
+      // Copyright, creator and usage terms travel with the delivered file, where Photoshop keeps them.
+      ClippingPath.block(resources, ClippingPath.IPTC, new byte[0], iptc.data());
+    }
     XmpPacket xmp = xmp(retouched, format, options.digitalSource(), notes);
-    ExportMetadata meta = new ExportMetadata(retouched.iccProfile(), resources, xmp == null ? null : xmp.xml(),
-        ppi(retouched));
+    ExportMetadata meta = new ExportMetadata(retouched.iccProfile(),
+        resources.size() == 0 ? null : resources.toByteArray(), xmp == null ? null : xmp.xml(), ppi(retouched));
     BufferedImage image = CompositeRaster.of(retouched, bands, bits);
     long bytes = writeAtomically(out, stream -> {
       switch (format) {

@@ -22,7 +22,7 @@ import org.w3c.dom.NodeList;
  * Baseline JPEG through ImageIO, 8 bits, full-resolution chroma (4:4:4, so fine metal edges keep
  * their colour). Application segments after JFIF: APP1 XMP ("http://ns.adobe.com/xap/1.0/"),
  * APP2 ICC_PROFILE (chunked as the ICC specification's Annex B describes), APP13 "Photoshop 3.0"
- * image resources (the clipping path), split over consecutive segments when larger than one.
+ * image resources (the clipping path, IPTC), split over consecutive segments when larger than one.
  */
 final class JpegEncoder {
   private static final String FORMAT = "javax_imageio_jpeg_image_1.0";

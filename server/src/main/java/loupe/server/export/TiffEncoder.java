@@ -20,7 +20,7 @@ import javax.imageio.stream.ImageOutputStream;
  * TIFF through the JDK writer ({@code javax.imageio.plugins.tiff}, Java 9+), Adobe Deflate
  * (compression 8), 8 or 16 bits per sample. The TwelveMonkeys TIFF writer cannot write 16-bit RGB
  * (its {@code writeImageData} handles multi-band samples only as bytes). Extra tags: 34377
- * Photoshop image resources (the clipping path), 34675 ICC profile, 700 XMP (type BYTE, XMP
+ * Photoshop image resources (the clipping path, IPTC), 34675 ICC profile, 700 XMP (type BYTE, XMP
  * Specification Part 3), and X/YResolution in pixels per inch.
  */
 final class TiffEncoder {

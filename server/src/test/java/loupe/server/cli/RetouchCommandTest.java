@@ -110,7 +110,10 @@ class RetouchCommandTest {
         .isBetween(0.9, 1.1);
   }
 
-  /** A flat copy keeps the document's own clipping path, as drawn, rather than a trace of a mask. */
+  /**
+   * A flat copy keeps the document's own clipping path, as drawn, rather than a trace of a mask;
+   * and its IPTC record (copyright, usage terms), as Photoshop's image resource 1028.
+   */
   @Test
   void an_export_keeps_the_documents_own_clipping_path() throws Exception {
     Path file = Path.of(System.getProperty("loupe.shared"), "psd-corpus", "imagemagick__clipping-path-from-jpeg-rle.psd");
@@ -126,6 +129,18 @@ class RetouchCommandTest {
         tmp.resolve("imagemagick__clipping-path-from-jpeg-rle.loupe.tif").toFile())) {
       assertThat(com.twelvemonkeys.imageio.path.Paths.readPath(in).getBounds2D()).isEqualTo(own);
     }
+    byte[] iptc = PsdReader.read(file).resource(1028).data();
+    byte[] tiff = Files.readAllBytes(tmp.resolve("imagemagick__clipping-path-from-jpeg-rle.loupe.tif"));
+    assertThat(indexOf(tiff, iptc)).as("the IPTC record's %d bytes in the TIFF", iptc.length).isPositive();
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** A 300 ppi shot stays 300 ppi: the print size a retoucher delivers depends on it. */
