@@ -73,6 +73,23 @@ class PathsAndResourcesTest {
         assertThat(back.initialFill()).isZero();
     }
 
+    /** The blocks as a TIFF's tag 34377 holds them: a PSD's resources, as written, without the section length. */
+    @Test
+    void resource_blocks_outside_a_psd_parse_as_the_psd_has_them_and_a_cut_one_is_named() throws Exception {
+        Path file = Corpus.path("imagemagick__clipping-path-from-jpeg-rle.psd");
+        PsdDocument doc = PsdReader.read(file);
+        byte[] all = Files.readAllBytes(file);
+        int colorModeLength = (int) PsdLayer.readU32(all, 26);
+        int start = 26 + 4 + colorModeLength;
+        int length = (int) PsdLayer.readU32(all, start);
+        byte[] blocks = java.util.Arrays.copyOfRange(all, start + 4, start + 4 + length);
+        List<ImageResource> parsed = ImageResource.parseBlocks("tag 34377", blocks);
+        assertThat(parsed).extracting(ImageResource::id).isEqualTo(doc.resources().stream().map(ImageResource::id).toList());
+        assertThat(parsed.get(parsed.size() - 1).data()).isEqualTo(doc.resources().get(doc.resources().size() - 1).data());
+        assertThatThrownBy(() -> ImageResource.parseBlocks("tag 34377", java.util.Arrays.copyOf(blocks, 100)))
+            .isInstanceOf(PsdFormatException.class).hasMessageContaining("tag 34377");
+    }
+
     @Test
     void icc_name_resolution_and_alpha_names() throws Exception {
         PsdDocument doc = PsdReader.read(Corpus.path("twelvemonkeys__adobehq-layers-masks-paths.psd"));

@@ -171,6 +171,7 @@ public final class RetouchService {
     }
     PsdDocument doc = flatDocument(FlatImageReader.read(input, MAX_PIXELS), input.toString());
     FlatImageReader.ppi(input).ifPresent(ppi -> doc.setResolution(Resolution.ofPpi(ppi[0], ppi[1])));
+    FlatMetadata.of(input).forEach(doc::setResource);
     return doc;
   }
 

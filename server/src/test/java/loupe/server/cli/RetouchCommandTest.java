@@ -134,6 +134,35 @@ class RetouchCommandTest {
     assertThat(indexOf(tiff, iptc)).as("the IPTC record's %d bytes in the TIFF", iptc.length).isPositive();
   }
 
+  /**
+   * A clipping-path TIFF or JPEG, as retouching services deliver them, keeps its paths, clipping
+   * path, IPTC, XMP and resolution in the PSD, and its clipping path protects the piece exactly.
+   */
+  @Test
+  void a_flat_tiff_or_jpeg_keeps_its_paths_iptc_xmp_and_resolution() throws Exception {
+    Path file = Path.of(System.getProperty("loupe.shared"), "psd-corpus", "imagemagick__clipping-path-from-jpeg-rle.psd");
+    for (String format : new String[] {"tif", "jpg"}) {
+      Path made = tmp.resolve("made-" + format);
+      // A white background is generated: the copy's XMP declares it (IPTC digital source type).
+      CliRun export = CliRun.of("retouch", file.toString(), "--recipe", "quick", "--background", "white", "--out",
+          made.toString(), "--export", format);
+      assertThat(export.exit()).as(export.err()).isZero();
+      Path flat = Files.move(made.resolve("imagemagick__clipping-path-from-jpeg-rle.loupe." + format),
+          tmp.resolve("delivered." + format));
+      CliRun run = CliRun.of("retouch", flat.toString(), "--recipe", "pro", "--out", tmp.resolve("o-" + format).toString());
+      assertThat(run.exit()).as(run.err()).isZero();
+      assertThat(run.out()).as(format).contains("product mask the clipping path 'Path 1'");
+      PsdDocument in = PsdReader.read(file);
+      PsdDocument out = PsdReader.read(tmp.resolve("o-" + format + "/delivered.loupe.psd"));
+      assertThat(out.clippingPathName()).as(format).isEqualTo("Path 1");
+      assertThat(out.clippingPath().path().toResourceBytes()).isEqualTo(in.clippingPath().path().toResourceBytes());
+      assertThat(out.resource(1028).data()).as(format + " IPTC").isEqualTo(in.resource(1028).data());
+      assertThat(new String(out.resource(1060).data(), java.nio.charset.StandardCharsets.UTF_8)).as(format + " XMP")
+          .contains("DigitalSourceType");
+      assertThat(out.resolution().horizontalPpi()).as(format).isEqualTo(300.0);
+    }
+  }
+
   private static int indexOf(byte[] haystack, byte[] needle) {
     for (int i = 0; i + needle.length <= haystack.length; i++) {
       if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
