@@ -197,12 +197,17 @@ public final class PsdDocument {
         return r == null ? null : PathData.parse(r.data());
     }
 
-    /** Names of the extra alpha channels: Unicode (1045) when present, else Pascal (1006). */
+    /**
+     * Names of the extra alpha channels: Unicode (1045) when present and whole, else Pascal (1006).
+     * A damaged 1045 would otherwise hide the channels, or rename them when a job rewrites the names.
+     */
     public List<String> alphaChannelNames() {
         ImageResource u = resource(ResourceParsers.ALPHA_NAMES_UNICODE);
-        if (u != null) return ResourceParsers.names(u.data(), true);
+        List<String> unicode = u == null ? null : ResourceParsers.names(u.data(), true);
+        if (unicode != null) return unicode;
         ImageResource p = resource(ResourceParsers.ALPHA_NAMES);
-        return p == null ? List.of() : ResourceParsers.names(p.data(), false);
+        List<String> pascal = p == null ? null : ResourceParsers.names(p.data(), false);
+        return pascal != null ? pascal : List.of();
     }
 
     // ---- layers

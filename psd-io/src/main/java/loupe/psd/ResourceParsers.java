@@ -40,7 +40,11 @@ final class ResourceParsers {
         return out;
     }
 
-    /** Pascal strings one after another (1006) or Unicode strings (1045: 4-byte length in UTF-16 units, then UTF-16BE). */
+    /**
+     * Pascal strings one after another (1006) or Unicode strings (1045: 4-byte length in UTF-16
+     * units, then UTF-16BE); null when a name's length runs past the data (a damaged resource).
+     * Fewer than 4 bytes left after the last Unicode name are padding.
+     */
     static List<String> names(byte[] d, boolean unicode) {
         List<String> out = new ArrayList<>();
         int p = 0;
@@ -49,13 +53,13 @@ final class ResourceParsers {
                 if (d.length - p < 4) break;
                 long n = PsdLayer.readU32(d, p);
                 p += 4;
-                if (n * 2 > d.length - p) break;
+                if (n * 2 > d.length - p) return null;
                 String s = new String(d, p, (int) n * 2, StandardCharsets.UTF_16BE);
                 out.add(s.endsWith("\0") ? s.substring(0, s.length() - 1) : s);
                 p += (int) n * 2;
             } else {
                 int n = d[p++] & 0xFF;
-                if (n > d.length - p) break;
+                if (n > d.length - p) return null;
                 byte[] s = new byte[n];
                 System.arraycopy(d, p, s, 0, n);
                 out.add(PascalStrings.decode(s));

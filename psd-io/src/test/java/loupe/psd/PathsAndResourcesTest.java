@@ -90,6 +90,18 @@ class PathsAndResourcesTest {
             .isInstanceOf(PsdFormatException.class).hasMessageContaining("tag 34377");
     }
 
+    /** A damaged Unicode names resource (1045) hid every alpha channel; the Pascal names (1006) still hold them. */
+    @Test
+    void damaged_unicode_channel_names_fall_back_to_the_pascal_ones() throws Exception {
+        PsdDocument doc = PsdReader.read(Corpus.path("twelvemonkeys__alpha-channels.psd"));
+        List<String> names = doc.alphaChannelNames();
+        assertThat(names).isNotEmpty();
+        byte[] damaged = doc.resource(1045).data().clone();
+        damaged[0] = damaged[1] = damaged[2] = damaged[3] = (byte) 0xFF; // the first name's length
+        doc.setResource(new ImageResource(1045, "", damaged));
+        assertThat(doc.alphaChannelNames()).isEqualTo(names);
+    }
+
     @Test
     void icc_name_resolution_and_alpha_names() throws Exception {
         PsdDocument doc = PsdReader.read(Corpus.path("twelvemonkeys__adobehq-layers-masks-paths.psd"));
