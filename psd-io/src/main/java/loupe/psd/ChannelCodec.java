@@ -98,12 +98,7 @@ final class ChannelCodec {
             long wanted = 0;
             for (byte[] out : outs) wanted += out.length;
             for (byte[] out : outs) {
-                int n = 0;
-                while (n < out.length) {
-                    int r = inf.inflate(out, n, out.length - n);
-                    if (r == 0 && (inf.finished() || inf.needsInput() || inf.needsDictionary())) break;
-                    n += r;
-                }
+                int n = inflateSome(inf, out, out.length);
                 total += n;
                 if (n < out.length) throw new CorruptDataException("ZIP data ends after " + total + " of " + wanted + " bytes", inf.getTotalIn());
             }
@@ -112,6 +107,43 @@ final class ChannelCodec {
         } finally {
             inf.end();
         }
+    }
+
+    /**
+     * Checks ZIP data without keeping its pixels: it inflates to exactly the channel's size. For
+     * stored bytes written back as they are, which no read decoded.
+     */
+    static void validateZip(byte[] stored, int width, int height, int depth) throws CorruptDataException {
+        long size = decodedSize(width, height, depth);
+        if (size == 0) return;
+        requireExpandable(stored, size);
+        Inflater inf = new Inflater();
+        byte[] buffer = new byte[(int) Math.min(size, 1 << 16)];
+        try {
+            inf.setInput(stored);
+            long n = 0;
+            while (n < size) {
+                int want = (int) Math.min(buffer.length, size - n);
+                int got = inflateSome(inf, buffer, want);
+                n += got;
+                if (got < want) throw new CorruptDataException("ZIP data ends after " + n + " of " + size + " bytes", inf.getTotalIn());
+            }
+        } catch (DataFormatException e) {
+            throw new CorruptDataException("ZIP data is corrupt: " + e.getMessage(), inf.getTotalIn());
+        } finally {
+            inf.end();
+        }
+    }
+
+    /** Inflates into the first {@code length} bytes of {@code out} as far as the data goes; returns how many it filled. */
+    private static int inflateSome(Inflater inf, byte[] out, int length) throws DataFormatException {
+        int n = 0;
+        while (n < length) {
+            int r = inf.inflate(out, n, length - n);
+            if (r == 0 && (inf.finished() || inf.needsInput() || inf.needsDictionary())) break;
+            n += r;
+        }
+        return n;
     }
 
     /** Undoes ZIP prediction: per-row deltas of samples; 32-bit rows are byte planes of deltas (MSB plane first). */

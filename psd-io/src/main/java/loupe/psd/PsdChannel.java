@@ -28,6 +28,8 @@ public final class PsdChannel {
     private final String section;
     private final long fileOffset;
     private volatile byte[] decoded;
+    /** True once stored ZIP bytes were found to inflate to the channel's size ({@link #stored}). */
+    private volatile boolean zipChecked;
 
     private PsdChannel(int id, int width, int height, int depth, Compression compression, byte[] stored, boolean storedPsb,
                        String fileName, String section, long fileOffset, byte[] decoded) {
@@ -112,8 +114,12 @@ public final class PsdChannel {
         try {
             return ChannelCodec.decode(compression, stored, width, height, depth, storedPsb);
         } catch (CorruptDataException e) {
-            throw new PsdFormatException(fileName, section + " (" + compression + ")", fileOffset + e.relativeOffset(), e.getMessage());
+            throw corrupt(e);
         }
+    }
+
+    private PsdFormatException corrupt(CorruptDataException e) {
+        return new PsdFormatException(fileName, section + " (" + compression + ")", fileOffset + e.relativeOffset(), e.getMessage());
     }
 
     /** Size of the decoded pixels in bytes. */
@@ -137,10 +143,24 @@ public final class PsdChannel {
         return kept != null ? kept : ChannelCodec.encode(c, decoded(), width, height, depth, psb, scratch);
     }
 
-    /** The original bytes if they are in compression {@code c} and fit a PSD or PSB file (RLE row counts differ); else null. */
+    /**
+     * The original bytes if they are in compression {@code c} and fit a PSD or PSB file (RLE row counts
+     * differ); else null. ZIP bytes are checked first (once): a read checks RLE but does not inflate,
+     * and a file written with bytes no reader can inflate would be a broken output reported as done.
+     *
+     * @throws UncheckedIOException wrapping a {@link PsdFormatException} naming the input's offset
+     */
     private Encoded stored(Compression c, boolean psb) {
         byte[] s = stored;
         if (s == null || compression != c || (c == Compression.RLE && storedPsb != psb)) return null;
+        if (!zipChecked && (c == Compression.ZIP || c == Compression.ZIP_PREDICTION)) {
+            try {
+                ChannelCodec.validateZip(s, width, height, depth);
+            } catch (CorruptDataException e) {
+                throw new UncheckedIOException(corrupt(e));
+            }
+            zipChecked = true;
+        }
         return new Encoded(c, s, s.length, false);
     }
 

@@ -85,6 +85,26 @@ class HostileInputTest {
         return b.array();
     }
 
+    /**
+     * A read checks RLE channels but does not inflate ZIP ones; one written back as it was stored must
+     * inflate, or the output is a file no reader opens, reported as written.
+     */
+    @Test
+    void zip_data_that_does_not_inflate_is_refused_when_written_back_and_no_file_is_left() throws Exception {
+        byte[] data = Files.readAllBytes(Corpus.path("agpsd__jewelry-rgb8-zip.psd"));
+        ByteBuffer.wrap(data).putShort(1480, (short) 0); // layer record 0, channel 0: its zlib header 78 9C
+        Path file = Files.write(tmp.resolve("zip.psd"), data);
+        PsdDocument doc = PsdReader.read(file);
+        Path out = tmp.resolve("out.psd");
+        assertThatThrownBy(() -> PsdWriter.write(doc, out)).isInstanceOf(PsdFormatException.class)
+            .hasMessageContaining("zip.psd").hasMessageContaining("layer record 0 channel 0 (ZIP): ZIP data is corrupt")
+            .hasMessageContaining("offset 0x5CA");
+        assertThat(out).doesNotExist();
+        try (var left = Files.list(tmp)) {
+            assertThat(left).containsExactly(file);
+        }
+    }
+
     @Test
     @Timeout(5)
     void absurd_dimensions_are_refused_before_allocating() {
