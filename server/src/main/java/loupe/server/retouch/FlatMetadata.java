@@ -10,6 +10,7 @@ import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,13 +18,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageInputStream;
 import loupe.psd.ImageResource;
+import org.w3c.dom.NodeList;
 
 /**
  * What a flat TIFF or JPEG holds for Photoshop besides its pixels, as the PSD resources Photoshop
  * makes of it when it opens the file: its saved paths and clipping path (a retouching service's
- * standard delivery), its IPTC record and copyright flag, and its XMP. A PNG holds none of these.
+ * standard delivery), its IPTC record and copyright flag, and its XMP. A PNG holds only XMP (an
+ * iTXt chunk).
  * Metadata that does not parse is left out: the pixels are what is retouched, and a picture must
  * not be refused for a damaged caption.
  */
@@ -42,6 +48,9 @@ final class FlatMetadata {
   private static final byte[] TIFF_BE = {'M', 'M', 0, 42};
   private static final String PHOTOSHOP_ID = "Photoshop 3.0";
   private static final String XMP_ID = "http://ns.adobe.com/xap/1.0/";
+  private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G'};
+  private static final String PNG_FORMAT = "javax_imageio_png_1.0";
+  private static final String PNG_XMP_KEYWORD = "XML:com.adobe.xmp";
 
   private FlatMetadata() {}
 
@@ -57,6 +66,9 @@ final class FlatMetadata {
       }
       if (head.length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xD8) {
         return jpeg(file);
+      }
+      if (Arrays.equals(head, PNG)) {
+        return png(file);
       }
     } catch (IOException | RuntimeException unreadable) {
       // left out (see the class comment)
@@ -95,6 +107,27 @@ final class FlatMetadata {
     List<ImageResource> kept = kept(file, blocks.size() == 0 ? null : blocks.toByteArray());
     addMissing(kept, XMP, xmp);
     return kept;
+  }
+
+  /** The XMP packet of a PNG's iTXt chunk, as the JDK's reader gives it (inflated when it was compressed). */
+  private static List<ImageResource> png(Path file) throws IOException {
+    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+      ImageReader reader = ImageIO.getImageReaders(in).next();
+      try {
+        reader.setInput(in, true, false);
+        IIOMetadata meta = reader.getImageMetadata(0);
+        NodeList entries = ((IIOMetadataNode) meta.getAsTree(PNG_FORMAT)).getElementsByTagName("iTXtEntry");
+        for (int i = 0; i < entries.getLength(); i++) {
+          IIOMetadataNode entry = (IIOMetadataNode) entries.item(i);
+          if (PNG_XMP_KEYWORD.equals(entry.getAttribute("keyword")) && !entry.getAttribute("text").isEmpty()) {
+            return List.of(new ImageResource(XMP, "", entry.getAttribute("text").getBytes(StandardCharsets.UTF_8)));
+          }
+        }
+        return List.of();
+      } finally {
+        reader.dispose();
+      }
+    }
   }
 
   /** The blocks Loupe takes over from Photoshop's own: paths, the clipping path's name, IPTC, copyright, URL, XMP. */

@@ -163,6 +163,20 @@ class RetouchCommandTest {
     }
   }
 
+  /** A PNG's XMP (an iTXt chunk: creator, rights, the IPTC source type) is kept in the PSD, as Photoshop keeps it. */
+  @Test
+  void a_flat_pngs_xmp_is_kept() throws Exception {
+    CliRun export = CliRun.of("retouch", EXAMPLE.toString(), "--recipe", "quick", "--background", "white", "--out",
+        tmp.resolve("made").toString(), "--export", "png");
+    assertThat(export.exit()).as(export.err()).isZero();
+    Path png = Files.move(tmp.resolve("made/solitaire.loupe.png"), tmp.resolve("delivered.png"));
+    CliRun run = CliRun.of("retouch", png.toString(), "--recipe", "pro", "--out", tmp.resolve("o").toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    loupe.psd.ImageResource xmp = PsdReader.read(tmp.resolve("o/delivered.loupe.psd")).resource(1060);
+    assertThat(xmp).as("XMP resource").isNotNull();
+    assertThat(new String(xmp.data(), java.nio.charset.StandardCharsets.UTF_8)).contains("DigitalSourceType");
+  }
+
   private static int indexOf(byte[] haystack, byte[] needle) {
     for (int i = 0; i + needle.length <= haystack.length; i++) {
       if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
