@@ -20,9 +20,9 @@ public final class PsdReader {
      * @throws PsdFormatException for damaged, truncated, unsupported or over-budget files
      */
     public static PsdDocument read(Path file, PsdReadOptions options) throws IOException {
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        // The path as given, as every other message names the file: in a folder batch a bare name is ambiguous.
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            return read(PsdInput.ofFile(name, ch), options);
+            return read(PsdInput.ofFile(file.toString(), ch), options);
         }
     }
 
