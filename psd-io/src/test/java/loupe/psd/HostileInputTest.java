@@ -105,6 +105,15 @@ class HostileInputTest {
         }
     }
 
+    /** In a folder batch, two folders may hold a "ring.psd": the error names the one that is damaged. */
+    @Test
+    void a_damaged_file_is_named_by_its_path_as_given() throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("batch"));
+        Path file = Files.write(folder.resolve("ring.psd"), header(1, 3, 10, 10, 17, 3));
+        assertThatThrownBy(() -> PsdReader.read(file)).isInstanceOf(PsdFormatException.class)
+            .hasMessageStartingWith(file + ": file header: bit depth 17");
+    }
+
     @Test
     @Timeout(5)
     void absurd_dimensions_are_refused_before_allocating() {
