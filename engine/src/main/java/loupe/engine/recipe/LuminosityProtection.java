@@ -2,7 +2,9 @@
 package loupe.engine.recipe;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import loupe.engine.alg.lumamask.LumaMaskConfig;
 import loupe.engine.alg.lumamask.LuminosityMasks;
 import loupe.engine.alg.lumamask.MaskSpec;
@@ -20,25 +22,41 @@ import loupe.engine.image.Planar;
  * P &gt; 0: {@code P' = P + preset − P·preset}.
  */
 final class LuminosityProtection {
+  /** The channel a document saves each preset's mask in, for the retoucher to inspect or load. */
+  private static final Map<ProtectionPreset, String> CHANNELS = Map.of(
+      ProtectionPreset.DIAMOND_HIGHLIGHTS, "Loupe diamond highlights",
+      ProtectionPreset.METAL_SHADOWS, "Loupe metal shadows");
+
+  /**
+   * @param protection the product mask widened by the presets
+   * @param masks each preset's mask (within the product mask) by its channel name, in the order applied
+   */
+  record Widened(GrayU16 protection, Map<String, GrayU16> masks) {}
+
   private LuminosityProtection() {}
 
-  static GrayU16 widen(RetouchInput in, RecipeOptions opt) {
-    List<MaskSpec> presets = new ArrayList<>();
+  static Widened widen(RetouchInput in, RecipeOptions opt) {
+    List<ProtectionPreset> presets = new ArrayList<>();
     if (opt.protectHighlights()) {
-      presets.add(new MaskSpec.Preset(ProtectionPreset.DIAMOND_HIGHLIGHTS));
+      presets.add(ProtectionPreset.DIAMOND_HIGHLIGHTS);
     }
     if (opt.protectShadows()) {
-      presets.add(new MaskSpec.Preset(ProtectionPreset.METAL_SHADOWS));
+      presets.add(ProtectionPreset.METAL_SHADOWS);
     }
     GrayU16 protect = in.productMask();
+    Map<String, GrayU16> masks = new LinkedHashMap<>();
     if (presets.isEmpty()) {
-      return protect;
+      return new Widened(protect, masks);
     }
     Planar document = in.jewelry() == null ? in.image()
         : Compositor.flatten(in.image(), List.of(in.jewelry().asComposite()));
-    for (GrayU16 mask : LuminosityMasks.computeSet(document, protect, presets, LumaMaskConfig.DEFAULT).values()) {
+    List<MaskSpec> specs = presets.stream().<MaskSpec>map(MaskSpec.Preset::new).toList();
+    Map<MaskSpec, GrayU16> computed = LuminosityMasks.computeSet(document, protect, specs, LumaMaskConfig.DEFAULT);
+    for (int i = 0; i < presets.size(); i++) {
+      GrayU16 mask = computed.get(specs.get(i));
+      masks.put(CHANNELS.get(presets.get(i)), mask);
       protect = MaskOps.add(protect, mask, null);
     }
-    return protect;
+    return new Widened(protect, masks);
   }
 }

@@ -3,6 +3,7 @@ package loupe.engine.recipe;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import loupe.engine.Progress;
 import loupe.engine.UnsuitableInputException;
@@ -61,7 +62,9 @@ public final class RecipeRunner {
     List<String> notes = new ArrayList<>();
     List<OutputLayer> layers = new ArrayList<>();
     LayerPlacer place = new LayerPlacer(in, "Loupe " + recipe.title);
-    GrayU16 protect = recipe == Recipe.EDITORIAL ? LuminosityProtection.widen(in, opt) : in.productMask();
+    LuminosityProtection.Widened widened = recipe == Recipe.EDITORIAL ? LuminosityProtection.widen(in, opt)
+        : new LuminosityProtection.Widened(in.productMask(), Map.of());
+    GrayU16 protect = widened.protection();
     // Nothing within the guard band of anything that is even partly jewelry is inpainted or sampled.
     GrayU16 near = MaskOps.expand(protect, opt.guardBand(), null);
 
@@ -174,7 +177,7 @@ public final class RecipeRunner {
     // Painted pixels are exempt from the guard only where a heal layer was made for them.
     FidelityReport report = FidelityGuard.check(healing, layers);
     boolean generated = defects > 0 || props != null || opt.background() != BackgroundMode.KEEP;
-    return new RetouchResult(recipe, layers, report, notes, generated, used);
+    return new RetouchResult(recipe, layers, report, notes, generated, used, widened.masks());
   }
 
   /** Props (putty, stands, blocks) and their shadows found without a given mask; none found → null. */

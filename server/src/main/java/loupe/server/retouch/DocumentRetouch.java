@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import loupe.engine.Progress;
 import loupe.engine.alg.mask.MaskOps;
 import loupe.engine.composite.Compositor;
@@ -140,6 +141,10 @@ public final class DocumentRetouch {
     doc.lockLayer(jewelry, PROTECTED_LOCKS | jewelry.lockFlags());
     if (ProductMasks.kindOf(source).equals("auto")) {
       result = result.withNote(SavedMasks.saveAutomatic(doc, product));
+    }
+    Optional<String> saved = SavedMasks.saveProtections(doc, result.protections());
+    if (saved.isPresent()) {
+      result = result.withNote(saved.get());
     }
     return new Outcome(doc, result, jewelry, digest, picture, keptExact(input, result), product.selection());
   }

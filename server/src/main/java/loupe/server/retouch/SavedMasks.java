@@ -3,7 +3,10 @@ package loupe.server.retouch;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import loupe.engine.alg.mask.ChannelMaskSource;
 import loupe.engine.alg.mask.MaskOps;
 import loupe.engine.alg.mask.PathRasterizer;
@@ -41,19 +44,13 @@ public final class SavedMasks {
    * @return the job's note on what was saved, or why nothing was
    */
   static String saveAutomatic(PsdDocument doc, ProductMasks.ProductMask product) {
-    String notSaved = "the automatic selection was not saved as channels: ";
-    for (String name : List.of(PRODUCT_CHANNEL, PROTECTION_CHANNEL)) {
-      if (AlphaChannels.find(doc, name) != null) {
-        return notSaved + "the document already has one named '" + name + "'";
-      }
-    }
-    // Both or neither: checked before the first is added.
-    String why = AlphaChannels.whyNot(doc, 2);
+    Map<String, GrayU16> channels = new LinkedHashMap<>();
+    channels.put(PRODUCT_CHANNEL, product.selection());
+    channels.put(PROTECTION_CHANNEL, product.mask());
+    String why = save(doc, channels);
     if (why != null) {
-      return notSaved + why;
+      return "the automatic selection was not saved as channels: " + why;
     }
-    AlphaChannels.add(doc, PRODUCT_CHANNEL, PsdPixels.encode(product.selection(), doc.depth()));
-    AlphaChannels.add(doc, PROTECTION_CHANNEL, PsdPixels.encode(product.mask(), doc.depth()));
     return "channels '" + PRODUCT_CHANNEL + "' (the automatic selection) and '" + PROTECTION_CHANNEL + "' (what was "
         + "kept as shot) saved: to clean closer to the piece, load '" + PRODUCT_CHANNEL + "', check its edge against "
         + "the piece (an estimate can miss parts of it, such as rim facets that mirror the sweep), invert it and paint "
@@ -79,6 +76,40 @@ public final class SavedMasks {
     boolean automatic = PRODUCT_CHANNEL.equals(name) && AlphaChannels.find(doc, PROTECTION_CHANNEL) != null;
     return automatic ? note + "; '" + PRODUCT_CHANNEL + "' is Loupe's automatic selection unless refined, which can "
         + "miss jewelry near its edge: channel:" + PROTECTION_CHANNEL + " keeps the margin" : note;
+  }
+
+  /**
+   * Saves the luminosity masks Editorial added to the protection (diamond highlights, metal
+   * shadows), each as the alpha channel it is named after, so the retoucher can see what was kept
+   * and load it as a selection.
+   *
+   * @param doc Modified: the channels are appended
+   * @return the job's note on what was saved, or why nothing was; empty when there is nothing to save
+   */
+  static Optional<String> saveProtections(PsdDocument doc, Map<String, GrayU16> protections) {
+    if (protections.isEmpty()) {
+      return Optional.empty();
+    }
+    String names = String.join("', '", protections.keySet());
+    String why = save(doc, protections);
+    return Optional.of(why == null ? "channels '" + names + "' saved: the luminosity masks that protected the "
+        + "piece's edge more (load one as a selection to see or reuse it)"
+        : "channels '" + names + "' were not saved: " + why);
+  }
+
+  /** Appends every channel, or none: the reason none was (a name taken, no room), else null. */
+  private static String save(PsdDocument doc, Map<String, GrayU16> channels) {
+    for (String name : channels.keySet()) {
+      if (AlphaChannels.find(doc, name) != null) {
+        return "the document already has one named '" + name + "'";
+      }
+    }
+    String why = AlphaChannels.whyNot(doc, channels.size());
+    if (why != null) {
+      return why;
+    }
+    channels.forEach((name, mask) -> AlphaChannels.add(doc, name, PsdPixels.encode(mask, doc.depth())));
+    return null;
   }
 
   /** True for the sources this class reads: {@code channel:…} and {@code path[:…]}. */

@@ -78,6 +78,55 @@ class AutomaticSelectionChannelsTest {
     assertThat(AlphaChannels.list(doc)).hasSize(52);
   }
 
+  /**
+   * Editorial's extra protection (diamond highlights and metal shadows at the piece's edge) is saved
+   * as two channels: the retoucher can see what was kept as shot and load it as a selection. Each
+   * lies within the piece's own layer, and the highlights are the brightest pixels there.
+   */
+  @Test
+  void editorial_saves_the_luminosity_masks_it_protected_with() throws Exception {
+    Path example = Path.of(System.getProperty("loupe.root"), "examples/solitaire.psd");
+    FileOutcome o = new RetouchService().retouchFile(example, tmp, RetouchRequest.of("editorial", null, null, null,
+        null, null, null, null), Progress.NONE);
+    assertThat(o.result().fidelity().changedPixels()).isZero();
+    PsdDocument written = PsdReader.read(o.output());
+    assertThat(AlphaChannels.list(written)).extracting(AlphaChannels.Alpha::name)
+        .containsExactly("Loupe diamond highlights", "Loupe metal shadows");
+    assertThat(o.result().notes()).anyMatch(n -> n.startsWith("channels 'Loupe diamond highlights', 'Loupe metal "
+        + "shadows' saved"));
+    GrayU16 product = o.productMask();
+    GrayU16 highlights = channel(written, "Loupe diamond highlights");
+    GrayU16 shadows = channel(written, "Loupe metal shadows");
+    long lit = 0;
+    double litLevel = 0;
+    double allLevel = 0;
+    long all = 0;
+    PsdDocument input = PsdReader.read(example);
+    GrayU16[] picture = new GrayU16[3];
+    for (int c = 0; c < 3; c++) {
+      picture[c] = PsdPixels.decode(input.composite().get(c));
+    }
+    for (int y = 0; y < product.height; y++) {
+      for (int x = 0; x < product.width; x++) {
+        boolean piece = product.get(x, y) > 0;
+        assertThat(piece || highlights.get(x, y) == 0 && shadows.get(x, y) == 0).as("(%d,%d) off the piece", x, y)
+            .isTrue();
+        if (!piece) {
+          continue;
+        }
+        int neutral = Math.min(picture[0].get(x, y), Math.min(picture[1].get(x, y), picture[2].get(x, y)));
+        allLevel += neutral;
+        all++;
+        if (highlights.get(x, y) > 32768) {
+          litLevel += neutral;
+          lit++;
+        }
+      }
+    }
+    assertThat(lit).as("pixels the highlights channel selects").isPositive();
+    assertThat(litLevel / lit).as("their mean min(R,G,B) against the piece's").isGreaterThan(allLevel / all);
+  }
+
   private static GrayU16 channel(PsdDocument doc, String name) {
     return PsdPixels.decode(AlphaChannels.find(doc, name).channel());
   }
