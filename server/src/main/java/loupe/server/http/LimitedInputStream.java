@@ -9,12 +9,23 @@ import loupe.server.UserError;
 
 /** Counts bytes read from a request body and refuses with 413 past the limit (streams are not capped by Javalin). */
 final class LimitedInputStream extends FilterInputStream {
+  /** Set on the request once its body is read from (a client that asked to "Expect: 100-continue" is sending). */
+  static final String READ = "loupe.body.read";
+  private final Context ctx;
   private final long limit;
   private long count;
 
-  private LimitedInputStream(InputStream in, long limit) {
-    super(in);
+  private LimitedInputStream(Context ctx, long limit) {
+    super(ctx.bodyInputStream());
+    this.ctx = ctx;
     this.limit = limit;
+  }
+
+  /** The refusal of a body over the upload limit: unlike other refusals, its body is not read to the end. */
+  static final class TooLarge extends UserError {
+    TooLarge(long limit) {
+      super(413, "request body exceeds the server's limit of " + limit + " bytes");
+    }
   }
 
   /**
@@ -24,17 +35,14 @@ final class LimitedInputStream extends FilterInputStream {
   static InputStream of(Context ctx, long limit) {
     if (ctx.req().getContentLengthLong() > limit) {
       ctx.header("Connection", "close");
-      throw tooLarge(limit);
+      throw new TooLarge(limit);
     }
-    return new LimitedInputStream(ctx.bodyInputStream(), limit);
-  }
-
-  private static UserError tooLarge(long limit) {
-    return new UserError(413, "request body exceeds the server's limit of " + limit + " bytes");
+    return new LimitedInputStream(ctx, limit);
   }
 
   @Override
   public int read() throws IOException {
+    ctx.attribute(READ, Boolean.TRUE);
     int b = super.read();
     if (b >= 0) {
       add(1);
@@ -44,6 +52,7 @@ final class LimitedInputStream extends FilterInputStream {
 
   @Override
   public int read(byte[] buffer, int off, int len) throws IOException {
+    ctx.attribute(READ, Boolean.TRUE);
     int n = super.read(buffer, off, len);
     if (n > 0) {
       add(n);
@@ -54,7 +63,7 @@ final class LimitedInputStream extends FilterInputStream {
   private void add(long n) {
     count += n;
     if (count > limit) {
-      throw tooLarge(limit);
+      throw new TooLarge(limit);
     }
   }
 }

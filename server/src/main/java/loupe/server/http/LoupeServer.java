@@ -70,10 +70,13 @@ public final class LoupeServer implements AutoCloseable {
         if (p.status() == 429) {
           ctx.header("Retry-After", "5");
         }
-        // A request refused before its body was read (a wrong option, 415, 429): the rest is read so
-        // the client, still sending, gets the answer instead of a broken pipe. Not past the upload
-        // limit: that body is not wanted, the connection closes.
-        if (ctx.attribute(RequestGuard.PASSED) != null && p.status() != 413) {
+        // A request refused before its body was read (a wrong option, 415, 429, over the memory
+        // budget): the rest is read so the client, still sending, gets the answer instead of a
+        // broken pipe. Not past the upload limit (that body is not wanted: the connection closes),
+        // and not from a client that waits for "100 Continue" before it sends: it never will.
+        boolean waiting = "100-continue".equalsIgnoreCase(ctx.header("Expect"))
+            && ctx.attribute(LimitedInputStream.READ) == null;
+        if (ctx.attribute(RequestGuard.PASSED) != null && !(e instanceof LimitedInputStream.TooLarge) && !waiting) {
           RefusedBody.discard(ctx);
         }
         ctx.status(p.status()).contentType(Problem.MEDIA_TYPE).result(p.toJson(json));

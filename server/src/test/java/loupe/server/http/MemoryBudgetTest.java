@@ -48,6 +48,13 @@ class MemoryBudgetTest {
     assertThat(harness.json(r).get("detail").asText())
         .contains("this 12.0 MP 16-bit panel job (quick) needs about 1.3 GB of working memory, more than the server's "
             + "whole memory budget of 256 MB");
+
+    // With its pixels following, sent whole before the answer is read (as fetch does): the refusal
+    // still arrives, not a broken pipe (only a body over the upload limit is not read to its end).
+    byte[] head = Frame.write(harness.json, header);
+    byte[] sent = java.util.Arrays.copyOf(head, head.length + (24 << 20));
+    assertThat(harness.rawPostWhole("/v1/jobs", Frame.MEDIA_TYPE, sent)).startsWith("HTTP/1.1 413 ")
+        .contains("whole memory budget of 256 MB");
   }
 
   @Test

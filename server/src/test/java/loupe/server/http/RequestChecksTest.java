@@ -241,6 +241,15 @@ class RequestChecksTest {
     assertThat(detail(postOneBuffer(jewelry))).startsWith("every buffer needs a 'role'");
   }
 
+  /**
+   * A client that waits for "100 Continue" before sending (curl with a large file) gets a request
+   * refused from its headers at once: the server does not ask for, and read, a body it refuses.
+   */
+  @Test
+  void a_refusal_from_the_headers_alone_does_not_ask_for_the_body() throws Exception {
+    assertThat(harness.rawPostExpecting("/v1/psd-jobs?bogus=1", 300L << 20)).startsWith("HTTP/1.1 400 ");
+  }
+
   /** 1 is not true: a panel that sends a number where the protocol says boolean has a bug to be told of. */
   @Test
   void a_number_for_a_boolean_field_is_refused_naming_the_field() throws Exception {

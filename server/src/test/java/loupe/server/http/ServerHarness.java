@@ -140,6 +140,22 @@ final class ServerHarness implements AutoCloseable {
     }
   }
 
+  /**
+   * The first status line answering a POST with the token that declares a body of {@code length}
+   * bytes and "Expect: 100-continue", and sends none of it (as curl does with a large upload).
+   */
+  String rawPostExpecting(String path, long length) throws IOException {
+    try (Socket s = new Socket(address, server.port())) {
+      s.setSoTimeout(10_000);
+      String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nAuthorization: Bearer "
+          + TOKEN + "\r\nContent-Type: application/octet-stream\r\nContent-Length: " + length
+          + "\r\nExpect: 100-continue\r\n\r\n";
+      s.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+      s.getOutputStream().flush();
+      return new String(s.getInputStream().readNBytes(200), StandardCharsets.UTF_8).lines().findFirst().orElse("");
+    }
+  }
+
   /** A raw HTTP/1.1 GET with chosen headers (java.net.http refuses to set Host). Returns the status line. */
   String rawGet(String path, String host, String origin) throws IOException {
     try (Socket s = new Socket(address, server.port())) {
