@@ -38,7 +38,7 @@ final class MaskCommand implements Callable<Integer> {
 
   @Option(names = {"--source", "--mask"}, paramLabel = "SOURCE",
       description = "layer, auto, auto:classical, auto:isnet, path[:NAME], channel:NAME or channel:N (N from 1, as "
-          + "loupe inspect lists them) (default: layer when the document has a protected layer, else auto).")
+          + "loupe inspect lists them) (default: layer when the document has a protected layer, else a PSD's clipping path, else auto).")
   String source;
 
   @Option(names = "--protect", paramLabel = "LAYER",

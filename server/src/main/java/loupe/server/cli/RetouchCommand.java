@@ -70,7 +70,7 @@ final class RetouchCommand implements Callable<Integer> {
   String protect;
 
   @Option(names = "--mask", description = "Product mask: layer, auto, auto:classical, auto:isnet, path[:NAME], or channel:NAME (a saved selection, "
-      + "by name or number) (default: layer, or auto for flat files).")
+      + "by name or number) (default: layer; without a protected layer, the document's clipping path, else auto).")
   String mask;
 
   @Option(names = "--inpainter", description = "Prop inpainting: classical, lama or migan (default: classical; "

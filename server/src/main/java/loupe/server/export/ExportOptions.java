@@ -16,9 +16,15 @@ import loupe.engine.alg.outline.OutlineConfig;
  */
 public record ExportOptions(int jpegQuality, String pathName, OutlineConfig outline, DigitalSourceType digitalSource,
     boolean compositeRecomputed) {
+  /**
+   * The clipping path Loupe traces into a flat copy: its estimate of the piece, not a retoucher's
+   * outline, so a later job on that copy does not take it for one.
+   */
+  public static final String OUTLINE_PATH = "Loupe product";
+
   /** Quality 95, path "Loupe product" of Béziers within 0.3 px, no source type declared. */
   public static final ExportOptions DEFAULT =
-      new ExportOptions(95, "Loupe product", OutlineConfig.DEFAULT.withCurves(true), null, true);
+      new ExportOptions(95, OUTLINE_PATH, OutlineConfig.DEFAULT.withCurves(true), null, true);
 
   public ExportOptions {
     if (jpegQuality < 1 || jpegQuality > 100) {

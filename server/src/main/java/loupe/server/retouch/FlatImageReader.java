@@ -102,6 +102,25 @@ public final class FlatImageReader {
     }
   }
 
+  /** True when the file's Orientation tag turns its picture upright (a JPEG's or TIFF's), as {@link #read} does. */
+  static boolean turned(Path file) {
+    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+      Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+      if (readers == null || !readers.hasNext()) {
+        return false;
+      }
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, false);
+        return StoredOrientation.of(reader) != Orientation.AS_STORED;
+      } finally {
+        reader.dispose();
+      }
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
   /** Pixels per inch from a standard-metadata pixel size (millimetres per pixel), or 0. */
   private static double perInch(Node tree, String name) {
     for (Node dim = tree.getFirstChild(); dim != null; dim = dim.getNextSibling()) {

@@ -54,8 +54,22 @@ final class FlatMetadata {
 
   private FlatMetadata() {}
 
-  /** The resources to put in the PSD made of {@code file}, in the order Photoshop's blocks had them. */
+  /**
+   * The resources to put in the PSD made of {@code file}, in the order Photoshop's blocks had them.
+   * A picture its Orientation tag turns upright keeps no paths: they are drawn on the picture as
+   * stored, and would lie across the upright one (a clipping path taken for the product there
+   * would protect the wrong pixels).
+   */
   static List<ImageResource> of(Path file) {
+    List<ImageResource> all = read(file);
+    return FlatImageReader.turned(file) ? all.stream().filter(r -> !isPath(r.id())).toList() : all;
+  }
+
+  private static boolean isPath(int id) {
+    return id >= FIRST_PATH && id <= LAST_PATH || id == CLIPPING_PATH_NAME;
+  }
+
+  private static List<ImageResource> read(Path file) {
     try {
       byte[] head;
       try (InputStream in = Files.newInputStream(file)) {
@@ -137,8 +151,7 @@ final class FlatMetadata {
       return kept;
     }
     for (ImageResource r : ImageResource.parseBlocks(file + ": Photoshop resources", blocks)) {
-      boolean path = r.id() >= FIRST_PATH && r.id() <= LAST_PATH;
-      if (path || r.id() == CLIPPING_PATH_NAME || r.id() == IPTC || r.id() == COPYRIGHT_FLAG || r.id() == URL
+      if (isPath(r.id()) || r.id() == IPTC || r.id() == COPYRIGHT_FLAG || r.id() == URL
           || r.id() == XMP) {
         kept.add(r);
       }

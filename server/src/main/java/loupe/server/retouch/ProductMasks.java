@@ -30,6 +30,7 @@ import loupe.models.ModelInfo;
 import loupe.models.segment.IsNetSegmenter;
 import loupe.psd.PsdDocument;
 import loupe.server.UserError;
+import loupe.server.export.ExportOptions;
 
 /**
  * Chooses and builds the product mask (65535 = jewelry) for a job: {@code layer}, {@code auto}, or a
@@ -164,12 +165,15 @@ public final class ProductMasks {
   /**
    * Where the product mask comes from when the request does not say: the protected layer when there
    * is one; else the document's clipping path, the retoucher's own Pen outline (Photoshop's resource
-   * 2999 names it); else automatic segmentation.
+   * 2999 names it); else automatic segmentation. The outline Loupe traced into a flat copy is an
+   * estimate without its safety margin: a job on that copy segments again, with the margin.
    *
-   * @param doc the document, or null for a flat PNG/TIFF/JPEG
+   * @param doc the document, or null for a flat picture without metadata
    */
   public static String defaultSource(PsdDocument doc, boolean protectedLayer) {
-    return protectedLayer ? "layer" : doc != null && doc.clippingPath() != null ? "path" : "auto";
+    boolean penPath = doc != null && doc.clippingPath() != null
+        && !ExportOptions.OUTLINE_PATH.equals(doc.clippingPathName());
+    return protectedLayer ? "layer" : penPath ? "path" : "auto";
   }
 
   /** The source's kind, lower case: "path" of "path:Outline". */

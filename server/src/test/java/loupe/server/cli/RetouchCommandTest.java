@@ -108,6 +108,12 @@ class RetouchCommandTest {
     long inPath = pixelsInside(tmp.resolve("o/dev01.loupe.tif"), 1600, 1200);
     assertThat((double) inPath / truth).as("path area / true jewelry area (%d / %d)", inPath, truth)
         .isBetween(0.9, 1.1);
+    // That outline is an estimate without its margin: a job on the copy segments again, with the
+    // margin, rather than protect the outline exactly (2,767 jewelry pixels of dev02 changed so).
+    CliRun again = CliRun.of("retouch", tmp.resolve("o/dev01.loupe.tif").toString(), "--recipe", "pro", "--out",
+        tmp.resolve("again").toString());
+    assertThat(again.exit()).as(again.err()).isZero();
+    assertThat(again.out()).contains("protected by the auto mask").doesNotContain("clipping path 'Loupe product'");
   }
 
   /**
@@ -161,6 +167,33 @@ class RetouchCommandTest {
           .contains("DigitalSourceType");
       assertThat(out.resolution().horizontalPpi()).as(format).isEqualTo(300.0);
     }
+    // The same JPEG tagged to be turned upright: its path is drawn on the picture as stored and would
+    // lie across the turned one, so it is not kept, nor taken for the product.
+    Path turned = withOrientation(tmp.resolve("delivered.jpg"), tmp.resolve("turned.jpg"), 6);
+    CliRun run = CliRun.of("retouch", turned.toString(), "--recipe", "pro", "--out", tmp.resolve("o-turned").toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("protected by the auto mask");
+    PsdDocument out = PsdReader.read(tmp.resolve("o-turned/turned.loupe.psd"));
+    assertThat(out.clippingPath()).isNull();
+    assertThat(out.width()).isEqualTo(PsdReader.read(file).height());
+  }
+
+  /** A copy of the JPEG with an Exif block holding only the Orientation tag, right after its SOI marker. */
+  private static Path withOrientation(Path jpeg, Path out, int orientation) throws Exception {
+    byte[] in = Files.readAllBytes(jpeg);
+    java.nio.ByteBuffer tiff = java.nio.ByteBuffer.allocate(26).order(java.nio.ByteOrder.BIG_ENDIAN);
+    tiff.put(new byte[] {'M', 'M', 0, 42}).putInt(8).putShort((short) 1) // header, first IFD at 8, one entry
+        .putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0)
+        .putInt(0); // Orientation, SHORT, count 1, value; no next IFD
+    byte[] exif = "Exif\0\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    int length = 2 + exif.length + tiff.capacity();
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    bytes.write(in, 0, 2);
+    bytes.write(new byte[] {(byte) 0xFF, (byte) 0xE1, (byte) (length >> 8), (byte) length});
+    bytes.write(exif);
+    bytes.write(tiff.array());
+    bytes.write(in, 2, in.length - 2);
+    return Files.write(out, bytes.toByteArray());
   }
 
   /** A PNG's XMP (an iTXt chunk: creator, rights, the IPTC source type) is kept in the PSD, as Photoshop keeps it. */
