@@ -31,6 +31,11 @@ public record RetouchResult(Recipe recipe, List<OutputLayer> layers, FidelityRep
     return new RetouchResult(recipe, layers, fidelity, allNotes, backgroundGenerated, models, protections);
   }
 
+  /** This result without its protection masks, for a caller that does not save them (they are canvas-sized). */
+  public RetouchResult withoutProtections() {
+    return new RetouchResult(recipe, layers, fidelity, notes, backgroundGenerated, models, Map.of());
+  }
+
   /**
    * This result with the models and notes of a step before the recipe (the product mask) listed
    * first.

@@ -181,8 +181,9 @@ public final class PanelRetouch {
     if (props != null) {
       notes.add(DocumentRetouch.givenPropNote("the selection", props));
     }
+    // The panel gets layers, not channels: the protection masks would only sit in the kept result.
     RetouchResult result = RecipeRunner.run(recipe, input, req.request().options(), inpainters, progress)
-        .withBefore(product.models(), notes);
+        .withBefore(product.models(), notes).withoutProtections();
     return new PanelJobOutput(result, doc.bitDepth(), jewel.descriptor().fullRange(), doc.colorProfile(), json);
   }
 
