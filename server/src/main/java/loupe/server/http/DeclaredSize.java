@@ -6,11 +6,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.util.Iterator;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import loupe.psd.PsdDocument;
+import loupe.server.retouch.FlatImageReader;
 
 /**
  * What an uploaded file declares before any pixel is decoded: its canvas and the samples of all
@@ -123,25 +120,13 @@ record DeclaredSize(long width, long height, long samples) {
     return samples;
   }
 
-  private static DeclaredSize flat(Path file) throws IOException {
-    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-      Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-      if (readers == null || !readers.hasNext()) {
-        return UNKNOWN;
-      }
-      ImageReader reader = readers.next();
-      try {
-        reader.setInput(in, true, true);
-        long w = reader.getWidth(0);
-        long h = reader.getHeight(0);
-        int bands = reader.getRawImageType(0) == null ? 4 : reader.getRawImageType(0).getNumBands();
-        return new DeclaredSize(w, h, saturated((double) w * h * bands));
-      } catch (IOException | RuntimeException e) {
-        return UNKNOWN;
-      } finally {
-        reader.dispose();
-      }
-    }
+  private static DeclaredSize flat(Path file) {
+    return FlatImageReader.header(file, false, reader -> {
+      long w = reader.getWidth(0);
+      long h = reader.getHeight(0);
+      int bands = reader.getRawImageType(0) == null ? 4 : reader.getRawImageType(0).getNumBands();
+      return new DeclaredSize(w, h, saturated((double) w * h * bands));
+    }, UNKNOWN);
   }
 
   private static final long SIGNATURE = 0x38425053L; // "8BPS"

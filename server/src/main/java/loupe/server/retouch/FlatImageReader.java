@@ -78,46 +78,49 @@ public final class FlatImageReader {
    * aspect ratio. Kept so a 300 ppi shot is still 300 ppi in the PSD and its exports.
    */
   static Optional<double[]> ppi(Path file) {
-    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-      Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-      if (readers == null || !readers.hasNext()) {
-        return Optional.empty();
+    return header(file, true, reader -> {
+      IIOMetadata meta = reader.getImageMetadata(0);
+      if (meta == null || !meta.isStandardMetadataFormatSupported()) {
+        return Optional.<double[]>empty();
       }
-      ImageReader reader = readers.next();
-      try {
-        reader.setInput(in, true, false);
-        IIOMetadata meta = reader.getImageMetadata(0);
-        if (meta == null || !meta.isStandardMetadataFormatSupported()) {
-          return Optional.empty();
-        }
-        Node tree = meta.getAsTree(IIOMetadataFormatImpl.standardMetadataFormatName);
-        double h = perInch(tree, "HorizontalPixelSize");
-        double v = perInch(tree, "VerticalPixelSize");
-        return h > 0 && v > 0 ? Optional.of(new double[] {h, v}) : Optional.empty();
-      } finally {
-        reader.dispose();
-      }
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty(); // the decode that follows names what is wrong with the file
-    }
+      Node tree = meta.getAsTree(IIOMetadataFormatImpl.standardMetadataFormatName);
+      double h = perInch(tree, "HorizontalPixelSize");
+      double v = perInch(tree, "VerticalPixelSize");
+      return h > 0 && v > 0 ? Optional.of(new double[] {h, v}) : Optional.<double[]>empty();
+    }, Optional.empty()); // a file that cannot be read: the decode that follows names what is wrong
   }
 
   /** True when the file's Orientation tag turns its picture upright (a JPEG's or TIFF's), as {@link #read} does. */
   static boolean turned(Path file) {
+    return header(file, true, reader -> StoredOrientation.of(reader) != Orientation.AS_STORED, false);
+  }
+
+  /** What the decoder of a picture's first image answers from its header (and metadata, when asked). */
+  public interface HeaderQuery<T> {
+    T ask(ImageReader reader) throws IOException;
+  }
+
+  /**
+   * {@code query}'s answer for the picture's first image, without decoding its pixels; {@code none}
+   * when no decoder knows the file or the file cannot be read.
+   *
+   * @param metadata whether the query reads the image's metadata (else the decoder skips it)
+   */
+  public static <T> T header(Path file, boolean metadata, HeaderQuery<T> query, T none) {
     try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
       Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
       if (readers == null || !readers.hasNext()) {
-        return false;
+        return none;
       }
       ImageReader reader = readers.next();
       try {
-        reader.setInput(in, true, false);
-        return StoredOrientation.of(reader) != Orientation.AS_STORED;
+        reader.setInput(in, true, !metadata);
+        return query.ask(reader);
       } finally {
         reader.dispose();
       }
     } catch (IOException | RuntimeException e) {
-      return false;
+      return none;
     }
   }
 
@@ -137,21 +140,7 @@ public final class FlatImageReader {
 
   /** The picture's longer side from its header, or 0 when no reader knows the file. */
   static long longSide(Path file) {
-    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-      Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-      if (readers == null || !readers.hasNext()) {
-        return 0;
-      }
-      ImageReader reader = readers.next();
-      try {
-        reader.setInput(in, true, true);
-        return Math.max(reader.getWidth(0), reader.getHeight(0));
-      } finally {
-        reader.dispose();
-      }
-    } catch (IOException | RuntimeException e) {
-      return 0;
-    }
+    return header(file, false, reader -> (long) Math.max(reader.getWidth(0), reader.getHeight(0)), 0L);
   }
 
   /**
