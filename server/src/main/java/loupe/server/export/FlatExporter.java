@@ -65,7 +65,8 @@ public final class FlatExporter {
     int subpaths = 0;
     int knots = 0;
     ByteArrayOutputStream resources = new ByteArrayOutputStream();
-    SavedPath own = retouched.clippingPath();
+    // Loupe's own outline from an earlier copy is traced anew, from this job's mask.
+    SavedPath own = ExportOptions.OUTLINE_PATH.equals(retouched.clippingPathName()) ? null : retouched.clippingPath();
     if (format.carriesPhotoshopResources() && own != null) {
       // The retoucher's own Pen outline, as drawn: a trace of a mask could only approximate it.
       resources.writeBytes(ClippingPath.resources(asciiName(own.name()), own.path()));

@@ -111,9 +111,10 @@ class RetouchCommandTest {
     // That outline is an estimate without its margin: a job on the copy segments again, with the
     // margin, rather than protect the outline exactly (2,767 jewelry pixels of dev02 changed so).
     CliRun again = CliRun.of("retouch", tmp.resolve("o/dev01.loupe.tif").toString(), "--recipe", "pro", "--out",
-        tmp.resolve("again").toString());
+        tmp.resolve("again").toString(), "--export", "tiff");
     assertThat(again.exit()).as(again.err()).isZero();
-    assertThat(again.out()).contains("protected by the auto mask").doesNotContain("clipping path 'Loupe product'");
+    assertThat(again.out()).contains("protected by the auto mask").doesNotContain("clipping path 'Loupe product'")
+        .as("its copy's outline is traced from this job's mask").doesNotContain("the document's own 'Loupe product'");
   }
 
   /**
