@@ -6,8 +6,18 @@ package loupe.psd;
  * stores them (16.16 fixed), with the display units (1 = pixels per inch, 2 = pixels per cm).
  */
 public record Resolution(double horizontalPpi, int horizontalUnit, double verticalPpi, int verticalUnit) {
-    /** Pixels per inch, shown in pixels per inch, as Photoshop records a picture it opens at that resolution. */
+    /** The largest resolution the resource's 16.16 fixed-point fields hold. */
+    public static final double MAX_PPI = 32767;
+
+    /**
+     * Pixels per inch, shown in pixels per inch, as Photoshop records a picture it opens at that resolution.
+     *
+     * @throws IllegalArgumentException outside 0 (exclusive) to {@link #MAX_PPI}
+     */
     public static Resolution ofPpi(double horizontal, double vertical) {
+        if (!(horizontal > 0 && horizontal <= MAX_PPI && vertical > 0 && vertical <= MAX_PPI)) {
+            throw new IllegalArgumentException("resolution " + horizontal + " × " + vertical + " ppi is not in (0, " + MAX_PPI + "]");
+        }
         return new Resolution(horizontal, 1, vertical, 1);
     }
 

@@ -22,6 +22,7 @@ import loupe.engine.image.BitDepth;
 import loupe.engine.image.GrayU16;
 import loupe.engine.image.Orientation;
 import loupe.engine.image.Planar;
+import loupe.psd.Resolution;
 import loupe.server.UserError;
 import org.w3c.dom.Node;
 
@@ -86,7 +87,9 @@ public final class FlatImageReader {
       Node tree = meta.getAsTree(IIOMetadataFormatImpl.standardMetadataFormatName);
       double h = perInch(tree, "HorizontalPixelSize");
       double v = perInch(tree, "VerticalPixelSize");
-      return h > 0 && v > 0 ? Optional.of(new double[] {h, v}) : Optional.<double[]>empty();
+      // A density no resolution resource can hold (a damaged pHYs) is not a resolution.
+      boolean held = h > 0 && v > 0 && h <= Resolution.MAX_PPI && v <= Resolution.MAX_PPI;
+      return held ? Optional.of(new double[] {h, v}) : Optional.<double[]>empty();
     }, Optional.empty()); // a file that cannot be read: the decode that follows names what is wrong
   }
 

@@ -231,6 +231,13 @@ class RetouchCommandTest {
     assertThat(res).as("resolution resource").isNotNull();
     assertThat(res.horizontalPpi()).isEqualTo(300.0);
     assertThat(res.verticalPpi()).isEqualTo(300.0);
+
+    // A density no resolution resource can hold (50.8 million ppi) is not written as a garbled one.
+    Path absurd = withPhys(Path.of(System.getProperty("loupe.shared"), "benchmark/dev/dev01_solitaire_yellowgold/input.png"),
+        tmp.resolve("absurd.png"), 2_000_000_000);
+    CliRun other = CliRun.of("retouch", absurd.toString(), "--recipe", "quick", "--out", tmp.resolve("o").toString());
+    assertThat(other.exit()).as(other.err()).isZero();
+    assertThat(PsdReader.read(tmp.resolve("o/absurd.loupe.psd")).resolution()).isNull();
   }
 
   /** A copy of the PNG with a pHYs chunk (square pixels, per metre) after its header chunk. */
