@@ -112,7 +112,9 @@ public final class PsdChannel {
 
     private byte[] decode() throws PsdFormatException {
         try {
-            return ChannelCodec.decode(compression, stored, width, height, depth, storedPsb);
+            byte[] pixels = ChannelCodec.decode(compression, stored, width, height, depth, storedPsb);
+            zipChecked = true; // decoded whole: writing the bytes back needs no second inflate
+            return pixels;
         } catch (CorruptDataException e) {
             throw corrupt(e);
         }

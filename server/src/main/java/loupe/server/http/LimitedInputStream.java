@@ -14,6 +14,7 @@ final class LimitedInputStream extends FilterInputStream {
   private final Context ctx;
   private final long limit;
   private long count;
+  private boolean marked;
 
   private LimitedInputStream(Context ctx, long limit) {
     super(ctx.bodyInputStream());
@@ -42,7 +43,7 @@ final class LimitedInputStream extends FilterInputStream {
 
   @Override
   public int read() throws IOException {
-    ctx.attribute(READ, Boolean.TRUE);
+    markRead();
     int b = super.read();
     if (b >= 0) {
       add(1);
@@ -52,12 +53,19 @@ final class LimitedInputStream extends FilterInputStream {
 
   @Override
   public int read(byte[] buffer, int off, int len) throws IOException {
-    ctx.attribute(READ, Boolean.TRUE);
+    markRead();
     int n = super.read(buffer, off, len);
     if (n > 0) {
       add(n);
     }
     return n;
+  }
+
+  private void markRead() {
+    if (!marked) {
+      ctx.attribute(READ, Boolean.TRUE);
+      marked = true;
+    }
   }
 
   private void add(long n) {
