@@ -31,6 +31,9 @@ package loupe.engine.alg.inpaint;
  *     the crop until it does (the background: a sweep is alike far away); otherwise fall back to the
  *     membrane in the crop (healing: a thin wire or prong holds no whole patch, and metal far away is
  *     another part of the piece, perhaps a stone)
+ * @param matchTone shift each patch fill's tone onto the pixels kept around it, as a healing brush
+ *     does (healing: patches from elsewhere on a piece carry that place's brightness); off for the
+ *     background, where the pixels around a prop's hole hold its shadow
  * @param seed seed of every random choice; the same inputs and seed give the same output
  */
 public record InpaintConfig(
@@ -49,6 +52,7 @@ public record InpaintConfig(
     double textureSigma,
     boolean reinjectTexture,
     boolean widenForPatches,
+    boolean matchTone,
     long seed) {
 
   public InpaintConfig {
@@ -72,37 +76,43 @@ public record InpaintConfig(
    * keeps a speck's faint halo out of the membrane's edge values (docs/benchmarks.md).
    */
   public static InpaintConfig defaults() {
-    return new InpaintConfig(7, 12.0, 3, 0.5, 32, 384, 16, 8, 0, 2, 32, 400, 1.5, true, true, 0x5EEDL);
+    return new InpaintConfig(7, 12.0, 3, 0.5, 32, 384, 16, 8, 0, 2, 32, 400, 1.5, true, true, false, 0x5EEDL);
   }
 
   public InpaintConfig withPatchSize(int value) {
     return new InpaintConfig(value, smallHoleWidth, sourceGuard, contextFactor, minContext, maxContext,
         coarsestHoleExtent, emIterationsCoarse, emIterationsFine, patchMatchIterations, refineSearchRadius,
-        membraneIterations, textureSigma, reinjectTexture, widenForPatches, seed);
+        membraneIterations, textureSigma, reinjectTexture, widenForPatches, matchTone, seed);
   }
 
   public InpaintConfig withSmallHoleWidth(double value) {
     return new InpaintConfig(patchSize, value, sourceGuard, contextFactor, minContext, maxContext,
         coarsestHoleExtent, emIterationsCoarse, emIterationsFine, patchMatchIterations, refineSearchRadius,
-        membraneIterations, textureSigma, reinjectTexture, widenForPatches, seed);
+        membraneIterations, textureSigma, reinjectTexture, widenForPatches, matchTone, seed);
   }
 
   public InpaintConfig withSourceGuard(int value) {
     return new InpaintConfig(patchSize, smallHoleWidth, value, contextFactor, minContext, maxContext,
         coarsestHoleExtent, emIterationsCoarse, emIterationsFine, patchMatchIterations, refineSearchRadius,
-        membraneIterations, textureSigma, reinjectTexture, widenForPatches, seed);
+        membraneIterations, textureSigma, reinjectTexture, widenForPatches, matchTone, seed);
   }
 
   public InpaintConfig withReinjectTexture(boolean value) {
     return new InpaintConfig(patchSize, smallHoleWidth, sourceGuard, contextFactor, minContext, maxContext,
         coarsestHoleExtent, emIterationsCoarse, emIterationsFine, patchMatchIterations, refineSearchRadius,
-        membraneIterations, textureSigma, value, widenForPatches, seed);
+        membraneIterations, textureSigma, value, widenForPatches, matchTone, seed);
   }
 
   public InpaintConfig withWidenForPatches(boolean value) {
     return new InpaintConfig(patchSize, smallHoleWidth, sourceGuard, contextFactor, minContext, maxContext,
         coarsestHoleExtent, emIterationsCoarse, emIterationsFine, patchMatchIterations, refineSearchRadius,
-        membraneIterations, textureSigma, reinjectTexture, value, seed);
+        membraneIterations, textureSigma, reinjectTexture, value, matchTone, seed);
+  }
+
+  public InpaintConfig withMatchTone(boolean value) {
+    return new InpaintConfig(patchSize, smallHoleWidth, sourceGuard, contextFactor, minContext, maxContext,
+        coarsestHoleExtent, emIterationsCoarse, emIterationsFine, patchMatchIterations, refineSearchRadius,
+        membraneIterations, textureSigma, reinjectTexture, widenForPatches, value, seed);
   }
 
   /** PatchMatch context margin for a hole group whose larger side is {@code extent}. */

@@ -81,6 +81,9 @@ public final class HoleFiller {
       Rect box = plan.holeBox();
       int extent = Math.max(box.width(), box.height());
       if (!plan.small() && PatchMatchFill.fill(crop, extent, cfg, seed, progress)) {
+        if (cfg.matchTone()) {
+          ToneMatch.apply(crop, cfg.membraneIterations());
+        }
         write(crop, rect, image, hole, output);
         return;
       }

@@ -20,6 +20,11 @@ final class TextureSplit {
    * @param crop Not modified.
    */
   static float[] smooth(CropImage crop, double sigma) {
+    return smooth(crop, sigma, CropImage.SOURCE);
+  }
+
+  /** The same, averaging the pixels in state {@code of} (a fill's own smooth part: HOLE). */
+  static float[] smooth(CropImage crop, double sigma, byte of) {
     int w = crop.width;
     int h = crop.height;
     int nb = crop.bands;
@@ -31,7 +36,7 @@ final class TextureSplit {
     }
     float[] weight = new float[n];
     for (int p = 0; p < n; p++) {
-      weight[p] = crop.state[p] == CropImage.SOURCE ? 1 : 0;
+      weight[p] = crop.state[p] == of ? 1 : 0;
     }
     float[] tmp = new float[n];
     float[] norm = new float[n];
