@@ -35,6 +35,11 @@ public enum Orientation {
     return tag >= 1 && tag <= 8 ? values()[tag - 1] : AS_STORED;
   }
 
+  /** Whether the shown picture's width is the stored height (a quarter turn or a transpose). */
+  public boolean swapsAxes() {
+    return swap;
+  }
+
   /** The plane as it is shown: a new array, or {@code stored} itself when nothing turns. */
   public GrayU16 upright(GrayU16 stored) {
     if (this == AS_STORED) {

@@ -76,7 +76,8 @@ public final class FlatImageReader {
   /**
    * The picture's resolution in pixels per inch (PNG pHYs, TIFF XResolution/YResolution, JPEG JFIF
    * density), from the reader's format-neutral metadata; empty when the file states none or only an
-   * aspect ratio. Kept so a 300 ppi shot is still 300 ppi in the PSD and its exports.
+   * aspect ratio; horizontal and vertical of the picture as {@link #read} turns it upright. Kept so
+   * a 300 ppi shot is still 300 ppi in the PSD and its exports.
    */
   static Optional<double[]> ppi(Path file) {
     return header(file, true, reader -> {
@@ -89,7 +90,11 @@ public final class FlatImageReader {
       double v = perInch(tree, "VerticalPixelSize");
       // A density no resolution resource can hold (a damaged pHYs) is not a resolution.
       boolean held = h > 0 && v > 0 && h <= Resolution.MAX_PPI && v <= Resolution.MAX_PPI;
-      return held ? Optional.of(new double[] {h, v}) : Optional.<double[]>empty();
+      if (!held) {
+        return Optional.<double[]>empty();
+      }
+      // The densities belong to the stored axes; upright, a quarter-turned picture's width is its stored height.
+      return Optional.of(StoredOrientation.of(reader).swapsAxes() ? new double[] {v, h} : new double[] {h, v});
     }, Optional.empty()); // a file that cannot be read: the decode that follows names what is wrong
   }
 

@@ -202,6 +202,45 @@ class FlatImageReaderTest {
     assertThat(image.color().height).isEqualTo(16);
   }
 
+  /**
+   * A TIFF's densities belong to its stored axes: a portrait stored sideways at 300 ppi across and
+   * 200 ppi down is, upright, 200 ppi across and 300 down (it was kept as stored, 300 across).
+   */
+  @Test
+  void a_quarter_turned_pictures_resolution_is_given_for_its_upright_axes() throws Exception {
+    int w = 16;
+    int h = 8;
+    int ifd = 8;
+    int entries = 13;
+    int bits = ifd + 2 + entries * 12 + 4;
+    int xres = bits + 6;
+    int yres = xres + 8;
+    int pixels = yres + 8;
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(pixels + w * h * 3).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(ifd);
+    b.putShort((short) entries);
+    entry(b, 256, 3, 1, w);
+    entry(b, 257, 3, 1, h);
+    entry(b, 258, 3, 3, bits);
+    entry(b, 259, 3, 1, 1);
+    entry(b, 262, 3, 1, 2);
+    entry(b, 273, 4, 1, pixels);
+    entry(b, 274, 3, 1, 6); // turn 90° clockwise to show
+    entry(b, 277, 3, 1, 3);
+    entry(b, 278, 3, 1, h);
+    entry(b, 279, 4, 1, w * h * 3);
+    entry(b, 282, 5, 1, xres);
+    entry(b, 283, 5, 1, yres);
+    entry(b, 296, 3, 1, 2); // inches
+    b.putInt(0);
+    b.putShort((short) 8).putShort((short) 8).putShort((short) 8);
+    b.putInt(300).putInt(1).putInt(200).putInt(1);
+    Path tif = Files.write(tmp.resolve("portrait.tif"), b.array());
+
+    assertThat(FlatImageReader.read(tif, 1_000_000).color().width).isEqualTo(h);
+    assertThat(FlatImageReader.ppi(tif)).hasValueSatisfying(ppi -> assertThat(ppi).containsExactly(200, 300));
+  }
+
   /** One IFD entry whose value fits in its 4 bytes (a SHORT in the first two). */
   private static void entry(java.nio.ByteBuffer b, int tag, int type, int count, int value) {
     b.putShort((short) tag).putShort((short) type).putInt(count);
