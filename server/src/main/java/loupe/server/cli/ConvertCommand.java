@@ -12,6 +12,7 @@ import loupe.psd.PsdWriteResult;
 import loupe.psd.PsdWriter;
 import loupe.server.io.FileErrors;
 import loupe.server.UserError;
+import loupe.server.io.SamePlace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,7 +41,7 @@ final class ConvertCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     FileErrors.requireFile(in);
-    if (in.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
+    if (SamePlace.is(in, out)) {
       throw new UserError("OUT must differ from IN: Loupe never modifies an input file");
     }
     // The format follows OUT's extension, as in Photoshop's Save As.

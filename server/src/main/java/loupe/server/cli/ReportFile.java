@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import loupe.server.UserError;
+import loupe.server.io.SamePlace;
 
 /**
  * Where {@code retouch --report} may write: never over a file the run reads or writes (a report
@@ -28,7 +29,7 @@ final class ReportFile {
    */
   static void requireReplaceable(Path report, Collection<Path> runFiles) throws IOException {
     for (Path f : runFiles) {
-      if (same(report, f)) {
+      if (SamePlace.is(report, f)) {
         throw new UserError("--report " + report + " is " + f + ", a file this run reads or writes; name the "
             + "report another file, e.g. " + report.resolveSibling("report.json"));
       }
@@ -37,26 +38,6 @@ final class ReportFile {
       throw new UserError("--report " + report + " exists and is not a Loupe report; Loupe replaces only an "
           + "earlier report, so name another file");
     }
-  }
-
-  private static boolean same(Path a, Path b) throws IOException {
-    if (Files.exists(a) && Files.exists(b)) {
-      return Files.isSameFile(a, b); // a link, or another case on a case-insensitive disk
-    }
-    // An output not written yet: the same place once its folder's links are resolved, in any case (a
-    // case-insensitive disk would make it one file; elsewhere refusing look-alike names costs nothing).
-    return realFolder(a).equals(realFolder(b))
-        && a.getFileName().toString().equalsIgnoreCase(b.getFileName().toString());
-  }
-
-  /** The file's folder with links resolved as far as it exists (an --out folder may not exist yet). */
-  private static Path realFolder(Path file) throws IOException {
-    Path folder = file.toAbsolutePath().normalize().getParent();
-    Path existing = folder;
-    while (existing != null && !Files.exists(existing)) {
-      existing = existing.getParent();
-    }
-    return existing == null ? folder : existing.toRealPath().resolve(existing.relativize(folder));
   }
 
   private static boolean isReport(Path file) {

@@ -15,6 +15,7 @@ import loupe.engine.alg.lumamask.MaskSpec;
 import loupe.engine.image.GrayU16;
 import loupe.psd.AtomicFiles;
 import loupe.server.UserError;
+import loupe.server.io.SamePlace;
 
 /**
  * Masks as 16-bit grayscale PNGs, samples as the engine holds them (65535 = selected), whatever the
@@ -81,7 +82,7 @@ public record PngMaskFiles(Path folder, String stem, Path product) {
 
   private static boolean isSameFile(Path a, Path b) {
     try {
-      return Files.isSameFile(a, b);
+      return SamePlace.is(a, b);
     } catch (IOException e) {
       return false;
     }

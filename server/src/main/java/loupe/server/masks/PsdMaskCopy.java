@@ -22,6 +22,7 @@ import loupe.psd.PsdLayer;
 import loupe.psd.PsdReader;
 import loupe.psd.PsdWriter;
 import loupe.server.UserError;
+import loupe.server.io.SamePlace;
 import loupe.server.retouch.DocumentRetouch;
 import loupe.server.retouch.PsdPixels;
 import loupe.server.retouch.RetouchService;
@@ -81,8 +82,7 @@ public final class PsdMaskCopy {
       throw new UserError("the document is written as a " + ext.substring(1).toUpperCase(Locale.ROOT) + "; name the output "
           + ext + " (got " + out + ")");
     }
-    if (out.toAbsolutePath().normalize().equals(in.file().toAbsolutePath().normalize())
-        || Files.exists(out) && Files.isSameFile(out, in.file())) {
+    if (SamePlace.is(out, in.file())) {
       throw new UserError(out + " is the input file; masks are added to a copy (choose another --out)");
     }
     if (Files.isDirectory(out)) {

@@ -44,6 +44,18 @@ class ConvertCommandTest {
     assertThat(Files.size(out)).isGreaterThan(1000);
   }
 
+  /** IN a link to OUT is OUT: converting "onto" the link's target replaced the input (a reviewer's probe). */
+  @Test
+  void in_reached_through_a_link_is_never_overwritten() throws Exception {
+    Path target = Files.copy(Path.of(EXAMPLE), tmp.resolve("x.psd"));
+    Path link = Files.createSymbolicLink(tmp.resolve("link.psd"), target);
+    byte[] before = Files.readAllBytes(target);
+    CliRun run = CliRun.of("convert", link.toString(), target.toString(), "--force", "--compression", "zip");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("OUT must differ from IN");
+    assertThat(Files.readAllBytes(target)).isEqualTo(before);
+  }
+
   @Test
   void out_must_be_named_psd_or_psb() {
     Path png = tmp.resolve("x.png");
