@@ -20,6 +20,7 @@ import loupe.psd.PsdDocument;
 import loupe.psd.Resolution;
 import loupe.psd.SavedPath;
 import loupe.server.UserError;
+import loupe.server.io.FileErrors;
 
 /**
  * Flattened marketplace copies of a retouched document: PNG or TIFF at the document's depth (every
@@ -143,11 +144,15 @@ public final class FlatExporter {
     if (dir == null || !Files.isDirectory(dir)) {
       throw new UserError(out + ": the folder does not exist");
     }
-    AtomicFiles.write(out, AtomicFiles.Access.READABLE_BY_ALL, tmp -> {
-      try (ImageOutputStream stream = new FileImageOutputStream(tmp.toFile())) {
-        encoding.write(stream);
-      }
-    });
+    try {
+      AtomicFiles.write(out, AtomicFiles.Access.READABLE_BY_ALL, tmp -> {
+        try (ImageOutputStream stream = new FileImageOutputStream(tmp.toFile())) {
+          encoding.write(stream);
+        }
+      });
+    } catch (IOException e) {
+      throw FileErrors.naming(out, e);
+    }
     return Files.size(out);
   }
 }

@@ -40,6 +40,21 @@ public final class FileErrors {
         || said.contains("Disk quota exceeded") || said.contains("not enough space on the disk"));
   }
 
+  /**
+   * A failed write of {@code target}, said as the operating system said it and naming the file when
+   * the disk is full. Encoders wrap the OS's words in their own ("I/O error writing PNG file!"),
+   * which, printed after the input's name, read as if the input were at fault.
+   */
+  public static IOException naming(Path target, IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (isDiskFull(t)) {
+        String reason = t instanceof FileSystemException f ? f.getReason() : t.getMessage();
+        return (IOException) new FileSystemException(target.toString(), null, reason).initCause(e);
+      }
+    }
+    return e;
+  }
+
   public static String describe(FileSystemException e) {
     String path = e.getFile() != null ? e.getFile() : "a file";
     String other = e.getOtherFile() != null ? " (moving it to " + e.getOtherFile() + ")" : "";

@@ -3,7 +3,6 @@ package loupe.server.retouch;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -140,11 +139,7 @@ public final class RetouchService {
             outcome.productMask());
       });
     } catch (IOException e) {
-      // A full disk surfaces as a bare "No space left on device": say which file could not be written.
-      if (FileErrors.isDiskFull(e) && !(e instanceof FileSystemException)) {
-        throw (IOException) new FileSystemException(out.toString(), null, e.getMessage()).initCause(e);
-      }
-      throw e;
+      throw FileErrors.naming(out, e);
     }
     RetouchResult result = unchecked[0] == null ? outcome.result() : outcome.result().withNote("written file re-read: "
         + "the protected layer is byte for byte as in the input; the picture it shows was not compared ("

@@ -102,6 +102,26 @@ class FlatExporterTest {
     return out;
   }
 
+  /**
+   * A full disk during an export: ImageIO's PNG and TIFF writers wrap the OS's words in their own
+   * ("I/O error writing PNG file!"), which the CLI printed after the input's name. The failure names
+   * the export and the reason, and leaves no file behind.
+   */
+  @Test
+  void a_full_disk_while_encoding_is_said_naming_the_export() throws IOException {
+    Path out = dir.resolve("ring.png");
+    assertThatThrownBy(() -> FlatExporter.writeAtomically(out, stream -> {
+      stream.write(new byte[1000]);
+      throw new javax.imageio.IIOException("I/O error writing PNG file!", new IOException("No space left on device"));
+    })).isInstanceOfSatisfying(java.nio.file.FileSystemException.class, e -> {
+      assertThat(e.getFile()).isEqualTo(out.toString());
+      assertThat(e.getReason()).isEqualTo("No space left on device");
+    });
+    try (Stream<Path> left = Files.list(dir)) {
+      assertThat(left).isEmpty();
+    }
+  }
+
   @Test
   void tiff_and_jpeg_carry_a_clipping_path_that_twelvemonkeys_reads_and_that_covers_the_product() throws IOException {
     PsdDocument doc = ExportScenes.document(ExportScenes.input(), 3, 8);
