@@ -38,7 +38,7 @@ final class MaskCommand implements Callable<Integer> {
 
   @Option(names = {"--source", "--mask"}, paramLabel = "SOURCE",
       description = "layer, auto, auto:classical, auto:isnet, path[:NAME], channel:NAME or channel:N (N from 1, as "
-          + "loupe inspect lists them) (default: layer when the document has a protected layer, else a PSD's clipping path, else auto).")
+          + "loupe inspect lists them) (default: layer when the document has a protected layer, else the file's clipping path (PSD, TIFF, JPEG), else auto: as retouch).")
   String source;
 
   @Option(names = "--protect", paramLabel = "LAYER",
@@ -124,7 +124,7 @@ final class MaskCommand implements Callable<Integer> {
    */
   private static void requireSavedPath(MaskInput in, String source) {
     PsdDocument doc = in.document();
-    if (doc == null || !ProductMasks.kindOf(source).equals("path")) {
+    if (!ProductMasks.kindOf(source).equals("path")) {
       return;
     }
     if (doc.paths().isEmpty()) {

@@ -45,8 +45,8 @@ public record DocumentMasks(String source, GrayU16 product, GrayU16 protection, 
   public static final String PROTECTION_FILE_NAME = "protection";
 
   /**
-   * @param source the product-mask source, or null for {@code layer} when the document has a
-   *     protected layer and {@code auto} otherwise
+   * @param source the product-mask source, or null for the one a retouch job of the file uses
+   *     ({@link ProductMasks#defaultSource}: the protected layer, else the clipping path, else auto)
    * @param protect the protected layer's name, or null for the documented rule
    */
   public static DocumentMasks compute(MaskInput in, String source, String protect, List<MaskSpec> specs,
@@ -59,7 +59,7 @@ public record DocumentMasks(String source, GrayU16 product, GrayU16 protection, 
       case "layer", "auto", "path", "channel" -> {
         if (kind.equals("layer") && jewelry == null) {
           throw new UserError(in.file() + ": the source 'layer' needs a protected layer and this "
-              + (doc == null ? "flat file has none" : "document has none") + " (use --source auto or path)");
+              + (in.flat() != null ? "flat file has none" : "document has none") + " (use --source auto or path)");
         }
         LayerShape shape = jewelry == null ? null : PsdPixels.shape(jewelry, in.width(), in.height());
         yield masks.productMask(s, s, in.image(), shape, jewelry == null ? 255 : jewelry.opacity(), doc,
@@ -77,7 +77,7 @@ public record DocumentMasks(String source, GrayU16 product, GrayU16 protection, 
 
   /**
    * The source {@link #compute} will use, found without computing anything (so that outputs can be
-   * planned first): {@code source} itself, or {@code layer} / {@code auto} by default.
+   * planned first): {@code source} itself, or the default a retouch job uses.
    */
   public static String source(MaskInput in, String source, String protect) {
     return resolve(source, in.document(), jewelry(in, source, protect));
@@ -88,12 +88,16 @@ public record DocumentMasks(String source, GrayU16 product, GrayU16 protection, 
     return ProductMasks.kindOf(source).equals("auto");
   }
 
-  /** The protected layer, looked for only when the mask may come from it. */
+  /**
+   * The protected layer when the mask may come from it. A layer named with {@code --protect} is
+   * looked for with any source, so a misspelt name is refused as a retouch job refuses it.
+   */
   private static PsdLayer jewelry(MaskInput in, String source, String protect) {
     boolean defaulted = source == null || source.isBlank();
-    PsdDocument doc = in.document();
-    return doc == null || !(defaulted || ProductMasks.kindOf(source.trim()).equals("layer")) ? null
-        : ProtectedLayerRule.find(doc, protect, in.file().toString());
+    boolean used = defaulted || ProductMasks.kindOf(source.trim()).equals("layer");
+    PsdLayer found = used || protect != null ? ProtectedLayerRule.find(in.document(), protect, in.file().toString())
+        : null;
+    return used ? found : null;
   }
 
   private static String resolve(String source, PsdDocument doc, PsdLayer jewelry) {

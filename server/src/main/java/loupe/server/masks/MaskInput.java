@@ -21,8 +21,9 @@ import loupe.server.retouch.RetouchService;
 import loupe.server.retouch.StoredMaskCheck;
 
 /**
- * A file to take masks from: the PSD/PSB document (null for PNG/TIFF/JPEG) and the image the masks
- * look at, at the document's own depth — the composite of a PSD, the picture of a flat file.
+ * A file to take masks from: the PSD/PSB document (of a PNG/TIFF/JPEG, the layer-less document a
+ * retouch job makes of it, with its paths and clipping path) and the image the masks look at, at the
+ * document's own depth — the composite of a PSD, the picture of a flat file.
  *
  * @param flat the picture of a flat file as read (null for a PSD/PSB), for a PSD copy of it
  * @param image Not modified by anyone holding it: gray (1 band) or RGB (3 bands), 16-bit storage
@@ -34,7 +35,7 @@ public record MaskInput(Path file, PsdDocument document, FlatImage flat, Planar 
     FileErrors.requireFile(file);
     if (!isPsd(file)) {
       FlatImage flat = FlatImageReader.read(file, RetouchService.MAX_PIXELS);
-      return new MaskInput(file, null, flat, flat.color(), flat.depth());
+      return new MaskInput(file, RetouchService.flatDocument(flat, file), flat, flat.color(), flat.depth());
     }
     PsdDocument doc = StoredMaskCheck.setAsideStale(PsdReader.read(file));
     int bands = doc.colorMode() == ColorMode.RGB ? 3 : doc.colorMode() == ColorMode.GRAYSCALE ? 1 : 0;

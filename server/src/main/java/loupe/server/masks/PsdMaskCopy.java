@@ -74,8 +74,11 @@ public final class PsdMaskCopy {
    */
   public static PsdMaskCopy plan(Path out, MaskInput in, List<MaskSpec> specs, boolean protection, Form form,
       boolean force) throws IOException {
-    // A flat picture becomes a layer-less document of its own pixels, as a retouch job reads it.
-    PsdDocument doc = in.document() != null ? in.document() : RetouchService.flatDocument(in.flat(), in.file().toString());
+    // A flat picture's copy is the layer-less document a retouch job reads, which refuses a cut-out.
+    if (in.flat() != null) {
+      RetouchService.requireOpaque(in.flat(), in.file().toString());
+    }
+    PsdDocument doc = in.document();
     boolean psb = doc.version() == 2 || Math.max(doc.width(), doc.height()) > PSD_MAX_SIDE;
     String ext = psb ? ".psb" : ".psd";
     if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(ext)) {

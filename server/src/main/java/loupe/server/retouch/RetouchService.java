@@ -164,15 +164,21 @@ public final class RetouchService {
     if (isPsd(input)) {
       return StoredMaskCheck.setAsideStale(PsdReader.read(input));
     }
-    PsdDocument doc = flatDocument(FlatImageReader.read(input, MAX_PIXELS), input.toString());
-    FlatImageReader.ppi(input).ifPresent(ppi -> doc.setResolution(Resolution.ofPpi(ppi[0], ppi[1])));
-    FlatMetadata.of(input).forEach(doc::setResource);
-    return doc;
+    FlatImage image = FlatImageReader.read(input, MAX_PIXELS);
+    requireOpaque(image, input.toString());
+    return flatDocument(image, input);
   }
 
-  /** A flat picture as a layer-less document whose composite it is; refused when it has transparency. */
-  public static PsdDocument flatDocument(FlatImage image, String file) {
-    return fromFlat(opaque(image, file));
+  /**
+   * A flat picture read from {@code file} as a layer-less document whose composite it is, with what
+   * Photoshop keeps of the file when it opens it: ICC profile, resolution, paths and clipping path,
+   * IPTC, XMP ({@link FlatMetadata}). Transparency is not looked at ({@link #requireOpaque}).
+   */
+  public static PsdDocument flatDocument(FlatImage image, Path file) throws IOException {
+    PsdDocument doc = fromFlat(image);
+    FlatImageReader.ppi(file).ifPresent(ppi -> doc.setResolution(Resolution.ofPpi(ppi[0], ppi[1])));
+    FlatMetadata.of(file).forEach(doc::setResource);
+    return doc;
   }
 
   private static boolean isPsd(Path file) throws IOException {
@@ -186,14 +192,13 @@ public final class RetouchService {
    * A picture with transparency is a cut-out: there is no shot background to retouch, and what its
    * transparent pixels hold is undefined. (Its transparency would otherwise be dropped unseen.)
    */
-  private static FlatImage opaque(FlatImage image, String file) {
+  public static void requireOpaque(FlatImage image, String file) {
     long transparent = image.transparentPixels();
     if (transparent > 0) {
       throw new UserError(String.format(Locale.ROOT, "%s: %,d pixels are transparent; Loupe retouches a photograph with its "
           + "background (for a cut-out, put it on a layer named Jewelry above the photograph in a PSD)", file,
           transparent));
     }
-    return image;
   }
 
   /** A flat picture as a layer-less document whose composite is the picture (and its ICC profile). */

@@ -82,10 +82,20 @@ class MaskErrorsTest {
   }
 
   @Test
-  void flat_files_have_no_layer_paths_or_channels() throws Exception {
-    refused("protected layer", PNG, "--source", "layer", "--out", out());
-    refused("path masks need a PSD", PNG, "--source", "path", "--out", out());
-    refused("channel masks need a PSD", PNG, "--source", "channel:Alpha 1", "--out", out());
+  void flat_files_have_no_layer_and_this_one_no_paths_or_channels() throws Exception {
+    refused("the source 'layer' needs a protected layer and this flat file has none", PNG, "--source", "layer", "--out",
+        out());
+    refused(PNG + ": the document has no saved paths for --source path", PNG, "--source", "path", "--out", out());
+    refused("the document has no saved alpha channels", PNG, "--source", "channel:Alpha 1", "--out", out());
+  }
+
+  /** As `retouch --protect` refuses a layer the document lacks, whatever the mask's source. */
+  @Test
+  void a_protect_name_the_document_lacks_is_refused_with_any_source() throws Exception {
+    for (String source : new String[] {"layer", "auto:classical", "path"}) {
+      refused("no pixel layer named 'Nope'", EXAMPLE, "--source", source, "--protect", "Nope", "--out", out());
+    }
+    refused("no pixel layer named 'Nope'", PNG, "--protect", "Nope", "--out", out());
   }
 
   @Test

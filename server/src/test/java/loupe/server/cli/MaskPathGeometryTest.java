@@ -110,6 +110,40 @@ class MaskPathGeometryTest {
     assertThat(byDefault.sameSamples(readPng16(tmp.resolve("path-Adobe/clipped.mask.png")))).isFalse();
   }
 
+  /**
+   * A clipping-path TIFF or JPEG, as retouching services deliver them: `mask` takes its clipping path
+   * by default, as `retouch` does, reads its paths by name, and its PSD copy keeps the paths and the
+   * resolution. It took the automatic mask and refused `path` ("masks need a PSD"), and the copy had
+   * neither paths nor resolution (a reviewer's probe).
+   */
+  @Test
+  void a_flat_tiff_or_jpeg_gives_its_clipping_path_as_retouch_does() throws Exception {
+    Path psd = CORPUS.resolve("imagemagick__clipping-path-from-jpeg-rle.psd");
+    CliRun fromPsd = CliRun.of("mask", psd.toString(), "--source", "path", "--out", tmp.resolve("psd.png").toString());
+    assertThat(fromPsd.exit()).as(fromPsd.err()).isZero();
+    GrayU16 drawn = readPng16(tmp.resolve("psd.png"));
+    for (String format : new String[] {"tif", "jpg"}) {
+      Path made = tmp.resolve("made-" + format);
+      CliRun export = CliRun.of("retouch", psd.toString(), "--recipe", "quick", "--out", made.toString(), "--export",
+          format);
+      assertThat(export.exit()).as(export.err()).isZero();
+      Path flat = java.nio.file.Files.move(made.resolve("imagemagick__clipping-path-from-jpeg-rle.loupe." + format),
+          tmp.resolve("delivered." + format));
+
+      CliRun byDefault = CliRun.of("mask", flat.toString(), "--out", tmp.resolve(format + ".png").toString());
+      assertThat(byDefault.exit()).as(byDefault.err()).isZero();
+      assertThat(byDefault.out()).as(format).contains("product mask (path)");
+      assertThat(readPng16(tmp.resolve(format + ".png")).sameSamples(drawn)).as(format).isTrue();
+
+      Path copy = tmp.resolve(format + "-copy.psd");
+      CliRun named = CliRun.of("mask", flat.toString(), "--source", "path:Path 1", "--out", copy.toString());
+      assertThat(named.exit()).as(named.err()).isZero();
+      PsdDocument doc = PsdReader.read(copy);
+      assertThat(doc.clippingPathName()).as(format).isEqualTo("Path 1");
+      assertThat(doc.resolution().horizontalPpi()).as(format).isEqualTo(300.0);
+    }
+  }
+
   /** The path in document pixels, filled by the reader's own rule, within the canvas (a path may run off it). */
   private static Area shape(byte[] resource, int width, int height) throws Exception {
     java.awt.geom.Path2D unit = new AdobePathReader(resource).readPath();
