@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javax.imageio.stream.FileImageOutputStream;
 import javax.imageio.stream.ImageOutputStream;
+import loupe.engine.alg.mask.MaskOps;
 import loupe.engine.alg.outline.MaskOutline;
 import loupe.engine.alg.outline.Outline;
 import loupe.engine.image.GrayU16;
@@ -77,7 +79,10 @@ public final class FlatExporter {
     } else if (format.carriesPhotoshopResources()) {
       Outline outline = MaskOutline.trace(productMask, MaskOutline.HALF, options.outline());
       if (outline.rings().isEmpty()) {
-        notes.add("the product mask is empty: no clipping path");
+        // A trace drops specks: a product of a few pixels is not empty, only too small to outline.
+        notes.add(MaskOps.selectedPixels(productMask) == 0 ? "the product mask is empty: no clipping path"
+            : String.format(Locale.ROOT, "the product mask selects no area of %.0f px or more: no clipping path",
+                options.outline().minArea()));
       } else {
         PathData path = ClippingPath.toPathData(outline);
         resources.writeBytes(ClippingPath.resources(options.pathName(), path));

@@ -190,6 +190,20 @@ class FlatExporterTest {
     }
   }
 
+  /** A product of a few pixels is too small to outline, not empty: the note said "empty" (a reviewer's probe). */
+  @Test
+  void a_product_too_small_to_outline_is_not_called_empty() throws IOException {
+    PsdDocument doc = ExportScenes.document(ExportScenes.clean().createChild(560, 300, 480, 360, 0, 0, null), 3, 8);
+    GrayU16 speck = new GrayU16(480, 360);
+    speck.set(100, 100, 65535);
+    speck.set(101, 100, 65535);
+    ExportResult small = FlatExporter.export(doc, speck, ExportFormat.TIFF, dir.resolve("speck.tif"), OPTIONS);
+    assertThat(small.notes()).contains("the product mask selects no area of 4 px or more: no clipping path");
+    ExportResult empty = FlatExporter.export(doc, new GrayU16(480, 360), ExportFormat.TIFF, dir.resolve("empty.tif"),
+        OPTIONS);
+    assertThat(empty.notes()).contains("the product mask is empty: no clipping path");
+  }
+
   @Test
   void a_16_bit_document_becomes_an_8_bit_jpeg_rounded_and_the_result_says_so() throws IOException {
     PsdDocument doc = ExportScenes.document(ExportScenes.clean().createChild(560, 300, 480, 360, 0, 0, null), 3, 16);
