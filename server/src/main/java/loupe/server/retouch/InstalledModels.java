@@ -6,11 +6,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import loupe.engine.recipe.ModelInpainter;
 import loupe.engine.recipe.RecipeOptions;
+import loupe.models.ModelCatalog;
 import loupe.models.ModelFolder;
 import loupe.models.ModelRegistry;
 import loupe.models.ModelStatus;
+import loupe.models.ModelTask;
 import loupe.models.segment.IsNetSegmenter;
 import loupe.server.UserError;
 
@@ -54,13 +57,27 @@ public final class InstalledModels {
     if (!inpainter.equals(RecipeOptions.CLASSICAL) && inpainter(inpainter).isEmpty()) {
       throw unusable(inpainter, "loupe models add " + inpainter + " <file.onnx>");
     }
-    if ("auto:isnet".equals(request.maskSource()) && segmenter("isnet").isEmpty()) {
-      throw unusable("isnet");
+    String mask = request.maskSource();
+    if (mask != null && mask.startsWith("auto:") && !mask.equals("auto:classical")) {
+      String id = mask.substring("auto:".length());
+      if (segmenter(id).isEmpty()) {
+        throw unusable(id);
+      }
     }
   }
 
-  /** As {@link #unusable(String, String)} for a model installed with {@code loupe models install}. */
+  /**
+   * As {@link #unusable(String, String)} for a segmentation model installed with {@code loupe models
+   * install}; a name Loupe knows no such model by is said to be unknown, not "not installed" with an
+   * install command that would fail.
+   */
   static UserError unusable(String id) {
+    List<String> known = ModelCatalog.builtIn().all().stream().filter(m -> m.task() == ModelTask.SEGMENTATION)
+        .map(m -> "auto:" + m.id()).toList();
+    if (!known.contains("auto:" + id)) {
+      return new UserError("unknown segmentation model 'auto:" + id + "' (use auto, auto:classical"
+          + known.stream().map(k -> ", " + k).collect(Collectors.joining()) + ")");
+    }
     return unusable(id, "loupe models install " + id + " --accept-license");
   }
 

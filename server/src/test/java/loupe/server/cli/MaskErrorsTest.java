@@ -28,6 +28,13 @@ class MaskErrorsTest {
     assertThat(refused("'blob'", EXAMPLE, "--source", "blob", "--out", out())).contains("channel:NAME");
   }
 
+  /** A misspelt model is unknown, not "not installed" with an install command that fails (a reviewer's probe). */
+  @Test
+  void an_unknown_segmentation_model_is_called_unknown() throws Exception {
+    assertThat(refused("unknown segmentation model 'auto:nope' (use auto, auto:classical, auto:isnet)", PNG,
+        "--source", "auto:nope", "--out", out())).doesNotContain("install");
+  }
+
   @Test
   void an_out_named_like_an_image_file_is_refused_not_made_a_folder() throws Exception {
     Path tif = tmp.resolve("c.tif");
