@@ -38,7 +38,7 @@ public record PsdSummary(String format, String colorMode, int depth, int width, 
 
     /** One layer or group; children top to bottom. */
     public record LayerSummary(String name, String kind, int top, int left, int bottom, int right, String blendMode, int opacity,
-                               boolean visible, boolean clipped, int lockFlags, List<String> locks, int layerId, MaskSummary userMask,
+                               boolean visible, boolean clipped, long lockFlags, List<String> locks, int layerId, MaskSummary userMask,
                                VectorMaskSummary vectorMask, List<LayerSummary> children) {}
 
     private static final Map<String, String> KINDS = Map.ofEntries(Map.entry("TySh", "text"), Map.entry("SoLd", "smart object"),
@@ -81,7 +81,7 @@ public record PsdSummary(String format, String colorMode, int depth, int width, 
                     : new MaskSummary(m.top(), m.left(), m.bottom(), m.right(), m.defaultColor(), m.disabled(), percent(m.density()));
             VectorMask v = l.vectorMask();
             out.add(new LayerSummary(l.name(), kind(l), l.top(), l.left(), l.bottom(), l.right(), l.blendMode(), l.opacity(), l.visible(),
-                    l.clipping(), l.lockFlags(), locks(l.lockFlags()), l.layerId(), mask,
+                    l.clipping(), Integer.toUnsignedLong(l.lockFlags()), locks(l.lockFlags()), l.layerId(), mask,
                     v == null ? null : new VectorMaskSummary(v.disabled(), v.inverted(),
                             percent(l.userMask() == null ? null : l.userMask().vectorDensity()), l.vectorMaskRendering() != null),
                     tree(n.children())));

@@ -49,6 +49,19 @@ class InspectCommandTest {
     assertThat(alphas.get(1).get("name").asText()).isEqualTo("Alpha 1");
   }
 
+  /** "Lock all" is bit 31 of the stored flags: JSON gives them as stored, unsigned (it printed -2147483648). */
+  @Test
+  void lock_flags_are_given_unsigned_as_stored() throws Exception {
+    loupe.psd.PsdDocument doc = loupe.psd.PsdReader.read(MaskFiles.EXAMPLE);
+    loupe.psd.PsdLayer jewelry = doc.layers().stream().filter(l -> l.name().equals("Jewelry")).findFirst().orElseThrow();
+    doc.lockLayer(jewelry, loupe.psd.PsdLayer.LOCK_ALL);
+    Path locked = tmp.resolve("locked.psd");
+    loupe.psd.PsdWriter.write(doc, locked);
+    JsonNode json = new ObjectMapper().readTree(CliRun.of("inspect", locked.toString(), "--json").out());
+    assertThat(json.findValues("lockFlags").stream().map(JsonNode::asLong)).contains(2147483648L)
+        .allMatch(v -> v >= 0);
+  }
+
   @Test
   void a_disabled_vector_mask_says_so() {
     CliRun run = CliRun.of("inspect", CORPUS.resolve("oovpsd__masks-vector-masks.psd").toString());
