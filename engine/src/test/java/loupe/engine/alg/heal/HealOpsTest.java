@@ -105,17 +105,23 @@ class HealOpsTest {
 
   /**
    * Strokes healed where the jewelry has no flaw, so the pixels as shot are the answer: 12 strokes of
-   * 10×50 and 50×10 px on each dev scene's metal and stones. The fill must sit at the metal's tone
-   * (mean offset from the pixels as shot) and meet the pixels around it without an edge (the step
-   * across the stroke's outline no larger than the metal's own steps). Patches copied unmatched from
-   * elsewhere on the piece were 9.8 / 9.8 / 11.5 levels off, with edge steps 2.5× the metal's.
+   * 10×50 and 50×10 px on each dev scene's metal and stones. The fill must sit nearer the metal's
+   * tone than an unmatched patch fill (mean |offset| from the pixels as shot; unmatched: 9.8 / 9.8 /
+   * 11.5 levels), meet the pixels around it without an edge (the step across the outline no larger
+   * than the metal's own; unmatched: 2.5× it), and not take the tone of a flaw's halo: with a 1 px
+   * ring 15 levels brighter around each stroke (kept as shot, as a scratch's halo is), the fill may
+   * move by at most 4 levels (matched to the halo all through, it moved 5.2 / 11.3 / 9.5).
    */
   @Test
-  void aHealedStrokeTakesTheToneOfTheMetalAroundIt() {
+  void aHealedStrokeTakesTheToneOfTheMetalAroundItNotOfAHalo() {
+    HealConfig unmatched = new HealConfig(HealConfig.defaults().inpaint().withMatchTone(false));
+    int halo = 15 * 257;
     for (Path scene : TestImages.devScenes()) {
       Planar layer = TestImages.readRgb(scene.resolve("input.png"));
       GrayU16 alpha = TestImages.readGray(scene.resolve("truth_mask.png"));
       double offsets = 0;
+      double offsetsUnmatched = 0;
+      double offsetsHalo = 0;
       double steps = 0;
       double stepsAsShot = 0;
       int strokes = 0;
@@ -127,24 +133,61 @@ class HealOpsTest {
               continue;
             }
             GrayU16 healMask = new GrayU16(layer.width, layer.height);
-            for (int y = stroke.top(); y < stroke.bottom(); y++) {
-              for (int x = stroke.left(); x < stroke.right(); x++) {
-                healMask.set(x, y, 65535);
+            Planar haloed = layer.copy();
+            for (int y = stroke.top() - 1; y <= stroke.bottom(); y++) {
+              for (int x = stroke.left() - 1; x <= stroke.right(); x++) {
+                boolean inside = stroke.contains(x, y);
+                healMask.set(x, y, inside ? 65535 : 0);
+                for (int c = 0; c < 3 && !inside; c++) {
+                  haloed.bands[c].set(x, y, Math.min(65535, layer.bands[c].get(x, y) + halo));
+                }
               }
             }
             Planar healed = HealOps.heal(layer, alpha, healMask, HealConfig.defaults(), Progress.NONE);
             offsets += Math.abs(meanOffset(healed, layer, stroke));
+            offsetsUnmatched += Math.abs(meanOffset(HealOps.heal(layer, alpha, healMask, unmatched, Progress.NONE),
+                layer, stroke));
+            offsetsHalo += Math.abs(meanOffset(HealOps.heal(haloed, alpha, healMask, HealConfig.defaults(),
+                Progress.NONE), layer, stroke));
             steps += outlineStep(healed, layer, stroke);
             stepsAsShot += outlineStep(layer, layer, stroke);
             strokes++;
           }
         }
       }
-      assertThat(strokes).as("%s strokes", scene.getFileName()).isEqualTo(12);
-      assertThat(offsets / strokes).as("%s mean |offset| in levels", scene.getFileName()).isLessThan(7.5);
-      assertThat(steps / strokes).as("%s outline step in levels", scene.getFileName())
-          .isLessThan(1.25 * stepsAsShot / strokes);
+      String name = scene.getFileName().toString();
+      assertThat(strokes).as("%s strokes", name).isEqualTo(12);
+      assertThat(offsets / strokes).as("%s mean |offset| in levels", name).isLessThan(offsetsUnmatched / strokes - 1);
+      assertThat(steps / strokes).as("%s outline step in levels", name).isLessThan(1.25 * stepsAsShot / strokes);
+      assertThat(offsetsHalo / strokes).as("%s mean |offset| beside a halo", name).isLessThan(offsets / strokes + 4);
     }
+  }
+
+  /**
+   * On flat metal with a bright halo around a small stroke: the fill keeps the metal's tone inside
+   * and bends to the halo only at its rim. A stroke this small is filled at one pyramid level, where
+   * the fill uses the guard's samples as scratch; the rim was matched to that scratch, not to the
+   * halo as shot (a reviewer's probe).
+   */
+  @Test
+  void aSmallStrokeBesideAHaloBendsToItOnlyAtItsRim() {
+    int metal = 30000;
+    Planar layer = Planar.create(3, 120, 100);
+    Rect stroke = new Rect(50, 40, 58, 48);
+    GrayU16 healMask = new GrayU16(120, 100);
+    for (int y = 0; y < 100; y++) {
+      for (int x = 0; x < 120; x++) {
+        boolean ring = !stroke.contains(x, y) && x >= 49 && x <= 58 && y >= 39 && y <= 48;
+        for (int c = 0; c < 3; c++) {
+          layer.bands[c].set(x, y, ring ? metal + 20 * 257 : metal);
+        }
+        healMask.set(x, y, stroke.contains(x, y) ? 65535 : 0);
+      }
+    }
+    Planar healed = HealOps.heal(layer, GrayU16.filled(120, 100, 65535), healMask, HealConfig.defaults(),
+        Progress.NONE);
+    assertThat(healed.bands[0].get(50, 44)).as("rim").isGreaterThan(metal + 5 * 257);
+    assertThat(healed.bands[0].get(54, 44)).as("centre").isBetween(metal - 257, metal + 257);
   }
 
   /**

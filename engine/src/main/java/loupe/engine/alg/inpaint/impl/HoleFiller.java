@@ -80,9 +80,10 @@ public final class HoleFiller {
       }
       Rect box = plan.holeBox();
       int extent = Math.max(box.width(), box.height());
+      float[] asShot = cfg.matchTone() ? crop.v.clone() : null;
       if (!plan.small() && PatchMatchFill.fill(crop, extent, cfg, seed, progress)) {
         if (cfg.matchTone()) {
-          ToneMatch.apply(crop, cfg.membraneIterations());
+          ToneMatch.apply(crop, asShot, cfg.membraneIterations());
         }
         write(crop, rect, image, hole, output);
         return;
