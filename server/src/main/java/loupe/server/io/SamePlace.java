@@ -16,13 +16,20 @@ public final class SamePlace {
     if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
       return true;
     }
-    if (Files.exists(a) && Files.exists(b)) {
+    boolean aExists = Files.exists(a);
+    boolean bExists = Files.exists(b);
+    if (aExists && bExists) {
       return Files.isSameFile(a, b);
     }
-    // An output not written yet: the same place once its folder's links are resolved, in any case (a
-    // case-insensitive disk would make it one file; elsewhere refusing look-alike names costs nothing).
-    return realFolder(a).equals(realFolder(b))
-        && a.getFileName().toString().equalsIgnoreCase(b.getFileName().toString());
+    if (!realFolder(a).equals(realFolder(b))) {
+      return false;
+    }
+    String aName = a.getFileName().toString();
+    String bName = b.getFileName().toString();
+    // One exists: on a case-insensitive disk a name differing only in case would exist too, so only
+    // the exact name is the same place. Neither exists yet (two outputs): the disk cannot be asked,
+    // and refusing look-alike names costs nothing.
+    return aExists || bExists ? aName.equals(bName) : aName.equalsIgnoreCase(bName);
   }
 
   /** The file's folder with links resolved as far as it exists (an output folder may not exist yet). */
