@@ -57,12 +57,8 @@ public final class InstalledModels {
     if (!inpainter.equals(RecipeOptions.CLASSICAL) && inpainter(inpainter).isEmpty()) {
       throw unusable(inpainter, "loupe models add " + inpainter + " <file.onnx>");
     }
-    String mask = request.maskSource();
-    if (mask != null && mask.startsWith("auto:") && !mask.equals("auto:classical")) {
-      String id = mask.substring("auto:".length());
-      if (segmenter(id).isEmpty()) {
-        throw unusable(id);
-      }
+    if ("auto:isnet".equals(request.maskSource()) && segmenter("isnet").isEmpty()) {
+      throw unusable("isnet");
     }
   }
 

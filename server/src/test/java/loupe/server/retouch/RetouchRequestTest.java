@@ -42,6 +42,13 @@ class RetouchRequestTest {
     }
   }
 
+  /** "auto:" names no model: it is plain auto, needing none (a review found it refused as an unknown model). */
+  @Test
+  void a_bare_auto_colon_needs_no_model() {
+    org.assertj.core.api.Assertions.assertThatCode(() -> InstalledModels.requireModels(
+        RetouchRequest.of("pro", null, null, null, null, null, null, "auto:"))).doesNotThrowAnyException();
+  }
+
   @Test
   void product_mask_sources_are_checked_and_normalised_when_the_request_is_made() {
     assertThat(RetouchRequest.maskSource(" Layer ")).isEqualTo("layer");
