@@ -81,7 +81,8 @@ public final class FlatExporter {
       if (outline.rings().isEmpty()) {
         // A trace drops specks: a product of a few pixels is not empty, only too small to outline.
         notes.add(MaskOps.selectedPixels(productMask) == 0 ? "the product mask is empty: no clipping path"
-            : String.format(Locale.ROOT, "the product mask selects no area of %.0f px or more: no clipping path",
+            : String.format(Locale.ROOT, "the product mask selects no area of %.0f px or more at half strength or more: "
+                + "no clipping path",
                 options.outline().minArea()));
       } else {
         PathData path = ClippingPath.toPathData(outline);

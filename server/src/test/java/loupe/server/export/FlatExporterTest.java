@@ -198,7 +198,7 @@ class FlatExporterTest {
     speck.set(100, 100, 65535);
     speck.set(101, 100, 65535);
     ExportResult small = FlatExporter.export(doc, speck, ExportFormat.TIFF, dir.resolve("speck.tif"), OPTIONS);
-    assertThat(small.notes()).contains("the product mask selects no area of 4 px or more: no clipping path");
+    assertThat(small.notes()).contains("the product mask selects no area of 4 px or more at half strength or more: no clipping path");
     ExportResult empty = FlatExporter.export(doc, new GrayU16(480, 360), ExportFormat.TIFF, dir.resolve("empty.tif"),
         OPTIONS);
     assertThat(empty.notes()).contains("the product mask is empty: no clipping path");
