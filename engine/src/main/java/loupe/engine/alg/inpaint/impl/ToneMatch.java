@@ -11,13 +11,13 @@ import java.util.Arrays;
  * jewelry carry that place's brightness: without this, a healed stroke on a band stood levels
  * brighter or darker than the metal around it, with a hard edge.
  *
- * <p>Two corrections, both membranes of a mismatch on the hole's rim: the tone, from the source
- * beyond the source guard (carried across the guard by the membrane, as {@link MembraneFill} does,
- * so a flaw's halo in the guard does not shift the fill), and the edge, from the guard's own pixels
- * (the pixels the output keeps beside the fill), applied only within {@link #EDGE_REACH} steps of
- * the rim, so there is no visible edge. Both read only allowed pixels, as they were shot (a fill
- * may use the guard's samples as scratch). Only healing uses it: on the background it carried a
- * prop's shadow and the product's rim into the fill (dev03 prop removal 38.9 → 33.3 dB).
+ * <p>The mismatch is taken against the pixels the output keeps beside the fill (the source and
+ * the source guard's pixels, as shot: a fill may use the guard's samples as scratch), so the rim
+ * meets them without an edge and the fill takes their shading inward. An offset the guard's pixels
+ * share all round the rim against the source beyond them is a flaw's halo, which the guard exists
+ * to keep out: that part bends only the rim ({@link #EDGE_REACH}) and is taken out of the rest.
+ * Only healing uses it: on the background it carried a prop's shadow and the product's rim into the
+ * fill (dev03 prop removal 38.9 → 33.3 dB).
  */
 final class ToneMatch {
   /**
@@ -28,12 +28,10 @@ final class ToneMatch {
   private static final double SIGMA = 0.5;
 
   /**
-   * Steps into the hole over which the rim meets the guard's own pixels (weight 1 on the rim, ½ one
-   * step in, 0 from two on). The fill's tone is that of the source beyond the guard, so a flaw's halo
-   * in the guard does not shift the whole fill; only the rim bends to the pixels beside it, so there
-   * is no edge. Measured on 36 strokes per dev scene with a 1 px halo 15 levels bright: reach 1 / 2 /
-   * 3 moved the fill 0.1 / 0.3 / 0.5 (dev01), 2.3 / 3.4 / 4.4 (dev02) levels; matching the guard all
-   * through moved it 5.2 / 11.3.
+   * Steps into the hole over which a halo's offset fades out (all of it on the rim, half one step
+   * in, none from two on). With a 1 px halo 15 levels bright around 36 strokes per dev scene, the
+   * fill moved 0.2 / 3.3 / 0.9 levels (dev01 / dev02 / dev03); with the offset kept all through,
+   * 5.2 / 11.3 / 9.5.
    */
   private static final int EDGE_REACH = 2;
 
@@ -52,23 +50,27 @@ final class ToneMatch {
     float[] beyond = surroundings(crop, asShot, false, membraneIterations);
     float[] near = surroundings(crop, asShot, true, membraneIterations);
     float[] fill = TextureSplit.smooth(crop, SIGMA, CropImage.HOLE);
-    // The rim (HOLE pixels beside the source or its guard) holds each mismatch as a fixed boundary;
-    // a correction is the membrane of it over the rest of the hole.
+    // The rim (HOLE pixels beside the source or its guard) holds the mismatch as a fixed boundary;
+    // the correction is the membrane of it over the rest of the hole.
     CropImage tone = rim(crop);
     if (tone == null) {
       return; // walled in by pixels that may not be read: nothing to match against
     }
-    CropImage edge = rim(crop);
+    float[] halo = new float[nb];
+    int rimPixels = 0;
     for (int p = 0; p < w * h; p++) {
       if (tone.state[p] == CropImage.SOURCE) {
+        rimPixels++;
         for (int c = 0; c < nb; c++) {
-          tone.v[p * nb + c] = beyond[p * nb + c] - fill[p * nb + c];
-          edge.v[p * nb + c] = near[p * nb + c] - beyond[p * nb + c];
+          tone.v[p * nb + c] = near[p * nb + c] - fill[p * nb + c];
+          halo[c] += near[p * nb + c] - beyond[p * nb + c];
         }
       }
     }
+    for (int c = 0; c < nb; c++) {
+      halo[c] /= rimPixels;
+    }
     MembraneFill.fill(tone, tone.v, membraneIterations);
-    MembraneFill.fill(edge, edge.v, membraneIterations);
     int[] steps = stepsFromRim(tone);
     float[] lo = new float[nb];
     float[] hi = new float[nb];
@@ -86,9 +88,9 @@ final class ToneMatch {
     // the values around it.
     for (int p = 0; p < w * h; p++) {
       if (crop.state[p] == CropImage.HOLE) {
-        float rimWeight = (float) Math.max(0, 1 - (double) steps[p] / EDGE_REACH);
+        float inward = (float) Math.min(1, (double) steps[p] / EDGE_REACH);
         for (int c = 0; c < nb; c++) {
-          float v = crop.v[p * nb + c] + tone.v[p * nb + c] + rimWeight * edge.v[p * nb + c];
+          float v = crop.v[p * nb + c] + tone.v[p * nb + c] - inward * halo[c];
           crop.v[p * nb + c] = Math.max(lo[c], Math.min(hi[c], v));
         }
       }
