@@ -26,7 +26,7 @@ public record HealConfig(InpaintConfig inpaint) {
    * patch (a wire or prong thinner than one), the membrane fills it from them, rather than a wider
    * crop from another part of the piece (a reviewer healed a 4 px gold wire with the colour of a
    * stone 150 px away). Each patch fill's tone is matched to the metal around it: 36 unflawed
-   * 10×50 px strokes healed on the dev scenes' jewelry came out 5.1 / 8.1 / 6.1 levels off the
+   * 10×50 px strokes healed on the dev scenes' jewelry came out 5.8 / 8.0 / 5.1 levels off the
    * pixels as shot on average (dev01 / dev02 / dev03; 9.8 / 9.8 / 11.5 without), with steps at their
    * edge like the metal's own (10.7 / 7.3 / 7.8 levels; 28.5 / 21.1 / 23.6 without).
    */

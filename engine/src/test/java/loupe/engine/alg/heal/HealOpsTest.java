@@ -196,6 +196,63 @@ class HealOpsTest {
   }
 
   /**
+   * Two strokes in one crop on flat metal, one ringed by a bright halo, with a dark speck further off
+   * (so the clamp to the range around them hides nothing): each stroke's halo is its own. One
+   * halo offset for the whole crop left half the halo in A and darkened the clean stroke B by 10
+   * levels (a reviewer's probe).
+   */
+  @Test
+  void aHaloBesideOneStrokeDoesNotMoveAnother() {
+    int metal = 30000;
+    Rect a = new Rect(40, 40, 50, 70);
+    Rect b = new Rect(100, 40, 110, 70);
+    Planar layer = Planar.create(3, 220, 120);
+    GrayU16 healMask = new GrayU16(220, 120);
+    for (int y = 0; y < 120; y++) {
+      for (int x = 0; x < 220; x++) {
+        boolean ring = !a.contains(x, y) && x >= 38 && x < 52 && y >= 38 && y < 72;
+        boolean speck = x >= 73 && x < 78 && y >= 95 && y < 100;
+        for (int c = 0; c < 3; c++) {
+          layer.bands[c].set(x, y, speck ? 10000 : ring ? metal + 20 * 257 : metal);
+        }
+        healMask.set(x, y, a.contains(x, y) || b.contains(x, y) ? 65535 : 0);
+      }
+    }
+    Planar healed = HealOps.heal(layer, GrayU16.filled(220, 120, 65535), healMask, HealConfig.defaults(),
+        Progress.NONE);
+    assertThat(healed.bands[0].get(45, 55)).as("centre of A").isBetween(metal - 257, metal + 257);
+    assertThat(healed.bands[0].get(105, 55)).as("centre of B").isBetween(metal - 257, metal + 257);
+  }
+
+  /**
+   * A bead that is all guard around its stroke, cut off from the metal around it: the source
+   * beyond the guard is no tone of the bead, so nothing is taken for a halo and the stroke takes the
+   * bead's tone (it came out as a ring, 20000 inside a 50000 bead; a reviewer's probe).
+   */
+  @Test
+  void aStrokeInABeadOfGuardTakesTheBeadsTone() {
+    Planar layer = Planar.create(3, 120, 100);
+    GrayU16 alpha = new GrayU16(120, 100);
+    GrayU16 healMask = new GrayU16(120, 100);
+    Rect stroke = new Rect(50, 50, 58, 58);
+    for (int y = 0; y < 100; y++) {
+      for (int x = 0; x < 120; x++) {
+        boolean bead = x >= 48 && x < 60 && y >= 48 && y < 60;
+        boolean body = x < 30 || x >= 90;
+        for (int c = 0; c < 3; c++) {
+          layer.bands[c].set(x, y, bead ? 50000 : 20000);
+        }
+        alpha.set(x, y, bead || body ? 65535 : 0);
+        healMask.set(x, y, stroke.contains(x, y) ? 65535 : 0);
+      }
+    }
+    Planar healed = HealOps.heal(layer, alpha, healMask, HealConfig.defaults(), Progress.NONE);
+    for (int x = stroke.left(); x < stroke.right(); x++) {
+      assertThat(healed.bands[0].get(x, 54)).as("(%d, 54)", x).isEqualTo(50000);
+    }
+  }
+
+  /**
    * A stroke across a 4 px gold wire, with a dark stone far away: the wire holds no whole patch, so
    * the fill comes from the wire around the stroke. A patch fill that widened its crop until it
    * found whole patches healed the wire with the stone's colour (a reviewer's probe).

@@ -14,8 +14,9 @@ import java.util.Arrays;
  * <p>The mismatch is taken against the pixels the output keeps beside the fill (the source and
  * the source guard's pixels, as shot: a fill may use the guard's samples as scratch), so the rim
  * meets them without an edge and the fill takes their shading inward. An offset the guard's pixels
- * share all round the rim against the source beyond them is a flaw's halo, which the guard exists
- * to keep out: that part bends only the rim ({@link #EDGE_REACH}) and is taken out of the rest.
+ * share all round a hole's rim against the source beyond them is a flaw's halo, which the guard
+ * exists to keep out: that part bends only the rim ({@link #EDGE_REACH}) and is taken out of the
+ * rest of that hole.
  * Only healing uses it: on the background it carried a prop's shadow and the product's rim into the
  * fill (dev03 prop removal 38.9 → 33.3 dB).
  */
@@ -30,7 +31,7 @@ final class ToneMatch {
   /**
    * Steps into the hole over which a halo's offset fades out (all of it on the rim, half one step
    * in, none from two on). With a 1 px halo 15 levels bright around 36 strokes per dev scene, the
-   * fill moved 0.2 / 3.3 / 0.9 levels (dev01 / dev02 / dev03); with the offset kept all through,
+   * fill moved 0.1 / 3.0 / 0.7 levels (dev01 / dev02 / dev03); with the offset kept all through,
    * 5.2 / 11.3 / 9.5.
    */
   private static final int EDGE_REACH = 2;
@@ -56,20 +57,15 @@ final class ToneMatch {
     if (tone == null) {
       return; // walled in by pixels that may not be read: nothing to match against
     }
-    float[] halo = new float[nb];
-    int rimPixels = 0;
     for (int p = 0; p < w * h; p++) {
       if (tone.state[p] == CropImage.SOURCE) {
-        rimPixels++;
         for (int c = 0; c < nb; c++) {
           tone.v[p * nb + c] = near[p * nb + c] - fill[p * nb + c];
-          halo[c] += near[p * nb + c] - beyond[p * nb + c];
         }
       }
     }
-    for (int c = 0; c < nb; c++) {
-      halo[c] /= rimPixels;
-    }
+    int[] component = components(tone);
+    float[][] halo = halos(crop, tone, component, near, beyond);
     MembraneFill.fill(tone, tone.v, membraneIterations);
     int[] steps = stepsFromRim(tone);
     float[] lo = new float[nb];
@@ -90,7 +86,7 @@ final class ToneMatch {
       if (crop.state[p] == CropImage.HOLE) {
         float inward = (float) Math.min(1, (double) steps[p] / EDGE_REACH);
         for (int c = 0; c < nb; c++) {
-          float v = crop.v[p * nb + c] + tone.v[p * nb + c] - inward * halo[c];
+          float v = crop.v[p * nb + c] + tone.v[p * nb + c] - inward * halo[component[p]][c];
           crop.v[p * nb + c] = Math.max(lo[c], Math.min(hi[c], v));
         }
       }
@@ -132,6 +128,110 @@ final class ToneMatch {
       any |= onRim;
     }
     return any ? rim : null;
+  }
+
+  /** 4-connected components of the hole (rim included), numbered from 0; -1 elsewhere. */
+  private static int[] components(CropImage rim) {
+    int w = rim.width;
+    int h = rim.height;
+    int[] label = new int[w * h];
+    Arrays.fill(label, -1);
+    int[] stack = new int[w * h];
+    int next = 0;
+    for (int start = 0; start < w * h; start++) {
+      if (rim.state[start] == CropImage.OTHER || label[start] >= 0) {
+        continue;
+      }
+      int top = 0;
+      stack[top++] = start;
+      label[start] = next;
+      while (top > 0) {
+        int p = stack[--top];
+        int x = p % w;
+        int y = p / w;
+        for (int q : new int[] {x > 0 ? p - 1 : -1, x + 1 < w ? p + 1 : -1, y > 0 ? p - w : -1, y + 1 < h ? p + w : -1}) {
+          if (q >= 0 && rim.state[q] != CropImage.OTHER && label[q] < 0) {
+            label[q] = next;
+            stack[top++] = q;
+          }
+        }
+      }
+      next++;
+    }
+    return label;
+  }
+
+  /**
+   * Per hole component, the offset the guard's pixels share all round its rim against the source
+   * beyond them (the median over the rim, so a difference on one side, a stripe or a body the rim
+   * runs into, is not taken for a halo): a flaw's halo. None where the guard meets no source (a
+   * bead all guard around its stroke: the source beyond is then no tone of its surroundings).
+   */
+  private static float[][] halos(CropImage crop, CropImage rim, int[] component, float[] near, float[] beyond) {
+    int nb = crop.bands;
+    int count = Arrays.stream(component).max().orElse(-1) + 1;
+    boolean[] reached = reachedFromSource(crop);
+    int[] sizes = new int[count];
+    for (int p = 0; p < component.length; p++) {
+      if (rim.state[p] == CropImage.SOURCE) {
+        sizes[component[p]]++;
+      }
+    }
+    int[][] rimPixels = new int[count][];
+    for (int k = 0; k < count; k++) {
+      rimPixels[k] = new int[sizes[k]];
+    }
+    int[] filled = new int[count];
+    boolean[] joined = new boolean[count];
+    for (int p = 0; p < component.length; p++) {
+      if (rim.state[p] == CropImage.SOURCE) {
+        int k = component[p];
+        rimPixels[k][filled[k]++] = p;
+        joined[k] |= reached[p];
+      }
+    }
+    float[][] halo = new float[count][nb];
+    for (int k = 0; k < count; k++) {
+      if (!joined[k]) {
+        continue;
+      }
+      float[] offsets = new float[rimPixels[k].length];
+      for (int c = 0; c < nb; c++) {
+        for (int i = 0; i < offsets.length; i++) {
+          offsets[i] = near[rimPixels[k][i] * nb + c] - beyond[rimPixels[k][i] * nb + c];
+        }
+        Arrays.sort(offsets);
+        halo[k][c] = offsets[offsets.length / 2];
+      }
+    }
+    return halo;
+  }
+
+  /** Pixels joined to a SOURCE pixel through HOLE and guard pixels (what the source membrane reaches). */
+  private static boolean[] reachedFromSource(CropImage crop) {
+    int w = crop.width;
+    int h = crop.height;
+    boolean[] reached = new boolean[w * h];
+    int[] queue = new int[w * h];
+    int tail = 0;
+    for (int p = 0; p < w * h; p++) {
+      if (crop.state[p] == CropImage.SOURCE) {
+        reached[p] = true;
+        queue[tail++] = p;
+      }
+    }
+    for (int head = 0; head < tail; head++) {
+      int p = queue[head];
+      int x = p % w;
+      int y = p / w;
+      for (int q : new int[] {x > 0 ? p - 1 : -1, x + 1 < w ? p + 1 : -1, y > 0 ? p - w : -1, y + 1 < h ? p + w : -1}) {
+        if (q >= 0 && !reached[q] && (crop.state[q] == CropImage.HOLE || crop.guarded[q])) {
+          reached[q] = true;
+          queue[tail++] = q;
+        }
+      }
+    }
+    return reached;
   }
 
   /** 4-connected steps from the rim through the hole (breadth first); unreached pixels: MAX_VALUE. */
