@@ -41,8 +41,7 @@ public final class ProtectedLayerRule {
     Collections.reverse(topDown);
     if (requested != null) {
       return topmost(doc, topDown.stream().filter(l -> isPixelLayer(l) && l.name().equals(requested)).toList())
-          .orElseThrow(() -> new UserError(file + ": no pixel layer named '" + requested + "' (layers: "
-              + names(topDown.stream().filter(ProtectedLayerRule::isPixelLayer).toList()) + ")"));
+          .orElseThrow(() -> notFound(topDown, requested, file));
     }
     Optional<PsdLayer> named = topmost(doc, topDown.stream().filter(l -> isPixelLayer(l) && !has(l, DRAWN)
         && NAMES.contains(l.name().trim().toLowerCase(Locale.ROOT))).toList());
@@ -67,6 +66,16 @@ public final class ProtectedLayerRule {
   /** Visible, and so is every group it lies in. */
   static boolean shown(PsdDocument doc, PsdLayer layer) {
     return LayerNode.pathTo(doc.layerTree(), layer).stream().allMatch(n -> n.layer().visible());
+  }
+
+  /** Why no layer named {@code requested} can be protected: it is empty (not "missing"), or there is none. */
+  private static UserError notFound(List<PsdLayer> topDown, String requested, String file) {
+    boolean empty = topDown.stream().anyMatch(l -> !l.isGroupStart() && !l.isGroupEnd() && l.name().equals(requested));
+    return new UserError(empty
+        ? file + ": the layer '" + requested + "' is empty (it holds no pixels): put the piece on it, or choose another "
+            + "layer with --protect NAME (HTTP: protectLayer)"
+        : file + ": no pixel layer named '" + requested + "' (layers: "
+            + names(topDown.stream().filter(ProtectedLayerRule::isPixelLayer).toList()) + ")");
   }
 
   /** A layer that holds pixels: not a group record, not empty. */

@@ -30,4 +30,16 @@ class ProtectedLayerRuleTest {
     assertThat(ProtectedLayerRule.find(doc, "Matte", "versions.psd").layerId()).isEqualTo(2);
     assertThat(ProtectedLayerRule.shown(doc, ProtectedLayerRule.find(doc, "Matte", "versions.psd"))).isTrue();
   }
+
+  /** --protect naming an empty layer said "no pixel layer named 'Jewelry'" while the layer was there (a reviewer's probe). */
+  @Test
+  void a_requested_layer_that_is_empty_is_said_to_be_empty() throws Exception {
+    PsdDocument doc = PsdReader.read(VERSIONS);
+    doc.addLayer(doc.layers().size(), loupe.psd.PsdLayer.newPixelLayer("Jewelry", 0, 0, 0, 0, doc.depth(),
+        new byte[][] {new byte[0], new byte[0], new byte[0]}, new byte[0]));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ProtectedLayerRule.find(doc, "Jewelry", "ring.psd"))
+        .isInstanceOf(loupe.server.UserError.class).hasMessageStartingWith("ring.psd: the layer 'Jewelry' is empty");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ProtectedLayerRule.find(doc, "Nope", "ring.psd"))
+        .hasMessageStartingWith("ring.psd: no pixel layer named 'Nope'");
+  }
 }
