@@ -80,7 +80,7 @@ public final class HoleFiller {
       }
       Rect box = plan.holeBox();
       int extent = Math.max(box.width(), box.height());
-      float[] asShot = cfg.matchTone() ? crop.v.clone() : null;
+      float[] asShot = cfg.matchTone() && !plan.small() ? crop.v.clone() : null;
       if (!plan.small() && PatchMatchFill.fill(crop, extent, cfg, seed, progress)) {
         if (cfg.matchTone()) {
           ToneMatch.apply(crop, asShot, cfg.membraneIterations());

@@ -2,6 +2,7 @@
 package loupe.engine.alg.inpaint.impl;
 
 import java.util.Arrays;
+import java.util.function.IntPredicate;
 
 /**
  * Matches a patch fill's tone to its surroundings, as a healing brush does: the fill keeps its
@@ -67,7 +68,7 @@ final class ToneMatch {
     int[] component = components(tone);
     float[][] halo = halos(crop, tone, component, near, beyond);
     MembraneFill.fill(tone, tone.v, membraneIterations);
-    int[] steps = stepsFromRim(tone);
+    int[] steps = steps(w, h, p -> tone.state[p] == CropImage.SOURCE, p -> tone.state[p] == CropImage.HOLE);
     float[] lo = new float[nb];
     float[] hi = new float[nb];
     Arrays.fill(lo, Float.POSITIVE_INFINITY);
@@ -137,26 +138,25 @@ final class ToneMatch {
     int[] label = new int[w * h];
     Arrays.fill(label, -1);
     int[] stack = new int[w * h];
-    int next = 0;
+    int[] next = new int[4];
+    int count = 0;
     for (int start = 0; start < w * h; start++) {
       if (rim.state[start] == CropImage.OTHER || label[start] >= 0) {
         continue;
       }
       int top = 0;
       stack[top++] = start;
-      label[start] = next;
+      label[start] = count;
       while (top > 0) {
         int p = stack[--top];
-        int x = p % w;
-        int y = p / w;
-        for (int q : new int[] {x > 0 ? p - 1 : -1, x + 1 < w ? p + 1 : -1, y > 0 ? p - w : -1, y + 1 < h ? p + w : -1}) {
+        for (int q : neighbours(p, w, h, next)) {
           if (q >= 0 && rim.state[q] != CropImage.OTHER && label[q] < 0) {
-            label[q] = next;
+            label[q] = count;
             stack[top++] = q;
           }
         }
       }
-      next++;
+      count++;
     }
     return label;
   }
@@ -170,7 +170,9 @@ final class ToneMatch {
   private static float[][] halos(CropImage crop, CropImage rim, int[] component, float[] near, float[] beyond) {
     int nb = crop.bands;
     int count = Arrays.stream(component).max().orElse(-1) + 1;
-    boolean[] reached = reachedFromSource(crop);
+    // Pixels the source membrane reaches: joined to SOURCE through HOLE and guard pixels.
+    int[] fromSource = steps(crop.width, crop.height, p -> crop.state[p] == CropImage.SOURCE,
+        p -> crop.state[p] == CropImage.HOLE || crop.guarded[p]);
     int[] sizes = new int[count];
     for (int p = 0; p < component.length; p++) {
       if (rim.state[p] == CropImage.SOURCE) {
@@ -187,7 +189,7 @@ final class ToneMatch {
       if (rim.state[p] == CropImage.SOURCE) {
         int k = component[p];
         rimPixels[k][filled[k]++] = p;
-        joined[k] |= reached[p];
+        joined[k] |= fromSource[p] != Integer.MAX_VALUE;
       }
     }
     float[][] halo = new float[count][nb];
@@ -207,60 +209,43 @@ final class ToneMatch {
     return halo;
   }
 
-  /** Pixels joined to a SOURCE pixel through HOLE and guard pixels (what the source membrane reaches). */
-  private static boolean[] reachedFromSource(CropImage crop) {
-    int w = crop.width;
-    int h = crop.height;
-    boolean[] reached = new boolean[w * h];
-    int[] queue = new int[w * h];
-    int tail = 0;
-    for (int p = 0; p < w * h; p++) {
-      if (crop.state[p] == CropImage.SOURCE) {
-        reached[p] = true;
-        queue[tail++] = p;
-      }
-    }
-    for (int head = 0; head < tail; head++) {
-      int p = queue[head];
-      int x = p % w;
-      int y = p / w;
-      for (int q : new int[] {x > 0 ? p - 1 : -1, x + 1 < w ? p + 1 : -1, y > 0 ? p - w : -1, y + 1 < h ? p + w : -1}) {
-        if (q >= 0 && !reached[q] && (crop.state[q] == CropImage.HOLE || crop.guarded[q])) {
-          reached[q] = true;
-          queue[tail++] = q;
-        }
-      }
-    }
-    return reached;
-  }
-
-  /** 4-connected steps from the rim through the hole (breadth first); unreached pixels: MAX_VALUE. */
-  private static int[] stepsFromRim(CropImage rim) {
-    int w = rim.width;
-    int h = rim.height;
+  /**
+   * 4-connected steps from the {@code seed} pixels through {@code passable} ones (breadth first);
+   * pixels not reached: MAX_VALUE.
+   */
+  private static int[] steps(int w, int h, IntPredicate seed, IntPredicate passable) {
     int[] steps = new int[w * h];
     Arrays.fill(steps, Integer.MAX_VALUE);
     int[] queue = new int[w * h];
-    int head = 0;
     int tail = 0;
     for (int p = 0; p < w * h; p++) {
-      if (rim.state[p] == CropImage.SOURCE) {
+      if (seed.test(p)) {
         steps[p] = 0;
         queue[tail++] = p;
       }
     }
-    while (head < tail) {
-      int p = queue[head++];
-      int x = p % w;
-      int y = p / w;
-      for (int q : new int[] {x > 0 ? p - 1 : -1, x + 1 < w ? p + 1 : -1, y > 0 ? p - w : -1, y + 1 < h ? p + w : -1}) {
-        if (q >= 0 && rim.state[q] == CropImage.HOLE && steps[q] == Integer.MAX_VALUE) {
+    int[] next = new int[4];
+    for (int head = 0; head < tail; head++) {
+      int p = queue[head];
+      for (int q : neighbours(p, w, h, next)) {
+        if (q >= 0 && steps[q] == Integer.MAX_VALUE && passable.test(q)) {
           steps[q] = steps[p] + 1;
           queue[tail++] = q;
         }
       }
     }
     return steps;
+  }
+
+  /** The 4-neighbours of {@code p} in {@code out}, -1 where the crop ends. */
+  private static int[] neighbours(int p, int w, int h, int[] out) {
+    int x = p % w;
+    int y = p / w;
+    out[0] = x > 0 ? p - 1 : -1;
+    out[1] = x + 1 < w ? p + 1 : -1;
+    out[2] = y > 0 ? p - w : -1;
+    out[3] = y + 1 < h ? p + w : -1;
+    return out;
   }
 
   private static boolean meets(CropImage crop, int q) {
